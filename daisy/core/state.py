@@ -1,0 +1,104 @@
+"""The state of one call, and what one turn of the dialogue returns."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from types import MappingProxyType
+
+
+class Direction(StrEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+
+
+class Phase(StrEnum):
+    GREETING = "greeting"  # outbound: waiting for the callee's "¿Bueno?"
+    PERMISSION = "permission"  # Daisy asked whether the caller can talk now
+    ASKING = "asking"  # Daisy asked for a field (or a follow-up detail)
+    CONFIRMING = "confirming"  # Daisy read a value back and waits for yes/no
+    CLOSING = "closing"  # summary said, waiting for a last word
+    ENDED = "ended"
+
+
+class Outcome(StrEnum):
+    COMPLETED = "completed"
+    INCOMPLETE = "incomplete"
+    REFUSED = "refused"
+    CALLBACK = "callback"
+    EMAIL = "email"
+    WHATSAPP = "whatsapp"
+    TRANSFERRED = "transferred"
+    ABANDONED = "abandoned"
+    VOICEMAIL = "voicemail"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldValue:
+    """One form field as collected so far."""
+
+    value: str | None = None
+    confirmed: bool = False
+    attempts: int = 0
+    source: str = "speech"  # "speech" or "keypad"
+    unknown: bool = False  # the caller said they don't know it
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """What the caller asked for instead of registering now."""
+
+    channel: str  # "callback" | "email" | "whatsapp"
+    callback_at: datetime | None = None
+    address: str | None = None  # email address or WhatsApp number
+
+
+EMPTY: Mapping[str, FieldValue] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class CallState:
+    """Everything the core knows about a call. Immutable: each turn returns a new one."""
+
+    direction: Direction
+    lang: str
+    phase: Phase
+    field: str | None = None  # the form key asked for or read back
+    pending: str | None = None  # canonical value being read back
+    values: Mapping[str, FieldValue] = EMPTY
+    outcome: Outcome | None = None
+    follow_up: FollowUp | None = None
+    caller_number: str | None = None
+    # Where the dialogue is inside a phase (e.g. "permission", "callback_time", "email_address",
+    # "field"); the public phase above is what adapters show.
+    step: str = "field"
+    pieces: str = ""  # a plate or email dictated in pieces, gathered so far
+    failures: int = 0  # consecutive turns not understood in this step
+    silences: int = 0  # consecutive silences
+    last_say: str = ""  # to never say the very same sentence twice in a row
+    keypad_offered: bool = False
+    waiting: bool = False  # the caller asked Daisy to hold on
+    scratch: Mapping[str, str] = EMPTY  # small per-step memory (e.g. a callback time to confirm)
+
+    @property
+    def ended(self) -> bool:
+        return self.phase is Phase.ENDED
+
+    def record(self, keys: list[str]) -> dict[str, str | None]:
+        """Every form key with its canonical confirmed value, or None."""
+        out: dict[str, str | None] = {}
+        for key in keys:
+            fv = self.values.get(key)
+            out[key] = fv.value if fv is not None and fv.confirmed else None
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What Daisy says after a caller event, and the call's new state."""
+
+    say: str
+    state: CallState
+    changed_fields: tuple[str, ...] = field(default=())  # keys whose FieldValue changed this turn

@@ -1,0 +1,44 @@
+"""Settings from the environment (and a `.env` file), one place for every adapter."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # records
+    daisy_data_dir: Path = Path("data")
+    daisy_database_url: str | None = None
+    # voice
+    daisy_pipeline: str = "local"  # realtime | cascade | local
+    daisy_agent_name: str = "daisy"
+    daisy_rephrase: bool = False  # optional LLM rephrasing of Daisy's sentences (cascade/local)
+    livekit_url: str | None = None
+    livekit_api_key: str | None = None
+    livekit_api_secret: str | None = None
+    openai_api_key: str | None = None
+    # web
+    daisy_admin_token: str | None = None
+    daisy_webhook_url: str | None = None
+    daisy_webhook_secret: str | None = None
+    # telephony
+    daisy_transfer_to: str | None = None
+    daisy_voicemail: str = "message"  # message | hangup
+    twilio_account_sid: str | None = None
+    twilio_auth_token: str | None = None
+
+    @property
+    def database_url(self) -> str:
+        if self.daisy_database_url:
+            return self.daisy_database_url
+        return f"sqlite:///{self.daisy_data_dir / 'daisy.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
