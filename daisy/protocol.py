@@ -1,0 +1,81 @@
+"""The machine protocol of `daisy chat --jsonl`, usable in-process (evaluation, tests).
+
+Input objects: {"say": text} | {"dtmf": "123#"} | {"silence": seconds} | {"hangup": true}.
+Output objects: {"say", "state", "field", "pending", "ended", "outcome", "record"}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from daisy.conversation import CallLog, Conversation
+from daisy.core import CallerEvent, Dialogue, Direction, Hangup, Keypad, Silence, Turn, Utterance
+from daisy.form import Form, load_form
+
+
+class ProtocolError(ValueError):
+    """A malformed input line; the message is one line for stderr."""
+
+
+def parse_event(obj: object) -> CallerEvent:
+    if not isinstance(obj, dict) or len(obj) != 1:
+        raise ProtocolError(
+            'expected one of {"say": text}, {"dtmf": digits}, {"silence": seconds}, '
+            '{"hangup": true}'
+        )
+    (key, value), = obj.items()
+    if key == "say" and isinstance(value, str):
+        return Utterance(value)
+    if key == "dtmf" and isinstance(value, str) and value and all(c in "0123456789*#" for c in value):
+        return Keypad(value)
+    if key == "silence" and isinstance(value, int | float) and not isinstance(value, bool) \
+            and 0 <= value < 86400:
+        return Silence(float(value))
+    if key == "hangup" and value is True:
+        return Hangup()
+    raise ProtocolError(f"bad value for {key!r}: {value!r}")
+
+
+def turn_to_json(turn: Turn, keys: list[str]) -> dict[str, Any]:
+    s = turn.state
+    return {
+        "say": turn.say,
+        "state": s.phase.value,
+        "field": s.field,
+        "pending": s.pending,
+        "ended": s.ended,
+        "outcome": s.outcome.value if s.outcome else None,
+        "record": s.record(keys),
+    }
+
+
+class ProtocolSession:
+    """One call driven by protocol objects; `opening()` first, then `send()` per input object."""
+
+    def __init__(
+        self,
+        lang: str = "es",
+        direction: str = "inbound",
+        now: datetime | None = None,
+        form: Form | None = None,
+        log: CallLog | None = None,
+        caller_number: str | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.form = form or load_form()
+        if clock is None and now is not None:
+            clock = lambda: now  # noqa: E731 - a fixed clock for reproducible relative times
+        self.conversation = Conversation(Dialogue(self.form, lang), log=log, clock=clock)
+        self.direction = Direction(direction)
+        self.caller_number = caller_number
+
+    def opening(self) -> dict[str, Any]:
+        turn = self.conversation.start(self.direction, caller_number=self.caller_number)
+        return turn_to_json(turn, self.form.keys)
+
+    def send(self, obj: object) -> dict[str, Any]:
+        """Handle one input object; raises ProtocolError on a malformed one (the call goes on)."""
+        event = parse_event(obj)
+        return turn_to_json(self.conversation.hear(event), self.form.keys)
