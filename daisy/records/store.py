@@ -1,0 +1,258 @@
+"""The records store: open a database, get a CallLog for live calls, and read calls back.
+
+The read API (list_calls, count_calls, get_call, export_calls) is what the CLI and the web
+dashboard use; it returns the pydantic models of daisy.records.views.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, selectinload
+
+from daisy.records.engine import StoreError, first_line, forget_engines, get_engine, normalize_url, safe_url
+from daisy.records.log import SqlCallLog
+from daisy.records.models import Base, CallRow, FieldRow
+from daisy.records.search import like_patterns
+from daisy.records.views import CallDetail, CallSummary, FieldView, TurnView
+
+UNFINISHED = "unfinished"  # outcome filter: calls that never ended (running, or the process died)
+# The values of daisy.core.state.Outcome (kept here so reading records never loads the dialogue core;
+# a test checks they agree).
+OUTCOMES = (
+    "completed", "incomplete", "refused", "callback", "email", "whatsapp", "transferred", "abandoned",
+    "voicemail", UNFINISHED,
+)
+WEBHOOK_STATES = ("pending", "delivered", "failed")
+MAX_LIMIT = 1000
+
+_ready: set[str] = set()  # URLs whose tables exist (create_all once per process)
+_ready_lock = threading.Lock()
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (and create if needed) the records database: `url`, else the settings' database_url.
+
+    Raises StoreError with a one-line reason for a bad URL or an unreachable database.
+    """
+    if url is None:
+        from daisy.settings import get_settings
+
+        url = get_settings().database_url
+    store = Store(normalize_url(url))
+    store.ensure_schema()
+    return store
+
+
+class Store:
+    def __init__(self, url: URL) -> None:
+        self.url = url
+        self._writer = get_engine(url, writer=True)
+        self._reader = get_engine(url, writer=False)
+
+    def __repr__(self) -> str:
+        return f"Store({safe_url(self.url)})"
+
+    # -- set-up --------------------------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        key = self.url.render_as_string(hide_password=False)
+        with _ready_lock:
+            if key in _ready:
+                return
+            for attempt in range(3):
+                try:
+                    Base.metadata.create_all(self._writer)
+                    break
+                except (sa_exc.IntegrityError, sa_exc.ProgrammingError):
+                    # Two processes creating the tables at once on PostgreSQL: the loser retries.
+                    if attempt == 2:
+                        raise
+                except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DatabaseError, OSError) as e:
+                    raise StoreError(f"cannot open database {safe_url(self.url)}: {first_line(e)}") from None
+            _ready.add(key)
+
+    def close(self) -> None:
+        """Dispose of this URL's connections (engines are shared per URL within a process)."""
+        forget_engines(self.url)
+        with _ready_lock:
+            _ready.discard(self.url.render_as_string(hide_password=False))
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def call_log(self, strict: bool = True) -> SqlCallLog:
+        """A CallLog for daisy.conversation.Conversation (strict=False: never fail the call)."""
+        return SqlCallLog(self._writer, strict=strict)
+
+    def set_recording(self, call_id: str, path: str | None) -> bool:
+        """Attach a recording file to a call; False if no such call."""
+        return self._update(call_id, recording_path=path)
+
+    def set_webhook_state(
+        self, call_id: str, status: str | None, error: str | None = None, attempted: bool = False
+    ) -> bool:
+        """Record webhook delivery: status None|pending|delivered|failed; `attempted` counts one try."""
+        if status is not None and status not in WEBHOOK_STATES:
+            raise ValueError(f"unknown webhook status {status!r}; use one of: {', '.join(WEBHOOK_STATES)}")
+        values: dict[str, Any] = {"webhook_status": status, "webhook_last_error": error}
+        if attempted:
+            values["webhook_attempts"] = CallRow.webhook_attempts + 1
+        return self._update(call_id, **values)
+
+    def calls_with_webhook_state(self, status: str, limit: int = MAX_LIMIT) -> list[str]:
+        """Ids of calls whose webhook delivery is in `status`, oldest first."""
+        with Session(self._reader) as s:
+            q = select(CallRow.id).where(CallRow.webhook_status == status)
+            return list(s.scalars(q.order_by(CallRow.started_at).limit(limit)))
+
+    def _update(self, call_id: str, **values: Any) -> bool:
+        with Session(self._writer) as s, s.begin():
+            result = s.execute(update(CallRow).where(CallRow.id == call_id).values(**values))
+            return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def list_calls(
+        self,
+        outcome: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        search: str | None = None,
+        direction: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[CallSummary]:
+        """Calls newest first. `outcome` is an Outcome value or "unfinished"; `since`/`until` bound
+        the start time (until exclusive); `search` matches, case-insensitively, any field value
+        (name, plates, numbers, email…), the caller number or the call id. Bad filters: ValueError."""
+        _check_page(limit, offset)
+        q = _filtered(select(CallRow), outcome, since, until, search, direction)
+        q = q.order_by(CallRow.started_at.desc(), CallRow.id).limit(limit).offset(offset)
+        with Session(self._reader) as s:
+            calls = list(s.scalars(q.options(selectinload(CallRow.fields))))
+            return [_summary(c) for c in calls]
+
+    def count_calls(
+        self,
+        outcome: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        search: str | None = None,
+        direction: str | None = None,
+    ) -> int:
+        """How many calls list_calls would give without a limit."""
+        q = _filtered(select(func.count()).select_from(CallRow), outcome, since, until, search, direction)
+        with Session(self._reader) as s:
+            return int(s.scalar(q) or 0)
+
+    def get_call(self, call_id: str) -> CallDetail | None:
+        """One call with its fields in form order and its transcript; None if unknown."""
+        with Session(self._reader) as s:
+            q = select(CallRow).where(CallRow.id == call_id)
+            call = s.scalars(q.options(selectinload(CallRow.fields), selectinload(CallRow.turns))).first()
+            return _detail(call) if call is not None else None
+
+    def export_calls(
+        self,
+        outcome: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        search: str | None = None,
+        direction: str | None = None,
+        limit: int | None = None,
+    ) -> list[CallDetail]:
+        """Full calls matching the filters, oldest first (for exports and the webhook)."""
+        q = _filtered(select(CallRow), outcome, since, until, search, direction)
+        q = q.order_by(CallRow.started_at, CallRow.id)
+        if limit is not None:
+            q = q.limit(limit)
+        with Session(self._reader) as s:
+            rows = s.scalars(q.options(selectinload(CallRow.fields), selectinload(CallRow.turns)))
+            return [_detail(c) for c in rows]
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValueError(f"limit must be between 1 and {MAX_LIMIT}")
+    if offset < 0:
+        raise ValueError("offset must not be negative")
+
+
+def _filtered(
+    q: Select[Any],
+    outcome: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    search: str | None,
+    direction: str | None,
+) -> Select[Any]:
+    if outcome:
+        if outcome not in OUTCOMES:
+            raise ValueError(f"unknown outcome {outcome!r}; use one of: {', '.join(OUTCOMES)}")
+        q = q.where(CallRow.outcome.is_(None) if outcome == UNFINISHED else CallRow.outcome == outcome)
+    if direction:
+        if direction not in ("inbound", "outbound"):
+            raise ValueError(f"unknown direction {direction!r}; use inbound or outbound")
+        q = q.where(CallRow.direction == direction)
+    if since is not None:
+        q = q.where(CallRow.started_at >= since)
+    if until is not None:
+        q = q.where(CallRow.started_at < until)
+    if search and search.strip():
+        q = q.where(_matches(search.strip()))
+    return q
+
+
+def _matches(term: str) -> Any:
+    return or_(*(CallRow.search_text.like(p, escape="\\") for p in like_patterns(term)))
+
+
+def _summary_values(call: CallRow) -> dict[str, Any]:
+    fields: Sequence[FieldRow] = call.fields
+    name = next((f.value for f in fields if f.key == "driver_name"), None)
+    duration = (call.ended_at - call.started_at).total_seconds() if call.ended_at else None
+    return {
+        "id": call.id,
+        "direction": call.direction,
+        "language": call.language,
+        "caller_number": call.caller_number,
+        "form": call.form,
+        "started_at": call.started_at,
+        "ended_at": call.ended_at,
+        "duration_s": duration,
+        "outcome": call.outcome,
+        "callback_at": call.callback_at,
+        "follow_up_channel": call.follow_up_channel,
+        "follow_up_address": call.follow_up_address,
+        "driver_name": name,
+        "collected": sum(1 for f in fields if f.confirmed and f.value is not None),
+        "total": len(fields),
+        "recording_path": call.recording_path,
+        "webhook_status": call.webhook_status,
+        "webhook_attempts": call.webhook_attempts or 0,
+        "webhook_last_error": call.webhook_last_error,
+    }
+
+
+def _summary(call: CallRow) -> CallSummary:
+    return CallSummary(**_summary_values(call))
+
+
+def _detail(call: CallRow) -> CallDetail:
+    fields = [
+        FieldView(key=f.key, position=f.position, value=f.value, confirmed=f.confirmed, attempts=f.attempts,
+                  source=f.source, unknown=f.unknown, updated_at=f.updated_at)
+        for f in call.fields
+    ]
+    turns = [
+        TurnView(seq=t.seq, role=t.role, text=t.text, at=t.at, phase=t.phase, step=t.step, field=t.field,
+                 latency_ms=t.latency_ms)
+        for t in call.turns
+    ]
+    return CallDetail(**_summary_values(call), fields=fields, turns=turns)
