@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import json
+
+from livekit.protocol import sip
+
+from tests.telephony.fake_livekit import FakeLiveKit
+
+SEED_RULE = {
+    "name": "Daisy Demo",
+    "trunk_ids": [""],
+    "rule": {"dispatchRuleIndividual": {"roomPrefix": "call-"}},
+}
+SEED_TRUNK = {"trunk": {"name": "My inbound trunk", "numbers": ["+1234567890"]}}
+
+
+def test_setup_creates_trunk_and_individual_rule(cli, lk_env: FakeLiveKit) -> None:
+    r = cli("telephony", "setup", "--number", "+1 555 123 4567", "--allowed-address", "54.172.60.0/30")
+    assert r.exit_code == 0, r.output
+    [trunk_req] = lk_env.sent("CreateSIPInboundTrunk")
+    assert list(trunk_req.trunk.numbers) == ["+15551234567"]
+    assert trunk_req.trunk.name == "Daisy"
+    assert list(trunk_req.trunk.allowed_addresses) == ["54.172.60.0/30"]
+    assert json.loads(trunk_req.trunk.metadata) == {"managed_by": "daisy"}
+    [rule_req] = lk_env.sent("CreateSIPDispatchRule")
+    rule = rule_req.dispatch_rule
+    [trunk_id] = lk_env.inbound
+    assert list(rule.trunk_ids) == [trunk_id]
+    assert rule.rule.WhichOneof("rule") == "dispatch_rule_individual"
+    assert rule.rule.dispatch_rule_individual.room_prefix == "call-"
+    [agent] = rule.room_config.agents
+    assert agent.agent_name == "daisy"
+    assert json.loads(agent.metadata) == {"direction": "inbound"}
+    assert "created" in r.output and trunk_id in r.output
+    # Every request went as protobuf, with a token signed by the test secret.
+    assert set(lk_env.content_types) == {"application/protobuf"}
+
+
+def test_setup_twice_creates_nothing_new(cli, lk_env: FakeLiveKit) -> None:
+    args = ("telephony", "setup", "--number", "+15551234567", "--room-prefix", "daisy-")
+    assert cli(*args).exit_code == 0
+    second = cli(*args)
+    assert second.exit_code == 0, second.output
+    assert len(lk_env.sent("CreateSIPInboundTrunk")) == 1
+    assert len(lk_env.sent("CreateSIPDispatchRule")) == 1
+    assert len(lk_env.inbound) == 1 and len(lk_env.rules) == 1
+    assert second.output.count("reused") == 2
+
+
+def test_setup_other_prefix_adds_a_rule_but_reuses_trunk(cli, lk_env: FakeLiveKit) -> None:
+    assert cli("telephony", "setup", "--number", "+15551234567").exit_code == 0
+    assert cli("telephony", "setup", "--number", "+15551234567", "--room-prefix", "other-").exit_code == 0
+    assert len(lk_env.inbound) == 1 and len(lk_env.rules) == 2
+
+
+def test_setup_agent_name_from_settings(cli, lk_env: FakeLiveKit, monkeypatch) -> None:
+    from daisy.settings import get_settings
+
+    monkeypatch.setenv("DAISY_AGENT_NAME", "daisy-prod")
+    get_settings.cache_clear()
+    assert cli("telephony", "setup", "--number", "+15551234567").exit_code == 0
+    [rule] = lk_env.rules.values()
+    assert rule.room_config.agents[0].agent_name == "daisy-prod"
+
+
+def test_setup_with_auth(cli, lk_env: FakeLiveKit) -> None:
+    r = cli("telephony", "setup", "--number", "+15551234567", "--auth-user", "u", "--auth-password", "p")
+    assert r.exit_code == 0
+    [req] = lk_env.sent("CreateSIPInboundTrunk")
+    assert (req.trunk.auth_username, req.trunk.auth_password) == ("u", "p")
+
+
+def test_from_json_takes_the_seed_documents(cli, lk_env: FakeLiveKit, tmp_path) -> None:
+    trunk_file, rule_file = tmp_path / "trunk.json", tmp_path / "rule.json"
+    trunk_file.write_text(json.dumps(SEED_TRUNK, indent=2))
+    rule_file.write_text(json.dumps(SEED_RULE, indent=4) + "   \n")
+    r = cli("telephony", "setup", "--from-json", str(trunk_file), str(rule_file))
+    assert r.exit_code == 0, r.output
+    [trunk_req] = lk_env.sent("CreateSIPInboundTrunk")
+    assert trunk_req.trunk.name == "My inbound trunk"
+    assert list(trunk_req.trunk.numbers) == ["+1234567890"]
+    [rule_req] = lk_env.sent("CreateSIPDispatchRule")
+    [trunk_id] = lk_env.inbound
+    assert rule_req.dispatch_rule.name == "Daisy Demo"
+    assert list(rule_req.dispatch_rule.trunk_ids) == [trunk_id]  # "" stood for the new trunk
+    assert rule_req.dispatch_rule.rule.dispatch_rule_individual.room_prefix == "call-"
+    assert rule_req.dispatch_rule.room_config.agents[0].agent_name == "daisy"
+    again = cli("telephony", "setup", "--from-json", str(trunk_file), str(rule_file))
+    assert again.exit_code == 0
+    assert len(lk_env.inbound) == 1 and len(lk_env.rules) == 1
+
+
+def test_existing_hand_made_trunk_is_reused(cli, lk_env: FakeLiveKit) -> None:
+    lk_env.inbound["ST_hand"] = sip.SIPInboundTrunkInfo(
+        sip_trunk_id="ST_hand", name="manual", numbers=["+15551234567"]
+    )
+    assert cli("telephony", "setup", "--number", "+15551234567").exit_code == 0
+    assert lk_env.sent("CreateSIPInboundTrunk") == []
+    [rule] = lk_env.rules.values()
+    assert list(rule.trunk_ids) == ["ST_hand"]
+
+
+def test_list_and_remove(cli, lk_env: FakeLiveKit) -> None:
+    lk_env.inbound["ST_hand"] = sip.SIPInboundTrunkInfo(
+        sip_trunk_id="ST_hand", name="manual", numbers=["+15550000000"]
+    )
+    assert cli("telephony", "setup", "--number", "+15551234567").exit_code == 0
+    listed = cli("telephony", "list")
+    assert listed.exit_code == 0
+    assert "+15551234567" in listed.output and "+15550000000" in listed.output
+    assert "room prefix 'call-'" in listed.output and "[daisy]" in listed.output
+    removed = cli("telephony", "remove")
+    assert removed.exit_code == 0, removed.output
+    assert list(lk_env.inbound) == ["ST_hand"]  # the hand-made trunk stays
+    assert lk_env.rules == {}
+    assert cli("telephony", "remove").output.strip() == "nothing to remove"
+
+
+def test_remove_by_number(cli, lk_env: FakeLiveKit) -> None:
+    assert cli("telephony", "setup", "--number", "+15551234567").exit_code == 0
+    assert cli("telephony", "setup", "--number", "+15557654321").exit_code == 0
+    assert cli("telephony", "remove", "--number", "+15557654321").exit_code == 0
+    assert [list(t.numbers) for t in lk_env.inbound.values()] == [["+15551234567"]]
+    assert len(lk_env.rules) == 1
