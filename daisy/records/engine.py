@@ -72,6 +72,8 @@ def get_engine(url: URL, *, writer: bool) -> Engine:
                     engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=30)
             except (exc.NoSuchModuleError, exc.ArgumentError, ImportError) as e:
                 raise StoreError(f"unsupported database URL {safe_url(url)}: {first_line(e)}") from None
+            except OSError as e:  # the SQLite file's directory cannot be created
+                raise StoreError(f"cannot open database {safe_url(url)}: {e.strerror or e}") from None
             _engines[key] = engine
         return engine
 

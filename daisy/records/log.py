@@ -61,8 +61,15 @@ class SqlCallLog:
             )
             s.flush()  # the call row must exist before its fields (foreign key)
             for pos, key in enumerate(form.keys):
-                row = FieldRow(call_id=call_id, key=key, position=pos, confirmed=False, attempts=0,
-                               source="speech", unknown=False)
+                row = FieldRow(
+                    call_id=call_id,
+                    key=key,
+                    position=pos,
+                    confirmed=False,
+                    attempts=0,
+                    source="speech",
+                    unknown=False,
+                )
                 _copy_field(row, state.values.get(key), at)
                 s.add(row)
             _refresh_search(s, call_id)
@@ -142,8 +149,15 @@ def _refresh_search(s: Session, call_id: str) -> None:
 def _store_field(s: Session, call_id: str, key: str, fv: FieldValue | None, at: datetime) -> None:
     row = s.get(FieldRow, (call_id, key))
     if row is None:
-        row = FieldRow(call_id=call_id, key=key, position=_EXTRA_POSITION, confirmed=False, attempts=0,
-                       source="speech", unknown=False)
+        row = FieldRow(
+            call_id=call_id,
+            key=key,
+            position=_EXTRA_POSITION,
+            confirmed=False,
+            attempts=0,
+            source="speech",
+            unknown=False,
+        )
         s.add(row)
     _copy_field(row, fv, at)
 

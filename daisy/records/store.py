@@ -26,8 +26,16 @@ UNFINISHED = "unfinished"  # outcome filter: calls that never ended (running, or
 # The values of daisy.core.state.Outcome (kept here so reading records never loads the dialogue core;
 # a test checks they agree).
 OUTCOMES = (
-    "completed", "incomplete", "refused", "callback", "email", "whatsapp", "transferred", "abandoned",
-    "voicemail", UNFINISHED,
+    "completed",
+    "incomplete",
+    "refused",
+    "callback",
+    "email",
+    "whatsapp",
+    "transferred",
+    "abandoned",
+    "voicemail",
+    UNFINISHED,
 )
 WEBHOOK_STATES = ("pending", "delivered", "failed")
 MAX_LIMIT = 1000
@@ -246,13 +254,29 @@ def _summary(call: CallRow) -> CallSummary:
 
 def _detail(call: CallRow) -> CallDetail:
     fields = [
-        FieldView(key=f.key, position=f.position, value=f.value, confirmed=f.confirmed, attempts=f.attempts,
-                  source=f.source, unknown=f.unknown, updated_at=f.updated_at)
+        FieldView(
+            key=f.key,
+            position=f.position,
+            value=f.value,
+            confirmed=f.confirmed,
+            attempts=f.attempts,
+            source=f.source,
+            unknown=f.unknown,
+            updated_at=f.updated_at,
+        )
         for f in call.fields
     ]
     turns = [
-        TurnView(seq=t.seq, role=t.role, text=t.text, at=t.at, phase=t.phase, step=t.step, field=t.field,
-                 latency_ms=t.latency_ms)
+        TurnView(
+            seq=t.seq,
+            role=t.role,
+            text=t.text,
+            at=t.at,
+            phase=t.phase,
+            step=t.step,
+            field=t.field,
+            latency_ms=t.latency_ms,
+        )
         for t in call.turns
     ]
     return CallDetail(**_summary_values(call), fields=fields, turns=turns)
