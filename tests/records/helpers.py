@@ -27,15 +27,24 @@ def form() -> Form:
 
 
 def start_state(caller: str | None = "+525512345678", lang: str = "es-MX") -> CallState:
-    return CallState(direction=Direction.INBOUND, lang=lang, phase=Phase.ASKING, field="driver_name",
-                     caller_number=caller)
+    return CallState(
+        direction=Direction.INBOUND, lang=lang, phase=Phase.ASKING, field="driver_name", caller_number=caller
+    )
 
 
-def with_field(state: CallState, key: str, value: str | None, confirmed: bool = True,
-               attempts: int = 1, source: str = "speech", unknown: bool = False) -> CallState:
+def with_field(
+    state: CallState,
+    key: str,
+    value: str | None,
+    confirmed: bool = True,
+    attempts: int = 1,
+    source: str = "speech",
+    unknown: bool = False,
+) -> CallState:
     values = dict(state.values)
-    values[key] = FieldValue(value=value, confirmed=confirmed, attempts=attempts, source=source,
-                             unknown=unknown)
+    values[key] = FieldValue(
+        value=value, confirmed=confirmed, attempts=attempts, source=source, unknown=unknown
+    )
     return replace(state, values=values, field=key, phase=Phase.CONFIRMING)
 
 

@@ -125,7 +125,9 @@ def test_the_final_state_catches_up_on_fields_not_reported_one_by_one(store: Sto
 
 def test_a_conversation_records_every_turn_through_the_store(store: Store) -> None:
     clock = iter(T0 + timedelta(seconds=i) for i in range(100))
-    conv = Conversation(Dialogue(form(), "es"), log=store.call_log(), clock=lambda: next(clock), call_id="conv")
+    conv = Conversation(
+        Dialogue(form(), "es"), log=store.call_log(), clock=lambda: next(clock), call_id="conv"
+    )
     conv.start("inbound", caller_number="+525500000000")
     conv.hear(Utterance("Sí, soy Ramón Ibarra"))
     conv.hear(Hangup())
