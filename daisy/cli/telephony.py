@@ -129,6 +129,128 @@ def remove_command(
         print(f"removed inbound trunk {trunk_id}")
 
 
+# The outbound trunk options, shared by `daisy call` and `daisy scheduler` (only needed the first time:
+# the trunk is reused afterwards).
+FromNumber = Annotated[
+    str | None,
+    typer.Option(
+        "--from-number", envvar="DAISY_OUTBOUND_NUMBER", help="Caller id for outbound calls, E.164."
+    ),
+]
+TrunkAddress = Annotated[
+    str | None,
+    typer.Option(
+        "--trunk-address",
+        envvar="DAISY_OUTBOUND_ADDRESS",
+        help="Provider's SIP termination host for a new outbound trunk (e.g. daisy.pstn.twilio.com).",
+    ),
+]
+TrunkUser = Annotated[
+    str | None,
+    typer.Option("--trunk-user", envvar="DAISY_OUTBOUND_USER", help="SIP auth user for the outbound trunk."),
+]
+TrunkPassword = Annotated[
+    str | None,
+    typer.Option(
+        "--trunk-password", envvar="DAISY_OUTBOUND_PASSWORD", help="SIP auth password for the outbound trunk."
+    ),
+]
+
+
+def call_command(
+    number: Annotated[str | None, typer.Argument(help="The driver's number, E.164 (+52...).")] = None,
+    csv_file: Annotated[
+        Path | None,
+        typer.Option("--csv", help="Dial every number of this CSV (column phone/number/teléfono)."),
+    ] = None,
+    concurrency: Annotated[int, typer.Option(min=1, max=50, help="Calls ringing at the same time.")] = 2,
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write the CSV's results (default NAME.results.csv).")
+    ] = None,
+    room_prefix: Annotated[str, typer.Option(help="Prefix of the call rooms.")] = "call-",
+    from_number: FromNumber = None,
+    trunk_address: TrunkAddress = None,
+    trunk_user: TrunkUser = None,
+    trunk_password: TrunkPassword = None,
+) -> None:
+    """Call a driver (or a CSV list of drivers): Daisy joins the call in outbound mode."""
+    import csv
+
+    from daisy.telephony import batch, dials
+    from daisy.telephony.common import TelephonyError, e164, run_livekit
+    from daisy.telephony.outbound import DialResult, TrunkSpec, dial, ensure_outbound_trunk
+
+    if (number is None) == (csv_file is None):
+        fail("give a phone number or --csv FILE (one of the two)")
+    settings = _settings()
+    spec = TrunkSpec(from_number, trunk_address, trunk_user, trunk_password)
+    results: list[dict[str, str]] = []
+    try:
+        rows = (
+            batch.read_numbers(csv_file)
+            if csv_file is not None
+            else [batch.Row(0, number or "", e164(number or ""))]
+        )
+        engine = dials.open_engine(settings.database_url)
+        source = "csv" if csv_file is not None else "cli"
+
+        def on_result(row: batch.Row, result: DialResult | None) -> None:
+            if result is not None:
+                dials.record_dial(engine, result, source)
+            line = batch.result_line(row, result)
+            results.append(line)
+            detail = line.get("sip_status") or line.get("error") or line.get("room_name", "")
+            print(f"{line['phone_number']}: {line['status']} {line.get('call_id', '')} {detail}".rstrip())
+
+        async def work(lk) -> None:  # noqa: ANN001
+            trunk, created = await ensure_outbound_trunk(lk, spec)
+            print(
+                f"outbound trunk {trunk.sip_trunk_id} ({', '.join(trunk.numbers)} via {trunk.address})"
+                f" — {'created' if created else 'reused'}"
+            )
+            if csv_file is None:
+                on_result(
+                    rows[0],
+                    await dial(
+                        lk,
+                        rows[0].number or "",
+                        trunk.sip_trunk_id,
+                        settings.daisy_agent_name,
+                        room_prefix=room_prefix,
+                    ),
+                )
+            else:
+                await batch.dial_all(
+                    lk,
+                    rows,
+                    trunk.sip_trunk_id,
+                    settings.daisy_agent_name,
+                    concurrency,
+                    on_result,
+                    room_prefix=room_prefix,
+                )
+
+        run_livekit(settings, work)
+    except TelephonyError as e:
+        fail(str(e))
+    if csv_file is None:
+        if results and results[0]["status"] != "answered":
+            first = results[0]
+            fail(f"{first['phone_number']} did not answer: {first.get('sip_status') or first['error']}", 1)
+        return
+    target = out or csv_file.with_name(f"{csv_file.stem}.results.csv")
+    with target.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=batch.RESULT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(sorted(results, key=lambda r: int(r["row"])))
+    counts = {
+        status: sum(r["status"] == status for r in results) for status in ("answered", "failed", "invalid")
+    }
+    summary = ", ".join(f"{n} {status}" for status, n in counts.items())
+    print(f"{summary}; results in {target}")
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the `daisy` app."""
     app.add_typer(telephony_app)
+    app.command("call")(call_command)
