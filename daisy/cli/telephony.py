@@ -129,6 +129,40 @@ def remove_command(
         print(f"removed inbound trunk {trunk_id}")
 
 
+@telephony_app.command("transfer")
+def transfer_command(
+    room: Annotated[str, typer.Argument(help="The call's room (e.g. call-...).")],
+    identity: Annotated[str, typer.Argument(help="The caller's participant identity in the room.")],
+    to: Annotated[
+        str | None, typer.Option("--to", help="Number or sip: URI (default DAISY_TRANSFER_TO).")
+    ] = None,
+) -> None:
+    """Transfer a live call to a person (SIP REFER), as Daisy does when a caller asks for one."""
+    from daisy.telephony.common import TelephonyError, run_livekit
+    from daisy.telephony.transfer import transfer_call, transfer_target
+
+    settings = _settings()
+    try:
+        target = transfer_target(to or settings.daisy_transfer_to)
+        response = run_livekit(settings, lambda lk: transfer_call(lk, room, identity, target))
+    except TelephonyError as e:
+        fail(str(e))
+    print(f"transferred {identity} in {room} to {target} ({response.transfer_id})")
+
+
+@telephony_app.command("hangup")
+def hangup_command(room: Annotated[str, typer.Argument(help="The call's room.")]) -> None:
+    """End a call by closing its room."""
+    from daisy.telephony.common import TelephonyError, run_livekit
+    from daisy.telephony.transfer import hang_up
+
+    try:
+        closed = run_livekit(_settings(), lambda lk: hang_up(lk, room))
+    except TelephonyError as e:
+        fail(str(e))
+    print(f"closed {room}" if closed else f"{room} was already closed")
+
+
 # The outbound trunk options, shared by `daisy call` and `daisy scheduler` (only needed the first time:
 # the trunk is reused afterwards).
 FromNumber = Annotated[
