@@ -129,6 +129,45 @@ def remove_command(
         print(f"removed inbound trunk {trunk_id}")
 
 
+@telephony_app.command("twilio")
+def twilio_command(
+    number: Annotated[str, typer.Option("--number", help="The Twilio number callers dial, E.164.")],
+    sip_uri: Annotated[
+        str | None,
+        typer.Option("--sip-uri", help="LiveKit SIP URI (default LIVEKIT_SIP_URI or the LiveKit host)."),
+    ] = None,
+    name: Annotated[str, typer.Option(help="Friendly name of the Twilio trunk.")] = "Daisy",
+    domain: Annotated[str | None, typer.Option(help="Trunk domain, must end in .pstn.twilio.com.")] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the steps without calling Twilio.")
+    ] = False,
+) -> None:
+    """Create (or reuse) a Twilio Elastic SIP Trunk that sends the number's calls to LiveKit."""
+    from daisy.telephony import twilio_trunk
+    from daisy.telephony.common import TelephonyError
+    from daisy.telephony.common import sip_uri as default_sip_uri
+
+    settings = _settings()
+    try:
+        uri = sip_uri or default_sip_uri(settings)
+        if uri is None and not dry_run:
+            raise TelephonyError(
+                "no LiveKit SIP URI: give --sip-uri sip:<project-id>.sip.livekit.cloud or set LIVEKIT_SIP_URI"
+            )
+        p = twilio_trunk.plan(number, uri or "sip:<your LiveKit SIP URI>", name, domain)
+        if dry_run:
+            print("dry run, nothing sent to Twilio; the steps would be:")
+            for i, step in enumerate(p.steps(), 1):
+                print(f"  {i}. {step}")
+            return
+        client = twilio_trunk.connect(settings.twilio_account_sid, settings.twilio_auth_token)
+        for line in twilio_trunk.apply(client, p):
+            print(line)
+    except TelephonyError as e:
+        fail(str(e))
+    print(f"for outbound calls use --trunk-address {p.domain} (add a credential list or IP ACL in Twilio)")
+
+
 @telephony_app.command("transfer")
 def transfer_command(
     room: Annotated[str, typer.Argument(help="The call's room (e.g. call-...).")],

@@ -1,0 +1,121 @@
+"""Twilio side of inbound (and outbound) calls: an Elastic SIP Trunk whose origination URI is
+LiveKit's SIP URI, with Daisy's number attached. Create-or-reuse, like the LiveKit side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from daisy.telephony.common import TelephonyError, e164
+
+if TYPE_CHECKING:
+    from twilio.http import HttpClient
+    from twilio.rest import Client
+
+# Tests swap in a transport that never leaves the process; None means the SDK's own (requests).
+HTTP_CLIENT: Callable[[], HttpClient] | None = None
+
+
+@dataclass(frozen=True)
+class TwilioPlan:
+    number: str
+    sip_uri: str
+    trunk_name: str
+    domain: str  # <something>.pstn.twilio.com: also the termination address for outbound calls
+
+    def steps(self) -> list[str]:
+        return [
+            f"find or create the Elastic SIP Trunk {self.trunk_name!r} (domain {self.domain})",
+            f"find or add its origination URI {self.sip_uri} (calls from the phone network go to LiveKit)",
+            f"find {self.number} among the account's numbers and attach it to the trunk",
+        ]
+
+
+def plan(number: str, sip_uri: str, trunk_name: str = "Daisy", domain: str | None = None) -> TwilioPlan:
+    number = e164(number)
+    if not sip_uri.startswith("sip:"):
+        sip_uri = f"sip:{sip_uri}"
+    if domain is None:
+        slug = re.sub(r"[^a-z0-9]+", "-", trunk_name.lower()).strip("-") or "daisy"
+        domain = f"{slug}-{number.lstrip('+')}.pstn.twilio.com"
+    if not domain.endswith(".pstn.twilio.com"):
+        raise TelephonyError(f"the trunk domain must end in .pstn.twilio.com (got {domain!r})")
+    return TwilioPlan(number, sip_uri, trunk_name, domain)
+
+
+def connect(account_sid: str | None, auth_token: str | None) -> Client:
+    from twilio.rest import Client
+
+    missing = [
+        n for n, v in (("TWILIO_ACCOUNT_SID", account_sid), ("TWILIO_AUTH_TOKEN", auth_token)) if not v
+    ]
+    if missing:
+        raise TelephonyError(f"{', '.join(missing)} not set (environment or .env)")
+    http = HTTP_CLIENT() if HTTP_CLIENT is not None else None
+    return Client(account_sid, auth_token, http_client=http)
+
+
+def apply(client: Client, p: TwilioPlan) -> list[str]:
+    """Carry out the plan; one line per step saying what was created or reused."""
+    try:
+        return _apply(client, p)
+    except TelephonyError:
+        raise
+    except Exception as e:  # noqa: BLE001 (converted below; anything else is re-raised)
+        raise TelephonyError(_explain(e)) from e
+
+
+def _apply(client: Client, p: TwilioPlan) -> list[str]:
+    done: list[str] = []
+    trunks = client.trunking.v1.trunks
+    trunk = next((t for t in trunks.list() if t.domain_name == p.domain), None)
+    if trunk is None:
+        trunk = trunks.create(friendly_name=p.trunk_name, domain_name=p.domain)
+        done.append(f"trunk {trunk.sid} ({p.domain}): created")
+    else:
+        done.append(f"trunk {trunk.sid} ({p.domain}): reused")
+    this = trunks(trunk.sid)
+
+    urls = this.origination_urls.list()
+    if any(u.sip_url == p.sip_uri for u in urls):
+        done.append(f"origination URI {p.sip_uri}: reused")
+    else:
+        this.origination_urls.create(
+            weight=10, priority=10, enabled=True, friendly_name="LiveKit", sip_url=p.sip_uri
+        )
+        done.append(f"origination URI {p.sip_uri}: created")
+
+    owned = client.incoming_phone_numbers.list(phone_number=p.number, limit=1)
+    if not owned:
+        raise TelephonyError(f"{p.number} is not a phone number of this Twilio account")
+    attached = this.phone_numbers.list()
+    if any(n.sid == owned[0].sid or n.phone_number == p.number for n in attached):
+        done.append(f"number {p.number}: already attached")
+    else:
+        this.phone_numbers.create(phone_number_sid=owned[0].sid)
+        done.append(f"number {p.number}: attached")
+    return done
+
+
+def _explain(e: Exception) -> str:
+    from twilio.base.exceptions import TwilioException, TwilioRestException
+
+    if isinstance(e, TwilioRestException):
+        if e.status == 401:
+            return "Twilio rejected the credentials (401): check TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN"
+        msg = str(e.msg).splitlines()[0] if e.msg else "no details"
+        return f"Twilio answered {e.status}: {msg}"
+    if isinstance(e, TwilioException):
+        return f"Twilio: {str(e).splitlines()[0]}"
+    if _is_transport_error(e):
+        return f"cannot reach Twilio: {str(e).splitlines()[0] if str(e) else type(e).__name__}"
+    raise e
+
+
+def _is_transport_error(e: Any) -> bool:
+    import requests
+
+    return isinstance(e, requests.exceptions.RequestException | OSError)

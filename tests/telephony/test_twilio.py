@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+import requests
+
+from daisy.settings import get_settings
+from daisy.telephony import twilio_trunk
+from tests.telephony.fake_twilio import SID, TOKEN, FakeTwilio
+
+URI = "sip:vjnxecm0tjk.sip.livekit.cloud"
+
+
+@pytest.fixture
+def twilio(monkeypatch) -> FakeTwilio:
+    fake = FakeTwilio()
+    monkeypatch.setattr(twilio_trunk, "HTTP_CLIENT", lambda: fake)
+    monkeypatch.setenv("TWILIO_ACCOUNT_SID", SID)
+    monkeypatch.setenv("TWILIO_AUTH_TOKEN", TOKEN)
+    get_settings.cache_clear()
+    return fake
+
+
+def test_twilio_creates_trunk_origination_and_attaches_number(cli, twilio: FakeTwilio) -> None:
+    r = cli("telephony", "twilio", "--number", "+1 555 123 4567", "--sip-uri", URI)
+    assert r.exit_code == 0, r.output
+    [(tpath, tdata), (opath, odata), (npath, ndata)] = twilio.writes()
+    assert tpath == "/v1/Trunks"
+    assert tdata == {"FriendlyName": "Daisy", "DomainName": "daisy-15551234567.pstn.twilio.com"}
+    [trunk_sid] = twilio.trunks
+    assert opath == f"/v1/Trunks/{trunk_sid}/OriginationUrls"
+    assert odata["SipUrl"] == URI and odata["Enabled"] in (True, "true")
+    assert npath == f"/v1/Trunks/{trunk_sid}/PhoneNumbers"
+    assert ndata == {"PhoneNumberSid": twilio.numbers["+15551234567"]}
+    assert "--trunk-address daisy-15551234567.pstn.twilio.com" in r.output
+
+
+def test_twilio_twice_creates_nothing_new(cli, twilio: FakeTwilio) -> None:
+    assert cli("telephony", "twilio", "--number", "+15551234567", "--sip-uri", URI).exit_code == 0
+    writes = len(twilio.writes())
+    r = cli("telephony", "twilio", "--number", "+15551234567", "--sip-uri", URI)
+    assert r.exit_code == 0, r.output
+    assert len(twilio.writes()) == writes
+    assert "reused" in r.output and "already attached" in r.output
+
+
+def test_sip_uri_from_env(cli, twilio: FakeTwilio, monkeypatch) -> None:
+    monkeypatch.setenv("LIVEKIT_SIP_URI", "abc.sip.livekit.cloud")
+    assert cli("telephony", "twilio", "--number", "+15551234567").exit_code == 0
+    [urls] = twilio.origination.values()
+    assert urls[0]["sip_url"] == "sip:abc.sip.livekit.cloud"
+
+
+def test_dry_run_calls_nothing(cli, monkeypatch) -> None:
+    fake = FakeTwilio()
+    monkeypatch.setattr(twilio_trunk, "HTTP_CLIENT", lambda: fake)
+    r = cli("telephony", "twilio", "--number", "+15551234567", "--dry-run")  # no credentials needed
+    assert r.exit_code == 0, r.output
+    assert fake.calls == []
+    assert "1. find or create the Elastic SIP Trunk 'Daisy'" in r.output
+    assert "+15551234567" in r.output and "origination URI" in r.output
+
+
+def test_unknown_number(cli, twilio: FakeTwilio) -> None:
+    r = cli("telephony", "twilio", "--number", "+15559999999", "--sip-uri", URI)
+    assert r.exit_code != 0
+    assert r.stderr.strip() == "daisy: error: +15559999999 is not a phone number of this Twilio account"
+
+
+def test_bad_twilio_credentials(cli, twilio: FakeTwilio, monkeypatch) -> None:
+    monkeypatch.setenv("TWILIO_AUTH_TOKEN", "wrong")
+    get_settings.cache_clear()
+    r = cli("telephony", "twilio", "--number", "+15551234567", "--sip-uri", URI)
+    assert r.exit_code != 0 and "401" in r.stderr and r.stderr.count("\n") == 1
+    assert "Traceback" not in r.output
+
+
+def test_missing_twilio_credentials(cli, monkeypatch) -> None:
+    r = cli("telephony", "twilio", "--number", "+15551234567", "--sip-uri", URI)
+    assert r.exit_code != 0 and "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN not set" in r.stderr
+
+
+def test_twilio_unreachable(cli, twilio: FakeTwilio, monkeypatch) -> None:
+    def down(*args, **kwargs):
+        raise requests.exceptions.ConnectionError("Failed to resolve 'trunking.twilio.com'")
+
+    monkeypatch.setattr(twilio, "request", down)
+    r = cli("telephony", "twilio", "--number", "+15551234567", "--sip-uri", URI)
+    assert r.exit_code != 0 and "cannot reach Twilio" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_no_sip_uri_for_livekit_cloud(cli, twilio: FakeTwilio, monkeypatch) -> None:
+    monkeypatch.setenv("LIVEKIT_URL", "wss://myproj-abc.livekit.cloud")
+    get_settings.cache_clear()
+    r = cli("telephony", "twilio", "--number", "+15551234567")
+    assert r.exit_code != 0 and "LIVEKIT_SIP_URI" in r.stderr
+    assert twilio.calls == []
+
+
+def test_bad_domain_and_number(cli, twilio: FakeTwilio) -> None:
+    r = cli("telephony", "twilio", "--number", "+15551234567", "--sip-uri", URI, "--domain", "x.example.com")
+    assert r.exit_code != 0 and "pstn.twilio.com" in r.stderr
+    r = cli("telephony", "twilio", "--number", "555-1234", "--sip-uri", URI)
+    assert r.exit_code != 0 and "E.164" in r.stderr
+    assert twilio.calls == []
