@@ -1,0 +1,1 @@
+"""Simulated callers, the scorer and the runner behind `daisy eval`."""

@@ -1,0 +1,495 @@
+"""Simulated callers: who they are (read from a data file) and how they react to what Daisy does.
+
+A caller knows its true values and a few style knobs; `SimulatedCaller.next()` looks at Daisy's last
+protocol output (state, field, pending) and returns the caller's next input object. Phrasings are
+generated from the true values with the caller's own seeded random, so runs are reproducible.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from daisy.evaluation import speech
+from daisy.form import Form, load_form
+
+MAX_TURNS = 70  # a caller gives up (hangs up) rather than loop forever on a stuck dialogue
+MAX_ASKS = 6  # ... or when the same field is asked this many times
+
+START_INTENTS = ("accept", "refuse", "callback", "email", "whatsapp", "wait", "human")
+STOPS = ("human", "hangup", "silence")
+BEHAVIOURS = ("repeat", "offtopic", "silence", "filler", "impatient", "hello", "noise", "already")
+
+
+@dataclass(frozen=True)
+class CallerSpec:
+    """One simulated caller, as written in the callers file."""
+
+    id: str
+    lang: str  # "es" | "en"
+    direction: str  # "inbound" | "outbound"
+    now: datetime
+    values: dict[str, str]  # form key -> true canonical value ("+120" for an ETA 120 min from now)
+    outcome: str  # the expected outcome
+    seed: int = 0
+    style: dict[str, Any] = field(default_factory=dict)  # numbers, letters, pieces, email, time
+    does: dict[str, list[str]] = field(default_factory=dict)  # form key -> behaviours before answering
+    unknown: tuple[str, ...] = ()  # form keys the caller doesn't know
+    start: str = "accept"  # start-of-call intent (said at the permission step, or first question)
+    stop: dict[str, str] | None = None  # {"at": key, "do": "human"|"hangup"|"silence"}
+    phone: str = ""  # WhatsApp number, when the caller asks for WhatsApp
+    callback: str = ""  # "+20" (minutes from now) or "HH:MM", when the caller asks for a call back
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> CallerSpec:
+        start = str(raw.get("start", "accept"))
+        if start not in START_INTENTS:
+            raise ValueError(f"caller {raw.get('id')}: unknown start intent {start!r}")
+        stop = raw.get("stop")
+        if stop is not None and stop.get("do") not in STOPS:
+            raise ValueError(f"caller {raw.get('id')}: unknown stop {stop!r}")
+        for key, acts in (raw.get("does") or {}).items():
+            bad = [a for a in acts if a not in BEHAVIOURS]
+            if bad:
+                raise ValueError(f"caller {raw.get('id')}: unknown behaviours {bad} at {key}")
+        return cls(
+            id=str(raw["id"]),
+            lang=str(raw.get("lang", "es")),
+            direction=str(raw.get("direction", "inbound")),
+            now=datetime.fromisoformat(str(raw["now"])),
+            values=dict(raw["values"]),
+            outcome=str(raw["outcome"]),
+            seed=int(raw.get("seed", 0)),
+            style=dict(raw.get("style") or {}),
+            does={k: list(v) for k, v in (raw.get("does") or {}).items()},
+            unknown=tuple(raw.get("unknown") or ()),
+            start=start,
+            stop=stop,
+            phone=str(raw.get("phone", "")),
+            callback=str(raw.get("callback", "")),
+        )
+
+    def truth(self, key: str) -> str | None:
+        """The canonical value this caller would give for `key` (relative ETAs resolved against now)."""
+        value = self.values.get(key)
+        if value is None or key in self.unknown:
+            return None
+        if value.startswith("+"):
+            return (self.now + timedelta(minutes=int(value[1:]))).strftime("%H:%M")
+        return value
+
+    def expected_record(self, keys: list[str]) -> dict[str, str | None]:
+        """What the record must hold at the end: values given before any early stop, else null."""
+        out: dict[str, str | None] = dict.fromkeys(keys)
+        if self.start not in ("accept", "wait"):
+            return out
+        for key in keys:
+            if self.stop and self.stop["at"] == key:
+                break
+            out[key] = self.truth(key)
+        return out
+
+
+def default_callers_path() -> Path:
+    return Path(str(resources.files("daisy.evaluation").joinpath("callers.jsonl")))
+
+
+def load_callers(path: str | Path | None = None, lang: str | None = None) -> list[CallerSpec]:
+    """Read a callers file (one JSON object a line; blank lines and `#` comments allowed)."""
+    path = Path(path) if path else default_callers_path()
+    specs: list[CallerSpec] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            spec = CallerSpec.from_dict(json.loads(line))
+        except (ValueError, KeyError, TypeError) as e:
+            raise ValueError(f"{path}:{n}: {e}") from e
+        if lang is None or spec.lang == lang:
+            specs.append(spec)
+    return specs
+
+
+# --- what callers say besides values -------------------------------------------------------------
+
+SAYINGS: dict[str, dict[str, list[str]]] = {
+    "hello": {
+        "es": ["¿Bueno?", "Bueno.", "¿Sí, bueno?", "¿Bueno? ¿Quién habla?", "Diga."],
+        "en": ["Hello?", "Yeah, hello.", "Hello, who's this?", "Hi."],
+    },
+    "accept": {
+        "es": ["Sí, dime.", "Claro, adelante.", "Ajá, sí.", "Sí, ¿qué pasó?", "Órale, va.", "Sí puedo."],
+        "en": ["Yeah, go ahead.", "Sure.", "Yes, I can talk.", "Okay, shoot."],
+    },
+    "refuse": {
+        "es": ["No me interesa.", "No, gracias, no me interesa.", "Ahorita no puedo."],
+        "en": ["Not interested.", "No thanks, I'm not interested.", "I can't right now."],
+    },
+    "refuse_again": {
+        "es": ["No, gracias.", "No, así déjalo.", "No, ya no."],
+        "en": ["No, thanks.", "No, that's fine.", "Nope."],
+    },
+    "email": {
+        "es": ["Mejor mándamelo por correo.", "¿Me lo puedes mandar por correo?", "Por correo mejor."],
+        "en": ["Just email it to me.", "Can you send it by email instead?"],
+    },
+    "whatsapp": {
+        "es": ["Por WhatsApp mejor.", "Mándamelo por WhatsApp.", "Mejor por guasap."],
+        "en": ["Send it over WhatsApp.", "WhatsApp me instead."],
+    },
+    "wait": {
+        "es": ["Espérame tantito.", "Dame un segundo.", "Permíteme tantito, ahorita te atiendo."],
+        "en": ["Hold on a sec.", "Give me a second."],
+    },
+    "back": {
+        "es": ["Ya, aquí estoy.", "Listo, ya estoy.", "Ya, dime."],
+        "en": ["Okay, I'm back.", "Alright, go ahead."],
+    },
+    "human": {
+        "es": [
+            "Pásame con una persona.",
+            "Quiero hablar con alguien de verdad.",
+            "Comunícame con un humano.",
+            "¿Me pasas con un operador?",
+        ],
+        "en": ["Can I talk to a real person?", "Get me a human, please.", "Transfer me to an agent."],
+    },
+    "unknown": {
+        "es": [
+            "No me acuerdo.",
+            "No sé, no lo tengo a la mano.",
+            "Ahorita no me lo sé.",
+            "Ni idea, la verdad.",
+        ],
+        "en": ["I don't know.", "I don't remember.", "I don't have it with me."],
+    },
+    "repeat": {
+        "es": ["¿Cómo?", "¿Mande?", "No te escuché, ¿me repites?", "Perdón, ¿otra vez?"],
+        "en": ["Sorry?", "Can you repeat that?", "What was that?"],
+    },
+    "offtopic": {
+        "es": ["¿Quién eres?", "¿Eres un robot?", "¿Para qué es esto?", "¿De dónde me hablas?"],
+        "en": ["Who is this?", "Are you a robot?", "What's this for?"],
+    },
+    "filler": {"es": ["Eh...", "Mmm.", "Este...", "A ver..."], "en": ["Uh...", "Hmm.", "Let me see..."]},
+    "impatient": {
+        "es": ["¿Por qué te tardas tanto?", "Ay, qué lata con esto.", "Apúrale, ¿no?"],
+        "en": ["Why is this taking so long?", "Come on, hurry up."],
+    },
+    "hello_mid": {"es": ["¿Hola?", "Hola."], "en": ["Hello?"]},
+    "noise": {
+        "es": ["Y flota bien.", "Bienvenidos.", "La carretera de ahí."],
+        "en": ["And the float.", "Wells."],
+    },
+    "already": {"es": ["Ya te lo di.", "Eso ya te lo dije."], "en": ["I already told you."]},
+    "yes": {
+        "es": [
+            "Sí.",
+            "Que sí.",
+            "Ajá.",
+            "Así es.",
+            "Eso.",
+            "Exacto.",
+            "Correcto.",
+            "Sí, sí.",
+            "De acuerdo.",
+            "Sí, está bien.",
+            "Ajá, sí.",
+            "Ándale.",
+        ],
+        "en": ["Yes.", "Yep.", "That's right.", "Correct.", "Yeah.", "Uh huh, yes.", "Yes ma'am."],
+    },
+    "yes_time": {"es": ["Sí, sería esa hora.", "Sí, a esa hora."], "en": ["Yeah, around then."]},
+    "yes_plate": {"es": ["Sí son correctas.", "Sí, son esas."], "en": ["Yes, those are right."]},
+    "no": {
+        "es": ["No.", "No está bien.", "Incorrecto.", "No, no, no.", "No, está mal."],
+        "en": ["No.", "Nope.", "That's wrong.", "No, that's not right."],
+    },
+    "no_is": {
+        "es": ["No, es {v}.", "Incorrecto, es {v}.", "No, {v}.", "No, mira, es {v}."],
+        "en": ["No, it's {v}.", "Nope, it's {v}.", "No, {v}."],
+    },
+    "swap": {
+        "es": [
+            "En vez de la {a} es {b}.",
+            "En vez de la letra {a} sería la letra {b}.",
+            "No, la {a} es {b}.",
+        ],
+        "en": ["Instead of {a} it's {b}.", "No, it's {b} not {a}."],
+    },
+    "swap_digit": {
+        "es": ["No, en vez del {a} es {b}.", "No, el {a} es {b}."],
+        "en": ["Instead of {a} it's {b}."],
+    },
+    "done": {"es": ["Es todo.", "Eso es todo.", "Nada más, es todo."], "en": ["That's it.", "That's all."]},
+    "bye": {
+        "es": ["Gracias.", "Gracias, hasta luego.", "Sale, gracias.", "Muy bien, gracias."],
+        "en": ["Thanks.", "Thank you, bye.", "Great, thanks."],
+    },
+    "own_number": {"es": ["Sí, a este mismo.", "Sí, a este número."], "en": ["Yes, this same number."]},
+}
+
+_CALLBACK_ES = ["Llámame {t}.", "Mejor háblame {t}.", "Márcame {t}, ahorita voy manejando."]
+_CALLBACK_EN = ["Call me back {t}.", "Can you call me {t}? I'm driving."]
+
+
+def _say(text: str) -> dict[str, Any]:
+    return {"say": text}
+
+
+class SimulatedCaller:
+    """The policy of one caller: `next(output)` returns the input object to send, or None when done."""
+
+    def __init__(self, spec: CallerSpec, form: Form | None = None) -> None:
+        self.spec = spec
+        self.form = form or load_form()
+        self.kinds = {f.key: f.kind.value for f in self.form.fields}
+        self.rng = random.Random(f"{spec.seed}:{spec.id}")
+        self.lang = spec.lang
+        self.turns = 0
+        self.gave: set[str] = set()  # fields the caller said (part of) a value for
+        self.asks: dict[str, int] = {}
+        self.answers: dict[str, int] = {}
+        self.queue: list[dict[str, Any]] = []  # remaining pieces of a value dictated over turns
+        self.queue_field: str | None = None
+        self.pieces_done: str | None = None  # field whose pieces were all said; next ask -> "es todo"
+        self.todo = {k: list(v) for k, v in spec.does.items()}
+        self.started = False  # the start-of-call intent was said
+        self.permission_turns = 0
+        self.follow_turns = 0
+        self.insist = 0
+
+    # -- small helpers --
+    def pick(self, what: str) -> str:
+        return self.rng.choice(SAYINGS[what][self.lang])
+
+    def _send(self, obj: dict[str, Any]) -> dict[str, Any]:
+        self.turns += 1
+        return obj
+
+    # -- the policy --
+    def next(self, out: dict[str, Any]) -> dict[str, Any] | None:
+        if out.get("ended"):
+            return None
+        if self.turns >= MAX_TURNS:
+            return self._send({"hangup": True})
+        state, key = out.get("state"), out.get("field")
+        if self.queue and not (state == "asking" and key == self.queue_field):
+            self.queue, self.queue_field = [], None
+        if self.queue:
+            return self._send(self.queue.pop(0))
+        if state == "greeting":
+            return self._send(_say(self.pick("hello")))
+        if state == "permission":
+            return self._send(self._permission())
+        if state == "closing":
+            return self._send(_say(self.pick("bye")))
+        if key is None:  # a follow-up question (callback time, address...) or an unkeyed step
+            return self._send(self._follow_up(state, out.get("pending")))
+        if state == "confirming":
+            self.pieces_done = None
+            return self._send(self._confirm(key, out.get("pending")))
+        return self._send(self._asked(key, str(out.get("say") or "")))
+
+    def _permission(self) -> dict[str, Any]:
+        self.permission_turns += 1
+        start = self.spec.start
+        if not self.started:
+            self.started = True
+            return _say(self._intent_phrase(start))
+        if start == "refuse":
+            return _say(self.pick("refuse_again"))
+        if start == "wait" and self.permission_turns == 2:
+            return _say(self.pick("back"))
+        if start in ("callback",):
+            return _say(self._callback_time())
+        if start in ("email", "whatsapp", "human"):
+            return _say(self._intent_phrase(start))
+        return _say(self.pick("accept"))
+
+    def _intent_phrase(self, intent: str) -> str:
+        if intent == "callback":
+            template = self.rng.choice(_CALLBACK_ES if self.lang == "es" else _CALLBACK_EN)
+            return template.format(t=self._callback_time(bare=True))
+        return self.pick(intent)
+
+    def _callback_time(self, bare: bool = False) -> str:
+        when = self.spec.callback or "+30"
+        if when.startswith("+"):
+            said = speech.relative_said(int(when[1:]), self.lang, self.rng)
+        else:
+            said = ("a las " if self.lang == "es" else "at ") + speech.time_said(
+                when, self.lang, self.rng, "12h"
+            )
+            said = said.replace("a las a la", "a la").replace("a las a las", "a las")
+        return said if bare else said[0].upper() + said[1:] + "."
+
+    def callback_at(self) -> str:
+        """The call-back time the caller asks for, as HH:MM."""
+        when = self.spec.callback or "+30"
+        if when.startswith("+"):
+            return (self.spec.now + timedelta(minutes=int(when[1:]))).strftime("%H:%M")
+        return when
+
+    def _follow_up(self, state: str | None, pending: str | None) -> dict[str, Any]:
+        """Questions outside the form: when to call back, which address or number to use."""
+        self.follow_turns += 1
+        start = self.spec.start
+        if self.follow_turns > 8:
+            return {"hangup": True}
+        if state == "confirming":
+            if (
+                start == "callback"
+                and pending
+                and re.fullmatch(r"\d\d:\d\d", pending)
+                and pending != self.callback_at()
+            ):
+                return _say(self.pick("no"))
+            if start == "email" and pending and pending != self.spec.values.get("email"):
+                return _say(self.pick("no"))
+            if start == "whatsapp" and pending and re.sub(r"\D", "", pending) != self.spec.phone:
+                return _say(self.pick("no"))
+            return _say(self.pick("yes"))
+        if start == "callback":
+            return _say(self._callback_time())
+        if start == "email":
+            return _say(
+                " ".join(
+                    speech.email_pieces(
+                        self.spec.values["email"], self.lang, self.rng, self.spec.style.get("email")
+                    )
+                )
+            )
+        if start == "whatsapp":
+            if self.spec.phone:
+                return _say(
+                    speech.digit_string(
+                        self.spec.phone, self.lang, self.rng, self.rng.choice(["pairs", "digits", "numeric"])
+                    )
+                )
+            return _say(self.pick("own_number"))
+        return _say(self.pick("accept"))
+
+    def _asked(self, key: str, say: str) -> dict[str, Any]:
+        n = self.asks[key] = self.asks.get(key, 0) + 1
+        spec = self.spec
+        if n > MAX_ASKS:
+            return {"hangup": True}
+        if spec.start not in ("accept", "wait"):
+            # a caller who wants something else than registering now insists, then gives up
+            self.started = True
+            self.insist += 1
+            return _say(self._intent_phrase(spec.start)) if self.insist <= 3 else {"hangup": True}
+        if spec.stop and spec.stop["at"] == key:
+            do = spec.stop["do"]
+            if do == "hangup":
+                return {"hangup": True}
+            if do == "silence":
+                return {"silence": 8}
+            return _say(self.pick("human"))
+        todo = self.todo.get(key)
+        if todo:
+            act = todo.pop(0)
+            if act == "silence":
+                return {"silence": 5}
+            return _say(self.pick({"hello": "hello_mid"}.get(act, act)))
+        if key in spec.unknown or spec.truth(key) is None:
+            return _say(self.pick("unknown"))
+        if self.pieces_done == key:  # every piece said and Daisy still waits for more
+            self.pieces_done = None
+            return _say(self.pick("done"))
+        kind = self.kinds.get(key, "text")
+        truth = spec.truth(key) or ""
+        if (
+            kind == "number"
+            and truth.isdigit()
+            and re.search(r"teclado|keypad|marca|dial", say, re.I)
+            and self.answers.get(key, 0) >= 1
+        ):
+            self.answers[key] = self.answers.get(key, 0) + 1
+            return {"dtmf": truth + "#"}
+        turns = self._value_turns(key, self.answers.get(key, 0))
+        self.answers[key] = self.answers.get(key, 0) + 1
+        self.gave.add(key)
+        if len(turns) > 1:
+            self.queue = [_say(t) for t in turns[1:]]
+            self.queue_field = key
+        # if Daisy still waits for more after the whole value, the caller says that was all
+        self.pieces_done = key if kind in ("plate", "email") else None
+        return _say(turns[0])
+
+    def _value_turns(self, key: str, attempt: int) -> list[str]:
+        """How the caller says the true value of `key`: styled first, plainer on each new attempt."""
+        spec, rng, lang, style = self.spec, self.rng, self.lang, self.spec.style
+        kind = self.kinds.get(key, "text")
+        truth = spec.truth(key) or ""
+        raw = spec.values.get(key, "")
+        plain = attempt >= 2
+        if kind == "name":
+            return [truth if plain else speech.name_said(truth, lang, rng)]
+        if kind == "number":
+            return [speech.alnum_said(truth, lang, rng, "digits" if plain else style.get("numbers"))]
+        if kind == "plate":
+            return speech.plate_pieces(
+                truth,
+                lang,
+                rng,
+                letter_style="letra" if plain else style.get("letters"),
+                digit_style="digits" if plain else style.get("numbers"),
+                in_pieces=bool(style.get("pieces")) and attempt == 0,
+            )
+        if kind == "time":
+            if raw.startswith("+") and attempt == 0:
+                return [speech.relative_said(int(raw[1:]), lang, rng)]
+            return [
+                speech.time_said(truth, lang, rng, "24h" if plain and lang == "es" else style.get("time"))
+            ]
+        if kind == "email":
+            return speech.email_pieces(
+                truth,
+                lang,
+                rng,
+                "written" if plain else style.get("email"),
+                in_pieces=bool(style.get("pieces")) and attempt == 0,
+            )
+        return [truth]
+
+    def _confirm(self, key: str, pending: str | None) -> dict[str, Any]:
+        truth = self.spec.truth(key)
+        if truth is not None and pending == truth:
+            kind = self.kinds.get(key)
+            flavour = {"time": "yes_time", "plate": "yes_plate"}.get(kind or "", "yes")
+            return _say(self.pick(flavour if self.rng.random() < 0.2 else "yes"))
+        if truth is None or key not in self.gave:
+            return _say(self.pick("no"))
+        return _say(self._correction(key, pending or "", truth))
+
+    def _correction(self, key: str, pending: str, truth: str) -> str:
+        """A "no", with the right value or the one thing to change when the caller can put it simply."""
+        kind = self.kinds.get(key, "text")
+        rng = self.rng
+        if kind in ("plate", "number") and len(pending) == len(truth):
+            diffs = [i for i, (a, b) in enumerate(zip(pending, truth, strict=True)) if a != b]
+            if len(diffs) == 1 and rng.random() < 0.7:
+                a, b = pending[diffs[0]], truth[diffs[0]]
+                if a.isalpha() and b.isalpha() and pending.count(a) == 1:
+                    return rng.choice(SAYINGS["swap"][self.lang]).format(a=a, b=b)
+                if a.isdigit() and b.isdigit() and pending.count(a) == 1:
+                    return rng.choice(SAYINGS["swap_digit"][self.lang]).format(
+                        a=speech.number(int(a), self.lang), b=speech.number(int(b), self.lang)
+                    )
+        if rng.random() < 0.4:
+            return self.pick("no")  # a bare no: Daisy asks again and the caller answers again
+        attempt = self.answers.get(key, 0)
+        self.answers[key] = attempt + 1
+        said = " ".join(self._value_turns(key, max(attempt, 1)))
+        if kind == "time" and self.lang == "es" and not said.startswith("a la"):
+            said = "a las " + said if rng.random() < 0.5 else said
+        return rng.choice(SAYINGS["no_is"][self.lang]).format(v=said.rstrip("."))

@@ -1,0 +1,162 @@
+"""Run simulated callers against Daisy: in-process (fast) or through `daisy chat --jsonl` (fidelity)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Protocol
+
+from daisy.evaluation.callers import CallerSpec, SimulatedCaller
+from daisy.evaluation.scoring import CallResult, Exchange
+from daisy.form import Form, load_form
+
+
+class Line(Protocol):
+    """One call on the protocol: the opening output, then one output per input object."""
+
+    def opening(self) -> dict[str, Any]: ...
+    def send(self, obj: dict[str, Any]) -> dict[str, Any]: ...
+    def close(self) -> None: ...
+
+
+class InProcessLine:
+    def __init__(self, spec: CallerSpec, form: Form, timer: Callable[[float], None] | None = None) -> None:
+        from daisy.protocol import ProtocolSession  # imported late: the core may be swapped in tests
+
+        self.session = ProtocolSession(lang=spec.lang, direction=spec.direction, now=spec.now, form=form)
+        self.timer = timer
+
+    def opening(self) -> dict[str, Any]:
+        return self.session.opening()
+
+    def send(self, obj: dict[str, Any]) -> dict[str, Any]:
+        start = time.perf_counter()
+        out = self.session.send(obj)
+        if self.timer is not None:
+            self.timer(time.perf_counter() - start)
+        return out
+
+    def close(self) -> None:
+        pass
+
+
+def daisy_command() -> list[str]:
+    """The `daisy` console script next to this interpreter, else `python -m daisy.cli.main`."""
+    script = Path(sys.executable).with_name("daisy")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("daisy")
+    return [found] if found else [sys.executable, "-m", "daisy.cli.main"]
+
+
+class SubprocessLine:
+    """One `daisy chat --jsonl` process for one call, with its own throwaway database."""
+
+    def __init__(
+        self, spec: CallerSpec, db_dir: str, form_path: str | None = None, timeout: float = 20
+    ) -> None:
+        cmd = [
+            *daisy_command(),
+            "chat",
+            "--jsonl",
+            "--lang",
+            spec.lang,
+            "--direction",
+            spec.direction,
+            "--now",
+            spec.now.isoformat(),
+            "--db",
+            f"sqlite:///{db_dir}/eval-{spec.id}.db",
+        ]
+        if form_path:
+            cmd += ["--form", form_path]
+        self.timeout = timeout
+        self.proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+
+    def _read(self) -> dict[str, Any]:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line:
+            err = self.proc.stderr.read() if self.proc.stderr else ""
+            raise RuntimeError(f"daisy chat gave no output line: {err.strip()[-300:]}")
+        return json.loads(line)
+
+    def opening(self) -> dict[str, Any]:
+        return self._read()
+
+    def send(self, obj: dict[str, Any]) -> dict[str, Any]:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.proc.stdin.flush()
+        return self._read()
+
+    def close(self) -> None:
+        if self.proc.stdin and not self.proc.stdin.closed:
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def run_call(spec: CallerSpec, line: Line, form: Form) -> CallResult:
+    """Drive one call to its end with the caller's policy."""
+    caller = SimulatedCaller(spec, form)
+    result = CallResult(
+        caller_id=spec.id,
+        lang=spec.lang,
+        expected=spec.expected_record(form.keys),
+        unknown=spec.unknown,
+        gave=caller.gave,
+        expected_outcome=spec.outcome,
+        opening={},
+    )
+    try:
+        out = result.opening = line.opening()
+        while (obj := caller.next(out)) is not None:
+            before = out
+            out = line.send(obj)
+            result.exchanges.append(Exchange(obj, out, before.get("state"), before.get("field")))
+            if "hangup" in obj and not out.get("ended"):
+                break  # the caller left; nothing more can happen on this line
+    except Exception as e:  # noqa: BLE001 - a crash of Daisy is a result to report, not to raise
+        result.error = f"{type(e).__name__}: {e}"
+    finally:
+        line.close()
+    return result
+
+
+def run_callers(
+    specs: Iterable[CallerSpec],
+    subprocess_mode: bool = False,
+    form: Form | None = None,
+    form_path: str | None = None,
+    timer: Callable[[float], None] | None = None,
+) -> list[CallResult]:
+    form = form or load_form(form_path)
+    results: list[CallResult] = []
+    with tempfile.TemporaryDirectory(prefix="daisy-eval-") as db_dir:
+        for spec in specs:
+            line: Line
+            if subprocess_mode:
+                line = SubprocessLine(spec, db_dir, form_path)
+            else:
+                line = InProcessLine(spec, form, timer)
+            results.append(run_call(spec, line, form))
+    return results

@@ -1,0 +1,212 @@
+"""The three figures of the evaluation, and every miss.
+
+- fields exactly right: over every field a caller knows (its true value must be recorded exactly) or
+  said it doesn't know (it must end null); a value recorded for a field the caller never gave is an
+  *invented* value, counted as a miss and also reported on its own;
+- outcomes right: calls whose final outcome is the expected one;
+- caller turns per collected field: caller turns spent on fields (Daisy asking for or reading back a
+  field) divided by the fields recorded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Exchange:
+    """One caller input and Daisy's answer, with the field Daisy was on when the caller spoke."""
+
+    caller: dict[str, Any]
+    daisy: dict[str, Any]
+    state: str | None  # Daisy's state when the caller spoke
+    field: str | None  # Daisy's field when the caller spoke
+
+
+@dataclass
+class CallResult:
+    """A finished simulated call: what was expected and what happened."""
+
+    caller_id: str
+    lang: str
+    expected: dict[str, str | None]  # form key -> canonical value that must end recorded (or None)
+    unknown: tuple[str, ...]  # fields the caller said it doesn't know
+    gave: set[str]  # fields the caller said (part of) a value for
+    expected_outcome: str
+    opening: dict[str, Any]
+    exchanges: list[Exchange] = field(default_factory=list)
+    error: str | None = None  # the call could not run (e.g. the process died)
+
+    @property
+    def final(self) -> dict[str, Any]:
+        return self.exchanges[-1].daisy if self.exchanges else self.opening
+
+    @property
+    def record(self) -> dict[str, Any]:
+        return dict(self.final.get("record") or {})
+
+    @property
+    def outcome(self) -> str | None:
+        return self.final.get("outcome")
+
+
+@dataclass
+class Miss:
+    caller_id: str
+    lang: str
+    field: str  # a form key, or "outcome"
+    kind: str  # "wrong" | "missing" | "invented" | "outcome"
+    expected: str | None
+    got: str | None
+    last_exchange: str  # the last caller line on that field and Daisy's answer
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Figures:
+    calls: int = 0
+    fields_scored: int = 0
+    fields_right: int = 0
+    invented: int = 0
+    outcomes_right: int = 0
+    field_turns: int = 0  # caller turns spent on fields
+    fields_collected: int = 0
+
+    @property
+    def fields_right_pct(self) -> float:
+        return 100.0 * self.fields_right / self.fields_scored if self.fields_scored else 100.0
+
+    @property
+    def outcomes_right_pct(self) -> float:
+        return 100.0 * self.outcomes_right / self.calls if self.calls else 100.0
+
+    @property
+    def turns_per_field(self) -> float:
+        return self.field_turns / self.fields_collected if self.fields_collected else 0.0
+
+    def add(self, other: Figures) -> None:
+        for name in (
+            "calls",
+            "fields_scored",
+            "fields_right",
+            "invented",
+            "outcomes_right",
+            "field_turns",
+            "fields_collected",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "calls": self.calls,
+            "fields_scored": self.fields_scored,
+            "fields_right": self.fields_right,
+            "fields_right_pct": round(self.fields_right_pct, 2),
+            "invented_values": self.invented,
+            "outcomes_right": self.outcomes_right,
+            "outcomes_right_pct": round(self.outcomes_right_pct, 2),
+            "caller_turns": self.field_turns,
+            "fields_collected": self.fields_collected,
+            "turns_per_field": round(self.turns_per_field, 2),
+        }
+
+
+def _describe(obj: dict[str, Any]) -> str:
+    if "say" in obj:
+        return repr(obj["say"])
+    if "dtmf" in obj:
+        return f"[keypad {obj['dtmf']}]"
+    if "silence" in obj:
+        return f"[silence {obj['silence']} s]"
+    return "[hang-up]"
+
+
+def last_exchange(result: CallResult, key: str | None) -> str:
+    """The caller's last line on `key` (or of the call) and Daisy's answer, for a miss report."""
+    chosen = None
+    for ex in result.exchanges:
+        if key is None or ex.field == key:
+            chosen = ex
+    if chosen is None:
+        if not result.exchanges:
+            return f"daisy: {result.opening.get('say', '')!r}"
+        chosen = result.exchanges[-1]
+    return f"caller: {_describe(chosen.caller)} -> daisy: {chosen.daisy.get('say', '')!r}"
+
+
+def score_call(result: CallResult) -> tuple[Figures, list[Miss]]:
+    fig = Figures(calls=1)
+    misses: list[Miss] = []
+    record = result.record
+    if result.error:
+        misses.append(Miss(result.caller_id, result.lang, "call", "error", None, result.error, ""))
+    for key, expected in result.expected.items():
+        got = record.get(key)
+        if got is not None:
+            fig.fields_collected += 1
+        if got is not None and key not in result.gave:
+            kind = "invented"
+            fig.invented += 1
+        elif expected is None:
+            # a field the call never reached, or one the caller doesn't know: it must end null
+            kind = "" if got is None else "unexpected"
+            if got is None and key not in result.unknown:
+                continue  # never asked: not scored
+        elif got == expected:
+            kind = ""
+        else:
+            kind = "missing" if got is None else "wrong"
+        fig.fields_scored += 1
+        if kind:
+            misses.append(
+                Miss(result.caller_id, result.lang, key, kind, expected, got, last_exchange(result, key))
+            )
+        else:
+            fig.fields_right += 1
+    if result.outcome == result.expected_outcome:
+        fig.outcomes_right += 1
+    else:
+        misses.append(
+            Miss(
+                result.caller_id,
+                result.lang,
+                "outcome",
+                "outcome",
+                result.expected_outcome,
+                result.outcome,
+                last_exchange(result, None),
+            )
+        )
+    fig.field_turns = sum(
+        1 for ex in result.exchanges if ex.field is not None and ex.state in ("asking", "confirming")
+    )
+    return fig, misses
+
+
+@dataclass
+class Report:
+    by_lang: dict[str, Figures]
+    overall: Figures
+    misses: list[Miss]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "overall": self.overall.to_dict(),
+            "by_lang": {lang: fig.to_dict() for lang, fig in sorted(self.by_lang.items())},
+            "misses": [m.to_dict() for m in self.misses],
+        }
+
+
+def score(results: list[CallResult]) -> Report:
+    by_lang: dict[str, Figures] = {}
+    overall = Figures()
+    misses: list[Miss] = []
+    for result in results:
+        fig, call_misses = score_call(result)
+        by_lang.setdefault(result.lang, Figures()).add(fig)
+        overall.add(fig)
+        misses += call_misses
+    return Report(by_lang, overall, misses)

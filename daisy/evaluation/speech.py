@@ -1,0 +1,658 @@
+"""How a simulated caller says things, as a phone speech recognizer would hand them over.
+
+Small generators for Mexican Spanish and US English: numbers in words (whole, in pairs, digit by
+digit, glued by the recognizer), letters (names, "letra", key words, NATO, damaged forms), times,
+emails and names. Every choice goes through the caller's own seeded `random.Random`, so a caller
+says the same thing on every run while the set as a whole stays varied.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+
+# --- numbers -------------------------------------------------------------------------------------
+
+_ES_0_29 = [
+    "cero",
+    "uno",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+    "trece",
+    "catorce",
+    "quince",
+    "dieciséis",
+    "diecisiete",
+    "dieciocho",
+    "diecinueve",
+    "veinte",
+    "veintiuno",
+    "veintidós",
+    "veintitrés",
+    "veinticuatro",
+    "veinticinco",
+    "veintiséis",
+    "veintisiete",
+    "veintiocho",
+    "veintinueve",
+]
+_GLUED_UNITS = {2: "dós", 3: "trés", 6: "séis"}
+_ES_TENS = ["", "", "", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"]
+_ES_HUNDREDS = [
+    "",
+    "ciento",
+    "doscientos",
+    "trescientos",
+    "cuatrocientos",
+    "quinientos",
+    "seiscientos",
+    "setecientos",
+    "ochocientos",
+    "novecientos",
+]
+
+_EN_0_19 = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def es_number(n: int, glue: bool = False) -> str:
+    """0..999999 in Spanish words; `glue` writes "treintaidós" as recognizers sometimes do."""
+    if n < 30:
+        return _ES_0_29[n]
+    if n < 100:
+        tens, unit = divmod(n, 10)
+        if not unit:
+            return _ES_TENS[tens]
+        if glue:  # the recognizer writes the stressed unit with its accent once glued: "treintaidós"
+            return f"{_ES_TENS[tens]}i{_GLUED_UNITS.get(unit, _ES_0_29[unit])}"
+        return f"{_ES_TENS[tens]} y {_ES_0_29[unit]}"
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        if n == 100:
+            return "cien"
+        head = _ES_HUNDREDS[hundreds]
+        return f"{head} {es_number(rest, glue)}" if rest else head
+    thousands, rest = divmod(n, 1000)
+    head = "mil" if thousands == 1 else f"{es_number(thousands, glue)} mil"
+    return f"{head} {es_number(rest, glue)}" if rest else head
+
+
+def en_number(n: int) -> str:
+    """0..999999 in US English words ("four thousand eight hundred five")."""
+    if n < 20:
+        return _EN_0_19[n]
+    if n < 100:
+        tens, unit = divmod(n, 10)
+        return _EN_TENS[tens] + (f" {_EN_0_19[unit]}" if unit else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return f"{_EN_0_19[hundreds]} hundred" + (f" {en_number(rest)}" if rest else "")
+    thousands, rest = divmod(n, 1000)
+    return f"{en_number(thousands)} thousand" + (f" {en_number(rest)}" if rest else "")
+
+
+def number(n: int, lang: str, glue: bool = False) -> str:
+    return es_number(n, glue) if lang == "es" else en_number(n)
+
+
+def digit_word(d: str, lang: str, rng: random.Random | None = None) -> str:
+    if lang == "en" and d == "0" and rng is not None and rng.random() < 0.5:
+        return "oh"
+    return number(int(d), lang)
+
+
+def digits_one_by_one(digits: str, lang: str, rng: random.Random, sep: str = " ") -> str:
+    return sep.join(digit_word(d, lang, rng) for d in digits)
+
+
+def _pair_group(pair: str, lang: str, rng: random.Random, glue: bool) -> str:
+    # "05" cannot be said as one number: callers say "cero cinco" / "oh five"
+    if pair[0] == "0":
+        return f"{digit_word('0', lang, rng)} {digit_word(pair[1], lang, rng)}"
+    return number(int(pair), lang, glue)
+
+
+def digit_string(digits: str, lang: str, rng: random.Random, style: str | None = None) -> str:
+    """A string of digits ("3987", "0412") the way a caller reads it aloud.
+
+    Styles: "whole" (one number), "pairs" ("treinta y nueve ochenta y siete"), "digits" (one by one),
+    "numeric" (already digits), "mixed" (digits then words), "glue" (pairs with recognizer glue).
+    """
+    style = style or rng.choice(["whole", "pairs", "digits", "numeric", "pairs", "mixed", "glue"])
+    leading_zero = digits.startswith("0") and len(digits) > 1
+    if style == "numeric":
+        return digits
+    if style == "whole" and not leading_zero and len(digits) <= 6:
+        said = number(int(digits), lang)
+        if lang == "es" and int(digits) < 10 and rng.random() < 0.5:
+            said = f"el {said}"
+        return said
+    if style in ("pairs", "glue") and len(digits) >= 3:
+        glue = style == "glue" and lang == "es"
+        groups: list[str] = []
+        rest = digits
+        if len(rest) % 2:  # odd length: the first digit alone, or a hundreds group at the end
+            if rng.random() < 0.5 and rest[-3] != "0":
+                head, tail = rest[:-3], rest[-3:]
+                groups = [_pair_group(head[i : i + 2], lang, rng, glue) for i in range(0, len(head), 2)]
+                groups.append(number(int(tail), lang, glue))
+                return " ".join(groups)
+            groups.append(digit_word(rest[0], lang, rng))
+            rest = rest[1:]
+        groups += [_pair_group(rest[i : i + 2], lang, rng, glue) for i in range(0, len(rest), 2)]
+        return " ".join(groups)
+    if style == "mixed" and len(digits) >= 3:
+        cut = len(digits) // 2
+        return f"{digits[:cut]} {digit_string(digits[cut:], lang, rng, 'digits')}"
+    if len(digits) <= 2 and not leading_zero:
+        return number(int(digits), lang)
+    return digits_one_by_one(digits, lang, rng)
+
+
+# --- letters -------------------------------------------------------------------------------------
+
+ES_LETTER_NAMES: dict[str, list[str]] = {
+    "A": ["a"],
+    "B": ["be"],
+    "C": ["ce"],
+    "D": ["de"],
+    "E": ["e"],
+    "F": ["efe"],
+    "G": ["ge"],
+    "H": ["hache"],
+    "I": ["i"],
+    "J": ["jota"],
+    "K": ["ka"],
+    "L": ["ele"],
+    "M": ["eme"],
+    "N": ["ene"],
+    "Ñ": ["eñe"],
+    "O": ["o"],
+    "P": ["pe"],
+    "Q": ["cu"],
+    "R": ["erre", "ere"],
+    "S": ["ese"],
+    "T": ["te"],
+    "U": ["u"],
+    "V": ["ve", "uve", "ve chica"],
+    "W": ["doble u", "doble ve"],
+    "X": ["equis"],
+    "Y": ["i griega", "ye"],
+    "Z": ["zeta"],
+}
+EN_LETTER_NAMES: dict[str, list[str]] = {
+    "A": ["A"],
+    "B": ["B", "bee"],
+    "C": ["C", "see"],
+    "D": ["D", "dee"],
+    "E": ["E"],
+    "F": ["F", "eff"],
+    "G": ["G", "gee"],
+    "H": ["H", "aitch"],
+    "I": ["I"],
+    "J": ["J", "jay"],
+    "K": ["K", "kay"],
+    "L": ["L"],
+    "M": ["M"],
+    "N": ["N"],
+    "O": ["O"],
+    "P": ["P", "pee"],
+    "Q": ["Q", "cue"],
+    "R": ["R", "are"],
+    "S": ["S"],
+    "T": ["T", "tee"],
+    "U": ["U", "you"],
+    "V": ["V", "vee"],
+    "W": ["W", "double you"],
+    "X": ["X", "ex"],
+    "Y": ["Y", "why"],
+    "Z": ["Z", "zee"],
+}
+NATO = {
+    "A": "Alfa",
+    "B": "Bravo",
+    "C": "Charlie",
+    "D": "Delta",
+    "E": "Echo",
+    "F": "Foxtrot",
+    "G": "Golf",
+    "H": "Hotel",
+    "I": "India",
+    "J": "Juliett",
+    "K": "Kilo",
+    "L": "Lima",
+    "M": "Mike",
+    "N": "November",
+    "O": "Oscar",
+    "P": "Papa",
+    "Q": "Quebec",
+    "R": "Romeo",
+    "S": "Sierra",
+    "T": "Tango",
+    "U": "Uniform",
+    "V": "Victor",
+    "W": "Whiskey",
+    "X": "X-ray",
+    "Y": "Yankee",
+    "Z": "Zulu",
+}
+# Key words callers pick on the spot: any word works, its first letter is the letter.
+ES_KEYS: dict[str, list[str]] = {
+    "A": ["Avión", "Aguacate", "Ana", "Acapulco"],
+    "B": ["Barco", "Bota", "Bolívar", "Bueno"],
+    "C": ["Casa", "Culiacán", "Coche", "Carmen"],
+    "D": ["Durango", "Dado", "Diana", "Delfín"],
+    "E": ["Escuela", "Enrique", "Estrella", "Ensenada"],
+    "F": ["Foco", "Fresa", "Felipe", "Fierro"],
+    "G": ["Guadalajara", "Gallo", "Gato", "Gloria"],
+    "H": ["Hotel", "Hidalgo", "Hormiga", "Hilo"],
+    "I": ["Iglesia", "Isla", "Irapuato", "Iguana"],
+    "J": ["Juárez", "Jarro", "Jorge", "Jabón"],
+    "K": ["Kiosko", "Karla", "Kilómetro", "Koala"],
+    "L": ["Lupe", "Limón", "León", "Luna"],
+    "M": ["Monterrey", "Mesa", "Manzana", "María"],
+    "N": ["Nayarit", "Nopal", "Naranja", "Nube"],
+    "O": ["Oaxaca", "Oso", "Oro", "Olivia"],
+    "P": ["Puebla", "Pato", "Perro", "Paco"],
+    "Q": ["Querétaro", "Queso", "Quintana", "Quique"],
+    "R": ["Rosa", "Rancho", "Ratón", "Reynosa"],
+    "S": ["Sonora", "Silla", "Sapo", "Sol"],
+    "T": ["Toluca", "Taco", "Tomate", "Toro"],
+    "U": ["Uva", "Uruapan", "Uno", "Úrsula"],
+    "V": ["Veracruz", "Vaso", "Venado", "Victoria"],
+    "W": ["Washington", "Wendy", "Walter", "Waffle"],
+    "X": ["Xochimilco", "Xóchitl", "Xalapa", "Xilófono"],
+    "Y": ["Yucatán", "Yoyo", "Yegua", "Yolanda"],
+    "Z": ["Zacatecas", "Zorro", "Zamora", "Zanahoria"],
+}
+EN_KEYS: dict[str, list[str]] = {
+    "A": ["Apple", "Adam"],
+    "B": ["Boy", "Baker"],
+    "C": ["Cat", "Charles"],
+    "D": ["Dog", "David"],
+    "E": ["Edward", "Easy"],
+    "F": ["Frank", "Fox"],
+    "G": ["George", "Green"],
+    "H": ["Henry", "House"],
+    "I": ["Ice", "Ida"],
+    "J": ["John", "Jack"],
+    "K": ["King", "Kite"],
+    "L": ["Larry", "Lucy"],
+    "M": ["Mary", "Mother"],
+    "N": ["Nancy", "Nora"],
+    "O": ["Ocean", "Otto"],
+    "P": ["Peter", "Paul"],
+    "Q": ["Queen", "Quiet"],
+    "R": ["Robert", "Red"],
+    "S": ["Sam", "Sugar"],
+    "T": ["Tom", "Texas"],
+    "U": ["Under", "Utah"],
+    "V": ["Victory", "Van"],
+    "W": ["William", "Water"],
+    "X": ["X-ray", "Xerox"],
+    "Y": ["Yellow", "Young"],
+    "Z": ["Zebra", "Zoo"],
+}
+
+
+def letter(ch: str, lang: str, rng: random.Random, style: str | None = None) -> str:
+    """One letter of a plate the way it reaches Daisy.
+
+    Styles: "name" (eme), "capital" (M), "letra" (letra eme / letra M), "key" (eme de Morelia),
+    "nato" (Mike), "as_in" (M as in Mike), "damaged" (litra eme, letraeme, eme ve Mesa ...).
+    """
+    ch = ch.upper()
+    if lang == "en":
+        style = style or rng.choice(["capital", "as_in", "nato", "name", "letter", "as_in"])
+        name = rng.choice(EN_LETTER_NAMES[ch])
+        if style == "as_in":
+            key = rng.choice([NATO[ch], *EN_KEYS[ch]])
+            return f"{ch} {rng.choice(['as in', 'like', 'for'])} {key}"
+        if style == "nato":
+            return NATO[ch]
+        if style == "letter":
+            return f"letter {ch}"
+        if style == "name":
+            return name
+        return ch
+    style = style or rng.choice(["letra", "key", "key", "name", "capital", "letra", "damaged", "nato"])
+    name = rng.choice(ES_LETTER_NAMES[ch])
+    key = rng.choice(ES_KEYS[ch])
+    if style == "name":
+        return name
+    if style == "capital":
+        return ch
+    if style == "letra":
+        return f"letra {rng.choice([name, ch])}"
+    if style == "key":
+        head = rng.choice([name, ch, name])
+        return f"{head} de {key if rng.random() < 0.7 else key.lower()}"
+    if style == "nato":
+        return NATO[ch]
+    # damaged by the recognizer: the patterns of the domain doc with other letters and words
+    forms = [
+        f"litra {name}",
+        f"letra{name.replace(' ', '')}",
+        f"le tra {name}",
+        f"{name} ve {key.lower()}",
+        f"{name}{name} {key.lower()}" if len(name) <= 2 else f"{name} {key.lower()}",
+        f"lectra {name}",
+    ]
+    if ch == "A":
+        forms.append(f"Are{key.lower()}")
+    return rng.choice(forms)
+
+
+def plate_pieces(
+    plate: str,
+    lang: str,
+    rng: random.Random,
+    letter_style: str | None = None,
+    digit_style: str | None = None,
+    in_pieces: bool = False,
+) -> list[str]:
+    """A plate said in one turn (one-item list) or in pieces, one turn each (letters first, then digits)."""
+    runs: list[str] = []  # alternating runs of letters and digits, e.g. ["WYZ", "128"]
+    for ch in plate:
+        if runs and runs[-1][-1].isdigit() == ch.isdigit():
+            runs[-1] += ch
+        else:
+            runs.append(ch)
+    said: list[list[str]] = []  # per run, the spoken chunks
+    for run in runs:
+        if run[0].isdigit():
+            said.append([digit_string(run, lang, rng, digit_style)])
+        else:
+            said.append([letter(c, lang, rng, letter_style) for c in run])
+    if not in_pieces:
+        joiner = rng.choice([", ", " ", ", "])
+        text = joiner.join(chunk for run in said for chunk in run)
+        if rng.random() < 0.25:
+            text = (
+                rng.choice(
+                    ["las placas son ", "son ", "es ", "mira, "]
+                    if lang == "es"
+                    else ["it's ", "plates are ", "okay, "]
+                )
+                + text
+            )
+        return [text]
+    turns: list[str] = []
+    for run in said:
+        if len(run) == 1:
+            turns.append(run[0])
+            continue
+        # letters in one or two turns: "letra W" / "letra Y, letra Z"
+        cut = rng.randint(1, len(run) - 1) if rng.random() < 0.7 else len(run)
+        turns.append(", ".join(run[:cut]))
+        if cut < len(run):
+            turns.append(", ".join(run[cut:]))
+    return turns
+
+
+# --- times ---------------------------------------------------------------------------------------
+
+
+def _es_part_of_day(h: int) -> str:
+    if h < 6:
+        return "de la madrugada"
+    if h < 12:
+        return "de la mañana"
+    if h < 20:
+        return "de la tarde"
+    return "de la noche"
+
+
+def _en_part_of_day(h: int) -> str:
+    if h < 12:
+        return "in the morning"
+    if h < 18:
+        return "in the afternoon"
+    return "in the evening"
+
+
+def _h12(h: int) -> int:
+    return h % 12 or 12
+
+
+def es_time(hhmm: str, rng: random.Random, style: str | None = None) -> str:
+    h, m = (int(x) for x in hhmm.split(":"))
+    forms: list[str] = []
+    # 24-hour pairs: "dieciséis cuarenta y cinco", "cero cero treinta", "nueve quince"
+    hour24 = "cero cero" if h == 0 else es_number(h)
+    if h >= 13 or h == 0 or style == "24h":
+        if m:
+            forms.append(f"{hour24} {es_number(m) if m >= 10 else 'cero ' + es_number(m)}")
+        else:
+            forms.append(f"a las {es_number(h)} horas" if h else "a las cero horas")
+    forms.append(f"{h:02d}:{m:02d}" if rng.random() < 0.5 else f"{h}:{m:02d}")
+    # 12-hour with the part of the day
+    h12 = _h12(h)
+    at = "a la" if h12 == 1 else "a las"
+    day = _es_part_of_day(h)
+    hour_word = "una" if h12 == 1 else es_number(h12)
+    if m == 0:
+        forms.append(f"{at} {hour_word} {day}")
+    elif m == 15:
+        forms.append(f"{at} {hour_word} y cuarto {day}")
+    elif m == 30:
+        forms.append(f"{at} {hour_word} y media {day}")
+    elif m == 45:
+        nxt = _h12(h + 1)
+        nxt_word = "una" if nxt == 1 else es_number(nxt)
+        forms.append(
+            f"{'a la' if nxt == 1 else 'a las'} {nxt_word} menos cuarto {_es_part_of_day((h + 1) % 24)}"
+        )
+    elif m >= 40:
+        nxt = _h12(h + 1)
+        nxt_word = "una" if nxt == 1 else es_number(nxt)
+        forms.append(
+            f"{es_number(60 - m)} para {'la' if nxt == 1 else 'las'} {nxt_word} "
+            f"{_es_part_of_day((h + 1) % 24)}"
+        )
+    else:
+        forms.append(f"{at} {hour_word} {es_number(m)} {day}")
+    if style == "24h":
+        return forms[0]
+    if style == "12h":
+        return forms[-1]
+    said = rng.choice(forms)
+    if rng.random() < 0.3:
+        said = rng.choice(["como ", "llego como ", "más o menos ", "yo creo que "]) + said
+    return said
+
+
+def en_time(hhmm: str, rng: random.Random, style: str | None = None) -> str:
+    h, m = (int(x) for x in hhmm.split(":"))
+    h12 = _h12(h)
+    ampm = "AM" if h < 12 else "PM"
+    forms = [f"{h12}:{m:02d} {ampm}"]
+    if m == 0:
+        forms += [f"{en_number(h12)} {ampm}", f"{en_number(h12)} o'clock {_en_part_of_day(h)}"]
+    elif m == 30:
+        forms += [
+            f"around {en_number(h12)} thirty {_en_part_of_day(h)}",
+            f"half past {en_number(h12)} {ampm}",
+        ]
+    elif m == 15:
+        forms.append(f"quarter past {en_number(h12)} {_en_part_of_day(h)}")
+    elif m == 45:
+        forms.append(f"quarter to {en_number(_h12(h + 1))} {_en_part_of_day((h + 1) % 24)}")
+    elif m < 30 and m % 5 == 0:
+        forms.append(f"{en_number(m)} past {en_number(h12)} {_en_part_of_day(h)}")
+    else:
+        mins = en_number(m) if m >= 10 else f"oh {en_number(m)}"
+        forms.append(f"{en_number(h12)} {mins} {ampm}")
+    if style == "12h":
+        return forms[-1]
+    said = rng.choice(forms)
+    if rng.random() < 0.3:
+        said = rng.choice(["about ", "around ", "I'd say ", "probably "]) + said
+    return said
+
+
+def time_said(hhmm: str, lang: str, rng: random.Random, style: str | None = None) -> str:
+    return es_time(hhmm, rng, style) if lang == "es" else en_time(hhmm, rng, style)
+
+
+def relative_said(minutes: int, lang: str, rng: random.Random) -> str:
+    """ "en unas dos horas", "en hora y media", "in forty five minutes" ..."""
+    hours, mins = divmod(minutes, 60)
+    if lang == "es":
+        if minutes == 30:
+            return rng.choice(["en media hora", "como en media hora"])
+        if minutes == 90:
+            return rng.choice(["en hora y media", "en una hora y media"])
+        if mins == 0:
+            amount = "una hora" if hours == 1 else f"{es_number(hours)} horas"
+            return rng.choice(
+                [f"en unas {amount}" if hours > 1 else "en una hora", f"en {amount}", f"como en {amount}"]
+            )
+        return f"en {es_number(minutes)} minutos"
+    if minutes == 30:
+        return "in half an hour"
+    if mins == 0:
+        amount = "an hour" if hours == 1 else f"{en_number(hours)} hours"
+        return rng.choice([f"in {amount}", f"in about {amount}"])
+    return f"in {en_number(minutes)} minutes"
+
+
+# --- emails --------------------------------------------------------------------------------------
+
+_ES_SYMBOLS = {".": "punto", "@": "arroba", "_": "guion bajo", "-": "guion"}
+_EN_SYMBOLS = {".": "dot", "@": "at", "_": "underscore", "-": "dash"}
+
+
+def _email_local_words(local: str, lang: str, rng: random.Random, spell: bool) -> list[str]:
+    symbols = _ES_SYMBOLS if lang == "es" else _EN_SYMBOLS
+    words: list[str] = []
+    chunk = ""
+    for ch in local + " ":
+        if ch.isalpha():
+            chunk += ch
+            continue
+        if chunk:
+            if (spell and len(chunk) <= 8) or len(chunk) <= 2:  # initials are said as letter names
+                names = ES_LETTER_NAMES if lang == "es" else EN_LETTER_NAMES
+                words += [rng.choice(names[c.upper()]) for c in chunk]
+            else:
+                words.append(chunk)
+            chunk = ""
+        if ch in symbols:
+            words.append(symbols[ch])
+    return words
+
+
+def email_pieces(
+    email: str, lang: str, rng: random.Random, style: str | None = None, in_pieces: bool = False
+) -> list[str]:
+    """An email as the recognizer returns it: written, dictated with words, or in pieces."""
+    style = style or rng.choice(["written", "dictated", "dictated", "written"])
+    if style == "written":
+        said = email if rng.random() < 0.7 else email[0].upper() + email[1:]
+        return [said if rng.random() < 0.7 else f"{'es' if lang == 'es' else 'it is'} {said}"]
+    local, domain = email.split("@")
+    symbols = _ES_SYMBOLS if lang == "es" else _EN_SYMBOLS
+    parts_local: list[str] = []
+    i = 0
+    while i < len(local):  # letters as words or spelled, digits as numbers, symbols as words
+        j = i
+        if local[i].isdigit():
+            while j < len(local) and local[j].isdigit():
+                j += 1
+            parts_local.append(
+                digit_string(local[i:j], lang, rng, rng.choice(["whole", "digits", "numeric"]))
+            )
+        elif local[i].isalpha():
+            while j < len(local) and local[j].isalpha():
+                j += 1
+            parts_local += _email_local_words(local[i:j], lang, rng, spell=style == "spelled")
+        else:
+            parts_local.append(symbols.get(local[i], local[i]))
+            j = i + 1
+        i = j
+    dom_words: list[str] = []
+    for k, label in enumerate(domain.split(".")):
+        if k:
+            dom_words.append(symbols["."])
+        dom_words.append(label)
+    at = symbols["@"]
+    if not in_pieces:
+        return [" ".join([*parts_local, at, *dom_words])]
+    cut = max(1, len(parts_local) // 2)
+    turns = [" ".join(parts_local[:cut])]
+    if cut < len(parts_local):
+        turns.append(" ".join(parts_local[cut:]))
+    turns.append(" ".join([at, *dom_words]) if rng.random() < 0.6 else "@" + domain)
+    return turns
+
+
+# --- names and small talk ------------------------------------------------------------------------
+
+
+def name_said(name: str, lang: str, rng: random.Random) -> str:
+    if lang == "es":
+        lead = rng.choice(
+            [
+                "",
+                "",
+                "mi nombre es ",
+                "sí, mi nombre es ",
+                "me llamo ",
+                "soy ",
+                "sí, soy ",
+                "claro, ",
+                "este, mi nombre es ",
+            ]
+        )
+    else:
+        lead = rng.choice(["", "this is ", "my name is ", "it's ", "sure, it's ", "yeah, my name is "])
+    return lead + name
+
+
+def alnum_said(value: str, lang: str, rng: random.Random, digit_style: str | None = None) -> str:
+    """A fleet number, which may carry letters ("T450"): letters spelled, digits as numbers."""
+    if value.isdigit():
+        return digit_string(value, lang, rng, digit_style)
+    return ", ".join(
+        plate_pieces(
+            value, lang, rng, letter_style=rng.choice(["name", "capital", "letra"]), digit_style=digit_style
+        )
+    )
+
+
+def random_plate(rng: random.Random) -> str:
+    """A plate in the usual shapes: letters then digits (a few other shapes too)."""
+    letters = "".join(rng.choice(string.ascii_uppercase) for _ in range(rng.choice([2, 3, 3])))
+    digits = "".join(rng.choice(string.digits) for _ in range(rng.choice([3, 4])))
+    return letters + digits
