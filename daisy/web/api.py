@@ -1,0 +1,64 @@
+"""The JSON API: `GET /api/calls` (filters, pagination) and `GET /api/calls/{id}`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import BaseModel
+
+from daisy.records.store import MAX_LIMIT, OUTCOMES, Store
+from daisy.records.views import CallDetail, CallSummary
+from daisy.web.queries import MAX_SEARCH, parse_filters, plausible_id
+
+router = APIRouter(prefix="/api", tags=["calls"])
+
+DATE_HELP = "YYYY-MM-DD or an ISO date-time; without an offset, the server's local time"
+
+
+class CallPage(BaseModel):
+    """One page of calls, newest first."""
+
+    total: int  # calls matching the filters, all pages together
+    limit: int
+    offset: int
+    items: list[CallSummary]
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.store  # type: ignore[no-any-return]
+
+
+@router.get("/calls", response_model=CallPage, summary="List calls, newest first")
+def list_calls(
+    request: Request,
+    outcome: Annotated[str | None, Query(description=f"one of: {', '.join(OUTCOMES)}")] = None,
+    since: Annotated[str | None, Query(description=f"calls started at or after; {DATE_HELP}")] = None,
+    until: Annotated[
+        str | None, Query(description=f"calls started before (a bare date: through that day); {DATE_HELP}")
+    ] = None,
+    search: Annotated[
+        str | None, Query(max_length=MAX_SEARCH, description="driver name, plate, number, email or phone")
+    ] = None,
+    direction: Annotated[str | None, Query(description="inbound or outbound")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+) -> CallPage:
+    filters = parse_filters(outcome, since, until, search, direction)
+    store = _store(request)
+    items = store.list_calls(**filters.store_kwargs(), limit=limit, offset=offset)
+    total = store.count_calls(**filters.store_kwargs())
+    return CallPage(total=total, limit=limit, offset=offset, items=items)
+
+
+@router.get(
+    "/calls/{call_id}",
+    response_model=CallDetail,
+    summary="One call: every field, the transcript with latency, follow-ups, webhook delivery",
+    responses={404: {"description": "No such call"}},
+)
+def get_call(request: Request, call_id: str) -> CallDetail:
+    call = _store(request).get_call(call_id) if plausible_id(call_id) else None
+    if call is None:
+        raise HTTPException(404, "no such call")
+    return call

@@ -1,0 +1,153 @@
+"""The HTML dashboard: list of calls, one call, exports, login."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+
+from daisy.records.store import OUTCOMES, Store
+from daisy.web.auth import COOKIE, Auth, safe_next
+from daisy.web.exports import calls_csv, calls_json
+from daisy.web.queries import parse_filters, parse_page, plausible_id
+from daisy.web.render import templates
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 50
+EXPORT_MAX = 20_000  # more than a brokerage makes in weeks; a bigger export should use the API's pages
+FILTER_KEYS = ("outcome", "since", "until", "search", "direction")
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.store  # type: ignore[no-any-return]
+
+
+def _filter_args(request: Request) -> dict[str, str]:
+    """The filters as given (strings), to refill the form and build links."""
+    return {k: request.query_params.get(k, "") for k in FILTER_KEYS}
+
+
+@router.get("/", response_class=HTMLResponse)
+def call_list(request: Request) -> Response:
+    given = _filter_args(request)
+    filters = parse_filters(**given)
+    params = request.query_params
+    limit, offset = parse_page(params.get("limit"), params.get("offset"), PAGE_SIZE)
+    store = _store(request)
+    calls = store.list_calls(**filters.store_kwargs(), limit=limit, offset=offset)
+    total = store.count_calls(**filters.store_kwargs())
+    kept = {k: v for k, v in given.items() if v}
+
+    def page_link(new_offset: int) -> str:
+        return "/?" + urlencode({**kept, "limit": limit, "offset": new_offset})
+
+    return templates.TemplateResponse(
+        request,
+        "calls.html",
+        {
+            "calls": calls,
+            "total": total,
+            "given": given,
+            "outcomes": OUTCOMES,
+            "offset": offset,
+            "limit": limit,
+            "prev_link": page_link(max(0, offset - limit)) if offset > 0 else None,
+            "next_link": page_link(offset + limit) if offset + limit < total else None,
+            "query": urlencode(kept),
+        },
+    )
+
+
+@router.get("/calls/{call_id}", response_class=HTMLResponse)
+def call_page(request: Request, call_id: str) -> Response:
+    call = _store(request).get_call(call_id) if plausible_id(call_id) else None
+    if call is None:
+        raise HTTPException(404, "no such call")
+    recording = None
+    if call.recording_path:
+        external = call.recording_path.startswith(("http://", "https://"))
+        recording = call.recording_path if external else f"/calls/{call.id}/recording"
+    return templates.TemplateResponse(request, "call.html", {"call": call, "recording": recording})
+
+
+@router.get("/calls/{call_id}/recording")
+def recording(request: Request, call_id: str) -> Response:
+    call = _store(request).get_call(call_id) if plausible_id(call_id) else None
+    if call is None or not call.recording_path:
+        raise HTTPException(404, "no recording for this call")
+    path = Path(call.recording_path)
+    if not path.is_absolute():
+        base: Path = request.app.state.recordings_dir
+        path = path if path.exists() else base / path
+    if not path.is_file():
+        raise HTTPException(404, "the recording file is missing")
+    return FileResponse(path, filename=path.name)
+
+
+def _export_rows(request: Request) -> list:  # type: ignore[type-arg]
+    filters = parse_filters(**_filter_args(request))
+    return _store(request).export_calls(**filters.store_kwargs(), limit=EXPORT_MAX)
+
+
+@router.get("/export.csv")
+def export_csv(request: Request) -> Response:
+    return Response(
+        calls_csv(_export_rows(request)),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="daisy-calls.csv"'},
+    )
+
+
+@router.get("/export.json")
+def export_json(request: Request) -> Response:
+    return Response(
+        calls_json(_export_rows(request)),
+        media_type="application/json",
+        headers={"Content-Disposition": 'attachment; filename="daisy-calls.json"'},
+    )
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, next: str | None = None) -> Response:
+    auth: Auth = request.app.state.auth
+    if not auth.enabled or auth.allowed(request):
+        return RedirectResponse(safe_next(next), status_code=303)
+    return templates.TemplateResponse(request, "login.html", {"next": safe_next(next), "error": None})
+
+
+@router.post("/login", response_class=HTMLResponse)
+def login(
+    request: Request, token: Annotated[str, Form(max_length=4096)] = "", next: Annotated[str, Form()] = "/"
+) -> Response:
+    auth: Auth = request.app.state.auth
+    target = safe_next(next)
+    if not auth.enabled:
+        return RedirectResponse(target, status_code=303)
+    if not auth.token_ok(token):
+        time.sleep(0.3)  # makes guessing slower; a real token is long anyway
+        return templates.TemplateResponse(
+            request, "login.html", {"next": target, "error": "That token is not right."}, status_code=401
+        )
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        COOKIE,
+        auth.new_session(),
+        max_age=auth.session_seconds,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
+    return response
+
+
+@router.post("/logout")
+def logout() -> Response:
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(COOKIE, path="/")
+    return response

@@ -1,0 +1,251 @@
+"""The signed webhook: every ended call is POSTed as JSON to DAISY_WEBHOOK_URL.
+
+    log = with_webhook(store.call_log(strict=False), store, get_settings())
+    Conversation(dialogue, log=log)
+
+The body is the call as `GET /api/calls/{id}` gives it (plus `record`, the confirmed values), and
+`X-Daisy-Signature: sha256=<hex>` is the HMAC-SHA256 of the exact body bytes keyed by
+DAISY_WEBHOOK_SECRET. Delivery runs on background threads with retries and exponential backoff, so
+a slow or dead receiver never delays a call; its state (pending, delivered, failed), the number of
+attempts and the last error are kept on the call's row, and `daisy webhooks retry` re-sends failures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import queue
+import random
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import httpx
+
+from daisy.web.exports import call_document
+
+if TYPE_CHECKING:
+    from daisy.conversation import CallLog
+    from daisy.core.state import CallState
+    from daisy.form import Form
+    from daisy.records.store import Store
+    from daisy.settings import Settings
+
+log = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-Daisy-Signature"
+EVENT = "call.ended"
+# The receiver may recover from these (overloaded, rate-limited); any other 4xx means it rejects the
+# call for good, and retrying now would only hammer it: `daisy webhooks retry` is for after a fix.
+_RETRYABLE_4XX = {408, 425, 429}
+
+
+class WebhookConfigError(ValueError):
+    """DAISY_WEBHOOK_URL / DAISY_WEBHOOK_SECRET cannot be used as given."""
+
+
+def sign(body: bytes, secret: str) -> str:
+    """The signature header's value for `body`."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def verify(body: bytes, secret: str, header: str | None) -> bool:
+    """What a receiver does: recompute the signature and compare in constant time."""
+    return header is not None and hmac.compare_digest(sign(body, secret).encode(), header.encode())
+
+
+def check_config(url: str | None, secret: str | None) -> None:
+    if not url:
+        return
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise WebhookConfigError("DAISY_WEBHOOK_URL must be an http:// or https:// URL")
+    if not secret:
+        # An unsigned webhook would let anyone who finds the receiver's URL inject registrations.
+        raise WebhookConfigError("DAISY_WEBHOOK_URL is set but DAISY_WEBHOOK_SECRET is not")
+
+
+@dataclass(frozen=True, slots=True)
+class Retry:
+    attempts: int = 5  # tries per delivery, the first included
+    backoff_s: float = 1.0  # wait before the 2nd try; doubles each time (with jitter)
+    max_backoff_s: float = 60.0
+    timeout_s: float = 10.0
+
+    def delay(self, failed_tries: int) -> float:
+        base = min(self.max_backoff_s, self.backoff_s * 2 ** (failed_tries - 1))
+        # Jitter so that many calls failing together don't retry in lockstep.
+        return base * random.uniform(0.75, 1.0)
+
+
+class WebhookSender:
+    """Delivers one call at a time, synchronously, recording the delivery state on the call."""
+
+    def __init__(self, store: Store, url: str, secret: str, retry: Retry | None = None) -> None:
+        check_config(url, secret)
+        self.store = store
+        self.url = url
+        self.secret = secret
+        self.retry = retry or Retry()
+
+    def body(self, call_id: str) -> bytes | None:
+        call = self.store.get_call(call_id)
+        if call is None:
+            return None
+        doc = {"event": EVENT, "call": call_document(call)}
+        return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
+
+    def _post(self, client: httpx.Client, call_id: str, body: bytes) -> tuple[bool, bool, str | None]:
+        """One try: (delivered, worth retrying, error)."""
+        headers = {
+            "Content-Type": "application/json",
+            SIGNATURE_HEADER: sign(body, self.secret),
+            "X-Daisy-Event": EVENT,
+            "X-Daisy-Call-Id": call_id,
+            "User-Agent": "daisy-webhook/1",
+        }
+        try:
+            response = client.post(self.url, content=body, headers=headers)
+        except httpx.HTTPError as e:
+            # The exception's text can carry the URL, never call data; keep it short.
+            return False, True, f"{type(e).__name__}: {str(e)[:200]}"
+        if 200 <= response.status_code < 300:
+            return True, False, None
+        status = response.status_code
+        retryable = status >= 500 or status in _RETRYABLE_4XX
+        return False, retryable, f"HTTP {status}"
+
+    def deliver(self, call_id: str) -> bool:
+        """Send the call, retrying with backoff; True once delivered. Never raises for HTTP failures."""
+        body = self.body(call_id)
+        if body is None:
+            log.warning("webhook: call %s not found, nothing sent", call_id)
+            return False
+        error: str | None = None
+        with httpx.Client(timeout=self.retry.timeout_s, follow_redirects=False) as client:
+            for attempt in range(1, self.retry.attempts + 1):
+                ok, retryable, error = self._post(client, call_id, body)
+                if ok:
+                    self.store.set_webhook_state(call_id, "delivered", attempted=True)
+                    log.info("webhook: call %s delivered (attempt %d)", call_id, attempt)
+                    return True
+                last = attempt == self.retry.attempts or not retryable
+                self.store.set_webhook_state(call_id, "failed" if last else "pending", error, attempted=True)
+                log.warning("webhook: call %s attempt %d failed: %s", call_id, attempt, error)
+                if last:
+                    return False
+                time.sleep(self.retry.delay(attempt))
+        return False
+
+
+class WebhookDispatcher:
+    """Background delivery: `submit` returns at once; a few daemon threads do the sending.
+
+    Daemon threads, because a process that ends (a text chat, a worker being restarted) must not hang
+    on a dead receiver; a delivery cut short stays `pending` and `daisy webhooks retry --pending`
+    picks it up."""
+
+    def __init__(self, sender: WebhookSender, workers: int = 2) -> None:
+        self.sender = sender
+        self._queue: queue.Queue[str] = queue.Queue()
+        self._threads = [
+            threading.Thread(target=self._work, name=f"daisy-webhook-{i}", daemon=True)
+            for i in range(workers)
+        ]
+        for t in self._threads:
+            t.start()
+
+    def submit(self, call_id: str) -> None:
+        self._queue.put(call_id)
+
+    def _work(self) -> None:
+        while True:
+            call_id = self._queue.get()
+            try:
+                self.sender.deliver(call_id)
+            except Exception as e:  # noqa: BLE001 - a database hiccup must not kill the worker
+                log.warning("webhook: call %s: %s", call_id, type(e).__name__)
+            finally:
+                self._queue.task_done()
+
+    def flush(self, timeout: float = 30.0) -> bool:
+        """Wait until everything submitted is delivered or given up on; False on timeout."""
+        deadline = time.monotonic() + timeout
+        while self._queue.unfinished_tasks:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.02)
+        return True
+
+
+class WebhookCallLog:
+    """A CallLog that passes everything to `inner` and, once a call has ended, hands it to the
+    dispatcher. Only the `pending` mark is written before returning (one small UPDATE, so a process
+    dying right after still leaves the call findable by `daisy webhooks retry --pending`)."""
+
+    def __init__(self, inner: CallLog, dispatcher: WebhookDispatcher) -> None:
+        self.inner = inner
+        self.dispatcher = dispatcher
+
+    def call_started(self, call_id: str, state: CallState, form: Form, at: datetime) -> None:
+        self.inner.call_started(call_id, state, form, at)
+
+    def turn_added(
+        self,
+        call_id: str,
+        seq: int,
+        role: str,
+        text: str,
+        at: datetime,
+        state: CallState,
+        latency_ms: Mapping[str, float] | None = None,
+    ) -> None:
+        self.inner.turn_added(call_id, seq, role, text, at, state, latency_ms)
+
+    def latency_measured(self, call_id: str, seq: int, latency_ms: Mapping[str, float]) -> None:
+        self.inner.latency_measured(call_id, seq, latency_ms)
+
+    def field_changed(self, call_id: str, key: str, state: CallState, at: datetime) -> None:
+        self.inner.field_changed(call_id, key, state, at)
+
+    def call_ended(self, call_id: str, state: CallState, at: datetime) -> None:
+        self.inner.call_ended(call_id, state, at)
+        try:
+            self.dispatcher.sender.store.set_webhook_state(call_id, "pending")
+        except Exception as e:  # noqa: BLE001 - the call must end normally whatever the database does
+            log.warning("webhook: could not mark call %s pending: %s", call_id, type(e).__name__)
+        self.dispatcher.submit(call_id)
+
+
+def with_webhook(inner: CallLog, store: Store, settings: Settings, retry: Retry | None = None) -> CallLog:
+    """`inner` wrapped to send ended calls to DAISY_WEBHOOK_URL; `inner` itself when none is set.
+
+    Raises WebhookConfigError for a URL without a secret (or a URL that isn't http/https)."""
+    url, secret = settings.daisy_webhook_url, settings.daisy_webhook_secret
+    if not url:
+        return inner
+    check_config(url, secret)
+    assert secret is not None
+    return WebhookCallLog(inner, WebhookDispatcher(WebhookSender(store, url, secret, retry)))
+
+
+def retry_deliveries(
+    store: Store, url: str, secret: str, *, include_pending: bool = False, retry: Retry | None = None
+) -> tuple[int, int]:
+    """Re-send every call whose delivery failed (and, if asked, those left pending by a process
+    that died). Returns (delivered, still failing)."""
+    sender = WebhookSender(store, url, secret, retry)
+    ids = store.calls_with_webhook_state("failed")
+    if include_pending:
+        ids += store.calls_with_webhook_state("pending")
+    delivered = 0
+    for call_id in ids:
+        store.set_webhook_state(call_id, "pending")
+        delivered += sender.deliver(call_id)
+    return delivered, len(ids) - delivered
