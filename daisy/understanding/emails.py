@@ -1,0 +1,200 @@
+"""Email addresses written by the recognizer, dictated in words, or a bit of both.
+
+"juan punto perez arroba gmail punto com", "jota ele guion bajo 82 at yahoo dot com", or the
+recognizer's own "jorgeoctavionicolas10@gmail.com": all become one lowercase string. A piece of an
+address (only the local part, only "@gmail.com") is returned as is, so the dialogue can join
+pieces said over several turns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from daisy.understanding import spelling
+from daisy.understanding.normalize import is_english, normalize
+from daisy.understanding.numbers import digit_name, find_numbers
+
+_COMPLETE = re.compile(r"^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+                       r"(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$")
+
+_LEAD_ES = [
+    "si", "claro", "ok", "okey", "bueno", "pues", "este", "eh", "mi correo electronico es", "mi correo es",
+    "el correo electronico es", "el correo es", "mi email es", "mi mail es", "mi e mail es", "el email es",
+    "es", "seria", "correo", "a ver", "anota", "apunta", "mira", "ahi va",
+]
+_LEAD_EN = [
+    "yes", "yeah", "sure", "ok", "okay", "so", "um", "uh", "my email address is", "my email is",
+    "the email is", "my e mail is", "its", "it is", "email", "thats", "that is",
+]
+_DROP = {
+    "y", "luego", "despues", "then", "and", "todo", "junto", "pegado", "junta", "sin", "espacios",
+    "espacio", "eh", "este", "mmm", "mm", "um", "uh", "por", "favor", "please", "together", "all",
+    "one", "word", "minuscula", "minusculas", "mayuscula", "mayusculas", "lowercase", "capital",
+    "small", "letra", "letter", "numero", "number", "gracias", "thanks", "thank", "you", "ok", "okey",
+    "okay", "seguido", "igual", "en",
+}
+# Letter names that are also Spanish words: a letter only among other spelled letters.
+_WORDLIKE = {"de", "te", "se", "ve", "ese", "ca", "je"}
+_END_DOT = re.compile(r"[.]+(?=\s|$)")
+_AT = {"arroba", "@"}
+_DOT = {"punto", "."}
+_DOMAIN_FIXES = {
+    "jmail": "gmail", "gemail": "gmail", "gimail": "gmail", "gmeil": "gmail", "jimeil": "gmail",
+    "yimeil": "gmail", "gmai": "gmail", "gmal": "gmail", "hotmeil": "hotmail", "jotmail": "hotmail",
+    "hormail": "hotmail", "yahu": "yahoo", "yajoo": "yahoo", "yaju": "yahoo", "outlok": "outlook",
+    "autlook": "outlook", "aoutlook": "outlook", "icloud": "icloud", "aicloud": "icloud",
+}
+_TLD_FIXES = {"con": "com", "comm": "com", "come": "com", "kom": "com", "net": "net", "nett": "net"}
+_WORDS = {"gmail", "hotmail", "yahoo", "outlook", "live", "icloud", "msn", "aol", "com", "net", "org",
+          "mx", "edu", "gob", "us", "info"}
+
+
+def _strip_lead(words: list[str], english: bool) -> list[str]:
+    leads = [p.split() for p in (_LEAD_EN if english else _LEAD_ES)]
+    leads.sort(key=len, reverse=True)
+    changed = True
+    while changed and words:
+        changed = False
+        for lead in leads:
+            if words[: len(lead)] == lead and len(words) > len(lead):
+                words = words[len(lead):]
+                changed = True
+                break
+    return words
+
+
+def read_email(text: str, lang: str) -> str:
+    """The (possibly partial) email address in this utterance, lowercase; "" when none."""
+    try:
+        return _read_email(text, lang)
+    except Exception:  # never crash the call
+        return ""
+
+
+def _read_email(text: str, lang: str) -> str:
+    if not isinstance(text, str):
+        return ""
+    english = is_english(lang)
+    # a dot that ends a sentence is punctuation, not "punto"
+    norm = _END_DOT.sub(" ", normalize(_END_DOT.sub(" ", text), keep="@._-"))
+    # "guion bajo" and friends first, as they are two words for one symbol
+    norm = re.sub(r"\b(?:guion bajo|guion abajo|bajo guion|sub guion|subguion|under score|underscore)\b",
+                  " _ ", norm)
+    norm = re.sub(r"\b(?:guion medio|guion|dash|hyphen|medio guion)\b", " - ", norm)
+    if english:
+        norm = re.sub(r"\bat\b", " @ ", norm)
+        norm = re.sub(r"\b(?:dot|period|point)\b", " . ", norm)
+    words = [w.strip() for w in norm.split() if w.strip()]
+    words = _strip_lead(words, english)
+    # English "oh" among digits is zero; elsewhere it stays a word
+    nums = {n.start: n for n in find_numbers(words, lang) if not (n.value == 0 and words[n.start] in ("o",))}
+    out: list[str] = []
+    connectors = {"as", "for", "like"} if english else {"de", "como"}
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        if w in _AT:
+            out.append("@")
+        elif w in _DOT:
+            out.append(".")
+        elif w in ("_", "-"):
+            out.append(w)
+        elif i in nums:
+            out.append(nums[i].digits)
+            i = nums[i].end
+            continue
+        elif any(ch in w for ch in "@._-"):
+            out.append(w)
+        elif w in ("letra", "letter") and i + 1 < n:
+            letter = spelling._letter_of(words[i + 1], lang) or words[i + 1][:1]
+            j, letter = _key(words, i + 2, letter, lang, connectors)
+            out.append(letter.lower())
+            i = j
+            continue
+        elif w in _DROP:
+            pass
+        else:
+            letter = spelling._letter_of(w, lang) if (len(w) > 1 or english) else None
+            if letter is not None and w in _WORDLIKE and not _among_letters(words, i, lang):
+                letter = None
+            if letter is not None and w not in _WORDS:
+                j, letter = _key(words, i + 1, letter, lang, connectors)
+                out.append(letter.lower())
+                i = j
+                continue
+            out.append(w)
+        i += 1
+    return _fix_domain("".join(out))
+
+
+def _among_letters(words: list[str], i: int, lang: str) -> bool:
+    near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+    return any(len(x) == 1 and x.isalpha() or spelling._letter_of(x, lang) is not None for x in near)
+
+
+def _key(words: list[str], j: int, letter: str, lang: str, connectors: set[str]) -> tuple[int, str]:
+    """Skip case words; "jota de Jalisco" takes the key word's letter."""
+    while j < len(words) and words[j] in ("minuscula", "mayuscula", "lowercase", "capital", "small"):
+        j += 1
+    if j + 1 < len(words) and words[j] in connectors:
+        k = j + 1
+        if words[j] == "as" and words[k] == "in":
+            k += 1
+        if k < len(words) and spelling._is_keyword(words[k], lang):
+            return k + 1, words[k][0]
+    return j, letter
+
+
+def _fix_domain(addr: str) -> str:
+    addr = re.sub(r"\.{2,}", ".", addr.lower())
+    addr = re.sub(r"@{2,}", "@", addr)
+    addr = addr.strip(".")
+    if "@" not in addr:
+        return addr
+    local, _, domain = addr.partition("@")
+    parts = domain.split(".")
+    parts = [_DOMAIN_FIXES.get(p, p) if k == 0 else _TLD_FIXES.get(p, p) for k, p in enumerate(parts)]
+    return f"{local}@{'.'.join(parts)}"
+
+
+def is_complete_email(s: str) -> bool:
+    """True for a whole, valid-looking address: local@domain.tld."""
+    if not isinstance(s, str) or ".." in s or s.count("@") != 1:
+        return False
+    return bool(_COMPLETE.match(s))
+
+
+_SYMBOLS_ES = {".": "punto", "_": "guion bajo", "-": "guion", "@": "arroba", "+": "más"}
+_SYMBOLS_EN = {".": "dot", "_": "underscore", "-": "dash", "@": "at", "+": "plus"}
+_LETTERS_ES = {
+    "a": "a", "b": "be", "c": "ce", "d": "de", "e": "e", "f": "efe", "g": "ge", "h": "hache", "i": "i",
+    "j": "jota", "k": "ka", "l": "ele", "m": "eme", "n": "ene", "o": "o", "p": "pe", "q": "cu",
+    "r": "erre", "s": "ese", "t": "te", "u": "u", "v": "ve", "w": "doble u", "x": "equis",
+    "y": "i griega", "z": "zeta",
+}
+_RUNS = re.compile(r"[a-zñ]+|\d+|.")
+_SAYABLE = re.compile(r"^(?:[bcdfghjklmnñpqrstvwxyz]{0,2}[aeiou]{1,2})+[bcdfghjklmnñpqrstvwxyz]{0,2}$")
+
+
+def say_email(s: str, lang: str) -> str:
+    """Read an address back: words said as words, anything unpronounceable spelled, digits one by one.
+
+    "juan.perez@gmail.com" -> "juan punto perez arroba gmail punto com".
+    """
+    english = is_english(lang)
+    symbols = _SYMBOLS_EN if english else _SYMBOLS_ES
+    parts: list[str] = []
+    for run in _RUNS.findall((s or "").lower()):
+        if run.isdigit():
+            parts.extend(digit_name(d, lang) for d in run if d.isascii())
+        elif run in symbols:
+            parts.append(symbols[run])
+        elif run.isalpha():
+            if run in _WORDS or (len(run) >= 3 and _SAYABLE.match(run)):
+                parts.append(run)
+            else:
+                parts.extend(ch.upper() if english else _LETTERS_ES.get(ch, ch) for ch in run)
+        elif run.strip():
+            parts.append(run)
+    return " ".join(parts)

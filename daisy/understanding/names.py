@@ -1,0 +1,158 @@
+"""A caller's full name, cleaned of the words around it.
+
+"Sí, mi nombre es José Luis Hernández de la Cruz" -> "José Luis Hernández de la Cruz". Words are
+kept as the recognizer wrote them (accents included), capitalized, with particles in lowercase.
+Answers that are clearly not a name (yes/no, a question, numbers, filler, recognizer nonsense
+made of everyday words) give None so that Daisy asks again instead of reading them back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from daisy.understanding.normalize import normalize, strip_accents
+from daisy.understanding.numbers import word_table
+
+_PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "van", "von", "der", "da", "di", "du", "le"}
+
+# Lead-ins, longest first after sorting; matched on the normalized words.
+_LEADS = [
+    "si", "sí", "claro", "bueno", "pues", "este", "eh", "ah", "ok", "okey", "ajá", "aja", "hola", "mira",
+    "mi nombre es", "mi nombre completo es", "mi nombre seria", "me llamo", "yo me llamo", "soy",
+    "yo soy", "el nombre es", "el nombre del operador es", "habla", "le habla", "te habla", "aqui",
+    "con", "es", "seria", "se llama", "mi nombre", "nombre", "a sus ordenes", "el operador es",
+    "yes", "yeah", "sure", "okay", "well", "hi", "hello", "my name is", "my full name is", "this is",
+    "its", "it is", "i am", "im", "name is", "the name is", "names", "call me", "you can call me",
+    "speaking", "of course",
+]
+_TAILS = [
+    "para servirle", "para servirte", "a sus ordenes", "a la orden", "gracias", "muchas gracias",
+    "mucho gusto", "speaking", "here", "thanks", "thank you", "por favor", "please", "ok",
+]
+# Everyday words that never make up a name: a "name" built from them is recognizer noise or a sentence.
+_COMMON = set("""
+y o u a e que qué no si sí ya bien mal muy mas más menos con sin por para pero como cómo cuando donde
+quien quién cual cuál porque por qué te tu tú yo el él ella lo le les me mi mis su sus se nos un una unos
+unas es son soy eres esta está estan están estoy era fue ser estar hay ahi ahí aqui aquí alla allá eso
+esto ese esa este hola buenos buenas dias días tardes noches gracias favor ok okey sale va vale
+claro exacto correcto incorrecto perfecto listo ajá aja eh mmm mm ah oh uh um hmm flota camion camión
+caja tractor placas placa numero número correo hora horas tiempo tardas tanto dije ya dije otra vez
+repite repetir quiero puedo puede tengo tiene sabe se sé dime digo dices oye mande bienvenidos
+benvidos bienvenido nada todo todos algo llamo llamas nombre completo apellido luego despues después
+the a an is are was be yes no not what who why how where when you your my me i it its that this
+there here please thanks thank okay sure yeah yep nope hello hi hey well just name call again sorry
+repeat wait truck trailer plate number email time know dont don't
+""".split())
+_QUESTION_START = re.compile(
+    r"^(?:que|quien|como|cual|cuando|donde|por que|para que|porque|what|who|why|how|where|when|"
+    r"can you|could you|are you|is this|do you)\b"
+)
+# Common first names for one-word answers: a lone word is a name only if we know it as one.
+_FIRST_NAMES = set("""
+jose juan luis carlos bob bill jim tom mike joe
+jesus miguel francisco pedro jorge antonio alejandro manuel ricardo roberto
+fernando javier eduardo raul sergio rafael mario arturo alberto daniel david hector enrique
+oscar ramon martin jaime guillermo ruben salvador alfredo gerardo armando victor pablo andres
+ignacio gabriel rodrigo cesar hugo julio felipe ernesto gustavo adrian ivan omar marco marcos
+abel abraham agustin alan alfonso angel benjamin cristian diego emilio esteban fabian federico
+gilberto gonzalo hernan horacio isaac israel jacinto joaquin leonardo lorenzo lucio mauricio
+nicolas octavio orlando patricio rene rogelio samuel santiago saul tomas ulises valentin
+maria guadalupe ana rosa juana elena patricia laura sofia carmen lucia veronica gabriela
+adriana alejandra leticia martha marta silvia teresa monica claudia norma yolanda diana
+andrea paola fernanda daniela karla carla beatriz araceli lorena margarita isabel susana
+john james robert michael william richard joseph thomas charles christopher daniel matthew
+anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
+jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon frank
+benjamin gregory samuel raymond patrick alexander jack dennis jerry tyler aaron henry douglas
+peter adam nathan zachary walter kyle harold carl jeremy keith roger gerald ethan arthur terry
+christian sean lawrence austin joe noah jesse albert bryan billy bruce willie jordan dylan alan
+ralph gabriel roy juan wayne eugene logan randy louis russell vincent philip bobby johnny bradley
+mary jennifer linda elizabeth susan jessica sarah karen nancy lisa betty sandra ashley emily
+donna michelle carol amanda melissa deborah stephanie rebecca sharon cynthia kathleen amy angela
+anna brenda pamela nicole emma samantha katherine christine debra rachel carolyn janet maria
+heather diane julie joyce victoria kelly christina ruth joan virginia judith evelyn hannah
+""".split())
+_NAME_TOKEN = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
+
+
+def _match_lead(norm_words: list[str], phrases: list[list[str]]) -> int:
+    for phrase in phrases:
+        if norm_words[: len(phrase)] == phrase:
+            return len(phrase)
+    return 0
+
+
+_LEAD_WORDS = sorted((normalize(p).split() for p in _LEADS), key=len, reverse=True)
+_TAIL_WORDS = sorted((normalize(p).split() for p in _TAILS), key=len, reverse=True)
+_INTRO = {"mi nombre es", "me llamo", "soy", "yo soy", "my name is", "this is", "i am", "im",
+          "mi nombre completo es", "my full name is", "yo me llamo", "habla", "le habla", "call me",
+          "the name is", "name is", "se llama", "el nombre es", "its", "it is", "es"}
+
+
+def _cap(word: str, first: bool) -> str:
+    low = word.lower()
+    if not first and strip_accents(low) in _PARTICLES:
+        return low
+    if word != low and word != word.upper():
+        return word[0].upper() + word[1:]  # mixed case like "McDonald" is kept
+    return "-".join(
+        "'".join(p[:1].upper() + p[1:] for p in part.split("'")) for part in low.split("-")
+    )
+
+
+def read_name(text: str, lang: str) -> str | None:
+    """The caller's name, capitalized, or None when the answer is clearly not a name."""
+    try:
+        return _read_name(text, lang)
+    except Exception:  # never crash the call
+        return None
+
+
+def _read_name(text: str, lang: str) -> str | None:
+    if not isinstance(text, str) or not text.strip():
+        return None
+    if "?" in text or "¿" in text:
+        return None
+    # words as written (accents kept), punctuation dropped except inner hyphens and apostrophes
+    raw = [w.strip("-'’") for w in re.split(r"[^\w'’-]+", text) if w.strip("-'’_")]
+    if not raw or any(any(ch.isdigit() for ch in w) for w in raw):
+        return None
+    norm = [normalize(w) for w in raw]
+    if any(not n for n in norm):
+        keep = [(r, n) for r, n in zip(raw, norm, strict=True) if n]
+        raw, norm = [r for r, _ in keep], [n for _, n in keep]
+    if _QUESTION_START.match(" ".join(norm)):
+        return None
+    intro = False
+    while norm:
+        k = _match_lead(norm, _LEAD_WORDS)
+        if not k:
+            break
+        if " ".join(norm[:k]) in _INTRO:
+            intro = True
+        raw, norm = raw[k:], norm[k:]
+    while norm:
+        for tail in _TAIL_WORDS:
+            if len(norm) > len(tail) and norm[-len(tail):] == tail:
+                raw, norm = raw[: -len(tail)], norm[: -len(tail)]
+                break
+        else:
+            break
+    if not raw or len(raw) > 7:
+        return None
+    if any(not _NAME_TOKEN.match(w) for w in raw):
+        return None
+    numbers = word_table("es").keys() | word_table("en").keys()
+    content = [n for n in norm if n not in _PARTICLES]
+    if not content or any(n in numbers for n in content):
+        return None
+    if norm[0] in _PARTICLES - {"de", "del", "la", "van", "von", "da", "di", "du", "le"}:
+        return None  # "Y flota bien": a name does not start with "y"
+    common = sum(1 for n in content if n in _COMMON)
+    if common and (common >= len(content) / 2 or not intro):
+        return None
+    if len(content) == 1 and not intro and content[0] not in _FIRST_NAMES:
+        return None  # a lone unknown word ("Benvidos") is more likely noise than a name
+    if any(len(n) == 1 for n in content) and len(content) <= 1:
+        return None
+    return " ".join(_cap(w, k == 0) for k, w in enumerate(raw))

@@ -1,0 +1,332 @@
+"""Numbers as callers say them: words, pairs, digit by digit, digits, or a mix.
+
+A fleet number is a string of digits, and callers say it in groups ("treinta y nueve ochenta y
+siete" is 39 then 87 = "3987"). So the core of this module reads the words into *groups*, each a
+number said the usual way, and a fleet number is the groups written one after the other.
+A group grows while the next word fills a smaller place of the same number ("ciento" + "cincuenta"
++ "y cinco"); a word that cannot fit starts a new group ("catorce" | "ochenta").
+text2num's ``alpha2digit`` does the same for running text but leaves small numbers as words and
+needs grouping rules anyway, so we keep our own small grammar (deterministic and fast).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from daisy.understanding.normalize import is_english, tokens
+
+# kinds of number words
+UNIT, TEEN, TENS, HUNDREDS, HUNDRED_MULT, THOUSAND, ZERO = range(7)
+
+_ES_UNITS = {
+    "uno": 1, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9,
+}
+_ES_TEENS = {
+    "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+    "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,
+    "veintiuno": 21, "veintiun": 21, "veintiuna": 21, "veintidos": 22, "veintitres": 23,
+    "veinticuatro": 24, "veinticinco": 25, "veintiseis": 26, "veintisiete": 27,
+    "veintiocho": 28, "veintinueve": 29,
+}
+_ES_TENS = {
+    "veinte": 20, "veinti": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+    "setenta": 70, "ochenta": 80, "noventa": 90,
+}
+_ES_HUNDREDS = {
+    "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+    "trescientas": 300, "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500,
+    "quinientas": 500, "seiscientos": 600, "seiscientas": 600, "setecientos": 700,
+    "setecientas": 700, "ochocientos": 800, "ochocientas": 800, "novecientos": 900,
+    "novecientas": 900,
+}
+_EN_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}
+_EN_TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_EN_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+
+def _table(units: dict[str, int], teens: dict[str, int], tens: dict[str, int]) -> dict[str, tuple[int, int]]:
+    out: dict[str, tuple[int, int]] = {}
+    out.update({w: (UNIT, v) for w, v in units.items()})
+    out.update({w: (TEEN, v) for w, v in teens.items()})
+    out.update({w: (TENS, v) for w, v in tens.items()})
+    return out
+
+
+_ES = _table(_ES_UNITS, _ES_TEENS, _ES_TENS)
+_ES.update({w: (HUNDREDS, v) for w, v in _ES_HUNDREDS.items()})
+_ES.update({"mil": (THOUSAND, 1000), "cero": (ZERO, 0)})
+_EN = _table(_EN_UNITS, _EN_TEENS, _EN_TENS)
+_EN.update({"hundred": (HUNDRED_MULT, 100), "thousand": (THOUSAND, 1000), "zero": (ZERO, 0),
+            "oh": (ZERO, 0), "o": (ZERO, 0), "cero": (ZERO, 0)})
+# Spanish callers sometimes say a digit in English and vice versa is rare; keep tables apart,
+# except that "cero" is understood everywhere.
+
+_REPEAT = {"doble": 2, "double": 2, "triple": 3}
+
+_DIGIT_NAMES_ES = ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"]
+_DIGIT_NAMES_EN = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """One number group found in the words."""
+
+    value: int
+    digits: str  # as written: keeps leading zeros of literal digits ("007")
+    literal: bool  # True when the recognizer wrote digits rather than words
+    start: int  # token span [start, end)
+    end: int
+
+
+def word_table(lang: str) -> dict[str, tuple[int, int]]:
+    return _EN if is_english(lang) else _ES
+
+
+def is_number_word(token: str, lang: str) -> bool:
+    return token in word_table(lang) or token.isdigit()
+
+
+class _Group:
+    """A number being read: thousands part plus the part below a thousand."""
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.thousands = 0
+        self.has_thousand = False
+        self.below = 0
+        self.hundreds = False
+        self.tens = False  # tens word seen, waiting maybe for a unit
+        self.closed_two = False  # units/teens filled: nothing smaller can follow
+
+    @property
+    def value(self) -> int:
+        return self.thousands + self.below
+
+    def accepts(self, kind: int, value: int) -> bool:
+        if kind == ZERO:
+            return False
+        if kind == UNIT:
+            return not self.closed_two and (self.tens or self.hundreds or self.has_thousand)
+        if kind in (TEEN, TENS):
+            return not self.closed_two and not self.tens and (self.hundreds or self.has_thousand)
+        if kind == HUNDREDS:
+            return self.has_thousand and self.below == 0
+        if kind == HUNDRED_MULT:
+            return not self.hundreds and not self.has_thousand and 0 < self.below < 100
+        if kind == THOUSAND:
+            return not self.has_thousand
+        return False
+
+    def add(self, kind: int, value: int) -> None:
+        if kind == UNIT:
+            self.below += value
+            self.closed_two = True
+        elif kind == TEEN:
+            self.below += value
+            self.closed_two = True
+        elif kind == TENS:
+            self.below += value
+            self.tens = True
+        elif kind == HUNDREDS:
+            self.below += value
+            self.hundreds = True
+        elif kind == HUNDRED_MULT:
+            self.below = (self.below or 1) * 100
+            self.hundreds = True
+            self.tens = self.closed_two = False
+        elif kind == THOUSAND:
+            self.thousands = (self.below or 1) * 1000
+            self.has_thousand = True
+            self.below = 0
+            self.hundreds = self.tens = self.closed_two = False
+
+    @property
+    def wants_unit_after_y(self) -> bool:
+        return self.tens and not self.closed_two
+
+    @property
+    def wants_more_after_and(self) -> bool:
+        return (self.hundreds or self.has_thousand) and not self.closed_two
+
+
+def find_numbers(words: list[str], lang: str) -> list[Num]:
+    """Every number group in already-normalized words, in order."""
+    table = word_table(lang)
+    english = is_english(lang)
+    out: list[Num] = []
+    group: _Group | None = None
+    end = 0
+
+    def close() -> None:
+        nonlocal group
+        if group is not None:
+            out.append(Num(group.value, str(group.value), False, group.start, end))
+            group = None
+
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        if w.isdigit():
+            close()
+            out.append(Num(int(w[:18]), w, True, i, i + 1))
+            i += 1
+            continue
+        if w in _REPEAT and i + 1 < n and words[i + 1] in table and table[words[i + 1]][0] in (UNIT, ZERO):
+            close()
+            kind, value = table[words[i + 1]]
+            times = _REPEAT[w]
+            out.append(Num(value, str(value) * times, False, i, i + 2))
+            i += 2
+            continue
+        # "a hundred", "a thousand"
+        if english and w == "a" and i + 1 < n and words[i + 1] in ("hundred", "thousand"):
+            close()
+            group = _Group(i)
+            group.below = 1
+            group.closed_two = True
+            end = i + 1
+            i += 1
+            continue
+        entry = table.get(w)
+        if entry is None:
+            nxt = table.get(words[i + 1]) if i + 1 < n else None
+            if group is not None and nxt is not None:
+                if w == "y" and not english and group.wants_unit_after_y and nxt[0] == UNIT:
+                    i += 1
+                    continue
+                if w == "and" and english and group.wants_more_after_and and nxt[0] in (UNIT, TEEN, TENS):
+                    i += 1
+                    continue
+            close()
+            i += 1
+            continue
+        kind, value = entry
+        if kind == ZERO:
+            close()
+            out.append(Num(0, "0", False, i, i + 1))
+            i += 1
+            continue
+        if group is not None and group.accepts(kind, value):
+            group.add(kind, value)
+        else:
+            close()
+            group = _Group(i)
+            if kind == HUNDRED_MULT:
+                group.below = 100
+                group.hundreds = True
+            else:
+                group.add(kind, value)
+        end = i + 1
+        i += 1
+    close()
+    return out
+
+
+def digits_of(words: list[str], lang: str) -> str:
+    """All number groups of the words written one after the other."""
+    return "".join(num.digits for num in find_numbers(words, lang))
+
+
+def spoken_digits(text: str, lang: str) -> str | None:
+    """The digit string a caller said, e.g. "veintisiete once" -> "2711"; None when no digits."""
+    try:
+        got = digits_of(tokens(text), lang)
+    except Exception:  # never let a parser crash the call
+        return None
+    return got or None
+
+
+def spoken_code(text: str, lang: str) -> str | None:
+    """A fleet number that may hold letters ("te cuarenta y cinco" -> "T45").
+
+    Letters count only when clearly spelled (see ``spelling.code_symbols``).
+    """
+    from daisy.understanding.spelling import code_symbols
+
+    try:
+        got = code_symbols(text, lang)
+    except Exception:
+        return None
+    if not got or not any(ch.isdigit() for ch in got) and len(got) < 2:
+        # a lone letter is not a fleet number; digits alone are fine
+        return got if got and got.isdigit() else None
+    return got
+
+
+def number_words(value: int, lang: str) -> str:
+    """0..999 as words, for short read-backs ("cuarenta y tres", "forty-three")."""
+    if is_english(lang):
+        return _en_words(value)
+    return _es_words(value)
+
+
+def _es_words(value: int) -> str:
+    units = {v: w for w, v in _ES_UNITS.items() if w not in ("un", "una")}
+    teens = {v: w for w, v in _ES_TEENS.items() if w not in ("veintiun", "veintiuna")}
+    teens[16], teens[22], teens[23], teens[26] = "dieciséis", "veintidós", "veintitrés", "veintiséis"
+    tens = {v: w for w, v in _ES_TENS.items() if w != "veinti"}
+    hundreds = {v: w for w, v in _ES_HUNDREDS.items() if w.endswith("os") or w == "ciento"}
+    if value == 0:
+        return "cero"
+    if value == 100:
+        return "cien"
+    parts: list[str] = []
+    if value >= 100:
+        parts.append(hundreds[value // 100 * 100])
+        value %= 100
+    if value in teens:
+        parts.append(teens[value])
+    elif value >= 20:
+        parts.append(tens[value // 10 * 10] + (f" y {units[value % 10]}" if value % 10 else ""))
+    elif value:
+        parts.append(units[value])
+    return " ".join(parts)
+
+
+def _en_words(value: int) -> str:
+    units = {v: w for w, v in _EN_UNITS.items()}
+    teens = {v: w for w, v in _EN_TEENS.items()}
+    tens = {v: w for w, v in _EN_TENS.items() if w != "fourty"}
+    if value == 0:
+        return "zero"
+    parts: list[str] = []
+    if value >= 100:
+        parts.append(f"{units[value // 100]} hundred")
+        value %= 100
+    if value in teens:
+        parts.append(teens[value])
+    elif value >= 20:
+        parts.append(tens[value // 10 * 10] + (f"-{units[value % 10]}" if value % 10 else ""))
+    elif value:
+        parts.append(units[value])
+    return " ".join(parts)
+
+
+def digit_name(digit: str, lang: str) -> str:
+    names = _DIGIT_NAMES_EN if is_english(lang) else _DIGIT_NAMES_ES
+    return names[int(digit)]
+
+
+def say_digits(value: str, lang: str) -> str:
+    """Read a fleet number for the ear: digit by digit ("seis, uno, dos, cero").
+
+    Numbers of one or two digits (without a leading zero) are said as a number; letters are said
+    with their key word, as for plates.
+    """
+    value = "".join(ch for ch in (value or "").upper() if ch.isascii() and ch.isalnum())
+    if value.isdigit() and len(value) <= 2 and not (len(value) == 2 and value[0] == "0"):
+        return number_words(int(value), lang)
+    from daisy.understanding.spelling import say_symbols
+
+    return say_symbols(value, lang)

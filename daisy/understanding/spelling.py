@@ -1,0 +1,377 @@
+"""Plates (and other codes) spelled by a caller, one piece per turn or all at once.
+
+A caller spells with letter names ("eme", "jota"), with "letra X", with a key word ("B de Burro":
+the key word's first letter is the letter, whatever the word), with the NATO alphabet, or the
+recognizer writes the plate itself ("MNA-14"). The recognizer also damages these forms: "de" heard
+as "ve"/"be"/"re" ("Se ve gato", "Bebe burro") or glued to the letter ("Areáguila"). Numbers
+arrive as words in groups ("catorce ochenta" -> "1480") or digits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from daisy.understanding.normalize import is_english, normalize
+from daisy.understanding.numbers import digit_name, find_numbers, word_table
+
+_ES_NAMES = {
+    "a": "A", "be": "B", "ce": "C", "se": "C", "de": "D", "e": "E", "efe": "F", "ge": "G", "je": "G",
+    "hache": "H", "ache": "H", "i": "I", "jota": "J", "ka": "K", "ca": "K", "ele": "L", "eme": "M",
+    "ene": "N", "enie": "N", "eñe": "N", "o": "O", "pe": "P", "cu": "Q", "ku": "Q", "erre": "R",
+    "ere": "R", "ese": "S", "te": "T", "u": "U", "ve": "V", "uve": "V", "equis": "X", "ye": "Y",
+    "zeta": "Z", "seta": "Z", "ceta": "Z", "zeda": "Z", "dobleu": "W", "doblev": "W", "dobleve": "W",
+    "ygriega": "Y", "igriega": "Y",
+}
+_EN_NAMES = {
+    "a": "A", "b": "B", "bee": "B", "be": "B", "c": "C", "see": "C", "sea": "C", "cee": "C", "d": "D",
+    "dee": "D", "e": "E", "f": "F", "ef": "F", "eff": "F", "g": "G", "gee": "G", "h": "H",
+    "aitch": "H", "haitch": "H", "i": "I", "eye": "I", "j": "J", "jay": "J", "k": "K", "kay": "K",
+    "l": "L", "el": "L", "ell": "L", "m": "M", "em": "M", "n": "N", "en": "N", "o": "O", "p": "P",
+    "pee": "P", "pea": "P", "q": "Q", "cue": "Q", "queue": "Q", "r": "R", "ar": "R", "are": "R",
+    "s": "S", "es": "S", "ess": "S", "t": "T", "tee": "T", "tea": "T", "u": "U", "you": "U",
+    "v": "V", "vee": "V", "w": "W", "x": "X", "ex": "X", "y": "Y", "why": "Y", "wye": "Y", "z": "Z",
+    "zee": "Z", "zed": "Z",
+}
+# Two-word letter names, merged before the walk.
+_PAIRS = {
+    ("doble", "u"): "dobleu", ("doble", "ve"): "dobleve", ("doble", "v"): "dobleve",
+    ("doble", "uve"): "dobleve", ("i", "griega"): "igriega", ("y", "griega"): "ygriega",
+    ("double", "u"): "doubleu", ("double", "you"): "doubleu", ("double", "v"): "doubleu",
+    ("x", "ray"): "xray", ("ex", "ray"): "xray", ("equis", "ray"): "xray",
+}
+_NATO = {
+    "alfa", "alpha", "bravo", "charlie", "charly", "delta", "echo", "eco", "foxtrot", "fox", "golf",
+    "hotel", "india", "juliet", "juliett", "julieta", "kilo", "lima", "mike", "maik", "november",
+    "noviembre", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "uniforme",
+    "victor", "whiskey", "whisky", "xray", "yankee", "yanqui", "zulu",
+}
+# Letter names that are also everyday words: in a fleet number they count only next to digits.
+_AMBIGUOUS_ES = {"a", "de", "e", "i", "o", "u", "y", "se", "ve", "ca", "je", "ese", "ye"}
+_AMBIGUOUS_EN = {"a", "i", "o", "be", "see", "sea", "are", "you", "why", "es", "el", "en", "em", "ex",
+                 "tea", "pea", "eye", "u", "e"}
+
+_FILLER = {
+    # Spanish
+    "las", "los", "la", "el", "lo", "placa", "placas", "son", "es", "seria", "serian", "mi", "mis",
+    "guion", "guiones", "y", "pues", "bueno", "este", "esta", "esto", "eh", "ehh", "mmm", "mm", "ah",
+    "numero", "numeros", "letras", "digitos", "tractor", "caja", "remolque", "trailer", "tracto",
+    "si", "no", "ok", "okey", "okay", "sigue", "siguiente", "luego", "despues", "entonces", "ahora",
+    "tiene", "tienen", "mayuscula", "minuscula", "con", "otra", "otro", "va", "van", "ya", "todo",
+    "del", "al", "que", "ahi", "aqui", "espacio", "raya", "medio", "sin", "primero", "tambien",
+    "ultima", "ultimo", "nada", "mas", "sera", "creo", "seguida", "sus", "su", "tu", "tus",
+    # English
+    "my", "the", "plate", "plates", "is", "its", "it", "thats", "and", "then", "dash", "hyphen",
+    "space", "uh", "um", "number", "numbers", "license", "truck", "yes", "yeah", "sorry", "capital",
+    "next", "letter", "letters", "lowercase", "uppercase", "small", "so", "well", "like", "as", "in",
+    "for", "after", "that", "this", "they", "ray", "on", "last", "first",
+}
+_VERB_BEFORE = {"plates", "plate", "they", "numbers", "letters", "these", "those", "we", "there", "thank"}
+_PRONOUN_LIKE = {"te", "se", "de", "me", "ese"}
+_PRONOUN_CUES = {"no", "lo", "que", "ya", "me", "te", "se", "si", "por", "le", "nos", "les"}
+_KEY_CONNECTORS_ES = {"de", "ve", "be", "re", "d", "del", "como"}
+_KEY_CONNECTORS_EN = {"as", "for", "like", "of", "in"}
+_B_MODS = {"grande", "larga", "alta"}
+_V_MODS = {"chica", "chiquita", "corta", "baja", "pequena", "chaparrita"}
+_CASE_MODS = {"mayuscula", "minuscula", "capital", "lowercase", "uppercase", "small", "chica",
+              "grande"}
+_VOWELS = set("aeiou")
+
+_CAPS_TOKEN = re.compile(r"[A-ZÑ0-9]+(?:-[A-ZÑ0-9]+)*")
+_ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
+_GLUED_KEY = re.compile(r"^(a|be|ce|se|de|e|efe|ge|hache|i|jota|ka|ele|eme|ene|o|pe|cu|erre|ese|te|u|ve|uve"
+                        r"|equis|zeta)(de|re|ve|be)([a-zñ]{3,})$")
+
+
+def _names(lang: str) -> dict[str, str]:
+    return _EN_NAMES if is_english(lang) else _ES_NAMES
+
+
+def _letter_of(token: str, lang: str) -> str | None:
+    """The letter a single token names, if it is a letter name or a lone letter."""
+    if token in ("doubleu",):
+        return "W"
+    if token in ("xray",):
+        return "X"
+    got = _names(lang).get(token)
+    if got is None and len(token) == 1 and token.isalpha():
+        got = token.upper()
+    if got is None and not is_english(lang):
+        # a Spanish caller may still use an English-looking single letter name ("zee" is rare)
+        return None
+    return "N" if got == "Ñ" else got
+
+
+def _key_letter(word: str) -> str:
+    first = word[0]
+    return "N" if first == "ñ" else first.upper()
+
+
+def _caps_words(text: str) -> set[str]:
+    """Runs of capitals the recognizer wrote as a plate ("MNA-14" -> {"mna"})."""
+    if sum(1 for ch in text if ch.islower()) == 0 and len(text.split()) > 3:
+        return set()  # a shouted sentence, not a plate
+    out: set[str] = set()
+    for m in _CAPS_TOKEN.finditer(text):
+        for run in _ALPHA_RUN.findall(m.group(0)):
+            low = run.lower()
+            if low not in _FILLER and low not in _ES_NAMES and low not in _EN_NAMES and \
+                    low not in word_table("es") and low not in word_table("en"):
+                out.add(low)
+    return out
+
+
+def _is_keyword(word: str, lang: str) -> bool:
+    return (
+        len(word) >= 3
+        and word.isalpha()
+        and word not in _FILLER
+        and word not in _names(lang)
+        and word not in word_table(lang)
+        and word not in _PAIR_WORDS
+    )
+
+
+_PAIR_WORDS = {"griega", "doble", "double"}
+
+
+def _merge_pairs(words: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words) and (words[i], words[i + 1]) in _PAIRS:
+            out.append(_PAIRS[(words[i], words[i + 1])])
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _is_letter_prefix(word: str) -> bool:
+    """A letter name glued to a damaged "de": "ave" (a-ve), "bebe" (be-be), "ede"."""
+    for conn in ("de", "ve", "be", "re"):
+        if word.endswith(conn) and word[: -len(conn)] in _ES_NAMES:
+            return True
+    return False
+
+
+def symbols(text: str, lang: str, strict: bool = False) -> str:
+    """The letters and digits spelled in ``text``; ``strict`` keeps only clearly spelled letters."""
+    if not isinstance(text, str) or not text.strip():
+        return ""
+    english = is_english(lang)
+    caps = _caps_words(text)
+    words = _merge_pairs(normalize(text).split())
+    if not words:
+        return ""
+    names = _names(lang)
+    connectors = _KEY_CONNECTORS_EN if english else _KEY_CONNECTORS_ES
+    # English "o"/"oh" is zero among digits, the letter O elsewhere
+    table = word_table(lang)
+    num_words = list(words)
+    if english:
+        for i, w in enumerate(words):
+            if w in ("o", "oh"):
+                near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+                if not any(x.isdigit() or (x in table and x not in ("o", "oh")) for x in near):
+                    num_words[i] = "letter_o"
+    nums = {n.start: n for n in find_numbers(num_words, lang)}
+    out: list[str] = []
+    kinds: list[str] = []  # "L", "L!" (clearly a letter) or "D" per emitted piece
+    spans: list[tuple[int, int]] = []  # the words each piece came from
+    i = 0
+    n = len(words)
+    at = 0
+    noise = 0
+
+    def emit(sym: str, kind: str) -> None:
+        out.append(sym)
+        kinds.append(kind)
+        spans.append((at, at + 1))
+
+    while i < n:
+        w = words[i]
+        at = i
+        # "letra X" / "letter X": whatever follows is a letter
+        if w in ("letra", "letter") and i + 1 < n:
+            nxt = words[i + 1]
+            letter = _letter_of(nxt, lang) or _letter_of(nxt, "es") or _letter_of(nxt, "en")
+            if letter is None and nxt.isalpha() and nxt not in _FILLER and nxt not in table:
+                letter = _key_letter(nxt)
+            if letter is not None:
+                i = _after_letter(words, i + 2, lang, connectors)
+                letter, i = _maybe_key(words, i, letter, lang, connectors)
+                emit(letter, "L!")
+                continue
+            i += 1
+            continue
+        if i in nums and w != "letter_o":
+            num = nums[i]
+            emit(num.digits, "D")
+            i = num.end
+            continue
+        if num_words[i] == "letter_o":
+            emit("O", "L")
+            i += 1
+            continue
+        if w in caps:
+            for ch in w:
+                emit("N" if ch == "ñ" else ch.upper(), "L!")
+            i += 1
+            continue
+        glued = _GLUED_KEY.match(w)
+        if glued and glued.group(3)[0] == _ES_NAMES.get(glued.group(1), "?").lower()[:1]:
+            emit(_key_letter(glued.group(3)), "L!")
+            i += 1
+            continue
+        if w in _NATO:
+            emit(_key_letter(w), "L!")
+            i += 1
+            continue
+        letter = _letter_of(w, lang)
+        if not english and w in _PRONOUN_LIKE and i > 0 and words[i - 1] in _PRONOUN_CUES:
+            letter = None  # "no sé", "ya te lo di": words, not letters
+        if english and w in ("are", "is", "you") and i > 0 and words[i - 1] in _VERB_BEFORE:
+            letter = None  # "my plates are ...", "they are ..."
+        if letter is not None and not (w == "y" and not english):
+            if w == "de" and not english and _de_is_preposition(words, i):
+                i += 1
+                continue
+            j = _after_letter(words, i + 1, lang, connectors)
+            if letter in ("B", "V") and j < n and words[j] in _B_MODS | _V_MODS:
+                letter = "B" if words[j] in _B_MODS else "V"
+                j += 1
+            key, j2 = _maybe_key(words, j, letter, lang, connectors)
+            explicit = j2 != j or (w not in (_AMBIGUOUS_EN if english else _AMBIGUOUS_ES))
+            emit(key, "L!" if explicit else "L")
+            i = j2
+            continue
+        # "<palabra> de <palabra>" and damaged "Bebe burro" / "Ave águila"
+        if w.isalpha() and w not in _FILLER and i + 1 < n:
+            if words[i + 1] in connectors and i + 2 < n and _is_keyword(words[i + 2], lang):
+                emit(_key_letter(words[i + 2]), "L!")
+                i += 3
+                continue
+            if _is_letter_prefix(w) and _is_keyword(words[i + 1], lang):
+                emit(_key_letter(words[i + 1]), "L!")
+                i += 2
+                continue
+        # a written run of consonants ("mnx") is a piece of plate, not a word
+        if 2 <= len(w) <= 4 and w.isalpha() and not (set(w) & _VOWELS) and w not in _FILLER \
+                and w not in names:
+            for ch in w:
+                emit("N" if ch == "ñ" else ch.upper(), "L!")
+            i += 1
+            continue
+        if w not in _FILLER:
+            noise += 1
+        i += 1
+    if noise and out and all(kind == "L" for kind in kinds):
+        return ""  # only word-like letter names inside a sentence: not spelling
+    if strict:
+        out = _keep_clear(out, kinds, spans)
+    return "".join(out)
+
+
+def _keep_clear(out: list[str], kinds: list[str], spans: list[tuple[int, int]]) -> list[str]:
+    """In a fleet number, a bare ambiguous letter name counts only right next to digits or letters."""
+    kept: list[str] = []
+    for k, (sym, kind) in enumerate(zip(out, kinds, strict=True)):
+        if kind != "L":
+            kept.append(sym)
+            continue
+        start = spans[k][0]
+        if any(kinds[j] in ("D", "L!") and (spans[j][0] == start + 1 or spans[j][0] == start - 1)
+               for j in (k - 1, k + 1) if 0 <= j < len(kinds)):
+            kept.append(sym)
+    return kept
+
+
+def _de_is_preposition(words: list[str], i: int) -> bool:
+    """ "de" in "las placas de la caja" is a preposition, not the letter D."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    prev = words[i - 1] if i > 0 else ""
+    return nxt in {"la", "el", "los", "las", "mi", "su", "tu", "mis", "sus", "tus", "este", "esta",
+                   "ese", "esa", "que", "nuevo", "una", "un"} or prev in {
+        "placas", "placa", "numero", "numeros", "letras", "digitos", "tractor", "caja", "remolque",
+        "vez", "antes", "despues", "lugar", "guion", "guiones"}
+
+
+def _after_letter(words: list[str], j: int, lang: str, connectors: set[str]) -> int:
+    """Skip case words after a letter ("te minúscula")."""
+    while j < len(words) and words[j] in _CASE_MODS - _B_MODS - _V_MODS:
+        j += 1
+    return j
+
+
+def _maybe_key(words: list[str], j: int, letter: str, lang: str, connectors: set[str]) -> tuple[str, int]:
+    """ "X de <palabra>", "X as in <word>": the key word decides the letter."""
+    n = len(words)
+    if j < n and words[j] in connectors:
+        k = j + 1
+        if words[j] == "as" and k < n and words[k] == "in":
+            k += 1
+        if k < n and (_is_keyword(words[k], lang) or words[k] in _NATO):
+            return _key_letter(words[k]), k + 1
+        return letter, j
+    # "eme mamá": a letter followed right away by a word that starts with it
+    if j < n and _is_keyword(words[j], lang) and _key_letter(words[j]) == letter:
+        return letter, j + 1
+    return letter, j
+
+
+def spell(text: str, lang: str) -> str:
+    """The symbols (A–Z, 0–9) a caller dictated for a plate in this utterance; "" when none.
+
+    "eñe" is written N (plates use A–Z only).
+    """
+    try:
+        return symbols(text, lang)
+    except Exception:  # a parser must never crash the call
+        return ""
+
+
+def code_symbols(text: str, lang: str) -> str:
+    """Like ``spell`` but bare ambiguous letter names ("a", "de", "ese") only count beside digits."""
+    return symbols(text, lang, strict=True)
+
+
+def looks_complete_plate(value: str) -> bool:
+    """True when ``value`` looks like a whole Mexican or US plate.
+
+    Plates have 6 or 7 symbols (sometimes 8) mixing letters and digits ("MNA1480", "12AB3C",
+    "WYZ128"). Fewer symbols, or only letters or only digits, means the caller is still spelling.
+    """
+    if not isinstance(value, str):
+        return False
+    clean = "".join(ch for ch in value.upper() if ch.isascii() and ch.isalnum())
+    if not 6 <= len(clean) <= 8:
+        return False
+    return any(ch.isalpha() for ch in clean) and any(ch.isdigit() for ch in clean)
+
+
+_KEY_WORDS_ES = {
+    "A": "Árbol", "B": "Burro", "C": "Casa", "D": "Dedo", "E": "Elefante", "F": "Foco", "G": "Gato",
+    "H": "Hotel", "I": "Iglesia", "J": "Jalisco", "K": "Kilo", "L": "Luna", "M": "Mamá", "N": "Nopal",
+    "O": "Oso", "P": "Perro", "Q": "Queso", "R": "Ramón", "S": "Sonora", "T": "Tigre", "U": "Uva",
+    "V": "Vaca", "W": "Washington", "X": "Xochimilco", "Y": "Yate", "Z": "Zapato",
+}
+_KEY_WORDS_EN = {
+    "A": "Alpha", "B": "Bravo", "C": "Charlie", "D": "Delta", "E": "Echo", "F": "Foxtrot", "G": "Golf",
+    "H": "Hotel", "I": "India", "J": "Juliet", "K": "Kilo", "L": "Lima", "M": "Mike", "N": "November",
+    "O": "Oscar", "P": "Papa", "Q": "Quebec", "R": "Romeo", "S": "Sierra", "T": "Tango", "U": "Uniform",
+    "V": "Victor", "W": "Whiskey", "X": "X-ray", "Y": "Yankee", "Z": "Zulu",
+}
+
+
+def say_symbols(value: str, lang: str) -> str:
+    """Read a plate for the ear: "T de Tigre, Z de Zapato, cuatro, cero" / "T as in Tango, four"."""
+    english = is_english(lang)
+    keys = _KEY_WORDS_EN if english else _KEY_WORDS_ES
+    parts: list[str] = []
+    for ch in (value or "").upper():
+        if ch.isascii() and ch.isdigit():
+            parts.append(digit_name(ch, lang))
+        elif ch in keys:
+            parts.append(f"{ch} as in {keys[ch]}" if english else f"{ch} de {keys[ch]}")
+    return ", ".join(parts)

@@ -1,0 +1,336 @@
+"""Arrival times as callers say them, to "HH:MM" on a 24-hour clock.
+
+Forms handled: 24-hour pairs ("dieciséis cuarenta y cinco", "cero cero treinta", "17:45"),
+12-hour with a part of the day ("a las cuatro de la tarde", "six PM", "two thirty in the afternoon"),
+quarter/half forms ("siete y cuarto", "tres menos cuarto", "veinte para las ocho", "quarter to
+nine", "five past eight"), named times ("mediodía", "medianoche", "noon", "midnight") and relative
+times ("en unas dos horas", "in 45 minutes") counted from ``now``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from daisy.understanding.normalize import is_english, normalize
+from daisy.understanding.numbers import Num, find_numbers, number_words
+
+_CLOCK = re.compile(r"\b([01]?\d|2[0-4])[:.h]([0-5]\d)\b")
+_PM_ES = re.compile(r"\b(?:de|en|por) la (?:tarde|noche)\b|\bpm\b|\bp m\b")
+_AM_ES = re.compile(r"\b(?:de|en|por) la (?:mañana|manana|madrugada)\b|\bam\b|\ba m\b|\bmadrugada\b")
+_NIGHT = re.compile(r"\b(?:noche|night|tonight)\b")
+_PM_EN = re.compile(r"\bpm\b|\bp m\b|\bin the (?:afternoon|evening)\b|\bat night\b|\btonight\b"
+                    r"|\bthis (?:afternoon|evening)\b|\bin the night\b")
+_AM_EN = re.compile(r"\bam\b|\ba m\b|\bin the morning\b|\bthis morning\b")
+_NOON = re.compile(r"\b(?:mediodia|medio dia|noon|midday)\b")
+_MIDNIGHT = re.compile(r"\b(?:medianoche|media noche|midnight)\b")
+_REL_ES = re.compile(r"\b(?:en|dentro de)\b")
+_REL_EN = re.compile(r"\bin\b")
+
+
+def _num_value(item: object) -> int | None:
+    return item.value if isinstance(item, Num) else None
+
+
+def _with_numbers(words: list[str], lang: str) -> list[object]:
+    """Words with number groups folded into ``Num`` items."""
+    nums = find_numbers(words, lang)
+    out: list[object] = []
+    i = 0
+    by_start = {n.start: n for n in nums}
+    while i < len(words):
+        if i in by_start:
+            out.append(by_start[i])
+            i = by_start[i].end
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _fmt(h: int, m: int) -> str:
+    return f"{h % 24:02d}:{m:02d}"
+
+
+def _relative(norm: str, lang: str, now: datetime) -> str | None:
+    """ "en dos horas y media", "in 45 minutes", "en media hora" -> now + delta."""
+    english = is_english(lang)
+    if not (_REL_EN if english else _REL_ES).search(norm):
+        return None
+    words = norm.split()
+    items = _with_numbers(words, lang)
+    minutes = 0.0
+    found = False
+    hour_words = ("hour", "hours", "hr", "hrs") if english else ("hora", "horas", "hr", "hrs")
+    min_words = ("minute", "minutes", "min", "mins") if english else ("minuto", "minutos", "min", "mins")
+    for k, item in enumerate(items):
+        if item in hour_words or item in min_words:
+            prev = items[k - 1] if k > 0 else None
+            count: float | None = _num_value(prev)
+            if count is None and prev in ("an", "a") and k > 1 and items[k - 2] == "half":
+                count = 0.5  # "half an hour"
+            if count is None and prev in ("una", "un", "an", "a", "one"):
+                count = 1
+            if count is None and prev in ("media", "half"):
+                count = 0.5
+            if count is None and prev in ("hora",):
+                count = 1
+            if count is None:
+                # "hora y media" with no count, "an hour" handled above
+                alone = prev in (None, "en", "in", "una", "about", "como")
+                count = 1 if item in hour_words and alone else None
+            if count is None:
+                continue
+            minutes += count * 60 if item in hour_words else count
+            found = True
+        elif item in ("media", "half") and k > 0 and items[k - 1] in ("y", "and", "a"):
+            # "dos horas y media", "two and a half hours", "an hour and a half"
+            minutes += 30
+        elif item == "cuarto" and k > 0 and items[k - 1] == "y":
+            minutes += 15
+    if not found and re.search(r"\bmedia hora\b|\bhalf an hour\b|\ba half hour\b", norm):
+        minutes, found = 30.0, True
+    if not found:
+        return None
+    if english and re.search(r"\band a half hours?\b", norm) and minutes % 60 == 0:
+        minutes += 30
+    at = now + timedelta(minutes=minutes)
+    return _fmt(at.hour, at.minute)
+
+
+def _next_after(h: int, m: int, now: datetime) -> str:
+    """Without a part of the day, an hour 1–12 means the next time it comes after ``now``."""
+    now_min = now.hour * 60 + now.minute
+    candidates = sorted({h % 12, h % 12 + 12})
+    for cand in candidates:
+        if cand * 60 + m >= now_min:
+            return _fmt(cand, m)
+    return _fmt(candidates[0], m)
+
+
+def _apply_part(h: int, m: int, pm: bool, am: bool, night: bool) -> tuple[int, int]:
+    if pm and h < 12:
+        if night and h == 12:
+            return 0, m
+        # "la una de la noche"/"at one at night" are early hours, not 13:00
+        if night and h <= 4:
+            return h, m
+        return h + 12, m
+    if pm and h == 12 and night:
+        return 0, m
+    if am and h == 12:
+        return 0, m
+    return h, m
+
+
+def read_time(text: str, lang: str, now: datetime) -> str | None:
+    """The time a caller gave, as "HH:MM" (24 h), or None.
+
+    An hour from 1 to 12 said with no part of the day ("a la una", "las ocho y media", English
+    "two thirty") means its next occurrence after ``now`` (13:00 when it is 10:00, 01:00 when it
+    is 14:00). Spanish clock pairs ("nueve quince", "dieciséis cuarenta y cinco") and written clock
+    times ("9:15") are read as a 24-hour clock, as Mexican drivers use it.
+    """
+    try:
+        return _read_time(text, lang, now)
+    except Exception:  # never crash the call on odd input
+        return None
+
+
+def _read_time(text: str, lang: str, now: datetime) -> str | None:
+    if not isinstance(text, str):
+        return None
+    english = is_english(lang)
+    norm = normalize(text, keep=":")
+    if not norm:
+        return None
+    rel = _relative(norm.replace(":", " "), lang, now)
+    if rel is not None:
+        return rel
+    pm = bool((_PM_EN if english else _PM_ES).search(norm)) or bool(_PM_EN.search(norm))
+    am = bool((_AM_EN if english else _AM_ES).search(norm)) or bool(_AM_EN.search(norm))
+    night = bool(_NIGHT.search(norm))
+    if am and pm:
+        am = False
+    clock = _CLOCK.search(norm)
+    if clock:
+        h, m = int(clock.group(1)), int(clock.group(2))
+        if h == 24:
+            h = 0
+        if h <= 12 and (pm or am):
+            h, m = _apply_part(h, m, pm, am, night)
+        elif h <= 12 and english:
+            return _next_after(h, m, now) if h != 0 else _fmt(h, m)
+        return _fmt(h, m)
+    words = norm.replace(":", " ").split()
+    items = _with_numbers(words, lang)
+    found = _english_forms(items) if english else _spanish_forms(items)
+    if found is None:
+        if _NOON.search(norm):
+            return "12:00"
+        if _MIDNIGHT.search(norm):
+            return "00:00"
+        return None
+    h, m, twelve_hour = found
+    if not (0 <= h <= 24 and 0 <= m < 60):
+        return None
+    if h == 24:
+        h = 0
+    if pm or am:
+        if h <= 12:
+            h, m = _apply_part(h, m, pm, am, night)
+        return _fmt(h, m)
+    if _NOON.search(norm) and h <= 12:
+        return _fmt(h + 12 if h < 12 else h, m)
+    if twelve_hour and 1 <= h <= 12:
+        return _next_after(h, m, now)
+    return _fmt(h, m)
+
+
+def _hour_before(hour: int) -> int:
+    """The hour before ``hour`` on the same clock ("cuarto para la una" is 12:45)."""
+    if hour == 1:
+        return 12
+    if hour == 0:
+        return 23
+    return hour - 1
+
+
+def _numbers(items: list[object]) -> list[tuple[int, Num]]:
+    return [(k, it) for k, it in enumerate(items) if isinstance(it, Num)]
+
+
+def _after(items: list[object], k: int) -> object:
+    return items[k + 1] if k + 1 < len(items) else None
+
+
+def _spanish_forms(items: list[object]) -> tuple[int, int, bool] | None:
+    """(hour, minute, is_12_hour_style) from Spanish words, or None."""
+    nums = _numbers(items)
+    if not nums:
+        return None
+    # "veinte para las ocho", "cuarto para las nueve"
+    for k, it in enumerate(items):
+        if it in ("para", "pa") and k + 1 < len(items):
+            nxt_k = k + 1
+            while nxt_k < len(items) and items[nxt_k] in ("las", "la"):
+                nxt_k += 1
+            hour = _num_value(items[nxt_k]) if nxt_k < len(items) else None
+            before = items[k - 1] if k > 0 else None
+            mins = 15 if before == "cuarto" else _num_value(before)
+            if before in ("minutos", "minuto") and k > 1:
+                mins = _num_value(items[k - 2])
+            if hour is not None and mins is not None and 0 < mins < 60:
+                return _hour_before(hour), 60 - mins, hour <= 12
+    k0, first = nums[0]
+    hour = first.value
+    rest = items[k0 + 1:]
+    # a 3–4 digit group said as one: "1745", "930"
+    if first.literal and len(first.digits) in (3, 4) and hour % 100 < 60:
+        return hour // 100, hour % 100, False
+    # "cero cero treinta", "cero siete quince"
+    if hour == 0 and rest and isinstance(rest[0], Num):
+        second = rest[0]
+        if second.value == 0 and len(rest) > 1 and isinstance(rest[1], Num):
+            return 0, rest[1].value, False
+        if second.value < 10 and len(rest) > 1 and isinstance(rest[1], Num):
+            return second.value, rest[1].value, False
+        return 0, second.value, False
+    article = k0 > 0 and items[k0 - 1] in ("las", "la", "a")
+    if rest:
+        nxt = rest[0]
+        if nxt == "y" and len(rest) > 1:
+            tail = rest[1]
+            if tail == "media":
+                return hour, 30, True
+            if tail == "cuarto":
+                return hour, 15, True
+            if isinstance(tail, Num) and tail.value < 60:
+                return hour, tail.value, True
+        if nxt == "menos" and len(rest) > 1:
+            tail = rest[1]
+            mins = 15 if tail == "cuarto" else _num_value(tail)
+            if mins is not None and 0 < mins < 60:
+                return _hour_before(hour), 60 - mins, hour <= 12
+        if nxt == "en" and len(rest) > 1 and rest[1] == "punto":
+            return hour, 0, True
+        if isinstance(nxt, Num) and nxt.value < 60 and hour <= 24:
+            # a clock pair: "dieciséis cuarenta y cinco", "nueve quince"
+            # ("a las siete cuarenta" with the article is the colloquial 12-hour clock)
+            return hour, nxt.value, article and 1 <= hour <= 12
+    if hour > 24:
+        return None
+    return hour, 0, hour <= 12
+
+
+def _english_forms(items: list[object]) -> tuple[int, int, bool] | None:
+    nums = _numbers(items)
+    if not nums:
+        return None
+    for k, it in enumerate(items):
+        if it in ("to", "of", "till", "til", "before", "past", "after") and 0 < k < len(items) - 1:
+            before = items[k - 1]
+            if before == "minutes" and k > 1:
+                before = items[k - 2]
+            mins = 15 if before == "quarter" else 30 if before == "half" else _num_value(before)
+            hour = _num_value(items[k + 1])
+            if hour is None and items[k + 1] in ("noon", "midnight"):
+                hour = 12 if items[k + 1] == "noon" else 0
+            if mins is None or hour is None or not 0 < mins < 60:
+                continue
+            if it in ("past", "after"):
+                return hour, mins, hour <= 12
+            return _hour_before(hour), 60 - mins, hour <= 12
+    k0, first = nums[0]
+    hour = first.value
+    rest = items[k0 + 1:]
+    if first.literal and len(first.digits) in (3, 4) and hour % 100 < 60:
+        h, m = hour // 100, hour % 100
+        return h, m, h <= 12
+    if hour == 0 and rest and isinstance(rest[0], Num):
+        return 0, rest[0].value, False
+    if rest and isinstance(rest[0], Num) and rest[0].value < 60:
+        return hour, rest[0].value, hour <= 12
+    if rest and rest[0] == "thirty":
+        return hour, 30, hour <= 12
+    if hour > 24:
+        return None
+    return hour, 0, hour <= 12
+
+
+def say_time(hhmm: str, lang: str) -> str:
+    """Say "HH:MM" naturally and unambiguously: "las cuatro cuarenta y cinco de la tarde", "4:45 PM"."""
+    try:
+        h, m = (int(x) for x in hhmm.split(":"))
+    except (ValueError, AttributeError):
+        return str(hhmm)
+    if is_english(lang):
+        if (h, m) == (12, 0):
+            return "noon"
+        if (h, m) == (0, 0):
+            return "midnight"
+        suffix = "AM" if h < 12 else "PM"
+        return f"{h % 12 or 12}:{m:02d} {suffix}"
+    if (h, m) == (12, 0):
+        return "las doce del día"
+    if (h, m) == (0, 0):
+        return "las doce de la noche"
+    twelve = h % 12 or 12
+    hour = "la una" if twelve == 1 else f"las {number_words(twelve, lang)}"
+    if m == 0:
+        minutes = ""
+    elif m < 10:
+        minutes = f" y {number_words(m, lang)}"
+    else:
+        minutes = f" {number_words(m, lang)}"
+    if h < 6:
+        part = "de la madrugada" if h else "de la noche"
+    elif h < 12:
+        part = "de la mañana"
+    elif h < 19:
+        part = "de la tarde"
+    else:
+        part = "de la noche"
+    if h == 12:
+        part = "del día"
+    return f"{hour}{minutes} {part}"

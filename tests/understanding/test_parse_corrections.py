@@ -1,0 +1,57 @@
+"""A driver corrects a read-back in place."""
+
+import pytest
+
+from daisy.understanding.corrections import apply_correction
+
+ES = [
+    ("En vez de la L es F.", "plate", "ALB123", "AFB123"),
+    ("En vez de la letra P sería la letra T", "plate", "PXZ455", "TXZ455"),
+    ("en vez de P, T", "plate", "PXZ455", "TXZ455"),
+    ("no, la primera es P, luego T", "plate", "BDX455", "PTX455"),
+    ("Antes del cuatro va la letra t minúscula", "plate", "XZ455", "XZT455"),
+    ("la última es 7", "plate", "XYZ456", "XYZ457"),
+    ("no es la be, es la ve", "plate", "ABC123", "AVC123"),
+    ("cámbiale la B por una D", "plate", "ABC123", "ADC123"),
+    ("sobra la A", "plate", "AABC123", "ABC123"),
+    ("no, es cuarenta y tres", "number", "42", "43"),
+    ("en vez del tres es ocho", "number", "3987", "8987"),
+    ("no, es Ramón Ibarra", "name", "Ramon Ibarra", "Ramón Ibarra"),
+    ("en vez de Juan es Julio", "name", "Juan Pérez", "Julio Pérez"),
+    ("no, a las cinco de la tarde", "time", "15:00", "17:00"),
+    ("en vez de la ele es efe", "email", "juan.lopez@gmail.com", "juan.fopez@gmail.com"),
+    ("no, es pedro arroba gmail punto com", "email", "juan@gmail.com", "pedro@gmail.com"),
+    ("No, es ABC 1234", "plate", "ABD1234", "ABC1234"),
+]
+EN = [
+    ("instead of P it's T", "plate", "PXZ455", "TXZ455"),
+    ("not P, T", "plate", "PXZ455", "TXZ455"),
+    ("no, it's forty three", "number", "42", "43"),
+    ("the last one is 7", "plate", "XYZ456", "XYZ457"),
+    ("before the 4 there is a T", "plate", "XZ455", "XZT455"),
+    ("change the B to a D", "plate", "ABC123", "ADC123"),
+    ("it's D not B", "plate", "ABC123", "ADC123"),
+    ("nope, it's B as in bravo x y 1 2 3", "plate", "PXY123", "BXY123"),
+]
+NOT_CORRECTIONS = [
+    ("no", "number", "42"), ("No está mal.", "plate", "ABC123"), ("No, no, no", "plate", "ABC123"),
+    ("La única letra que está bien es la A", "plate", "ABC123"),
+    ("No, las letras no están bien, los números sí.", "plate", "ABC123"),
+    ("no", "name", "Juan Pérez"), ("no, está mal", "name", "Juan Pérez"), ("no", "email", "a@b.com"),
+    ("no, está mal", "email", "a@b.com"), ("sí", "plate", "ABC123"), ("incorrecto", "time", "10:00"),
+]
+
+
+@pytest.mark.parametrize(("said", "kind", "current", "fixed"), ES)
+def test_driver_corrects_part_of_read_back_in_spanish(said: str, kind: str, current: str, fixed: str) -> None:
+    assert apply_correction(said, "es-MX", kind, current) == fixed
+
+
+@pytest.mark.parametrize(("said", "kind", "current", "fixed"), EN)
+def test_driver_corrects_part_of_read_back_in_english(said: str, kind: str, current: str, fixed: str) -> None:
+    assert apply_correction(said, "en-US", kind, current) == fixed
+
+
+@pytest.mark.parametrize(("said", "kind", "current"), NOT_CORRECTIONS)
+def test_plain_no_is_not_a_correction(said: str, kind: str, current: str) -> None:
+    assert apply_correction(said, "es", kind, current) is None

@@ -1,0 +1,57 @@
+"""Email addresses: written by the recognizer, dictated in words, or in pieces."""
+
+import pytest
+
+from daisy.understanding.emails import is_complete_email, read_email, say_email
+
+ES = [
+    ("juan.perez@gmail.com", "juan.perez@gmail.com"),
+    ("Jorge Octavio Nicolas 10 arroba gmail punto com", "jorgeoctavionicolas10@gmail.com"),
+    ("juan punto perez arroba gmail punto com", "juan.perez@gmail.com"),
+    ("jota ele guion bajo ochenta y dos arroba yahoo punto com punto mx", "jl_82@yahoo.com.mx"),
+    ("pedro guion lopez arroba hotmail punto com", "pedro-lopez@hotmail.com"),
+    ("sí, es maria.lopez@outlook.com", "maria.lopez@outlook.com"),
+    ("mi correo es ramon arroba gmail punto com", "ramon@gmail.com"),
+    ("jorgeoctavionicolas10@gmail.com.", "jorgeoctavionicolas10@gmail.com"),
+    ("de a ene arroba gmail punto com", "dan@gmail.com"),
+    ("Letra t minúscula.", "t"),
+    ("Número cuatro.", "4"),
+    ("@gmail.com", "@gmail.com"),
+    ("arroba hotmail punto con", "@hotmail.com"),
+    ("luis noventa arroba gmail punto com", "luis90@gmail.com"),
+    ("ana jota de Jalisco arroba gmail punto com", "anaj@gmail.com"),
+]
+EN = [
+    ("john dot smith at gmail dot com", "john.smith@gmail.com"),
+    ("j smith underscore 77 at yahoo dot com", "jsmith_77@yahoo.com"),
+    ("my email is mike dash t at outlook dot com", "mike-t@outlook.com"),
+    ("b as in bravo o b at gmail dot com", "bob@gmail.com"),
+    ("it's anna.k@icloud.com", "anna.k@icloud.com"),
+]
+
+
+@pytest.mark.parametrize(("said", "email"), ES)
+def test_driver_dictates_email_in_spanish(said: str, email: str) -> None:
+    assert read_email(said, "es-MX") == email
+
+
+@pytest.mark.parametrize(("said", "email"), EN)
+def test_driver_dictates_email_in_english(said: str, email: str) -> None:
+    assert read_email(said, "en-US") == email
+
+
+def test_complete_email() -> None:
+    assert is_complete_email("juan.perez@gmail.com")
+    assert is_complete_email("jl_82@yahoo.com.mx")
+    assert not is_complete_email("juan.perez@gmail")
+    assert not is_complete_email("@gmail.com")
+    assert not is_complete_email("juan")
+    assert not is_complete_email("a@@b.com")
+    assert not is_complete_email("juan..perez@gmail.com")
+
+
+def test_read_back_email() -> None:
+    assert say_email("juan.perez@gmail.com", "es") == "juan punto perez arroba gmail punto com"
+    said = say_email("jl_82@yahoo.com.mx", "es")
+    assert said == "jota ele guion bajo ocho dos arroba yahoo punto com punto mx"
+    assert say_email("john.smith@gmail.com", "en") == "john dot smith at gmail dot com"

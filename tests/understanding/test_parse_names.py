@@ -1,0 +1,44 @@
+"""Names: the words around them removed, capitalized, nonsense rejected."""
+
+import pytest
+
+from daisy.understanding.names import read_name
+
+ES = [
+    ("Sí, soy Ramón Ibarra.", "Ramón Ibarra"),
+    ("mi nombre es José Luis Hernández de la Cruz", "José Luis Hernández de la Cruz"),
+    ("me llamo juan pérez", "Juan Pérez"),
+    ("Sí, mi nombre es María Guadalupe López", "María Guadalupe López"),
+    ("Ramón.", "Ramón"),
+    ("Juan Bueno", "Juan Bueno"),
+    ("JUAN PEREZ", "Juan Perez"),
+    ("Pues este, soy Efraín Zúñiga Treviño, para servirle", "Efraín Zúñiga Treviño"),
+    ("Habla Rosa María del Valle", "Rosa María del Valle"),
+    ("Soy Xóchitl", "Xóchitl"),
+    ("Claro, Marco Antonio Solís", "Marco Antonio Solís"),
+]
+EN = [
+    ("This is John Smith", "John Smith"),
+    ("my name is Mary-Ann O'Connor", "Mary-Ann O'Connor"),
+    ("it's Bob", "Bob"),
+    ("Sure, Kevin McDonald here", "Kevin McDonald"),
+    ("I'm Dwayne Carter", "Dwayne Carter"),
+]
+NOT_NAMES = ["Y flota bien.", "Benvidos.", "Eh", "Mmm", "sí", "No.", "¿Por qué te tardas tanto?",
+             "treinta y dos", "ya te lo di", "Hola", "o sea juan", "Sí, sí, sé.", "45", "", "yes", "What?",
+             "I don't know", "no sé", "Que sí.", "Exacto.", "De acuerdo."]
+
+
+@pytest.mark.parametrize(("said", "name"), ES)
+def test_driver_says_name_in_spanish(said: str, name: str) -> None:
+    assert read_name(said, "es-MX") == name
+
+
+@pytest.mark.parametrize(("said", "name"), EN)
+def test_driver_says_name_in_english(said: str, name: str) -> None:
+    assert read_name(said, "en-US") == name
+
+
+@pytest.mark.parametrize("said", NOT_NAMES)
+def test_answer_that_is_clearly_not_a_name_is_not_read_back(said: str) -> None:
+    assert read_name(said, "es") is None

@@ -1,0 +1,97 @@
+"""Fleet numbers as drivers say them."""
+
+import pytest
+
+from daisy.understanding.numbers import say_digits, spoken_code, spoken_digits
+
+ES = [
+    ("treinta y nueve ochenta y siete", "3987"),
+    ("veintisiete once", "2711"),
+    ("cuatro cinco siete ocho", "4578"),
+    ("4 5 7 8", "4578"),
+    ("32.", "32"),
+    ("el cinco", "5"),
+    ("mil dos", "1002"),
+    ("cuatro mil", "4000"),
+    ("siete mil setecientos ochenta y ocho", "7788"),
+    ("ciento cincuenta y cinco", "155"),
+    ("Catorce ochenta", "1480"),
+    ("sesenta y uno, veinte", "6120"),
+    ("12 treinta", "1230"),
+    ("Treintaidós.", "32"),
+    ("treinta i dos", "32"),
+    ("dos mil veinte", "2020"),
+    ("doscientos cinco", "205"),
+    ("cero cero siete", "007"),
+    ("doble cero siete", "007"),
+    ("es el noventa y nueve cero uno", "9901"),
+    ("Sí, el número es 5521", "5521"),
+    ("mil novecientos noventa y nueve", "1999"),
+    ("tres mil cien", "3100"),
+    ("ochocientos ochenta y ocho", "888"),
+    ("veinti dos", "22"),
+    ("diez y seis", "16"),
+    ("quince, quince", "1515"),
+]
+EN = [
+    ("eight oh eight", "808"),
+    ("thirty nine eighty seven", "3987"),
+    ("three hundred", "300"),
+    ("four five seven eight", "4578"),
+    ("twenty-seven eleven", "2711"),
+    ("a hundred and five", "105"),
+    ("two thousand five", "2005"),
+    ("nineteen eighty seven", "1987"),
+    ("double oh seven", "007"),
+    ("it's 4512", "4512"),
+    ("one two three four", "1234"),
+]
+
+
+@pytest.mark.parametrize(("said", "digits"), ES)
+def test_driver_says_fleet_number_in_spanish_words_pairs_or_digits(said: str, digits: str) -> None:
+    assert spoken_digits(said, "es-MX") == digits
+
+
+@pytest.mark.parametrize(("said", "digits"), EN)
+def test_driver_says_fleet_number_in_english(said: str, digits: str) -> None:
+    assert spoken_digits(said, "en-US") == digits
+
+
+@pytest.mark.parametrize("said", ["no sé", "", "Mmm", "Hola", "ya te lo di", "¿Qué?"])
+def test_no_digits_gives_none(said: str) -> None:
+    assert spoken_digits(said, "es") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [("T 45", "T45"), ("te cuarenta y cinco", "T45"), ("el número es 45", "45"),
+     ("ese es el 45", "45"), ("letra a doce", "A12"), ("R de Ramón 3 1", "R31"),
+     ("equis doscientos", "X200"), ("cuarenta y tres", "43")],
+)
+def test_fleet_number_with_spelled_letters(said: str, code: str) -> None:
+    assert spoken_code(said, "es") == code
+
+
+def test_fleet_number_alone_letter_is_not_a_number() -> None:
+    assert spoken_code("a", "es") is None
+    assert spoken_code("sí", "es") is None
+
+
+def test_english_fleet_code() -> None:
+    assert spoken_code("T as in Tango forty five", "en") == "T45"
+
+
+def test_read_back_digit_by_digit() -> None:
+    assert say_digits("6120", "es-MX") == "seis, uno, dos, cero"
+    assert say_digits("6120", "en-US") == "six, one, two, zero"
+
+
+def test_read_back_short_numbers_as_a_number() -> None:
+    assert say_digits("43", "es") == "cuarenta y tres"
+    assert say_digits("5", "en") == "five"
+    assert say_digits("07", "es") == "cero, siete"
+
+
+def test_read_back_code_with_letter_uses_key_word() -> None:
+    assert say_digits("T45", "es") == "T de Tigre, cuatro, cinco"

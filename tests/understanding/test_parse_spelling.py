@@ -1,0 +1,71 @@
+"""Plates spelled by drivers, in pieces or at once, through a noisy recognizer."""
+
+import pytest
+
+from daisy.understanding.spelling import looks_complete_plate, say_symbols, spell
+
+ES = [
+    # letter names and "letra X"
+    ("Letra equis", "X"), ("Letra zeta", "Z"), ("Letra M", "M"), ("letra Y, letra Z.", "YZ"),
+    ("jota ka ele", "JKL"), ("i griega", "Y"), ("doble u", "W"), ("doble ve", "W"), ("eñe", "N"),
+    ("hache", "H"), ("cu", "Q"), ("erre", "R"), ("uve", "V"), ("be grande", "B"), ("ve chica", "V"),
+    # key words: the key word's first letter wins
+    ("B de Burro", "B"), ("D de Dedo", "D"), ("E de Elefante", "E"), ("Efe de Francia", "F"),
+    ("Ve de vaca", "V"), ("Zeta de zapato", "Z"), ("Eme de mamá", "M"), ("K de Kilo", "K"),
+    ("Erre de Ramón.", "R"), ("Ele de Lupita, te de Toluca", "LT"), ("Ñ de ñandú", "N"),
+    ("ese de Sonora", "S"), ("ge de gato", "G"),
+    # damaged by the recognizer
+    ("Le traen", "N"), ("Litra eme", "M"), ("Letraeme, letraene, letrae catorce ochenta", "MNE1480"),
+    ("Ave águila", "A"), ("Areáguila", "A"), ("Bebe burro", "B"), ("Se ve gato", "G"),
+    # numbers
+    ("Ciento veintiocho", "128"), ("Ochenta.", "80"), ("tres mil cien", "3100"),
+    ("ciento cincuenta y cinco", "155"), ("catorce ochenta", "1480"), ("cuatro cero cero", "400"),
+    # written by the recognizer
+    ("MNA-14", "MNA14"), ("ABC 1234", "ABC1234"), ("12AB3C", "12AB3C"),
+    # mixed with filler
+    ("las placas son a b c guion 123", "ABC123"), ("I griega, jota, cuatro cero cero.", "YJ400"),
+    ("mi placa es jota ka ele 45 22", "JKL4522"), ("las placas de la caja son ene equis 155", "NX155"),
+    ("sería la letra te", "T"), ("y luego la be", "B"),
+]
+EN = [
+    ("B as in Bravo", "B"), ("my plates are alpha bravo charlie one two three", "ABC123"),
+    ("T as in Tango, Z, four, zero", "TZ40"), ("x ray", "X"), ("its k l m 4 5 6", "KLM456"),
+    ("double u", "W"), ("M for Mike", "M"), ("eight oh eight", "808"), ("oh", "O"),
+    ("the plate is 7 ABC 123", "7ABC123"), ("zulu yankee", "ZY"),
+]
+
+
+@pytest.mark.parametrize(("said", "symbols"), ES)
+def test_driver_spells_plate_in_spanish(said: str, symbols: str) -> None:
+    assert spell(said, "es-MX") == symbols
+
+
+@pytest.mark.parametrize(("said", "symbols"), EN)
+def test_driver_spells_plate_in_english(said: str, symbols: str) -> None:
+    assert spell(said, "en-US") == symbols
+
+
+@pytest.mark.parametrize("said", ["Y flota bien.", "sí", "Hola", "", "   ", "¿Por qué te tardas tanto?",
+                                  "las placas", "no sé"])
+def test_nothing_plate_like_gives_empty(said: str) -> None:
+    assert spell(said, "es") == ""
+
+
+def test_any_key_word_counts_even_unusual_ones() -> None:
+    assert spell("A de Aguascalientes, jota de Jitomate", "es") == "AJ"
+    assert spell("Pe de Perico", "es") == "P"
+
+
+def test_complete_plate_needs_letters_and_digits_six_to_eight() -> None:
+    assert looks_complete_plate("MNA1480")
+    assert looks_complete_plate("12AB3C")
+    assert looks_complete_plate("WYZ128")
+    assert not looks_complete_plate("WYZ")
+    assert not looks_complete_plate("128")
+    assert not looks_complete_plate("ABCDEF")
+    assert not looks_complete_plate("AB12")
+
+
+def test_read_back_with_key_words() -> None:
+    assert say_symbols("TZ40", "es-MX") == "T de Tigre, Z de Zapato, cuatro, cero"
+    assert say_symbols("TZ40", "en-US") == "T as in Tango, Z as in Zulu, four, zero"

@@ -1,0 +1,76 @@
+"""Arrival times: 24-hour pairs, 12-hour with part of the day, quarters, relative times."""
+
+from datetime import datetime
+
+import pytest
+
+from daisy.understanding.times import read_time, say_time
+
+NOW = datetime(2026, 5, 4, 10, 0)
+
+ES = [
+    ("dieciséis cuarenta y cinco", "16:45"), ("Diecisiete cuarenta y cinco.", "17:45"),
+    ("Veintitrés treinta.", "23:30"), ("cero cero treinta", "00:30"), ("nueve quince", "09:15"),
+    ("17:45.", "17:45"), ("No, es a las 23:30", "23:30"), ("a las cuatro de la tarde", "16:00"),
+    ("siete y cuarto de la mañana", "07:15"), ("tres menos cuarto de la tarde", "14:45"),
+    ("veinte para las ocho de la noche", "19:40"), ("a la una", "13:00"),
+    ("a las ocho y media", "20:30"), ("mediodía", "12:00"), ("medianoche", "00:00"),
+    ("como a las once de la noche", "23:00"), ("a las doce de la noche", "00:00"),
+    ("llego a las 5 pm", "17:00"), ("las diez en punto", "10:00"), ("una de la tarde", "13:00"),
+    ("a las seis de la mañana", "06:00"), ("cuarto para las tres de la tarde", "14:45"),
+    ("a las dos y diez de la tarde", "14:10"), ("a las 1745", "17:45"),
+    ("como a las cinco y media de la tarde", "17:30"), ("veintiuna horas", "21:00"),
+]
+ES_RELATIVE = [
+    ("en unas dos horas", "12:00"), ("en dos horas y media", "12:30"), ("en media hora", "10:30"),
+    ("en 45 minutos", "10:45"), ("en una hora", "11:00"), ("dentro de tres horas", "13:00"),
+    ("en cuarenta minutos", "10:40"), ("en hora y media", "11:30"),
+]
+EN = [
+    ("six PM", "18:00"), ("around two thirty in the afternoon", "14:30"),
+    ("five past eight in the morning", "08:05"), ("quarter to nine in the evening", "20:45"),
+    ("noon", "12:00"), ("midnight", "00:00"), ("half past seven pm", "19:30"), ("at 5:30 pm", "17:30"),
+    ("ten o'clock at night", "22:00"), ("7 am", "07:00"), ("at 16:45", "16:45"),
+    ("in two hours", "12:00"), ("in 45 minutes", "10:45"), ("in an hour and a half", "11:30"),
+    ("in half an hour", "10:30"), ("in about three hours", "13:00"),
+]
+
+
+@pytest.mark.parametrize(("said", "hhmm"), ES)
+def test_driver_gives_eta_in_spanish(said: str, hhmm: str) -> None:
+    assert read_time(said, "es-MX", NOW) == hhmm
+
+
+@pytest.mark.parametrize(("said", "hhmm"), ES_RELATIVE)
+def test_driver_gives_relative_eta_in_spanish(said: str, hhmm: str) -> None:
+    assert read_time(said, "es-MX", NOW) == hhmm
+
+
+@pytest.mark.parametrize(("said", "hhmm"), EN)
+def test_driver_gives_eta_in_english(said: str, hhmm: str) -> None:
+    assert read_time(said, "en-US", NOW) == hhmm
+
+
+def test_hour_without_part_of_day_is_the_next_one_after_now() -> None:
+    assert read_time("a la una", "es", datetime(2026, 5, 4, 10, 0)) == "13:00"
+    assert read_time("a las once", "es", datetime(2026, 5, 4, 9, 0)) == "11:00"
+    assert read_time("a las once", "es", datetime(2026, 5, 4, 12, 0)) == "23:00"
+    assert read_time("at two thirty", "en", datetime(2026, 5, 4, 9, 0)) == "14:30"
+
+
+def test_relative_time_crosses_midnight() -> None:
+    assert read_time("en tres horas", "es", datetime(2026, 5, 4, 22, 30)) == "01:30"
+
+
+@pytest.mark.parametrize("said", ["no sé", "sí", "", "Hola", "ya te lo di", "¿Qué?"])
+def test_no_time_gives_none(said: str) -> None:
+    assert read_time(said, "es", NOW) is None
+
+
+def test_say_time_naturally() -> None:
+    assert say_time("16:45", "es-MX") == "las cuatro cuarenta y cinco de la tarde"
+    assert say_time("07:00", "es-MX") == "las siete de la mañana"
+    assert say_time("13:05", "es-MX") == "la una y cinco de la tarde"
+    assert say_time("12:00", "es-MX") == "las doce del día"
+    assert say_time("16:45", "en-US") == "4:45 PM"
+    assert say_time("00:00", "en-US") == "midnight"
