@@ -1,29 +1,173 @@
-"""Placeholder dialogue (being written): the public API is final."""
+"""The dialogue core's entry point: start a call, then one caller event at a time.
+
+Repair patterns (hang-up, silence, a human, hold on, repeat, off-topic, insults, don't know) are
+written once here for every step; the steps themselves live in `collecting` (form fields) and
+`follow_ups` (permission, callback, email, WhatsApp).
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
 
-from daisy.core.events import CallerEvent, Hangup
+from daisy.core import collecting, follow_ups
+from daisy.core.context import TurnContext
+from daisy.core.events import CallerEvent, Hangup, Keypad, Silence, Utterance
 from daisy.core.state import CallState, Direction, Outcome, Phase, Turn
+from daisy.core.wording import join
 from daisy.form import Form, canonical_lang
+from daisy.phrases import Phrases, load_phrases
+from daisy.understanding.intents import Intent, classify, only_filler
+
+FIELD_STEPS = ("field", "confirm")
+PERMISSION_STEPS = ("permission", "offer_callback")
+HOLD_LIMIT_S = 180.0  # how long Daisy waits on the line after "espérame tantito"
+OFF_TOPIC = {  # one-sentence answers, then back to the question
+    Intent.WHO: "who",
+    Intent.WHY: "why",
+    Intent.ROBOT: "robot",
+    Intent.INSULT: "insult",
+    Intent.IMPATIENT: "impatient",
+    Intent.ALREADY_GAVE: "already_gave",
+}
 
 
 class Dialogue:
-    def __init__(self, form: Form, lang: str = "es") -> None:
+    """Pure and deterministic: the same form, language, events and clock give the same call."""
+
+    def __init__(self, form: Form, lang: str = "es", phrases: Phrases | None = None) -> None:
         self.form = form
         self.lang = canonical_lang(lang)
+        self.phrases = phrases or load_phrases(self.lang)
 
-    def start(
-        self, direction: Direction, now: datetime, caller_number: str | None = None
-    ) -> Turn:
-        state = CallState(direction=direction, lang=self.lang, phase=Phase.ASKING,
-                          field=self.form.keys[0], caller_number=caller_number)
-        return Turn(say=self.form.fields[0].ask[self.lang], state=state)
+    def start(self, direction: Direction, now: datetime, caller_number: str | None = None) -> Turn:
+        state = CallState(
+            direction=Direction(direction),
+            lang=self.lang,
+            phase=Phase.GREETING,
+            caller_number=caller_number,
+            step="greeting",
+        )
+        ctx = TurnContext(self, state, now)
+        if state.direction is Direction.OUTBOUND:
+            return ctx.reply("")  # wait for the callee's "¿Bueno?"
+        first = self.form.fields[0]
+        hello = ctx.text("hello", company=self.form.company)
+        return collecting.ask_field(ctx, first, join(hello, self.form.purpose[self.lang]))
 
     def handle(self, state: CallState, event: CallerEvent, now: datetime) -> Turn:
-        if isinstance(event, Hangup):
-            return Turn(say="", state=replace(state, phase=Phase.ENDED,
-                                              outcome=Outcome.ABANDONED))
-        return Turn(say="...", state=state)
+        if state.ended:
+            return Turn(say="", state=state)
+        ctx = TurnContext(self, state, now)
+        match event:
+            case Hangup():
+                return ctx.end("", state.outcome or Outcome.ABANDONED)
+            case Silence(seconds):
+                return self._silence(ctx, seconds)
+            case Keypad():
+                return self._keypad(ctx, event)
+            case Utterance(text):
+                return self._utterance(ctx, text)
+        return ctx.reply(state.last_say)
+
+    # --- events --------------------------------------------------------------------------------
+    def _silence(self, ctx: TurnContext, seconds: float) -> Turn:
+        s = ctx.state
+        if s.waiting:
+            waited = float(s.scratch.get("waited", "0")) + seconds
+            if waited < HOLD_LIMIT_S:
+                return ctx.reply("", scratch={**s.scratch, "waited": str(waited)}, silences=0)
+            ctx.state = replace(s, waiting=False)
+        if s.step == "field" and s.pieces:  # a pause after dictating pieces: the value is complete
+            f = ctx.current_field
+            assert f is not None
+            return collecting.read_back(ctx, f, s.pieces)
+        if s.silences >= 1:
+            return ctx.end(ctx.text("silence_goodbye"), Outcome.ABANDONED)
+        if s.step == "greeting":
+            turn = follow_ups.intro(ctx)
+            return replace(turn, state=replace(turn.state, silences=1))
+        return ctx.reply(ctx.text("still_there", ask=self._question(ctx)), silences=s.silences + 1)
+
+    def _keypad(self, ctx: TurnContext, event: Keypad) -> Turn:
+        s = ctx.state
+        ctx.state = replace(s, waiting=False)
+        if s.step == "field" or (s.step == "confirm" and any(c.isdigit() for c in event.digits)):
+            return collecting.hear_keypad(ctx, event)
+        if s.step == "whatsapp_number":
+            return follow_ups.hear_follow_up(ctx, event.digits, set()) or self._not_understood(ctx)
+        return ctx.reply(self._question(ctx))
+
+    def _utterance(self, ctx: TurnContext, text: str) -> Turn:
+        s = ctx.state
+        intents = classify(text, self.lang)
+        if s.step == "greeting":
+            return follow_ups.intro(ctx)
+        if Intent.HUMAN in intents:
+            return ctx.end(ctx.text("transfer"), Outcome.TRANSFERRED)
+        if s.waiting:
+            ctx.state = s = replace(s, waiting=False, scratch={})
+            back_only = intents <= {Intent.YES, Intent.GREETING, Intent.DONE} and len(text.split()) <= 4
+            if only_filler(text, self.lang) or back_only:
+                return ctx.reply(ctx.text("resume", ask=self._question(ctx)))
+        if Intent.WAIT in intents and not self._carries_value(ctx, text):
+            return ctx.reply(ctx.text("hold"), waiting=True, scratch={"waited": "0"})
+        if Intent.REPEAT in intents and not (intents & {Intent.YES, Intent.NO}):
+            return ctx.reply(self._question(ctx), failures=s.failures)
+        turn = self._step(ctx, text, intents)
+        if turn is not None:
+            return turn
+        return self._repair(ctx, text, intents)
+
+    # --- steps ---------------------------------------------------------------------------------
+    def _step(self, ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None:
+        s = ctx.state
+        if s.step in PERMISSION_STEPS:
+            return follow_ups.hear_permission(ctx, text, intents)
+        if s.step not in FIELD_STEPS:
+            return follow_ups.hear_follow_up(ctx, text, intents)
+        if turn := follow_ups.follow_up_request(ctx, text, intents):
+            return turn
+        if Intent.REFUSE in intents:
+            return ctx.end(ctx.text("refused"), Outcome.REFUSED)
+        if s.step == "confirm":
+            if Intent.DONT_KNOW in intents and not (intents & {Intent.YES}):
+                return collecting.skip_unknown(ctx)
+            return collecting.hear_confirmation(ctx, text, intents)
+        if Intent.DONT_KNOW in intents:
+            return collecting.skip_unknown(ctx)
+        if intents & set(OFF_TOPIC) and not self._carries_value(ctx, text):
+            return None  # answered by the repair below, then back to the field
+        return collecting.hear_value(ctx, text, intents)
+
+    def _repair(self, ctx: TurnContext, text: str, intents: set[Intent]) -> Turn:
+        for intent, key in OFF_TOPIC.items():
+            if intent in intents:
+                return ctx.reply(ctx.text(key, ask=self._question(ctx)), failures=ctx.state.failures)
+        if Intent.GREETING in intents or only_filler(text, self.lang):
+            return ctx.reply(
+                ctx.text("greeting_mid_call", ask=self._question(ctx)), failures=ctx.state.failures
+            )
+        return self._not_understood(ctx)
+
+    def _not_understood(self, ctx: TurnContext) -> Turn:
+        s = ctx.state
+        if s.step in FIELD_STEPS:
+            return collecting.not_understood(ctx)
+        failures = s.failures + 1
+        if s.step in PERMISSION_STEPS and failures >= 2:
+            return follow_ups.start_collecting(ctx)  # when in doubt, get on with the call
+        return ctx.reply(self._question(ctx), failures=failures)
+
+    def _question(self, ctx: TurnContext) -> str:
+        if ctx.state.step in FIELD_STEPS:
+            return collecting.question(ctx)
+        return follow_ups.question(ctx)
+
+    def _carries_value(self, ctx: TurnContext, text: str) -> bool:
+        f = ctx.current_field
+        # Any words can look like a name, so for a name an intent always wins over a value.
+        if f is None or ctx.state.step not in FIELD_STEPS or f.kind.value in ("name", "text"):
+            return False
+        probe = TurnContext(self, ctx.state, ctx.now)
+        return collecting.hear_value(probe, text, set()) is not None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import datetime
 from enum import StrEnum
 from types import MappingProxyType
@@ -55,7 +56,8 @@ class FollowUp:
     address: str | None = None  # email address or WhatsApp number
 
 
-EMPTY: Mapping[str, FieldValue] = MappingProxyType({})
+def _empty() -> Mapping[str, FieldValue]:
+    return MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ class CallState:
     phase: Phase
     field: str | None = None  # the form key asked for or read back
     pending: str | None = None  # canonical value being read back
-    values: Mapping[str, FieldValue] = EMPTY
+    values: Mapping[str, FieldValue] = dc_field(default_factory=_empty)
     outcome: Outcome | None = None
     follow_up: FollowUp | None = None
     caller_number: str | None = None
@@ -80,7 +82,9 @@ class CallState:
     last_say: str = ""  # to never say the very same sentence twice in a row
     keypad_offered: bool = False
     waiting: bool = False  # the caller asked Daisy to hold on
-    scratch: Mapping[str, str] = EMPTY  # small per-step memory (e.g. a callback time to confirm)
+    scratch: Mapping[str, str] = dc_field(
+        default_factory=dict
+    )  # small per-step memory (e.g. a callback time to confirm)
 
     @property
     def ended(self) -> bool:
@@ -101,4 +105,4 @@ class Turn:
 
     say: str
     state: CallState
-    changed_fields: tuple[str, ...] = field(default=())  # keys whose FieldValue changed this turn
+    changed_fields: tuple[str, ...] = ()  # keys whose FieldValue changed this turn

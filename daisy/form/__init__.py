@@ -32,6 +32,7 @@ class FormField:
     required: bool
     label: dict[str, str]
     ask: dict[str, str]
+    confirm: dict[str, str] | None = None  # read-back template with {value}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class Form:
     company: str
     purpose: dict[str, str]
     fields: tuple[FormField, ...]
+    reason: dict[str, str] | None = None  # outbound: why Daisy calls (defaults to purpose)
 
     @property
     def keys(self) -> list[str]:
@@ -67,6 +69,16 @@ def _wording(raw: object, where: str) -> dict[str, str]:
     if missing:
         raise FormError(f"{where} has no wording for {', '.join(missing)}")
     return {lang: raw[lang] for lang in LANGUAGES}
+
+
+def _optional_template(raw: dict, key: str, where: str) -> dict[str, str] | None:
+    if key not in raw:
+        return None
+    wording = _wording(raw[key], where)
+    for lang, text in wording.items():
+        if "{value}" not in text:
+            raise FormError(f"{where} ({lang}) must contain {{value}}")
+    return wording
 
 
 def parse_form(data: dict, source: str = "form") -> Form:
@@ -101,6 +113,7 @@ def parse_form(data: dict, source: str = "form") -> Form:
                 required=required,
                 label=_wording(raw.get("label"), f"{source}: field {key!r} label"),
                 ask=_wording(raw.get("ask"), f"{source}: field {key!r} ask"),
+                confirm=_optional_template(raw, "confirm", f"{source}: field {key!r} confirm"),
             )
         )
     company = data.get("company", "")
@@ -111,6 +124,7 @@ def parse_form(data: dict, source: str = "form") -> Form:
         company=company,
         purpose=_wording(data.get("purpose"), f"{source}: purpose"),
         fields=tuple(fields),
+        reason=_wording(data["reason"], f"{source}: reason") if "reason" in data else None,
     )
 
 

@@ -1,0 +1,108 @@
+"""`daisy chat`: a text call with Daisy, readable in a terminal or driven as JSON lines."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from daisy.cli.errors import fail
+
+
+def register(app: typer.Typer) -> None:
+    app.command("chat")(chat)
+
+
+def chat(
+    jsonl: bool = typer.Option(
+        False, "--jsonl", help="Machine protocol: JSON objects in, one JSON line out."
+    ),
+    lang: str = typer.Option("es", "--lang", help="es (Mexican Spanish) or en (US English)."),
+    direction: str = typer.Option("inbound", "--direction", help="inbound (driver calls) or outbound."),
+    now: str | None = typer.Option(None, "--now", help="ISO-8601 clock for relative times."),
+    db: str | None = typer.Option(
+        None, "--db", help="SQLAlchemy URL (default: DAISY_DATABASE_URL or SQLite)."
+    ),
+    form: Path | None = typer.Option(None, "--form", help="Form file (TOML)."),
+    caller_number: str | None = typer.Option(None, "--caller-number", help="The caller's phone number."),
+) -> None:
+    """Talk to Daisy in text: a whole registration call, recorded like a phone call."""
+    session = _open_session(lang, direction, now, db, form, caller_number)
+    if jsonl:
+        _run_jsonl(session)
+    else:
+        from daisy.cli.chat_terminal import run_terminal
+
+        run_terminal(session)
+
+
+def _clock(now: str | None) -> Callable[[], datetime]:
+    if now is None:
+        return lambda: datetime.now().astimezone()
+    try:
+        start = datetime.fromisoformat(now)
+    except ValueError:
+        fail(f"--now {now!r} is not an ISO-8601 date and time (e.g. 2026-11-23T14:30:00-06:00)")
+    t0 = time.monotonic()
+    # The given clock moves on with real time, so transcript turns keep their order and spacing.
+    return lambda: start + timedelta(seconds=time.monotonic() - t0)
+
+
+def _open_session(
+    lang: str,
+    direction: str,
+    now: str | None,
+    db: str | None,
+    form_path: Path | None,
+    caller_number: str | None,
+) -> Any:
+    from daisy.form import FormError, canonical_lang, load_form
+    from daisy.protocol import ProtocolSession
+
+    if direction not in ("inbound", "outbound"):
+        fail(f"--direction {direction!r}: use inbound or outbound")
+    try:
+        canonical_lang(lang)
+        form = load_form(form_path)
+    except FormError as e:
+        fail(str(e))
+    clock = _clock(now)
+    from daisy.records import StoreError, open_store
+
+    try:
+        log = open_store(db).call_log()
+    except StoreError as e:
+        fail(str(e))
+    return ProtocolSession(
+        lang=lang, direction=direction, form=form, log=log, caller_number=caller_number, clock=clock
+    )
+
+
+def _emit(obj: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _run_jsonl(session: Any) -> None:
+    from daisy.protocol import ProtocolError
+
+    last = session.opening()
+    _emit(last)
+    for raw in sys.stdin:
+        line = raw.strip()
+        if not line:
+            continue
+        try:
+            last = session.send(json.loads(line))
+        except (json.JSONDecodeError, ProtocolError) as e:
+            reason = e.msg if isinstance(e, json.JSONDecodeError) else str(e)
+            print(f"daisy: error: bad input line ({reason}); the call goes on", file=sys.stderr)
+            # One output line per input line, always: repeat the state, saying nothing new.
+            last = {**last, "say": "", "error": reason}
+        _emit(last)

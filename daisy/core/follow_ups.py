@@ -1,0 +1,240 @@
+"""The start of an outbound call and what a caller may ask for instead of registering now:
+a call back later, the form by email, by WhatsApp. Each ends the call with its outcome."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from types import MappingProxyType
+
+from daisy.core.collecting import ask_field
+from daisy.core.context import TurnContext
+from daisy.core.state import FollowUp, Outcome, Phase, Turn
+from daisy.core.wording import join
+from daisy.understanding import reader
+from daisy.understanding.intents import Intent
+
+FOLLOW_UP_QUESTIONS = {
+    "permission": "ask_permission",
+    "offer_callback": "offer_callback",
+    "callback_time": "ask_callback_time",
+    "email_address": "ask_email_address",
+    "whatsapp_number": "ask_whatsapp_number",
+}
+
+
+def intro(ctx: TurnContext) -> Turn:
+    form = ctx.dialogue.form
+    reason = (form.reason or form.purpose)[ctx.lang]
+    return ctx.reply(ctx.text("intro_outbound", reason=reason), phase=Phase.PERMISSION, step="permission")
+
+
+def question(ctx: TurnContext) -> str:
+    s = ctx.state
+    if s.step in ("callback_confirm", "email_confirm", "whatsapp_confirm", "whatsapp_own"):
+        return _confirm_text(ctx, s.step, s.pending or "")
+    if s.step == "email_address" and s.pieces:
+        return ctx.text("next_piece", piece=ctx.spoken("email", s.pieces))
+    return ctx.text(FOLLOW_UP_QUESTIONS.get(s.step, "ask_permission"))
+
+
+def start_collecting(ctx: TurnContext) -> Turn:
+    first = ctx.dialogue.form.fields[0]
+    return ask_field(ctx, first, ctx.text("ack", rotate=0))
+
+
+def hear_permission(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None:
+    """The answer to "¿tienes un par de minutos?" (and to "¿te llamo más tarde?")."""
+    if turn := follow_up_request(ctx, text, intents):
+        return turn
+    offered_callback = ctx.state.step == "offer_callback"
+    if Intent.REFUSE in intents or (offered_callback and Intent.NO in intents):
+        return ctx.end(ctx.text("refused"), Outcome.REFUSED)
+    if offered_callback and Intent.YES in intents:
+        return ask_callback_time(ctx)
+    if Intent.BUSY in intents or Intent.NO in intents:
+        return ctx.reply(ctx.text("offer_callback"), phase=Phase.PERMISSION, step="offer_callback")
+    if Intent.YES in intents or Intent.GREETING in intents:
+        return start_collecting(ctx)
+    return None
+
+
+def follow_up_request(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None:
+    """A request to be called back, or to get the form by email or WhatsApp, at any point."""
+    if Intent.CALLBACK in intents:
+        when = _callback_time(ctx, text)
+        return confirm_callback(ctx, when) if when else ask_callback_time(ctx)
+    if Intent.WHATSAPP in intents:
+        number = _phone_number(text, ctx.lang)
+        if number:
+            return _confirm(ctx, "whatsapp_confirm", number)
+        if ctx.state.caller_number:
+            return _confirm(ctx, "whatsapp_own", ctx.state.caller_number)
+        return ctx.reply(
+            ctx.text("ask_whatsapp_number"),
+            phase=Phase.ASKING,
+            step="whatsapp_number",
+            field=None,
+            pending=None,
+            pieces="",
+        )
+    if Intent.EMAIL in intents and not (ctx.current_field and ctx.current_field.kind.value == "email"):
+        address = reader.read_email(text, ctx.lang)
+        if reader.is_complete_email(address):
+            return _confirm(ctx, "email_confirm", address)
+        return ctx.reply(
+            ctx.text("ask_email_address"),
+            phase=Phase.ASKING,
+            step="email_address",
+            field=None,
+            pending=None,
+            pieces="",
+        )
+    return None
+
+
+def ask_callback_time(ctx: TurnContext) -> Turn:
+    return ctx.reply(
+        ctx.text("ask_callback_time"),
+        phase=Phase.ASKING,
+        step="callback_time",
+        field=None,
+        pending=None,
+        pieces="",
+    )
+
+
+def confirm_callback(ctx: TurnContext, when: datetime) -> Turn:
+    turn = _confirm(ctx, "callback_confirm", when.strftime("%H:%M"))
+    scratch = MappingProxyType({"callback_at": when.isoformat()})
+    return ctx.reply(
+        turn.say,
+        phase=Phase.CONFIRMING,
+        step="callback_confirm",
+        pending=turn.state.pending,
+        field=None,
+        scratch=scratch,
+    )
+
+
+def hear_follow_up(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None:
+    """Steps inside a follow-up: the callback time, the email address, the WhatsApp number."""
+    s = ctx.state
+    if s.step == "callback_time":
+        when = _callback_time(ctx, text)
+        return confirm_callback(ctx, when) if when else None
+    if s.step == "email_address":
+        gathered = s.pieces + reader.read_email(text, ctx.lang)
+        if reader.is_complete_email(gathered):
+            return _confirm(ctx, "email_confirm", gathered)
+        if gathered != s.pieces:
+            return ctx.reply(
+                ctx.text("next_piece", piece=ctx.spoken("email", gathered[len(s.pieces) :])), pieces=gathered
+            )
+        return None
+    if s.step == "whatsapp_number":
+        number = _phone_number(text, ctx.lang)
+        return _confirm(ctx, "whatsapp_confirm", number) if number else None
+    # A read-back of a follow-up detail: yes ends the call, a new value is read back again.
+    if Intent.YES in intents and Intent.NO not in intents:
+        return _finish(ctx)
+    if s.step == "callback_confirm":
+        when = _callback_time(ctx, text)
+        if when:
+            return confirm_callback(ctx, when)
+        return ask_callback_time(ctx) if Intent.NO in intents else None
+    if s.step == "email_confirm":
+        address = reader.read_email(text, ctx.lang)
+        if reader.is_complete_email(address):
+            return _confirm(ctx, "email_confirm", address)
+        if Intent.NO in intents:
+            return ctx.reply(
+                ctx.text("ask_email_address"),
+                phase=Phase.ASKING,
+                step="email_address",
+                pending=None,
+                pieces="",
+            )
+        return None
+    number = _phone_number(text, ctx.lang)
+    if number:
+        return _confirm(ctx, "whatsapp_confirm", number)
+    if Intent.NO in intents:
+        return ctx.reply(
+            ctx.text("ask_whatsapp_number"),
+            phase=Phase.ASKING,
+            step="whatsapp_number",
+            pending=None,
+            pieces="",
+        )
+    return None
+
+
+def _finish(ctx: TurnContext) -> Turn:
+    s = ctx.state
+    pending = s.pending or ""
+    if s.step == "callback_confirm":
+        at = datetime.fromisoformat(s.scratch["callback_at"])
+        return ctx.end(
+            ctx.text("callback_goodbye", when=_when(ctx, at)),
+            Outcome.CALLBACK,
+            follow_up=FollowUp("callback", callback_at=at),
+        )
+    if s.step == "email_confirm":
+        return ctx.end(ctx.text("email_goodbye"), Outcome.EMAIL, follow_up=FollowUp("email", address=pending))
+    return ctx.end(
+        ctx.text("whatsapp_goodbye"), Outcome.WHATSAPP, follow_up=FollowUp("whatsapp", address=pending)
+    )
+
+
+def _confirm(ctx: TurnContext, step: str, value: str) -> Turn:
+    return ctx.reply(
+        _confirm_text(ctx, step, value),
+        phase=Phase.CONFIRMING,
+        step=step,
+        pending=value,
+        field=None,
+        pieces="",
+        failures=0,
+    )
+
+
+def _confirm_text(ctx: TurnContext, step: str, value: str) -> str:
+    if step == "callback_confirm":
+        at = (
+            datetime.fromisoformat(ctx.state.scratch["callback_at"])
+            if "callback_at" in ctx.state.scratch
+            else None
+        )
+        when = _when(ctx, at) if at and at.strftime("%H:%M") == value else ctx.spoken("time", value)
+        return ctx.text("confirm_callback", when=when)
+    if step == "email_confirm":
+        return ctx.text("confirm_email_address", value=ctx.spoken("email", value))
+    if step == "whatsapp_own":
+        return ctx.text("confirm_whatsapp_own", last4=ctx.spoken("number", value[-4:]))
+    return ctx.text("confirm_whatsapp_number", value=ctx.spoken("number", value))
+
+
+def _when(ctx: TurnContext, at: datetime) -> str:
+    minutes = round((at - ctx.now).total_seconds() / 60)
+    if 0 < minutes <= 90:
+        return ctx.text("callback_when_relative", minutes=minutes)
+    return ctx.text("callback_when_at", time=ctx.spoken("time", at.strftime("%H:%M")))
+
+
+def _callback_time(ctx: TurnContext, text: str) -> datetime | None:
+    hhmm = reader.read_time(text, ctx.lang, ctx.now)
+    if not hhmm:
+        return None
+    hh, mm = (int(x) for x in hhmm.split(":"))
+    at = ctx.now.replace(hour=hh, minute=mm, second=0, microsecond=0)
+    if at <= ctx.now:
+        at += timedelta(days=1)
+    return at
+
+
+def _phone_number(text: str, lang: str) -> str | None:
+    digits = reader.read_digits(text, lang) or ""
+    return digits if 10 <= len(digits) <= 13 else None
+
+
+__all__ = ["hear_follow_up", "hear_permission", "intro", "join", "question"]

@@ -1,0 +1,474 @@
+"""What a caller's words mean for the conversation (yes, no, repeat, a human, call me later…).
+
+Deterministic keyword rules per language over folded text (lowercase, no accents, no punctuation).
+Values (numbers, plates, times…) are read by the value parsers; this module only says *what kind
+of move* the caller made. Several intents may hold at once ("no, llámame más tarde").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+
+
+class Intent(StrEnum):
+    YES = "yes"
+    NO = "no"
+    REPEAT = "repeat"
+    HUMAN = "human"
+    DONT_KNOW = "dont_know"
+    WAIT = "wait"
+    CALLBACK = "callback"
+    EMAIL = "email"
+    WHATSAPP = "whatsapp"
+    REFUSE = "refuse"
+    BUSY = "busy"  # "ahorita no puedo": offer a callback before giving up
+    WHO = "who"
+    WHY = "why"
+    ROBOT = "robot"
+    IMPATIENT = "impatient"
+    INSULT = "insult"
+    GREETING = "greeting"
+    ALREADY_GAVE = "already_gave"
+    DONE = "done"  # "es todo": a value dictated in pieces is complete
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents (keeping ñ) and punctuation, collapse spaces."""
+    text = text.lower().replace("ñ", "\0")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("\0", "ñ")
+    text = re.sub(r"[^\w@']+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile(r"(?:^| )(?:" + "|".join(patterns) + r")(?= |$)")
+
+
+# Patterns are matched on folded text, word-bounded by spaces.
+_ES: dict[Intent, re.Pattern[str]] = {
+    Intent.HUMAN: _rx(
+        r"(?:pasa|comunica|transfiere|conecta)\w* con (?:\w+ )?(?:persona|humano|alguien|agente|operador\w*"
+        r"|encargad\w|supervisor\w*|licenciad\w|despachador\w*|ejecutiv\w)",
+        r"(?:una|un|otra) persona(?: real)?",
+        r"(?:un )?humano",
+        r"(?:un )?agente",
+        r"operador(?:a)? humano",
+        r"hablar con alguien",
+        r"con (?:el|la) encargad[oa]",
+        r"quiero hablar con",
+    ),
+    Intent.REPEAT: _rx(
+        r"repite\w*",
+        r"repetir\w*",
+        r"repitel\w*",
+        r"otra vez",
+        r"de nuevo",
+        r"mande",
+        r"como dijiste",
+        r"que dijiste",
+        r"no (?:te )?(?:escuche|oi|entendi|escucho)",
+        r"no se escucha",
+        r"perdon no",
+        r"^como$",
+        r"^que$",
+        r"^perdon$",
+        r"mas despacio",
+        r"no le entendi",
+    ),
+    Intent.DONT_KNOW: _rx(
+        r"no (?:lo |la )?se",
+        r"no me (?:lo |la )?se",
+        r"no (?:me )?acuerdo",
+        r"no (?:lo |la )?recuerdo",
+        r"ni idea",
+        r"no (?:lo |la )?tengo(?: a la mano)?",
+        r"no tengo (?:correo|placas|numero|idea)",
+        r"quien sabe",
+        r"no sabria",
+        r"no estoy seguro",
+        r"no se cual",
+    ),
+    Intent.WAIT: _rx(
+        r"esperame",
+        r"esperate",
+        r"espera(?:me)? (?:tantito|un)",
+        r"dame (?:un|chance|tantito)\w*",
+        r"un (?:momento|momentito|segundo|segundito|minuto|minutito)",
+        r"tantito",
+        r"aguantame",
+        r"permiteme",
+        r"deja (?:lo )?(?:busco|checo|veo)",
+    ),
+    Intent.CALLBACK: _rx(
+        r"(?:llama|habla|marca|comunica|telefonea)(?:me|nos)\b.*",
+        r"(?:me )?(?:llamas|hablas|marcas) (?:en|a las|a la|mas|luego|despues|manana|al rato|otro)\b.*",
+        r"(?:me )?(?:puedes|podrias) (?:llamar|marcar|hablar)\w*",
+        r"(?:mas|al rato|luego|despues) (?:tarde|rato)?",
+        r"mas tarde",
+        r"al rato",
+        r"en un rato",
+        r"otro dia",
+        r"manana",
+    ),
+    Intent.EMAIL: _rx(
+        r"(?:por|al|a mi|mi) (?:correo|mail|email|e mail|imeil)",
+        r"mandamelo por correo",
+        r"(?:mandame|enviame|envialo|mandalo)\w* (?:un )?(?:correo|mail|email)",
+    ),
+    Intent.WHATSAPP: _rx(r"whats ?app", r"guasap", r"wasap", r"wats", r"whats", r"guats ?ap", r"wasa"),
+    Intent.REFUSE: _rx(
+        r"no me interesa",
+        r"no (?:quiero|gracias no)",
+        r"no voy a dar",
+        r"no doy (?:datos|informacion)",
+        r"no estoy interesad\w",
+        r"dejame en paz",
+        r"no me (?:llames|molestes)",
+        r"borrame",
+    ),
+    Intent.BUSY: _rx(
+        r"(?:ahorita|ahora) no (?:puedo|tengo tiempo)",
+        r"no puedo (?:hablar|ahorita|ahora)",
+        r"estoy (?:manejando|ocupad\w|en camino|trabajando)",
+        r"voy manejando",
+        r"no tengo tiempo",
+    ),
+    Intent.WHO: _rx(
+        r"quien (?:eres|habla|es|llama|me habla)",
+        r"de donde (?:me )?(?:hablas|llamas|eres)",
+        r"con quien hablo",
+        r"como te llamas",
+        r"de parte de quien",
+        r"de que empresa",
+    ),
+    Intent.WHY: _rx(
+        r"para que (?:es|me|llamas|quieres|son|necesitas)\w*",
+        r"por que (?:me )?(?:llamas|hablas|preguntas)",
+        r"que quieres",
+        r"de que se trata",
+        r"que es esto",
+        r"para que sirve",
+    ),
+    Intent.ROBOT: _rx(
+        r"eres (?:un |una )?(?:robot|maquina|grabacion|contestadora|ia|inteligencia artificial|real|persona)",
+        r"(?:es|esto es) (?:una )?grabacion",
+        r"hablo con (?:un |una )?(?:robot|maquina)",
+    ),
+    Intent.IMPATIENT: _rx(
+        r"por que te tardas",
+        r"apurate",
+        r"(?:ya )?(?:me )?(?:tengo que|debo) (?:irme|colgar)",
+        r"ya (?:acaba|termina)\w*",
+        r"cuanto (?:falta|mas)",
+        r"que lenta",
+        r"tardas mucho",
+    ),
+    Intent.INSULT: _rx(
+        r"pendej\w*",
+        r"idiota\w*",
+        r"estupid\w*",
+        r"tont[oa]\w*",
+        r"chinga\w*",
+        r"pinche\w*",
+        r"mierda",
+        r"vete a la",
+        r"babos\w*",
+        r"imbecil\w*",
+        r"inutil\w*",
+        r"mensa?\b",
+        r"culer\w*",
+        r"cabron\w*",
+    ),
+    Intent.GREETING: _rx(
+        r"hola", r"bueno", r"buenas(?: tardes| noches| dias)?", r"buenos dias", r"diga", r"si diga"
+    ),
+    Intent.ALREADY_GAVE: _rx(
+        r"ya te (?:lo |la |los |las )?(?:di|dije)\w*",
+        r"ya (?:lo |la )?(?:dije|di)",
+        r"te lo acabo de decir",
+    ),
+    Intent.DONE: _rx(
+        r"es todo",
+        r"eso es todo",
+        r"nada mas",
+        r"son todas",
+        r"ya es todo",
+        r"ahi (?:esta|termina)",
+        r"ya$",
+        r"ya (?:esta|quedo)",
+        r"es (?:toda|la ultima)",
+        r"termina ahi",
+        r"y ya",
+    ),
+    Intent.NO: _rx(
+        r"no",
+        r"nel",
+        r"nop",
+        r"incorrect[oa]",
+        r"equivocad[oa]",
+        r"esta mal",
+        r"estan mal",
+        r"mal",
+        r"tampoco",
+        r"negativo",
+        r"para nada",
+        r"error",
+        r"no es",
+        r"falso",
+    ),
+    Intent.YES: _rx(
+        r"si+",
+        r"sip",
+        r"aja",
+        r"asi es",
+        r"exacto",
+        r"exactamente",
+        r"correct[oa]s?",
+        r"de acuerdo",
+        r"claro(?: que si)?",
+        r"ok",
+        r"okey",
+        r"okay",
+        r"orale",
+        r"andale",
+        r"esta bien",
+        r"estan bien",
+        r"afirmativo",
+        r"simon",
+        r"perfecto",
+        r"cierto",
+        r"efectivamente",
+        r"por supuesto",
+        r"ajam",
+        r"mhm",
+        r"aha",
+        r"sin problema",
+        r"con gusto",
+        r"a sus ordenes",
+        r"si puedo",
+        r"sale y vale",
+        r"de una",
+    ),
+}
+
+_EN: dict[Intent, re.Pattern[str]] = {
+    Intent.HUMAN: _rx(
+        r"(?:a |an )?(?:real |live )?(?:person|human|agent|representative|operator|dispatcher|someone)",
+        r"talk to (?:somebody|someone)",
+        r"speak (?:to|with) (?:somebody|someone)",
+    ),
+    Intent.REPEAT: _rx(
+        r"repeat\w*",
+        r"say (?:that|it) again",
+        r"come again",
+        r"pardon",
+        r"^what$",
+        r"^sorry$",
+        r"^huh$",
+        r"didn'?t (?:catch|hear|get) (?:that|it|you)",
+        r"one more time",
+        r"can'?t hear",
+        r"slower",
+    ),
+    Intent.DONT_KNOW: _rx(
+        r"(?:i )?don'?t know",
+        r"(?:i )?(?:don'?t|can'?t) remember",
+        r"no idea",
+        r"not sure",
+        r"(?:i )?don'?t have (?:it|one|that|an? \w+)",
+        r"dunno",
+        r"can'?t recall",
+    ),
+    Intent.WAIT: _rx(
+        r"hold on",
+        r"wait",
+        r"one (?:moment|sec|second|minute)",
+        r"just a (?:moment|sec|second|minute)",
+        r"give me a (?:sec|second|moment|minute)",
+        r"hang on",
+        r"let me (?:check|see|look)",
+    ),
+    Intent.CALLBACK: _rx(
+        r"call (?:me )?back\b.*", r"call me (?:later|in|at|tomorrow)\b.*", r"later", r"tomorrow"
+    ),
+    Intent.EMAIL: _rx(r"(?:by|via|through|an|in an) e ?mail", r"(?:send|email) me (?:an )?(?:email|it)"),
+    Intent.WHATSAPP: _rx(r"whats ?app", r"wats ?app"),
+    Intent.REFUSE: _rx(
+        r"not interested",
+        r"no thanks",
+        r"no thank you",
+        r"leave me alone",
+        r"don'?t call",
+        r"stop calling",
+        r"i won'?t",
+        r"i don'?t want",
+    ),
+    Intent.BUSY: _rx(
+        r"(?:i )?can'?t (?:talk|right now|now)",
+        r"(?:i'?m|i am) (?:driving|busy|working)",
+        r"bad time",
+        r"not (?:a good time|now|right now)",
+    ),
+    Intent.WHO: _rx(
+        r"who (?:is this|are you|is calling|'?s this|is that)", r"what company", r"where are you calling from"
+    ),
+    Intent.WHY: _rx(
+        r"why (?:are you|do you) (?:calling|need|ask)\w*",
+        r"what (?:is this|'?s this|is it) (?:about|for)",
+        r"what do you want",
+    ),
+    Intent.ROBOT: _rx(
+        r"are you (?:a |an )?(?:robot|bot|machine|real|human|ai|person)",
+        r"is this (?:a )?(?:robot|recording|machine)",
+    ),
+    Intent.IMPATIENT: _rx(
+        r"hurry(?: up)?", r"how (?:much|many) (?:longer|more)", r"taking (?:so|too) long", r"i have to go"
+    ),
+    Intent.INSULT: _rx(
+        r"stupid", r"idiot\w*", r"dumb", r"shut up", r"fuck\w*", r"useless", r"moron", r"damn", r"crap"
+    ),
+    Intent.GREETING: _rx(r"hello", r"hi", r"hey", r"yes hello", r"good (?:morning|afternoon|evening)"),
+    Intent.ALREADY_GAVE: _rx(r"i (?:already )?(?:told|gave) you", r"already (?:said|told|gave)"),
+    Intent.DONE: _rx(
+        r"that'?s (?:it|all)", r"that is (?:it|all)", r"nothing (?:else|more)", r"done", r"the end"
+    ),
+    Intent.NO: _rx(
+        r"no",
+        r"nope",
+        r"nah",
+        r"wrong",
+        r"incorrect",
+        r"not (?:right|correct|quite)",
+        r"negative",
+        r"that'?s not",
+        r"it'?s not",
+        r"not really",
+    ),
+    Intent.YES: _rx(
+        r"yes",
+        r"yeah",
+        r"yep",
+        r"yup",
+        r"ya",
+        r"correct",
+        r"right",
+        r"that'?s right",
+        r"sure",
+        r"ok",
+        r"okay",
+        r"exactly",
+        r"uh huh",
+        r"mhm",
+        r"affirmative",
+        r"absolutely",
+        r"go ahead",
+        r"sounds good",
+        r"perfect",
+        r"that'?s it",
+        r"that'?s correct",
+        r"of course",
+        r"alright",
+        r"all right",
+        r"fine",
+        r"yes ma'?am",
+        r"go for it",
+        r"i can",
+        r"si",
+    ),
+}
+
+_PACKS = {"es-MX": _ES, "en-US": _EN}
+
+
+def classify(text: str, lang: str) -> set[Intent]:
+    """Every conversational move the words make, e.g. {NO, CALLBACK} for "no, llámame luego"."""
+    folded = fold(text)
+    if not folded:
+        return set()
+    pack = _PACKS.get(lang) or (_ES if lang.startswith("es") else _EN)
+    found = {intent for intent, rx in pack.items() if rx.search(folded)}
+    if Intent.YES not in found and lang.startswith("es") and _weak_yes(folded):
+        found.add(Intent.YES)
+    if Intent.WHY in found or Intent.WHO in found:
+        found.discard(Intent.CALLBACK)  # "¿por qué me llamas?" asks, it doesn't book a call
+    # Words that carry a "no" inside another move are not a plain no.
+    if Intent.NO in found and found & {Intent.DONT_KNOW, Intent.REPEAT, Intent.BUSY, Intent.REFUSE}:
+        if not re.match(r"no (?:no |es |esta |son )", folded) and folded not in ("no",):
+            found.discard(Intent.NO)
+    # "no está bien" / "no es correcto": the yes-words are negated.
+    if Intent.NO in found and Intent.YES in found:
+        if re.match(
+            r"(?:no|nope|nah) (?:es |esta |estan |son |is |it'?s )?"
+            r"(?:bien|correct\w*|right|asi|eso)",
+            folded,
+        ) or folded.startswith(("no ", "nope", "nah")):
+            found.discard(Intent.YES)
+        elif re.match(r"(?:si|yes|yeah|claro|correcto|exacto)\b", folded):
+            found.discard(Intent.NO)
+    return found
+
+
+# Words that mean yes only when the answer is made of nothing else ("va", "eso es", "muy bien"):
+# "Y flota bien." is recognizer noise, not a yes.
+_WEAK_YES = {
+    "va",
+    "sale",
+    "dale",
+    "adelante",
+    "dime",
+    "bien",
+    "muy",
+    "listo",
+    "ya",
+    "eso",
+    "esa",
+    "ese",
+    "es",
+    "pues",
+    "todo",
+    "bueno",
+    "mero",
+    "asi",
+    "ahi",
+    "le",
+    "orale",
+    "andale",
+    "okey",
+    "ok",
+    "si",
+    "y",
+}
+
+
+def _weak_yes(folded: str) -> bool:
+    words = folded.split()
+    return 0 < len(words) <= 4 and all(w in _WEAK_YES for w in words) and not all(w in _FILLER for w in words)
+
+
+def only_filler(text: str, lang: str) -> bool:
+    """True when the words carry nothing: "eh", "mmm", "este…"."""
+    folded = fold(text)
+    return not folded or all(w in _FILLER for w in folded.split())
+
+
+_FILLER = {
+    "eh",
+    "em",
+    "este",
+    "mmm",
+    "mm",
+    "hmm",
+    "um",
+    "uh",
+    "ah",
+    "pues",
+    "a",
+    "o",
+    "well",
+    "so",
+    "bueno",
+    "ok",
+}

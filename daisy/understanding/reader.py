@@ -1,0 +1,82 @@
+"""The one door from the dialogue core to the value parsers: read, gather pieces, correct, read back.
+
+Everything here is a pure function of its arguments, so the core stays pure while the language
+packs (parsers and word lists) live in this folder.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from daisy.understanding import corrections, emails, names, numbers, spelling, times, values
+
+PIECED_KINDS = ("plate", "email")
+
+
+# "Ya, aquí estoy. Soy Ramón…", "Hola, buenas tardes, me llamo…": the name follows the last intro.
+_NAME_INTRO = re.compile(r"(?i)\b(?:soy|me llamo|mi nombre es|this is|my name is|i am|i'm)\b")
+
+
+def read_value(kind: str, text: str, lang: str, now: datetime) -> str | None:
+    """The canonical value the words give for a field of this kind, or None."""
+    if kind == "name":
+        intros = list(_NAME_INTRO.finditer(text))
+        if intros and intros[-1].start() > 0:
+            text = text[intros[-1].start() :]
+    return values.read_value(kind, text, lang, now)
+
+
+def read_piece(kind: str, text: str, lang: str) -> str:
+    """The part of a plate or email dictated in this utterance ('' when none)."""
+    if kind == "plate":
+        return spelling.spell(text, lang)
+    if kind == "email":
+        return emails.read_email(text, lang)
+    return ""
+
+
+def looks_complete(kind: str, gathered: str) -> bool:
+    if kind == "plate":
+        return spelling.looks_complete_plate(gathered)
+    if kind == "email":
+        return emails.is_complete_email(gathered)
+    return bool(gathered)
+
+
+def correct(kind: str, text: str, lang: str, current: str) -> str | None:
+    """The value after the caller's correction of `current`, or None when it is no correction."""
+    return corrections.apply_correction(text, lang, kind, current)
+
+
+def read_name(text: str, lang: str) -> str | None:
+    return names.read_name(text, lang)
+
+
+def read_time(text: str, lang: str, now: datetime) -> str | None:
+    return times.read_time(text, lang, now)
+
+
+def read_digits(text: str, lang: str) -> str | None:
+    return numbers.spoken_digits(text, lang)
+
+
+def read_email(text: str, lang: str) -> str:
+    return emails.read_email(text, lang)
+
+
+def is_complete_email(value: str) -> bool:
+    return emails.is_complete_email(value)
+
+
+def spoken(kind: str, value: str, lang: str) -> str:
+    """A value as Daisy reads it back, made for the ear."""
+    if kind == "plate":
+        return spelling.say_symbols(value, lang)
+    if kind == "number":
+        return numbers.say_digits(value, lang)
+    if kind == "time":
+        return times.say_time(value, lang)
+    if kind == "email":
+        return emails.say_email(value, lang)
+    return value

@@ -1,0 +1,56 @@
+"""Plates and emails dictated in pieces: acknowledge each piece, read back once complete."""
+
+from __future__ import annotations
+
+from tests.conversation.conftest import Line
+
+
+def _to_plates(line: Line) -> None:
+    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
+    line.answer("cuarenta y cinco", "45")
+
+
+def test_plate_letters_then_digits_over_several_turns(line: Line) -> None:
+    _to_plates(line)
+    out = line.say("Letra W")
+    assert out["state"] == "asking" and out["pending"] is None and "sigue" in out["say"].lower()
+    out = line.say("letra Y, letra Z.")
+    assert out["state"] == "asking"
+    out = line.say("Ciento veintiocho")
+    assert out["state"] == "confirming" and out["pending"] == "WYZ128"
+
+
+def test_a_pause_after_pieces_reads_back_what_was_given(line: Line) -> None:
+    _to_plates(line)
+    line.say("Letra M, letra N")
+    out = line.silence(4)
+    assert out["state"] == "confirming" and out["pending"] == "MN"
+
+
+def test_es_todo_closes_a_short_plate(line: Line) -> None:
+    _to_plates(line)
+    line.say("Letra M, letra N, letra A")
+    out = line.say("catorce, es todo")
+    assert out["pending"] == "MNA14"
+
+
+def test_read_back_spells_the_plate_with_key_words(line: Line) -> None:
+    _to_plates(line)
+    out = line.say("T de Tigre, Z de Zapato, cuatro cinco seis siete")
+    assert out["pending"] == "TZ4567" or out["state"] == "asking"
+    if out["state"] == "asking":
+        out = line.silence(3)
+    assert " de " in out["say"]
+
+
+def test_email_dictated_in_pieces(line: Line) -> None:
+    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
+    line.answer("cuarenta y cinco", "45")
+    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
+    line.answer("cuarenta", "40")
+    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
+    line.answer("a las cuatro de la tarde", "16:00")
+    out = line.say("ramon punto ibarra")
+    assert out["state"] == "asking" and out["field"] == "email"
+    out = line.say("arroba gmail punto com")
+    assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"

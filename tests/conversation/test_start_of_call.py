@@ -1,0 +1,116 @@
+"""Outbound calls: Daisy waits for "¿Bueno?", introduces herself, asks if the driver can talk, and
+handles every answer: accept, refuse, call back later, email, WhatsApp, hold on, a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conversation.conftest import Line
+
+
+@pytest.fixture
+def callee() -> Line:
+    return Line(direction="outbound", caller_number="+525512345678")
+
+
+def _answered(callee: Line) -> None:
+    assert callee.out["say"] == "" and callee.out["state"] == "greeting"
+    out = callee.say("¿Bueno?")
+    assert out["state"] == "permission" and "Daisy" in out["say"]
+
+
+def test_accept_starts_collecting(callee: Line) -> None:
+    _answered(callee)
+    out = callee.say("Sí, dime")
+    assert out["state"] == "asking" and out["field"] == "driver_name"
+
+
+def test_refuse_ends_politely(callee: Line) -> None:
+    _answered(callee)
+    out = callee.say("No me interesa")
+    assert out["ended"] and out["outcome"] == "refused"
+
+
+def test_busy_then_no_callback_is_a_refusal(callee: Line) -> None:
+    _answered(callee)
+    out = callee.say("Ahorita no puedo")
+    assert not out["ended"]
+    out = callee.say("No, gracias")
+    assert out["outcome"] == "refused"
+
+
+def test_call_back_in_twenty_minutes_is_confirmed(callee: Line) -> None:
+    _answered(callee)
+    out = callee.say("Llámame en veinte minutos")
+    assert out["state"] == "confirming" and out["pending"] == "14:20"
+    out = callee.say("Sí")
+    assert out["ended"] and out["outcome"] == "callback"
+
+
+def test_call_back_without_a_time_asks_when(callee: Line) -> None:
+    _answered(callee)
+    out = callee.say("Mejor llámame más tarde")
+    assert out["state"] == "asking"
+    out = callee.say("a las cinco de la tarde")
+    assert out["pending"] == "17:00"
+    out = callee.say("así es")
+    assert out["outcome"] == "callback"
+
+
+def test_email_instead_takes_and_confirms_the_address(callee: Line) -> None:
+    _answered(callee)
+    out = callee.say("Mejor mándamelo por correo")
+    assert out["state"] == "asking"
+    out = callee.say("pedro punto sala arroba hotmail punto com")
+    assert out["state"] == "confirming" and out["pending"] == "pedro.sala@hotmail.com"
+    out = callee.say("correcto")
+    assert out["ended"] and out["outcome"] == "email"
+
+
+def test_whatsapp_instead_confirms_the_calling_number(callee: Line) -> None:
+    _answered(callee)
+    out = callee.say("Por WhatsApp mejor")
+    assert out["state"] == "confirming" and out["pending"] == "+525512345678"
+    out = callee.say("Sí, a ese")
+    assert out["ended"] and out["outcome"] == "whatsapp"
+
+
+def test_whatsapp_to_another_number(callee: Line) -> None:
+    _answered(callee)
+    callee.say("por whatsapp")
+    out = callee.say("no, a otro")
+    assert out["state"] == "asking"
+    out = callee.say("cincuenta y cinco, diecinueve, ochenta y siete, sesenta y cinco, cuarenta y tres")
+    assert out["pending"] == "5519876543"
+    out = callee.say("sí")
+    assert out["outcome"] == "whatsapp"
+
+
+def test_short_wait_then_resume(callee: Line) -> None:
+    _answered(callee)
+    out = callee.say("Espérame tantito")
+    assert not out["ended"]
+    out = callee.say("Ya, dime")
+    assert not out["ended"] and out["state"] in ("permission", "asking")
+
+
+def test_a_person_at_the_start(callee: Line) -> None:
+    _answered(callee)
+    out = callee.say("Quiero hablar con una persona")
+    assert out["outcome"] == "transferred"
+
+
+def test_english_outbound_accept() -> None:
+    callee = Line(lang="en", direction="outbound")
+    out = callee.say("Hello?")
+    assert out["state"] == "permission" and "Daisy" in out["say"]
+    out = callee.say("Sure, go ahead")
+    assert out["field"] == "driver_name"
+
+
+def test_english_call_me_back_in_two_hours() -> None:
+    callee = Line(lang="en", direction="outbound")
+    callee.say("Hello?")
+    out = callee.say("I'm driving, call me back in two hours")
+    assert out["pending"] == "16:00"
+    assert callee.say("yes")["outcome"] == "callback"
