@@ -17,6 +17,8 @@ from daisy.evaluation.callers import CallerSpec, SimulatedCaller
 from daisy.evaluation.scoring import CallResult, Exchange
 from daisy.form import Form, load_form
 
+Timer = Callable[[float, float], None]  # receives (wall seconds, CPU seconds) of one turn
+
 
 class Line(Protocol):
     """One call on the protocol: the opening output, then one output per input object."""
@@ -27,7 +29,7 @@ class Line(Protocol):
 
 
 class InProcessLine:
-    def __init__(self, spec: CallerSpec, form: Form, timer: Callable[[float], None] | None = None) -> None:
+    def __init__(self, spec: CallerSpec, form: Form, timer: Timer | None = None) -> None:
         from daisy.protocol import ProtocolSession  # imported late: the core may be swapped in tests
 
         self.session = ProtocolSession(lang=spec.lang, direction=spec.direction, now=spec.now, form=form)
@@ -37,10 +39,13 @@ class InProcessLine:
         return self.session.opening()
 
     def send(self, obj: dict[str, Any]) -> dict[str, Any]:
-        start = time.perf_counter()
+        if self.timer is None:
+            return self.session.send(obj)
+        # wall time is what the caller waits; CPU time is what the turn costs on one core, unaffected
+        # by other processes competing for the machine
+        wall, cpu = time.perf_counter(), time.thread_time()
         out = self.session.send(obj)
-        if self.timer is not None:
-            self.timer(time.perf_counter() - start)
+        self.timer(time.perf_counter() - wall, time.thread_time() - cpu)
         return out
 
     def close(self) -> None:
@@ -147,7 +152,7 @@ def run_callers(
     subprocess_mode: bool = False,
     form: Form | None = None,
     form_path: str | None = None,
-    timer: Callable[[float], None] | None = None,
+    timer: Timer | None = None,
 ) -> list[CallResult]:
     form = form or load_form(form_path)
     results: list[CallResult] = []
