@@ -323,7 +323,49 @@ def call_command(
     print(f"{summary}; results in {target}")
 
 
+def scheduler_command(
+    poll: Annotated[float, typer.Option(min=1, help="Seconds between checks of the schedule.")] = 30.0,
+    once: Annotated[bool, typer.Option("--once", help="One pass, then exit (for cron or a test).")] = False,
+    max_attempts: Annotated[int, typer.Option(min=1, help="Dials per callback before giving up.")] = 3,
+    retry_after: Annotated[
+        int, typer.Option(min=1, help="Minutes before retrying a busy/unanswered dial.")
+    ] = 10,
+    max_late: Annotated[
+        int, typer.Option(min=1, help="Minutes late after which a callback is not made.")
+    ] = 120,
+    concurrency: Annotated[int, typer.Option(min=1, max=50, help="Callbacks ringing at the same time.")] = 2,
+    from_number: FromNumber = None,
+    trunk_address: TrunkAddress = None,
+    trunk_user: TrunkUser = None,
+    trunk_password: TrunkPassword = None,
+) -> None:
+    """Dial back, at the agreed time, the drivers who asked for a callback (runs until stopped)."""
+    import asyncio
+    from datetime import timedelta
+
+    from daisy.telephony import scheduler
+    from daisy.telephony.common import TelephonyError
+    from daisy.telephony.outbound import TrunkSpec
+
+    policy = scheduler.Policy(
+        max_attempts=max_attempts,
+        retry_after=timedelta(minutes=retry_after),
+        max_late=timedelta(minutes=max_late),
+        concurrency=concurrency,
+    )
+    spec = TrunkSpec(from_number, trunk_address, trunk_user, trunk_password)
+    try:
+        asyncio.run(scheduler.run(_settings(), spec, poll_seconds=poll, once=once, policy=policy))
+    except TelephonyError as e:
+        fail(str(e))
+    except KeyboardInterrupt:
+        pass
+    if not once:
+        print("scheduler stopped")
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the `daisy` app."""
     app.add_typer(telephony_app)
     app.command("call")(call_command)
+    app.command("scheduler")(scheduler_command)
