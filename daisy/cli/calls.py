@@ -110,7 +110,7 @@ def _print_table(calls: list[CallSummary]) -> None:
         return
     table = Table(box=None, header_style="bold")
     for col in ("id", "started", "dir", "caller", "driver", "outcome", "fields", "length"):
-        table.add_column(col)
+        table.add_column(col, no_wrap=col != "driver")
     for c in calls:
         table.add_row(
             c.id,

@@ -69,7 +69,11 @@ def get_engine(url: URL, *, writer: bool) -> Engine:
                 if url.get_backend_name() == "sqlite":
                     engine = _sqlite_engine(url, immediate)
                 else:
-                    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=30)
+                    # A database that does not answer must fail the command, not hang it.
+                    args = {"connect_timeout": 10} if url.get_backend_name() == "postgresql" else {}
+                    engine = create_engine(
+                        url, pool_pre_ping=True, pool_size=10, max_overflow=30, connect_args=args
+                    )
             except (exc.NoSuchModuleError, exc.ArgumentError, ImportError) as e:
                 raise StoreError(f"unsupported database URL {safe_url(url)}: {first_line(e)}") from None
             except OSError as e:  # the SQLite file's directory cannot be created
