@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -43,6 +44,9 @@ def evaluate(
     lang: Annotated[
         str | None, typer.Option("--lang", help="Only callers of this language: es or en.")
     ] = None,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Shift every caller's seed: same callers, other phrasings.")
+    ] = 0,
     use_subprocess: Annotated[
         bool, typer.Option("--subprocess", help="Drive a real `daisy chat --jsonl` process per caller.")
     ] = False,
@@ -62,6 +66,8 @@ def evaluate(
         fail(f"bad callers file: {str(e).splitlines()[0]}")
     if not specs:
         fail("no callers to run")
+    if seed:
+        specs = [replace(spec, seed=spec.seed + seed) for spec in specs]
     start = time.perf_counter()
     results = run_callers(specs, subprocess_mode=use_subprocess)
     seconds = time.perf_counter() - start

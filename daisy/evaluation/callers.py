@@ -272,6 +272,11 @@ class SimulatedCaller:
 
     def _send(self, obj: dict[str, Any]) -> dict[str, Any]:
         self.turns += 1
+        text = obj.get("say")
+        if isinstance(text, str) and text and self.rng.random() < 0.4:
+            # the recognizer's habit: a capital first letter and a final period
+            text = text[0].upper() + text[1:]
+            obj = {"say": text if text[-1] in ".?!" else text + "."}
         return obj
 
     # -- the policy --
@@ -485,6 +490,8 @@ class SimulatedCaller:
                     return rng.choice(SAYINGS["swap_digit"][self.lang]).format(
                         a=speech.number(int(a), self.lang), b=speech.number(int(b), self.lang)
                     )
+        if kind == "plate" and (fix := self._targeted_fix(pending, truth)):
+            return fix
         if rng.random() < 0.4:
             return self.pick("no")  # a bare no: Daisy asks again and the caller answers again
         attempt = self.answers.get(key, 0)
@@ -493,3 +500,30 @@ class SimulatedCaller:
         if kind == "time" and self.lang == "es" and not said.startswith("a la"):
             said = "a las " + said if rng.random() < 0.5 else said
         return rng.choice(SAYINGS["no_is"][self.lang]).format(v=said.rstrip("."))
+
+    def _targeted_fix(self, pending: str, truth: str) -> str | None:
+        """Plate fixes said as people say them: a missing letter, or the first letters wrong."""
+        rng, es = self.rng, self.lang == "es"
+        if rng.random() < 0.3:
+            return None
+        if len(pending) + 1 == len(truth):
+            for i in range(len(truth)):
+                if pending == truth[:i] + truth[i + 1 :] and truth[i].isalpha() and i + 1 < len(truth):
+                    after = truth[i + 1]
+                    word = speech.number(int(after), self.lang) if after.isdigit() else after
+                    art = "del" if after.isdigit() else "de la"
+                    return (
+                        f"Antes {art} {word} va la {truth[i]}."
+                        if es
+                        else f"There's a {truth[i]} before the {word}."
+                    )
+        if len(pending) == len(truth) and pending[0] != truth[0] and truth[0].isalpha():
+            if pending[1:] == truth[1:]:
+                return f"No, la primera es {truth[0]}." if es else f"No, the first one is {truth[0]}."
+            if pending[2:] == truth[2:] and truth[1].isalpha():
+                return (
+                    f"No, la primera es {truth[0]}, luego {truth[1]}."
+                    if es
+                    else f"No, the first is {truth[0]}, then {truth[1]}."
+                )
+        return None

@@ -396,7 +396,11 @@ def plate_pieces(
             said.append([letter(c, lang, rng, letter_style) for c in run])
     if not in_pieces:
         joiner = rng.choice([", ", " ", ", "])
-        text = joiner.join(chunk for run in said for chunk in run)
+        # between the letters and the digits callers often put a "guion" or an "y"
+        glue = rng.choice(
+            [joiner, joiner, " guion " if lang == "es" else " dash ", " y " if lang == "es" else " "]
+        )
+        text = glue.join(joiner.join(run) for run in said)
         if rng.random() < 0.25:
             text = (
                 rng.choice(
@@ -564,7 +568,11 @@ def _email_local_words(local: str, lang: str, rng: random.Random, spell: bool) -
         if chunk:
             if (spell and len(chunk) <= 8) or len(chunk) <= 2:  # initials are said as letter names
                 names = ES_LETTER_NAMES if lang == "es" else EN_LETTER_NAMES
-                words += [rng.choice(names[c.upper()]) for c in chunk]
+                for c in chunk:
+                    name = rng.choice(names[c.upper()])
+                    if lang == "es" and spell and rng.random() < 0.3:
+                        name += " minúscula"  # callers insist the address is lowercase
+                    words.append(name)
             else:
                 words.append(chunk)
             chunk = ""
@@ -643,7 +651,15 @@ def name_said(name: str, lang: str, rng: random.Random) -> str:
 def alnum_said(value: str, lang: str, rng: random.Random, digit_style: str | None = None) -> str:
     """A fleet number, which may carry letters ("T450"): letters spelled, digits as numbers."""
     if value.isdigit():
-        return digit_string(value, lang, rng, digit_style)
+        said = digit_string(value, lang, rng, digit_style)
+        if rng.random() < 0.3 and not said.startswith("el "):
+            lead = (
+                ["es el ", "el económico es ", "sería el ", "el número es ", "el "]
+                if lang == "es"
+                else ["it's ", "number ", "it's number "]
+            )
+            said = rng.choice(lead) + said
+        return said
     return ", ".join(
         plate_pieces(
             value, lang, rng, letter_style=rng.choice(["name", "capital", "letra"]), digit_style=digit_style

@@ -55,7 +55,7 @@ def test_greeting_and_permission() -> None:
 
 def test_answers_the_asked_field_and_says_yes_to_a_right_readback() -> None:
     caller = SimulatedCaller(spec(style={"numbers": "numeric"}))
-    assert caller.next(out("asking", "tractor_number")) == {"say": "4821"}
+    assert caller.next(out("asking", "tractor_number"))["say"].rstrip(".") in ("4821", "El 4821")
     assert "tractor_number" in caller.gave
     yes = caller.next(out("confirming", "tractor_number", "4821"))["say"]
     assert yes in SAYINGS["yes"]["es"]
@@ -67,7 +67,7 @@ def test_says_no_or_corrects_a_wrong_readback() -> None:
         caller = SimulatedCaller(spec(seed=seed))
         caller.next(out("asking", "tractor_plates"))
         reply = caller.next(out("confirming", "tractor_plates", "KTL591"))["say"]
-        assert reply.startswith(("No", "En vez", "Incorrecto")), reply
+        assert reply.startswith(("No", "En vez", "Incorrecto", "Antes")), reply
         seen.add(reply.split()[0])
     assert {"En", "No"} <= {w.rstrip(",.") for w in seen}  # both corrections and plain noes happen
 
@@ -79,7 +79,19 @@ def test_swap_names_the_wrong_and_right_letter() -> None:
         caller.next(out("asking", "tractor_plates"))
         replies.add(caller.next(out("confirming", "tractor_plates", "KTL591"))["say"])
     swaps = [r for r in replies if r.startswith("En vez")]
+    assert any(r.startswith("No, la primera") for r in replies) is False  # the first letter was right
     assert swaps and all(" L " in r and r.rstrip(".").endswith("R") for r in swaps)
+
+
+def test_missing_letter_and_first_letter_fixes() -> None:
+    replies = set()
+    for seed in range(40):
+        caller = SimulatedCaller(spec(seed=seed))
+        caller.next(out("asking", "tractor_plates"))
+        replies.add(caller.next(out("confirming", "tractor_plates", "KR591"))["say"])
+        replies.add(caller.next(out("confirming", "tractor_plates", "XTR591"))["say"])
+    assert "Antes de la R va la T." in replies
+    assert "No, la primera es K." in replies
 
 
 def test_pieces_over_several_turns_then_done() -> None:
@@ -87,7 +99,7 @@ def test_pieces_over_several_turns_then_done() -> None:
     turns = [caller.next(out("asking", "trailer_plates"))["say"]]
     while caller.queue:
         turns.append(caller.next(out("asking", "trailer_plates"))["say"])
-    assert len(turns) >= 2 and turns[-1] == "2048"
+    assert len(turns) >= 2 and turns[-1].rstrip(".") == "2048"
     assert caller.next(out("asking", "trailer_plates"))["say"] in SAYINGS["done"]["es"]
 
 
