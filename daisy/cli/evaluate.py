@@ -13,29 +13,51 @@ import typer
 from daisy.cli.errors import fail
 
 
-def _print_report(report: object, seconds: float, calls: int) -> None:
+def _print_report(report: object, seconds: float, calls: int, verbose: bool) -> None:
     from daisy.evaluation.scoring import Report
 
     assert isinstance(report, Report)
     rows = [*sorted(report.by_lang.items()), ("all", report.overall)]
     print(
         f"{'lang':<5} {'calls':>5} {'fields right':>18} {'invented':>8} {'outcomes right':>16} "
-        f"{'turns/field':>11}"
+        f"{'turns/field':>11} {'bad read-backs':>14}"
     )
     for lang, fig in rows:
         right = f"{fig.fields_right}/{fig.fields_scored} {fig.fields_right_pct:5.1f}%"
         outcomes = f"{fig.outcomes_right}/{fig.calls} {fig.outcomes_right_pct:5.1f}%"
         turns = f"{fig.turns_per_field:.2f}"
-        print(f"{lang:<5} {fig.calls:>5} {right:>18} {fig.invented:>8} {outcomes:>16} {turns:>11}")
+        print(
+            f"{lang:<5} {fig.calls:>5} {right:>18} {fig.invented:>8} {outcomes:>16} {turns:>11} "
+            f"{fig.wrong_readbacks:>14}"
+        )
     print(f"\n{calls} calls in {seconds:.2f} s")
-    if not report.misses:
-        print("no misses")
-        return
-    print(f"\n{len(report.misses)} misses:")
+    print(f"\n{len(report.misses)} misses:" if report.misses else "\nno misses")
     for m in report.misses:
         print(f"- {m.caller_id} [{m.lang}] {m.field} ({m.kind}): expected {m.expected!r}, got {m.got!r}")
         if m.last_exchange:
             print(f"    {m.last_exchange}")
+    if verbose and report.readbacks:
+        print(f"\n{len(report.readbacks)} wrong read-backs (the caller had to say no):")
+        for m in report.readbacks:
+            print(f"- {m.caller_id} [{m.lang}] {m.field}: true {m.expected!r}, read back {m.got!r}")
+            print(f"    {m.last_exchange}")
+    elif report.readbacks:
+        print(f"\n{len(report.readbacks)} wrong read-backs fixed by the callers (--verbose lists them)")
+
+
+def _print_transcript(result: object) -> None:
+    from daisy.evaluation.scoring import CallResult
+
+    assert isinstance(result, CallResult)
+    print(f"== {result.caller_id} [{result.lang}] expected {result.expected_outcome}, got {result.outcome}")
+    print(f"daisy:  {result.opening.get('say', '')}")
+    for ex in result.exchanges:
+        print(f"caller: {ex.caller}")
+        d = ex.daisy
+        print(f"daisy:  {d.get('say', '')}  [{d.get('state')} {d.get('field')} pending={d.get('pending')!r}]")
+    if result.error:
+        print(f"error: {result.error}")
+    print(f"record: {result.record}\n")
 
 
 def evaluate(
@@ -47,6 +69,12 @@ def evaluate(
     seed: Annotated[
         int, typer.Option("--seed", help="Shift every caller's seed: same callers, other phrasings.")
     ] = 0,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list wrong read-backs the callers fixed.")
+    ] = False,
+    show: Annotated[
+        list[str] | None, typer.Option("--show", help="Print the transcript of this caller id (repeatable).")
+    ] = None,
     use_subprocess: Annotated[
         bool, typer.Option("--subprocess", help="Drive a real `daisy chat --jsonl` process per caller.")
     ] = False,
@@ -68,14 +96,21 @@ def evaluate(
         fail("no callers to run")
     if seed:
         specs = [replace(spec, seed=spec.seed + seed) for spec in specs]
+    if show:
+        specs = [spec for spec in specs if spec.id in show]
+        if not specs:
+            fail(f"no caller with id {', '.join(show)}")
     start = time.perf_counter()
     results = run_callers(specs, subprocess_mode=use_subprocess)
     seconds = time.perf_counter() - start
+    if show:
+        for result in results:
+            _print_transcript(result)
     report = score(results)
     if as_json:
         print(json.dumps({**report.to_dict(), "seconds": round(seconds, 3)}, ensure_ascii=False, indent=2))
     else:
-        _print_report(report, seconds, len(results))
+        _print_report(report, seconds, len(results), verbose)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -74,6 +74,7 @@ class Figures:
     outcomes_right: int = 0
     field_turns: int = 0  # caller turns spent on fields
     fields_collected: int = 0
+    wrong_readbacks: int = 0  # values read back wrong (the caller had to say no), even if fixed later
 
     @property
     def fields_right_pct(self) -> float:
@@ -88,16 +89,8 @@ class Figures:
         return self.field_turns / self.fields_collected if self.fields_collected else 0.0
 
     def add(self, other: Figures) -> None:
-        for name in (
-            "calls",
-            "fields_scored",
-            "fields_right",
-            "invented",
-            "outcomes_right",
-            "field_turns",
-            "fields_collected",
-        ):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -111,6 +104,7 @@ class Figures:
             "caller_turns": self.field_turns,
             "fields_collected": self.fields_collected,
             "turns_per_field": round(self.turns_per_field, 2),
+            "wrong_readbacks": self.wrong_readbacks,
         }
 
 
@@ -186,27 +180,48 @@ def score_call(result: CallResult) -> tuple[Figures, list[Miss]]:
     return fig, misses
 
 
+def wrong_readbacks(result: CallResult) -> list[Miss]:
+    """Read-backs of a value other than the caller's, with the caller line that led to each.
+
+    They cost turns even when the caller fixes them, and show what the understanding misheard."""
+    found: list[Miss] = []
+    for ex in result.exchanges:
+        key, pending = ex.daisy.get("field"), ex.daisy.get("pending")
+        if ex.daisy.get("state") != "confirming" or key is None or pending is None:
+            continue
+        expected = result.expected.get(key)
+        if expected is not None and pending != expected:
+            line = f"caller: {_describe(ex.caller)} -> daisy: {ex.daisy.get('say', '')!r}"
+            found.append(Miss(result.caller_id, result.lang, key, "readback", expected, pending, line))
+    return found
+
+
 @dataclass
 class Report:
     by_lang: dict[str, Figures]
     overall: Figures
     misses: list[Miss]
+    readbacks: list[Miss] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "overall": self.overall.to_dict(),
             "by_lang": {lang: fig.to_dict() for lang, fig in sorted(self.by_lang.items())},
             "misses": [m.to_dict() for m in self.misses],
+            "wrong_readbacks": [m.to_dict() for m in self.readbacks],
         }
 
 
 def score(results: list[CallResult]) -> Report:
     by_lang: dict[str, Figures] = {}
     overall = Figures()
-    misses: list[Miss] = []
+    report = Report(by_lang, overall, [])
     for result in results:
         fig, call_misses = score_call(result)
+        readbacks = wrong_readbacks(result)
+        fig.wrong_readbacks = len(readbacks)
         by_lang.setdefault(result.lang, Figures()).add(fig)
         overall.add(fig)
-        misses += call_misses
-    return Report(by_lang, overall, misses)
+        report.misses += call_misses
+        report.readbacks += readbacks
+    return report

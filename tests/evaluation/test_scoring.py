@@ -122,3 +122,23 @@ def test_turns_count_only_field_turns_and_totals_add_up() -> None:
     assert report.overall.calls == 2 and report.overall.fields_right_pct == 100.0
     assert round(report.overall.turns_per_field, 2) == round(9 / 6, 2)
     assert report.to_dict()["overall"]["outcomes_right_pct"] == 100.0
+
+
+def test_wrong_readbacks_are_listed_even_when_fixed() -> None:
+    result = call({"driver_name": "Ana Ruiz", "tractor_number": "512", "eta": "16:45"})
+    bad = {
+        "say": "...",
+        "state": "confirming",
+        "field": "tractor_number",
+        "pending": "5012",
+        "ended": False,
+        "outcome": None,
+        "record": {},
+    }
+    result.exchanges.insert(0, Exchange({"say": "cinco doce"}, bad, "asking", "tractor_number"))
+    report = score([result])
+    assert report.misses == []
+    assert report.overall.wrong_readbacks == 1
+    (rb,) = report.readbacks
+    assert (rb.field, rb.expected, rb.got) == ("tractor_number", "512", "5012")
+    assert "cinco doce" in rb.last_exchange
