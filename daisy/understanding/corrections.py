@@ -36,7 +36,11 @@ _CHANGE = [
     re.compile(r"\b(?P<old>\S+) should be (?P<new>.+)$"),
 ]
 _SWAPPED = [
-    # "it's T, not P": new before old
+    # "es F en vez de L", "it's T instead of P", "it's T, not P": new before old
+    re.compile(r"^(?:no )?(?:es |seria |va |its |it is |it should be |should be )?(?:la |el |the )?"
+               r"(?P<new>.+?) (?:en vez|en lugar) del? (?P<old>.+)$"),
+    re.compile(r"^(?:no )?(?:its |it is |it should be |should be )?(?:the )?"
+               r"(?P<new>.+?) instead of (?P<old>.+)$"),
     re.compile(r"\b(?:its|it is|es) (?P<new>.+?) not (?P<old>.+)$"),
     re.compile(r"\bes (?P<new>.+?) no (?:la |el )?(?P<old>\S+)$"),
 ]
@@ -51,6 +55,11 @@ _INSERT_AFTER = [
 _APPEND = [
     re.compile(r"\b(?:falta|falto|le falta|te falto|te falta)(?: la| el| un| una)? (?P<new>.+?) al final\b"),
     re.compile(r"\b(?:add|missing|you missed)(?: an?| the)? (?P<new>.+?) at the end\b"),
+]
+_PREPEND = [
+    re.compile(r"\b(?:falta|falto|le falta|te falto|te falta)(?: la| el| un| una)? (?P<new>.+?) al "
+               r"(?:principio|inicio|comienzo)\b"),
+    re.compile(r"\b(?:add|missing|you missed)(?: an?| the)? (?P<new>.+?) at the (?:start|beginning)\b"),
 ]
 _REMOVE = [
     re.compile(r"\b(?:sobra|quita|quitale|borra|no lleva|no va|no tiene)(?: la| el| un| una)? (?P<old>.+)$"),
@@ -134,6 +143,8 @@ def _symbol_fix(norm: str, lang: str, kind: str, current: str) -> str | None:
         m = pattern.search(norm)
         if not m:
             continue
+        if m.start() > 0 and pattern is _REPLACE[0] and _SWAPPED[0].search(norm):
+            continue  # "es F en vez de la L": handled below, new value first
         for old_text, new_text in _old_new_pairs(m.group("rest")):
             old, new = _syms(old_text, lang, kind), _syms(_strip_article(new_text), lang, kind)
             if old and new and old in cur and old != new:
@@ -162,9 +173,15 @@ def _symbol_fix(norm: str, lang: str, kind: str, current: str) -> str | None:
     for pattern in _APPEND:
         m = pattern.search(norm)
         if m:
-            new = _syms(m.group("new"), lang, kind)
+            new = _syms(_strip_article(m.group("new")), lang, kind)
             if new:
                 return cur + new
+    for pattern in _PREPEND:
+        m = pattern.search(norm)
+        if m:
+            new = _syms(_strip_article(m.group("new")), lang, kind)
+            if new:
+                return new + cur
     for pattern in _REMOVE:
         m = pattern.search(norm)
         if m and not re.search(r"\b(?:esta|estan|bien|mal|right|wrong|correct)\b", m.group("old")):
@@ -198,7 +215,7 @@ def _set_positions(m: re.Match[str], lang: str, kind: str, cur: str) -> str | No
     index = pos - 1 if pos > 0 else len(slots) + pos
     changed = False
     for piece in pieces:
-        sym = _syms(piece, lang, kind)
+        sym = _syms(_strip_article(piece), lang, kind)
         if not sym:
             continue
         for ch in sym:

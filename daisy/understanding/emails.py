@@ -39,7 +39,9 @@ _END_DOT = re.compile(r"[.]+(?=\s|$)")
 _AT = {"arroba", "@"}
 _DOT = {"punto", "."}
 _DOMAIN_FIXES = {
-    "jmail": "gmail", "gemail": "gmail", "gimail": "gmail", "gmeil": "gmail", "jimeil": "gmail",
+    "jmail": "gmail", "gemail": "gmail", "jemail": "gmail", "jimail": "gmail", "yimail": "gmail",
+    "gmial": "gmail", "gamil": "gmail", "gmali": "gmail", "gimail": "gmail", "gmeil": "gmail",
+    "jimeil": "gmail",
     "yimeil": "gmail", "gmai": "gmail", "gmal": "gmail", "hotmeil": "hotmail", "jotmail": "hotmail",
     "hormail": "hotmail", "yahu": "yahoo", "yajoo": "yahoo", "yaju": "yahoo", "outlok": "outlook",
     "autlook": "outlook", "aoutlook": "outlook", "icloud": "icloud", "aicloud": "icloud",
@@ -81,7 +83,9 @@ def _read_email(text: str, lang: str) -> str:
     norm = re.sub(r"\b(?:guion bajo|guion abajo|bajo guion|sub guion|subguion|under score|underscore)\b",
                   " _ ", norm)
     norm = re.sub(r"\b(?:guion medio|guion|dash|hyphen|medio guion)\b", " - ", norm)
+    norm = re.sub(r"\b(?:a roba|aroba|arrova|a rroba)\b", " arroba ", norm).replace("ñ", "n")
     if english:
+        norm = re.sub(r"\bat (?:sign|symbol)\b", " @ ", norm)
         norm = re.sub(r"\bat\b", " @ ", norm)
         norm = re.sub(r"\b(?:dot|period|point)\b", " . ", norm)
     words = [w.strip() for w in norm.split() if w.strip()]

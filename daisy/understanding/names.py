@@ -42,6 +42,11 @@ benvidos bienvenido nada todo todos algo llamo llamas nombre completo apellido l
 the a an is are was be yes no not what who why how where when you your my me i it its that this
 there here please thanks thank okay sure yeah yep nope hello hi hey well just name call again sorry
 repeat wait truck trailer plate number email time know dont don't
+buen dia adelante digame mande perdon vez espera esperame tantito momento segundo persona humano
+llamame marcame despues ahorita ocupado manejando whatsapp mandame manda llama robot maquina
+quieres necesitas entiendo entendi oiga oye escucho escuchas bien mal sigo aca estoy
+good morning afternoon evening hold on moment second person human later busy driving back
+robot machine understand hear listen can cant could would should have got gonna want need
 """.split())
 _QUESTION_START = re.compile(
     r"^(?:que|quien|como|cual|cuando|donde|por que|para que|porque|what|who|why|how|where|when|"
@@ -84,9 +89,22 @@ def _match_lead(norm_words: list[str], phrases: list[list[str]]) -> int:
 
 _LEAD_WORDS = sorted((normalize(p).split() for p in _LEADS), key=len, reverse=True)
 _TAIL_WORDS = sorted((normalize(p).split() for p in _TAILS), key=len, reverse=True)
+_INTRO_PHRASES = ("soy", "me llamo", "mi nombre es", "my name is", "this is", "i am", "im",
+                  "mi nombre completo es", "my full name is")
+_INTRO_WORDS = [p.split() for p in _INTRO_PHRASES]
 _INTRO = {"mi nombre es", "me llamo", "soy", "yo soy", "my name is", "this is", "i am", "im",
           "mi nombre completo es", "my full name is", "yo me llamo", "habla", "le habla", "call me",
           "the name is", "name is", "se llama", "el nombre es", "its", "it is", "es"}
+
+
+def _last_intro(norm: list[str]) -> int:
+    """Index where the words after the last "soy"/"me llamo"/"my name is" begin (0 if none)."""
+    best = 0
+    for k in range(1, len(norm)):
+        for phrase in _INTRO_WORDS:
+            if norm[k: k + len(phrase)] == phrase and k + len(phrase) < len(norm):
+                best = max(best, k)
+    return best
 
 
 def _cap(word: str, first: bool) -> str:
@@ -118,6 +136,21 @@ def _read_name(text: str, lang: str) -> str | None:
     if not raw or any(any(ch.isdigit() for ch in w) for w in raw):
         return None
     norm = [normalize(w) for w in raw]
+    # "Hola, buenas tardes, soy Ramón": the name follows the last introduction
+    cut = _last_intro(norm)
+    if cut:
+        raw, norm = raw[cut:], norm[cut:]
+    # "Juan, y mi apellido es Pérez": the surname joins the given name
+    for k in range(len(norm) - 1, -1, -1):
+        if norm[k] in ("apellido", "apellidos", "surname") and k + 1 < len(norm):
+            end = k + 1
+            if norm[end] in ("es", "son", "is"):
+                end += 1
+            start = k
+            while start > 0 and norm[start - 1] in ("y", "mi", "and", "my", "primer", "segundo", "last"):
+                start -= 1
+            raw, norm = raw[:start] + raw[end:], norm[:start] + norm[end:]
+            break
     if any(not n for n in norm):
         keep = [(r, n) for r, n in zip(raw, norm, strict=True) if n]
         raw, norm = [r for r, _ in keep], [n for _, n in keep]

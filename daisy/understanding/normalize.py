@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TENS = "treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa"
 _UNITS = "uno|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
@@ -29,11 +30,21 @@ _GLUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<=\d)(?=[a-zñ])|(?<=[a-zñ])(?=\d)"), " "),
 ]
 
-_SPACES = re.compile(r"\s+")
+# Fast path for the accents Spanish and English text actually carries; NFD handles the rest.
+_ACCENTS = str.maketrans({
+    "á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u", "à": "a", "è": "e", "ì": "i", "ò": "o",
+    "ù": "u", "Á": "A", "É": "E", "Í": "I", "Ó": "O", "Ú": "U", "Ü": "U", "À": "A", "È": "E", "Ì": "I",
+    "Ò": "O", "Ù": "U",
+})
 
 
 def strip_accents(text: str) -> str:
     """Remove accents but keep ñ (it is a letter of its own in Spanish)."""
+    if text.isascii():
+        return text
+    text = text.translate(_ACCENTS)
+    if all(ch.isascii() or ch in "ñÑ" for ch in text):
+        return text
     out: list[str] = []
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.combining(ch):
@@ -45,32 +56,42 @@ def strip_accents(text: str) -> str:
     return "".join(out)
 
 
-def _clean_chars(text: str, keep: str) -> str:
-    chars: list[str] = []
-    for ch in text:
-        if ch in "'\u2019" and "'" not in keep:
-            continue  # "it's" -> "its", "o'clock" -> "oclock": an apostrophe never splits a word
-        if ch.isascii() and ch.isalnum() or ch == "ñ" or ch in keep:
-            chars.append(ch)
-        else:
-            chars.append(" ")
-    return "".join(chars)
+@lru_cache(maxsize=64)
+def _junk(keep: str) -> re.Pattern[str]:
+    """Everything but a–z, 0–9, ñ, spaces and the kept characters."""
+    return re.compile(f"[^a-z0-9ñ {re.escape(keep)}]+")
 
 
+# Cheap substring checks that skip glue rules which cannot apply.
+_GLUE_GATES: tuple[tuple[str, ...], ...] = (
+    ("nt",), ("nt",), ("dieci ", "diez y"), ("veinti ",), ("letras",), ("tra",), ()
+)
+
+
+@lru_cache(maxsize=4096)
 def normalize(text: str, keep: str = "") -> str:
     """Lowercase, accent-free (ñ kept), punctuation to spaces except the characters in ``keep``.
 
     ``keep`` lets the email and time parsers see "@", ".", ":" and friends. Recognizer glue is
-    split ("treintaidós" -> "treinta y dos", "letraeme" -> "letra eme").
+    split ("treintaidós" -> "treinta y dos", "letraeme" -> "letra eme"). Cached: the same utterance
+    is read by several parsers.
     """
     if not isinstance(text, str):
         return ""
     low = strip_accents(text.lower())
-    low = _clean_chars(low, keep)
-    low = _SPACES.sub(" ", low).strip()
-    for pattern, repl in _GLUE:
+    # an apostrophe never splits a word: "it's" -> "its", "o'clock" -> "oclock"
+    if "'" not in keep:
+        low = low.replace("'", "").replace("\u2019", "")
+    low = _junk(keep).sub(" ", low)
+    low = " ".join(low.split())
+    has_digit = any(ch.isdigit() for ch in low)
+    for (pattern, repl), gates in zip(_GLUE, _GLUE_GATES, strict=True):
+        if gates and not any(g in low for g in gates):
+            continue
+        if not gates and not has_digit:
+            continue
         low = pattern.sub(repl, low)
-    return _SPACES.sub(" ", low).strip()
+    return " ".join(low.split())
 
 
 def tokens(text: str, keep: str = "") -> list[str]:

@@ -23,7 +23,8 @@ _ES_NAMES = {
     "ygriega": "Y", "igriega": "Y",
 }
 _EN_NAMES = {
-    "a": "A", "b": "B", "bee": "B", "be": "B", "c": "C", "see": "C", "sea": "C", "cee": "C", "d": "D",
+    "a": "A", "ay": "A", "b": "B", "bee": "B", "be": "B", "c": "C", "see": "C", "sea": "C", "cee": "C",
+    "d": "D",
     "dee": "D", "e": "E", "f": "F", "ef": "F", "eff": "F", "g": "G", "gee": "G", "h": "H",
     "aitch": "H", "haitch": "H", "i": "I", "eye": "I", "j": "J", "jay": "J", "k": "K", "kay": "K",
     "l": "L", "el": "L", "ell": "L", "m": "M", "em": "M", "n": "N", "en": "N", "o": "O", "p": "P",
@@ -37,7 +38,7 @@ _PAIRS = {
     ("doble", "u"): "dobleu", ("doble", "ve"): "dobleve", ("doble", "v"): "dobleve",
     ("doble", "uve"): "dobleve", ("i", "griega"): "igriega", ("y", "griega"): "ygriega",
     ("double", "u"): "doubleu", ("double", "you"): "doubleu", ("double", "v"): "doubleu",
-    ("x", "ray"): "xray", ("ex", "ray"): "xray", ("equis", "ray"): "xray",
+    ("i", "latina"): "i", ("x", "ray"): "xray", ("ex", "ray"): "xray", ("equis", "ray"): "xray",
 }
 _NATO = {
     "alfa", "alpha", "bravo", "charlie", "charly", "delta", "echo", "eco", "foxtrot", "fox", "golf",
@@ -131,7 +132,10 @@ def _is_keyword(word: str, lang: str) -> bool:
     )
 
 
-_PAIR_WORDS = {"griega", "doble", "double"}
+_PAIR_WORDS = {"griega", "doble", "double", "latina"}
+_KEYABLE_NUMBERS = {"uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+                    "once", "doce", "trece", "catorce", "quince", "veinte", "treinta", "cuarenta",
+                    "cincuenta", "sesenta", "setenta", "ochenta", "noventa", "cien", "mil", "cero"}
 
 
 def _merge_pairs(words: list[str]) -> list[str]:
@@ -313,6 +317,8 @@ def _maybe_key(words: list[str], j: int, letter: str, lang: str, connectors: set
             k += 1
         if k < n and (_is_keyword(words[k], lang) or words[k] in _NATO):
             return _key_letter(words[k]), k + 1
+        if k < n and words[k] in _KEYABLE_NUMBERS and _key_letter(words[k]) == letter:
+            return letter, k + 1  # "D de dos", "ese de seis": a number word as the key word
         return letter, j
     # "eme mamá": a letter followed right away by a word that starts with it
     if j < n and _is_keyword(words[j], lang) and _key_letter(words[j]) == letter:

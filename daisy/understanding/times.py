@@ -16,7 +16,7 @@ from daisy.understanding.normalize import is_english, normalize
 from daisy.understanding.numbers import Num, find_numbers, number_words
 
 _CLOCK = re.compile(r"\b([01]?\d|2[0-4])[:.h]([0-5]\d)\b")
-_PM_ES = re.compile(r"\b(?:de|en|por) la (?:tarde|noche)\b|\bpm\b|\bp m\b")
+_PM_ES = re.compile(r"\b(?:de|en|por) la (?:tarde|noche)\b|\bpm\b|\bp m\b|\bdel (?:dia|mediodia)\b")
 _AM_ES = re.compile(r"\b(?:de|en|por) la (?:mañana|manana|madrugada)\b|\bam\b|\ba m\b|\bmadrugada\b")
 _NIGHT = re.compile(r"\b(?:noche|night|tonight)\b")
 _PM_EN = re.compile(r"\bpm\b|\bp m\b|\bin the (?:afternoon|evening)\b|\bat night\b|\btonight\b"
@@ -25,7 +25,7 @@ _AM_EN = re.compile(r"\bam\b|\ba m\b|\bin the morning\b|\bthis morning\b")
 _NOON = re.compile(r"\b(?:mediodia|medio dia|noon|midday)\b")
 _MIDNIGHT = re.compile(r"\b(?:medianoche|media noche|midnight)\b")
 _REL_ES = re.compile(r"\b(?:en|dentro de)\b")
-_REL_EN = re.compile(r"\bin\b")
+_REL_EN = re.compile(r"\bin\b|\bfrom now\b")
 
 
 def _num_value(item: object) -> int | None:
@@ -71,6 +71,10 @@ def _relative(norm: str, lang: str, now: datetime) -> str | None:
                 count = 0.5  # "half an hour"
             if count is None and prev in ("una", "un", "an", "a", "one"):
                 count = 1
+            if count is None and prev in ("par", "couple") or prev == "of" and items[k - 2] == "couple":
+                count = 2  # "un par de horas", "a couple of hours"
+            if prev == "de" and k > 1 and items[k - 2] == "par":
+                count = 2
             if count is None and prev in ("media", "half"):
                 count = 0.5
             if count is None and prev in ("hora",):
@@ -226,7 +230,7 @@ def _spanish_forms(items: list[object]) -> tuple[int, int, bool] | None:
     hour = first.value
     rest = items[k0 + 1:]
     # a 3–4 digit group said as one: "1745", "930"
-    if first.literal and len(first.digits) in (3, 4) and hour % 100 < 60:
+    if 100 <= hour <= 2400 and hour % 100 < 60:
         return hour // 100, hour % 100, False
     # "cero cero treinta", "cero siete quince"
     if hour == 0 and rest and isinstance(rest[0], Num):
@@ -239,7 +243,7 @@ def _spanish_forms(items: list[object]) -> tuple[int, int, bool] | None:
     article = k0 > 0 and items[k0 - 1] in ("las", "la", "a")
     if rest:
         nxt = rest[0]
-        if nxt == "y" and len(rest) > 1:
+        if nxt in ("y", "con") and len(rest) > 1:
             tail = rest[1]
             if tail == "media":
                 return hour, 30, True
@@ -284,9 +288,10 @@ def _english_forms(items: list[object]) -> tuple[int, int, bool] | None:
     k0, first = nums[0]
     hour = first.value
     rest = items[k0 + 1:]
-    if first.literal and len(first.digits) in (3, 4) and hour % 100 < 60:
+    if 100 <= hour <= 2400 and hour % 100 < 60:
+        # "1730", "seventeen hundred", "nine thirty" said as one group
         h, m = hour // 100, hour % 100
-        return h, m, h <= 12
+        return h, m, h <= 12 and not (first.digits.startswith("0") or hour % 100 == 0 and h > 12)
     if hour == 0 and rest and isinstance(rest[0], Num):
         return 0, rest[0].value, False
     if rest and isinstance(rest[0], Num) and rest[0].value < 60:

@@ -55,3 +55,20 @@ def test_driver_corrects_part_of_read_back_in_english(said: str, kind: str, curr
 @pytest.mark.parametrize(("said", "kind", "current"), NOT_CORRECTIONS)
 def test_plain_no_is_not_a_correction(said: str, kind: str, current: str) -> None:
     assert apply_correction(said, "es", kind, current) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "kind", "current", "fixed"),
+    [("es F en vez de la L", "es", "plate", "ALB123", "AFB123"),
+     ("no, la segunda letra es una ge", "es", "plate", "ACB123", "AGB123"),
+     ("te faltó la R al final", "es", "plate", "ABC12", "ABC12R"),
+     ("falta una R al principio", "es", "plate", "ABC123", "RABC123"),
+     ("no es 43, es 34", "es", "number", "43", "34"),
+     ("el tercero es un cinco", "es", "number", "1234", "1254"),
+     ("no, el número es 4512", "es", "number", "4511", "4512"),
+     ("it should be G instead of C", "en", "plate", "ACB123", "AGB123"),
+     ("it's not B, it's D", "en", "plate", "ABC123", "ADC123"),
+     ("the third one is a five", "en", "number", "1234", "1254")],
+)
+def test_more_correction_phrasings(said: str, lang: str, kind: str, current: str, fixed: str) -> None:
+    assert apply_correction(said, lang, kind, current) == fixed

@@ -42,3 +42,20 @@ def test_driver_says_name_in_english(said: str, name: str) -> None:
 @pytest.mark.parametrize("said", NOT_NAMES)
 def test_answer_that_is_clearly_not_a_name_is_not_read_back(said: str) -> None:
     assert read_name(said, "es") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [("Buenas tardes, soy Pedro Ramírez", "Pedro Ramírez"),
+     ("Hola, buen día, me llamo Ana Torres", "Ana Torres"),
+     ("Me llamo Juan y mi apellido es Pérez", "Juan Pérez"),
+     ("Good morning, my name is Jake Miller", "Jake Miller")],
+)
+def test_name_after_a_greeting_or_split_surname(said: str, name: str) -> None:
+    assert read_name(said, "es") == name
+
+
+@pytest.mark.parametrize("said", ["Buen día", "Espérame tantito", "Hold on a second",
+                                  "Pásame con una persona"])
+def test_requests_are_not_names(said: str) -> None:
+    assert read_name(said, "es") is None

@@ -69,3 +69,16 @@ def test_complete_plate_needs_letters_and_digits_six_to_eight() -> None:
 def test_read_back_with_key_words() -> None:
     assert say_symbols("TZ40", "es-MX") == "T de Tigre, Z de Zapato, cuatro, cero"
     assert say_symbols("TZ40", "en-US") == "T as in Tango, Z as in Zulu, four, zero"
+
+
+def test_number_word_as_key_word() -> None:
+    assert spell("de de dos, ese de seis", "es") == "DS"
+
+
+def test_i_latina_is_i() -> None:
+    assert spell("i latina", "es") == "I"
+
+
+def test_pronouns_are_not_letters() -> None:
+    assert spell("no sé", "es") == ""
+    assert spell("ya te lo di", "es") == ""

@@ -74,3 +74,14 @@ def test_say_time_naturally() -> None:
     assert say_time("12:00", "es-MX") == "las doce del día"
     assert say_time("16:45", "en-US") == "4:45 PM"
     assert say_time("00:00", "en-US") == "midnight"
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "hhmm"),
+    [("a las doce del día", "es", "12:00"), ("en un par de horas", "es", "12:00"),
+     ("a las siete con quince de la tarde", "es", "19:15"), ("como en hora y media", "es", "11:30"),
+     ("at seventeen hundred", "en", "17:00"), ("in a couple of hours", "en", "12:00"),
+     ("an hour and a half from now", "en", "11:30"), ("fourteen thirty", "en", "14:30")],
+)
+def test_more_ways_to_give_eta(said: str, lang: str, hhmm: str) -> None:
+    assert read_time(said, lang, NOW) == hhmm
