@@ -54,6 +54,7 @@ class TurnContext:
     def reply(self, say: str, **changes: Any) -> Turn:
         """Daisy says `say`; the state takes `changes`. Silences and failures reset unless given."""
         changes.setdefault("silences", 0)
+        say = say[:1].upper() + say[1:]
         if say and say == self.state.last_say:  # never the very same sentence twice in a row
             say = join(self.dialogue.phrases.get("again")[0], say)
         state = replace(self.state, last_say=say or self.state.last_say, **changes)
