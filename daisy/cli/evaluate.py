@@ -78,6 +78,7 @@ def evaluate(
     use_subprocess: Annotated[
         bool, typer.Option("--subprocess", help="Drive a real `daisy chat --jsonl` process per caller.")
     ] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="With --subprocess: processes at once.")] = 4,
 ) -> None:
     """Run the simulated callers against Daisy and report fields right, outcomes right, turns per field."""
     from daisy.evaluation.callers import load_callers
@@ -101,7 +102,7 @@ def evaluate(
         if not specs:
             fail(f"no caller with id {', '.join(show)}")
     start = time.perf_counter()
-    results = run_callers(specs, subprocess_mode=use_subprocess)
+    results = run_callers(specs, subprocess_mode=use_subprocess, jobs=max(1, jobs))
     seconds = time.perf_counter() - start
     if show:
         for result in results:

@@ -10,6 +10,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -153,15 +154,23 @@ def run_callers(
     form: Form | None = None,
     form_path: str | None = None,
     timer: Timer | None = None,
+    jobs: int = 1,
 ) -> list[CallResult]:
+    """Run every caller; in subprocess mode `jobs` processes may run at once (results keep the order)."""
     form = form or load_form(form_path)
-    results: list[CallResult] = []
+    specs = list(specs)
     with tempfile.TemporaryDirectory(prefix="daisy-eval-") as db_dir:
-        for spec in specs:
+
+        def one(spec: CallerSpec) -> CallResult:
             line: Line
             if subprocess_mode:
                 line = SubprocessLine(spec, db_dir, form_path)
             else:
                 line = InProcessLine(spec, form, timer)
-            results.append(run_call(spec, line, form))
-    return results
+            return run_call(spec, line, form)
+
+        if subprocess_mode and jobs > 1:
+            # the calls wait on their processes, so threads are enough to overlap them
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
+                return list(pool.map(one, specs))
+        return [one(spec) for spec in specs]
