@@ -35,6 +35,12 @@ OutcomeOption = Annotated[
         "abandoned, voicemail, or unfinished.",
     ),
 ]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Calls started at or after this date/time (ISO, local time).")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Calls started before this date/time (ISO, local time).")
+]
 SearchOption = Annotated[
     str | None, typer.Option("--search", help="Find by name, plate, number, email or caller number.")
 ]
@@ -68,6 +74,17 @@ def _guard(what: str) -> None:
         fail(f"cannot {what}: {first_line(exc)}")
 
 
+def _instant(text: str | None, option: str) -> datetime | None:
+    """An ISO date or date-time from the command line; without an offset it is local time."""
+    if text is None:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        fail(f"{option}: {text!r} is not an ISO date or date-time (e.g. 2026-03-02 or 2026-03-02T15:30)")
+    return value if value.tzinfo else value.astimezone()
+
+
 def _when(dt: datetime | None) -> str:
     return dt.astimezone().strftime("%Y-%m-%d %H:%M") if dt else "—"
 
@@ -83,6 +100,8 @@ def _duration(seconds: float | None) -> str:
 def list_calls(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON array instead of a table.")] = False,
     outcome: OutcomeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     search: SearchOption = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many calls, newest first.")] = 50,
     db: DbOption = None,
@@ -90,7 +109,13 @@ def list_calls(
     """List stored calls, newest first."""
     store = _open(db)
     try:
-        calls = store.list_calls(outcome=outcome, search=search, limit=limit)
+        calls = store.list_calls(
+            outcome=outcome,
+            since=_instant(since, "--since"),
+            until=_instant(until, "--until"),
+            search=search,
+            limit=limit,
+        )
     except Exception:
         _guard("list calls")
         raise
@@ -195,6 +220,8 @@ def export_calls(
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
     outcome: OutcomeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     search: SearchOption = None,
     db: DbOption = None,
 ) -> None:
@@ -209,7 +236,9 @@ def export_calls(
         fail("the seed shape is JSON only; use --format json")
     store = _open(db)
     try:
-        calls = store.export_calls(outcome=outcome, search=search)
+        calls = store.export_calls(
+            outcome=outcome, since=_instant(since, "--since"), until=_instant(until, "--until"), search=search
+        )
     except Exception:
         _guard("export calls")
         raise

@@ -90,6 +90,13 @@ def forget_engines(url: URL) -> None:
             _engines.pop(key).dispose()
 
 
+def forget_all_engines() -> None:
+    """Dispose of every engine of this process (between tests; after a fork)."""
+    with _lock:
+        while _engines:
+            _engines.popitem()[1].dispose()
+
+
 def first_line(e: BaseException) -> str:
     text = str(getattr(e, "orig", None) or e).strip()
     return text.splitlines()[0] if text else type(e).__name__

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from daisy.records.engine import forget_all_engines
 from daisy.records.store import Store, open_store
 
 
@@ -34,3 +35,10 @@ def store(db_url: str) -> Iterator[Store]:
     s = open_store(db_url)
     yield s
     s.close()
+
+
+@pytest.fixture(autouse=True)
+def _close_connections() -> Iterator[None]:
+    # Each test has its own database; idle pooled connections to it must not pile up on the server.
+    yield
+    forget_all_engines()

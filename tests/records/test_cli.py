@@ -49,6 +49,13 @@ def test_calls_list_shows_a_table_and_json(app: typer.Typer, db: str) -> None:
     assert code == 0 and [c["id"] for c in json.loads(out)] == ["abc123"]
 
 
+def test_calls_are_listed_between_dates(app: typer.Typer, db: str) -> None:
+    code, out, _ = run(app, "calls", "list", "--json", "--since", "2026-03-02T15:00+00:00", "--db", db)
+    assert code == 0 and len(json.loads(out)) == 2
+    code, out, _ = run(app, "calls", "list", "--json", "--until", "2026-03-01", "--db", db)
+    assert code == 0 and json.loads(out) == []
+
+
 def test_calls_show_prints_fields_and_transcript(app: typer.Typer, db: str) -> None:
     code, out, _ = run(app, "calls", "show", "abc123", "--db", db)
     assert code == 0 and "RYJ400" in out and "¿correcto?" in out and "completed" in out
@@ -74,6 +81,8 @@ def test_calls_export_writes_json_csv_and_the_seed_shape(app: typer.Typer, db: s
         (["calls", "list", "--outcome", "won"], "unknown outcome 'won'"),
         (["calls", "export", "--format", "xml"], "unknown format 'xml'"),
         (["calls", "export", "--format", "csv", "--shape", "seed"], "seed shape is JSON only"),
+        (["calls", "list", "--since", "yesterday"], "--since: 'yesterday' is not an ISO date"),
+        (["calls", "list", "--limit", "0"], "limit must be between"),
     ],
 )
 def test_bad_input_is_a_one_line_error(app: typer.Typer, db: str, args: list[str], message: str) -> None:
