@@ -10,11 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from daisy.records.store import Store, open_store
-from daisy.settings import Settings
 from daisy.web.app import create_app
-from tests.web.seed import seed_standard
-
-TOKEN = "s3cret-admin-token-for-tests"
+from tests.web.seed import TOKEN, seed_standard, settings
 
 
 def _fresh_postgres_db(server_url: str) -> str:
@@ -26,11 +23,6 @@ def _fresh_postgres_db(server_url: str) -> str:
     with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return make_url(server_url).set(database=name).render_as_string(hide_password=False)
-
-
-def settings(**values: object) -> Settings:
-    # _env_file=None: a developer's .env must not leak a token or webhook into the tests.
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
 @pytest.fixture
@@ -73,7 +65,3 @@ def secured(store: Store, tmp_path: Path) -> Iterator[TestClient]:
     app = create_app(store, settings(daisy_admin_token=TOKEN, daisy_data_dir=tmp_path))
     with TestClient(app, follow_redirects=False) as c:
         yield c
-
-
-def bearer(token: str = TOKEN) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}

@@ -8,7 +8,9 @@ from datetime import UTC, datetime, timedelta
 from daisy.conversation import CallLog
 from daisy.core.state import CallState, Direction, FieldValue, FollowUp, Outcome, Phase
 from daisy.form import load_form
+from daisy.settings import Settings
 
+TOKEN = "s3cret-admin-token-for-tests"
 T0 = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)
 
 RAMON = {
@@ -60,8 +62,8 @@ def write_call(
         seq += 1
         log.turn_added(call_id, seq, "daisy", f"{value}, ¿correcto?", now, state)
         if latency:
-            log.latency_measured(call_id, seq, {"endpointing": 300.0, "stt": 180.0, "core": 2.5,
-                                                "tts": 210.0, "total": 692.5})
+            log.latency_measured(call_id, seq, {"endpointing": 300.0, "stt": 180.0, "core": 10.0,
+                                                "tts": 210.0, "total": 700.0})
     if outcome is not None:
         now += timedelta(seconds=4)
         state = replace(state, phase=Phase.ENDED, outcome=outcome, follow_up=follow_up, field=None)
@@ -82,3 +84,14 @@ def seed_standard(log: CallLog) -> None:
                follow_up=FollowUp("email", address="chofer@example.com"))
     write_call(log, "call-running", {"driver_name": "Pedro Páramo"}, start=T0 + timedelta(days=2, hours=1),
                outcome=None)
+
+
+def settings(**values: object) -> Settings:
+    # Neither a developer's .env nor the environment may slip a token or a webhook into the tests.
+    given: dict[str, object] = {"daisy_admin_token": None, "daisy_webhook_url": None,
+                                "daisy_webhook_secret": None, **values}
+    return Settings(_env_file=None, **given)  # type: ignore[call-arg]
+
+
+def bearer(token: str = TOKEN) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
