@@ -93,6 +93,8 @@ def not_understood(ctx: TurnContext) -> Turn:
     failures = ctx.state.failures + 1
     if failures >= MAX_FAILURES:
         ctx.set_field(f.key, attempts=ctx.attempts(f.key) + 1)
+        if ctx.dialogue.transfer_when_stuck:
+            return ctx.end(ctx.text("transfer_stuck"), Outcome.TRANSFERRED)
         return advance(ctx, ctx.text("skip_field"))
     if ctx.state.step == "confirm" and ctx.state.pending is not None:
         return ctx.reply(ctx.text("ask_yes_no", readback=question(ctx)), failures=failures)

@@ -35,10 +35,19 @@ OFF_TOPIC = {  # one-sentence answers, then back to the question
 class Dialogue:
     """Pure and deterministic: the same form, language, events and clock give the same call."""
 
-    def __init__(self, form: Form, lang: str = "es", phrases: Phrases | None = None) -> None:
+    def __init__(
+        self,
+        form: Form,
+        lang: str = "es",
+        phrases: Phrases | None = None,
+        voicemail: str = "message",
+        transfer_when_stuck: bool = False,
+    ) -> None:
         self.form = form
         self.lang = canonical_lang(lang)
         self.phrases = phrases or load_phrases(self.lang)
+        self.voicemail = voicemail  # on an answering machine: "message" (leave one) or "hangup"
+        self.transfer_when_stuck = transfer_when_stuck  # a person takes over instead of skipping a field
 
     def start(self, direction: Direction, now: datetime, caller_number: str | None = None) -> Turn:
         state = CallState(
@@ -102,6 +111,9 @@ class Dialogue:
         s = ctx.state
         intents = classify(text, self.lang)
         if s.step == "greeting":
+            if Intent.VOICEMAIL in intents:
+                say = ctx.text("voicemail_message") if self.voicemail == "message" else ""
+                return ctx.end(say, Outcome.VOICEMAIL)
             return follow_ups.intro(ctx)
         if Intent.HUMAN in intents:
             return ctx.end(ctx.text("transfer"), Outcome.TRANSFERRED)

@@ -32,6 +32,7 @@ class Intent(StrEnum):
     GREETING = "greeting"
     ALREADY_GAVE = "already_gave"
     DONE = "done"  # "es todo": a value dictated in pieces is complete
+    VOICEMAIL = "voicemail"  # an answering machine's greeting, not a person
 
 
 def fold(text: str) -> str:
@@ -182,6 +183,16 @@ _ES: dict[Intent, re.Pattern[str]] = {
         r"culer\w*",
         r"cabron\w*",
     ),
+    Intent.VOICEMAIL: _rx(
+        r"dej[ae] (?:tu|su|un) mensaje",
+        r"grab[ae] (?:tu|su) mensaje",
+        r"despues del tono",
+        r"buzon",
+        r"correo de voz",
+        r"mensaje de voz",
+        r"no (?:esta|se encuentra) disponible",
+        r"(?:el numero|la persona) (?:que|a quien) (?:usted )?(?:marco|llama)",
+    ),
     Intent.GREETING: _rx(
         r"hola", r"bueno", r"buenas(?: tardes| noches| dias)?", r"buenos dias", r"diga", r"si diga"
     ),
@@ -329,6 +340,15 @@ _EN: dict[Intent, re.Pattern[str]] = {
     ),
     Intent.INSULT: _rx(
         r"stupid", r"idiot\w*", r"dumb", r"shut up", r"fuck\w*", r"useless", r"moron", r"damn", r"crap"
+    ),
+    Intent.VOICEMAIL: _rx(
+        r"leave (?:a|your|me a) message",
+        r"after the (?:tone|beep)",
+        r"voice ?mail",
+        r"mailbox",
+        r"(?:is )?not available",
+        r"can'?t (?:come to the phone|take your call)",
+        r"record your message",
     ),
     Intent.GREETING: _rx(r"hello", r"hi", r"hey", r"yes hello", r"good (?:morning|afternoon|evening)"),
     Intent.ALREADY_GAVE: _rx(r"i (?:already )?(?:told|gave) you", r"already (?:said|told|gave)"),

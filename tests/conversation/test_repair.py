@@ -110,3 +110,15 @@ def test_english_repairs(english_line: Line) -> None:
     assert "virtual" in out["say"] and "name" in out["say"]
     out = english_line.say("I don't know")
     assert out["field"] == "tractor_number"
+
+
+def test_when_set_to_a_person_takes_over_after_repeated_failures() -> None:
+    from daisy.core import Dialogue, Direction, Utterance
+    from daisy.form import load_form
+    from tests.conversation.conftest import NOW
+
+    dialogue = Dialogue(load_form(), "es", transfer_when_stuck=True)
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    for _ in range(3):
+        turn = dialogue.handle(turn.state, Utterance("Benvidos."), NOW)
+    assert turn.state.outcome == "transferred" and "persona" in turn.say

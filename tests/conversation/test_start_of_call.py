@@ -114,3 +114,20 @@ def test_english_call_me_back_in_two_hours() -> None:
     out = callee.say("I'm driving, call me back in two hours")
     assert out["pending"] == "16:00"
     assert callee.say("yes")["outcome"] == "callback"
+
+
+def test_an_answering_machine_gets_a_short_message_and_the_call_ends() -> None:
+    callee = Line(direction="outbound")
+    out = callee.say("Hola, no estoy disponible, deja tu mensaje después del tono")
+    assert out["ended"] and out["outcome"] == "voicemail" and "Daisy" in out["say"]
+
+
+def test_voicemail_can_be_set_to_hang_up_without_a_message() -> None:
+    from daisy.core import Dialogue, Direction, Utterance
+    from daisy.form import load_form
+    from tests.conversation.conftest import NOW
+
+    dialogue = Dialogue(load_form(), "en", voicemail="hangup")
+    turn = dialogue.start(Direction.OUTBOUND, NOW)
+    turn = dialogue.handle(turn.state, Utterance("You have reached my voicemail, leave a message"), NOW)
+    assert turn.state.outcome == "voicemail" and turn.say == ""
