@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from importlib import resources
@@ -253,6 +254,9 @@ class SimulatedCaller:
         self.kinds = {f.key: f.kind.value for f in self.form.fields}
         self.rng = random.Random(f"{spec.seed}:{spec.id}")
         self.lang = spec.lang
+        # the words of the caller's name, as an email address would spell them
+        plain = unicodedata.normalize("NFD", spec.values.get("driver_name", "").lower())
+        self.name_words = "".join(c for c in plain if unicodedata.category(c) != "Mn").split()
         self.turns = 0
         self.gave: set[str] = set()  # fields the caller said (part of) a value for
         self.asks: dict[str, int] = {}
@@ -273,6 +277,9 @@ class SimulatedCaller:
     def _send(self, obj: dict[str, Any]) -> dict[str, Any]:
         self.turns += 1
         text = obj.get("say")
+        if isinstance(text, str) and text:
+            text = speech.hyphenate(text, self.lang, self.rng)
+            obj = {"say": text}
         if isinstance(text, str) and text and self.rng.random() < 0.4:
             # the recognizer's habit: a capital first letter and a final period
             text = text[0].upper() + text[1:]
@@ -368,7 +375,11 @@ class SimulatedCaller:
             return _say(
                 " ".join(
                     speech.email_pieces(
-                        self.spec.values["email"], self.lang, self.rng, self.spec.style.get("email")
+                        self.spec.values["email"],
+                        self.lang,
+                        self.rng,
+                        self.spec.style.get("email"),
+                        known_words=self.name_words,
                     )
                 )
             )
@@ -463,6 +474,7 @@ class SimulatedCaller:
                 rng,
                 "written" if plain else style.get("email"),
                 in_pieces=bool(style.get("pieces")) and attempt == 0,
+                known_words=self.name_words,
             )
         return [truth]
 

@@ -132,7 +132,27 @@ def digit_word(d: str, lang: str, rng: random.Random | None = None) -> str:
 
 
 def digits_one_by_one(digits: str, lang: str, rng: random.Random, sep: str = " ") -> str:
-    return sep.join(digit_word(d, lang, rng) for d in digits)
+    words: list[str] = []
+    i = 0
+    while i < len(digits):
+        # a repeated digit is often said "doble cero" / "double oh"
+        if i + 1 < len(digits) and digits[i] == digits[i + 1] and rng.random() < 0.3:
+            words.append(f"{'doble' if lang == 'es' else 'double'} {digit_word(digits[i], lang, rng)}")
+            i += 2
+            continue
+        words.append(digit_word(digits[i], lang, rng))
+        i += 1
+    return sep.join(words)
+
+
+def hyphenate(text: str, lang: str, rng: random.Random) -> str:
+    """English recognizers often write compound numbers with a hyphen: "forty-five"."""
+    if lang != "en" or rng.random() < 0.5:
+        return text
+    for tens in _EN_TENS[2:]:
+        for unit in _EN_0_19[1:10]:
+            text = text.replace(f"{tens} {unit}", f"{tens}-{unit}")
+    return text
 
 
 def _pair_group(pair: str, lang: str, rng: random.Random, glue: bool) -> str:
@@ -460,6 +480,8 @@ def es_time(hhmm: str, rng: random.Random, style: str | None = None) -> str:
         else:
             forms.append(f"a las {es_number(h)} horas" if h else "a las cero horas")
     forms.append(f"{h:02d}:{m:02d}" if rng.random() < 0.5 else f"{h}:{m:02d}")
+    if 6 <= h <= 23:  # the recognizer writes the number, the caller adds the part of the day
+        forms.append(f"a las {_h12(h)}{':' + format(m, '02d') if m else ''} {_es_part_of_day(h)}")
     # 12-hour with the part of the day
     h12 = _h12(h)
     at = "a la" if h12 == 1 else "a las"
@@ -492,7 +514,13 @@ def es_time(hhmm: str, rng: random.Random, style: str | None = None) -> str:
         return forms[-1]
     said = rng.choice(forms)
     if rng.random() < 0.3:
-        said = rng.choice(["como ", "llego como ", "más o menos ", "yo creo que "]) + said
+        said = (
+            rng.choice(
+                ["como ", "llego como ", "más o menos ", "yo creo que ", "a eso de ", "estaría llegando "]
+            )
+            + said
+        )
+        said = said.replace("a eso de a las", "a eso de las").replace("a eso de a la ", "a eso de la ")
     return said
 
 
@@ -581,8 +609,21 @@ def _email_local_words(local: str, lang: str, rng: random.Random, spell: bool) -
     return words
 
 
+def _split_glued(word: str, known: list[str]) -> list[str] | None:
+    """ "rigobertosalinas" -> ["rigoberto", "salinas"] when both parts are words the caller knows."""
+    for k in known:
+        if len(k) > 2 and word.startswith(k) and word[len(k) :] in known:
+            return [k, word[len(k) :]]
+    return None
+
+
 def email_pieces(
-    email: str, lang: str, rng: random.Random, style: str | None = None, in_pieces: bool = False
+    email: str,
+    lang: str,
+    rng: random.Random,
+    style: str | None = None,
+    in_pieces: bool = False,
+    known_words: list[str] | None = None,
 ) -> list[str]:
     """An email as the recognizer returns it: written, dictated with words, or in pieces."""
     style = style or rng.choice(["written", "dictated", "dictated", "written"])
@@ -604,7 +645,15 @@ def email_pieces(
         elif local[i].isalpha():
             while j < len(local) and local[j].isalpha():
                 j += 1
-            parts_local += _email_local_words(local[i:j], lang, rng, spell=style == "spelled")
+            split = _split_glued(local[i:j], known_words or [])
+            if split and style != "spelled" and rng.random() < 0.6:
+                # said as two words, and the caller tells Daisy they go together
+                together = rng.choice(
+                    ["todo junto", "junto"] if lang == "es" else ["all one word", "together"]
+                )
+                parts_local += [*split, together]
+            else:
+                parts_local += _email_local_words(local[i:j], lang, rng, spell=style == "spelled")
         else:
             parts_local.append(symbols.get(local[i], local[i]))
             j = i + 1
