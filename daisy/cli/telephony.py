@@ -69,9 +69,8 @@ def setup_command(
         )
     except TelephonyError as e:
         fail(str(e))
-    said = {True: "created", False: "reused (already there)"}
-    print(f"inbound trunk {sip_setup.describe_trunk(result.trunk)} — {said[result.trunk_created]}")
-    print(f"dispatch rule {sip_setup.describe_rule(result.rule)} — {said[result.rule_created]}")
+    print(f"inbound trunk {sip_setup.describe_trunk(result.trunk)} — {result.trunk_change}")
+    print(f"dispatch rule {sip_setup.describe_rule(result.rule)} — {result.rule_change}")
     uri = sip_uri(settings)
     if uri:
         print(f"point the provider's origination URI at: {uri}")

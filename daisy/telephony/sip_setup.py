@@ -29,9 +29,9 @@ INBOUND_METADATA = json.dumps({"direction": "inbound"})
 @dataclass
 class SetupResult:
     trunk: SIPInboundTrunkInfo
-    trunk_created: bool
+    trunk_change: str  # created | updated | reused
     rule: SIPDispatchRuleInfo
-    rule_created: bool
+    rule_change: str
 
 
 @dataclass
@@ -196,6 +196,7 @@ async def setup(
     rule_req: CreateSIPDispatchRuleRequest,
     agent_name: str,
 ) -> SetupResult:
+    """Make the server route the number to Daisy, touching only what differs from the request."""
     from livekit.protocol.sip import (
         CreateSIPDispatchRuleRequest,
         ListSIPDispatchRuleRequest,
@@ -206,17 +207,50 @@ async def setup(
     # Listing everything and filtering here works the same on every server version's filters.
     trunks = (await lk.sip.list_inbound_trunk(ListSIPInboundTrunkRequest())).items
     trunk = next((t for t in trunks if numbers & set(t.numbers)), None)
-    trunk_created = trunk is None
+    trunk_change = "created"
     if trunk is None:
         trunk = await lk.sip.create_inbound_trunk(trunk_req)
+    elif _access_differs(trunk, trunk_req.trunk):
+        trunk = await lk.sip.update_inbound_trunk(trunk.sip_trunk_id, _with_access(trunk, trunk_req.trunk))
+        trunk_change = "updated"
+    else:
+        trunk_change = "reused"
 
     wanted = _complete_rule(rule_info(rule_req), trunk.sip_trunk_id, agent_name)
     rules = (await lk.sip.list_dispatch_rule(ListSIPDispatchRuleRequest())).items
     rule = next((r for r in rules if _same_routing(r, wanted)), None)
-    rule_created = rule is None
-    if rule is None:
+    # A rule for this trunk alone that routes differently (an older setup, or the hand-made rule
+    # of the original system without the agent) is replaced: LiveKit refuses two rules that
+    # would both take the same calls.
+    stale = next((r for r in rules if set(r.trunk_ids) == set(wanted.trunk_ids)), None)
+    rule_change = "reused"
+    if rule is None and stale is not None:
+        rule = await lk.sip.update_dispatch_rule(stale.sip_dispatch_rule_id, wanted)
+        rule_change = "updated"
+    elif rule is None:
         rule = await lk.sip.create_dispatch_rule(CreateSIPDispatchRuleRequest(dispatch_rule=wanted))
-    return SetupResult(trunk, trunk_created, rule, rule_created)
+        rule_change = "created"
+    return SetupResult(trunk, trunk_change, rule, rule_change)
+
+
+def _access_differs(existing: SIPInboundTrunkInfo, wanted: SIPInboundTrunkInfo) -> bool:
+    return (
+        set(existing.allowed_addresses) != set(wanted.allowed_addresses)
+        or existing.auth_username != wanted.auth_username
+        or existing.auth_password != wanted.auth_password
+    )
+
+
+def _with_access(existing: SIPInboundTrunkInfo, wanted: SIPInboundTrunkInfo) -> SIPInboundTrunkInfo:
+    """The existing trunk (its name and all its numbers kept) with the requested access rules."""
+    from livekit.protocol.sip import SIPInboundTrunkInfo
+
+    merged = SIPInboundTrunkInfo()
+    merged.CopyFrom(existing)
+    merged.ClearField("allowed_addresses")
+    merged.allowed_addresses.extend(wanted.allowed_addresses)
+    merged.auth_username, merged.auth_password = wanted.auth_username, wanted.auth_password
+    return merged
 
 
 async def listing(lk: api.LiveKitAPI) -> tuple[list[SIPInboundTrunkInfo], list[SIPDispatchRuleInfo]]:

@@ -76,6 +76,12 @@ class FakeLiveKit:
             "livekit.SIP/CreateSIPInboundTrunk": Method(
                 sip.CreateSIPInboundTrunkRequest, self._create_inbound, _sip_admin
             ),
+            "livekit.SIP/UpdateSIPInboundTrunk": Method(
+                sip.UpdateSIPInboundTrunkRequest, self._update_inbound, _sip_admin
+            ),
+            "livekit.SIP/UpdateSIPDispatchRule": Method(
+                sip.UpdateSIPDispatchRuleRequest, self._update_rule, _sip_admin
+            ),
             "livekit.SIP/ListSIPInboundTrunk": Method(
                 sip.ListSIPInboundTrunkRequest, self._list_inbound, _sip_admin
             ),
@@ -204,6 +210,17 @@ class FakeLiveKit:
         self.inbound[info.sip_trunk_id] = info
         return info
 
+    def _update_inbound(self, req: sip.UpdateSIPInboundTrunkRequest) -> sip.SIPInboundTrunkInfo:
+        if req.sip_trunk_id not in self.inbound:
+            raise TwirpFailure(404, "not_found", "no such trunk")
+        if not req.HasField("replace"):
+            raise TwirpFailure(501, "unimplemented", "the fake only does replace")
+        info = sip.SIPInboundTrunkInfo()
+        info.CopyFrom(req.replace)
+        info.sip_trunk_id = req.sip_trunk_id
+        self.inbound[req.sip_trunk_id] = info
+        return info
+
     def _list_inbound(self, req: sip.ListSIPInboundTrunkRequest) -> sip.ListSIPInboundTrunkResponse:
         items = [
             t
@@ -251,6 +268,17 @@ class FakeLiveKit:
                 raise TwirpFailure(400, "invalid_argument", f"unknown trunk {trunk_id!r}")
         info.sip_dispatch_rule_id = self._id("SDR")
         self.rules[info.sip_dispatch_rule_id] = info
+        return info
+
+    def _update_rule(self, req: sip.UpdateSIPDispatchRuleRequest) -> sip.SIPDispatchRuleInfo:
+        if req.sip_dispatch_rule_id not in self.rules:
+            raise TwirpFailure(404, "not_found", "no such rule")
+        if not req.HasField("replace"):
+            raise TwirpFailure(501, "unimplemented", "the fake only does replace")
+        info = sip.SIPDispatchRuleInfo()
+        info.CopyFrom(req.replace)
+        info.sip_dispatch_rule_id = req.sip_dispatch_rule_id
+        self.rules[req.sip_dispatch_rule_id] = info
         return info
 
     def _list_rules(self, req: sip.ListSIPDispatchRuleRequest) -> sip.ListSIPDispatchRuleResponse:

@@ -47,10 +47,46 @@ def test_setup_twice_creates_nothing_new(cli, lk_env: FakeLiveKit) -> None:
     assert second.output.count("reused") == 2
 
 
-def test_setup_other_prefix_adds_a_rule_but_reuses_trunk(cli, lk_env: FakeLiveKit) -> None:
+def test_setup_other_prefix_updates_the_rule_and_reuses_trunk(cli, lk_env: FakeLiveKit) -> None:
     assert cli("telephony", "setup", "--number", "+15551234567").exit_code == 0
-    assert cli("telephony", "setup", "--number", "+15551234567", "--room-prefix", "other-").exit_code == 0
-    assert len(lk_env.inbound) == 1 and len(lk_env.rules) == 2
+    r = cli("telephony", "setup", "--number", "+15551234567", "--room-prefix", "other-")
+    assert r.exit_code == 0, r.output
+    assert len(lk_env.inbound) == 1 and len(lk_env.rules) == 1
+    [rule] = lk_env.rules.values()
+    assert rule.rule.dispatch_rule_individual.room_prefix == "other-"
+    [update] = lk_env.sent("UpdateSIPDispatchRule")
+    assert update.replace.room_config.agents[0].agent_name == "daisy"
+    assert "updated" in r.output
+
+
+def test_hand_made_seed_rule_gets_the_agent(cli, lk_env: FakeLiveKit) -> None:
+    """The original system's rule (prefix call-, no agent named) is upgraded in place, not duplicated."""
+    lk_env.inbound["ST_hand"] = sip.SIPInboundTrunkInfo(sip_trunk_id="ST_hand", numbers=["+15551234567"])
+    lk_env.rules["SDR_hand"] = sip.SIPDispatchRuleInfo(
+        sip_dispatch_rule_id="SDR_hand",
+        name="Daisy Demo",
+        trunk_ids=["ST_hand"],
+        rule=sip.SIPDispatchRule(dispatch_rule_individual=sip.SIPDispatchRuleIndividual(room_prefix="call-")),
+    )
+    assert cli("telephony", "setup", "--number", "+15551234567").exit_code == 0
+    assert list(lk_env.rules) == ["SDR_hand"]
+    assert lk_env.rules["SDR_hand"].room_config.agents[0].agent_name == "daisy"
+    assert lk_env.sent("CreateSIPDispatchRule") == []
+
+
+def test_changed_access_rules_update_the_trunk(cli, lk_env: FakeLiveKit) -> None:
+    lk_env.inbound["ST_hand"] = sip.SIPInboundTrunkInfo(
+        sip_trunk_id="ST_hand", name="shared", numbers=["+15551234567", "+15550000000"]
+    )
+    args = ("telephony", "setup", "--number", "+15551234567", "--allowed-address", "54.172.60.0/30")
+    r = cli(*args)
+    assert r.exit_code == 0, r.output
+    trunk = lk_env.inbound["ST_hand"]
+    assert list(trunk.allowed_addresses) == ["54.172.60.0/30"]
+    assert trunk.name == "shared" and list(trunk.numbers) == ["+15551234567", "+15550000000"]  # kept
+    assert len(lk_env.sent("UpdateSIPInboundTrunk")) == 1
+    assert cli(*args).exit_code == 0
+    assert len(lk_env.sent("UpdateSIPInboundTrunk")) == 1  # nothing changes the second time
 
 
 def test_setup_agent_name_from_settings(cli, lk_env: FakeLiveKit, monkeypatch) -> None:
