@@ -36,6 +36,15 @@ _DROP = {
 # Letter names that are also Spanish words: a letter only among other spelled letters.
 _WORDLIKE = {"de", "te", "se", "ve", "ese", "ca", "je"}
 _END_DOT = re.compile(r"[.]+(?=\s|$)")
+_SEPARATORS = {"_", "-", ".", "@", "punto", "arroba"}
+# Conversation, not dictation: "ya te lo di", "who is this", "la carretera de ahí".
+_CHATTER = set("""
+ya te lo di dije que no si se me por favor espera como cual donde quien la el de ahi aqui eso esa ese
+esta estoy bien mal pues bueno oye mande perdon otra vez repite hola gracias tu mi un una con para
+who is this what where are you the a an i it that please wait sorry hello hi again say repeat can do
+""".split())
+_MARKERS = {"@", "arroba", "punto", "dot", "at", "guion", "underscore", "dash", "_", "-", "letra",
+            "letter", "numero", "number"}
 _AT = {"arroba", "@"}
 _DOT = {"punto", "."}
 _DOMAIN_FIXES = {
@@ -90,6 +99,11 @@ def _read_email(text: str, lang: str) -> str:
         norm = re.sub(r"\b(?:dot|period|point)\b", " . ", norm)
     words = [w.strip() for w in norm.split() if w.strip()]
     words = _strip_lead(words, english)
+    if not any(w in _MARKERS or any(ch in w for ch in "@._-") for w in words):
+        plain = [w for w in words if not w.isdigit()]
+        chatter = sum(1 for w in plain if w in _CHATTER)
+        if "?" in text or "¿" in text or (len(plain) >= 2 and chatter * 2 >= len(plain)):
+            return ""  # a question or a sentence, not a piece of address
     # English "oh" among digits is zero; elsewhere it stays a word
     nums = {n.start: n for n in find_numbers(words, lang) if not (n.value == 0 and words[n.start] in ("o",))}
     out: list[str] = []
@@ -133,8 +147,15 @@ def _read_email(text: str, lang: str) -> str:
 
 
 def _among_letters(words: list[str], i: int, lang: str) -> bool:
+    """ "de a ene": spelled; "de guion sepulveda": a lone initial between separators."""
     near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
-    return any(len(x) == 1 and x.isalpha() or spelling._letter_of(x, lang) is not None for x in near)
+    if any(len(x) == 1 and x.isalpha() or spelling._letter_of(x, lang) is not None for x in near):
+        return True
+    prev = words[i - 1] if i > 0 else None
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if prev is None and nxt is None:
+        return False
+    return (prev is None or prev in _SEPARATORS) and (nxt is None or nxt in _SEPARATORS)
 
 
 def _key(words: list[str], j: int, letter: str, lang: str, connectors: set[str]) -> tuple[int, str]:
@@ -153,7 +174,6 @@ def _key(words: list[str], j: int, letter: str, lang: str, connectors: set[str])
 def _fix_domain(addr: str) -> str:
     addr = re.sub(r"\.{2,}", ".", addr.lower())
     addr = re.sub(r"@{2,}", "@", addr)
-    addr = addr.strip(".")
     if "@" not in addr:
         return addr
     local, _, domain = addr.partition("@")
@@ -178,7 +198,7 @@ _LETTERS_ES = {
     "y": "i griega", "z": "zeta",
 }
 _RUNS = re.compile(r"[a-zñ]+|\d+|.")
-_SAYABLE = re.compile(r"^(?:[bcdfghjklmnñpqrstvwxyz]{0,2}[aeiou]{1,2})+[bcdfghjklmnñpqrstvwxyz]{0,2}$")
+_SAYABLE = re.compile(r"^(?:[bcdfghjklmnñpqrstvwxyz]{0,3}[aeiou]{1,2})+[bcdfghjklmnñpqrstvwxyz]{0,2}$")
 
 
 def say_email(s: str, lang: str) -> str:

@@ -122,7 +122,9 @@ class _Group:
         if kind == HUNDREDS:
             return self.has_thousand and self.below == 0
         if kind == HUNDRED_MULT:
-            return not self.hundreds and not self.has_thousand and 0 < self.below < 100
+            # "nine thousand eight hundred": after a thousand only a single digit takes "hundred"
+            limit = 10 if self.has_thousand else 100
+            return not self.hundreds and 0 < self.below < limit
         if kind == THOUSAND:
             return not self.has_thousand
         return False

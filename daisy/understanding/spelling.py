@@ -77,6 +77,7 @@ _CASE_MODS = {"mayuscula", "minuscula", "capital", "lowercase", "uppercase", "sm
               "grande"}
 _VOWELS = set("aeiou")
 
+_CAPITAL_Y = re.compile(r"(?<=[\s,;])Y(?![\w])|^Y[.!]?$")
 _CAPS_TOKEN = re.compile(r"[A-ZÑ0-9]+(?:-[A-ZÑ0-9]+)*")
 _ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
 _GLUED_KEY = re.compile(r"^(a|be|ce|se|de|e|efe|ge|hache|i|jota|ka|ele|eme|ene|o|pe|cu|erre|ese|te|u|ve|uve"
@@ -165,6 +166,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         return ""
     english = is_english(lang)
     caps = _caps_words(text)
+    # a capital "Y" standing alone after the first word is the letter, not "and"
+    capital_y = bool(_CAPITAL_Y.search(text))
     words = _merge_pairs(normalize(text).split())
     if not words:
         return ""
@@ -174,11 +177,20 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     table = word_table(lang)
     num_words = list(words)
     if english:
+        # a run of "oh"s touching a number is zeros ("three oh oh"); elsewhere "oh" is the letter O
         for i, w in enumerate(words):
             if w in ("o", "oh"):
-                near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
-                if not any(x.isdigit() or (x in table and x not in ("o", "oh")) for x in near):
-                    num_words[i] = "letter_o"
+                num_words[i] = "letter_o"
+        changed = True
+        while changed:
+            changed = False
+            for i, w in enumerate(num_words):
+                if w != "letter_o":
+                    continue
+                near = [num_words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+                if any(x.isdigit() or x in table for x in near):
+                    num_words[i] = words[i]
+                    changed = True
     nums = {n.start: n for n in find_numbers(num_words, lang)}
     out: list[str] = []
     kinds: list[str] = []  # "L", "L!" (clearly a letter) or "D" per emitted piece
@@ -232,6 +244,11 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             emit(_key_letter(w), "L!")
             i += 1
             continue
+        if w == "y" and not english and _y_is_letter(words, i, capital_y):
+            key, j2 = _maybe_key(words, i + 1, "Y", lang, connectors)
+            emit(key, "L!")
+            i = j2
+            continue
         letter = _letter_of(w, lang)
         if not english and w in _PRONOUN_LIKE and i > 0 and words[i - 1] in _PRONOUN_CUES:
             letter = None  # "no sé", "ya te lo di": words, not letters
@@ -272,9 +289,21 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         i += 1
     if noise and out and all(kind == "L" for kind in kinds):
         return ""  # only word-like letter names inside a sentence: not spelling
+    if noise >= 2 and ("?" in text or "¿" in text):
+        return ""  # a question ("¿De dónde me hablas?") is not a piece of plate
     if strict:
         out = _keep_clear(out, kinds, spans)
     return "".join(out)
+
+
+def _y_is_letter(words: list[str], i: int, capital_y: bool) -> bool:
+    """Spanish "y" is "and" unless it is clearly the letter."""
+    prev = words[i - 1] if i > 0 else ""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if prev in ("la", "letra") or capital_y:
+        return True
+    # "Y de Yegua"
+    return nxt == "de" and i + 2 < len(words) and words[i + 2].startswith("y")
 
 
 def _keep_clear(out: list[str], kinds: list[str], spans: list[tuple[int, int]]) -> list[str]:
@@ -320,8 +349,9 @@ def _maybe_key(words: list[str], j: int, letter: str, lang: str, connectors: set
         if k < n and words[k] in _KEYABLE_NUMBERS and _key_letter(words[k]) == letter:
             return letter, k + 1  # "D de dos", "ese de seis": a number word as the key word
         return letter, j
-    # "eme mamá": a letter followed right away by a word that starts with it
-    if j < n and _is_keyword(words[j], lang) and _key_letter(words[j]) == letter:
+    # "eme mamá": a letter followed right away by a word that starts with it (not "de dónde")
+    if j < n and _is_keyword(words[j], lang) and _key_letter(words[j]) == letter and j > 0 \
+            and words[j - 1] not in _AMBIGUOUS_ES | _AMBIGUOUS_EN | _PRONOUN_LIKE:
         return letter, j + 1
     return letter, j
 

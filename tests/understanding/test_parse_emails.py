@@ -55,3 +55,24 @@ def test_read_back_email() -> None:
     said = say_email("jl_82@yahoo.com.mx", "es")
     assert said == "jota ele guion bajo ocho dos arroba yahoo punto com punto mx"
     assert say_email("john.smith@gmail.com", "en") == "john dot smith at gmail dot com"
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "piece"),
+    [("fran punto", "es", "fran."), ("javier sesenta y tres", "es", "javier63"), ("Ere.", "es", "r"),
+     ("guion chavez", "es", "-chavez"), ("Derek.", "en", "derek"), ("dot lawson", "en", ".lawson"),
+     ("at icloud dot com", "en", "@icloud.com")],
+)
+def test_email_dictated_in_pieces_keeps_separators(said: str, lang: str, piece: str) -> None:
+    assert read_email(said, lang) == piece
+
+
+@pytest.mark.parametrize(("said", "lang"), [("Ya te lo di.", "es"), ("La carretera de ahí.", "es"),
+                                            ("Who is this?", "en"), ("¿Me repites?", "es")])
+def test_chatter_and_questions_are_not_email_pieces(said: str, lang: str) -> None:
+    assert read_email(said, lang) == ""
+
+
+def test_lone_initial_before_a_separator_is_a_letter() -> None:
+    got = read_email("de guion sepulveda arroba transportesnava punto mx", "es")
+    assert got == "d-sepulveda@transportesnava.mx"

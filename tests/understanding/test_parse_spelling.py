@@ -82,3 +82,27 @@ def test_i_latina_is_i() -> None:
 def test_pronouns_are_not_letters() -> None:
     assert spell("no sé", "es") == ""
     assert spell("ya te lo di", "es") == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("son ve de veracruz, Y de Yegua, e de ensenada, seis cuarentaicinco", "VYE645"),
+     ("Letrate, Victor, Y guion ocho siete cero cuatro.", "TVY8704"), ("la y", "Y"), ("Y.", "Y"),
+     ("A, B y C", "ABC")],
+)
+def test_y_is_a_letter_when_clearly_spelled(said: str, symbols: str) -> None:
+    assert spell(said, "es") == symbols
+
+
+def test_question_is_not_a_piece_of_plate() -> None:
+    assert spell("¿De dónde me hablas?", "es") == ""
+    assert spell("Who is this?", "en") == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("three oh oh", "300"), ("Nine thousand eight hundred sixty eight.", "9868"), ("seventy oh oh", "7000"),
+     ("U, M, B dash nine eight six eight.", "UMB9868")],
+)
+def test_english_zeros_and_thousands(said: str, symbols: str) -> None:
+    assert spell(said, "en") == symbols
