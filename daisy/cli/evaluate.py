@@ -32,7 +32,14 @@ def _print_report(report: object, seconds: float, calls: int, verbose: bool) -> 
         )
     print(f"\n{calls} calls in {seconds:.2f} s")
     print(f"\n{len(report.misses)} misses:" if report.misses else "\nno misses")
+    crashed = {m.caller_id for m in report.misses if m.kind == "error"}
     for m in report.misses:
+        if m.kind == "error":
+            lost = sum(1 for x in report.misses if x.caller_id == m.caller_id and x.field != "call")
+            print(f"- {m.caller_id} [{m.lang}] the call failed ({lost} misses follow from it): {m.got}")
+            continue
+        if m.caller_id in crashed:
+            continue
         print(f"- {m.caller_id} [{m.lang}] {m.field} ({m.kind}): expected {m.expected!r}, got {m.got!r}")
         if m.last_exchange:
             print(f"    {m.last_exchange}")
