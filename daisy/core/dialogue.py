@@ -178,8 +178,9 @@ class Dialogue:
 
     def _carries_value(self, ctx: TurnContext, text: str) -> bool:
         f = ctx.current_field
-        # Any words can look like a name, so for a name an intent always wins over a value.
-        if f is None or ctx.state.step not in FIELD_STEPS or f.kind.value in ("name", "text"):
+        # Any words can look like a name or a piece of an email ("ya te lo di" → "yatelodi"), so for
+        # those an intent always wins over a value.
+        if f is None or ctx.state.step not in FIELD_STEPS or f.kind.value in ("name", "text", "email"):
             return False
         probe = TurnContext(self, ctx.state, ctx.now)
         return collecting.hear_value(probe, text, set()) is not None

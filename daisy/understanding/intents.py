@@ -35,12 +35,12 @@ class Intent(StrEnum):
     VOICEMAIL = "voicemail"  # an answering machine's greeting, not a person
 
 
-def fold(text: str) -> str:
-    """Lowercase, strip accents (keeping ñ) and punctuation, collapse spaces."""
+def fold(text: str, keep: str = "") -> str:
+    """Lowercase, strip accents (keeping ñ) and punctuation but `keep`, collapse spaces."""
     text = text.lower().replace("ñ", "\0")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).replace("\0", "ñ")
-    text = re.sub(r"[^\w@']+", " ", text)
+    text = re.sub(r"[^\w@'" + re.escape(keep) + r"]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -429,6 +429,14 @@ def classify(text: str, lang: str) -> set[Intent]:
         elif re.match(r"(?:si|yes|yeah|claro|correcto|exacto)\b", folded):
             found.discard(Intent.NO)
     return found
+
+
+def without_done(text: str, lang: str) -> str:
+    """The words with any "es todo" / "that's all" taken out (folded)."""
+    pack = _PACKS.get(lang) or (_ES if lang.startswith("es") else _EN)
+    kept = fold(text, keep=".-_")
+    # The recognizer's full stops would hide "es todo." from the word-bounded patterns.
+    return pack[Intent.DONE].sub(" ", re.sub(r"[.,;]+(?= |$)", " ", kept)).strip()
 
 
 # Words that mean yes only when the answer is made of nothing else ("va", "eso es", "muy bien"):

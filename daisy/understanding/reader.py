@@ -10,6 +10,7 @@ import re
 from datetime import datetime
 
 from daisy.understanding import corrections, emails, names, numbers, spelling, times, values
+from daisy.understanding.intents import fold, without_done
 
 PIECED_KINDS = ("plate", "email")
 
@@ -32,8 +33,36 @@ def read_piece(kind: str, text: str, lang: str) -> str:
     if kind == "plate":
         return spelling.spell(text, lang)
     if kind == "email":
-        return emails.read_email(text, lang)
+        return _email_piece(text, lang)
     return ""
+
+
+# A piece of an email may start or end on a separator ("juan punto" / "punto perez"), which a whole
+# address never does: keep it, or the pieces glue into "juanperez".
+_SEPARATORS = {
+    "es-MX": (("guion bajo", "_"), ("punto", "."), ("arroba", "@"), ("guion", "-")),
+    "en-US": (("underscore", "_"), ("dot", "."), ("at", "@"), ("dash", "-"), ("hyphen", "-")),
+}
+
+
+def _email_piece(text: str, lang: str) -> str:
+    text = without_done(text, lang)  # "…punto com, es todo": the closing words are no part of it
+    body = emails.read_email(text, lang)
+    if not body:
+        return ""
+    words = fold(text).split()
+    if not words:
+        return body
+    separators = _SEPARATORS.get(lang, _SEPARATORS["es-MX"])
+    for word, sep in separators:  # a separator word at either end, not the recognizer's full stop
+        if " ".join(words[: len(word.split())]) == word and not body.startswith(sep):
+            body = sep + body
+            break
+    for word, sep in separators:
+        if " ".join(words[-len(word.split()) :]) == word and not body.endswith(sep):
+            body += sep
+            break
+    return body
 
 
 def looks_complete(kind: str, gathered: str) -> bool:
