@@ -25,7 +25,7 @@ MAX_ASKS = 6  # ... or when the same field is asked this many times
 
 START_INTENTS = ("accept", "refuse", "callback", "email", "whatsapp", "wait", "human")
 STOPS = ("human", "hangup", "silence")
-BEHAVIOURS = ("repeat", "offtopic", "silence", "filler", "impatient", "hello", "noise", "already")
+BEHAVIOURS = ("repeat", "offtopic", "silence", "filler", "impatient", "hello", "noise", "already", "wait")
 
 
 @dataclass(frozen=True)
@@ -534,6 +534,9 @@ class SimulatedCaller:
             act = todo.pop(0)
             if act == "silence":
                 return {"silence": 5}
+            if act == "wait":  # "espérame tantito", then back on the line at the next turn
+                self.queue, self.queue_field = [_say(self.pick("back"))], key
+                return _say(self.pick("wait"))
             return _say(self.pick({"hello": "hello_mid"}.get(act, act)))
         if key in spec.unknown or spec.truth(key) is None:
             return _say(self.pick("unknown"))
