@@ -22,16 +22,19 @@ class ProtocolError(ValueError):
 def parse_event(obj: object) -> CallerEvent:
     if not isinstance(obj, dict) or len(obj) != 1:
         raise ProtocolError(
-            'expected one of {"say": text}, {"dtmf": digits}, {"silence": seconds}, '
-            '{"hangup": true}'
+            'expected one of {"say": text}, {"dtmf": digits}, {"silence": seconds}, {"hangup": true}'
         )
-    (key, value), = obj.items()
+    ((key, value),) = obj.items()
     if key == "say" and isinstance(value, str):
         return Utterance(value)
     if key == "dtmf" and isinstance(value, str) and value and all(c in "0123456789*#" for c in value):
         return Keypad(value)
-    if key == "silence" and isinstance(value, int | float) and not isinstance(value, bool) \
-            and 0 <= value < 86400:
+    if (
+        key == "silence"
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and 0 <= value < 86400
+    ):
         return Silence(float(value))
     if key == "hangup" and value is True:
         return Hangup()
