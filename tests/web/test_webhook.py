@@ -1,0 +1,203 @@
+"""The signed webhook: delivered from a background thread, retried, recorded, re-sent by the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import socket
+import time
+from dataclasses import replace
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from daisy.cli import web as web_cli
+from daisy.core.state import Outcome, Phase
+from daisy.records.store import Store
+from daisy.settings import get_settings
+from daisy.web.webhook import (
+    SIGNATURE_HEADER,
+    Retry,
+    WebhookCallLog,
+    WebhookConfigError,
+    check_config,
+    sign,
+    verify,
+    with_webhook,
+)
+from tests.web.receiver import receiver
+from tests.web.seed import RAMON, T0, settings, write_call
+
+SECRET = "whsec-test-secret"
+FAST = Retry(attempts=3, backoff_s=0.01, timeout_s=5.0)
+
+
+def hooked(store: Store, url: str, retry: Retry = FAST) -> WebhookCallLog:
+    log = with_webhook(store.call_log(), store, settings(daisy_webhook_url=url, daisy_webhook_secret=SECRET),
+                       retry)
+    assert isinstance(log, WebhookCallLog)
+    return log
+
+
+def test_signature_is_hmac_sha256_of_the_raw_body() -> None:
+    body = b'{"a":1}'
+    assert sign(body, "k") == "sha256=" + hmac.new(b"k", body, hashlib.sha256).hexdigest()
+    assert verify(body, "k", sign(body, "k"))
+    assert not verify(body + b" ", "k", sign(body, "k"))
+    assert not verify(body, "other", sign(body, "k"))
+    assert not verify(body, "k", None)
+
+
+def test_an_ended_call_is_posted_signed(store: Store) -> None:
+    with receiver() as rx:
+        log = hooked(store, rx.url)
+        write_call(log, "call-hook", RAMON)
+        assert log.dispatcher.flush(10)
+    assert len(rx.got) == 1
+    got = rx.got[0]
+    assert got.headers["content-type"] == "application/json"
+    assert verify(got.body, SECRET, got.headers[SIGNATURE_HEADER.lower()])
+    doc = json.loads(got.body)
+    assert doc["event"] == "call.ended" and doc["call"]["id"] == "call-hook"
+    assert doc["call"]["outcome"] == "completed" and doc["call"]["record"]["tractor_plates"] == "RYJ400"
+    assert len(doc["call"]["turns"]) > 10
+    call = store.get_call("call-hook")
+    assert call is not None
+    assert (call.webhook_status, call.webhook_attempts, call.webhook_last_error) == ("delivered", 1, None)
+
+
+def test_calls_not_ended_are_not_sent(store: Store) -> None:
+    with receiver() as rx:
+        log = hooked(store, rx.url)
+        write_call(log, "call-still-talking", RAMON, outcome=None)
+        assert log.dispatcher.flush(5)
+    assert rx.got == []
+    call = store.get_call("call-still-talking")
+    assert call is not None and call.webhook_status is None
+
+
+def test_a_slow_receiver_never_delays_the_call(store: Store) -> None:
+    with receiver(delay_s=1.5) as rx:
+        log = hooked(store, rx.url)
+        state = write_call(log, "call-slow", RAMON, outcome=None)
+        final = replace(state, phase=Phase.ENDED, outcome=Outcome.COMPLETED)
+        started = time.perf_counter()
+        log.call_ended("call-slow", final, T0)
+        took = time.perf_counter() - started
+        assert took < 0.5, took  # the receiver takes 1.5 s to answer
+        assert log.dispatcher.flush(10)
+    call = store.get_call("call-slow")
+    assert call is not None and call.webhook_status == "delivered"
+
+
+def _runner_app() -> typer.Typer:
+    app = typer.Typer()
+    web_cli.register(app)
+    return app
+
+
+def test_failing_receiver_retries_then_fails_then_cli_retry_delivers(
+    store: Store, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with receiver(status=500) as rx:
+        log = hooked(store, rx.url)
+        write_call(log, "call-unlucky", RAMON)
+        assert log.dispatcher.flush(10)
+        assert len(rx.got) == 3  # FAST: three tries
+        call = store.get_call("call-unlucky")
+        assert call is not None
+        assert call.webhook_status == "failed" and call.webhook_attempts == 3
+        assert call.webhook_last_error == "HTTP 500"
+        # The same signed body every time, so a receiver can dedupe on it.
+        assert len({r.body for r in rx.got}) == 1
+
+        rx.status = 200
+        monkeypatch.setenv("DAISY_WEBHOOK_URL", rx.url)
+        monkeypatch.setenv("DAISY_WEBHOOK_SECRET", SECRET)
+        get_settings.cache_clear()
+        try:
+            result = CliRunner().invoke(_runner_app(), ["webhooks", "retry", "--db", db_url])
+        finally:
+            get_settings.cache_clear()
+        assert result.exit_code == 0, result.output
+        assert "1 delivered, 0 still failing" in result.output
+        assert len(rx.got) == 4 and verify(rx.got[-1].body, SECRET, rx.got[-1].headers["x-daisy-signature"])
+    call = store.get_call("call-unlucky")
+    assert call is not None and (call.webhook_status, call.webhook_attempts) == ("delivered", 4)
+    assert call.webhook_last_error is None
+
+
+def test_a_rejecting_receiver_is_not_hammered(store: Store) -> None:
+    with receiver(status=400) as rx:
+        log = hooked(store, rx.url)
+        write_call(log, "call-rejected", RAMON)
+        assert log.dispatcher.flush(10)
+    assert len(rx.got) == 1
+    call = store.get_call("call-rejected")
+    assert call is not None and (call.webhook_status, call.webhook_last_error) == ("failed", "HTTP 400")
+
+
+def test_unreachable_receiver_fails_cleanly(store: Store) -> None:
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = hooked(store, f"http://127.0.0.1:{port}/x")
+    write_call(log, "call-nowhere", RAMON)
+    assert log.dispatcher.flush(10)
+    call = store.get_call("call-nowhere")
+    assert call is not None and call.webhook_status == "failed" and call.webhook_attempts == 3
+    assert call.webhook_last_error is not None and "Connect" in call.webhook_last_error
+    assert "Ramón" not in call.webhook_last_error
+
+
+def test_cli_retry_reports_what_still_fails(
+    store: Store, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with receiver(status=503) as rx:
+        log = hooked(store, rx.url, Retry(attempts=1))
+        write_call(log, "call-down", RAMON)
+        assert log.dispatcher.flush(10)
+        monkeypatch.setenv("DAISY_WEBHOOK_URL", rx.url)
+        monkeypatch.setenv("DAISY_WEBHOOK_SECRET", SECRET)
+        monkeypatch.setattr("daisy.web.webhook.Retry", lambda: Retry(attempts=2, backoff_s=0.01))
+        get_settings.cache_clear()
+        try:
+            result = CliRunner().invoke(_runner_app(), ["webhooks", "retry", "--db", db_url, "--pending"])
+        finally:
+            get_settings.cache_clear()
+    assert result.exit_code == 1
+    assert "0 delivered, 1 still failing" in result.output
+
+
+def test_cli_retry_needs_a_webhook(monkeypatch: pytest.MonkeyPatch, db_url: str) -> None:
+    monkeypatch.delenv("DAISY_WEBHOOK_URL", raising=False)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(_runner_app(), ["webhooks", "retry", "--db", db_url])
+        assert result.exit_code == 2 and "DAISY_WEBHOOK_URL is not set" in result.output
+        monkeypatch.setenv("DAISY_WEBHOOK_URL", "http://127.0.0.1:9/")
+        monkeypatch.delenv("DAISY_WEBHOOK_SECRET", raising=False)
+        get_settings.cache_clear()
+        result = CliRunner().invoke(_runner_app(), ["webhooks", "retry", "--db", db_url])
+        assert result.exit_code == 2 and "DAISY_WEBHOOK_SECRET" in result.output
+    finally:
+        get_settings.cache_clear()
+
+
+def test_config_checks(store: Store) -> None:
+    inner = store.call_log()
+    assert with_webhook(inner, store, settings()) is inner  # no URL: nothing added
+    with pytest.raises(WebhookConfigError, match="SECRET"):
+        with_webhook(inner, store, settings(daisy_webhook_url="https://tms.example/hook"))
+    with pytest.raises(WebhookConfigError, match="http"):
+        check_config("ftp://tms.example/hook", SECRET)
+    with pytest.raises(WebhookConfigError):
+        check_config("not a url", SECRET)
+
+
+def test_backoff_grows_and_is_capped() -> None:
+    r = Retry(backoff_s=1.0, max_backoff_s=5.0)
+    assert 0.75 <= r.delay(1) <= 1.0 and 1.5 <= r.delay(2) <= 2.0 and 3.0 <= r.delay(3) <= 4.0
+    assert r.delay(10) <= 5.0
