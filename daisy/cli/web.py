@@ -1,9 +1,108 @@
-"""Placeholder: commands registered here are built by their own adapter."""
+"""`daisy serve` (dashboard + API) and `daisy webhooks retry`.
+
+FastAPI and uvicorn are imported inside the commands, so `daisy --help` and the other commands
+start without them.
+"""
 
 from __future__ import annotations
 
+import ipaddress
+import logging
+from typing import Annotated
+
 import typer
+
+from daisy.cli.errors import fail
+
+webhooks = typer.Typer(help="The signed webhook that receives every ended call.", no_args_is_help=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database URL (default: DAISY_DATABASE_URL or data/daisy.db)")
+]
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _open(db: str | None):  # type: ignore[no-untyped-def]
+    from daisy.records.engine import StoreError
+    from daisy.records.store import open_store
+
+    try:
+        return open_store(db)
+    except StoreError as e:
+        fail(str(e))
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on")] = 8080,
+    db: DbOption = None,
+) -> None:
+    """Serve the dashboard, the JSON API (/api/calls, docs at /docs) and /healthz."""
+    from daisy.settings import get_settings
+
+    settings = get_settings()
+    if not settings.daisy_admin_token and not is_loopback(host):
+        fail(f"refusing to serve on {host} without DAISY_ADMIN_TOKEN (set it, or use --host 127.0.0.1)")
+    try:
+        import uvicorn
+
+        from daisy.web.app import create_app
+    except ImportError as e:
+        fail(f"the web dependencies are missing ({e.name}); install daisy-voice with its dependencies")
+    store = _open(db)
+    app = create_app(store, settings)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    shown = f"[{host}]" if ":" in host else host
+    print(f"daisy: serving {store!r} on http://{shown}:{port}/"
+          + ("" if settings.daisy_admin_token else " (no token: loopback only)"))
+    try:
+        # uvicorn's own access log prints query strings (searches carry names and plates): ours doesn't.
+        uvicorn.run(app, host=host, port=port, access_log=False, log_level="info")
+    except OSError as e:
+        fail(f"cannot listen on {host}:{port}: {e.strerror or e}")
+    finally:
+        store.close()
+
+
+@webhooks.command("retry")
+def retry(
+    db: DbOption = None,
+    pending: Annotated[
+        bool, typer.Option("--pending", help="Also re-send calls left pending by a process that stopped")
+    ] = False,
+) -> None:
+    """Re-send the calls whose webhook delivery failed."""
+    from daisy.settings import get_settings
+    from daisy.web.webhook import WebhookConfigError, check_config, retry_deliveries
+
+    settings = get_settings()
+    url, secret = settings.daisy_webhook_url, settings.daisy_webhook_secret
+    if not url:
+        fail("DAISY_WEBHOOK_URL is not set")
+    try:
+        check_config(url, secret)
+    except WebhookConfigError as e:
+        fail(str(e))
+    assert secret is not None
+    store = _open(db)
+    try:
+        delivered, failed = retry_deliveries(store, url, secret, include_pending=pending)
+    finally:
+        store.close()
+    print(f"daisy: webhook: {delivered} delivered, {failed} still failing")
+    if failed:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the `daisy` app."""
+    app.command("serve")(serve)
+    app.add_typer(webhooks, name="webhooks")
