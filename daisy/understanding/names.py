@@ -45,6 +45,7 @@ repeat wait truck trailer plate number email time know dont don't
 buen dia adelante digame mande perdon vez espera esperame tantito momento segundo persona humano
 llamame marcame despues ahorita ocupado manejando whatsapp mandame manda llama robot maquina
 quieres necesitas entiendo entendi oiga oye escucho escuchas bien mal sigo aca estoy
+operador chofer conductor driver operator
 good morning afternoon evening hold on moment second person human later busy driving back
 robot machine understand hear listen can cant could would should have got gonna want need
 """.split())
@@ -97,6 +98,19 @@ _INTRO = {"mi nombre es", "me llamo", "soy", "yo soy", "my name is", "this is", 
           "the name is", "name is", "se llama", "el nombre es", "its", "it is", "es"}
 
 
+_SEGMENTS = re.compile(r"[,;:!.…]+")
+
+
+def _contains(words: list[str], phrase: list[str]) -> bool:
+    return any(words[k: k + len(phrase)] == phrase for k in range(len(words)))
+
+
+def _all_common(segment: str) -> bool:
+    words = normalize(segment).split()
+    lead_words = {w for lead in _LEAD_WORDS for w in lead}
+    return bool(words) and all(w in _COMMON or w in lead_words for w in words)
+
+
 def _last_intro(norm: list[str]) -> int:
     """Index where the words after the last "soy"/"me llamo"/"my name is" begin (0 if none)."""
     best = 0
@@ -131,6 +145,13 @@ def _read_name(text: str, lang: str) -> str | None:
         return None
     if "?" in text or "¿" in text:
         return None
+    # "Ya te dije, Ramiro Ochoa": drop whole phrases made only of everyday words
+    said_intro = any(_contains(normalize(text).split(), p) for p in _INTRO_WORDS)
+    segments = [seg for seg in _SEGMENTS.split(text) if seg.strip()]
+    if len(segments) > 1:
+        kept = [seg for seg in segments if not _all_common(seg)]
+        if kept:
+            text = " ".join(kept)
     # words as written (accents kept), punctuation dropped except inner hyphens and apostrophes
     raw = [w.strip("-'’") for w in re.split(r"[^\w'’-]+", text) if w.strip("-'’_")]
     if not raw or any(any(ch.isdigit() for ch in w) for w in raw):
@@ -184,6 +205,7 @@ def _read_name(text: str, lang: str) -> str | None:
     common = sum(1 for n in content if n in _COMMON)
     if common and (common >= len(content) / 2 or not intro):
         return None
+    intro = intro or said_intro
     if len(content) == 1 and not intro and content[0] not in _FIRST_NAMES:
         return None  # a lone unknown word ("Benvidos") is more likely noise than a name
     if any(len(n) == 1 for n in content) and len(content) <= 1:
