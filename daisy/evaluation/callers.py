@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from daisy.evaluation import speech
-from daisy.form import Form, load_form
+from daisy.form import Form, canonical_lang, load_form
 
 MAX_TURNS = 70  # a caller gives up (hangs up) rather than loop forever on a stuck dialogue
 MAX_ASKS = 6  # ... or when the same field is asked this many times
@@ -360,6 +360,12 @@ _CALLBACK_ES = ["Llámame {t}.", "Mejor háblame {t}.", "Márcame {t}, ahorita v
 _CALLBACK_EN = ["Call me back {t}.", "Can you call me {t}? I'm driving."]
 
 
+_NOT_UNDERSTOOD = re.compile(
+    r"no te entend|no entend|no te escuch|didn't (catch|get)|couldn't (make|understand)|try again|otra vez",
+    re.IGNORECASE,
+)
+
+
 def _say(text: str) -> dict[str, Any]:
     return {"say": text}
 
@@ -412,7 +418,9 @@ class SimulatedCaller:
         if self.turns >= MAX_TURNS:
             return self._send({"hangup": True})
         state, key = out.get("state"), out.get("field")
-        if self.queue and not (state == "asking" and key == self.queue_field):
+        say = str(out.get("say") or "")
+        if self.queue and not (state == "asking" and key == self.queue_field and not self._reasked(key, say)):
+            # Daisy moved on, or asks for the value again from the start: the pieces left are moot
             self.queue, self.queue_field = [], None
         if self.queue:
             return self._send(self.queue.pop(0))
@@ -427,7 +435,17 @@ class SimulatedCaller:
         if state == "confirming":
             self.pieces_done = None
             return self._send(self._confirm(key, out.get("pending")))
-        return self._send(self._asked(key, str(out.get("say") or "")))
+        return self._send(self._asked(key, say))
+
+    def _reasked(self, key: str | None, say: str) -> bool:
+        """Daisy asks for the whole field again (she did not take the last piece) rather than for more."""
+        if key is None:
+            return False
+        try:
+            ask = self.form.field(key).ask.get(canonical_lang(self.lang), "")
+        except KeyError:
+            ask = ""
+        return bool(ask and ask in say) or bool(_NOT_UNDERSTOOD.search(say))
 
     def _permission(self) -> dict[str, Any]:
         self.permission_turns += 1
@@ -540,9 +558,10 @@ class SimulatedCaller:
             return _say(self.pick({"hello": "hello_mid"}.get(act, act)))
         if key in spec.unknown or spec.truth(key) is None:
             return _say(self.pick("unknown"))
-        if self.pieces_done == key:  # every piece said and Daisy still waits for more
+        if self.pieces_done == key and not self._reasked(key, say):  # Daisy still waits for more
             self.pieces_done = None
             return _say(self.pick("done"))
+        self.pieces_done = None
         kind = self.kinds.get(key, "text")
         truth = spec.truth(key) or ""
         if (
@@ -631,6 +650,7 @@ class SimulatedCaller:
         attempt = self.answers.get(key, 0)
         self.answers[key] = attempt + 1
         said = " ".join(self._value_turns(key, max(attempt, 1)))
+        said = re.sub(r"^(las placas son|plates are|son|es|it's|mira,|okay,) ", "", said)
         if kind == "time" and self.lang == "es" and not said.startswith("a la"):
             said = "a las " + said if rng.random() < 0.5 else said
         return rng.choice(SAYINGS["no_is"][self.lang]).format(v=said.rstrip("."))

@@ -493,6 +493,9 @@ def es_time(hhmm: str, rng: random.Random, style: str | None = None) -> str:
         forms.append(f"{at} {hour_word} y cuarto {day}")
     elif m == 30:
         forms.append(f"{at} {hour_word} y media {day}")
+    elif m >= 40 and h in (11, 23):
+        # "para las doce" has no clear part of the day: callers say the plain time instead
+        forms.append(f"{at} {hour_word} {es_number(m)} {day}")
     elif m == 45:
         nxt = _h12(h + 1)
         nxt_word = "una" if nxt == 1 else es_number(nxt)

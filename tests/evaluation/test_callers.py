@@ -141,3 +141,14 @@ def test_same_caller_same_words() -> None:
         return [caller.next(out("asking", key)) for key in VALUES]
 
     assert run() == run()
+
+
+def test_a_reask_mid_pieces_restarts_the_value() -> None:
+    caller = SimulatedCaller(spec(style={"pieces": True, "letters": "letra", "numbers": "numeric"}))
+    first = caller.next(out("asking", "trailer_plates"))["say"]
+    assert caller.queue  # more pieces to come
+    reask = "Perdón, no te entendí. ¿Y las placas de la caja? Letra por letra, por favor."
+    again = caller.next(out("asking", "trailer_plates", say=reask))["say"]
+    # a fresh answer with the whole plate in one turn, not the next piece
+    assert again != first and "2048" in again and again.lower().count("letra") == 2 and not caller.queue
+    assert caller.next(out("asking", "trailer_plates", say=reask))["say"] not in SAYINGS["done"]["es"]
