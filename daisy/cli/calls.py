@@ -135,7 +135,8 @@ def _print_table(calls: list[CallSummary]) -> None:
         return
     table = Table(box=None, header_style="bold")
     for col in ("id", "started", "dir", "caller", "driver", "outcome", "fields", "length"):
-        table.add_column(col, no_wrap=col != "driver")
+        # The driver's name may wrap; everything else stays on one line.
+        table.add_column(col, no_wrap=col != "driver", min_width=14 if col == "driver" else None)
     for c in calls:
         table.add_row(
             c.id,
