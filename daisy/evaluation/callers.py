@@ -394,6 +394,7 @@ class SimulatedCaller:
         self.permission_turns = 0
         self.follow_turns = 0
         self.insist = 0
+        self.current: str | None = None  # the field Daisy is on
 
     # -- small helpers --
     def pick(self, what: str) -> str:
@@ -404,6 +405,8 @@ class SimulatedCaller:
         text = obj.get("say")
         if isinstance(text, str) and text:
             text = speech.hyphenate(text, self.lang, self.rng)
+            if self.spec.style.get("accents") is False and self.current != "driver_name":
+                text = speech.strip_accents(text)  # names keep theirs: the canonical name is as spoken
             obj = {"say": text}
         if isinstance(text, str) and text and self.rng.random() < 0.4:
             # the recognizer's habit: a capital first letter and a final period
@@ -418,6 +421,7 @@ class SimulatedCaller:
         if self.turns >= MAX_TURNS:
             return self._send({"hangup": True})
         state, key = out.get("state"), out.get("field")
+        self.current = key
         say = str(out.get("say") or "")
         if self.queue and not (state == "asking" and key == self.queue_field and not self._reasked(key, say)):
             # Daisy moved on, or asks for the value again from the start: the pieces left are moot

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import string
+import unicodedata
 
 # --- numbers -------------------------------------------------------------------------------------
 
@@ -201,15 +202,16 @@ def digit_string(digits: str, lang: str, rng: random.Random, style: str | None =
 
 # --- letters -------------------------------------------------------------------------------------
 
+# Letter names as the recognizer writes them (it drops the silent h of "hache", hears "ce" as "se").
 ES_LETTER_NAMES: dict[str, list[str]] = {
     "A": ["a"],
-    "B": ["be"],
-    "C": ["ce"],
+    "B": ["be", "be grande"],
+    "C": ["ce", "se"],
     "D": ["de"],
     "E": ["e"],
     "F": ["efe"],
     "G": ["ge"],
-    "H": ["hache"],
+    "H": ["hache", "ache"],
     "I": ["i"],
     "J": ["jota"],
     "K": ["ka"],
@@ -224,9 +226,9 @@ ES_LETTER_NAMES: dict[str, list[str]] = {
     "S": ["ese"],
     "T": ["te"],
     "U": ["u"],
-    "V": ["ve", "uve", "ve chica"],
+    "V": ["ve", "uve", "ve chica", "be chica"],
     "W": ["doble u", "doble ve"],
-    "X": ["equis"],
+    "X": ["equis", "ekis"],
     "Y": ["i griega", "ye"],
     "Z": ["zeta"],
 }
@@ -724,3 +726,14 @@ def random_plate(rng: random.Random) -> str:
     letters = "".join(rng.choice(string.ascii_uppercase) for _ in range(rng.choice([2, 3, 3])))
     digits = "".join(rng.choice(string.digits) for _ in range(rng.choice([3, 4])))
     return letters + digits
+
+
+def strip_accents(text: str) -> str:
+    """What some recognizers return: Spanish without accents ("dieciseis", "si"); ñ stays."""
+    out = []
+    for c in text:
+        if c in "ñÑ":
+            out.append(c)
+            continue
+        out.extend(d for d in unicodedata.normalize("NFD", c) if unicodedata.category(d) != "Mn")
+    return "".join(out)
