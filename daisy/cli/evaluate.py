@@ -48,8 +48,17 @@ def _print_report(report: object, seconds: float, calls: int, verbose: bool) -> 
         for m in report.readbacks:
             print(f"- {m.caller_id} [{m.lang}] {m.field}: true {m.expected!r}, read back {m.got!r}")
             print(f"    {m.last_exchange}")
-    elif report.readbacks:
-        print(f"\n{len(report.readbacks)} wrong read-backs fixed by the callers (--verbose lists them)")
+    if verbose and report.unclear:
+        print(
+            f"\n{len(report.unclear)} yes/no answers Daisy did not take (she read the same value back again):"
+        )
+        for m in report.unclear:
+            print(f"- {m.caller_id} [{m.lang}] {m.field} (meant {m.expected}): {m.last_exchange}")
+    if not verbose and (report.readbacks or report.unclear):
+        print(
+            f"\n{len(report.readbacks)} wrong read-backs fixed by the callers, {len(report.unclear)} yes/no "
+            "answers not taken (--verbose lists them)"
+        )
 
 
 def _print_transcript(result: object) -> None:

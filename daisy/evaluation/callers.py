@@ -395,6 +395,9 @@ class SimulatedCaller:
         self.follow_turns = 0
         self.insist = 0
         self.current: str | None = None  # the field Daisy is on
+        self.current_state: str | None = None
+        self.meant = ""  # what the caller's last line meant, when it was a yes or a no
+        self.last_readback: tuple[str, str | None] | None = None
 
     # -- small helpers --
     def pick(self, what: str) -> str:
@@ -402,6 +405,8 @@ class SimulatedCaller:
 
     def _send(self, obj: dict[str, Any]) -> dict[str, Any]:
         self.turns += 1
+        if self.current_state != "confirming":
+            self.last_readback = None
         text = obj.get("say")
         if isinstance(text, str) and text:
             text = speech.hyphenate(text, self.lang, self.rng)
@@ -421,7 +426,7 @@ class SimulatedCaller:
         if self.turns >= MAX_TURNS:
             return self._send({"hangup": True})
         state, key = out.get("state"), out.get("field")
-        self.current = key
+        self.current, self.current_state, self.meant = key, state, ""
         say = str(out.get("say") or "")
         if self.queue and not (state == "asking" and key == self.queue_field and not self._reasked(key, say)):
             # Daisy moved on, or asks for the value again from the start: the pieces left are moot
@@ -625,12 +630,19 @@ class SimulatedCaller:
 
     def _confirm(self, key: str, pending: str | None) -> dict[str, Any]:
         truth = self.spec.truth(key)
+        # asked the very same read-back again: the caller's last answer was not taken; say it plainly
+        again = self.last_readback == (key, pending)
+        self.last_readback = (key, pending)
         if truth is not None and pending == truth:
+            self.meant = "yes"
+            if again:
+                return _say("Sí." if self.lang == "es" else "Yes.")
             kind = self.kinds.get(key)
             flavour = {"time": "yes_time", "plate": "yes_plate"}.get(kind or "", "yes")
             return _say(self.pick(flavour if self.rng.random() < 0.2 else "yes"))
-        if truth is None or key not in self.gave:
-            return _say(self.pick("no"))
+        self.meant = "no"
+        if truth is None or key not in self.gave or again:
+            return _say("No." if again else self.pick("no"))
         return _say(self._correction(key, pending or "", truth))
 
     def _correction(self, key: str, pending: str, truth: str) -> str:

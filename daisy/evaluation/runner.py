@@ -138,7 +138,11 @@ def run_call(spec: CallerSpec, line: Line, form: Form) -> CallResult:
         while (obj := caller.next(out)) is not None:
             before = out
             out = line.send(obj)
-            result.exchanges.append(Exchange(obj, out, before.get("state"), before.get("field")))
+            result.exchanges.append(
+                Exchange(
+                    obj, out, before.get("state"), before.get("field"), before.get("pending"), caller.meant
+                )
+            )
             if "hangup" in obj and not out.get("ended"):
                 break  # the caller left; nothing more can happen on this line
     except Exception as e:  # noqa: BLE001 - a crash of Daisy is a result to report, not to raise

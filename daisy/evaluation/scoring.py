@@ -22,6 +22,8 @@ class Exchange:
     daisy: dict[str, Any]
     state: str | None  # Daisy's state when the caller spoke
     field: str | None  # Daisy's field when the caller spoke
+    pending: str | None = None  # the value Daisy was reading back when the caller spoke
+    meant: str = ""  # "yes" or "no" when the caller answered a read-back
 
 
 @dataclass
@@ -196,12 +198,30 @@ def wrong_readbacks(result: CallResult) -> list[Miss]:
     return found
 
 
+def unclear_answers(result: CallResult) -> list[Miss]:
+    """A yes or no to a read-back after which Daisy reads back the very same value again."""
+    found: list[Miss] = []
+    for ex in result.exchanges:
+        d = ex.daisy
+        if (
+            ex.meant
+            and ex.state == "confirming"
+            and d.get("state") == "confirming"
+            and d.get("field") == ex.field
+            and d.get("pending") == ex.pending
+        ):
+            line = f"caller: {_describe(ex.caller)} -> daisy: {d.get('say', '')!r}"
+            found.append(Miss(result.caller_id, result.lang, ex.field or "", "unclear", ex.meant, None, line))
+    return found
+
+
 @dataclass
 class Report:
     by_lang: dict[str, Figures]
     overall: Figures
     misses: list[Miss]
     readbacks: list[Miss] = field(default_factory=list)
+    unclear: list[Miss] = field(default_factory=list)  # yes/no answers Daisy did not take
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -209,6 +229,7 @@ class Report:
             "by_lang": {lang: fig.to_dict() for lang, fig in sorted(self.by_lang.items())},
             "misses": [m.to_dict() for m in self.misses],
             "wrong_readbacks": [m.to_dict() for m in self.readbacks],
+            "unclear_answers": [m.to_dict() for m in self.unclear],
         }
 
 
@@ -224,4 +245,5 @@ def score(results: list[CallResult]) -> Report:
         overall.add(fig)
         report.misses += call_misses
         report.readbacks += readbacks
+        report.unclear += unclear_answers(result)
     return report

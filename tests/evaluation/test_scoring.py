@@ -142,3 +142,20 @@ def test_wrong_readbacks_are_listed_even_when_fixed() -> None:
     (rb,) = report.readbacks
     assert (rb.field, rb.expected, rb.got) == ("tractor_number", "512", "5012")
     assert "cinco doce" in rb.last_exchange
+
+
+def test_a_yes_daisy_did_not_take_is_listed() -> None:
+    result = call({"driver_name": "Ana Ruiz", "tractor_number": "512", "eta": "16:45"})
+    again = {
+        "say": "¿Sí o no?",
+        "state": "confirming",
+        "field": "eta",
+        "pending": "16:45",
+        "ended": False,
+        "outcome": None,
+        "record": {},
+    }
+    result.exchanges.insert(0, Exchange({"say": "simón"}, again, "confirming", "eta", "16:45", "yes"))
+    report = score([result])
+    (unclear,) = report.unclear
+    assert (unclear.field, unclear.expected) == ("eta", "yes") and "simón" in unclear.last_exchange
