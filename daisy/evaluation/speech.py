@@ -489,7 +489,9 @@ def es_time(hhmm: str, rng: random.Random, style: str | None = None) -> str:
     at = "a la" if h12 == 1 else "a las"
     day = _es_part_of_day(h)
     hour_word = "una" if h12 == 1 else es_number(h12)
-    if m == 0:
+    if m == 0 and h == 12:
+        forms.append(rng.choice(["al mediodía", "a las doce del día"]))
+    elif m == 0:
         forms.append(f"{at} {hour_word} {day}")
     elif m == 15:
         forms.append(f"{at} {hour_word} y cuarto {day}")
@@ -534,7 +536,9 @@ def en_time(hhmm: str, rng: random.Random, style: str | None = None) -> str:
     h12 = _h12(h)
     ampm = "AM" if h < 12 else "PM"
     forms = [f"{h12}:{m:02d} {ampm}"]
-    if m == 0:
+    if m == 0 and h in (0, 12):
+        forms.append("noon" if h == 12 else "midnight")
+    elif m == 0:
         forms += [f"{en_number(h12)} {ampm}", f"{en_number(h12)} o'clock {_en_part_of_day(h)}"]
     elif m == 30:
         forms += [
