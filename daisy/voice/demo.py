@@ -1,0 +1,168 @@
+"""`daisy demo`: a whole phone call, offline, with real audio and no LiveKit server.
+
+The synthetic caller speaks through espeak-ng (a male voice; Daisy's is female), down a simulated
+telephone line (8 kHz µ-law, 20 ms frames, real time) into the same AgentSession and DaisyAgent the
+worker runs, with the local pipeline: Silero VAD, Whisper base, the end-of-turn model, espeak-ng.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from daisy.conversation import CallLog, Conversation, NullCallLog
+from daisy.core import CallState, Dialogue, Turn
+from daisy.form import load_form
+from daisy.settings import Settings
+from daisy.voice.agent import CallObserver, DaisyAgent
+from daisy.voice.caller import PERSONAS, Persona, ScriptedCaller
+from daisy.voice.espeak_tts import ESPEAK_RATE, synthesize_pcm, voice_for
+from daisy.voice.phone_audio import PhoneLine, resample
+from daisy.voice.pipelines import bind, build_session
+
+TURN_CAP = 30  # caller turns; a call that loops is cut here
+REPLY_TIMEOUT = 14.0  # seconds to wait for Daisy after speaking (beyond: the caller speaks again)
+GAP = 0.35  # how long the caller waits after Daisy stops before answering
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    if len(values) == 1:
+        return round(values[0], 1)
+    return round(statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1], 1)
+
+
+@dataclass
+class DemoResult:
+    call_id: str
+    outcome: str | None
+    record: dict[str, str | None]
+    latencies: list[dict[str, float]] = field(default_factory=list)
+    stt_ms: list[float] = field(default_factory=list)
+    audio_files: list[Path] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        totals = [lat["total"] for lat in self.latencies]
+        return {
+            "outcome": self.outcome,
+            "record": self.record,
+            "latency_ms": {"p50": percentile(totals, 50), "p95": percentile(totals, 95),
+                           "turns": len(totals)},
+            "stt_ms": {"p50": percentile(self.stt_ms, 50), "p95": percentile(self.stt_ms, 95)},
+        }
+
+
+class _DaisyWatch:
+    """Knows when Daisy has finished a reply on the line (audio started, then quiet for GAP)."""
+
+    def __init__(self, line: PhoneLine) -> None:
+        self.line = line
+        self.segments = 0
+        line.agent_output.on_first_audio = self._started
+
+    def _started(self, _at: float) -> None:
+        self.segments += 1
+
+    async def reply_done(self, since: int, ended: asyncio.Event) -> bool:
+        """True once a reply newer than `since` has played out; False on timeout."""
+        deadline = time.monotonic() + REPLY_TIMEOUT
+        quiet_since: float | None = None
+        while time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+            if self.segments <= since:
+                if ended.is_set():
+                    return True
+                continue
+            if self.line.daisy_speaking:
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= GAP:
+                return True
+        return False
+
+
+async def run_call(
+    settings: Settings,
+    lang: str = "es",
+    persona: Persona | None = None,
+    log: CallLog | None = None,
+    save_audio: Path | None = None,
+    print_line: Callable[[str], None] = print,
+    turn_cap: int = TURN_CAP,
+    session_overrides: dict[str, Any] | None = None,
+) -> DemoResult:
+    """One offline call through the local pipeline; returns the outcome, record and latencies."""
+    logging.getLogger("livekit.agents").setLevel(logging.ERROR)
+    # another library in the process reaps children too; asyncio then warns about espeak's exit code
+    logging.getLogger("asyncio").setLevel(logging.ERROR)
+    form = load_form()
+    conversation = Conversation(Dialogue(form, lang), log=log or NullCallLog())
+    caller = ScriptedCaller(persona or PERSONAS[lang[:2]])
+    caller_voice = voice_for("caller", lang)
+    ended = asyncio.Event()
+
+    def said(turn: Turn) -> None:
+        print_line(f"  Daisy  ▸ {turn.say}")
+
+    def latency(lat: dict[str, float]) -> None:
+        print_line(f"           ⏱ {lat['total']:.0f} ms  (endpointing {lat['endpointing']:.0f} · stt "
+                   f"{lat['stt']:.0f} · core {lat['core']:.1f} · tts {lat['tts']:.0f})")
+
+    def on_ended(_state: CallState) -> None:
+        ended.set()
+
+    observer = CallObserver(on_heard=lambda t: print_line(f"           (Daisy heard: {t})"),
+                            on_said=said, on_latency=latency, on_ended=on_ended)
+    session = build_session("local", lang, settings, **(session_overrides or {}))
+    line = PhoneLine(record=save_audio is not None)
+    session.input.audio = line.agent_input
+    session.output.audio = line.agent_output
+    watch = _DaisyWatch(line)
+    agent = DaisyAgent(conversation, observer=observer)
+    bind(session, agent)
+    line.start()
+    await session.start(agent)
+    try:
+        seen = 0
+        for _ in range(turn_cap):
+            if not await watch.reply_done(seen, ended) and conversation.state is None:
+                break
+            seen = watch.segments
+            if ended.is_set() or conversation.state is None or conversation.state.ended:
+                break
+            action = caller.react(conversation.state)
+            if action.kind == "dtmf":
+                print_line(f"  Caller ▸ [keypad] {action.text}")
+                for key in action.text:  # one SIP DTMF event per key, as LiveKit delivers them
+                    agent.keypad(key)
+                    await asyncio.sleep(0.15)
+                continue
+            print_line(f"  Caller ▸ {action.text}")
+            pcm = await synthesize_pcm(action.text, caller_voice)
+            await line.caller_says(resample(pcm, ESPEAK_RATE))
+        else:
+            print_line(f"  (turn cap of {turn_cap} reached: the caller hangs up)")
+            agent.caller_left()
+        if not ended.is_set():
+            try:
+                await asyncio.wait_for(ended.wait(), timeout=20)
+            except TimeoutError:
+                agent.caller_left()
+        await asyncio.sleep(0.3)
+    finally:
+        await session.aclose()
+        await line.aclose()
+    files = line.save(save_audio) if save_audio is not None else []
+    assert conversation.state is not None
+    outcome = conversation.state.outcome
+    return DemoResult(call_id=conversation.call_id, outcome=outcome.value if outcome else None,
+                      record=conversation.record(), latencies=agent.latencies,
+                      stt_ms=[s * 1000 for s in agent.stt_seconds], audio_files=files)

@@ -1,0 +1,107 @@
+"""The three ways Daisy's voice is built: realtime, cascade, local.
+
+Cloud plugin objects are only constructed for the pipeline chosen: they raise without OPENAI_API_KEY,
+and the offline default must never touch them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from livekit.agents import AgentSession
+
+from daisy.settings import Settings
+from daisy.voice.agent import DaisyAgent
+from daisy.voice.config import PIPELINES
+from daisy.voice.policy_llm import PolicyLLM
+
+# Telephone timing. Whisper runs on a whole utterance, so every 100 ms of VAD silence before it
+# starts is 100 ms the caller waits; the end-of-turn model then decides quickly after the transcript.
+VAD_MIN_SILENCE = 0.5
+ENDPOINTING = {"min_delay": 0.3, "max_delay": 1.5}
+USER_AWAY_TIMEOUT = 12.0
+
+
+def turn_handling(turn_detection: Any, interruption_mode: str | None = "vad") -> dict[str, Any]:
+    interruption: dict[str, Any] = {"enabled": True, "min_duration": 0.4}
+    if interruption_mode:
+        interruption["mode"] = interruption_mode
+    return {
+        "turn_detection": turn_detection,
+        "endpointing": dict(ENDPOINTING),
+        "interruption": interruption,
+        # The core must hear each caller turn exactly once, when it is final: no speculative replies.
+        "preemptive_generation": {"enabled": False},
+    }
+
+
+def build_session(pipeline: str, lang: str, settings: Settings, **overrides: Any) -> AgentSession:
+    """A ready AgentSession (not started) for the pipeline; `overrides` replace built parts (tests)."""
+    if pipeline == "local":
+        parts = _local_parts(lang, settings.daisy_data_dir)
+    elif pipeline == "cascade":
+        parts = _cascade_parts(lang, settings)
+    elif pipeline == "realtime":
+        parts = _realtime_parts(lang, settings)
+    else:
+        raise ValueError(f"unknown pipeline {pipeline!r}; use one of: {', '.join(PIPELINES)}")
+    parts.update(overrides)
+    return AgentSession(user_away_timeout=USER_AWAY_TIMEOUT, **parts)
+
+
+def bind(session: AgentSession, agent: DaisyAgent) -> None:
+    """Let the session's policy 'LLM' speak the agent's core sentences."""
+    if isinstance(session.llm, PolicyLLM):
+        session.llm.reply = agent.reply_for
+
+
+def _vad() -> Any:
+    from livekit.plugins import silero
+
+    return silero.VAD.load(min_silence_duration=VAD_MIN_SILENCE, sample_rate=16000)
+
+
+def _local_parts(lang: str, data_dir: Path) -> dict[str, Any]:
+    from livekit.agents.inference import TurnDetector
+
+    from daisy.voice.espeak_tts import EspeakTTS, voice_for
+    from daisy.voice.local_stt import WhisperSTT
+
+    stt = WhisperSTT(language=lang, data_dir=data_dir)
+    stt.prewarm()
+    # version pinned: with LiveKit credentials around, the default would pick the cloud model
+    return {
+        "stt": stt,
+        "vad": _vad(),
+        "tts": EspeakTTS(voice=voice_for("daisy", lang)),
+        "llm": PolicyLLM(),
+        "turn_handling": turn_handling(TurnDetector(version="v1-mini")),
+    }
+
+
+def _cascade_parts(lang: str, settings: Settings) -> dict[str, Any]:
+    from livekit.agents.inference import TurnDetector
+    from livekit.plugins import openai
+
+    return {
+        "stt": openai.STT(language=lang[:2], api_key=settings.openai_api_key),
+        "vad": _vad(),
+        "tts": openai.TTS(voice="coral", api_key=settings.openai_api_key),
+        "llm": PolicyLLM(),
+        "turn_handling": turn_handling(TurnDetector()),
+    }
+
+
+def _realtime_parts(lang: str, settings: Settings) -> dict[str, Any]:
+    from livekit.plugins import openai
+    from openai.types.beta.realtime.session import InputAudioTranscription, TurnDetection
+
+    model = openai.realtime.RealtimeModel(
+        voice="coral",
+        api_key=settings.openai_api_key,
+        input_audio_transcription=InputAudioTranscription(model="gpt-4o-transcribe", language=lang[:2]),
+        # The server detects turns and barge-in, but never answers on its own: the core decides.
+        turn_detection=TurnDetection(type="server_vad", create_response=False, interrupt_response=True),
+    )
+    return {"llm": model, "turn_handling": turn_handling("realtime_llm", interruption_mode=None)}
