@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import Engine, Select, func, inspect, or_, select, update
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, selectinload
@@ -77,6 +77,7 @@ class Store:
             for attempt in range(3):
                 try:
                     Base.metadata.create_all(self._writer)
+                    _add_missing_columns(self._writer)
                     break
                 except (sa_exc.IntegrityError, sa_exc.ProgrammingError):
                     # Two processes creating the tables at once on PostgreSQL: the loser retries.
@@ -183,6 +184,33 @@ class Store:
         with Session(self._reader) as s:
             rows = s.scalars(q.options(selectinload(CallRow.fields), selectinload(CallRow.turns)))
             return [_detail(c) for c in rows]
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Bring a database made by an older Daisy up to date by adding new nullable columns.
+
+    No migration tool yet: tables are created whole, and later versions may only add nullable
+    columns; anything else is refused with a clear message rather than failing at the first write.
+    """
+    prep = engine.dialect.identifier_preparer
+    with engine.begin() as conn:
+        inspector = inspect(conn)  # on this connection: a second one would wait for its lock (SQLite)
+        for table in Base.metadata.sorted_tables:
+            if not inspector.has_table(table.name):
+                continue
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for col in table.columns:
+                if col.name in present:
+                    continue
+                if not col.nullable:
+                    raise StoreError(
+                        f"database {safe_url(engine.url)} is from an older Daisy: table {table.name} lacks "
+                        f"column {col.name}; export its calls and start a new database"
+                    )
+                kind = col.type.compile(dialect=engine.dialect)
+                conn.exec_driver_sql(
+                    f"ALTER TABLE {prep.quote(table.name)} ADD COLUMN {prep.quote(col.name)} {kind}"
+                )
 
 
 def _check_page(limit: int, offset: int) -> None:

@@ -107,3 +107,21 @@ def test_webhook_delivery_state_and_recording_are_kept_per_call(three_calls: Sto
 
 def test_an_outcome_value_from_the_core_is_accepted_as_a_filter(three_calls: Store) -> None:
     assert three_calls.count_calls(outcome=Outcome.COMPLETED) == 2
+
+
+def test_a_database_from_an_older_version_gets_its_new_nullable_columns(db_url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from daisy.records.engine import forget_all_engines, normalize_url
+    from daisy.records.store import open_store
+
+    open_store(db_url).close()
+    forget_all_engines()
+    engine = create_engine(normalize_url(db_url))
+    with engine.begin() as conn:  # as if recording_path did not exist yet
+        conn.execute(text("ALTER TABLE calls DROP COLUMN recording_path"))
+    engine.dispose()
+    store = open_store(db_url)
+    write_call(store.call_log(), "old")
+    assert store.set_recording("old", "/rec/old.ogg")
+    assert store.get_call("old").recording_path == "/rec/old.ogg"  # type: ignore[union-attr]
