@@ -36,7 +36,7 @@ class Served:
 
 
 def serve_command(*args: str) -> list[str]:
-    return [sys.executable, "-c", LAUNCH, "serve", *args]
+    return [sys.executable, "-u", "-c", LAUNCH, "serve", *args]
 
 
 def env(token: str | None, tmp: Path) -> dict[str, str]:
