@@ -30,12 +30,16 @@ _DROP = {
     "y", "luego", "despues", "then", "and", "todo", "junto", "pegado", "junta", "sin", "espacios",
     "espacio", "eh", "este", "mmm", "mm", "um", "uh", "por", "favor", "please", "together", "all",
     "one", "word", "minuscula", "minusculas", "mayuscula", "mayusculas", "lowercase", "capital",
-    "small", "letra", "letter", "numero", "number", "gracias", "thanks", "thank", "you", "ok", "okey",
+    "small", "letra", "letter", "numero", "number", "gracias", "thanks", "thank", "ok", "okey",
     "okay", "seguido", "igual", "en",
 }
 # Letter names that are also Spanish words: a letter only among other spelled letters.
 _WORDLIKE = {"de", "te", "se", "ve", "ese", "ca", "je"}
+# "todo junto", "all one word": instructions, not part of the address
+_TOGETHER = re.compile(r"\b(?:todo junto|todo pegado|todo seguido|junto|pegado|all one word|one word|"
+                       r"all together|together|thank you|no spaces|sin espacios)\b")
 _END_DOT = re.compile(r"[.]+(?=\s|$)")
+_CASE = {"minuscula", "minusculas", "mayuscula", "mayusculas", "lowercase", "capital", "small"}
 _SEPARATORS = {"_", "-", ".", "@", "punto", "arroba"}
 # Conversation, not dictation: "ya te lo di", "who is this", "la carretera de ahí".
 _CHATTER = set("""
@@ -97,11 +101,15 @@ def _read_email(text: str, lang: str) -> str:
         norm = re.sub(r"\bat (?:sign|symbol)\b", " @ ", norm)
         norm = re.sub(r"\bat\b", " @ ", norm)
         norm = re.sub(r"\b(?:dot|period|point)\b", " . ", norm)
-    words = [w.strip() for w in norm.split() if w.strip()]
+    norm = _TOGETHER.sub(" ", norm)
+    words = spelling._merge_pairs([w.strip() for w in norm.split() if w.strip()])
     words = _strip_lead(words, english)
     if not any(w in _MARKERS or any(ch in w for ch in "@._-") for w in words):
         plain = [w for w in words if not w.isdigit()]
         chatter = sum(1 for w in plain if w in _CHATTER)
+        spelled = sum(1 for w in plain if len(w) == 1 or spelling._letter_of(w, lang) is not None)
+        if spelled * 2 >= len(plain):
+            chatter = 0  # "a ere te u": letters being spelled
         if "?" in text or "¿" in text or (len(plain) >= 2 and chatter * 2 >= len(plain)):
             return ""  # a question or a sentence, not a piece of address
     # English "oh" among digits is zero; elsewhere it stays a word
@@ -148,20 +156,29 @@ def _read_email(text: str, lang: str) -> str:
 
 def _among_letters(words: list[str], i: int, lang: str) -> bool:
     """ "de a ene": spelled; "de guion sepulveda": a lone initial between separators."""
-    near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
-    if any(len(x) == 1 and x.isalpha() or spelling._letter_of(x, lang) is not None for x in near):
+    k = i - 1
+    while k >= 0 and words[k] in _CASE:
+        k -= 1
+    m = i + 1
+    while m < len(words) and words[m] in _CASE:
+        m += 1
+    prev = words[k] if k >= 0 else None
+    nxt = words[m] if m < len(words) else None
+    if any(x is not None and (len(x) == 1 and x.isalpha() or spelling._letter_of(x, lang) is not None)
+           for x in (prev, nxt)):
         return True
-    prev = words[i - 1] if i > 0 else None
-    nxt = words[i + 1] if i + 1 < len(words) else None
-    if prev is None and nxt is None:
-        return False
     return (prev is None or prev in _SEPARATORS) and (nxt is None or nxt in _SEPARATORS)
 
 
 def _key(words: list[str], j: int, letter: str, lang: str, connectors: set[str]) -> tuple[int, str]:
     """Skip case words; "jota de Jalisco" takes the key word's letter."""
-    while j < len(words) and words[j] in ("minuscula", "mayuscula", "lowercase", "capital", "small"):
+    while j < len(words) and words[j] in _CASE:
         j += 1
+    if letter.upper() in ("B", "V") and j < len(words):
+        letter, j = spelling._bv_modifier(words, j, letter.upper())
+        letter = letter.lower()
+        while j < len(words) and words[j] in _CASE:
+            j += 1
     if j + 1 < len(words) and words[j] in connectors:
         k = j + 1
         if words[j] == "as" and words[k] == "in":

@@ -25,7 +25,9 @@ _GLUE: list[tuple[re.Pattern[str], str]] = [
     # "letras" is plain "letra"; then damaged and glued forms: "le traen" (letra ene), "litra eme",
     # "letraeme", "letrae" -> "letra en", "letra eme", "letra eme", "letra e"
     (re.compile(r"\bletras\b"), "letra"),
-    (re.compile(r"\b(?:le ?|li ?)tra(?=[a-zñ ]|$)"), "letra "),
+    (re.compile(r"\b(?:le ?|li ?|lec ?|lek ?)tra(?=[a-zñ ]|$)"), "letra "),
+    # "bechica", "vegrande": the B/V of Mexican spelling glued to its qualifier
+    (re.compile(r"\b(be|ve|b|v)(chica|chiquita|grande|larga|corta|baja|alta)\b"), r"\1 \2"),
     # "5pm", "t45": split digits from letters so each rule sees separate tokens
     (re.compile(r"(?<=\d)(?=[a-zñ])|(?<=[a-zñ])(?=\d)"), " "),
 ]
@@ -64,7 +66,8 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap substring checks that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[tuple[str, ...], ...] = (
-    ("nt",), ("nt",), ("dieci ", "diez y"), ("veinti ",), ("letras",), ("tra",), ()
+    ("nt",), ("nt",), ("dieci ", "diez y"), ("veinti ",), ("letras",), ("tra",), ("chic", "grande", "larga",
+                                                                                 "corta", "baja", "alta"), ()
 )
 
 

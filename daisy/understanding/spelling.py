@@ -18,7 +18,8 @@ _ES_NAMES = {
     "a": "A", "be": "B", "ce": "C", "se": "C", "de": "D", "e": "E", "efe": "F", "ge": "G", "je": "G",
     "hache": "H", "ache": "H", "i": "I", "jota": "J", "ka": "K", "ca": "K", "ele": "L", "eme": "M",
     "ene": "N", "enie": "N", "eñe": "N", "o": "O", "pe": "P", "cu": "Q", "ku": "Q", "erre": "R",
-    "ere": "R", "ese": "S", "te": "T", "u": "U", "ve": "V", "uve": "V", "equis": "X", "ye": "Y",
+    "ere": "R", "ese": "S", "te": "T", "u": "U", "ve": "V", "uve": "V", "equis": "X",
+    "ekis": "X", "equiz": "X", "ekiz": "X", "ye": "Y",
     "zeta": "Z", "seta": "Z", "ceta": "Z", "zeda": "Z", "dobleu": "W", "doblev": "W", "dobleve": "W",
     "ygriega": "Y", "igriega": "Y",
 }
@@ -27,7 +28,7 @@ _EN_NAMES = {
     "d": "D",
     "dee": "D", "e": "E", "f": "F", "ef": "F", "eff": "F", "g": "G", "gee": "G", "h": "H",
     "aitch": "H", "haitch": "H", "i": "I", "eye": "I", "j": "J", "jay": "J", "k": "K", "kay": "K",
-    "l": "L", "el": "L", "ell": "L", "m": "M", "em": "M", "n": "N", "en": "N", "o": "O", "p": "P",
+    "l": "L", "el": "L", "ell": "L", "m": "M", "em": "M", "n": "N", "en": "N", "o": "O", "oh": "O", "p": "P",
     "pee": "P", "pea": "P", "q": "Q", "cue": "Q", "queue": "Q", "r": "R", "ar": "R", "are": "R",
     "s": "S", "es": "S", "ess": "S", "t": "T", "tee": "T", "tea": "T", "u": "U", "you": "U",
     "v": "V", "vee": "V", "w": "W", "x": "X", "ex": "X", "y": "Y", "why": "Y", "wye": "Y", "z": "Z",
@@ -77,7 +78,8 @@ _CASE_MODS = {"mayuscula", "minuscula", "capital", "lowercase", "uppercase", "sm
               "grande"}
 _VOWELS = set("aeiou")
 
-_CAPITAL_Y = re.compile(r"(?<=[\s,;])Y(?![\w])|^Y[.!]?$")
+_CAPITAL_Y = re.compile(r"(?<=[\s,;:])Y(?![\w'’])|^Y(?=[\s]*[,.;:!]|\s*$)")
+_CAPITAL_O = re.compile(r"(?<![\w'’])O(?![\w'’])")
 _CAPS_TOKEN = re.compile(r"[A-ZÑ0-9]+(?:-[A-ZÑ0-9]+)*")
 _ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
 _GLUED_KEY = re.compile(r"^(a|be|ce|se|de|e|efe|ge|hache|i|jota|ka|ele|eme|ene|o|pe|cu|erre|ese|te|u|ve|uve"
@@ -126,13 +128,22 @@ def _is_keyword(word: str, lang: str) -> bool:
     return (
         len(word) >= 3
         and word.isalpha()
-        and word not in _FILLER
+        and word not in _FUNCTION_WORDS
         and word not in _names(lang)
         and word not in word_table(lang)
         and word not in _PAIR_WORDS
     )
 
 
+# Words that never serve as the key word of "X de <palabra>"
+_FUNCTION_WORDS = {
+    "las", "los", "del", "que", "con", "por", "para", "una", "uno", "este", "esta", "esto", "ese", "esa",
+    "eso", "guion", "numero", "numeros", "letra", "letras", "placa", "placas", "sus", "tus", "mis",
+    "the", "and", "that", "this", "its", "dash", "letter", "number", "plate", "plates", "digitos",
+    "tractor", "caja", "remolque", "trailer", "mayuscula", "minuscula", "ahi", "aqui", "todo",
+}
+# Short letter names that are also words: "de dónde" is not "D de Dónde"
+_NO_SAME_INITIAL = {"de", "te", "se", "a", "e", "o", "u", "i", "y", "me"}
 _PAIR_WORDS = {"griega", "doble", "double", "latina"}
 _KEYABLE_NUMBERS = {"uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
                     "once", "doce", "trece", "catorce", "quince", "veinte", "treinta", "cuarenta",
@@ -157,7 +168,16 @@ def _is_letter_prefix(word: str) -> bool:
     for conn in ("de", "ve", "be", "re"):
         if word.endswith(conn) and word[: -len(conn)] in _ES_NAMES:
             return True
-    return False
+    half = len(word) // 2
+    # "kaka kiosko", "ee ensenada": the name said twice
+    return len(word) % 2 == 0 and word[:half] == word[half:] and word[:half] in _ES_NAMES
+
+
+def _mark_capitals(text: str, english: bool) -> str:
+    """A capital "Y" (Spanish) or "O" (English) standing alone is the letter the recognizer heard."""
+    if english:
+        return _CAPITAL_O.sub(" oscar ", text)
+    return _CAPITAL_Y.sub(" ygriega ", text)
 
 
 def symbols(text: str, lang: str, strict: bool = False) -> str:
@@ -166,14 +186,12 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         return ""
     english = is_english(lang)
     caps = _caps_words(text)
-    # a capital "Y" standing alone after the first word is the letter, not "and"
-    capital_y = bool(_CAPITAL_Y.search(text))
-    words = _merge_pairs(normalize(text).split())
+    # commas stay as tokens: "N, November" is two letters, "eme mamá" one
+    words = _merge_pairs(normalize(_mark_capitals(text, english), keep=",").replace(",", " , ").split())
     if not words:
         return ""
     names = _names(lang)
     connectors = _KEY_CONNECTORS_EN if english else _KEY_CONNECTORS_ES
-    # English "o"/"oh" is zero among digits, the letter O elsewhere
     table = word_table(lang)
     num_words = list(words)
     if english:
@@ -188,7 +206,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
                 if w != "letter_o":
                     continue
                 near = [num_words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
-                if any(x.isdigit() or x in table for x in near):
+                if any(x.isdigit() or x in table or x in ("double", "triple") for x in near):
                     num_words[i] = words[i]
                     changed = True
     nums = {n.start: n for n in find_numbers(num_words, lang)}
@@ -203,7 +221,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     def emit(sym: str, kind: str) -> None:
         out.append(sym)
         kinds.append(kind)
-        spans.append((at, at + 1))
+        spans.append((at, i))
 
     while i < n:
         w = words[i]
@@ -216,75 +234,72 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
                 letter = _key_letter(nxt)
             if letter is not None:
                 i = _after_letter(words, i + 2, lang, connectors)
+                letter, i = _bv_modifier(words, i, letter)
                 letter, i = _maybe_key(words, i, letter, lang, connectors)
                 emit(letter, "L!")
                 continue
             i += 1
             continue
-        if i in nums and w != "letter_o":
+        if i in nums and num_words[i] != "letter_o":
             num = nums[i]
-            emit(num.digits, "D")
             i = num.end
-            continue
-        if num_words[i] == "letter_o":
-            emit("O", "L")
-            i += 1
+            emit(num.digits, "D")
             continue
         if w in caps:
+            i += 1
             for ch in w:
                 emit("N" if ch == "ñ" else ch.upper(), "L!")
-            i += 1
             continue
         glued = _GLUED_KEY.match(w)
         if glued and glued.group(3)[0] == _ES_NAMES.get(glued.group(1), "?").lower()[:1]:
-            emit(_key_letter(glued.group(3)), "L!")
             i += 1
+            emit(_key_letter(glued.group(3)), "L!")
             continue
         if w in _NATO:
-            emit(_key_letter(w), "L!")
-            i += 1
-            continue
-        if w == "y" and not english and _y_is_letter(words, i, capital_y):
-            key, j2 = _maybe_key(words, i + 1, "Y", lang, connectors)
+            key, i = _maybe_key(words, i + 1, _key_letter(w), lang, connectors)
             emit(key, "L!")
-            i = j2
+            continue
+        if w == "y" and not english and _y_is_letter(words, i):
+            key, i = _maybe_key(words, i + 1, "Y", lang, connectors)
+            emit(key, "L!")
             continue
         letter = _letter_of(w, lang)
         if not english and w in _PRONOUN_LIKE and i > 0 and words[i - 1] in _PRONOUN_CUES:
             letter = None  # "no sé", "ya te lo di": words, not letters
         if english and w in ("are", "is", "you") and i > 0 and words[i - 1] in _VERB_BEFORE:
-            letter = None  # "my plates are ...", "they are ..."
+            i += 1  # "my plates are ...", "they are ..."
+            continue
         if letter is not None and not (w == "y" and not english):
             if w == "de" and not english and _de_is_preposition(words, i):
                 i += 1
                 continue
             j = _after_letter(words, i + 1, lang, connectors)
-            if letter in ("B", "V") and j < n and words[j] in _B_MODS | _V_MODS:
-                letter = "B" if words[j] in _B_MODS else "V"
-                j += 1
+            letter, j = _bv_modifier(words, j, letter)
             key, j2 = _maybe_key(words, j, letter, lang, connectors)
             explicit = j2 != j or (w not in (_AMBIGUOUS_EN if english else _AMBIGUOUS_ES))
-            emit(key, "L!" if explicit else "L")
             i = j2
+            emit(key, "L!" if explicit else "L")
             continue
-        # "<palabra> de <palabra>" and damaged "Bebe burro" / "Ave águila"
+        # "<palabra> de <palabra>" and damaged "Bebe burro" / "Ave águila" / "kaka kiosko"
         if w.isalpha() and w not in _FILLER and i + 1 < n:
             if words[i + 1] in connectors and i + 2 < n and _is_keyword(words[i + 2], lang):
-                emit(_key_letter(words[i + 2]), "L!")
                 i += 3
+                emit(_key_letter(words[i - 1]), "L!")
                 continue
-            if _is_letter_prefix(w) and _is_keyword(words[i + 1], lang):
-                emit(_key_letter(words[i + 1]), "L!")
+            nxt = words[i + 1]
+            keyable = _is_keyword(nxt, lang) or nxt in _KEYABLE_NUMBERS and nxt[0] == w[0]
+            if not english and _is_letter_prefix(w) and keyable:
                 i += 2
+                emit(_key_letter(words[i - 1]), "L!")
                 continue
         # a written run of consonants ("mnx") is a piece of plate, not a word
         if 2 <= len(w) <= 4 and w.isalpha() and not (set(w) & _VOWELS) and w not in _FILLER \
                 and w not in names:
+            i += 1
             for ch in w:
                 emit("N" if ch == "ñ" else ch.upper(), "L!")
-            i += 1
             continue
-        if w not in _FILLER:
+        if w not in _FILLER and w != ",":
             noise += 1
         i += 1
     if noise and out and all(kind == "L" for kind in kinds):
@@ -292,31 +307,47 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     if noise >= 2 and ("?" in text or "¿" in text):
         return ""  # a question ("¿De dónde me hablas?") is not a piece of plate
     if strict:
-        out = _keep_clear(out, kinds, spans)
+        out = _keep_clear(out, kinds, spans, words)
     return "".join(out)
 
 
-def _y_is_letter(words: list[str], i: int, capital_y: bool) -> bool:
-    """Spanish "y" is "and" unless it is clearly the letter."""
+def _bv_modifier(words: list[str], j: int, letter: str) -> tuple[str, int]:
+    """ "be grande" is B, "be chica"/"ve chica" is V (the two sound the same in Spanish)."""
+    if letter in ("B", "V") and j < len(words) and words[j] in _B_MODS | _V_MODS:
+        return ("B" if words[j] in _B_MODS else "V"), j + 1
+    return letter, j
+
+
+def _y_is_letter(words: list[str], i: int) -> bool:
+    """Spanish "y" is "and" unless it is clearly the letter ("la y", "letra y", "Y de Yegua")."""
     prev = words[i - 1] if i > 0 else ""
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    if prev in ("la", "letra") or capital_y:
+    if prev in ("la", "letra"):
         return True
-    # "Y de Yegua"
+    if i == 0 and (nxt in _ES_NAMES and nxt not in _NO_SAME_INITIAL or nxt in _NATO or nxt == "letra"):
+        return True  # "Y erre guion 619"
     return nxt == "de" and i + 2 < len(words) and words[i + 2].startswith("y")
 
 
-def _keep_clear(out: list[str], kinds: list[str], spans: list[tuple[int, int]]) -> list[str]:
+_JOINERS = {",", "dash", "guion", "y", "and", "-", "hyphen"}
+
+
+def _keep_clear(
+    out: list[str], kinds: list[str], spans: list[tuple[int, int]], words: list[str]
+) -> list[str]:
     """In a fleet number, a bare ambiguous letter name counts only right next to digits or letters."""
     kept: list[str] = []
     for k, (sym, kind) in enumerate(zip(out, kinds, strict=True)):
         if kind != "L":
             kept.append(sym)
             continue
-        start = spans[k][0]
-        if any(kinds[j] in ("D", "L!") and (spans[j][0] == start + 1 or spans[j][0] == start - 1)
-               for j in (k - 1, k + 1) if 0 <= j < len(kinds)):
-            kept.append(sym)
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(kinds) or kinds[j] not in ("D", "L!"):
+                continue
+            lo, hi = (spans[j][1], spans[k][0]) if j < k else (spans[k][1], spans[j][0])
+            if all(w in _JOINERS for w in words[lo:hi]):
+                kept.append(sym)
+                break
     return kept
 
 
@@ -344,14 +375,16 @@ def _maybe_key(words: list[str], j: int, letter: str, lang: str, connectors: set
         k = j + 1
         if words[j] == "as" and k < n and words[k] == "in":
             k += 1
+        if k < n and words[k] in _B_MODS | _V_MODS and words[j] in ("be", "ve"):
+            return letter, j  # "ka, ve chica": the next letter, not a key word
         if k < n and (_is_keyword(words[k], lang) or words[k] in _NATO):
             return _key_letter(words[k]), k + 1
         if k < n and words[k] in _KEYABLE_NUMBERS and _key_letter(words[k]) == letter:
             return letter, k + 1  # "D de dos", "ese de seis": a number word as the key word
         return letter, j
     # "eme mamá": a letter followed right away by a word that starts with it (not "de dónde")
-    if j < n and _is_keyword(words[j], lang) and _key_letter(words[j]) == letter and j > 0 \
-            and words[j - 1] not in _AMBIGUOUS_ES | _AMBIGUOUS_EN | _PRONOUN_LIKE:
+    if j < n and not is_english(lang) and _is_keyword(words[j], lang) and _key_letter(words[j]) == letter \
+            and j > 0 and words[j - 1] not in _NO_SAME_INITIAL and words[j] not in _NATO:
         return letter, j + 1
     return letter, j
 

@@ -191,6 +191,28 @@ def _read_time(text: str, lang: str, now: datetime) -> str | None:
     return _fmt(h, m)
 
 
+def _zero_clock(items: list[object], k0: int) -> tuple[int, int, bool] | None:
+    """Clock digits with a spoken zero: "veinte cero cinco" (20:05), "cero cero treinta", "eight oh three".
+
+    The groups said one after the other are written out; with a zero among them, three or four
+    digits are HMM or HHMM.
+    """
+    run: list[Num] = []
+    for item in items[k0:]:
+        if not isinstance(item, Num):
+            break
+        run.append(item)
+    if len(run) < 2 or not any(num.value == 0 and not num.literal for num in run):
+        return None
+    digits = "".join(num.digits for num in run)
+    if len(digits) not in (3, 4):
+        return None
+    h, m = int(digits[:-2]), int(digits[-2:])
+    if h > 24 or m > 59:
+        return None
+    return h % 24, m, False
+
+
 def _hour_before(hour: int) -> int:
     """The hour before ``hour`` on the same clock ("cuarto para la una" is 12:45)."""
     if hour == 1:
@@ -229,6 +251,9 @@ def _spanish_forms(items: list[object]) -> tuple[int, int, bool] | None:
     k0, first = nums[0]
     hour = first.value
     rest = items[k0 + 1:]
+    clock = _zero_clock(items, k0)
+    if clock is not None:
+        return clock
     # a 3–4 digit group said as one: "1745", "930"
     if 100 <= hour <= 2400 and hour % 100 < 60:
         return hour // 100, hour % 100, False
@@ -288,6 +313,10 @@ def _english_forms(items: list[object]) -> tuple[int, int, bool] | None:
     k0, first = nums[0]
     hour = first.value
     rest = items[k0 + 1:]
+    clock = _zero_clock(items, k0)
+    if clock is not None:
+        h, m, _ = clock
+        return h, m, h <= 12 and not items[k0].digits.startswith("0")  # type: ignore[union-attr]
     if 100 <= hour <= 2400 and hour % 100 < 60:
         # "1730", "seventeen hundred", "nine thirty" said as one group
         h, m = hour // 100, hour % 100

@@ -76,3 +76,24 @@ def test_chatter_and_questions_are_not_email_pieces(said: str, lang: str) -> Non
 def test_lone_initial_before_a_separator_is_a_letter() -> None:
     got = read_email("de guion sepulveda arroba transportesnava punto mx", "es")
     assert got == "d-sepulveda@transportesnava.mx"
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "email"),
+    [("L zee A M you dee I O fifty eight at icloud dot com", "en", "lzamudio58@icloud.com"),
+     ("rigoberto salinas all one word at gmail dot com", "en", "rigobertosalinas@gmail.com"),
+     ("L A double you S O N at gmail dot com", "en", "lawson@gmail.com"),
+     ("erre guion ce hache a ve chica e zeta arroba icloud punto com", "es", "r-chavez@icloud.com"),
+     ("a minúscula ere minúscula te minúscula u minúscula erre o arroba gmail punto com", "es",
+      "arturo@gmail.com"),
+     ("a be grande 12 arroba hotmail punto com", "es", "ab12@hotmail.com"),
+     ("de minúscula e erre e ka punto ele a doble ve ese o ene arroba gmail punto com", "es",
+      "derek.lawson@gmail.com"),
+     ("rigoberto salinas todo junto arroba hotmail punto com", "es", "rigobertosalinas@hotmail.com")],
+)
+def test_spelled_emails_with_case_words_and_b_v(said: str, lang: str, email: str) -> None:
+    assert read_email(said, lang) == email
+
+
+def test_lone_initial_piece_is_a_letter() -> None:
+    assert read_email("de", "es") == "d"

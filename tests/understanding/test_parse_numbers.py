@@ -95,3 +95,13 @@ def test_read_back_short_numbers_as_a_number() -> None:
 
 def test_read_back_code_with_letter_uses_key_word() -> None:
     assert say_digits("T45", "es") == "T de Tigre, cuatro, cinco"
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "code"),
+    [("are dash four hundred five", "en", "R405"), ("it's A dash five hundred fourteen", "en", "A514"),
+     ("mira, a y cinco tres seis", "es", "A536"), ("A guion ochocientos ochenta y siete", "es", "A887"),
+     ("ekis 172", "es", "X172"), ("letra ekis, doscientos treinta y siete", "es", "X237")],
+)
+def test_fleet_number_letter_joined_by_dash_or_y(said: str, lang: str, code: str) -> None:
+    assert spoken_code(said, lang) == code

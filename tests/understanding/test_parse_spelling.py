@@ -106,3 +106,25 @@ def test_question_is_not_a_piece_of_plate() -> None:
 )
 def test_english_zeros_and_thousands(said: str, symbols: str) -> None:
     assert spell(said, "en") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("kaka kiosko", "K"), ("ee ensenada", "E"), ("uu uno", "U"), ("be de bueno", "B"),
+     ("letra be chica", "V"), ("letrabechica", "V"), ("ka ve chica E", "KVE"),
+     ("U be grande ve bota", "UB"), ("ekis siete", "X7"), ("lectra eme", "M"),
+     ("Bravo Bravo", "BB"), ("Y erre guion 619", "YR619"), ("Y letra eme", "YM"),
+     ("ese sapo", "S")],
+)
+def test_more_damaged_and_mexican_letter_forms(said: str, symbols: str) -> None:
+    assert spell(said, "es") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("N, November, letter Z, two thirty", "NNZ230"), ("B as in Boy, O, zero seventy", "BO070"),
+     ("O like Ocean, Romeo, double eight eight", "OR888"), ("Victor F G oh double six one", "VFG0661"),
+     ("plates are O for Oscar, U for Uniform", "OU"), ("letter L Lima M dash seven sixty two", "LLM762")],
+)
+def test_english_letters_o_and_nato(said: str, symbols: str) -> None:
+    assert spell(said, "en") == symbols

@@ -85,3 +85,13 @@ def test_say_time_naturally() -> None:
 )
 def test_more_ways_to_give_eta(said: str, lang: str, hhmm: str) -> None:
     assert read_time(said, lang, NOW) == hhmm
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "hhmm"),
+    [("veinte cero cinco", "es", "20:05"), ("cero cero cero cinco", "es", "00:05"),
+     ("cero siete quince", "es", "07:15"), ("eight oh three PM", "en", "20:03"),
+     ("about six oh nine PM", "en", "18:09")],
+)
+def test_clock_digits_with_a_spoken_zero(said: str, lang: str, hhmm: str) -> None:
+    assert read_time(said, lang, NOW) == hhmm
