@@ -38,6 +38,8 @@ _WORDLIKE = {"de", "te", "se", "ve", "ese", "ca", "je"}
 # "todo junto", "all one word": instructions, not part of the address
 _TOGETHER = re.compile(r"\b(?:todo junto|todo pegado|todo seguido|junto|pegado|all one word|one word|"
                        r"all together|together|thank you|no spaces|sin espacios)\b")
+_HYPHEN_NUMBER = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+                            r"(one|two|three|four|five|six|seven|eight|nine)\b")
 _END_DOT = re.compile(r"[.]+(?=\s|$)")
 _CASE = {"minuscula", "minusculas", "mayuscula", "mayusculas", "lowercase", "capital", "small"}
 _SEPARATORS = {"_", "-", ".", "@", "punto", "arroba"}
@@ -102,6 +104,7 @@ def _read_email(text: str, lang: str) -> str:
         norm = re.sub(r"\bat\b", " @ ", norm)
         norm = re.sub(r"\b(?:dot|period|point)\b", " . ", norm)
     norm = _TOGETHER.sub(" ", norm)
+    norm = _HYPHEN_NUMBER.sub(r"\1 \2", norm)  # "twenty-seven" is a number, not a dash
     words = spelling._merge_pairs([w.strip() for w in norm.split() if w.strip()])
     words = _strip_lead(words, english)
     if not any(w in _MARKERS or any(ch in w for ch in "@._-") for w in words):

@@ -161,8 +161,15 @@ class _Group:
         return (self.hundreds or self.has_thousand) and not self.closed_two
 
 
-def find_numbers(words: list[str], lang: str) -> list[Num]:
-    """Every number group in already-normalized words, in order."""
+_ARTICLES = {"un", "una"}
+
+
+def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list[Num]:
+    """Every number group in already-normalized words, in order.
+
+    Spanish "un"/"una" are articles ("dame un segundo", "una ge") unless ``article_one`` (times:
+    "a la una") or "mil" follows ("un mil").
+    """
     table = word_table(lang)
     english = is_english(lang)
     out: list[Num] = []
@@ -201,6 +208,9 @@ def find_numbers(words: list[str], lang: str) -> list[Num]:
             i += 1
             continue
         entry = table.get(w)
+        if entry is not None and w in _ARTICLES and not article_one and group is None \
+                and not (i + 1 < n and words[i + 1] == "mil"):
+            entry = None
         if entry is None:
             nxt = table.get(words[i + 1]) if i + 1 < n else None
             if group is not None and nxt is not None:

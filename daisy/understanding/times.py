@@ -34,7 +34,7 @@ def _num_value(item: object) -> int | None:
 
 def _with_numbers(words: list[str], lang: str) -> list[object]:
     """Words with number groups folded into ``Num`` items."""
-    nums = find_numbers(words, lang)
+    nums = find_numbers(words, lang, article_one=True)
     out: list[object] = []
     i = 0
     by_start = {n.start: n for n in nums}

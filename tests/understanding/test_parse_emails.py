@@ -97,3 +97,7 @@ def test_spelled_emails_with_case_words_and_b_v(said: str, lang: str, email: str
 
 def test_lone_initial_piece_is_a_letter() -> None:
     assert read_email("de", "es") == "d"
+
+
+def test_hyphenated_english_number_in_email_is_a_number() -> None:
+    assert read_email("ange dot brooks twenty-seven at gmail dot com", "en") == "ange.brooks27@gmail.com"

@@ -105,3 +105,13 @@ def test_read_back_code_with_letter_uses_key_word() -> None:
 )
 def test_fleet_number_letter_joined_by_dash_or_y(said: str, lang: str, code: str) -> None:
     assert spoken_code(said, lang) == code
+
+
+@pytest.mark.parametrize("said", ["Dame un segundo.", "espérame una hora", "un momento"])
+def test_spanish_article_un_is_not_the_digit_one(said: str) -> None:
+    assert spoken_digits(said, "es") is None
+    assert spoken_code(said, "es") is None
+
+
+def test_un_before_mil_is_one() -> None:
+    assert spoken_digits("un mil dos", "es") == "1002"
