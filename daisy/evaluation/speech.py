@@ -386,10 +386,11 @@ def letter(ch: str, lang: str, rng: random.Random, style: str | None = None) -> 
         f"litra {name}",
         f"letra{name.replace(' ', '')}",
         f"le tra {name}",
-        f"{name} ve {key.lower()}",
         f"{name}{name} {key.lower()}" if len(name) <= 2 else f"{name} {key.lower()}",
         f"lectra {name}",
     ]
+    if " " not in name:  # "de" heard as "ve" ("Ave águila"); with "doble u" it would read as two letters
+        forms.append(f"{name} ve {key.lower()}")
     if ch == "A":
         forms.append(f"Are{key.lower()}")
     return rng.choice(forms)
