@@ -222,11 +222,13 @@ class Report:
     misses: list[Miss]
     readbacks: list[Miss] = field(default_factory=list)
     unclear: list[Miss] = field(default_factory=list)  # yes/no answers Daisy did not take
+    by_field: dict[str, list[int]] = field(default_factory=dict)  # form key -> [right, scored]
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "overall": self.overall.to_dict(),
             "by_lang": {lang: fig.to_dict() for lang, fig in sorted(self.by_lang.items())},
+            "by_field": {key: {"right": r, "scored": n} for key, (r, n) in self.by_field.items()},
             "misses": [m.to_dict() for m in self.misses],
             "wrong_readbacks": [m.to_dict() for m in self.readbacks],
             "unclear_answers": [m.to_dict() for m in self.unclear],
@@ -239,6 +241,12 @@ def score(results: list[CallResult]) -> Report:
     report = Report(by_lang, overall, [])
     for result in results:
         fig, call_misses = score_call(result)
+        missed = {m.field for m in call_misses}
+        for key, expected in result.expected.items():
+            if expected is not None or key in result.unknown or result.record.get(key) is not None:
+                tally = report.by_field.setdefault(key, [0, 0])
+                tally[0] += key not in missed
+                tally[1] += 1
         readbacks = wrong_readbacks(result)
         fig.wrong_readbacks = len(readbacks)
         by_lang.setdefault(result.lang, Figures()).add(fig)

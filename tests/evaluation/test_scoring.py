@@ -159,3 +159,8 @@ def test_a_yes_daisy_did_not_take_is_listed() -> None:
     report = score([result])
     (unclear,) = report.unclear
     assert (unclear.field, unclear.expected) == ("eta", "yes") and "simón" in unclear.last_exchange
+
+
+def test_fields_right_by_field() -> None:
+    result = call({"driver_name": "Ana Ruiz", "tractor_number": "5012", "eta": "16:45"})
+    assert score([result]).by_field == {"driver_name": [1, 1], "tractor_number": [0, 1], "eta": [1, 1]}
