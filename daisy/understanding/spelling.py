@@ -264,8 +264,9 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             emit(key, "L!")
             continue
         letter = _letter_of(w, lang)
-        if not english and w in _PRONOUN_LIKE and i > 0 and words[i - 1] in _PRONOUN_CUES:
-            letter = None  # "no sé", "ya te lo di": words, not letters
+        if not english and w in _PRONOUN_LIKE and i > 0 and words[i - 1] in _PRONOUN_CUES \
+                and not _spelled_next(words, i + 1, lang, nums):
+            letter = None  # "no sé", "ya te lo di": words, not letters (but "se te ka" is spelling)
         if english and w in ("are", "is", "you") and i > 0 and words[i - 1] in _VERB_BEFORE:
             i += 1  # "my plates are ...", "they are ..."
             continue
@@ -275,7 +276,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
                 continue
             j = _after_letter(words, i + 1, lang, connectors)
             letter, j = _bv_modifier(words, j, letter)
-            key, j2 = _maybe_key(words, j, letter, lang, connectors)
+            key, j2 = _maybe_key(words, j, letter, lang, connectors, nato_key=len(w) > 1)
             explicit = j2 != j or (w not in (_AMBIGUOUS_EN if english else _AMBIGUOUS_ES))
             i = j2
             emit(key, "L!" if explicit else "L")
@@ -311,6 +312,14 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     return "".join(out)
 
 
+def _spelled_next(words: list[str], j: int, lang: str, nums: dict[int, object]) -> bool:
+    """The word at ``j`` is a letter or a number: the caller is spelling."""
+    if j >= len(words):
+        return False
+    nxt = words[j]
+    return j in nums or nxt in _names(lang) or nxt in _NATO or len(nxt) == 1 and nxt.isalpha()
+
+
 def _bv_modifier(words: list[str], j: int, letter: str) -> tuple[str, int]:
     """ "be grande" is B, "be chica"/"ve chica" is V (the two sound the same in Spanish)."""
     if letter in ("B", "V") and j < len(words) and words[j] in _B_MODS | _V_MODS:
@@ -324,7 +333,8 @@ def _y_is_letter(words: list[str], i: int) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if prev in ("la", "letra"):
         return True
-    if i == 0 and (nxt in _ES_NAMES and nxt not in _NO_SAME_INITIAL or nxt in _NATO or nxt == "letra"):
+    if i == 0 and (nxt in _ES_NAMES and nxt not in _NO_SAME_INITIAL or nxt in _NATO or nxt == "letra"
+                   or len(nxt) == 1 and nxt.isalpha()):
         return True  # "Y erre guion 619"
     return nxt == "de" and i + 2 < len(words) and words[i + 2].startswith("y")
 
@@ -368,8 +378,15 @@ def _after_letter(words: list[str], j: int, lang: str, connectors: set[str]) -> 
     return j
 
 
-def _maybe_key(words: list[str], j: int, letter: str, lang: str, connectors: set[str]) -> tuple[str, int]:
-    """ "X de <palabra>", "X as in <word>": the key word decides the letter."""
+def _maybe_key(
+    words: list[str], j: int, letter: str, lang: str, connectors: set[str], nato_key: bool = False
+) -> tuple[str, int]:
+    """ "X de <palabra>", "X as in <word>": the key word decides the letter.
+
+    A word right after a letter name that starts with the same letter is a key word said without
+    "de" ("eme mamá"); a NATO word counts so only after a spoken name ("hache hotel"), since after
+    "letra hache", a lone "H" or another NATO word it is the next letter.
+    """
     n = len(words)
     if j < n and words[j] in connectors:
         k = j + 1
@@ -384,7 +401,7 @@ def _maybe_key(words: list[str], j: int, letter: str, lang: str, connectors: set
         return letter, j
     # "eme mamá": a letter followed right away by a word that starts with it (not "de dónde")
     if j < n and not is_english(lang) and _is_keyword(words[j], lang) and _key_letter(words[j]) == letter \
-            and j > 0 and words[j - 1] not in _NO_SAME_INITIAL and words[j] not in _NATO:
+            and j > 0 and words[j - 1] not in _NO_SAME_INITIAL and (nato_key or words[j] not in _NATO):
         return letter, j + 1
     return letter, j
 

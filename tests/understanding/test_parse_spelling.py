@@ -128,3 +128,13 @@ def test_more_damaged_and_mexican_letter_forms(said: str, symbols: str) -> None:
 )
 def test_english_letters_o_and_nato(said: str, symbols: str) -> None:
     assert spell(said, "en") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("se te ka 0 cincuenta y seis", "CTK056"), ("Y D de Delfín T de Toro seis cinco seis", "YDT656"),
+     ("equis letrate te 45 sesenta y nueve", "XTT4569"), ("hache hotel", "H"),
+     ("letra hache Hotel litra ache", "HHH"), ("C Charlie", "CC")],
+)
+def test_letter_runs_that_look_like_words(said: str, symbols: str) -> None:
+    assert spell(said, "es") == symbols
