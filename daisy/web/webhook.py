@@ -93,6 +93,14 @@ class WebhookSender:
         self.url = url
         self.secret = secret
         self.retry = retry or Retry()
+        # One HTTP client per thread: making one costs ~50 ms (TLS set-up), more than a delivery.
+        self._local = threading.local()
+
+    def _client(self) -> httpx.Client:
+        client: httpx.Client | None = getattr(self._local, "client", None)
+        if client is None:
+            client = self._local.client = httpx.Client(timeout=self.retry.timeout_s, follow_redirects=False)
+        return client
 
     def body(self, call_id: str) -> bytes | None:
         call = self.store.get_call(call_id)
@@ -127,20 +135,19 @@ class WebhookSender:
         if body is None:
             log.warning("webhook: call %s not found, nothing sent", call_id)
             return False
-        error: str | None = None
-        with httpx.Client(timeout=self.retry.timeout_s, follow_redirects=False) as client:
-            for attempt in range(1, self.retry.attempts + 1):
-                ok, retryable, error = self._post(client, call_id, body)
-                if ok:
-                    self.store.set_webhook_state(call_id, "delivered", attempted=True)
-                    log.info("webhook: call %s delivered (attempt %d)", call_id, attempt)
-                    return True
-                last = attempt == self.retry.attempts or not retryable
-                self.store.set_webhook_state(call_id, "failed" if last else "pending", error, attempted=True)
-                log.warning("webhook: call %s attempt %d failed: %s", call_id, attempt, error)
-                if last:
-                    return False
-                time.sleep(self.retry.delay(attempt))
+        client = self._client()
+        for attempt in range(1, self.retry.attempts + 1):
+            ok, retryable, error = self._post(client, call_id, body)
+            if ok:
+                self.store.set_webhook_state(call_id, "delivered", attempted=True)
+                log.info("webhook: call %s delivered (attempt %d)", call_id, attempt)
+                return True
+            last = attempt == self.retry.attempts or not retryable
+            self.store.set_webhook_state(call_id, "failed" if last else "pending", error, attempted=True)
+            log.warning("webhook: call %s attempt %d failed: %s", call_id, attempt, error)
+            if last:
+                return False
+            time.sleep(self.retry.delay(attempt))
         return False
 
 
@@ -223,6 +230,21 @@ class WebhookCallLog:
         self.dispatcher.submit(call_id)
 
 
+# One dispatcher (and its threads) per database and receiver for the whole process: the voice worker
+# asks for a call log on every call, and each must not start threads of its own.
+_dispatchers: dict[tuple[str, str, str, Retry | None], WebhookDispatcher] = {}
+_dispatchers_lock = threading.Lock()
+
+
+def dispatcher_for(store: Store, url: str, secret: str, retry: Retry | None = None) -> WebhookDispatcher:
+    key = (store.url.render_as_string(hide_password=False), url, secret, retry)
+    with _dispatchers_lock:
+        found = _dispatchers.get(key)
+        if found is None:
+            found = _dispatchers[key] = WebhookDispatcher(WebhookSender(store, url, secret, retry))
+        return found
+
+
 def with_webhook(inner: CallLog, store: Store, settings: Settings, retry: Retry | None = None) -> CallLog:
     """`inner` wrapped to send ended calls to DAISY_WEBHOOK_URL; `inner` itself when none is set.
 
@@ -232,7 +254,7 @@ def with_webhook(inner: CallLog, store: Store, settings: Settings, retry: Retry 
         return inner
     check_config(url, secret)
     assert secret is not None
-    return WebhookCallLog(inner, WebhookDispatcher(WebhookSender(store, url, secret, retry)))
+    return WebhookCallLog(inner, dispatcher_for(store, url, secret, retry))
 
 
 def retry_deliveries(

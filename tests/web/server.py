@@ -60,7 +60,7 @@ def running_server(db_url: str, tmp: Path, token: str | None) -> Iterator[Served
         )
     served = Served(f"http://127.0.0.1:{port}", process, log_path)
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while True:
             if process.poll() is not None:
                 raise RuntimeError(f"daisy serve exited: {served.output()}")

@@ -201,3 +201,31 @@ def test_backoff_grows_and_is_capped() -> None:
     r = Retry(backoff_s=1.0, max_backoff_s=5.0)
     assert 0.75 <= r.delay(1) <= 1.0 and 1.5 <= r.delay(2) <= 2.0 and 3.0 <= r.delay(3) <= 4.0
     assert r.delay(10) <= 5.0
+
+
+def test_one_dispatcher_per_process(store: Store) -> None:
+    first = hooked(store, "http://127.0.0.1:9/a")
+    again = hooked(store, "http://127.0.0.1:9/a")
+    other = hooked(store, "http://127.0.0.1:9/b")
+    assert first.dispatcher is again.dispatcher and other.dispatcher is not first.dispatcher
+
+
+def test_200_concurrent_calls_all_delivered_once(store: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with receiver() as rx:
+        log = hooked(store, rx.url)
+
+        def one(i: int) -> None:
+            write_call(log, f"call-many-{i:03d}", {"tractor_number": str(i)}, latency=False)
+
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(one, range(200)))
+        assert log.dispatcher.flush(60)
+    sent = [json.loads(r.body)["call"] for r in rx.got]
+    assert sorted(c["id"] for c in sent) == [f"call-many-{i:03d}" for i in range(200)]
+    assert all(verify(r.body, SECRET, r.headers["x-daisy-signature"]) for r in rx.got)
+    assert all(c["record"]["tractor_number"] == str(int(c["id"][-3:])) for c in sent)
+    assert store.count_calls(outcome="completed") == 201
+    assert store.calls_with_webhook_state("delivered") and not store.calls_with_webhook_state("failed")
+    assert len(store.calls_with_webhook_state("delivered")) == 200
