@@ -614,6 +614,8 @@ class SimulatedCaller:
         if kind == "time":
             if raw.startswith("+") and attempt == 0:
                 return [speech.relative_said(int(raw[1:]), lang, rng)]
+            if attempt == 0 and self._next_of_its_hour(truth) and rng.random() < 0.25:
+                return [speech.bare_time(truth, lang, rng)]
             return [
                 speech.time_said(truth, lang, rng, "24h" if plain and lang == "es" else style.get("time"))
             ]
@@ -627,6 +629,14 @@ class SimulatedCaller:
                 known_words=self.name_words,
             )
         return [truth]
+
+    def _next_of_its_hour(self, hhmm: str) -> bool:
+        """True when `hhmm` is the first time after now with that reading on a 12-hour clock, so that
+        saying it without "de la tarde" / "PM" still means it."""
+        h, m = (int(x) for x in hhmm.split(":"))
+        now = self.spec.now
+        ahead = (h * 60 + m - (now.hour * 60 + now.minute)) % (24 * 60)
+        return 0 < ahead < 12 * 60
 
     def _confirm(self, key: str, pending: str | None) -> dict[str, Any]:
         truth = self.spec.truth(key)

@@ -172,7 +172,8 @@ def digit_string(digits: str, lang: str, rng: random.Random, style: str | None =
     style = style or rng.choice(["whole", "pairs", "digits", "numeric", "pairs", "mixed", "glue"])
     leading_zero = digits.startswith("0") and len(digits) > 1
     if style == "numeric":
-        return digits
+        # some recognizers space the digits out when they are read one by one
+        return " ".join(digits) if len(digits) > 2 and rng.random() < 0.2 else digits
     if style == "whole" and not leading_zero and len(digits) <= 6:
         said = number(int(digits), lang)
         if lang == "es" and int(digits) < 10 and rng.random() < 0.5:
@@ -704,7 +705,27 @@ def name_said(name: str, lang: str, rng: random.Random) -> str:
         )
     else:
         lead = rng.choice(["", "this is ", "my name is ", "it's ", "sure, it's ", "yeah, my name is "])
-    return lead + name
+    # a courtesy after the name is common on the phone in Mexico
+    tail = rng.choice([", para servirle", ", a sus órdenes"]) if lang == "es" and rng.random() < 0.15 else ""
+    return lead + name + tail
+
+
+def bare_time(hhmm: str, lang: str, rng: random.Random) -> str:
+    """The hour without the part of the day ("a las cuatro y media", "at four thirty"): the listener
+    takes the next such time from now."""
+    h, m = (int(x) for x in hhmm.split(":"))
+    h12 = _h12(h)
+    if lang == "es":
+        hour = "una" if h12 == 1 else es_number(h12)
+        at = "a la" if h12 == 1 else "a las"
+        mins = {0: "", 15: " y cuarto", 30: " y media"}.get(m, f" {es_number(m)}" if m >= 10 else "")
+        if m and m < 10:
+            mins = f" con {es_number(m)}"
+        return f"{rng.choice(['', 'como ', 'llego '])}{at} {hour}{mins}"
+    mins = {0: " o'clock", 30: " thirty", 15: " fifteen"}.get(
+        m, f" {en_number(m)}" if m >= 10 else f" oh {en_number(m)}"
+    )
+    return f"{rng.choice(['', 'around ', 'about '])}{en_number(h12)}{mins}"
 
 
 def alnum_said(value: str, lang: str, rng: random.Random, digit_style: str | None = None) -> str:
