@@ -651,7 +651,9 @@ def email_pieces(
             while j < len(local) and local[j].isdigit():
                 j += 1
             parts_local.append(
-                digit_string(local[i:j], lang, rng, rng.choice(["whole", "digits", "numeric"]))
+                digit_string(local[i:j], lang, rng, rng.choice(["whole", "digits", "numeric"])).removeprefix(
+                    "el "
+                )
             )
         elif local[i].isalpha():
             while j < len(local) and local[j].isalpha():
