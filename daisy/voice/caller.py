@@ -1,9 +1,9 @@
 """The synthetic caller of `daisy demo`: a driver who reacts to what Daisy is doing.
 
 It answers from the call state (phase, field, read-back value), not from a fixed list of lines, so a
-misrecognized answer leads to a correction or a retry instead of derailing the call. After two spoken
-tries it uses the keypad when Daisy offers it, and it says it does not know a value it cannot get
-across: the call always ends.
+misrecognized answer leads to a correction or a retry instead of derailing the call. After a misheard
+number or time it keys it in (DTMF), and it says it does not know a value it cannot get across after
+two tries: the call always ends.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ class ScriptedCaller:
             n = self.asks[key + ":done"] = self.asks.get(key + ":done", 0) + 1
             return Action("say", self.persona.lines["done" if n <= 2 else "unknown"])
         n = self.asks[key] = self.asks.get(key, 0) + 1
-        if n >= 2 and answer.keypad and state.keypad_offered:
+        if n >= 2 and answer.keypad:  # a driver who was misheard keys the number in
             return Action("dtmf", answer.keypad + "#")
         if n >= 3:  # a value that does not get across: the driver gives up on it, the call goes on
             return Action("say", self.persona.lines["unknown"])

@@ -100,7 +100,7 @@ async def run_call(
     session_overrides: dict[str, Any] | None = None,
 ) -> DemoResult:
     """One offline call through the local pipeline; returns the outcome, record and latencies."""
-    logging.getLogger("livekit.agents").setLevel(logging.ERROR)
+    logging.getLogger("livekit").setLevel(logging.ERROR)  # e.g. "VAD slower than realtime" on a busy box
     # another library in the process reaps children too; asyncio then warns about espeak's exit code
     logging.getLogger("asyncio").setLevel(logging.ERROR)
     form = load_form()

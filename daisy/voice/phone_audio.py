@@ -115,6 +115,7 @@ class LineAudioOutput(io.AudioOutput):
         self._played = 0  # samples of the current segment already played
         self._resampler: rtc.AudioResampler | None = None
         self.on_first_audio: Callable[[float], None] | None = None
+        self.interruptions = 0  # segments cut short by clear_buffer (barge-in)
 
     async def capture_frame(self, frame: rtc.AudioFrame) -> None:
         await super().capture_frame(frame)
@@ -133,6 +134,7 @@ class LineAudioOutput(io.AudioOutput):
     def clear_buffer(self) -> None:
         self._buf = np.zeros(0, dtype=np.int16)
         if self._segment_open:
+            self.interruptions += 1
             self._finish(interrupted=True)
 
     @property

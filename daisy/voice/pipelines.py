@@ -47,7 +47,9 @@ def build_session(pipeline: str, lang: str, settings: Settings, **overrides: Any
     else:
         raise ValueError(f"unknown pipeline {pipeline!r}; use one of: {', '.join(PIPELINES)}")
     parts.update(overrides)
-    return AgentSession(user_away_timeout=USER_AWAY_TIMEOUT, **parts)
+    # No acoustic-echo warm-up: on a phone call the network cancels echo, and the default warm-up
+    # would ignore a caller who talks over the first 3 s of the greeting (no barge-in).
+    return AgentSession(user_away_timeout=USER_AWAY_TIMEOUT, aec_warmup_duration=None, **parts)
 
 
 def bind(session: AgentSession, agent: DaisyAgent) -> None:

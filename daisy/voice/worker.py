@@ -1,0 +1,135 @@
+"""`daisy worker dev|start`: the LiveKit Agents worker that answers calls (the original main.py).
+
+The SIP dispatch rule puts each call in its own `call-…` room and dispatches this agent (by name).
+Outbound calls arrive the same way, with job metadata {"direction": "outbound", "phone_number",
+"call_id"} set by daisy.telephony. Job processes inherit the pipeline and language via environment.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from typing import Any
+
+from livekit import rtc
+from livekit.agents import AgentServer, JobContext, JobProcess
+from livekit.agents.cli import run_app
+
+from daisy.conversation import CallLog, Conversation, NullCallLog
+from daisy.core import CallState, Dialogue
+from daisy.form import load_form
+from daisy.settings import get_settings
+from daisy.voice.agent import CallObserver, DaisyAgent
+from daisy.voice.pipelines import bind, build_session
+
+log = logging.getLogger("daisy.worker")
+SIP_KIND = rtc.ParticipantKind.PARTICIPANT_KIND_SIP
+
+
+def job_metadata(raw: str | None) -> dict[str, Any]:
+    """The dispatch's metadata; an inbound call has none (or anything not ours)."""
+    try:
+        data = json.loads(raw or "{}")
+    except json.JSONDecodeError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def caller_number_of(participant: rtc.RemoteParticipant) -> str | None:
+    attrs = participant.attributes or {}
+    return attrs.get("sip.phoneNumber") or None
+
+
+def _call_log() -> CallLog:
+    try:
+        from daisy.records import open_store
+
+        return open_store(get_settings().database_url).call_log(strict=False)
+    except Exception as e:  # the call goes on even if the database does not
+        log.error("records unavailable, this call is not stored: %s", e)
+        return NullCallLog()
+
+
+async def hang_up(ctx: JobContext) -> None:
+    try:
+        from daisy.telephony.transfer import hang_up as telephony_hang_up
+
+        await telephony_hang_up(ctx.api, ctx.room.name)
+    except ImportError:
+        await ctx.delete_room()
+    finally:
+        ctx.shutdown("call ended")
+
+
+async def transfer(ctx: JobContext, identity: str) -> None:
+    """Hook for outcome `transferred`: SIP REFER through daisy.telephony (if present)."""
+    try:
+        from daisy.telephony.transfer import transfer_call
+    except ImportError:
+        log.warning("transfer requested but daisy.telephony.transfer is not available")
+        return
+    try:
+        await transfer_call(ctx.api, ctx.room.name, identity, get_settings().daisy_transfer_to)
+    except Exception as e:  # a refused transfer must not crash the job: the call is then hung up
+        log.error("transfer failed: %s", e)
+
+
+async def entrypoint(ctx: JobContext) -> None:
+    settings = get_settings()
+    pipeline = os.environ.get("DAISY_PIPELINE", settings.daisy_pipeline)
+    lang = os.environ.get("DAISY_LANG", "es")
+    meta = job_metadata(ctx.job.metadata)
+    direction = "outbound" if meta.get("direction") == "outbound" else "inbound"
+    await ctx.connect()
+    participant = await ctx.wait_for_participant(kind=SIP_KIND)
+    caller_number = meta.get("phone_number") if direction == "outbound" else caller_number_of(participant)
+    conversation = Conversation(Dialogue(load_form(), lang), log=_call_log(),
+                                call_id=meta.get("call_id") or None)
+
+    async def ended(_state: CallState) -> None:
+        await hang_up(ctx)
+
+    async def transferred(_state: CallState) -> None:
+        await transfer(ctx, participant.identity)
+
+    agent = DaisyAgent(conversation, direction=direction, caller_number=caller_number,
+                       realtime=pipeline == "realtime",
+                       observer=CallObserver(on_ended=ended, on_transfer=transferred))
+    session = build_session(pipeline, lang, settings)
+    bind(session, agent)
+
+    def on_dtmf(ev: rtc.SipDTMF) -> None:
+        agent.keypad(ev.digit)
+
+    def on_left(p: rtc.RemoteParticipant) -> None:
+        if p.identity == participant.identity:
+            agent.caller_left()
+
+    ctx.room.on("sip_dtmf_received", on_dtmf)
+    ctx.room.on("participant_disconnected", on_left)
+    await session.start(agent=agent, room=ctx.room)
+
+
+def prewarm(proc: JobProcess) -> None:
+    """Load the offline models once per process, before any call is waiting on them."""
+    if os.environ.get("DAISY_PIPELINE", "local") == "local":
+        from daisy.voice.local_stt import load_whisper
+
+        load_whisper(get_settings().daisy_data_dir)
+
+
+def make_server() -> AgentServer:
+    settings = get_settings()
+    server = AgentServer(ws_url=settings.livekit_url, api_key=settings.livekit_api_key,
+                         api_secret=settings.livekit_api_secret, setup_fnc=prewarm)
+    server.rtc_session(entrypoint, agent_name=settings.daisy_agent_name)
+    return server
+
+
+def run_worker(mode: str, pipeline: str, lang: str, extra: list[str] | None = None) -> None:
+    os.environ["DAISY_PIPELINE"] = pipeline
+    os.environ["DAISY_LANG"] = lang
+    sys.argv = ["daisy worker", mode, *(extra or [])]
+    run_app(make_server())
