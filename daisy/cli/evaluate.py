@@ -50,6 +50,13 @@ def _print_report(report: object, seconds: float, calls: int, verbose: bool) -> 
         for m in report.readbacks:
             print(f"- {m.caller_id} [{m.lang}] {m.field}: true {m.expected!r}, read back {m.got!r}")
             print(f"    {m.last_exchange}")
+    if verbose:
+        for lang, meanings in sorted(report.turns_by_meaning.items()):
+            collected = report.by_lang[lang].fields_collected or 1
+            parts = ", ".join(
+                f"{what} {n / collected:.2f}" for what, n in sorted(meanings.items(), key=lambda x: -x[1])
+            )
+            print(f"\n[{lang}] caller turns per collected field, by what the caller did: {parts}")
     if verbose and report.unclear:
         print(
             f"\n{len(report.unclear)} yes/no answers Daisy did not take (she read the same value back again):"

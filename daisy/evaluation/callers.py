@@ -396,7 +396,8 @@ class SimulatedCaller:
         self.insist = 0
         self.current: str | None = None  # the field Daisy is on
         self.current_state: str | None = None
-        self.meant = ""  # what the caller's last line meant, when it was a yes or a no
+        self.meant = ""  # what the caller's last line meant: "answer", "piece", "yes", "no", "repeat"...
+        self.queue_meaning = "piece"
         self.last_readback: tuple[str, str | None] | None = None
 
     # -- small helpers --
@@ -432,6 +433,7 @@ class SimulatedCaller:
             # Daisy moved on, or asks for the value again from the start: the pieces left are moot
             self.queue, self.queue_field = [], None
         if self.queue:
+            self.meant = self.queue_meaning
             return self._send(self.queue.pop(0))
         if state == "greeting":
             return self._send(_say(self.pick("hello")))
@@ -543,14 +545,16 @@ class SimulatedCaller:
         n = self.asks[key] = self.asks.get(key, 0) + 1
         spec = self.spec
         if n > MAX_ASKS:
+            self.meant = "gave up"
             return {"hangup": True}
         if spec.start not in ("accept", "wait"):
+            self.meant = spec.start
             # a caller who wants something else than registering now insists, then gives up
             self.started = True
             self.insist += 1
             return _say(self._intent_phrase(spec.start)) if self.insist <= 3 else {"hangup": True}
         if spec.stop and spec.stop["at"] == key:
-            do = spec.stop["do"]
+            do = self.meant = spec.stop["do"]
             if do == "hangup":
                 return {"hangup": True}
             if do == "silence":
@@ -558,17 +562,19 @@ class SimulatedCaller:
             return _say(self.pick("human"))
         todo = self.todo.get(key)
         if todo:
-            act = todo.pop(0)
+            act = self.meant = todo.pop(0)
             if act == "silence":
                 return {"silence": 5}
             if act == "wait":  # "espérame tantito", then back on the line at the next turn
-                self.queue, self.queue_field = [_say(self.pick("back"))], key
+                self.queue, self.queue_field, self.queue_meaning = [_say(self.pick("back"))], key, "wait"
                 return _say(self.pick("wait"))
             return _say(self.pick({"hello": "hello_mid"}.get(act, act)))
         if key in spec.unknown or spec.truth(key) is None:
+            self.meant = "unknown"
             return _say(self.pick("unknown"))
         if self.pieces_done == key and not self._reasked(key, say):  # Daisy still waits for more
             self.pieces_done = None
+            self.meant = "done"
             return _say(self.pick("done"))
         self.pieces_done = None
         kind = self.kinds.get(key, "text")
@@ -580,13 +586,15 @@ class SimulatedCaller:
             and self.answers.get(key, 0) >= 1
         ):
             self.answers[key] = self.answers.get(key, 0) + 1
+            self.meant = "keypad"
             return {"dtmf": truth + "#"}
         turns = self._value_turns(key, self.answers.get(key, 0))
         self.answers[key] = self.answers.get(key, 0) + 1
         self.gave.add(key)
+        self.meant = "answer" if self.answers[key] == 1 else "answer again"
         if len(turns) > 1:
             self.queue = [_say(t) for t in turns[1:]]
-            self.queue_field = key
+            self.queue_field, self.queue_meaning = key, "piece"
         # if Daisy still waits for more after the whole value, the caller says that was all
         self.pieces_done = key if kind in ("plate", "email") else None
         return _say(turns[0])
@@ -653,7 +661,10 @@ class SimulatedCaller:
         self.meant = "no"
         if truth is None or key not in self.gave or again:
             return _say("No." if again else self.pick("no"))
-        return _say(self._correction(key, pending or "", truth))
+        said = self._correction(key, pending or "", truth)
+        if said not in SAYINGS["no"][self.lang]:  # it carries the right value or what to change
+            self.meant = "correction"
+        return _say(said)
 
     def _correction(self, key: str, pending: str, truth: str) -> str:
         """A "no", with the right value or the one thing to change when the caller can put it simply."""

@@ -223,12 +223,14 @@ class Report:
     readbacks: list[Miss] = field(default_factory=list)
     unclear: list[Miss] = field(default_factory=list)  # yes/no answers Daisy did not take
     by_field: dict[str, list[int]] = field(default_factory=dict)  # form key -> [right, scored]
+    turns_by_meaning: dict[str, dict[str, int]] = field(default_factory=dict)  # lang -> what -> turns
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "overall": self.overall.to_dict(),
             "by_lang": {lang: fig.to_dict() for lang, fig in sorted(self.by_lang.items())},
             "by_field": {key: {"right": r, "scored": n} for key, (r, n) in self.by_field.items()},
+            "turns_by_meaning": self.turns_by_meaning,
             "misses": [m.to_dict() for m in self.misses],
             "wrong_readbacks": [m.to_dict() for m in self.readbacks],
             "unclear_answers": [m.to_dict() for m in self.unclear],
@@ -242,6 +244,10 @@ def score(results: list[CallResult]) -> Report:
     for result in results:
         fig, call_misses = score_call(result)
         missed = {m.field for m in call_misses}
+        meanings = report.turns_by_meaning.setdefault(result.lang, {})
+        for ex in result.exchanges:
+            if ex.field is not None and ex.state in ("asking", "confirming"):
+                meanings[ex.meant or "other"] = meanings.get(ex.meant or "other", 0) + 1
         for key, expected in result.expected.items():
             if expected is not None or key in result.unknown or result.record.get(key) is not None:
                 tally = report.by_field.setdefault(key, [0, 0])

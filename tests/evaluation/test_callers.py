@@ -152,3 +152,15 @@ def test_a_reask_mid_pieces_restarts_the_value() -> None:
     # a fresh answer with the whole plate in one turn, not the next piece
     assert again != first and "2048" in again and again.lower().count("letra") == 2 and not caller.queue
     assert caller.next(out("asking", "trailer_plates", say=reask))["say"] not in SAYINGS["done"]["es"]
+
+
+def test_the_caller_labels_what_each_line_meant() -> None:
+    caller = SimulatedCaller(spec(style={"pieces": True, "letters": "letra"}, does={"eta": ["offtopic"]}))
+    caller.next(out("asking", "tractor_plates"))
+    assert caller.meant == "answer"
+    caller.next(out("asking", "tractor_plates", say="Ka. ¿Qué sigue?"))
+    assert caller.meant == "piece"
+    caller.next(out("confirming", "tractor_plates", "KTR591"))
+    assert caller.meant == "yes"
+    caller.next(out("asking", "eta"))
+    assert caller.meant == "offtopic"
