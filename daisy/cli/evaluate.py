@@ -63,10 +63,14 @@ def _print_report(report: object, seconds: float, calls: int, verbose: bool) -> 
         )
         for m in report.unclear:
             print(f"- {m.caller_id} [{m.lang}] {m.field} (meant {m.expected}): {m.last_exchange}")
-    if not verbose and (report.readbacks or report.unclear):
+    if verbose and report.repeated:
+        print(f"\n{len(report.repeated)} times Daisy said the very same sentence twice in a row:")
+        for m in report.repeated:
+            print(f"- {m.caller_id} [{m.lang}] {m.last_exchange}")
+    if not verbose and (report.readbacks or report.unclear or report.repeated):
         print(
             f"\n{len(report.readbacks)} wrong read-backs fixed by the callers, {len(report.unclear)} yes/no "
-            "answers not taken (--verbose lists them)"
+            f"answers not taken, {len(report.repeated)} lines said twice in a row (--verbose lists them)"
         )
 
 

@@ -215,6 +215,19 @@ def unclear_answers(result: CallResult) -> list[Miss]:
     return found
 
 
+def repeated_lines(result: CallResult) -> list[Miss]:
+    """Daisy saying the very same sentence twice in a row (she should vary her wording)."""
+    found: list[Miss] = []
+    previous = str(result.opening.get("say") or "")
+    for ex in result.exchanges:
+        said = str(ex.daisy.get("say") or "")
+        if said and said == previous:
+            line = f"caller: {_describe(ex.caller)} -> daisy: {said!r}"
+            found.append(Miss(result.caller_id, result.lang, ex.field or "", "repeated", None, said, line))
+        previous = said
+    return found
+
+
 @dataclass
 class Report:
     by_lang: dict[str, Figures]
@@ -222,6 +235,7 @@ class Report:
     misses: list[Miss]
     readbacks: list[Miss] = field(default_factory=list)
     unclear: list[Miss] = field(default_factory=list)  # yes/no answers Daisy did not take
+    repeated: list[Miss] = field(default_factory=list)  # Daisy's sentences said twice in a row
     by_field: dict[str, list[int]] = field(default_factory=dict)  # form key -> [right, scored]
     turns_by_meaning: dict[str, dict[str, int]] = field(default_factory=dict)  # lang -> what -> turns
 
@@ -234,6 +248,7 @@ class Report:
             "misses": [m.to_dict() for m in self.misses],
             "wrong_readbacks": [m.to_dict() for m in self.readbacks],
             "unclear_answers": [m.to_dict() for m in self.unclear],
+            "repeated_lines": [m.to_dict() for m in self.repeated],
         }
 
 
@@ -260,4 +275,5 @@ def score(results: list[CallResult]) -> Report:
         report.misses += call_misses
         report.readbacks += readbacks
         report.unclear += unclear_answers(result)
+        report.repeated += repeated_lines(result)
     return report

@@ -164,3 +164,14 @@ def test_a_yes_daisy_did_not_take_is_listed() -> None:
 def test_fields_right_by_field() -> None:
     result = call({"driver_name": "Ana Ruiz", "tractor_number": "5012", "eta": "16:45"})
     assert score([result]).by_field == {"driver_name": [1, 1], "tractor_number": [0, 1], "eta": [1, 1]}
+
+
+def test_a_sentence_said_twice_in_a_row_is_listed() -> None:
+    result = call({"driver_name": "Ana Ruiz", "tractor_number": "512", "eta": "16:45"})
+    result.exchanges[1].daisy = dict(result.exchanges[0].daisy, say="¿Sigues ahí?")
+    result.exchanges[0].daisy = dict(result.exchanges[0].daisy, say="¿Sigues ahí?")
+    result.opening = dict(result.opening, say="Hola")
+    for n, ex in enumerate(result.exchanges[2:]):
+        ex.daisy = dict(ex.daisy, say=f"line {n}")
+    (rep,) = score([result]).repeated
+    assert rep.got == "¿Sigues ahí?"
