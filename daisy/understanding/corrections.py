@@ -22,6 +22,8 @@ _REPLACE = [
     re.compile(r"\bdonde dice (?P<rest>.+)$"),
     re.compile(r"\bno es (?P<rest>.+ (?:sino|es) .+)$"),
     re.compile(r"\bno (?P<rest>.+ sino .+)$"),
+    re.compile(r"\b(?:mal|equivocaste|equivocada|equivocado|error|fallaste) en (?P<rest>.+)$"),
+    re.compile(r"\b(?:wrong|mistake|got wrong) (?:on|with|is|was) (?P<rest>.+)$"),
     re.compile(r"\binstead of (?P<rest>.+)$"),
     re.compile(r"\bnot (?:an? )?(?P<rest>.+)$"),
 ]
@@ -231,7 +233,7 @@ def _word_swap(text: str, norm: str, current: str) -> str | None:
     """Names: "en vez de Juan es Julio" swaps one word, keeping the rest."""
     words = current.split()
     plain = [strip_accents(w.lower()) for w in words]
-    for pattern in (_REPLACE[0], _REPLACE[2], _REPLACE[4]):
+    for pattern in (_REPLACE[0], _REPLACE[2], _REPLACE[6]):
         m = pattern.search(norm)
         if not m:
             continue

@@ -40,6 +40,7 @@ _TOGETHER = re.compile(r"\b(?:todo junto|todo pegado|todo seguido|junto|pegado|a
                        r"all together|together|thank you|no spaces|sin espacios)\b")
 _HYPHEN_NUMBER = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
                             r"(one|two|three|four|five|six|seven|eight|nine)\b")
+_SPELLED_HYPHENS = re.compile(r"^(?:[a-z0-9]-){2,}[a-z0-9]$")
 _END_DOT = re.compile(r"[.]+(?=\s|$)")
 _CASE = {"minuscula", "minusculas", "mayuscula", "mayusculas", "lowercase", "capital", "small"}
 _SEPARATORS = {"_", "-", ".", "@", "punto", "arroba"}
@@ -133,6 +134,8 @@ def _read_email(text: str, lang: str) -> str:
             out.append(nums[i].digits)
             i = nums[i].end
             continue
+        elif _SPELLED_HYPHENS.match(w):
+            out.append(w.replace("-", ""))  # "j-o-h-n": a word spelled by the recognizer
         elif any(ch in w for ch in "@._-"):
             out.append(w)
         elif w in ("letra", "letter") and i + 1 < n:

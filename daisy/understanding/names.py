@@ -23,7 +23,7 @@ _LEADS = [
     "con", "es", "seria", "se llama", "mi nombre", "nombre", "a sus ordenes", "el operador es",
     "yes", "yeah", "sure", "okay", "well", "hi", "hello", "my name is", "my full name is", "this is",
     "its", "it is", "i am", "im", "name is", "the name is", "names", "call me", "you can call me",
-    "speaking", "of course",
+    "speaking", "of course", "me dicen", "me conocen como", "le dicen", "mi nombre completo",
 ]
 _TAILS = [
     "para servirle", "para servirte", "a sus ordenes", "a la orden", "gracias", "muchas gracias",
@@ -95,9 +95,11 @@ _INTRO_PHRASES = ("soy", "me llamo", "mi nombre es", "my name is", "this is", "i
 _INTRO_WORDS = [p.split() for p in _INTRO_PHRASES]
 _INTRO = {"mi nombre es", "me llamo", "soy", "yo soy", "my name is", "this is", "i am", "im",
           "mi nombre completo es", "my full name is", "yo me llamo", "habla", "le habla", "call me",
-          "the name is", "name is", "se llama", "el nombre es", "its", "it is", "es"}
+          "the name is", "name is", "se llama", "el nombre es", "its", "it is", "es", "me dicen",
+          "me conocen como", "le dicen"}
 
 
+_QUESTION = re.compile(r"¿[^?]*\?|(?:^|(?<=[,.;!]))[^,.;!¿?]*\?")
 _SEGMENTS = re.compile(r"[,;:!.…]+")
 
 
@@ -144,7 +146,10 @@ def _read_name(text: str, lang: str) -> str | None:
     if not isinstance(text, str) or not text.strip():
         return None
     if "?" in text or "¿" in text:
-        return None
+        # "Juan Pérez, ¿me escuchas?": the question goes, the name stays
+        text = _QUESTION.sub(" ", text)
+        if "?" in text or "¿" in text or not text.strip(" ,.;:!"):
+            return None
     # "Ya te dije, Ramiro Ochoa": drop whole phrases made only of everyday words
     said_intro = any(_contains(normalize(text).split(), p) for p in _INTRO_WORDS)
     segments = [seg for seg in _SEGMENTS.split(text) if seg.strip()]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from daisy.understanding.normalize import is_english, normalize
+from daisy.understanding.normalize import is_english, normalize, strip_accents
 from daisy.understanding.numbers import digit_name, find_numbers, word_table
 
 _ES_NAMES = {
@@ -80,6 +80,8 @@ _VOWELS = set("aeiou")
 
 _CAPITAL_Y = re.compile(r"(?<=[\s,;:])Y(?![\w'’])|^Y(?=[\s]*[,.;:!]|\s*$)")
 _CAPITAL_O = re.compile(r"(?<![\w'’])O(?![\w'’])")
+_COUNTS = re.compile(r"\b(?:dos|tres|cuatro|cinco|seis|siete|two|three|four|five|six|seven|[2-7]) "
+                     r"(?:letras|numeros|digitos|letters|numbers|digits)\b")
 _CAPS_TOKEN = re.compile(r"[A-ZÑ0-9]+(?:-[A-ZÑ0-9]+)*")
 _ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
 _GLUED_KEY = re.compile(r"^(a|be|ce|se|de|e|efe|ge|hache|i|jota|ka|ele|eme|ene|o|pe|cu|erre|ese|te|u|ve|uve"
@@ -187,7 +189,10 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     english = is_english(lang)
     caps = _caps_words(text)
     # commas stay as tokens: "N, November" is two letters, "eme mamá" one
-    words = _merge_pairs(normalize(_mark_capitals(text, english), keep=",").replace(",", " , ").split())
+    # "tres letras y tres números": how many, not which (before "letras" becomes "letra")
+    marked = _COUNTS.sub(" ", strip_accents(_mark_capitals(text, english).lower()))
+    norm = normalize(marked, keep=",").replace(",", " , ")
+    words = _merge_pairs(norm.split())
     if not words:
         return ""
     names = _names(lang)
@@ -365,6 +370,12 @@ def _de_is_preposition(words: list[str], i: int) -> bool:
     """ "de" in "las placas de la caja" is a preposition, not the letter D."""
     nxt = words[i + 1] if i + 1 < len(words) else ""
     prev = words[i - 1] if i > 0 else ""
+    after = words[i + 2] if i + 2 < len(words) else ""
+    if nxt == "ese" and (after in _ES_NAMES or after in word_table("es") or after.isdigit()):
+        return False  # "de, ese, se, seis": letters in a row
+    if prev in ("es", "son", "placas", "placa") and len(nxt) >= 4 and nxt not in _ES_NAMES \
+            and nxt not in _NATO and nxt not in word_table("es"):
+        return True  # "son de Jalisco": where the plates are from
     return nxt in {"la", "el", "los", "las", "mi", "su", "tu", "mis", "sus", "tus", "este", "esta",
                    "ese", "esa", "que", "nuevo", "una", "un"} or prev in {
         "placas", "placa", "numero", "numeros", "letras", "digitos", "tractor", "caja", "remolque",

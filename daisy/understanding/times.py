@@ -268,7 +268,7 @@ def _spanish_forms(items: list[object]) -> tuple[int, int, bool] | None:
     article = k0 > 0 and items[k0 - 1] in ("las", "la", "a")
     if rest:
         nxt = rest[0]
-        if nxt in ("y", "con") and len(rest) > 1:
+        if nxt in ("y", "con") and len(rest) > 1 and "entre" not in items[:k0]:
             tail = rest[1]
             if tail == "media":
                 return hour, 30, True

@@ -72,3 +72,7 @@ def test_plain_no_is_not_a_correction(said: str, kind: str, current: str) -> Non
 )
 def test_more_correction_phrasings(said: str, lang: str, kind: str, current: str, fixed: str) -> None:
     assert apply_correction(said, lang, kind, current) == fixed
+
+
+def test_driver_names_the_wrong_symbol() -> None:
+    assert apply_correction("te equivocaste en la T, es D", "es", "plate", "ATC123") == "ADC123"

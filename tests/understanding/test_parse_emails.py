@@ -101,3 +101,7 @@ def test_lone_initial_piece_is_a_letter() -> None:
 
 def test_hyphenated_english_number_in_email_is_a_number() -> None:
     assert read_email("ange dot brooks twenty-seven at gmail dot com", "en") == "ange.brooks27@gmail.com"
+
+
+def test_recognizer_spells_a_word_with_hyphens() -> None:
+    assert read_email("J-O-H-N dot smith at gmail dot com", "en") == "john.smith@gmail.com"

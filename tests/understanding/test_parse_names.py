@@ -59,3 +59,12 @@ def test_name_after_a_greeting_or_split_surname(said: str, name: str) -> None:
                                   "Pásame con una persona"])
 def test_requests_are_not_names(said: str) -> None:
     assert read_name(said, "es") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [("Juan Pérez, ¿me escuchas?", "Juan Pérez"), ("Soy yo, Ramón Ibarra", "Ramón Ibarra"),
+     ("Me dicen Chuy", "Chuy")],
+)
+def test_name_with_a_question_or_a_nickname(said: str, name: str) -> None:
+    assert read_name(said, "es") == name

@@ -138,3 +138,14 @@ def test_english_letters_o_and_nato(said: str, symbols: str) -> None:
 )
 def test_letter_runs_that_look_like_words(said: str, symbols: str) -> None:
     assert spell(said, "es") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "symbols"),
+    [("Son tres letras y tres números: A, B, C, 1, 2, 3", "es", "ABC123"),
+     ("la placa es de Jalisco: JKL-123-A", "es", "JKL123A"),
+     ("it's three letters: A B C then one two three", "en", "ABC123"),
+     ("de ese se seis tres siete", "es", "DSC637"), ("es de de dado", "es", "D")],
+)
+def test_counts_and_places_are_not_symbols(said: str, lang: str, symbols: str) -> None:
+    assert spell(said, lang) == symbols

@@ -95,3 +95,7 @@ def test_more_ways_to_give_eta(said: str, lang: str, hhmm: str) -> None:
 )
 def test_clock_digits_with_a_spoken_zero(said: str, lang: str, hhmm: str) -> None:
     assert read_time(said, lang, NOW) == hhmm
+
+
+def test_range_takes_its_start() -> None:
+    assert read_time("entre cinco y seis de la tarde", "es", NOW) == "17:00"
