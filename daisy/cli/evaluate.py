@@ -98,6 +98,10 @@ def evaluate(
     seed: Annotated[
         int, typer.Option("--seed", help="Shift every caller's seed: same callers, other phrasings.")
     ] = 0,
+    rounds: Annotated[
+        int,
+        typer.Option("--rounds", help="Run every caller this many times, each with other phrasings (seeds)."),
+    ] = 1,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list wrong read-backs the callers fixed.")
     ] = False,
@@ -124,12 +128,18 @@ def evaluate(
         fail(f"bad callers file: {str(e).splitlines()[0]}")
     if not specs:
         fail("no callers to run")
-    if seed:
-        specs = [replace(spec, seed=spec.seed + seed) for spec in specs]
     if show:
         specs = [spec for spec in specs if spec.id in show]
         if not specs:
             fail(f"no caller with id {', '.join(show)}")
+    if rounds < 1:
+        fail("--rounds must be at least 1")
+    # round k runs the same callers with seeds shifted by k: other phrasings, same true values
+    specs = [
+        replace(spec, seed=spec.seed + seed + k, id=spec.id if k == 0 else f"{spec.id}#{k}")
+        for k in range(rounds)
+        for spec in specs
+    ]
     start = time.perf_counter()
     results = run_callers(specs, subprocess_mode=use_subprocess, jobs=max(1, jobs))
     seconds = time.perf_counter() - start

@@ -235,7 +235,12 @@ def call_command(
         Path | None,
         typer.Option("--csv", help="Dial every number of this CSV (column phone/number/teléfono)."),
     ] = None,
-    concurrency: Annotated[int, typer.Option(min=1, max=50, help="Calls ringing at the same time.")] = 2,
+    concurrency: Annotated[int, typer.Option(min=1, max=50, help="Calls in progress at the same time.")] = 2,
+    wait: Annotated[
+        bool, typer.Option(help="Wait for each conversation's outcome (--no-wait: only for the answer).")
+    ] = True,
+    max_minutes: Annotated[float, typer.Option(min=0.1, help="Longest wait for one conversation.")] = 15.0,
+    poll_seconds: Annotated[float, typer.Option(min=0.01, hidden=True)] = 2.0,
     out: Annotated[
         Path | None, typer.Option(help="Where to write the CSV's results (default NAME.results.csv).")
     ] = None,
@@ -250,7 +255,7 @@ def call_command(
 
     from daisy.telephony import batch, dials
     from daisy.telephony.common import TelephonyError, e164, run_livekit
-    from daisy.telephony.outbound import DialResult, TrunkSpec, dial, ensure_outbound_trunk
+    from daisy.telephony.outbound import DialResult, TrunkSpec, ensure_outbound_trunk
 
     if (number is None) == (csv_file is None):
         fail("give a phone number or --csv FILE (one of the two)")
@@ -258,56 +263,43 @@ def call_command(
     spec = TrunkSpec(from_number, trunk_address, trunk_user, trunk_password)
     results: list[dict[str, str]] = []
     try:
-        rows = (
-            batch.read_numbers(csv_file)
-            if csv_file is not None
-            else [batch.Row(0, number or "", e164(number or ""))]
-        )
+        if csv_file is not None:
+            rows = batch.read_numbers(csv_file)
+        else:
+            rows = [batch.Row(0, number or "", e164(number or ""))]
         engine = dials.open_engine(settings.database_url)
         source = "csv" if csv_file is not None else "cli"
 
-        def on_result(row: batch.Row, result: DialResult | None) -> None:
-            if result is not None:
-                dials.record_dial(engine, result, source)
-            line = batch.result_line(row, result)
-            results.append(line)
-            detail = line.get("sip_status") or line.get("error") or line.get("room_name", "")
-            print(f"{line['phone_number']}: {line['status']} {line.get('call_id', '')} {detail}".rstrip())
-
         async def work(lk) -> None:  # noqa: ANN001
+            async def on_result(row: batch.Row, result: DialResult | None) -> None:
+                outcome = ""
+                if result is not None:
+                    dials.record_dial(engine, result, source)
+                    if result.answered and wait:
+                        print(f"{result.phone_number}: answered {result.call_id}, talking to Daisy...")
+                        outcome = await dials.wait_for_outcome(
+                            lk, engine, result, poll_seconds=poll_seconds, timeout=max_minutes * 60
+                        )
+                line = batch.result_line(row, result, outcome)
+                results.append(line)
+                detail = line.get("outcome") or line.get("sip_status") or line.get("error") or ""
+                print(f"{line['phone_number']}: {line['status']} {line.get('call_id', '')} {detail}".rstrip())
+
             trunk, created = await ensure_outbound_trunk(lk, spec)
             print(
                 f"outbound trunk {trunk.sip_trunk_id} ({', '.join(trunk.numbers)} via {trunk.address})"
                 f" — {'created' if created else 'reused'}"
             )
-            if csv_file is None:
-                on_result(
-                    rows[0],
-                    await dial(
-                        lk,
-                        rows[0].number or "",
-                        trunk.sip_trunk_id,
-                        settings.daisy_agent_name,
-                        room_prefix=room_prefix,
-                    ),
-                )
-            else:
-                await batch.dial_all(
-                    lk,
-                    rows,
-                    trunk.sip_trunk_id,
-                    settings.daisy_agent_name,
-                    concurrency,
-                    on_result,
-                    room_prefix=room_prefix,
-                )
+            await batch.dial_all(
+                lk, rows, trunk.sip_trunk_id, settings.daisy_agent_name, concurrency, on_result, room_prefix
+            )
 
         run_livekit(settings, work)
     except TelephonyError as e:
         fail(str(e))
     if csv_file is None:
-        if results and results[0]["status"] != "answered":
-            first = results[0]
+        first = results[0]
+        if first["status"] != "answered":
             fail(f"{first['phone_number']} did not answer: {first.get('sip_status') or first['error']}", 1)
         return
     target = out or csv_file.with_name(f"{csv_file.stem}.results.csv")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from livekit import api
 
 PHONE_COLUMNS = ("phone_number", "phone", "number", "telefono", "teléfono", "celular", "numero", "número")
-RESULT_COLUMNS = ["row", "phone_number", "status", "call_id", "room_name", "sip_status", "error"]
+RESULT_COLUMNS = ["row", "phone_number", "status", "outcome", "call_id", "room_name", "sip_status", "error"]
 
 
 @dataclass
@@ -64,19 +64,23 @@ async def dial_all(
     trunk_id: str,
     agent_name: str,
     concurrency: int,
-    on_result: Callable[[Row, DialResult | None], None],
+    on_result: Callable[[Row, DialResult | None], Awaitable[None]],
     room_prefix: str = "call-",
 ) -> None:
-    """Dial every valid row, at most `concurrency` calls ringing at once; `on_result` sees each end."""
+    """Dial every valid row, at most `concurrency` calls at once; `on_result` sees each dial's end.
+
+    `on_result` runs inside the concurrency slot, so when it waits for the conversation to end the
+    limit is on calls in progress, not only on phones ringing (the worker's capacity is the limit).
+    """
     gate = asyncio.Semaphore(max(1, concurrency))
 
     async def one(row: Row) -> None:
         if row.number is None:
-            on_result(row, None)
+            await on_result(row, None)
             return
         async with gate:
             result = await dial(lk, row.number, trunk_id, agent_name, room_prefix=room_prefix)
-        on_result(row, result)
+            await on_result(row, result)
 
     try:
         # A task group stops the other dials as soon as one hits a hard error (bad credentials...).
@@ -87,13 +91,14 @@ async def dial_all(
         raise failures.exceptions[0] from None
 
 
-def result_line(row: Row, result: DialResult | None) -> dict[str, str]:
+def result_line(row: Row, result: DialResult | None, outcome: str = "") -> dict[str, str]:
     if result is None:
         return {"row": str(row.line), "phone_number": row.raw, "status": "invalid", "error": row.problem}
     return {
         "row": str(row.line),
         "phone_number": result.phone_number,
         "status": "answered" if result.answered else "failed",
+        "outcome": outcome,
         "call_id": result.call_id,
         "room_name": result.room_name,
         "sip_status": result.sip_status,

@@ -8,15 +8,21 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, Integer, String, Text
+from sqlalchemy import Engine, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from daisy.records.engine import StoreError, first_line, get_engine, normalize_url
-from daisy.records.models import Base, UtcDateTime
+from daisy.records.models import Base, CallRow, UtcDateTime
 from daisy.telephony.common import TelephonyError
 from daisy.telephony.outbound import DialResult
+
+if TYPE_CHECKING:
+    from livekit import api
 
 
 class OutboundDialRow(Base):
@@ -78,3 +84,37 @@ def record_dial(engine: Engine, result: DialResult, source: str, at: datetime | 
                 dialled_at=at or datetime.now(UTC),
             )
         )
+
+
+def recorded_outcome(engine: Engine, call_id: str) -> str | None:
+    with Session(engine) as s:
+        return s.execute(select(CallRow.outcome).where(CallRow.id == call_id)).scalar_one_or_none()
+
+
+async def wait_for_outcome(
+    lk: api.LiveKitAPI,
+    engine: Engine,
+    result: DialResult,
+    *,
+    poll_seconds: float = 2.0,
+    timeout: float = 900.0,
+) -> str:
+    """Wait for the conversation of an answered dial to end; its outcome as the worker recorded it.
+
+    The worker records the call under the call id of the dispatch metadata. "ended" means the room
+    closed without a recorded outcome (the worker never started, or crashed); "unknown" that the
+    call was still going after `timeout` seconds.
+    """
+    from livekit.protocol.room import ListRoomsRequest
+
+    deadline = time.monotonic() + timeout
+    while True:
+        outcome = recorded_outcome(engine, result.call_id)
+        if outcome:
+            return outcome
+        rooms = await lk.room.list_rooms(ListRoomsRequest(names=[result.room_name]))
+        if not rooms.rooms:
+            return recorded_outcome(engine, result.call_id) or "ended"
+        if time.monotonic() >= deadline:
+            return "unknown"
+        await asyncio.sleep(poll_seconds)

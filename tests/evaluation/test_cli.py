@@ -49,3 +49,14 @@ def test_bad_callers_file_is_one_line_error(tmp_path: Path) -> None:
     path.write_text('{"id": "x"}\n', encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", "--callers", str(path)])
     assert result.exit_code == 2
+
+
+def test_eval_rounds_run_other_phrasings(tmp_path: Path) -> None:
+    line = next(
+        ln for ln in default_callers_path().read_text(encoding="utf-8").splitlines() if ln.startswith("{")
+    )
+    path = tmp_path / "one.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--callers", str(path), "--rounds", "3", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["overall"]["calls"] == 3

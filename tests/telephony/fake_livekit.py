@@ -51,6 +51,10 @@ def _room_create(claims: dict[str, Any]) -> bool:
     return bool(claims.get("video", {}).get("roomCreate"))
 
 
+def _room_list(claims: dict[str, Any]) -> bool:
+    return bool(claims.get("video", {}).get("roomList"))
+
+
 def _room_admin(claims: dict[str, Any]) -> bool:
     return bool(claims.get("video", {}).get("roomAdmin"))
 
@@ -70,6 +74,8 @@ class FakeLiveKit:
         # Numbers that fail to answer: number -> (SIP code, reason).
         self.unreachable: dict[str, tuple[int, str]] = {}
         self.transfer_status = sip.SIPTransferStatus.STS_TRANSFER_SUCCESSFUL
+        # Called (from the server thread) when a dialled phone answers, as the voice worker would be.
+        self.on_answer: Callable[[sip.CreateSIPParticipantRequest], None] | None = None
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self.methods: dict[str, Method] = {
@@ -108,6 +114,7 @@ class FakeLiveKit:
                 sip.TransferSIPParticipantRequest, self._transfer, _sip_call
             ),
             "livekit.RoomService/CreateRoom": Method(room.CreateRoomRequest, self._create_room, _room_create),
+            "livekit.RoomService/ListRooms": Method(room.ListRoomsRequest, self._list_rooms, _room_list),
             "livekit.RoomService/DeleteRoom": Method(room.DeleteRoomRequest, self._delete_room, _room_create),
             "livekit.AgentDispatchService/CreateDispatch": Method(
                 ad.CreateAgentDispatchRequest, self._create_dispatch, _room_admin
@@ -304,6 +311,8 @@ class FakeLiveKit:
             code, reason = self.unreachable[req.sip_call_to]
             meta = {"sip_status_code": str(code), "sip_status": reason}
             raise TwirpFailure(400, "resource_exhausted", "call failed", meta)
+        if self.on_answer is not None:
+            self.on_answer(req)
         return sip.SIPParticipantInfo(
             participant_id=self._id("PA"),
             participant_identity=req.participant_identity,
@@ -328,6 +337,11 @@ class FakeLiveKit:
         )
         self.rooms[req.name] = created
         return created
+
+    def _list_rooms(self, req: room.ListRoomsRequest) -> room.ListRoomsResponse:
+        return room.ListRoomsResponse(
+            rooms=[r for r in self.rooms.values() if not req.names or r.name in req.names]
+        )
 
     def _delete_room(self, req: room.DeleteRoomRequest) -> room.DeleteRoomResponse:
         if self.rooms.pop(req.room, None) is None:

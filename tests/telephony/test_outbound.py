@@ -2,13 +2,57 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import UTC, datetime
 
+import pytest
 from livekit.protocol import sip
 from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
 
+from daisy.records.models import CallRow
+from daisy.telephony.dials import open_engine
 from tests.telephony.fake_livekit import FakeLiveKit
 
-TRUNK = ("--from-number", "+15551234567", "--trunk-address", "daisy.pstn.twilio.com")
+TRUNK = (
+    "--from-number",
+    "+15551234567",
+    "--trunk-address",
+    "daisy.pstn.twilio.com",
+    "--poll-seconds",
+    "0.05",
+)
+
+
+@pytest.fixture(autouse=True)
+def worker(lk_env: FakeLiveKit, tmp_path) -> dict[str, str]:
+    """Plays the voice worker: an answered call is recorded under the dispatch's call id with an
+    outcome (per number; "completed" by default; "" = the call ends without a record)."""
+    outcomes: dict[str, str] = {}
+    engine = open_engine(f"sqlite:///{tmp_path / 'daisy.db'}")
+
+    def answer(req: sip.CreateSIPParticipantRequest) -> None:
+        meta = json.loads(req.participant_metadata)
+        outcome = outcomes.get(req.sip_call_to, "completed")
+        if not outcome:
+            lk_env.rooms.pop(req.room_name, None)
+            return
+        now = datetime.now(UTC)
+        with Session(engine) as s, s.begin():
+            s.add(
+                CallRow(
+                    id=meta["call_id"],
+                    direction="outbound",
+                    language="es",
+                    caller_number=meta["phone_number"],
+                    form="carrier_registration",
+                    started_at=now,
+                    ended_at=now,
+                    outcome=outcome,
+                )
+            )
+
+    lk_env.on_answer = answer
+    return outcomes
 
 
 def _rows(tmp_path, sql: str) -> list[tuple]:
@@ -42,7 +86,7 @@ def test_call_creates_trunk_room_dispatch_then_dials(cli, lk_env: FakeLiveKit, t
     assert part.participant_identity == "sip_5215512345678"
     assert part.wait_until_answered is True
     assert part.ringing_timeout.seconds == 30
-    assert "answered" in r.output
+    assert "answered" in r.output and "completed" in r.output
     assert _rows(tmp_path, "select call_id, phone_number, source, status from outbound_dials") == [
         (meta["call_id"], "+5215512345678", "cli", "answered")
     ]
@@ -50,7 +94,7 @@ def test_call_creates_trunk_room_dispatch_then_dials(cli, lk_env: FakeLiveKit, t
 
 def test_second_call_reuses_the_outbound_trunk(cli, lk_env: FakeLiveKit) -> None:
     assert cli("call", "+525512345678", *TRUNK).exit_code == 0
-    r = cli("call", "+525512345679")  # no trunk options needed any more
+    r = cli("call", "+525512345679", "--no-wait")  # no trunk options needed any more
     assert r.exit_code == 0, r.output
     assert len(lk_env.sent("CreateSIPOutboundTrunk")) == 1
     assert len(lk_env.sent("CreateSIPParticipant")) == 2
@@ -61,7 +105,7 @@ def test_hand_made_trunk_is_used(cli, lk_env: FakeLiveKit) -> None:
     lk_env.outbound["ST_x"] = sip.SIPOutboundTrunkInfo(
         sip_trunk_id="ST_x", address="a.b", numbers=["+15550001111"]
     )
-    assert cli("call", "+525512345678").exit_code == 0
+    assert cli("call", "+525512345678", "--poll-seconds", "0.05").exit_code == 0
     assert lk_env.sent("CreateSIPParticipant")[0].sip_trunk_id == "ST_x"
 
 
@@ -90,7 +134,9 @@ def test_call_needs_a_number_or_csv(cli, lk_env: FakeLiveKit, tmp_path) -> None:
     assert lk_env.requests == []
 
 
-def test_csv_dials_everyone_and_records_each_outcome(cli, lk_env: FakeLiveKit, tmp_path) -> None:
+def test_csv_dials_everyone_and_records_each_outcome(cli, lk_env: FakeLiveKit, tmp_path, worker) -> None:
+    worker["+525544444444"] = "callback"
+    worker["+525555555555"] = ""  # the room closes without the worker recording anything
     drivers = tmp_path / "drivers.csv"
     drivers.write_text(
         "nombre,teléfono\n"
@@ -109,12 +155,12 @@ def test_csv_dials_everyone_and_records_each_outcome(cli, lk_env: FakeLiveKit, t
     assert dialled == ["+525511111111", "+525522222222", "+525544444444", "+525555555555"]
     with (tmp_path / "drivers.results.csv").open() as fh:
         results = list(csv.DictReader(fh))
-    assert [(x["row"], x["status"]) for x in results] == [
-        ("2", "answered"),
-        ("3", "failed"),
-        ("5", "invalid"),
-        ("6", "answered"),
-        ("7", "answered"),
+    assert [(x["row"], x["status"], x["outcome"]) for x in results] == [
+        ("2", "answered", "completed"),
+        ("3", "failed", ""),
+        ("5", "invalid", ""),
+        ("6", "answered", "callback"),
+        ("7", "answered", "ended"),
     ]
     assert results[1]["sip_status"] == "480 Temporarily Unavailable"
     statuses = _rows(tmp_path, "select status, count(*) from outbound_dials group by status order by status")
@@ -143,3 +189,55 @@ def test_bad_credentials_stop_a_csv_run(cli, lk_env: FakeLiveKit, tmp_path) -> N
     r = cli("call", "--csv", str(drivers), *TRUNK)
     assert r.exit_code != 0
     assert "401" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_concurrency_limits_calls_in_progress(cli, lk_env: FakeLiveKit, tmp_path, worker) -> None:
+    """With --concurrency 1 the next driver is dialled only after the previous conversation ended."""
+    import threading
+
+    in_progress: list[int] = []
+    live = {"n": 0}
+    lock = threading.Lock()
+    record = lk_env.on_answer
+
+    def answer(req: sip.CreateSIPParticipantRequest) -> None:
+        with lock:
+            live["n"] += 1
+            in_progress.append(live["n"])
+
+        def finish() -> None:
+            assert record is not None
+            record(req)
+            with lock:
+                live["n"] -= 1
+
+        threading.Timer(0.2, finish).start()
+
+    lk_env.on_answer = answer
+    drivers = tmp_path / "d.csv"
+    drivers.write_text("phone\n+525511111111\n+525522222222\n+525533333333\n")
+    r = cli("call", "--csv", str(drivers), "--concurrency", "1", *TRUNK)
+    assert r.exit_code == 0, r.output
+    assert in_progress == [1, 1, 1]
+    assert "3 answered" in r.output
+
+
+def test_wait_gives_up_after_max_minutes(fake: FakeLiveKit, tmp_path) -> None:
+    import asyncio
+
+    from livekit import api
+    from livekit.protocol import models
+
+    from daisy.telephony.dials import wait_for_outcome
+    from daisy.telephony.outbound import DialResult
+    from tests.telephony.fake_livekit import API_KEY, API_SECRET
+
+    engine = open_engine(f"sqlite:///{tmp_path / 'w.db'}")
+    fake.rooms["call-x"] = models.Room(name="call-x")
+    result = DialResult("+525511111111", "x", "call-x", answered=True)
+
+    async def main() -> str:
+        async with api.LiveKitAPI(fake.url, API_KEY, API_SECRET) as lk:
+            return await wait_for_outcome(lk, engine, result, poll_seconds=0.05, timeout=0.2)
+
+    assert asyncio.run(main()) == "unknown"
