@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from daisy.records.engine import StoreError
@@ -68,7 +69,15 @@ def create_app(
         if auth.enabled and not path.startswith(OPEN_PATHS) and not auth.allowed(request):
             response = _refuse(request)
         else:
-            response = await call_next(request)
+            try:
+                response = await call_next(request)
+            except SQLAlchemyError as e:
+                # Only the class: a database error's text carries the query's parameters (names, plates).
+                log.error("%s %s: database error %s", request.method, path, type(e).__name__)
+                response = _error(request, 503, "the records database is unavailable")
+            except Exception as e:  # noqa: BLE001 - same reason: no exception text in the logs
+                log.error("%s %s: unexpected %s", request.method, path, type(e).__name__)
+                response = _error(request, 500, "internal error")
         # Path only, never the query string: searches carry names, plates and phone numbers.
         log.info("%s %s %d %.1f ms", request.method, path, response.status_code,
                  (time.perf_counter() - started) * 1000)

@@ -159,3 +159,28 @@ def test_api_latency_is_small(client: TestClient) -> None:
         assert client.get("/api/calls/call-ramon").status_code == 200
     per_request_ms = (time.perf_counter() - started) / 40 * 1000
     assert per_request_ms < 200
+
+
+def test_a_failing_database_is_a_503_without_details_in_logs(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    class Failing:
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            def fail(*args: object, **kwargs: object) -> None:
+                raise OperationalError("SELECT … LIKE ?", ("%ryj400%",), Exception("locked"))
+
+            return fail
+
+    with TestClient(create_app(Failing(), settings()), raise_server_exceptions=False) as c:  # type: ignore[arg-type]
+        with caplog.at_level("INFO", logger="daisy"):
+            assert c.get("/api/calls?search=RYJ400").status_code == 503
+            assert c.get("/api/calls/call-ramon").status_code == 503
+            assert c.get("/calls/call-ramon", headers={"accept": "text/html"}).status_code == 503
+    assert "OperationalError" in caplog.text and "ryj400" not in caplog.text.lower()
+
+
+def test_openapi_documents_the_bearer_token(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
