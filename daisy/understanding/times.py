@@ -19,9 +19,11 @@ _CLOCK = re.compile(r"\b([01]?\d|2[0-4])[:.h]([0-5]\d)\b")
 _PM_ES = re.compile(r"\b(?:de|en|por) la (?:tarde|noche)\b|\bpm\b|\bp m\b|\bdel (?:dia|mediodia)\b")
 _AM_ES = re.compile(r"\b(?:de|en|por) la (?:mañana|manana|madrugada)\b|\bam\b|\ba m\b|\bmadrugada\b")
 _NIGHT = re.compile(r"\b(?:noche|night|tonight)\b")
-_PM_EN = re.compile(r"\bpm\b|\bp m\b|\bin the (?:afternoon|evening)\b|\bat night\b|\btonight\b"
+_PM_EN = re.compile(r"\bpm\b|\bp m\b|\b(?:afternoon|evening)\b|\bat night\b|\btonight\b"
                     r"|\bthis (?:afternoon|evening)\b|\bin the night\b")
-_AM_EN = re.compile(r"\bam\b|\ba m\b|\bin the morning\b|\bthis morning\b")
+_AM_EN = re.compile(r"\bam\b|\ba m\b|\bmorning\b")
+# "mañana a las 7", "tomorrow at 7": the next day, whose first occurrence of 7 is in the morning
+_TOMORROW = re.compile(r"\btomorrow\b|(?<!la )\b(?:mañana|manana)\b")
 _NOON = re.compile(r"\b(?:mediodia|medio dia|noon|midday)\b")
 _MIDNIGHT = re.compile(r"\b(?:medianoche|media noche|midnight)\b")
 _REL_ES = re.compile(r"\b(?:en|dentro de)\b")
@@ -77,6 +79,9 @@ def _relative(norm: str, lang: str, now: datetime) -> str | None:
                 count = 2
             if count is None and prev in ("media", "half"):
                 count = 0.5
+                whole = _num_value(items[k - 4]) if k >= 4 else None
+                if prev == "half" and items[k - 2] == "a" and items[k - 3] == "and" and whole is not None:
+                    count = whole + 0.5  # "two and a half hours"
             if count is None and prev in ("hora",):
                 count = 1
             if count is None:
@@ -87,7 +92,8 @@ def _relative(norm: str, lang: str, now: datetime) -> str | None:
                 continue
             minutes += count * 60 if item in hour_words else count
             found = True
-        elif item in ("media", "half") and k > 0 and items[k - 1] in ("y", "and", "a"):
+        elif item in ("media", "half") and k > 0 and items[k - 1] in ("y", "and", "a") \
+                and not (k + 1 < len(items) and items[k + 1] in hour_words):
             # "dos horas y media", "two and a half hours", "an hour and a half"
             minutes += 30
         elif item == "cuarto" and k > 0 and items[k - 1] == "y":
@@ -96,8 +102,6 @@ def _relative(norm: str, lang: str, now: datetime) -> str | None:
         minutes, found = 30.0, True
     if not found:
         return None
-    if english and re.search(r"\band a half hours?\b", norm) and minutes % 60 == 0:
-        minutes += 30
     at = now + timedelta(minutes=minutes)
     return _fmt(at.hour, at.minute)
 
@@ -187,6 +191,8 @@ def _read_time(text: str, lang: str, now: datetime) -> str | None:
     if _NOON.search(norm) and h <= 12:
         return _fmt(h + 12 if h < 12 else h, m)
     if twelve_hour and 1 <= h <= 12:
+        if _TOMORROW.search(norm):
+            return _fmt(h % 12, m) if h != 12 else "12:00" if m == 0 else _fmt(12, m)
         return _next_after(h, m, now)
     return _fmt(h, m)
 

@@ -99,3 +99,15 @@ def test_clock_digits_with_a_spoken_zero(said: str, lang: str, hhmm: str) -> Non
 
 def test_range_takes_its_start() -> None:
     assert read_time("entre cinco y seis de la tarde", "es", NOW) == "17:00"
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "hhmm"),
+    [("mañana a las 7", "es", "07:00"), ("mañana a las 7 de la noche", "es", "19:00"),
+     ("tomorrow at 6", "en", "06:00"), ("tomorrow morning at 6", "en", "06:00"),
+     ("in a half hour", "en", "10:30"), ("in two and a half hours", "en", "12:30"),
+     ("two and a half hours from now", "en", "12:30"), ("nine o'clock tonight", "en", "21:00"),
+     ("a las once y quince de la mañana", "es", "11:15"), ("las seis menos diez de la tarde", "es", "17:50")],
+)
+def test_tomorrow_and_half_hours(said: str, lang: str, hhmm: str) -> None:
+    assert read_time(said, lang, NOW) == hhmm
