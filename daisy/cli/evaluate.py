@@ -128,10 +128,6 @@ def evaluate(
         fail(f"bad callers file: {str(e).splitlines()[0]}")
     if not specs:
         fail("no callers to run")
-    if show:
-        specs = [spec for spec in specs if spec.id in show]
-        if not specs:
-            fail(f"no caller with id {', '.join(show)}")
     if rounds < 1:
         fail("--rounds must be at least 1")
     # round k runs the same callers with seeds shifted by k: other phrasings, same true values
@@ -140,6 +136,10 @@ def evaluate(
         for k in range(rounds)
         for spec in specs
     ]
+    if show:  # ids as listed among the misses: "es-04", or "es-04#3" for its fourth round
+        specs = [spec for spec in specs if spec.id in show]
+        if not specs:
+            fail(f"no caller with id {', '.join(show)} (with --rounds as in the run that listed it)")
     start = time.perf_counter()
     results = run_callers(specs, subprocess_mode=use_subprocess, jobs=max(1, jobs))
     seconds = time.perf_counter() - start

@@ -377,7 +377,8 @@ class SimulatedCaller:
         self.spec = spec
         self.form = form or load_form()
         self.kinds = {f.key: f.kind.value for f in self.form.fields}
-        self.rng = random.Random(f"{spec.seed}:{spec.id}")
+        # the round suffix of an id ("es-04#3") is not part of the seed: round k is the same as seed + k
+        self.rng = random.Random(f"{spec.seed}:{spec.id.split('#')[0]}")
         self.lang = spec.lang
         # the words of the caller's name, as an email address would spell them
         plain = unicodedata.normalize("NFD", spec.values.get("driver_name", "").lower())
