@@ -89,17 +89,22 @@ def list_command() -> None:
     from daisy.telephony.common import TelephonyError, is_managed, run_livekit
 
     try:
-        trunks, rules = run_livekit(_settings(), sip_setup.listing)
+        found = run_livekit(_settings(), sip_setup.listing)
     except TelephonyError as e:
         fail(str(e))
-    print(f"inbound trunks ({len(trunks)}):")
-    for trunk in trunks:
-        mark = " [daisy]" if is_managed(trunk.metadata) else ""
-        print(f"  {sip_setup.describe_trunk(trunk)}{mark}")
-    print(f"dispatch rules ({len(rules)}):")
-    for rule in rules:
-        mark = " [daisy]" if is_managed(rule.metadata) else ""
-        print(f"  {sip_setup.describe_rule(rule)}{mark}")
+
+    def mark(metadata: str) -> str:
+        return " [daisy]" if is_managed(metadata) else ""
+
+    print(f"inbound trunks ({len(found.inbound)}):")
+    for trunk in found.inbound:
+        print(f"  {sip_setup.describe_trunk(trunk)}{mark(trunk.metadata)}")
+    print(f"dispatch rules ({len(found.rules)}):")
+    for rule in found.rules:
+        print(f"  {sip_setup.describe_rule(rule)}{mark(rule.metadata)}")
+    print(f"outbound trunks ({len(found.outbound)}):")
+    for out in found.outbound:
+        print(f"  {sip_setup.describe_outbound(out)}{mark(out.metadata)}")
 
 
 @telephony_app.command("remove")
@@ -109,7 +114,7 @@ def remove_command(
         typer.Option("--number", help="Remove only the trunk carrying this number (and its rules)."),
     ] = None,
 ) -> None:
-    """Delete the trunks and dispatch rules Daisy created (or those of one number)."""
+    """Delete the SIP trunks (in and out) and dispatch rules Daisy created, or those of one number."""
     from daisy.telephony import sip_setup
     from daisy.telephony.common import TelephonyError, e164, run_livekit
 
@@ -125,7 +130,7 @@ def remove_command(
     for rule_id in removed.rules:
         print(f"removed dispatch rule {rule_id}")
     for trunk_id in removed.trunks:
-        print(f"removed inbound trunk {trunk_id}")
+        print(f"removed trunk {trunk_id}")
 
 
 @telephony_app.command("twilio")

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         CreateSIPInboundTrunkRequest,
         SIPDispatchRuleInfo,
         SIPInboundTrunkInfo,
+        SIPOutboundTrunkInfo,
     )
 
 INBOUND_METADATA = json.dumps({"direction": "inbound"})
@@ -253,21 +254,34 @@ def _with_access(existing: SIPInboundTrunkInfo, wanted: SIPInboundTrunkInfo) -> 
     return merged
 
 
-async def listing(lk: api.LiveKitAPI) -> tuple[list[SIPInboundTrunkInfo], list[SIPDispatchRuleInfo]]:
-    from livekit.protocol.sip import ListSIPDispatchRuleRequest, ListSIPInboundTrunkRequest
+@dataclass
+class Listing:
+    inbound: list[SIPInboundTrunkInfo]
+    outbound: list[SIPOutboundTrunkInfo]
+    rules: list[SIPDispatchRuleInfo]
 
-    trunks = (await lk.sip.list_inbound_trunk(ListSIPInboundTrunkRequest())).items
+
+async def listing(lk: api.LiveKitAPI) -> Listing:
+    from livekit.protocol.sip import (
+        ListSIPDispatchRuleRequest,
+        ListSIPInboundTrunkRequest,
+        ListSIPOutboundTrunkRequest,
+    )
+
+    inbound = (await lk.sip.list_inbound_trunk(ListSIPInboundTrunkRequest())).items
+    outbound = (await lk.sip.list_outbound_trunk(ListSIPOutboundTrunkRequest())).items
     rules = (await lk.sip.list_dispatch_rule(ListSIPDispatchRuleRequest())).items
-    return list(trunks), list(rules)
+    return Listing(list(inbound), list(outbound), list(rules))
 
 
 async def remove(lk: api.LiveKitAPI, number: str | None = None) -> Removed:
-    """Delete Daisy's inbound trunks (only the one carrying `number` if given) and the dispatch rules
-    that route only those trunks. Trunks and rules created by hand are left alone unless named by
-    number."""
+    """Delete Daisy's trunks (inbound and outbound; only those carrying `number` if given) and the
+    dispatch rules that route only those trunks. Trunks and rules created by hand are left alone
+    unless named by number."""
     from livekit.protocol.sip import DeleteSIPDispatchRuleRequest, DeleteSIPTrunkRequest
 
-    trunks, rules = await listing(lk)
+    found = await listing(lk)
+    trunks = [*found.inbound, *found.outbound]
     if number is not None:
         wanted = e164(number)
         doomed = [t for t in trunks if wanted in t.numbers]
@@ -275,7 +289,7 @@ async def remove(lk: api.LiveKitAPI, number: str | None = None) -> Removed:
         doomed = [t for t in trunks if is_managed(t.metadata)]
     ids = {t.sip_trunk_id for t in doomed}
     removed = Removed()
-    for rule in rules:
+    for rule in found.rules:
         targets = set(rule.trunk_ids)
         if targets and targets <= ids or (number is None and not targets and is_managed(rule.metadata)):
             await lk.sip.delete_dispatch_rule(
@@ -310,3 +324,8 @@ def describe_trunk(trunk: SIPInboundTrunkInfo) -> str:
         extras.append(f"auth user {trunk.auth_username}")
     tail = f" ({'; '.join(extras)})" if extras else ""
     return f"{trunk.sip_trunk_id} {trunk.name!r}: {', '.join(trunk.numbers)}{tail}"
+
+
+def describe_outbound(trunk: SIPOutboundTrunkInfo) -> str:
+    auth = f", auth user {trunk.auth_username}" if trunk.auth_username else ""
+    return f"{trunk.sip_trunk_id} {trunk.name!r}: {', '.join(trunk.numbers)} via {trunk.address}{auth}"

@@ -140,15 +140,25 @@ def test_list_and_remove(cli, lk_env: FakeLiveKit) -> None:
     lk_env.inbound["ST_hand"] = sip.SIPInboundTrunkInfo(
         sip_trunk_id="ST_hand", name="manual", numbers=["+15550000000"]
     )
+    lk_env.outbound["ST_out"] = sip.SIPOutboundTrunkInfo(
+        sip_trunk_id="ST_out",
+        numbers=["+15551234567"],
+        address="d.pstn.twilio.com",
+        metadata='{"managed_by": "daisy"}',
+    )
+    lk_env.outbound["ST_out_hand"] = sip.SIPOutboundTrunkInfo(
+        sip_trunk_id="ST_out_hand", numbers=["+15550000000"]
+    )
     assert cli("telephony", "setup", "--number", "+15551234567").exit_code == 0
     listed = cli("telephony", "list")
     assert listed.exit_code == 0
+    assert "outbound trunks (2):" in listed.output and "via d.pstn.twilio.com" in listed.output
     assert "+15551234567" in listed.output and "+15550000000" in listed.output
     assert "room prefix 'call-'" in listed.output and "[daisy]" in listed.output
     removed = cli("telephony", "remove")
     assert removed.exit_code == 0, removed.output
     assert list(lk_env.inbound) == ["ST_hand"]  # the hand-made trunk stays
-    assert lk_env.rules == {}
+    assert lk_env.rules == {} and list(lk_env.outbound) == ["ST_out_hand"]
     assert cli("telephony", "remove").output.strip() == "nothing to remove"
 
 
