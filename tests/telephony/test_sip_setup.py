@@ -168,3 +168,26 @@ def test_remove_by_number(cli, lk_env: FakeLiveKit) -> None:
     assert cli("telephony", "remove", "--number", "+15557654321").exit_code == 0
     assert [list(t.numbers) for t in lk_env.inbound.values()] == [["+15551234567"]]
     assert len(lk_env.rules) == 1
+
+
+def test_from_json_bare_trunk_and_number_override(cli, lk_env: FakeLiveKit, tmp_path) -> None:
+    (tmp_path / "t.json").write_text(
+        json.dumps({"name": "bare", "numbers": ["+1234567890"], "krispEnabled": True})
+    )
+    rule = {"dispatchRule": {"name": "new style", "rule": {"dispatchRuleIndividual": {"roomPrefix": "drv-"}}}}
+    (tmp_path / "r.json").write_text(json.dumps(rule))
+    r = cli(
+        "telephony",
+        "setup",
+        "--from-json",
+        str(tmp_path / "t.json"),
+        str(tmp_path / "r.json"),
+        "--number",
+        "+15551234567",
+    )
+    assert r.exit_code == 0, r.output
+    [trunk] = lk_env.inbound.values()
+    assert trunk.name == "bare" and list(trunk.numbers) == ["+15551234567"] and trunk.krisp_enabled
+    [created] = lk_env.rules.values()
+    assert created.name == "new style" and created.rule.dispatch_rule_individual.room_prefix == "drv-"
+    assert list(created.trunk_ids) == [trunk.sip_trunk_id]
