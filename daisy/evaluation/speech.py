@@ -560,7 +560,13 @@ def en_time(hhmm: str, rng: random.Random, style: str | None = None) -> str:
         return forms[-1]
     said = rng.choice(forms)
     if rng.random() < 0.3:
-        said = rng.choice(["about ", "around ", "I'd say ", "probably "]) + said
+        said = (
+            rng.choice(
+                ["about ", "around ", "I'd say ", "probably ", "I'll be there ", "should be there by "]
+            )
+            + said
+        )
+        said = said.replace("there by around", "there around")
     return said
 
 
@@ -678,7 +684,12 @@ def email_pieces(
         dom_words.append(label)
     at = symbols["@"]
     if not in_pieces:
-        return [" ".join([*parts_local, at, *dom_words])]
+        lead = ""
+        if rng.random() < 0.25:
+            lead = rng.choice(
+                ["mi correo es ", "es ", "sería "] if lang == "es" else ["my email is ", "it's "]
+            )
+        return [lead + " ".join([*parts_local, at, *dom_words])]
     cut = max(1, len(parts_local) // 2)
     turns = [" ".join(parts_local[:cut])]
     if cut < len(parts_local):
