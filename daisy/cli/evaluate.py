@@ -31,7 +31,8 @@ def _print_report(report: object, seconds: float, calls: int, verbose: bool) -> 
             f"{fig.wrong_readbacks:>14}"
         )
     per_field = ", ".join(f"{key} {r}/{n}" for key, (r, n) in report.by_field.items())
-    print(f"\nfields right by field: {per_field}")
+    if per_field:
+        print(f"\nfields right by field: {per_field}")
     print(f"{calls} calls in {seconds:.2f} s")
     print(f"\n{len(report.misses)} misses:" if report.misses else "\nno misses")
     crashed = {m.caller_id for m in report.misses if m.kind == "error"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -79,7 +80,7 @@ class SubprocessLine:
             "--now",
             spec.now.isoformat(),
             "--db",
-            f"sqlite:///{db_dir}/eval-{spec.id}.db",
+            f"sqlite:///{db_dir}/eval-{re.sub(r'[^A-Za-z0-9_-]', '_', spec.id)}.db",
         ]
         if form_path:
             cmd += ["--form", form_path]
