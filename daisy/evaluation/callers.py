@@ -1,4 +1,4 @@
-"""Simulated callers: who they are (read from a data file) and how they react to what Daisy does.
+"""Simulated callers: how a caller reacts to what Daisy does (who they are: `spec.py`).
 
 A caller knows its true values and a few style knobs; `SimulatedCaller.next()` looks at Daisy's last
 protocol output (state, field, pending) and returns the caller's next input object. Phrasings are
@@ -7,357 +7,49 @@ generated from the true values with the caller's own seeded random, so runs are 
 
 from __future__ import annotations
 
-import json
 import random
 import re
+import tomllib
 import unicodedata
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from daisy.evaluation import speech
+from daisy.evaluation.spec import (
+    BEHAVIOURS,
+    START_INTENTS,
+    STOPS,
+    CallerSpec,
+    default_callers_path,
+    load_callers,
+)
 from daisy.form import Form, canonical_lang, load_form
 
 MAX_TURNS = 70  # a caller gives up (hangs up) rather than loop forever on a stuck dialogue
 MAX_ASKS = 6  # ... or when the same field is asked this many times
 
-START_INTENTS = ("accept", "refuse", "callback", "email", "whatsapp", "wait", "human")
-STOPS = ("human", "hangup", "silence")
-BEHAVIOURS = ("repeat", "offtopic", "silence", "filler", "impatient", "hello", "noise", "already", "wait")
+# re-exported: the evaluation's public names live here
+__all__ = [
+    "BEHAVIOURS",
+    "MAX_ASKS",
+    "MAX_TURNS",
+    "SAYINGS",
+    "START_INTENTS",
+    "STOPS",
+    "CallerSpec",
+    "SimulatedCaller",
+    "default_callers_path",
+    "load_callers",
+]
 
 
-@dataclass(frozen=True)
-class CallerSpec:
-    """One simulated caller, as written in the callers file."""
-
-    id: str
-    lang: str  # "es" | "en"
-    direction: str  # "inbound" | "outbound"
-    now: datetime
-    values: dict[str, str]  # form key -> true canonical value ("+120" for an ETA 120 min from now)
-    outcome: str  # the expected outcome
-    seed: int = 0
-    style: dict[str, Any] = field(default_factory=dict)  # numbers, letters, pieces, email, time
-    does: dict[str, list[str]] = field(default_factory=dict)  # form key -> behaviours before answering
-    unknown: tuple[str, ...] = ()  # form keys the caller doesn't know
-    start: str = "accept"  # start-of-call intent (said at the permission step, or first question)
-    stop: dict[str, str] | None = None  # {"at": key, "do": "human"|"hangup"|"silence"}
-    phone: str = ""  # WhatsApp number, when the caller asks for WhatsApp
-    callback: str = ""  # "+20" (minutes from now) or "HH:MM", when the caller asks for a call back
-
-    @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> CallerSpec:
-        start = str(raw.get("start", "accept"))
-        if start not in START_INTENTS:
-            raise ValueError(f"caller {raw.get('id')}: unknown start intent {start!r}")
-        stop = raw.get("stop")
-        if stop is not None and stop.get("do") not in STOPS:
-            raise ValueError(f"caller {raw.get('id')}: unknown stop {stop!r}")
-        for key, acts in (raw.get("does") or {}).items():
-            bad = [a for a in acts if a not in BEHAVIOURS]
-            if bad:
-                raise ValueError(f"caller {raw.get('id')}: unknown behaviours {bad} at {key}")
-        return cls(
-            id=str(raw["id"]),
-            lang=str(raw.get("lang", "es")),
-            direction=str(raw.get("direction", "inbound")),
-            now=datetime.fromisoformat(str(raw["now"])),
-            values=dict(raw["values"]),
-            outcome=str(raw["outcome"]),
-            seed=int(raw.get("seed", 0)),
-            style=dict(raw.get("style") or {}),
-            does={k: list(v) for k, v in (raw.get("does") or {}).items()},
-            unknown=tuple(raw.get("unknown") or ()),
-            start=start,
-            stop=stop,
-            phone=str(raw.get("phone", "")),
-            callback=str(raw.get("callback", "")),
-        )
-
-    def truth(self, key: str) -> str | None:
-        """The canonical value this caller would give for `key` (relative ETAs resolved against now)."""
-        value = self.values.get(key)
-        if value is None or key in self.unknown:
-            return None
-        if value.startswith("+"):
-            return (self.now + timedelta(minutes=int(value[1:]))).strftime("%H:%M")
-        return value
-
-    def expected_record(self, keys: list[str]) -> dict[str, str | None]:
-        """What the record must hold at the end: values given before any early stop, else null."""
-        out: dict[str, str | None] = dict.fromkeys(keys)
-        if self.start not in ("accept", "wait"):
-            return out
-        for key in keys:
-            if self.stop and self.stop["at"] == key:
-                break
-            out[key] = self.truth(key)
-        return out
+def _load_sayings() -> dict[str, dict[str, list[str]]]:
+    with resources.files("daisy.evaluation").joinpath("sayings.toml").open("rb") as f:
+        return tomllib.load(f)
 
 
-def default_callers_path() -> Path:
-    return Path(str(resources.files("daisy.evaluation").joinpath("callers.jsonl")))
-
-
-def load_callers(path: str | Path | None = None, lang: str | None = None) -> list[CallerSpec]:
-    """Read a callers file (one JSON object a line; blank lines and `#` comments allowed)."""
-    path = Path(path) if path else default_callers_path()
-    specs: list[CallerSpec] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        try:
-            spec = CallerSpec.from_dict(json.loads(line))
-        except (ValueError, KeyError, TypeError) as e:
-            raise ValueError(f"{path}:{n}: {e}") from e
-        if lang is None or spec.lang == lang:
-            specs.append(spec)
-    return specs
-
-
-# --- what callers say besides values -------------------------------------------------------------
-
-SAYINGS: dict[str, dict[str, list[str]]] = {
-    "hello": {
-        "es": [
-            "¿Bueno?",
-            "Bueno.",
-            "¿Sí, bueno?",
-            "¿Bueno? ¿Quién habla?",
-            "Diga.",
-            "¿Sí? Bueno.",
-            "¿Bueno? Sí.",
-        ],
-        "en": ["Hello?", "Yeah, hello.", "Hello, who's this?", "Hi.", "This is Dale.", "Yeah?"],
-    },
-    "accept": {
-        "es": [
-            "Sí, dime.",
-            "Claro, adelante.",
-            "Ajá, sí.",
-            "Sí, ¿qué pasó?",
-            "Órale, va.",
-            "Sí puedo.",
-            "Sí, sí, dime.",
-            "Adelante.",
-            "Sí, ándale, dime.",
-            "Ok, sí.",
-        ],
-        "en": [
-            "Yeah, go ahead.",
-            "Sure.",
-            "Yes, I can talk.",
-            "Okay, shoot.",
-            "Yeah, I got a minute.",
-            "Sure thing, go ahead.",
-        ],
-    },
-    "refuse": {
-        "es": [
-            "No me interesa.",
-            "No, gracias, no me interesa.",
-            "Ahorita no puedo.",
-            "No, no quiero.",
-            "No tengo tiempo para esto.",
-        ],
-        "en": [
-            "Not interested.",
-            "No thanks, I'm not interested.",
-            "I can't right now.",
-            "Nah, I'm not doing this.",
-        ],
-    },
-    "refuse_again": {
-        "es": ["No, gracias.", "No, así déjalo.", "No, ya no.", "No, no hace falta."],
-        "en": ["No, thanks.", "No, that's fine.", "Nope.", "No, don't bother."],
-    },
-    "email": {
-        "es": [
-            "Mejor mándamelo por correo.",
-            "¿Me lo puedes mandar por correo?",
-            "Por correo mejor.",
-            "Mándame un email mejor.",
-            "Mejor por correo electrónico.",
-        ],
-        "en": [
-            "Just email it to me.",
-            "Can you send it by email instead?",
-            "Send me an email instead.",
-            "Email works better for me.",
-        ],
-    },
-    "whatsapp": {
-        "es": [
-            "Por WhatsApp mejor.",
-            "Mándamelo por WhatsApp.",
-            "Mejor por guasap.",
-            "¿Me lo mandas por wasap?",
-        ],
-        "en": ["Send it over WhatsApp.", "WhatsApp me instead.", "Can you text me on WhatsApp?"],
-    },
-    "wait": {
-        "es": [
-            "Espérame tantito.",
-            "Dame un segundo.",
-            "Permíteme tantito, ahorita te atiendo.",
-            "Aguántame un momentito.",
-        ],
-        "en": ["Hold on a sec.", "Give me a second.", "Hang on one minute."],
-    },
-    "back": {
-        "es": ["Ya, aquí estoy.", "Listo, ya estoy.", "Ya, dime.", "Ya regresé, dime."],
-        "en": ["Okay, I'm back.", "Alright, go ahead.", "Sorry about that, go ahead."],
-    },
-    "human": {
-        "es": [
-            "Pásame con una persona.",
-            "Quiero hablar con alguien de verdad.",
-            "Comunícame con un humano.",
-            "¿Me pasas con un operador?",
-            "Quiero hablar con mi coordinador.",
-            "¿No hay una persona real?",
-        ],
-        "en": [
-            "Can I talk to a real person?",
-            "Get me a human, please.",
-            "Transfer me to an agent.",
-            "Let me speak to the dispatcher.",
-            "I want to talk to somebody real.",
-        ],
-    },
-    "unknown": {
-        "es": [
-            "No me acuerdo.",
-            "No sé, no lo tengo a la mano.",
-            "Ahorita no me lo sé.",
-            "Ni idea, la verdad.",
-            "Uy, no me lo sé.",
-        ],
-        "en": ["I don't know.", "I don't remember.", "I don't have it with me.", "No idea, sorry."],
-    },
-    "repeat": {
-        "es": [
-            "¿Cómo?",
-            "¿Mande?",
-            "No te escuché, ¿me repites?",
-            "Perdón, ¿otra vez?",
-            "¿Qué me dijiste?",
-            "No te oí bien.",
-        ],
-        "en": ["Sorry?", "Can you repeat that?", "What was that?", "Come again?", "Say that again?"],
-    },
-    "offtopic": {
-        "es": [
-            "¿Quién eres?",
-            "¿Eres un robot?",
-            "¿Para qué es esto?",
-            "¿De dónde me hablas?",
-            "¿Eres una grabación?",
-            "¿Cuánto me van a pagar?",
-        ],
-        "en": [
-            "Who is this?",
-            "Are you a robot?",
-            "What's this for?",
-            "Is this a recording?",
-            "Where are you calling from?",
-        ],
-    },
-    "filler": {"es": ["Eh...", "Mmm.", "Este...", "A ver..."], "en": ["Uh...", "Hmm.", "Let me see..."]},
-    "impatient": {
-        "es": ["¿Por qué te tardas tanto?", "Ay, qué lata con esto.", "Apúrale, ¿no?", "Ya, ya, rápido."],
-        "en": ["Why is this taking so long?", "Come on, hurry up.", "Can we speed this up?"],
-    },
-    "hello_mid": {"es": ["¿Hola?", "Hola.", "¿Bueno? ¿Sigues ahí?"], "en": ["Hello?", "You still there?"]},
-    "noise": {
-        "es": ["Y flota bien.", "Bienvenidos.", "La carretera de ahí.", "Sí que la pasa."],
-        "en": ["And the float.", "Wells.", "The hold on the road."],
-    },
-    "already": {
-        "es": ["Ya te lo di.", "Eso ya te lo dije."],
-        "en": ["I already told you.", "I just said that."],
-    },
-    "yes": {
-        "es": [
-            "Sí.",
-            "Que sí.",
-            "Ajá.",
-            "Así es.",
-            "Eso.",
-            "Exacto.",
-            "Correcto.",
-            "Sí, sí.",
-            "De acuerdo.",
-            "Sí, está bien.",
-            "Ajá, sí.",
-            "Ándale.",
-            "Sí, correcto.",
-            "Eso es.",
-            "Sí, señorita.",
-            "Okey.",
-        ],
-        "en": [
-            "Yes.",
-            "Yep.",
-            "That's right.",
-            "Correct.",
-            "Yeah.",
-            "Uh huh, yes.",
-            "Yes ma'am.",
-            "Yup.",
-            "That's correct.",
-            "You got it.",
-        ],
-    },
-    "yes_time": {
-        "es": ["Sí, sería esa hora.", "Sí, a esa hora."],
-        "en": ["Yeah, around then.", "Yes, that time."],
-    },
-    "yes_plate": {"es": ["Sí son correctas.", "Sí, son esas."], "en": ["Yes, those are right."]},
-    "no": {
-        "es": [
-            "No.",
-            "No está bien.",
-            "Incorrecto.",
-            "No, no, no.",
-            "No, está mal.",
-            "No, eso no es.",
-            "Nop.",
-        ],
-        "en": ["No.", "Nope.", "That's wrong.", "No, that's not right.", "Negative."],
-    },
-    "no_is": {
-        "es": ["No, es {v}.", "Incorrecto, es {v}.", "No, {v}.", "No, mira, es {v}."],
-        "en": ["No, it's {v}.", "Nope, it's {v}.", "No, {v}."],
-    },
-    "swap": {
-        "es": [
-            "En vez de la {a} es {b}.",
-            "En vez de la letra {a} sería la letra {b}.",
-            "No, la {a} es {b}.",
-        ],
-        "en": ["Instead of {a} it's {b}.", "No, it's {b} not {a}."],
-    },
-    "swap_digit": {
-        "es": ["No, en vez del {a} es {b}.", "No, el {a} es {b}."],
-        "en": ["Instead of {a} it's {b}."],
-    },
-    "done": {
-        "es": ["Es todo.", "Eso es todo.", "Nada más, es todo.", "Ya, son todas."],
-        "en": ["That's it.", "That's all.", "That's the whole thing."],
-    },
-    "bye": {
-        "es": ["Gracias.", "Gracias, hasta luego.", "Sale, gracias.", "Muy bien, gracias."],
-        "en": ["Thanks.", "Thank you, bye.", "Great, thanks."],
-    },
-    "own_number": {"es": ["Sí, a este mismo.", "Sí, a este número."], "en": ["Yes, this same number."]},
-}
-
-_CALLBACK_ES = ["Llámame {t}.", "Mejor háblame {t}.", "Márcame {t}, ahorita voy manejando."]
-_CALLBACK_EN = ["Call me back {t}.", "Can you call me {t}? I'm driving."]
+SAYINGS = _load_sayings()
 
 
 _NOT_UNDERSTOOD = re.compile(
@@ -477,7 +169,7 @@ class SimulatedCaller:
 
     def _intent_phrase(self, intent: str) -> str:
         if intent == "callback":
-            template = self.rng.choice(_CALLBACK_ES if self.lang == "es" else _CALLBACK_EN)
+            template = self.pick("callback")
             return template.format(t=self._callback_time(bare=True))
         return self.pick(intent)
 
