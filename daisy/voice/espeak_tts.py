@@ -64,12 +64,18 @@ async def synthesize_pcm(text: str, voice: str, speed: int = 130, gap: int = 4) 
     return np.frombuffer(b"".join(chunks), dtype=np.int16) if chunks else np.zeros(0, np.int16)
 
 
-async def _espeak_stream(text: str, voice: str, speed: int, gap: int = 0) -> AsyncIterator[bytes]:
+async def _spawn(voice: str, speed: int, gap: int) -> asyncio.subprocess.Process:
     cmd = espeak_command() + ["-v", voice, "-s", str(speed), "-g", str(gap), "--stdout"]
-    proc = await asyncio.create_subprocess_exec(
+    return await asyncio.create_subprocess_exec(
         *cmd, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.DEVNULL,
     )
+
+
+async def _espeak_stream(
+    text: str, voice: str, speed: int, gap: int = 0, proc: asyncio.subprocess.Process | None = None
+) -> AsyncIterator[bytes]:
+    proc = proc or await _spawn(voice, speed, gap)
     assert proc.stdin and proc.stdout
     # text on stdin, not argv: a sentence starting with "-" must not read as an option
     proc.stdin.write(text.encode("utf-8"))
@@ -106,6 +112,34 @@ class EspeakTTS(tts.TTS):
         espeak_command()  # fail at construction, with the one-line reason, if it cannot run
         self.voice = voice
         self.speed = speed
+        # A process started ahead, idle on stdin with its voice loaded: starting espeak-ng costs
+        # 10–90 ms (more on a busy machine), writing a sentence to a warm one ~1 ms to first audio.
+        self._warm: asyncio.Task[asyncio.subprocess.Process] | None = None
+
+    async def take_process(self) -> asyncio.subprocess.Process:
+        """A warm espeak-ng process for this sentence; the next one starts warming right away."""
+        proc = None
+        if self._warm is not None:
+            try:
+                proc = await self._warm
+            except OSError:
+                proc = None
+            if proc is not None and proc.returncode is not None:
+                proc = None
+        self._warm = asyncio.get_running_loop().create_task(_spawn(self.voice, self.speed, 0))
+        return proc or await _spawn(self.voice, self.speed, 0)
+
+    async def aclose(self) -> None:
+        if self._warm is not None:
+            warm, self._warm = self._warm, None
+            try:
+                proc = await warm
+                if proc.returncode is None:
+                    proc.kill()
+                await proc.wait()
+            except (OSError, ProcessLookupError):
+                pass
+        await super().aclose()
 
     @property
     def model(self) -> str:
@@ -127,7 +161,8 @@ class _EspeakStream(tts.ChunkedStream):
         output_emitter.initialize(request_id=uuid.uuid4().hex[:12], sample_rate=ESPEAK_RATE,
                                   num_channels=1, mime_type="audio/pcm", frame_size_ms=40)
         try:
-            async for chunk in _espeak_stream(self.input_text, engine.voice, engine.speed):
+            proc = await engine.take_process()
+            async for chunk in _espeak_stream(self.input_text, engine.voice, engine.speed, proc=proc):
                 output_emitter.push(chunk)
         except OSError as e:
             raise APIConnectionError(f"espeak-ng failed: {e}") from e
