@@ -15,7 +15,7 @@ from datetime import timedelta
 from importlib import resources
 from typing import Any
 
-from daisy.evaluation import speech
+from daisy.evaluation import speech, times
 from daisy.evaluation.spec import (
     BEHAVIOURS,
     START_INTENTS,
@@ -176,9 +176,9 @@ class SimulatedCaller:
     def _callback_time(self, bare: bool = False) -> str:
         when = self.spec.callback or "+30"
         if when.startswith("+"):
-            said = speech.relative_said(int(when[1:]), self.lang, self.rng)
+            said = times.relative_said(int(when[1:]), self.lang, self.rng)
         else:
-            said = ("a las " if self.lang == "es" else "at ") + speech.time_said(
+            said = ("a las " if self.lang == "es" else "at ") + times.time_said(
                 when, self.lang, self.rng, "12h"
             )
             said = said.replace("a las a la", "a la").replace("a las a las", "a las")
@@ -314,12 +314,10 @@ class SimulatedCaller:
             )
         if kind == "time":
             if raw.startswith("+") and attempt == 0:
-                return [speech.relative_said(int(raw[1:]), lang, rng)]
+                return [times.relative_said(int(raw[1:]), lang, rng)]
             if attempt == 0 and self._next_of_its_hour(truth) and rng.random() < 0.25:
-                return [speech.bare_time(truth, lang, rng)]
-            return [
-                speech.time_said(truth, lang, rng, "24h" if plain and lang == "es" else style.get("time"))
-            ]
+                return [times.bare_time(truth, lang, rng)]
+            return [times.time_said(truth, lang, rng, "24h" if plain and lang == "es" else style.get("time"))]
         if kind == "email":
             return speech.email_pieces(
                 truth,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from daisy.evaluation import speech
+from daisy.evaluation import speech, times
 
 
 def test_spanish_numbers_in_words() -> None:
@@ -50,11 +50,11 @@ def test_plate_in_pieces_keeps_order() -> None:
 
 def test_times() -> None:
     rng = random.Random(7)
-    assert speech.es_time("16:45", rng, "24h") == "dieciséis cuarenta y cinco"
-    assert speech.es_time("00:30", rng, "24h") == "cero cero treinta"
-    assert speech.es_time("19:40", rng, "12h") == "veinte para las ocho de la noche"
-    assert speech.es_time("14:45", rng, "12h") == "a las tres menos cuarto de la tarde"
-    assert speech.en_time("08:05", rng, "12h") == "five past eight in the morning"
+    assert times.es_time("16:45", rng, "24h") == "dieciséis cuarenta y cinco"
+    assert times.es_time("00:30", rng, "24h") == "cero cero treinta"
+    assert times.es_time("19:40", rng, "12h") == "veinte para las ocho de la noche"
+    assert times.es_time("14:45", rng, "12h") == "a las tres menos cuarto de la tarde"
+    assert times.en_time("08:05", rng, "12h") == "five past eight in the morning"
 
 
 def test_email_dictated() -> None:
