@@ -49,6 +49,10 @@ _CHATTER = set("""
 ya te lo di dije que no si se me por favor espera como cual donde quien la el de ahi aqui eso esa ese
 esta estoy bien mal pues bueno oye mande perdon otra vez repite hola gracias tu mi un una con para
 who is this what where are you the a an i it that please wait sorry hello hi again say repeat can do
+aja mande nose llamame llama mas tarde mejor whatsapp correo mandamelo mandame manda esperame dame
+chance segundo momento persona robot habla repiteme escucho oigo sigues ahorita tengo mano manejando
+ocupado adios bye yes yeah yep nope okay ok hold on second give me minute minutes minuto minutos dont
+know driving right now call back let check huh uh um hmm eh mmm busy later sure thanks gracias
 """.split())
 _MARKERS = {"@", "arroba", "punto", "dot", "at", "guion", "underscore", "dash", "_", "-", "letra",
             "letter", "numero", "number"}
@@ -109,12 +113,15 @@ def _read_email(text: str, lang: str) -> str:
     words = spelling._merge_pairs([w.strip() for w in norm.split() if w.strip()])
     words = _strip_lead(words, english)
     if not any(w in _MARKERS or any(ch in w for ch in "@._-") for w in words):
-        plain = [w for w in words if not w.isdigit()]
+        plain = [w for w in words if not w.isdigit() and w not in _CASE]
         chatter = sum(1 for w in plain if w in _CHATTER)
-        spelled = sum(1 for w in plain if len(w) == 1 or spelling._letter_of(w, lang) is not None)
+        if len(plain) == 1 and spelling._letter_of(plain[0], lang) is not None and plain[0] != "no":
+            chatter = 0  # "de", "are": one letter dictated alone
+        spelled = sum(1 for w in plain if w not in _WORDLIKE and w not in _CHATTER - {"a", "i"}
+                      and (len(w) == 1 or spelling._letter_of(w, lang) is not None))
         if spelled * 2 >= len(plain):
             chatter = 0  # "a ere te u": letters being spelled
-        if "?" in text or "¿" in text or (len(plain) >= 2 and chatter * 2 >= len(plain)):
+        if "?" in text or "¿" in text or (chatter and chatter * 3 >= len(plain)):
             return ""  # a question or a sentence, not a piece of address
     # English "oh" among digits is zero; elsewhere it stays a word
     nums = {n.start: n for n in find_numbers(words, lang) if not (n.value == 0 and words[n.start] in ("o",))}

@@ -48,7 +48,7 @@ _NATO = {
     "victor", "whiskey", "whisky", "xray", "yankee", "yanqui", "zulu",
 }
 # Letter names that are also everyday words: in a fleet number they count only next to digits.
-_AMBIGUOUS_ES = {"a", "de", "e", "i", "o", "u", "y", "se", "ve", "ca", "je", "ese", "ye"}
+_AMBIGUOUS_ES = {"a", "de", "e", "i", "o", "u", "y", "se", "te", "ve", "ca", "je", "ese", "ye"}
 _AMBIGUOUS_EN = {"a", "i", "o", "be", "see", "sea", "are", "you", "why", "es", "el", "en", "em", "ex",
                  "tea", "pea", "eye", "u", "e"}
 
@@ -70,7 +70,9 @@ _FILLER = {
 _VERB_BEFORE = {"plates", "plate", "they", "numbers", "letters", "these", "those", "we", "there", "thank"}
 _PRONOUN_LIKE = {"te", "se", "de", "me", "ese"}
 _PRONOUN_CUES = {"no", "lo", "que", "ya", "me", "te", "se", "si", "por", "le", "nos", "les"}
-_KEY_CONNECTORS_ES = {"de", "ve", "be", "re", "d", "del", "como"}
+_PRONOUN_NEXT = {"lo", "la", "los", "las", "le", "les", "doy", "paso", "digo", "mando", "escucho", "oigo",
+                 "entiendo", "hablo", "llamo", "marco"}
+_KEY_CONNECTORS_ES = {"de", "ve", "be", "re", "del", "como"}
 _KEY_CONNECTORS_EN = {"as", "for", "like", "of", "in"}
 _B_MODS = {"grande", "larga", "alta"}
 _V_MODS = {"chica", "chiquita", "corta", "baja", "pequena", "chaparrita"}
@@ -82,6 +84,8 @@ _CAPITAL_Y = re.compile(r"(?<=[\s,;:])Y(?![\w'’])|^Y(?=[\s]*[,.;:!]|\s*$)")
 _CAPITAL_O = re.compile(r"(?<![\w'’])O(?![\w'’])")
 _COUNTS = re.compile(r"\b(?:dos|tres|cuatro|cinco|seis|siete|two|three|four|five|six|seven|[2-7]) "
                      r"(?:letras|numeros|digitos|letters|numbers|digits)\b")
+_DURATION = re.compile(r"\b(?:\w+ )?(?:\w+|\d+) (?:minutos|minuto|segundos|segundo|horas|hora|minutes|minute|"
+                       r"seconds|second|hours|hour|mins|min|secs|sec)\b")
 _CAPS_TOKEN = re.compile(r"[A-ZÑ0-9]+(?:-[A-ZÑ0-9]+)*")
 _ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
 _GLUED_KEY = re.compile(r"^(a|be|ce|se|de|e|efe|ge|hache|i|jota|ka|ele|eme|ene|o|pe|cu|erre|ese|te|u|ve|uve"
@@ -191,6 +195,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     # commas stay as tokens: "N, November" is two letters, "eme mamá" one
     # "tres letras y tres números": how many, not which (before "letras" becomes "letra")
     marked = _COUNTS.sub(" ", strip_accents(_mark_capitals(text, english).lower()))
+    marked = _DURATION.sub(" ", marked)  # "dame dos minutos": a wait, not a number
     norm = normalize(marked, keep=",").replace(",", " , ")
     words = _merge_pairs(norm.split())
     if not words:
@@ -269,7 +274,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             emit(key, "L!")
             continue
         letter = _letter_of(w, lang)
-        if not english and w in _PRONOUN_LIKE and i > 0 and words[i - 1] in _PRONOUN_CUES \
+        if not english and w in _PRONOUN_LIKE and (i > 0 and words[i - 1] in _PRONOUN_CUES or i + 1 < n
+                                                    and words[i + 1] in _PRONOUN_NEXT) \
                 and not _spelled_next(words, i + 1, lang, nums):
             letter = None  # "no sé", "ya te lo di": words, not letters (but "se te ka" is spelling)
         if english and w in ("are", "is", "you") and i > 0 and words[i - 1] in _VERB_BEFORE:
@@ -279,9 +285,10 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             if w == "de" and not english and _de_is_preposition(words, i):
                 i += 1
                 continue
-            j = _after_letter(words, i + 1, lang, connectors)
-            letter, j = _bv_modifier(words, j, letter)
-            key, j2 = _maybe_key(words, j, letter, lang, connectors, nato_key=len(w) > 1)
+            j0 = _after_letter(words, i + 1, lang, connectors)
+            letter, j = _bv_modifier(words, j0, letter)
+            # "be grande" is complete: a NATO word after it is the next letter
+            key, j2 = _maybe_key(words, j, letter, lang, connectors, nato_key=len(w) > 1 and j == j0)
             explicit = j2 != j or (w not in (_AMBIGUOUS_EN if english else _AMBIGUOUS_ES))
             i = j2
             emit(key, "L!" if explicit else "L")
@@ -405,6 +412,8 @@ def _maybe_key(
             k += 1
         if k < n and words[k] in _B_MODS | _V_MODS and words[j] in ("be", "ve"):
             return letter, j  # "ka, ve chica": the next letter, not a key word
+        if k < n and words[k] in _NATO and _key_letter(words[k]) != letter:
+            return letter, j  # "Bravo de Charlie": three letters, a NATO word is no key for another one
         if k < n and (_is_keyword(words[k], lang) or words[k] in _NATO):
             return _key_letter(words[k]), k + 1
         if k < n and words[k] in _KEYABLE_NUMBERS and _key_letter(words[k]) == letter:
@@ -412,7 +421,8 @@ def _maybe_key(
         return letter, j
     # "eme mamá": a letter followed right away by a word that starts with it (not "de dónde")
     if j < n and not is_english(lang) and _is_keyword(words[j], lang) and _key_letter(words[j]) == letter \
-            and j > 0 and words[j - 1] not in _NO_SAME_INITIAL and (nato_key or words[j] not in _NATO):
+            and j > 0 and words[j - 1] not in _NO_SAME_INITIAL and (nato_key or words[j] not in _NATO) \
+            and not _is_letter_prefix(words[j]):
         return letter, j + 1
     return letter, j
 

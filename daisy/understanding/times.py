@@ -27,6 +27,12 @@ _TOMORROW = re.compile(r"\btomorrow\b|(?<!la )\b(?:mañana|manana)\b")
 _NOON = re.compile(r"\b(?:mediodia|medio dia|noon|midday)\b")
 _MIDNIGHT = re.compile(r"\b(?:medianoche|media noche|midnight)\b")
 _REL_ES = re.compile(r"\b(?:en|dentro de)\b")
+# "como dos horas", "unas tres horas": a duration from now, unless it is a clock hour ("las 19 horas")
+_BARE_HOURS = re.compile(r"^(?!.*\b(?:las|la|a las)\b).*\b(?:horas|hora|hours|hour)\b")
+# a duration in minutes or seconds with no "en"/"in" is a wait ("dame dos minutos"), not a time
+_WAIT = re.compile(r"\b(?:minutos|minuto|segundos|segundo|minutes|minute|seconds|second|mins|secs)\b")
+_ARTICLE_ONE = re.compile(r"\b(?:un|una)\b(?! (?:y|menos|con|de la|en punto|cuarto|media|treinta|quince|"
+                          r"diez|veinte|cuarenta|cincuenta|cinco)\b)")
 _REL_EN = re.compile(r"\bin\b|\bfrom now\b")
 
 
@@ -50,6 +56,10 @@ def _with_numbers(words: list[str], lang: str) -> list[object]:
     return out
 
 
+def _after_la(norm: str, at: int) -> bool:
+    return norm[:at].rstrip().endswith(("la", "las"))
+
+
 def _fmt(h: int, m: int) -> str:
     return f"{h % 24:02d}:{m:02d}"
 
@@ -57,7 +67,8 @@ def _fmt(h: int, m: int) -> str:
 def _relative(norm: str, lang: str, now: datetime) -> str | None:
     """ "en dos horas y media", "in 45 minutes", "en media hora" -> now + delta."""
     english = is_english(lang)
-    if not (_REL_EN if english else _REL_ES).search(norm):
+    bare = not (_REL_EN if english else _REL_ES).search(norm)
+    if bare and not _BARE_HOURS.search(norm):
         return None
     words = norm.split()
     items = _with_numbers(words, lang)
@@ -100,8 +111,8 @@ def _relative(norm: str, lang: str, now: datetime) -> str | None:
             minutes += 15
     if not found and re.search(r"\bmedia hora\b|\bhalf an hour\b|\ba half hour\b", norm):
         minutes, found = 30.0, True
-    if not found:
-        return None
+    if not found or bare and minutes > 12 * 60:
+        return None  # "veintiuna horas" is a clock time, not a duration
     at = now + timedelta(minutes=minutes)
     return _fmt(at.hour, at.minute)
 
@@ -155,6 +166,11 @@ def _read_time(text: str, lang: str, now: datetime) -> str | None:
     rel = _relative(norm.replace(":", " "), lang, now)
     if rel is not None:
         return rel
+    if _WAIT.search(norm):
+        return None
+    if not english:
+        # "una persona", "un robot": articles; "a la una", "una y media" keep the hour
+        norm = _ARTICLE_ONE.sub(lambda m: m.group(0) if _after_la(norm, m.start()) else "art", norm)
     pm = bool((_PM_EN if english else _PM_ES).search(norm)) or bool(_PM_EN.search(norm))
     am = bool((_AM_EN if english else _AM_ES).search(norm)) or bool(_AM_EN.search(norm))
     night = bool(_NIGHT.search(norm))

@@ -30,3 +30,31 @@ def test_read_value_dispatches_by_kind(kind: str, said: str, lang: str, value: s
 @pytest.mark.parametrize("kind", ["name", "number", "plate", "time", "email", "text", "bogus"])
 def test_nothing_said_gives_none(kind: str) -> None:
     assert read_value(kind, "", "es", NOW) is None
+
+
+NOISE_ES = ["Espérame dos minutos", "Dame chance, 5 minutos", "¿Sigues ahí?", "Hola, ¿bueno?",
+            "¿Eres un robot?",
+            "¿Quién habla?", "Ya te lo dije", "Mande", "¿Cómo?", "¿Me repites?", "Pásame con una persona",
+            "No me acuerdo", "No sé", "Ahorita no lo tengo a la mano", "Estoy manejando", "Llámame más tarde",
+            "Mejor por WhatsApp", "Mándamelo por correo", "Eh", "Mmm", "Sí", "No", "Ajá",
+            "Te lo paso en un segundo", "Un momento por favor", "Gracias", "¿Por qué te tardas tanto?"]
+NOISE_EN = ["Hold on a second", "Give me two minutes", "Who is this?", "Can you repeat that?", "I don't know",
+            "I'm driving right now", "Is this a robot?", "What company?", "Yes", "No", "Uh huh", "Sorry?",
+            "Wait", "Let me check"]
+
+
+@pytest.mark.parametrize("kind", ["name", "number", "plate", "time", "email"])
+def test_chatter_never_becomes_a_value(kind: str) -> None:
+    for said in NOISE_ES:
+        assert read_value(kind, said, "es", NOW) is None, said
+    for said in NOISE_EN:
+        assert read_value(kind, said, "en", NOW) is None, said
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "hhmm"),
+    [("como dos horas", "es", "12:00"), ("unas tres horas", "es", "13:00"), ("a las 19 horas", "es", "19:00"),
+     ("about two hours", "en", "12:00"), ("una y media", "es", "13:30")],
+)
+def test_hours_without_en_are_a_duration_unless_a_clock_hour(said: str, lang: str, hhmm: str) -> None:
+    assert read_value("time", said, lang, NOW) == hhmm
