@@ -32,6 +32,12 @@ _SPLITS = [
     re.compile(rf"^(?P<old>.+?) (?:{_VERBS_EN}|but|to|with|for) (?P<new>.+)$"),
 ]
 _CHANGE = [
+    # "la X está mal, es C", "the X is wrong, it's C", "la equis no, es ce", "no, la equis es ce"
+    re.compile(r"^(?:no )?(?:la |el |the |letra |letter )*(?P<old>\S+(?: de \S+)?) "
+               r"(?:esta mal|no va|no es|no|is wrong|is not right|isnt right|is a mistake) "
+               r"(?:es |va |seria |its |it is |should be |it should be )?(?P<new>.+)$"),
+    re.compile(r"^(?:no )?(?:la |el |the )(?:letra |letter )?(?P<old>\S+(?: de \S+)?) (?:es|era|seria|is|"
+               r"should be) (?P<new>.+)$"),
     re.compile(r"\bcambia(?:le)? (?P<old>.+?) por (?P<new>.+)$"),
     re.compile(r"\bchange (?P<old>.+?) (?:to|for|into) (?P<new>.+)$"),
     re.compile(r"\breplace (?P<old>.+?) (?:with|by) (?P<new>.+)$"),

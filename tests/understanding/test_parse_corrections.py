@@ -76,3 +76,21 @@ def test_more_correction_phrasings(said: str, lang: str, kind: str, current: str
 
 def test_driver_names_the_wrong_symbol() -> None:
     assert apply_correction("te equivocaste en la T, es D", "es", "plate", "ATC123") == "ADC123"
+
+
+@pytest.mark.parametrize(
+    ("said", "lang"),
+    [("La X está mal, es C", "es"), ("La equis está mal, es ce", "es"), ("no, la equis es ce", "es"),
+     ("la equis no, es ce", "es"), ("No, es C, no X", "es"), ("Es ce de casa, no equis", "es"),
+     ("Donde dice equis va ce", "es"), ("Está mal la tercera, es C", "es"),
+     ("la letra equis es una ce", "es"),
+     ("The X is wrong, it's C", "en"), ("no, the X is a C", "en"), ("the X should be a C", "en"),
+     ("It's C, not X", "en"), ("No, it should be C instead of X", "en"),
+     ("The third one is wrong, it's C", "en")],
+)
+def test_driver_points_at_the_wrong_letter(said: str, lang: str) -> None:
+    assert apply_correction(said, lang, "plate", "ABX123") == "ABC123"
+
+
+def test_email_letter_swap() -> None:
+    assert apply_correction("no es con b, es con v", "es", "email", "bictor@gmail.com") == "victor@gmail.com"
