@@ -36,7 +36,10 @@ def test_local_never_constructs_cloud_plugins(monkeypatch: pytest.MonkeyPatch, t
 
     for cls in (openai.STT, openai.TTS, openai.LLM, openai.realtime.RealtimeModel):
         monkeypatch.setattr(cls, "__init__", boom)
-    session = build_session("local", "es", settings(tmp_path))
+    async def build() -> AgentSession:  # AgentSession wants a running loop
+        return build_session("local", "es", settings(tmp_path))
+
+    session = asyncio.run(build())
     assert isinstance(session.llm, PolicyLLM)
     assert session.stt is not None and session.stt.provider == "faster-whisper"
     assert session.tts is not None and session.tts.provider == "espeak-ng"
@@ -45,14 +48,14 @@ def test_local_never_constructs_cloud_plugins(monkeypatch: pytest.MonkeyPatch, t
 def test_cascade_is_built_with_openai_and_speaks_the_core(tmp_path: Path) -> None:
     from livekit.plugins import openai
 
-    session = build_session("cascade", "es", settings(tmp_path, openai_api_key="sk-test-not-used"))
-    assert isinstance(session.stt, openai.STT) and isinstance(session.tts, openai.TTS)
-    assert isinstance(session.llm, PolicyLLM)
     conv = conversation("es")
     agent = DaisyAgent(conv)
-    bind(session, agent)
 
     async def main() -> None:
+        session = build_session("cascade", "es", settings(tmp_path, openai_api_key="sk-test-not-used"))
+        assert isinstance(session.stt, openai.STT) and isinstance(session.tts, openai.TTS)
+        assert isinstance(session.llm, PolicyLLM)
+        bind(session, agent)
         # text in, no audio I/O: the cloud STT/TTS stay idle, so no network; the replies are the core's
         await session.start(agent)
         result = await session.run(user_input="Soy Mario López")
