@@ -91,6 +91,7 @@ def _match_lead(norm_words: list[str], phrases: list[list[str]]) -> int:
 
 
 _LEAD_WORDS = sorted((normalize(p).split() for p in _LEADS), key=len, reverse=True)
+_LEAD_SET = {w for lead in _LEAD_WORDS for w in lead}
 _TAIL_WORDS = sorted((normalize(p).split() for p in _TAILS), key=len, reverse=True)
 _INTRO_PHRASES = ("soy", "me llamo", "mi nombre es", "my name is", "this is", "i am", "im",
                   "mi nombre completo es", "my full name is")
@@ -111,8 +112,7 @@ def _contains(words: list[str], phrase: list[str]) -> bool:
 
 def _all_common(segment: str) -> bool:
     words = normalize(segment).split()
-    lead_words = {w for lead in _LEAD_WORDS for w in lead}
-    return bool(words) and all(w in _COMMON or w in lead_words for w in words)
+    return bool(words) and all(w in _COMMON or w in _LEAD_SET for w in words)
 
 
 def _last_intro(norm: list[str]) -> int:

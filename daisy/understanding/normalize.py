@@ -45,7 +45,7 @@ def strip_accents(text: str) -> str:
     if text.isascii():
         return text
     text = text.translate(_ACCENTS)
-    if all(ch.isascii() or ch in "ñÑ" for ch in text):
+    if not _OTHER_MARKS.search(text):
         return text
     out: list[str] = []
     for ch in unicodedata.normalize("NFD", text):
@@ -64,11 +64,11 @@ def _junk(keep: str) -> re.Pattern[str]:
     return re.compile(f"[^a-z0-9ñ {re.escape(keep)}]+")
 
 
-# Cheap substring checks that skip glue rules which cannot apply.
-_GLUE_GATES: tuple[tuple[str, ...], ...] = (
-    ("nt",), ("nt",), ("dieci ", "diez y"), ("veinti ",), ("letras",), ("tra",), ("chic", "grande", "larga",
-                                                                                 "corta", "baja", "alta"), ()
-)
+# Cheap checks (one C-level search each) that skip glue rules which cannot apply.
+_GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
+    "nt", "nt", "dieci |diez y", "veinti ", "letras", "tra", "chic|grande|larga|corta|baja|alta", r"\d",
+))
+_OTHER_MARKS = re.compile(r"[^\x00-\x7fñÑ]")
 
 
 @lru_cache(maxsize=4096)
@@ -87,13 +87,9 @@ def normalize(text: str, keep: str = "") -> str:
         low = low.replace("'", "").replace("\u2019", "")
     low = _junk(keep).sub(" ", low)
     low = " ".join(low.split())
-    has_digit = any(ch.isdigit() for ch in low)
-    for (pattern, repl), gates in zip(_GLUE, _GLUE_GATES, strict=True):
-        if gates and not any(g in low for g in gates):
-            continue
-        if not gates and not has_digit:
-            continue
-        low = pattern.sub(repl, low)
+    for (pattern, repl), gate in zip(_GLUE, _GLUE_GATES, strict=True):
+        if gate.search(low):
+            low = pattern.sub(repl, low)
     return " ".join(low.split())
 
 
