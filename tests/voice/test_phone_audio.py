@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 import time
 
 import numpy as np
+import pytest
 
 from daisy.voice.phone_audio import FRAME_SAMPLES, PhoneLine, telephone_band, ulaw_decode, ulaw_encode
 
@@ -68,3 +70,31 @@ def test_clear_buffer_is_an_interruption() -> None:
         assert events and events[0][0] is True and 0.1 < events[0][1] < 0.8
 
     asyncio.run(main())
+
+
+def test_espeak_falls_back_to_the_bundled_library_in_a_child_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("espeakng_loader")
+    from daisy.voice import espeak_tts
+
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    assert espeak_tts.espeak_command()[1:] == ["-m", "daisy.voice._espeak_child"]
+    pcm = asyncio.run(espeak_tts.synthesize_pcm("Hola.", "es-419+m3"))
+    assert pcm.size > espeak_tts.ESPEAK_RATE // 4 and np.abs(pcm).max() > 1000
+
+
+def test_espeak_missing_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    from daisy.voice import espeak_tts
+
+    real_import = builtins.__import__
+
+    def no_loader(name: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name == "espeakng_loader":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    monkeypatch.setattr(builtins, "__import__", no_loader)
+    with pytest.raises(espeak_tts.EspeakMissing, match="apt-get install espeak-ng"):
+        espeak_tts.espeak_command()
