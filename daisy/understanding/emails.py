@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from daisy.understanding import spelling
-from daisy.understanding.normalize import is_english, normalize
+from daisy.understanding.normalize import is_english, last_version, normalize
 from daisy.understanding.numbers import digit_name, find_numbers
 
 _COMPLETE = re.compile(r"^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
@@ -88,7 +88,7 @@ def _strip_lead(words: list[str], english: bool) -> list[str]:
 def read_email(text: str, lang: str) -> str:
     """The (possibly partial) email address in this utterance, lowercase; "" when none."""
     try:
-        return _read_email(text, lang)
+        return _read_email(last_version(text), lang)
     except Exception:  # never crash the call
         return ""
 

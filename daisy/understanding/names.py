@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from daisy.understanding.normalize import normalize, strip_accents
+from daisy.understanding.normalize import last_version, normalize, strip_accents
 from daisy.understanding.numbers import word_table
 
 _PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "van", "von", "der", "da", "di", "du", "le"}
@@ -79,6 +79,21 @@ mary jennifer linda elizabeth susan jessica sarah karen nancy lisa betty sandra 
 donna michelle carol amanda melissa deborah stephanie rebecca sharon cynthia kathleen amy angela
 anna brenda pamela nicole emma samantha katherine christine debra rachel carolyn janet maria
 heather diane julie joyce victoria kelly christina ruth joan virginia judith evelyn hannah
+ramiro rigoberto efrain leticia arturo chuy pancho paco nacho memo lalo beto tono pepe toño
+alvaro amado anselmo aurelio baltazar benito bernardo calixto candido cirilo clemente cornelio
+cruz domingo efren eleazar eliseo elias emiliano epifanio erasmo eusebio evaristo ezequiel faustino
+fermin filiberto florencio fortino froylan gabino genaro german gregorio heriberto hilario homero
+humberto inocencio isidro jacobo jeronimo joel jonathan josue juventino lazaro leandro leobardo
+leopoldo lucas luciano macario marcelino marcelo mariano matias maximino melchor moises narciso
+nestor noe pascual porfirio primitivo rafael raymundo refugio reynaldo rolando romualdo rosendo
+sabino santos sebastian silvestre simon teodoro timoteo tranquilino trinidad ubaldo urbano
+valente vicente wenceslao zacarias alma alicia amparo angelica aurora blanca brenda carolina
+catalina cecilia cristina dolores dulce elvira esperanza esther eva fabiola gloria graciela irma
+isela josefina julia karina liliana lourdes luz magdalena maricela marisol mercedes miriam nancy
+natalia olga paula pilar raquel rebeca rocio rosario ruth sandra sara socorro soledad sonia
+tania vanesa viviana ximena xochitl yesenia zulema
+tyler marcus derek travis cody dustin shane chad trevor wade clay dale dwayne earl floyd glen
+lance lloyd marvin neil rex rodney ross troy vernon wesley angela tiffany crystal amber brittany
 """.split())
 _NAME_TOKEN = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 
@@ -139,7 +154,7 @@ def _cap(word: str, first: bool) -> str:
 def read_name(text: str, lang: str) -> str | None:
     """The caller's name, capitalized, or None when the answer is clearly not a name."""
     try:
-        return _read_name(text, lang)
+        return _read_name(last_version(text), lang)
     except Exception:  # never crash the call
         return None
 

@@ -102,3 +102,22 @@ def tokens(text: str, keep: str = "") -> list[str]:
 def is_english(lang: str) -> bool:
     """True for "en", "en-US" and friends; everything else is treated as Mexican Spanish."""
     return isinstance(lang, str) and lang.lower().startswith("en")
+
+
+# A caller fixing themselves mid-answer: "cuarenta y tres, perdón, cuarenta y cuatro".
+_SELF_FIX = re.compile(
+    r"(?i)\b(?:o sea|es decir|mejor dicho|perd[oó]n|digo|no,? espera|no,? no,? no|i mean|sorry|"
+    r"correction|scratch that|rather|wait,? no)\b[\s,.;:!]*"
+)
+
+
+def last_version(text: str) -> str:
+    """The part of ``text`` after the caller's last self-correction ("43, perdón, 44" -> "44")."""
+    if not isinstance(text, str):
+        return ""
+    cut = 0
+    for m in _SELF_FIX.finditer(text):
+        if text[m.end():].strip(" ,.;:!?"):
+            cut = m.end()
+    return text[cut:] if cut else text
+

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from daisy.understanding.normalize import is_english, tokens
+from daisy.understanding.normalize import is_english, last_version, tokens
 
 # kinds of number words
 UNIT, TEEN, TENS, HUNDREDS, HUNDRED_MULT, THOUSAND, ZERO = range(7)
@@ -253,7 +253,7 @@ def digits_of(words: list[str], lang: str) -> str:
 def spoken_digits(text: str, lang: str) -> str | None:
     """The digit string a caller said, e.g. "veintisiete once" -> "2711"; None when no digits."""
     try:
-        got = digits_of(tokens(text), lang)
+        got = digits_of(tokens(last_version(text)), lang)
     except Exception:  # never let a parser crash the call
         return None
     return got or None

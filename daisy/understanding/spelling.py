@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from daisy.understanding.normalize import is_english, normalize, strip_accents
+from daisy.understanding.normalize import is_english, last_version, normalize, strip_accents
 from daisy.understanding.numbers import digit_name, find_numbers, word_table
 
 _ES_NAMES = {
@@ -433,14 +433,14 @@ def spell(text: str, lang: str) -> str:
     "eñe" is written N (plates use A–Z only).
     """
     try:
-        return symbols(text, lang)
+        return symbols(last_version(text), lang)
     except Exception:  # a parser must never crash the call
         return ""
 
 
 def code_symbols(text: str, lang: str) -> str:
     """Like ``spell`` but bare ambiguous letter names ("a", "de", "ese") only count beside digits."""
-    return symbols(text, lang, strict=True)
+    return symbols(last_version(text), lang, strict=True)
 
 
 def looks_complete_plate(value: str) -> bool:

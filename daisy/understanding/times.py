@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from daisy.understanding.normalize import is_english, normalize
+from daisy.understanding.normalize import is_english, last_version, normalize
 from daisy.understanding.numbers import Num, find_numbers, number_words
 
 _CLOCK = re.compile(r"\b([01]?\d|2[0-4])[:.h]([0-5]\d)\b")
@@ -151,7 +151,7 @@ def read_time(text: str, lang: str, now: datetime) -> str | None:
     times ("9:15") are read as a 24-hour clock, as Mexican drivers use it.
     """
     try:
-        return _read_time(text, lang, now)
+        return _read_time(last_version(text), lang, now)
     except Exception:  # never crash the call on odd input
         return None
 

@@ -25,7 +25,7 @@ EN = [
     ("I'm Dwayne Carter", "Dwayne Carter"),
 ]
 NOT_NAMES = ["Y flota bien.", "Benvidos.", "Eh", "Mmm", "sí", "No.", "¿Por qué te tardas tanto?",
-             "treinta y dos", "ya te lo di", "Hola", "o sea juan", "Sí, sí, sé.", "45", "", "yes", "What?",
+             "treinta y dos", "ya te lo di", "Hola", "o sea", "Sí, sí, sé.", "45", "", "yes", "What?",
              "I don't know", "no sé", "Que sí.", "Exacto.", "De acuerdo."]
 
 

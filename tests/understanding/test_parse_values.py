@@ -58,3 +58,18 @@ def test_chatter_never_becomes_a_value(kind: str) -> None:
 )
 def test_hours_without_en_are_a_duration_unless_a_clock_hour(said: str, lang: str, hhmm: str) -> None:
     assert read_value("time", said, lang, NOW) == hhmm
+
+
+@pytest.mark.parametrize(
+    ("kind", "said", "lang", "value"),
+    [("number", "cuarenta y tres, perdón, cuarenta y cuatro", "es", "44"),
+     ("plate", "A B C, o sea, A B D uno dos", "es", "ABD12"),
+     ("time", "a las cinco, digo, a las seis de la tarde", "es", "18:00"),
+     ("name", "Juan, perdón, Julio Pérez", "es", "Julio Pérez"),
+     ("number", "Perdón, es el 45", "es", "45"),
+     ("email", "juan arroba gmail punto com, perdón, juan arroba hotmail punto com", "es",
+      "juan@hotmail.com"),
+     ("number", "forty three, sorry, forty four", "en", "44")],
+)
+def test_caller_fixes_themselves_mid_answer(kind: str, said: str, lang: str, value: str) -> None:
+    assert read_value(kind, said, lang, NOW) == value
