@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from daisy.records.store import OUTCOMES, Store
 from daisy.web.auth import COOKIE, Auth, safe_next
 from daisy.web.exports import calls_csv, calls_json
-from daisy.web.queries import parse_filters, parse_page, plausible_id
+from daisy.web.queries import calls_with_fields, parse_filters, parse_page, plausible_id
 from daisy.web.render import templates
 
 router = APIRouter(include_in_schema=False)
@@ -89,15 +89,12 @@ def recording(request: Request, call_id: str) -> Response:
     return FileResponse(path, filename=path.name)
 
 
-def _export_rows(request: Request) -> list:  # type: ignore[type-arg]
-    filters = parse_filters(**_filter_args(request))
-    return _store(request).export_calls(**filters.store_kwargs(), limit=EXPORT_MAX)
-
-
 @router.get("/export.csv")
 def export_csv(request: Request) -> Response:
+    """The filtered list, newest first, one row per call, one column per field."""
+    filters = parse_filters(**_filter_args(request))
     return Response(
-        calls_csv(_export_rows(request)),
+        calls_csv(calls_with_fields(_store(request), filters, EXPORT_MAX)),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="daisy-calls.csv"'},
     )
@@ -105,8 +102,10 @@ def export_csv(request: Request) -> Response:
 
 @router.get("/export.json")
 def export_json(request: Request) -> Response:
+    """The filtered list, oldest first, every call complete with its transcript."""
+    filters = parse_filters(**_filter_args(request))
     return Response(
-        calls_json(_export_rows(request)),
+        calls_json(_store(request).export_calls(**filters.store_kwargs(), limit=EXPORT_MAX)),
         media_type="application/json",
         headers={"Content-Disposition": 'attachment; filename="daisy-calls.json"'},
     )

@@ -92,7 +92,10 @@ def test_csv_export_of_the_filtered_list(client: TestClient) -> None:
     assert rows[0]["tractor_plates"] == "RYJ400" and rows[0]["driver_name"] == "Ramón Ibarra"
     assert rows[0]["caller_number"] == "+525512345678"  # phone numbers are not mangled
     everything = list(csv.DictReader(io.StringIO(client.get("/export.csv").text)))
-    assert [row["id"] for row in everything][0] == "call-ramon" and len(everything) == 5
+    assert [row["id"] for row in everything] == [
+        "call-running", "call-email", "call-callback", "call-lucia", "call-ramon"  # as the list shows them
+    ]
+    assert everything[-1]["email"] == "ramon.ibarra@example.com" and everything[0]["email"] == ""
 
 
 def test_json_export_of_the_filtered_list(client: TestClient) -> None:
