@@ -23,6 +23,7 @@ from daisy.web.webhook import (
     WebhookCallLog,
     WebhookConfigError,
     check_config,
+    retry_deliveries,
     sign,
     verify,
     with_webhook,
@@ -229,3 +230,19 @@ def test_200_concurrent_calls_all_delivered_once(store: Store) -> None:
     assert store.count_calls(outcome="completed") == 201
     assert store.calls_with_webhook_state("delivered") and not store.calls_with_webhook_state("failed")
     assert len(store.calls_with_webhook_state("delivered")) == 200
+
+
+def test_delivery_state_on_sqlite_and_postgresql(any_store: Store) -> None:
+    with receiver(status=500) as rx:
+        log = hooked(any_store, rx.url, Retry(attempts=2, backoff_s=0.01))
+        write_call(log, "call-pg", RAMON)
+        assert log.dispatcher.flush(10)
+        call = any_store.get_call("call-pg")
+        assert call is not None and (call.webhook_status, call.webhook_attempts) == ("failed", 2)
+        assert any_store.calls_with_webhook_state("failed") == ["call-pg"]
+        rx.status = 204
+        delivered, failing = retry_deliveries(any_store, rx.url, SECRET, retry=FAST)
+    assert (delivered, failing) == (1, 0)
+    call = any_store.get_call("call-pg")
+    assert call is not None and (call.webhook_status, call.webhook_attempts) == ("delivered", 3)
+    assert verify(rx.got[-1].body, SECRET, rx.got[-1].headers["x-daisy-signature"])
