@@ -212,6 +212,23 @@ def _fix_domain(addr: str) -> str:
     return f"{local}@{'.'.join(parts)}"
 
 
+_USUAL_TLD = {"gmail": "com", "hotmail": "com", "outlook": "com", "icloud": "com", "yahoo": "com",
+              "live": "com", "aol": "com", "msn": "com"}
+
+
+def guess_complete(s: str) -> str | None:
+    """ "juan@gmail" -> "juan@gmail.com": a likely whole address when the caller stopped at a
+    well-known provider (for Daisy to offer in the read-back); None when there is nothing to add."""
+    if not isinstance(s, str) or s.count("@") != 1 or is_complete_email(s):
+        return None
+    local, domain = s.split("@")
+    tld = _USUAL_TLD.get(domain.rstrip("."))
+    if not local or tld is None:
+        return None
+    guess = f"{local}@{domain.rstrip('.')}.{tld}"
+    return guess if is_complete_email(guess) else None
+
+
 def is_complete_email(s: str) -> bool:
     """True for a whole, valid-looking address: local@domain.tld."""
     if not isinstance(s, str) or ".." in s or s.count("@") != 1:

@@ -80,6 +80,13 @@ def _relative(norm: str, lang: str, now: datetime) -> str | None:
         if item in hour_words or item in min_words:
             prev = items[k - 1] if k > 0 else None
             count: float | None = _num_value(prev)
+            quarter = items[k - 2] if prev in ("de", "of") and k > 1 else prev
+            if count is None and prev == "an" and k > 2 and items[k - 2] == "of":
+                quarter = items[k - 3]  # "a quarter of an hour"
+            if count is None and quarter in ("cuarto", "cuartos", "quarter", "quarters"):
+                back = k - (4 if prev == "an" else 3 if prev in ("de", "of") else 2)
+                many = _num_value(items[back]) if back >= 0 else None
+                count = 0.25 * (many or 1)  # "cuarto de hora", "tres cuartos de hora"
             if count is None and prev in ("an", "a") and k > 1 and items[k - 2] == "half":
                 count = 0.5  # "half an hour"
             if count is None and prev in ("una", "un", "an", "a", "one"):
@@ -103,6 +110,11 @@ def _relative(norm: str, lang: str, now: datetime) -> str | None:
                 continue
             minutes += count * 60 if item in hour_words else count
             found = True
+            after = items[k + 1] if k + 1 < len(items) else None
+            later = items[k + 2] if k + 2 < len(items) else None
+            if item in hour_words and isinstance(after, Num) and 0 < after.value < 60 \
+                    and later not in min_words and later not in hour_words:
+                minutes += after.value  # "en una hora quince"
         elif item in ("media", "half") and k > 0 and items[k - 1] in ("y", "and", "a") \
                 and not (k + 1 < len(items) and items[k + 1] in hour_words):
             # "dos horas y media", "two and a half hours", "an hour and a half"

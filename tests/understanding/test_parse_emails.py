@@ -105,3 +105,13 @@ def test_hyphenated_english_number_in_email_is_a_number() -> None:
 
 def test_recognizer_spells_a_word_with_hyphens() -> None:
     assert read_email("J-O-H-N dot smith at gmail dot com", "en") == "john.smith@gmail.com"
+
+
+def test_guess_the_usual_ending_of_a_known_provider() -> None:
+    from daisy.understanding.emails import guess_complete
+
+    assert guess_complete("juan@gmail") == "juan@gmail.com"
+    assert guess_complete("juan@gmail.") == "juan@gmail.com"
+    assert guess_complete("juan@gmail.com") is None
+    assert guess_complete("juan@transportesnava") is None
+    assert guess_complete("juan") is None

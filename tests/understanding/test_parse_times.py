@@ -111,3 +111,15 @@ def test_range_takes_its_start() -> None:
 )
 def test_tomorrow_and_half_hours(said: str, lang: str, hhmm: str) -> None:
     assert read_time(said, lang, NOW) == hhmm
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "hhmm"),
+    [("en una hora quince", "es", "23:00"), ("en dos horas veinte", "es", "00:05"),
+     ("en tres cuartos de hora", "es", "22:30"), ("en cuarto de hora", "es", "22:00"),
+     ("in a quarter of an hour", "en", "22:00"), ("in three quarters of an hour", "en", "22:30"),
+     ("en 2 horas y 15 minutos", "es", "00:00"), ("in 1 hour 30 minutes", "en", "23:15"),
+     ("in an hour and fifteen minutes", "en", "23:00"), ("en una hora y cuarto", "es", "23:00")],
+)
+def test_relative_eta_with_quarters_and_minutes_late_at_night(said: str, lang: str, hhmm: str) -> None:
+    assert read_time(said, lang, datetime(2026, 11, 22, 21, 45)) == hhmm
