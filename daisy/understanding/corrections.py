@@ -63,6 +63,10 @@ _INSERT_AFTER = [
 _APPEND = [
     re.compile(r"\b(?:falta|falto|le falta|te falto|te falta)(?: la| el| un| una)? (?P<new>.+?) al final\b"),
     re.compile(r"\b(?:add|missing|you missed)(?: an?| the)? (?P<new>.+?) at the end\b"),
+    # "te faltó el cuatro", "you missed the 4": a read-back cut short, the rest goes at the end
+    re.compile(r"\b(?:falta|falto|faltan|faltaron|le falta|te falto|te falta|te faltaron)"
+               r"(?: la| el| los| las| un| una)? (?P<new>(?!(?:al )?(?:principio|inicio|comienzo)\b).+)$"),
+    re.compile(r"\b(?:you missed|missing|you forgot|forgot)(?: an?| the)? (?P<new>.+)$"),
 ]
 _PREPEND = [
     re.compile(r"\b(?:falta|falto|le falta|te falto|te falta)(?: la| el| un| una)? (?P<new>.+?) al "
@@ -178,18 +182,18 @@ def _symbol_fix(norm: str, lang: str, kind: str, current: str) -> str | None:
                 if ref and new and ref in cur:
                     at = cur.index(ref) + (len(ref) if after else 0)
                     return cur[:at] + new + cur[at:]
-    for pattern in _APPEND:
-        m = pattern.search(norm)
-        if m:
-            new = _syms(_strip_article(m.group("new")), lang, kind)
-            if new:
-                return cur + new
     for pattern in _PREPEND:
         m = pattern.search(norm)
         if m:
             new = _syms(_strip_article(m.group("new")), lang, kind)
             if new:
                 return new + cur
+    for pattern in _APPEND:
+        m = pattern.search(norm)
+        if m:
+            new = _syms(_strip_article(m.group("new")), lang, kind)
+            if new:
+                return cur + new
     for pattern in _REMOVE:
         m = pattern.search(norm)
         if m and not re.search(r"\b(?:esta|estan|bien|mal|right|wrong|correct)\b", m.group("old")):

@@ -94,3 +94,12 @@ def test_driver_points_at_the_wrong_letter(said: str, lang: str) -> None:
 
 def test_email_letter_swap() -> None:
     assert apply_correction("no es con b, es con v", "es", "email", "bictor@gmail.com") == "victor@gmail.com"
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "fixed"),
+    [("te faltó el cuatro", "es", "ABC1234"), ("No, falta el 4", "es", "ABC1234"),
+     ("you missed the 4", "en", "ABC1234"), ("no, le falta un 7 al inicio", "es", "7ABC123")],
+)
+def test_read_back_cut_short_gets_the_missing_symbol(said: str, lang: str, fixed: str) -> None:
+    assert apply_correction(said, lang, "plate", "ABC123") == fixed
