@@ -246,3 +246,24 @@ def test_delivery_state_on_sqlite_and_postgresql(any_store: Store) -> None:
     call = any_store.get_call("call-pg")
     assert call is not None and (call.webhook_status, call.webhook_attempts) == ("delivered", 3)
     assert verify(rx.got[-1].body, SECRET, rx.got[-1].headers["x-daisy-signature"])
+
+
+def test_a_real_conversation_is_posted_when_it_ends(store: Store) -> None:
+    from daisy.conversation import Conversation
+    from daisy.core import Dialogue, Hangup, Utterance
+    from daisy.form import load_form
+
+    with receiver() as rx:
+        log = hooked(store, rx.url)
+        conv = Conversation(Dialogue(load_form(), "es-MX"), log=log)
+        conv.start("inbound", "+525512345678")
+        for said in ("Sí, soy Ramón Ibarra", "sí", "sesenta y uno veinte", "sí"):
+            conv.hear(Utterance(said))
+        assert log.dispatcher.flush(5) and rx.got == []  # still talking: nothing sent
+        conv.hear(Hangup())
+        assert log.dispatcher.flush(10)
+    assert len(rx.got) == 1
+    call = json.loads(rx.got[0].body)["call"]
+    assert call["id"] == conv.call_id and call["outcome"] == "abandoned"
+    assert call["record"]["driver_name"] == "Ramón Ibarra" and call["record"]["tractor_number"] == "6120"
+    assert any(t["text"] == "[hung up]" for t in call["turns"])
