@@ -22,6 +22,7 @@ _LEAD_ES = [
     "el correo electronico es", "el correo es", "mi email es", "mi mail es", "mi e mail es", "el email es",
     "es", "seria", "correo", "a ver", "anota", "apunta", "mira", "ahi va",
 ]
+_LEAD_SINGLE = {"es", "son", "seria", "its", "correo", "email", "mail"}
 _LEAD_EN = [
     "yes", "yeah", "sure", "ok", "okay", "so", "um", "uh", "my email address is", "my email is",
     "the email is", "my e mail is", "its", "it is", "email", "thats", "that is",
@@ -123,6 +124,11 @@ def _read_email(text: str, lang: str) -> str:
             chatter = 0  # "a ere te u": letters being spelled
         if "?" in text or "¿" in text or (chatter and chatter * 3 >= len(plain)):
             return ""  # a question or a sentence, not a piece of address
+    if any(w in _AT or "@" in w for w in words):
+        # "oye pues te digo que es juan arroba ...": chatter before the address is not part of it
+        while len(words) > 1 and (words[0] in _CHATTER or words[0] in _LEAD_SINGLE) and len(words[0]) > 1 \
+                and spelling._letter_of(words[0], lang) is None:
+            words = _strip_lead(words[1:], english)
     # English "oh" among digits is zero; elsewhere it stays a word
     nums = {n.start: n for n in find_numbers(words, lang) if not (n.value == 0 and words[n.start] in ("o",))}
     out: list[str] = []
@@ -153,6 +159,8 @@ def _read_email(text: str, lang: str) -> str:
             continue
         elif w in _DROP:
             pass
+        elif _after_tld(out) and w.isalpha():
+            pass  # "... punto com, pero todo junto": words after the ending are not the address
         else:
             letter = spelling._letter_of(w, lang) if (len(w) > 1 or english) else None
             if letter is not None and w in _WORDLIKE and not _among_letters(words, i, lang):
@@ -165,6 +173,15 @@ def _read_email(text: str, lang: str) -> str:
             out.append(w)
         i += 1
     return _fix_domain("".join(out))
+
+
+def _after_tld(out: list[str]) -> bool:
+    """The address already ends with a domain ending and no "." or "@" waits for more."""
+    text = "".join(out)
+    if "@" not in text or not out or out[-1] in (".", "@", "_", "-"):
+        return False
+    domain = text.rsplit("@", 1)[1]
+    return "." in domain and domain.rsplit(".", 1)[1] in _TLDS
 
 
 def _among_letters(words: list[str], i: int, lang: str) -> bool:
@@ -212,6 +229,7 @@ def _fix_domain(addr: str) -> str:
     return f"{local}@{'.'.join(parts)}"
 
 
+_TLDS = {"com", "mx", "net", "org", "edu", "gob", "us", "info", "es", "co", "io", "biz", "con"}
 _USUAL_TLD = {"gmail": "com", "hotmail": "com", "outlook": "com", "icloud": "com", "yahoo": "com",
               "live": "com", "aol": "com", "msn": "com"}
 

@@ -115,3 +115,14 @@ def test_guess_the_usual_ending_of_a_known_provider() -> None:
     assert guess_complete("juan@gmail.com") is None
     assert guess_complete("juan@transportesnava") is None
     assert guess_complete("juan") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "email"),
+    [("mi correo es juan perez arroba gmail punto com pero todo junto", "es", "juanperez@gmail.com"),
+     ("oye pues te digo que es juan arroba gmail punto com", "es", "juan@gmail.com"),
+     ("juan arroba gmail punto com punto mx gracias", "es", "juan@gmail.com.mx"),
+     ("it's john at gmail dot com thank you", "en", "john@gmail.com")],
+)
+def test_chatter_around_a_whole_address_is_dropped(said: str, lang: str, email: str) -> None:
+    assert read_email(said, lang) == email
