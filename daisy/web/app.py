@@ -78,6 +78,10 @@ def create_app(
             except Exception as e:  # noqa: BLE001 - same reason: no exception text in the logs
                 log.error("%s %s: unexpected %s", request.method, path, type(e).__name__)
                 response = _error(request, 500, "internal error")
+        # Pages must not be framed (clickjacking), sniffed as another type, or leak their URL (searches).
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         # Path only, never the query string: searches carry names, plates and phone numbers.
         log.info("%s %s %d %.1f ms", request.method, path, response.status_code,
                  (time.perf_counter() - started) * 1000)

@@ -29,6 +29,11 @@ def when(moment: datetime | None, with_seconds: bool = True) -> str:
     return local.strftime("%Y-%m-%d %H:%M:%S" if with_seconds else "%Y-%m-%d %H:%M")
 
 
+def zone() -> str:
+    """The name of the zone the pages show times in."""
+    return datetime.now().astimezone().tzname() or "local time"
+
+
 def clock(moment: datetime | None) -> str:
     return "—" if moment is None else moment.astimezone().strftime("%H:%M:%S")
 
@@ -49,4 +54,4 @@ def label(key: str) -> str:
 
 
 templates.env.filters.update(when=when, clock=clock, duration=duration, ms=ms, label=label)
-templates.env.globals.update(latency_parts=LATENCY_PARTS)
+templates.env.globals.update(latency_parts=LATENCY_PARTS, zone=zone)

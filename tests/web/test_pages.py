@@ -132,3 +132,9 @@ def test_nothing_personal_in_info_logs(client: TestClient, caplog: pytest.LogCap
     assert "GET /api/calls 200" in logged  # the access log is there…
     for secret in ("Ramón", "Ramon", "RYJ400", "525512345678", "chofer", "whatever"):  # …without the data
         assert secret not in logged
+
+
+def test_security_headers(client: TestClient) -> None:
+    r = client.get("/")
+    assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["referrer-policy"] == "same-origin"
