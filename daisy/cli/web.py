@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import sys
 from typing import Annotated
 
 import typer
 
 from daisy.cli.errors import fail
 
+MIN_TOKEN = 16
 webhooks = typer.Typer(help="The signed webhook that receives every ended call.", no_args_is_help=True)
 
 DbOption = Annotated[
@@ -51,6 +53,9 @@ def serve(
     settings = get_settings()
     if not settings.daisy_admin_token and not is_loopback(host):
         fail(f"refusing to serve on {host} without DAISY_ADMIN_TOKEN (set it, or use --host 127.0.0.1)")
+    if settings.daisy_admin_token and len(settings.daisy_admin_token) < MIN_TOKEN:
+        print(f"daisy: warning: DAISY_ADMIN_TOKEN is shorter than {MIN_TOKEN} characters and may be guessed"
+              " (make one: python -c 'import secrets; print(secrets.token_urlsafe(32))')", file=sys.stderr)
     try:
         import uvicorn
 
