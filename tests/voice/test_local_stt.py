@@ -1,0 +1,43 @@
+"""Whisper base offline: the model assembled from its two PyPI parts, the fitted short window."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import numpy as np
+
+from daisy.voice.espeak_tts import ESPEAK_RATE, synthesize_pcm
+from daisy.voice.local_stt import (
+    WHISPER_RATE,
+    _first_of_repeats,
+    load_whisper,
+    transcribe_short,
+    whisper_base_dir,
+)
+from daisy.voice.phone_audio import resample, telephone_band
+
+
+def test_a_decode_that_starts_over_is_cut() -> None:
+    assert _first_of_repeats([5, 6, 7, 5, 6, 7, 5, 6]) == [5, 6, 7]
+    assert _first_of_repeats([5, 6, 5, 7, 8]) == [5, 6, 5, 7, 8]
+    assert _first_of_repeats([1, 2, 3]) == [1, 2, 3]
+
+
+def test_model_is_assembled_once(tmp_path: Path) -> None:
+    first = whisper_base_dir(tmp_path)
+    size = (first / "model.bin").stat().st_size
+    mtime = (first / "model.bin").stat().st_mtime_ns
+    assert size > 140_000_000 and (first / "tokenizer.json").exists()
+    assert whisper_base_dir(tmp_path) == first and (first / "model.bin").stat().st_mtime_ns == mtime
+
+
+def test_short_window_reads_a_phone_answer() -> None:
+    pcm = asyncio.run(synthesize_pcm("Sí, es correcto.", "es-419+m3"))
+    phone = telephone_band(resample(np.pad(pcm, (4000, 4000)), ESPEAK_RATE))
+    audio = resample(phone, 8000, WHISPER_RATE).astype(np.float32) / 32768
+    text = transcribe_short(load_whisper(Path("data")), audio, "es")
+    assert "correcto" in text.lower()
+    assert text.lower().count("correcto") == 1
+    silence = np.zeros(WHISPER_RATE, np.float32)
+    assert len(transcribe_short(load_whisper(Path("data")), silence, "es")) < 20
