@@ -266,6 +266,20 @@ _RUNS = re.compile(r"[a-zñ]+|\d+|.")
 _SAYABLE = re.compile(r"^(?:[bcdfghjklmnñpqrstvwxyz]{0,3}[aeiou]{1,2})+[bcdfghjklmnñpqrstvwxyz]{0,2}$")
 
 
+_ONSETS = {"bl", "br", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl", "pr", "tr", "ch", "ll", "sh", "th",
+           "wh", "sm", "sn", "sp", "st", "sk", "sw", "tw", "qu", "kn", "ph", "gu", "rr"}
+
+
+def _sayable(word: str) -> bool:
+    """A run of letters that reads as a word ("perez", "smith"), not initials ("jsmith", "jl")."""
+    if word in _WORDS and len(word) > 2:
+        return True
+    if len(word) < 3 or not _SAYABLE.match(word):
+        return False
+    lead = len(word) - len(word.lstrip("bcdfghjklmnñpqrstvwxyz"))
+    return lead <= 1 or lead == 2 and word[:2] in _ONSETS
+
+
 def say_email(s: str, lang: str) -> str:
     """Read an address back: words said as words, anything unpronounceable spelled, digits one by one.
 
@@ -280,10 +294,13 @@ def say_email(s: str, lang: str) -> str:
         elif run in symbols:
             parts.append(symbols[run])
         elif run.isalpha():
-            if run in _WORDS or (len(run) >= 3 and _SAYABLE.match(run)):
-                parts.append(run)
-            else:
-                parts.extend(ch.upper() if english else _LETTERS_ES.get(ch, ch) for ch in run)
+            # "jsmith" -> "J, smith": initials spelled, the rest said as a word when it can be
+            cut = next((k for k in range(0, min(3, len(run) - 2)) if _sayable(run[k:])), None)
+            if cut is None:
+                cut = len(run)
+            parts.extend(ch.upper() if english else _LETTERS_ES.get(ch, ch) for ch in run[:cut])
+            if cut < len(run):
+                parts.append(run[cut:])
         elif run.strip():
             parts.append(run)
     return " ".join(parts)

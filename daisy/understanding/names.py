@@ -117,6 +117,7 @@ _INTRO = {"mi nombre es", "me llamo", "soy", "yo soy", "my name is", "this is", 
           "me conocen como", "le dicen"}
 
 
+_SPELLING_HINT = re.compile(r"(?i)[,;.]\s*(?:con|with|se escribe|spelled|its spelled|it's spelled)\b.*$")
 _QUESTION = re.compile(r"¿[^?]*\?|(?:^|(?<=[,.;!]))[^,.;!¿?]*\?")
 _SEGMENTS = re.compile(r"[,;:!.…]+")
 
@@ -167,6 +168,8 @@ def _read_name(text: str, lang: str) -> str | None:
         text = _QUESTION.sub(" ", text)
         if "?" in text or "¿" in text or not text.strip(" ,.;:!"):
             return None
+    # "Ramón Ybarra, con y griega": a spelling hint after the name is not part of it
+    text = _SPELLING_HINT.sub("", text)
     # "Ya te dije, Ramiro Ochoa": drop whole phrases made only of everyday words
     said_intro = any(_contains(normalize(text).split(), p) for p in _INTRO_WORDS)
     segments = [seg for seg in _SEGMENTS.split(text) if seg.strip()]

@@ -53,7 +53,7 @@ def test_complete_email() -> None:
 def test_read_back_email() -> None:
     assert say_email("juan.perez@gmail.com", "es") == "juan punto perez arroba gmail punto com"
     said = say_email("jl_82@yahoo.com.mx", "es")
-    assert said == "jota ele guion bajo ocho dos arroba yahoo punto com punto mx"
+    assert said == "jota ele guion bajo ocho dos arroba yahoo punto com punto eme equis"
     assert say_email("john.smith@gmail.com", "en") == "john dot smith at gmail dot com"
 
 
@@ -126,3 +126,8 @@ def test_guess_the_usual_ending_of_a_known_provider() -> None:
 )
 def test_chatter_around_a_whole_address_is_dropped(said: str, lang: str, email: str) -> None:
     assert read_email(said, lang) == email
+
+
+def test_read_back_spells_initials_and_says_the_rest() -> None:
+    assert say_email("jsmith_77@yahoo.com", "en") == "J smith underscore seven seven at yahoo dot com"
+    assert say_email("mtorres81@gmail.com", "es") == "eme torres ocho uno arroba gmail punto com"

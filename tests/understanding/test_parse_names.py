@@ -68,3 +68,11 @@ def test_requests_are_not_names(said: str) -> None:
 )
 def test_name_with_a_question_or_a_nickname(said: str, name: str) -> None:
     assert read_name(said, "es") == name
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [("Ramón Ybarra, con y griega", "Ramón Ybarra"), ("Soy Luis Baca, con be grande", "Luis Baca")],
+)
+def test_spelling_hint_after_the_name_is_dropped(said: str, name: str) -> None:
+    assert read_name(said, "es") == name
