@@ -1,8 +1,8 @@
 """SqlCallLog: the database CallLog. Every turn and field change is its own committed transaction,
 so a process killed mid-call leaves everything said and confirmed up to that moment.
 
-Written with SQLAlchemy Core rather than the ORM: these run on every turn of every live call, and
-the ORM's unit of work cost several times more per write.
+Written with SQLAlchemy Core rather than the ORM: these run on every turn of every live call, the
+ORM's unit of work cost several times more per write, and importing it slows every call's start.
 """
 
 from __future__ import annotations
@@ -14,18 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
-from daisy.records.models import CallRow, FieldRow, TurnRow
 from daisy.records.search import search_text
+from daisy.records.tables import call_fields as fields_t
+from daisy.records.tables import call_turns as turns_t
+from daisy.records.tables import calls as calls_t
 
 if TYPE_CHECKING:
     from daisy.core.state import CallState, FieldValue
     from daisy.form import Form
 
 log = logging.getLogger(__name__)
-
-calls_t = CallRow.__table__
-fields_t = FieldRow.__table__
-turns_t = TurnRow.__table__
 
 # Field rows of keys that are not in the form (should not happen) sort after the form's.
 _EXTRA_POSITION = 1000

@@ -11,15 +11,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, Select, func, inspect, or_, select, update
+from sqlalchemy import Connection, Engine, Row, Select, func, inspect, or_, select, update
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session, selectinload
 
 from daisy.records.engine import StoreError, first_line, forget_engines, get_engine, normalize_url, safe_url
 from daisy.records.log import SqlCallLog
-from daisy.records.models import Base, CallRow, FieldRow
 from daisy.records.search import like_patterns
+from daisy.records.tables import call_fields, call_turns, calls, metadata
 from daisy.records.views import CallDetail, CallSummary, FieldView, TurnView
 
 UNFINISHED = "unfinished"  # outcome filter: calls that never ended (running, or the process died)
@@ -76,7 +75,7 @@ class Store:
                 return
             for attempt in range(3):
                 try:
-                    Base.metadata.create_all(self._writer)
+                    metadata.create_all(self._writer)
                     _add_missing_columns(self._writer)
                     break
                 except (sa_exc.IntegrityError, sa_exc.ProgrammingError):
@@ -111,19 +110,18 @@ class Store:
             raise ValueError(f"unknown webhook status {status!r}; use one of: {', '.join(WEBHOOK_STATES)}")
         values: dict[str, Any] = {"webhook_status": status, "webhook_last_error": error}
         if attempted:
-            values["webhook_attempts"] = CallRow.webhook_attempts + 1
+            values["webhook_attempts"] = calls.c.webhook_attempts + 1
         return self._update(call_id, **values)
 
     def calls_with_webhook_state(self, status: str, limit: int = MAX_LIMIT) -> list[str]:
         """Ids of calls whose webhook delivery is in `status`, oldest first."""
-        with Session(self._reader) as s:
-            q = select(CallRow.id).where(CallRow.webhook_status == status)
-            return list(s.scalars(q.order_by(CallRow.started_at).limit(limit)))
+        q = select(calls.c.id).where(calls.c.webhook_status == status)
+        with self._reader.connect() as conn:
+            return list(conn.scalars(q.order_by(calls.c.started_at).limit(limit)))
 
     def _update(self, call_id: str, **values: Any) -> bool:
-        with Session(self._writer) as s, s.begin():
-            result = s.execute(update(CallRow).where(CallRow.id == call_id).values(**values))
-            return bool(result.rowcount)  # type: ignore[attr-defined]
+        with self._writer.begin() as conn:
+            return bool(conn.execute(update(calls).where(calls.c.id == call_id).values(**values)).rowcount)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -141,11 +139,12 @@ class Store:
         the start time (until exclusive); `search` matches, case-insensitively, any field value
         (name, plates, numbers, email…), the caller number or the call id. Bad filters: ValueError."""
         _check_page(limit, offset)
-        q = _filtered(select(CallRow), outcome, since, until, search, direction)
-        q = q.order_by(CallRow.started_at.desc(), CallRow.id).limit(limit).offset(offset)
-        with Session(self._reader) as s:
-            calls = list(s.scalars(q.options(selectinload(CallRow.fields))))
-            return [_summary(c) for c in calls]
+        q = _filtered(select(calls), outcome, since, until, search, direction)
+        q = q.order_by(calls.c.started_at.desc(), calls.c.id).limit(limit).offset(offset)
+        with self._reader.connect() as conn:
+            rows = conn.execute(q).all()
+            fields = _fields_of(conn, [r.id for r in rows])
+        return [CallSummary(**_summary_values(r, fields.get(r.id, []))) for r in rows]
 
     def count_calls(
         self,
@@ -156,16 +155,15 @@ class Store:
         direction: str | None = None,
     ) -> int:
         """How many calls list_calls would give without a limit."""
-        q = _filtered(select(func.count()).select_from(CallRow), outcome, since, until, search, direction)
-        with Session(self._reader) as s:
-            return int(s.scalar(q) or 0)
+        q = _filtered(select(func.count()).select_from(calls), outcome, since, until, search, direction)
+        with self._reader.connect() as conn:
+            return int(conn.scalar(q) or 0)
 
     def get_call(self, call_id: str) -> CallDetail | None:
         """One call with its fields in form order and its transcript; None if unknown."""
-        with Session(self._reader) as s:
-            q = select(CallRow).where(CallRow.id == call_id)
-            call = s.scalars(q.options(selectinload(CallRow.fields), selectinload(CallRow.turns))).first()
-            return _detail(call) if call is not None else None
+        with self._reader.connect() as conn:
+            details = _details(conn, conn.execute(select(calls).where(calls.c.id == call_id)).all())
+        return details[0] if details else None
 
     def export_calls(
         self,
@@ -177,13 +175,12 @@ class Store:
         limit: int | None = None,
     ) -> list[CallDetail]:
         """Full calls matching the filters, oldest first (for exports and the webhook)."""
-        q = _filtered(select(CallRow), outcome, since, until, search, direction)
-        q = q.order_by(CallRow.started_at, CallRow.id)
+        q = _filtered(select(calls), outcome, since, until, search, direction)
+        q = q.order_by(calls.c.started_at, calls.c.id)
         if limit is not None:
             q = q.limit(limit)
-        with Session(self._reader) as s:
-            rows = s.scalars(q.options(selectinload(CallRow.fields), selectinload(CallRow.turns)))
-            return [_detail(c) for c in rows]
+        with self._reader.connect() as conn:
+            return _details(conn, conn.execute(q).all())
 
 
 def _add_missing_columns(engine: Engine) -> None:
@@ -195,7 +192,7 @@ def _add_missing_columns(engine: Engine) -> None:
     prep = engine.dialect.identifier_preparer
     with engine.begin() as conn:
         inspector = inspect(conn)  # on this connection: a second one would wait for its lock (SQLite)
-        for table in Base.metadata.sorted_tables:
+        for table in metadata.sorted_tables:
             if not inspector.has_table(table.name):
                 continue
             present = {c["name"] for c in inspector.get_columns(table.name)}
@@ -231,26 +228,51 @@ def _filtered(
     if outcome:
         if outcome not in OUTCOMES:
             raise ValueError(f"unknown outcome {outcome!r}; use one of: {', '.join(OUTCOMES)}")
-        q = q.where(CallRow.outcome.is_(None) if outcome == UNFINISHED else CallRow.outcome == outcome)
+        q = q.where(calls.c.outcome.is_(None) if outcome == UNFINISHED else calls.c.outcome == outcome)
     if direction:
         if direction not in ("inbound", "outbound"):
             raise ValueError(f"unknown direction {direction!r}; use inbound or outbound")
-        q = q.where(CallRow.direction == direction)
+        q = q.where(calls.c.direction == direction)
     if since is not None:
-        q = q.where(CallRow.started_at >= since)
+        q = q.where(calls.c.started_at >= since)
     if until is not None:
-        q = q.where(CallRow.started_at < until)
+        q = q.where(calls.c.started_at < until)
     if search and search.strip():
         q = q.where(_matches(search.strip()))
     return q
 
 
 def _matches(term: str) -> Any:
-    return or_(*(CallRow.search_text.like(p, escape="\\") for p in like_patterns(term)))
+    return or_(*(calls.c.search_text.like(p, escape="\\") for p in like_patterns(term)))
 
 
-def _summary_values(call: CallRow) -> dict[str, Any]:
-    fields: Sequence[FieldRow] = call.fields
+# Fetched per page of calls in one query each (ids IN …), never one query per call.
+_ID_BATCH = 500
+
+
+def _children(conn: Connection, table: Any, order: Any, ids: list[str]) -> dict[str, list[Row[Any]]]:
+    out: dict[str, list[Row[Any]]] = {i: [] for i in ids}
+    for start in range(0, len(ids), _ID_BATCH):
+        chunk = ids[start : start + _ID_BATCH]
+        for row in conn.execute(
+            select(table).where(table.c.call_id.in_(chunk)).order_by(table.c.call_id, order)
+        ):
+            out[row.call_id].append(row)
+    return out
+
+
+def _fields_of(conn: Connection, ids: list[str]) -> dict[str, list[Row[Any]]]:
+    return _children(conn, call_fields, call_fields.c.position, ids)
+
+
+def _details(conn: Connection, rows: Sequence[Row[Any]]) -> list[CallDetail]:
+    ids = [r.id for r in rows]
+    fields = _fields_of(conn, ids)
+    turns = _children(conn, call_turns, call_turns.c.seq, ids)
+    return [_detail(r, fields[r.id], turns[r.id]) for r in rows]
+
+
+def _summary_values(call: Row[Any], fields: Sequence[Row[Any]]) -> dict[str, Any]:
     name = next((f.value for f in fields if f.key == "driver_name"), None)
     duration = (call.ended_at - call.started_at).total_seconds() if call.ended_at else None
     return {
@@ -276,35 +298,33 @@ def _summary_values(call: CallRow) -> dict[str, Any]:
     }
 
 
-def _summary(call: CallRow) -> CallSummary:
-    return CallSummary(**_summary_values(call))
-
-
-def _detail(call: CallRow) -> CallDetail:
-    fields = [
-        FieldView(
-            key=f.key,
-            position=f.position,
-            value=f.value,
-            confirmed=f.confirmed,
-            attempts=f.attempts,
-            source=f.source,
-            unknown=f.unknown,
-            updated_at=f.updated_at,
-        )
-        for f in call.fields
-    ]
-    turns = [
-        TurnView(
-            seq=t.seq,
-            role=t.role,
-            text=t.text,
-            at=t.at,
-            phase=t.phase,
-            step=t.step,
-            field=t.field,
-            latency_ms=t.latency_ms,
-        )
-        for t in call.turns
-    ]
-    return CallDetail(**_summary_values(call), fields=fields, turns=turns)
+def _detail(call: Row[Any], fields: Sequence[Row[Any]], turns: Sequence[Row[Any]]) -> CallDetail:
+    return CallDetail(
+        **_summary_values(call, fields),
+        fields=[
+            FieldView(
+                key=f.key,
+                position=f.position,
+                value=f.value,
+                confirmed=f.confirmed,
+                attempts=f.attempts,
+                source=f.source,
+                unknown=f.unknown,
+                updated_at=f.updated_at,
+            )
+            for f in fields
+        ],
+        turns=[
+            TurnView(
+                seq=t.seq,
+                role=t.role,
+                text=t.text,
+                at=t.at,
+                phase=t.phase,
+                step=t.step,
+                field=t.field,
+                latency_ms=t.latency_ms,
+            )
+            for t in turns
+        ],
+    )
