@@ -68,6 +68,16 @@ _FILLER = {
     "for", "after", "that", "this", "they", "ray", "on", "last", "first",
 }
 _VERB_BEFORE = {"plates", "plate", "they", "numbers", "letters", "these", "those", "we", "there", "thank"}
+# Short everyday words that are never a plate's letters
+_SHORT_WORDS = {
+    "por", "con", "sin", "que", "mas", "muy", "hay", "ver", "dia", "uno", "dos", "pon", "son", "sus", "tus",
+    "mis", "les", "nos", "los", "las", "una", "eso", "esa", "ese", "era", "fue", "soy", "voy", "van", "ahi",
+    "asi", "oye", "ok", "si", "no", "ya", "yo", "tu", "mi", "su", "te", "se", "me", "le", "lo", "la", "el",
+    "en", "es", "un", "al", "the", "and", "its", "is", "it", "my", "to", "of", "in", "on", "at", "by", "or",
+    "so", "uh", "um", "oh", "ah", "eh", "hey", "yes", "yep", "nah", "nop", "bye", "for", "not", "but", "are",
+    "was", "has", "had", "can", "got", "get", "let", "see", "say", "two", "six", "ten", "one", "all", "now",
+    "how", "who", "why", "hmm", "mmm", "aja", "pues", "old", "new", "num", "nro", "no.",
+}
 _PRONOUN_LIKE = {"te", "se", "de", "me", "ese"}
 _PRONOUN_CUES = {"no", "lo", "que", "ya", "me", "te", "se", "si", "por", "le", "nos", "les"}
 _PRONOUN_NEXT = {"lo", "la", "los", "las", "le", "les", "doy", "paso", "digo", "mando", "escucho", "oigo",
@@ -308,6 +318,13 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         # a written run of consonants ("mnx") is a piece of plate, not a word
         if 2 <= len(w) <= 4 and w.isalpha() and not (set(w) & _VOWELS) and w not in _FILLER \
                 and w not in names:
+            i += 1
+            for ch in w:
+                emit("N" if ch == "ñ" else ch.upper(), "L!")
+            continue
+        # a short unknown run written in lowercase beside digits ("abc 123") is the plate's letters
+        if 2 <= len(w) <= 3 and w.isalpha() and w not in _FILLER and w not in _SHORT_WORDS \
+                and w not in names and (i + 1 in nums or i - 1 >= 0 and words[i - 1].isdigit()):
             i += 1
             for ch in w:
                 emit("N" if ch == "ñ" else ch.upper(), "L!")

@@ -149,3 +149,12 @@ def test_letter_runs_that_look_like_words(said: str, symbols: str) -> None:
 )
 def test_counts_and_places_are_not_symbols(said: str, lang: str, symbols: str) -> None:
     assert spell(said, lang) == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("abc 123", "ABC123"), ("las placas son abc 123", "ABC123"), ("abc-1234", "ABC1234"), ("son 123", "123"),
+     ("por 123", "123")],
+)
+def test_recognizer_writes_plate_letters_in_lowercase(said: str, symbols: str) -> None:
+    assert spell(said, "es") == symbols
