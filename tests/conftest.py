@@ -51,8 +51,9 @@ def _start_postgres() -> tuple[str, str, list[str], str]:
     bindir = _pg_bin()
     if bindir is None:
         raise RuntimeError("PostgreSQL is not installed (apt-get install postgresql)")
-    tmp = tempfile.mkdtemp(prefix="daisy-pg-")
     prefix = _as_user()
+    # The server's user must reach its directory: as root, TMPDIR may sit under a private home.
+    tmp = tempfile.mkdtemp(prefix="daisy-pg-", dir="/tmp" if prefix and os.path.isdir("/tmp") else None)
     if prefix:
         shutil.chown(tmp, prefix[2], prefix[2])
     data, log = os.path.join(tmp, "data"), os.path.join(tmp, "log")

@@ -123,6 +123,11 @@ def list_calls(
         typer.echo(json.dumps([c.model_dump(mode="json") for c in calls], ensure_ascii=False, indent=2))
         return
     _print_table(calls)
+    if len(calls) == limit:
+        total = store.count_calls(
+            outcome=outcome, since=_instant(since, "--since"), until=_instant(until, "--until"), search=search
+        )
+        typer.echo(f"{limit} of {total} calls shown (newest first); see more with --limit.", err=True)
 
 
 def _print_table(calls: list[CallSummary]) -> None:

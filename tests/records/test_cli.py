@@ -49,6 +49,12 @@ def test_calls_list_shows_a_table_and_json(app: typer.Typer, db: str) -> None:
     assert code == 0 and [c["id"] for c in json.loads(out)] == ["abc123"]
 
 
+def test_a_limited_list_says_how_many_calls_there_are(app: typer.Typer, db: str) -> None:
+    code, out, err = run(app, "calls", "list", "--limit", "1", "--db", db)
+    assert code == 0 and "cut" in out and "abc123" not in out
+    assert "1 of 2 calls shown" in err
+
+
 def test_calls_are_listed_between_dates(app: typer.Typer, db: str) -> None:
     code, out, _ = run(app, "calls", "list", "--json", "--since", "2026-03-02T15:00+00:00", "--db", db)
     assert code == 0 and len(json.loads(out)) == 2
