@@ -49,7 +49,7 @@ operador chofer conductor driver operator
 good morning afternoon evening hold on moment second person human later busy driving back
 robot machine understand hear listen can cant could would should have got gonna want need
 driving right now busy later minute minutes check let give sec road working working call calling
-manejando ocupado carretera trabajando camino llegando ahorita tarde temprano
+manejando ocupado carretera trabajando llegando ahorita tarde temprano
 """.split())
 _QUESTION_START = re.compile(
     r"^(?:que|quien|como|cual|cuando|donde|por que|para que|porque|what|who|why|how|where|when|"

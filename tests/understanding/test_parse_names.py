@@ -76,3 +76,19 @@ def test_name_with_a_question_or_a_nickname(said: str, name: str) -> None:
 )
 def test_spelling_hint_after_the_name_is_dropped(said: str, name: str) -> None:
     assert read_name(said, "es") == name
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [("María de los Ángeles Fernández", "María de los Ángeles Fernández"),
+     ("Juan de Dios Ruiz", "Juan de Dios Ruiz"), ("Jean-Luc Picard", "Jean-Luc Picard"),
+     ("Ramón Camino", "Ramón Camino"), ("Luz María Bueno", "Luz María Bueno"),
+     ("Es José María", "José María"), ("Yo soy Rigoberto", "Rigoberto")],
+)
+def test_compound_names_particles_and_word_like_surnames(said: str, name: str) -> None:
+    assert read_name(said, "es") == name
+
+
+@pytest.mark.parametrize("said", ["Sí, soy yo", "Soy yo"])
+def test_soy_yo_is_not_a_name(said: str) -> None:
+    assert read_name(said, "es") is None
