@@ -139,9 +139,12 @@ def transcribe_short(model, audio: np.ndarray, language: str) -> str:  # type: i
     prompt = [*tok.sot_sequence, tok.no_timestamps]
     result = model.model.generate(
         encoded, [prompt], beam_size=1, max_length=min(MAX_TOKENS, 6 + int(seconds * 8)),
-        return_no_speech_prob=True, suppress_blank=True, suppress_tokens=[-1],
+        return_no_speech_prob=True, return_scores=True, suppress_blank=True, suppress_tokens=[-1],
     )[0]
-    if result.no_speech_prob > 0.6:
+    # Silence only if the model also had little confidence in the words (scores are length-normalized
+    # log-probabilities). The VAD already gates speech, and dictated letters score low: the threshold is
+    # above faster-whisper's 0.6, so an uncertain answer reaches the core, which asks again if needed.
+    if result.no_speech_prob > 0.8 and result.scores and result.scores[0] < -1.0:
         return ""
     tokens = _first_of_repeats([t for t in result.sequences_ids[0] if t < tok.eot])
     text = tok.decode(tokens).strip()
