@@ -63,11 +63,19 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
             if gathered and intents & {Intent.DONE, Intent.YES}:
                 return read_back(ctx, f, gathered)
             return None
-        if reader.looks_complete(kind, gathered) or Intent.DONE in intents:
+        complete = reader.looks_complete(kind, gathered) and not reader.trails_off(text, ctx.lang)
+        if complete or Intent.DONE in intents:
             return read_back(ctx, f, gathered)
         return ctx.reply(ctx.text("next_piece", piece=ctx.spoken(kind, piece)), pieces=gathered, failures=0)
     value = reader.read_value(kind, text, ctx.lang, ctx.now)
-    return read_back(ctx, f, value) if value else None
+    if value:
+        return read_back(ctx, f, ctx.state.pieces + value if f.kind is FieldKind.NUMBER else value)
+    if f.kind is FieldKind.NUMBER and not ctx.state.pieces:
+        # A fleet number's letter said on its own ("Letra ce.") comes before the digits.
+        letters = reader.read_letters(text, ctx.lang)
+        if letters:
+            return ctx.reply(ctx.text("next_piece", piece=ctx.spoken("plate", letters)), pieces=letters)
+    return None
 
 
 def hear_keypad(ctx: TurnContext, event: Keypad) -> Turn:
@@ -91,6 +99,9 @@ def not_understood(ctx: TurnContext) -> Turn:
     f = ctx.current_field
     assert f is not None
     failures = ctx.state.failures + 1
+    pieces = ctx.state.pieces if ctx.state.step == "field" else ""
+    if pieces and failures >= MAX_FAILURES:
+        return read_back(ctx, f, pieces)  # read back what was gathered rather than lose it
     if failures >= MAX_FAILURES:
         ctx.set_field(f.key, attempts=ctx.attempts(f.key) + 1)
         if ctx.dialogue.transfer_when_stuck:
@@ -98,6 +109,10 @@ def not_understood(ctx: TurnContext) -> Turn:
         return advance(ctx, ctx.text("skip_field"))
     if ctx.state.step == "confirm" and ctx.state.pending is not None:
         return ctx.reply(ctx.text("ask_yes_no", readback=question(ctx)), failures=failures)
+    if pieces:  # asking the whole question again would make the caller start over
+        return ctx.reply(
+            ctx.text("piece_not_understood", piece=ctx.spoken(f.kind.value, pieces)), failures=failures
+        )
     say = ctx.text(
         "not_understood", rotate=failures - 1, ask=f.ask[ctx.lang], example=ctx.example(f.kind.value)
     )

@@ -120,9 +120,13 @@ class Dialogue:
         if s.waiting:
             ctx.state = s = replace(s, waiting=False, scratch={})
             back_only = intents <= {Intent.YES, Intent.GREETING, Intent.DONE} and len(text.split()) <= 4
+            if s.step in PERMISSION_STEPS and (back_only or Intent.YES in intents):
+                return follow_ups.start_collecting(ctx)  # "ya, aquí estoy, dime": on with the call
             if only_filler(text, self.lang) or back_only:
                 return ctx.reply(ctx.text("resume", ask=self._question(ctx)))
-        if Intent.WAIT in intents and not self._carries_value(ctx, text):
+        # "no, espera, es arroba yahoo": a wait word inside a correction is no request to hold.
+        holding = Intent.WAIT in intents and Intent.NO not in intents
+        if holding and not self._carries_value(ctx, text):
             return ctx.reply(ctx.text("hold"), waiting=True, scratch={"waited": "0"})
         if Intent.REPEAT in intents and not (intents & {Intent.YES, Intent.NO}):
             return ctx.reply(self._question(ctx), failures=s.failures)
@@ -146,8 +150,8 @@ class Dialogue:
             if Intent.DONT_KNOW in intents and not (intents & {Intent.YES}):
                 return collecting.skip_unknown(ctx)
             return collecting.hear_confirmation(ctx, text, intents)
-        if Intent.DONT_KNOW in intents:
-            return collecting.skip_unknown(ctx)
+        if Intent.DONT_KNOW in intents and not self._carries_value(ctx, text):
+            return collecting.skip_unknown(ctx)  # "no sé, como a las cinco" gives the value all the same
         if intents & set(OFF_TOPIC) and not self._carries_value(ctx, text):
             return None  # answered by the repair below, then back to the field
         return collecting.hear_value(ctx, text, intents)

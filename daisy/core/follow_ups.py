@@ -60,7 +60,10 @@ def hear_permission(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn |
 
 def follow_up_request(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None:
     """A request to be called back, or to get the form by email or WhatsApp, at any point."""
-    if Intent.CALLBACK in intents:
+    # "Al rato" only asks for a call back when Daisy asked whether they can talk; inside a field
+    # ("al rato, como a las seis") it is part of the answer.
+    asked_permission = ctx.state.step in ("permission", "offer_callback")
+    if Intent.CALLBACK in intents or (asked_permission and Intent.LATER in intents):
         when = _callback_time(ctx, text)
         return confirm_callback(ctx, when) if when else ask_callback_time(ctx)
     if Intent.WHATSAPP in intents:
@@ -93,6 +96,7 @@ def follow_up_request(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
 
 
 def ask_callback_time(ctx: TurnContext) -> Turn:
+    resume = {"resume_field": ctx.state.field} if ctx.state.field else {}
     return ctx.reply(
         ctx.text("ask_callback_time"),
         phase=Phase.ASKING,
@@ -100,19 +104,21 @@ def ask_callback_time(ctx: TurnContext) -> Turn:
         field=None,
         pending=None,
         pieces="",
+        scratch=MappingProxyType(resume),
     )
 
 
 def confirm_callback(ctx: TurnContext, when: datetime) -> Turn:
-    turn = _confirm(ctx, "callback_confirm", when.strftime("%H:%M"))
-    scratch = MappingProxyType({"callback_at": when.isoformat()})
+    say = ctx.text("confirm_callback", when=_when(ctx, when))
     return ctx.reply(
-        turn.say,
+        say,
         phase=Phase.CONFIRMING,
         step="callback_confirm",
-        pending=turn.state.pending,
+        pending=when.strftime("%H:%M"),
         field=None,
-        scratch=scratch,
+        pieces="",
+        failures=0,
+        scratch=MappingProxyType({**ctx.state.scratch, "callback_at": when.isoformat()}),
     )
 
 
@@ -121,7 +127,12 @@ def hear_follow_up(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | 
     s = ctx.state
     if s.step == "callback_time":
         when = _callback_time(ctx, text)
-        return confirm_callback(ctx, when) if when else None
+        if when:
+            return confirm_callback(ctx, when)
+        resume = s.scratch.get("resume_field")
+        if Intent.NO in intents and resume:  # it was no request for a call back: back to the form
+            return ask_field(ctx, ctx.dialogue.form.field(resume), ctx.text("ack", rotate=1))
+        return None
     if s.step == "email_address":
         gathered = s.pieces + reader.read_email(text, ctx.lang)
         if reader.is_complete_email(gathered):
@@ -133,6 +144,8 @@ def hear_follow_up(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | 
         return None
     if s.step == "whatsapp_number":
         number = _phone_number(text, ctx.lang)
+        if number is None and Intent.SAME_NUMBER in intents and s.caller_number:
+            number = s.caller_number
         return _confirm(ctx, "whatsapp_confirm", number) if number else None
     # A read-back of a follow-up detail: yes ends the call, a new value is read back again.
     if Intent.YES in intents and Intent.NO not in intents:

@@ -19,7 +19,8 @@ class Intent(StrEnum):
     HUMAN = "human"
     DONT_KNOW = "dont_know"
     WAIT = "wait"
-    CALLBACK = "callback"
+    CALLBACK = "callback"  # "llámame en una hora": an explicit request to be called back
+    LATER = "later"  # "al rato", "más tarde": a callback only when said to "¿puedes hablar?"
     EMAIL = "email"
     WHATSAPP = "whatsapp"
     REFUSE = "refuse"
@@ -32,6 +33,7 @@ class Intent(StrEnum):
     GREETING = "greeting"
     ALREADY_GAVE = "already_gave"
     DONE = "done"  # "es todo": a value dictated in pieces is complete
+    SAME_NUMBER = "same_number"  # "a este mismo número": the number the call comes from
     VOICEMAIL = "voicemail"  # an answering machine's greeting, not a person
 
 
@@ -91,6 +93,12 @@ _ES: dict[Intent, re.Pattern[str]] = {
         r"no sabria",
         r"no estoy seguro",
         r"no se cual",
+        r"no (?:lo |la |los |las )?traigo",
+        r"no me (?:lo |la |los |las )?se",
+        r"todavia no (?:me )?(?:asignan|tengo|dan)\w*",
+        r"no uso (?:correo|mail)",
+        r"no tengo (?:caja|remolque|correo|email|mail)",
+        r"sin (?:caja|correo)",
     ),
     Intent.WAIT: _rx(
         r"esperame",
@@ -107,12 +115,16 @@ _ES: dict[Intent, re.Pattern[str]] = {
         r"(?:llama|habla|marca|comunica|telefonea)(?:me|nos)\b.*",
         r"(?:me )?(?:llamas|hablas|marcas) (?:en|a las|a la|mas|luego|despues|manana|al rato|otro)\b.*",
         r"(?:me )?(?:puedes|podrias) (?:llamar|marcar|hablar)\w*",
+        r"(?:vuelve|vuelvas) a (?:llamar|marcar)\w*",
+    ),
+    Intent.LATER: _rx(
         r"(?:mas|al rato|luego|despues) (?:tarde|rato)?",
         r"mas tarde",
         r"al rato",
         r"en un rato",
         r"otro dia",
         r"manana",
+        r"luego",
     ),
     Intent.EMAIL: _rx(
         r"(?:por|al|a mi|mi) (?:correo|mail|email|e mail|imeil)",
@@ -183,6 +195,13 @@ _ES: dict[Intent, re.Pattern[str]] = {
         r"culer\w*",
         r"cabron\w*",
     ),
+    Intent.SAME_NUMBER: _rx(
+        r"(?:este|ese) mismo",
+        r"mismo numero",
+        r"(?:a |al )?(?:este|ese) numero",
+        r"al que me (?:estas |esta )?(?:marcando|llamando|hablando)",
+        r"del que (?:te |le )?(?:hablo|llamo|marco)",
+    ),
     Intent.VOICEMAIL: _rx(
         r"dej[ae] (?:tu|su|un) mensaje",
         r"grab[ae] (?:tu|su) mensaje",
@@ -203,6 +222,10 @@ _ES: dict[Intent, re.Pattern[str]] = {
     ),
     Intent.DONE: _rx(
         r"es todo",
+        r"seria todo",
+        r"eso seria todo",
+        r"nomas",
+        r"ya son todas",
         r"eso es todo",
         r"nada mas",
         r"son todas",
@@ -215,7 +238,12 @@ _ES: dict[Intent, re.Pattern[str]] = {
         r"y ya",
     ),
     Intent.NO: _rx(
-        r"no",
+        r"no+",
+        r"nones",
+        r"mejor no",
+        r"uh uh",
+        r"(?:la|el|lo) unic[oa]",
+        r"(?:esta|estan) mal (?:la|el|las|los)",
         r"nel",
         r"nop",
         r"incorrect[oa]",
@@ -261,6 +289,10 @@ _ES: dict[Intent, re.Pattern[str]] = {
         r"a sus ordenes",
         r"si puedo",
         r"sale y vale",
+        r"mjm+",
+        r"mm+ hm+",
+        r"yes",
+        r"okay",
         r"asi mero",
         r"tal cual",
         r"todo bien",
@@ -292,6 +324,8 @@ _EN: dict[Intent, re.Pattern[str]] = {
         r"^sorry$",
         r"^huh$",
         r"didn'?t (?:catch|hear|get) (?:that|it|you)",
+        r"what was that",
+        r"what did you say",
         r"one more time",
         r"can'?t hear",
         r"slower",
@@ -303,6 +337,7 @@ _EN: dict[Intent, re.Pattern[str]] = {
         r"not sure",
         r"(?:i )?don'?t have (?:it|one|that|an? \w+)",
         r"dunno",
+        r"(?:i )?don'?t (?:use|have) (?:an? )?(?:email|e mail|trailer)",
         r"can'?t recall",
     ),
     Intent.WAIT: _rx(
@@ -315,9 +350,18 @@ _EN: dict[Intent, re.Pattern[str]] = {
         r"let me (?:check|see|look)",
     ),
     Intent.CALLBACK: _rx(
-        r"call (?:me )?back\b.*", r"call me (?:later|in|at|tomorrow)\b.*", r"later", r"tomorrow"
+        r"call (?:me )?back\b.*",
+        r"call me (?:later|in|at|tomorrow|around|after)\b.*",
+        r"(?:can|could) you call\b.*",
+        r"try (?:me )?(?:again|later)\b.*",
     ),
-    Intent.EMAIL: _rx(r"(?:by|via|through|an|in an) e ?mail", r"(?:send|email) me (?:an )?(?:email|it)"),
+    Intent.LATER: _rx(r"later", r"tomorrow", r"another time"),
+    Intent.EMAIL: _rx(
+        r"(?:by|via|through|an|in an) e ?mail",
+        r"(?:send|email) me (?:an )?(?:email|it)",
+        r"e ?mail (?:it|them|that|me)",
+        r"e ?mail (?:instead|is better)",
+    ),
     Intent.WHATSAPP: _rx(r"whats ?app", r"wats ?app"),
     Intent.REFUSE: _rx(
         r"not interested",
@@ -353,6 +397,12 @@ _EN: dict[Intent, re.Pattern[str]] = {
     Intent.INSULT: _rx(
         r"stupid", r"idiot\w*", r"dumb", r"shut up", r"fuck\w*", r"useless", r"moron", r"damn", r"crap"
     ),
+    Intent.SAME_NUMBER: _rx(
+        r"(?:this|that|the) same (?:number|one)",
+        r"(?:this|that) (?:number|one)",
+        r"the (?:number|one) (?:you'?re|you are) calling",
+        r"same one",
+    ),
     Intent.VOICEMAIL: _rx(
         r"leave (?:a|your|me a) message",
         r"after the (?:tone|beep)",
@@ -365,11 +415,18 @@ _EN: dict[Intent, re.Pattern[str]] = {
     Intent.GREETING: _rx(r"hello", r"hi", r"hey", r"yes hello", r"good (?:morning|afternoon|evening)"),
     Intent.ALREADY_GAVE: _rx(r"i (?:already )?(?:told|gave) you", r"already (?:said|told|gave)"),
     Intent.DONE: _rx(
-        r"that'?s (?:it|all)", r"that is (?:it|all)", r"nothing (?:else|more)", r"done", r"the end"
+        r"that'?s (?:it|all|everything|the whole thing)",
+        r"that'?s all of it",
+        r"nothing else",
+        r"that is (?:it|all)",
+        r"nothing (?:else|more)",
+        r"done",
+        r"the end",
     ),
     Intent.NO: _rx(
         r"no",
         r"nope",
+        r"uh uh",
         r"nah",
         r"wrong",
         r"incorrect",
@@ -394,6 +451,7 @@ _EN: dict[Intent, re.Pattern[str]] = {
         r"exactly",
         r"uh huh",
         r"mhm",
+        r"mm+ hm+",
         r"affirmative",
         r"absolutely",
         r"go ahead",
@@ -443,7 +501,8 @@ def classify(text: str, lang: str) -> set[Intent]:
         found.discard(Intent.CALLBACK)  # "¿por qué me llamas?" asks, it doesn't book a call
     # Words that carry a "no" inside another move are not a plain no.
     if Intent.NO in found and found & {Intent.DONT_KNOW, Intent.REPEAT, Intent.BUSY, Intent.REFUSE}:
-        if not re.match(r"no (?:no |es |esta |son )", folded) and folded not in ("no",):
+        plain_no = re.match(r"no (?:no |es |esta |son )", folded) or re.search(r"\bmejor no\b", folded)
+        if not plain_no and folded not in ("no",):
             found.discard(Intent.NO)
     # "no está bien" / "no es correcto": the yes-words are negated.
     if Intent.NO in found and Intent.YES in found:

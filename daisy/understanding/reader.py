@@ -16,7 +16,9 @@ PIECED_KINDS = ("plate", "email")
 
 
 # "Ya, aquí estoy. Soy Ramón…", "Hola, buenas tardes, me llamo…": the name follows the last intro.
-_NAME_INTRO = re.compile(r"(?i)\b(?:soy|me llamo|mi nombre es|this is|my name is|i am|i'm)\b")
+_NAME_INTRO = re.compile(
+    r"(?i)\b(?:soy|me llamo|mi nombre es|(?:le |te )?habla|this is|my name is|name'?s|i am|i'm)\b"
+)
 
 
 def read_value(kind: str, text: str, lang: str, now: datetime) -> str | None:
@@ -75,7 +77,39 @@ def looks_complete(kind: str, gathered: str) -> bool:
 
 def correct(kind: str, text: str, lang: str, current: str) -> str | None:
     """The value after the caller's correction of `current`, or None when it is no correction."""
-    return corrections.apply_correction(text, lang, kind, current)
+    fixed = corrections.apply_correction(text, lang, kind, current)
+    if kind == "time" and fixed and current:
+        fixed = _same_half_of_day(fixed, current, text)
+    return fixed
+
+
+_PART_OF_DAY = re.compile(
+    r"(?i)ma[ñn]ana|madrugada|tarde|noche|mediod|\b[ap]\.? ?m\b|morning|afternoon|evening|night|noon"
+)
+
+
+def _same_half_of_day(fixed: str, current: str, text: str) -> str:
+    """ "No, a las seis" after 17:00 means 18:00: a bare hour keeps the half of the day read back."""
+    hour, minute = (int(x) for x in fixed.split(":"))
+    if (
+        int(current[:2]) >= 12 > hour >= 1
+        and not _PART_OF_DAY.search(text)
+        and not re.search(r"\d\d:\d\d", text)
+    ):
+        return f"{hour + 12:02d}:{minute:02d}"
+    return fixed
+
+
+def trails_off(text: str, lang: str) -> bool:
+    """The words end on a joiner ("…cinco guion", "…and"): more is coming."""
+    words = fold(text).split()
+    return bool(words) and words[-1] in ("guion", "dash", "hyphen", "luego", "then")
+
+
+def read_letters(text: str, lang: str) -> str:
+    """Only letters dictated, at most three ("Letra ce.", "T as in Tango"); else ''."""
+    symbols = spelling.spell(text, lang)
+    return symbols if symbols.isalpha() and len(symbols) <= 3 else ""
 
 
 def read_name(text: str, lang: str) -> str | None:

@@ -122,3 +122,54 @@ def test_when_set_to_a_person_takes_over_after_repeated_failures() -> None:
     for _ in range(3):
         turn = dialogue.handle(turn.state, Utterance("Benvidos."), NOW)
     assert turn.state.outcome == "transferred" and "persona" in turn.say
+
+
+def _to_eta(line: Line) -> None:
+    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
+    line.answer("cuarenta", "40")
+    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
+    line.answer("cuarenta y uno", "41")
+    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
+
+
+def test_later_inside_an_eta_answer_is_the_answer_not_a_callback(line: Line) -> None:
+    _to_eta(line)
+    out = line.say("Al rato, como a las seis y media de la tarde")
+    assert out["field"] == "eta" and out["pending"] == "18:30"
+
+
+def test_a_hedge_before_the_value_keeps_the_value(line: Line) -> None:
+    _to_eta(line)
+    out = line.say("No sé exactamente, como a las cinco de la tarde")
+    assert out["field"] == "eta" and out["pending"] == "17:00"
+
+
+def test_a_bare_hour_in_a_correction_keeps_the_half_of_the_day(line: Line) -> None:
+    _to_eta(line)
+    line.say("a las cinco de la tarde")
+    out = line.say("no, a las seis")
+    assert out["pending"] == "18:00"
+
+
+def test_a_fleet_number_letter_said_on_its_own_turn_leads_the_number(line: Line) -> None:
+    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
+    out = line.say("Letra ce.")
+    assert out["state"] == "asking" and out["field"] == "tractor_number"
+    out = line.say("treinta y ocho veintitrés")
+    assert out["pending"] == "C3823"
+
+
+def test_noise_between_pieces_does_not_start_the_plate_over(line: Line) -> None:
+    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
+    line.answer("cuarenta", "40")
+    line.say("B de Burro, X de Xilófono")
+    out = line.say("Y flota bien.")
+    assert "Llevo" in out["say"] and "B de" in out["say"]
+    out = line.say("trescientos, es todo")
+    assert out["pending"] == "BX300"
+
+
+def test_english_yes_sounds_are_yes_not_letters(english_line: Line) -> None:
+    english_line.say("My name is Ann Lee")
+    out = english_line.say("mm-hmm")
+    assert out["record"]["driver_name"] == "Ann Lee"

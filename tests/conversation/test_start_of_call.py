@@ -131,3 +131,41 @@ def test_voicemail_can_be_set_to_hang_up_without_a_message() -> None:
     turn = dialogue.start(Direction.OUTBOUND, NOW)
     turn = dialogue.handle(turn.state, Utterance("You have reached my voicemail, leave a message"), NOW)
     assert turn.state.outcome == "voicemail" and turn.say == ""
+
+
+def test_whatsapp_to_this_same_number(callee: Line) -> None:
+    _answered(callee)
+    callee.say("por whatsapp")
+    callee.say("no")
+    out = callee.say("A este mismo número")
+    assert out["pending"] == "+525512345678"
+
+
+def test_callback_read_back_says_when(callee: Line) -> None:
+    _answered(callee)
+    out = callee.say("háblame a las cinco de la tarde")
+    assert "a las cinco" in out["say"]
+
+
+def test_english_email_it_to_me() -> None:
+    callee = Line(lang="en", direction="outbound")
+    callee.say("Hello?")
+    out = callee.say("Just email it to me.")
+    assert out["state"] == "asking" and "email" in out["say"]
+    out = callee.say("luis garcia two at hotmail dot com")
+    assert out["pending"] == "luisgarcia2@hotmail.com"
+    assert callee.say("yes")["outcome"] == "email"
+
+
+def test_busy_wait_then_back_goes_on_with_the_call(callee: Line) -> None:
+    _answered(callee)
+    callee.say("Espérame tantito")
+    out = callee.say("Ya, aquí estoy, dime.")
+    assert out["field"] == "driver_name"
+
+
+def test_maybe_not_to_a_callback_is_a_refusal(callee: Line) -> None:
+    _answered(callee)
+    callee.say("ahorita no puedo")
+    out = callee.say("Mmm, no sé, mejor no")
+    assert out["outcome"] == "refused"
