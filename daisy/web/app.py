@@ -89,7 +89,9 @@ def create_app(
 
     @app.exception_handler(BadFilter)
     async def bad_filter(request: Request, exc: BadFilter) -> Response:
-        return _error(request, 422 if _is_api(request.url.path) else 400, str(exc))
+        if _is_api(request.url.path):
+            return JSONResponse({"detail": exc.detail()}, status_code=422)
+        return _error(request, 400, str(exc))
 
     @app.exception_handler(StoreError)
     async def store_down(request: Request, exc: StoreError) -> Response:
@@ -100,7 +102,8 @@ def create_app(
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         if _wants_json(request):
             # Only where and what, never the offending input (it may be a phone number).
-            detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+            detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+                      for e in exc.errors()]
             return JSONResponse({"detail": detail}, status_code=422)
         return _error(request, 400, "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in exc.errors()))
 

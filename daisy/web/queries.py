@@ -26,7 +26,12 @@ DIRECTIONS = ("inbound", "outbound")
 
 
 class BadFilter(ValueError):
-    """A query parameter the user must fix; the message names it."""
+    """A query parameter the user must fix; the message is "<parameter>: <what is wrong>"."""
+
+    def detail(self) -> list[dict[str, object]]:
+        """The error in FastAPI's 422 shape, so the API has one error format (as its OpenAPI says)."""
+        param, _, msg = str(self).partition(": ")
+        return [{"loc": ["query", param], "msg": msg, "type": "value_error"}]
 
 
 @dataclass(frozen=True, slots=True)

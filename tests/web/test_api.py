@@ -184,3 +184,13 @@ def test_a_failing_database_is_a_503_without_details_in_logs(
 def test_openapi_documents_the_bearer_token(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+
+
+@pytest.mark.parametrize(
+    "query", ["since=notadate", "limit=-1", "outcome=won", "search=a%01b", "until=2026-02-30"]
+)
+def test_every_422_has_the_documented_shape(client: TestClient, query: str) -> None:
+    detail = client.get(f"/api/calls?{query}").json()["detail"]
+    assert isinstance(detail, list) and detail
+    assert {"loc", "msg", "type"} <= set(detail[0]) and detail[0]["loc"][0] == "query"
+    assert detail[0]["loc"][1] == query.split("=")[0]
