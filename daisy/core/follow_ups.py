@@ -72,40 +72,31 @@ def follow_up_request(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
             return _confirm(ctx, "whatsapp_confirm", number)
         if ctx.state.caller_number:
             return _confirm(ctx, "whatsapp_own", ctx.state.caller_number)
-        return ctx.reply(
-            ctx.text("ask_whatsapp_number"),
-            phase=Phase.ASKING,
-            step="whatsapp_number",
-            field=None,
-            pending=None,
-            pieces="",
-        )
+        return _ask(ctx, "whatsapp_number")
     if Intent.EMAIL in intents and not (ctx.current_field and ctx.current_field.kind.value == "email"):
         address = reader.read_email(text, ctx.lang)
         if reader.is_complete_email(address):
             return _confirm(ctx, "email_confirm", address)
-        return ctx.reply(
-            ctx.text("ask_email_address"),
-            phase=Phase.ASKING,
-            step="email_address",
-            field=None,
-            pending=None,
-            pieces="",
-        )
+        return _ask(ctx, "email_address")
     return None
+
+
+def _ask(ctx: TurnContext, step: str, **changes: object) -> Turn:
+    """Ask for a follow-up detail (the address, the number, the time)."""
+    return ctx.reply(
+        ctx.text(FOLLOW_UP_QUESTIONS[step]),
+        phase=Phase.ASKING,
+        step=step,
+        field=None,
+        pending=None,
+        pieces="",
+        **changes,
+    )
 
 
 def ask_callback_time(ctx: TurnContext) -> Turn:
     resume = {"resume_field": ctx.state.field} if ctx.state.field else {}
-    return ctx.reply(
-        ctx.text("ask_callback_time"),
-        phase=Phase.ASKING,
-        step="callback_time",
-        field=None,
-        pending=None,
-        pieces="",
-        scratch=MappingProxyType(resume),
-    )
+    return _ask(ctx, "callback_time", scratch=MappingProxyType(resume))
 
 
 def confirm_callback(ctx: TurnContext, when: datetime) -> Turn:
@@ -160,25 +151,13 @@ def hear_follow_up(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | 
         if reader.is_complete_email(address):
             return _confirm(ctx, "email_confirm", address)
         if Intent.NO in intents:
-            return ctx.reply(
-                ctx.text("ask_email_address"),
-                phase=Phase.ASKING,
-                step="email_address",
-                pending=None,
-                pieces="",
-            )
+            return _ask(ctx, "email_address")
         return None
     number = _phone_number(text, ctx.lang)
     if number:
         return _confirm(ctx, "whatsapp_confirm", number)
     if Intent.NO in intents:
-        return ctx.reply(
-            ctx.text("ask_whatsapp_number"),
-            phase=Phase.ASKING,
-            step="whatsapp_number",
-            pending=None,
-            pieces="",
-        )
+        return _ask(ctx, "whatsapp_number")
     return None
 
 
