@@ -229,6 +229,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
                 if any(x.isdigit() or x in table or x in ("double", "triple") for x in near):
                     num_words[i] = words[i]
                     changed = True
+    if english:
+        _homophone_digits(num_words, table)
     nums = {n.start: n for n in find_numbers(num_words, lang)}
     out: list[str] = []
     kinds: list[str] = []  # "L", "L!" (clearly a letter) or "D" per emitted piece
@@ -354,6 +356,19 @@ def _bv_modifier(words: list[str], j: int, letter: str) -> tuple[str, int]:
     if letter in ("B", "V") and j < len(words) and words[j] in _B_MODS | _V_MODS:
         return ("B" if words[j] in _B_MODS else "V"), j + 1
     return letter, j
+
+
+_HOMOPHONES = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight", "tree": "three"}
+
+
+def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> None:
+    """ "seven for two": among digits the recognizer's "for"/"to"/"won" are four, two, one."""
+    def is_num(k: int) -> bool:
+        return 0 <= k < len(words) and (words[k].isdigit() or words[k] in table and words[k] != "letter_o")
+
+    for k, w in enumerate(words):
+        if w in _HOMOPHONES and is_num(k - 1) and (is_num(k + 1) or k + 1 == len(words)):
+            words[k] = _HOMOPHONES[w]
 
 
 def _y_is_letter(words: list[str], i: int) -> bool:

@@ -158,3 +158,12 @@ def test_counts_and_places_are_not_symbols(said: str, lang: str, symbols: str) -
 )
 def test_recognizer_writes_plate_letters_in_lowercase(said: str, symbols: str) -> None:
     assert spell(said, "es") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("A B C one two for", "ABC124"), ("seven for two", "742"), ("F for Frank 1 2", "F12"),
+     ("1 to 3", "123")],
+)
+def test_english_homophones_among_digits(said: str, symbols: str) -> None:
+    assert spell(said, "en") == symbols
