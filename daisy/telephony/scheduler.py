@@ -16,8 +16,10 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from daisy.records.engine import first_line
 from daisy.records.models import CallRow
 from daisy.telephony.common import TelephonyError, e164, explain, livekit_errors, with_livekit
 from daisy.telephony.dials import CallbackDialRow, open_engine, record_dial
@@ -183,7 +185,14 @@ async def run(
         if not once:
             out(f"scheduler running: trunk {trunk.sip_trunk_id}, checking every {poll_seconds:g} s")
         while not stop.is_set():
-            await tick(lk, engine, trunk.sip_trunk_id, settings.daisy_agent_name, policy, out=out)
+            try:
+                await tick(lk, engine, trunk.sip_trunk_id, settings.daisy_agent_name, policy, out=out)
+            except SQLAlchemyError as e:
+                # A locked or briefly unreachable database must not end a long-running scheduler;
+                # rows stay as they were committed and the next pass picks them up.
+                if once:
+                    raise TelephonyError(f"database error: {first_line(e)}") from None
+                out(f"database error, retrying next pass: {first_line(e)}")
             if once:
                 return
             try:

@@ -140,3 +140,25 @@ def test_scheduler_errors_are_one_line(cli, fake: FakeLiveKit, monkeypatch) -> N
     get_settings.cache_clear()
     r = cli("scheduler", "--once")
     assert r.exit_code != 0 and r.stderr.count("\n") == 1 and "Traceback" not in r.output
+
+
+def test_database_trouble_does_not_end_the_loop(lk_env: FakeLiveKit, engine, monkeypatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from daisy.settings import get_settings
+    from daisy.telephony.outbound import TrunkSpec
+
+    calls = {"n": 0}
+
+    def flaky(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OperationalError("select", {}, Exception("database is locked"))
+        raise KeyboardInterrupt  # second pass reached: stop the loop
+
+    monkeypatch.setattr(scheduler, "sync_schedule", flaky)
+    lines: list[str] = []
+    spec = TrunkSpec("+15551234567", "x.pstn.twilio.com")
+    with pytest.raises(KeyboardInterrupt):
+        asyncio.run(scheduler.run(get_settings(), spec, poll_seconds=0.01, out=lines.append))
+    assert any("database error, retrying next pass" in line and "locked" in line for line in lines)
