@@ -24,6 +24,7 @@ _PM_EN = re.compile(r"\bpm\b|\bp m\b|\b(?:afternoon|evening)\b|\bat night\b|\bto
 _AM_EN = re.compile(r"\bam\b|\ba m\b|\bmorning\b")
 # "mañana a las 7", "tomorrow at 7": the next day, whose first occurrence of 7 is in the morning
 _TOMORROW = re.compile(r"\btomorrow\b|(?<!la )\b(?:mañana|manana)\b")
+_ISH = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) ?ish\b")
 _NOON = re.compile(r"\b(?:mediodia|medio dia|noon|midday)\b")
 _MIDNIGHT = re.compile(r"\b(?:medianoche|media noche|midnight)\b")
 _REL_ES = re.compile(r"\b(?:en|dentro de)\b")
@@ -175,6 +176,8 @@ def _read_time(text: str, lang: str, now: datetime) -> str | None:
     norm = normalize(text, keep=":")
     if not norm:
         return None
+    if english:
+        norm = _ISH.sub(r"\1", norm)  # "sevenish", "7ish": about seven
     rel = _relative(norm.replace(":", " "), lang, now)
     if rel is not None:
         return rel

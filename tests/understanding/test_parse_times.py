@@ -123,3 +123,8 @@ def test_tomorrow_and_half_hours(said: str, lang: str, hhmm: str) -> None:
 )
 def test_relative_eta_with_quarters_and_minutes_late_at_night(said: str, lang: str, hhmm: str) -> None:
     assert read_time(said, lang, datetime(2026, 11, 22, 21, 45)) == hhmm
+
+
+def test_english_ish_times() -> None:
+    assert read_time("around 7ish pm", "en", NOW) == "19:00"
+    assert read_time("eightish in the evening", "en", NOW) == "20:00"
