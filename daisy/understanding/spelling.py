@@ -267,6 +267,12 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             i = num.end
             emit(num.digits, "D")
             continue
+        if w in ("doble", "double", "triple") and i + 1 < n and num_words[i + 1] not in table:
+            twin = _letter_of(words[i + 1], lang)
+            if twin is not None and words[i + 1] not in _FILLER:
+                i += 2  # "doble ele", "double A": the letter twice (doble u / double u are W above)
+                emit(twin * (3 if w == "triple" else 2), "L!")
+                continue
         if w in caps:
             i += 1
             for ch in w:

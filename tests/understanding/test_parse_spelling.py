@@ -167,3 +167,12 @@ def test_recognizer_writes_plate_letters_in_lowercase(said: str, symbols: str) -
 )
 def test_english_homophones_among_digits(said: str, symbols: str) -> None:
     assert spell(said, "en") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "symbols"),
+    [("doble ele", "es", "LL"), ("doble u", "es", "W"), ("double A", "en", "AA"), ("double u", "en", "W"),
+     ("doble cero", "es", "00"), ("triple seven", "en", "777")],
+)
+def test_double_letters_and_digits(said: str, lang: str, symbols: str) -> None:
+    assert spell(said, lang) == symbols
