@@ -142,6 +142,12 @@ def twilio_command(
     ] = None,
     name: Annotated[str, typer.Option(help="Friendly name of the Twilio trunk.")] = "Daisy",
     domain: Annotated[str | None, typer.Option(help="Trunk domain, must end in .pstn.twilio.com.")] = None,
+    outbound_user: Annotated[
+        str | None, typer.Option(help="Also allow outbound calls: SIP user LiveKit dials out with.")
+    ] = None,
+    outbound_password: Annotated[
+        str | None, typer.Option(help="Its password (12+ characters, a digit, mixed case).")
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the steps without calling Twilio.")
     ] = False,
@@ -158,7 +164,9 @@ def twilio_command(
             raise TelephonyError(
                 "no LiveKit SIP URI: give --sip-uri sip:<project-id>.sip.livekit.cloud or set LIVEKIT_SIP_URI"
             )
-        p = twilio_trunk.plan(number, uri or "sip:<your LiveKit SIP URI>", name, domain)
+        p = twilio_trunk.plan(
+            number, uri or "sip:<your LiveKit SIP URI>", name, domain, outbound_user, outbound_password
+        )
         if dry_run:
             print("dry run, nothing sent to Twilio; the steps would be:")
             for i, step in enumerate(p.steps(), 1):
@@ -169,7 +177,11 @@ def twilio_command(
             print(line)
     except TelephonyError as e:
         fail(str(e))
-    print(f"for outbound calls use --trunk-address {p.domain} (add a credential list or IP ACL in Twilio)")
+    if p.outbound_user:
+        flags = f"--trunk-address {p.domain} --trunk-user {p.outbound_user} --trunk-password ..."
+        print(f"outbound calls: daisy call ... {flags}")
+    else:
+        print("for outbound calls, rerun with --outbound-user/--outbound-password")
 
 
 @telephony_app.command("transfer")

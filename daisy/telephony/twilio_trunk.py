@@ -25,16 +25,48 @@ class TwilioPlan:
     sip_uri: str
     trunk_name: str
     domain: str  # <something>.pstn.twilio.com: also the termination address for outbound calls
+    outbound_user: str | None = None  # LiveKit authenticates with these when it dials out
+    outbound_password: str | None = None
 
     def steps(self) -> list[str]:
-        return [
+        steps = [
             f"find or create the Elastic SIP Trunk {self.trunk_name!r} (domain {self.domain})",
             f"find or add its origination URI {self.sip_uri} (calls from the phone network go to LiveKit)",
             f"find {self.number} among the account's numbers and attach it to the trunk",
         ]
+        if self.outbound_user:
+            steps.append(
+                f"find or create the credential list {self.credential_list_name!r} with user "
+                f"{self.outbound_user!r} and attach it to the trunk (LiveKit dials out through {self.domain})"
+            )
+        return steps
+
+    @property
+    def credential_list_name(self) -> str:
+        return f"{self.trunk_name} outbound"
 
 
-def plan(number: str, sip_uri: str, trunk_name: str = "Daisy", domain: str | None = None) -> TwilioPlan:
+def _check_password(password: str) -> None:
+    # Twilio's rule for SIP credentials, checked here to fail before any request is made.
+    if (
+        len(password) < 12
+        or not re.search(r"\d", password)
+        or password.lower() == password
+        or password.upper() == password
+    ):
+        raise TelephonyError(
+            "--outbound-password needs 12+ characters with a digit and mixed case (Twilio's rule)"
+        )
+
+
+def plan(
+    number: str,
+    sip_uri: str,
+    trunk_name: str = "Daisy",
+    domain: str | None = None,
+    outbound_user: str | None = None,
+    outbound_password: str | None = None,
+) -> TwilioPlan:
     number = e164(number)
     if not sip_uri.startswith("sip:"):
         sip_uri = f"sip:{sip_uri}"
@@ -43,7 +75,11 @@ def plan(number: str, sip_uri: str, trunk_name: str = "Daisy", domain: str | Non
         domain = f"{slug}-{number.lstrip('+')}.pstn.twilio.com"
     if not domain.endswith(".pstn.twilio.com"):
         raise TelephonyError(f"the trunk domain must end in .pstn.twilio.com (got {domain!r})")
-    return TwilioPlan(number, sip_uri, trunk_name, domain)
+    if bool(outbound_user) != bool(outbound_password):
+        raise TelephonyError("--outbound-user and --outbound-password go together")
+    if outbound_password:
+        _check_password(outbound_password)
+    return TwilioPlan(number, sip_uri, trunk_name, domain, outbound_user, outbound_password)
 
 
 def connect(account_sid: str | None, auth_token: str | None) -> Client:
@@ -97,6 +133,36 @@ def _apply(client: Client, p: TwilioPlan) -> list[str]:
     else:
         this.phone_numbers.create(phone_number_sid=owned[0].sid)
         done.append(f"number {p.number}: attached")
+    if p.outbound_user and p.outbound_password:
+        done.extend(_termination(client, this, p))
+    return done
+
+
+def _termination(client: Client, trunk: Any, p: TwilioPlan) -> list[str]:
+    """The credentials LiveKit's outbound trunk presents when it dials through this trunk."""
+    assert p.outbound_user and p.outbound_password
+    done: list[str] = []
+    lists = client.sip.credential_lists
+    cred_list = next((c for c in lists.list() if c.friendly_name == p.credential_list_name), None)
+    if cred_list is None:
+        cred_list = lists.create(friendly_name=p.credential_list_name)
+        done.append(f"credential list {cred_list.sid} ({p.credential_list_name}): created")
+    else:
+        done.append(f"credential list {cred_list.sid} ({p.credential_list_name}): reused")
+    creds = lists(cred_list.sid).credentials
+    cred = next((c for c in creds.list() if c.username == p.outbound_user), None)
+    if cred is None:
+        creds.create(username=p.outbound_user, password=p.outbound_password)
+        done.append(f"credential {p.outbound_user}: created")
+    else:
+        # Twilio never shows a password back: set it, so the one given here is the one in force.
+        creds(cred.sid).update(password=p.outbound_password)
+        done.append(f"credential {p.outbound_user}: password set")
+    if any(c.sid == cred_list.sid for c in trunk.credentials_lists.list()):
+        done.append("credential list on the trunk: already attached")
+    else:
+        trunk.credentials_lists.create(credential_list_sid=cred_list.sid)
+        done.append("credential list on the trunk: attached")
     return done
 
 

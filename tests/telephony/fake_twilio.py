@@ -26,6 +26,9 @@ class FakeTwilio(HttpClient):
         self.origination: dict[str, list[dict[str, Any]]] = {}
         self.attached: dict[str, list[dict[str, Any]]] = {}
         self.numbers = numbers if numbers is not None else {"+15551234567": "PN" + "1" * 32}
+        self.cred_lists: dict[str, dict[str, Any]] = {}
+        self.creds: dict[str, list[dict[str, Any]]] = {}  # credential list sid -> credentials
+        self.trunk_cred_lists: dict[str, list[dict[str, Any]]] = {}
         self.calls: list[tuple[str, str, dict[str, Any]]] = []  # (method, path, data)
         self._ids = itertools.count(1)
 
@@ -51,6 +54,36 @@ class FakeTwilio(HttpClient):
             wanted = (params or {}).get("PhoneNumber")
             found = [{"sid": s, "phone_number": n} for n, s in self.numbers.items() if n == wanted]
             return self._json(200, {"incoming_phone_numbers": found, "next_page_uri": None, "page": 0})
+        if re.fullmatch(r"/2010-04-01/Accounts/\w+/SIP/CredentialLists\.json", path):
+            if method == "GET":
+                return self._json(
+                    200, {"credential_lists": list(self.cred_lists.values()), "next_page_uri": None}
+                )
+            entry = {"sid": self._sid("CL"), "friendly_name": data["FriendlyName"]}
+            self.cred_lists[entry["sid"]], self.creds[entry["sid"]] = entry, []
+            return self._json(201, entry)
+        if m := re.fullmatch(
+            r"/2010-04-01/Accounts/\w+/SIP/CredentialLists/(\w+)/Credentials(?:/(\w+))?\.json", path
+        ):
+            cl, cred_sid = m.groups()
+            if method == "GET":
+                public = [{k: v for k, v in c.items() if k != "password"} for c in self.creds[cl]]
+                return self._json(200, {"credentials": public, "next_page_uri": None})
+            if cred_sid:
+                cred = next(c for c in self.creds[cl] if c["sid"] == cred_sid)
+                cred["password"] = data["Password"]
+                return self._json(200, {"sid": cred_sid, "username": cred["username"]})
+            cred = {"sid": self._sid("CR"), "username": data["Username"], "password": data["Password"]}
+            self.creds[cl].append(cred)
+            return self._json(201, {"sid": cred["sid"], "username": cred["username"]})
+        if m := re.fullmatch(r"/v1/Trunks/(\w+)/CredentialLists", path):
+            sid = m.group(1)
+            attached = self.trunk_cred_lists.setdefault(sid, [])
+            if method == "GET":
+                return self._page("credential_lists", attached)
+            entry = {"sid": data["CredentialListSid"], "trunk_sid": sid}
+            attached.append(entry)
+            return self._json(201, entry)
         if path == "/v1/Trunks":
             if method == "GET":
                 return self._page("trunks", list(self.trunks.values()))

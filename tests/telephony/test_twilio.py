@@ -31,7 +31,43 @@ def test_twilio_creates_trunk_origination_and_attaches_number(cli, twilio: FakeT
     assert odata["SipUrl"] == URI and odata["Enabled"] in (True, "true")
     assert npath == f"/v1/Trunks/{trunk_sid}/PhoneNumbers"
     assert ndata == {"PhoneNumberSid": twilio.numbers["+15551234567"]}
-    assert "--trunk-address daisy-15551234567.pstn.twilio.com" in r.output
+    assert "--outbound-user" in r.output
+
+
+def test_twilio_outbound_credentials(cli, twilio: FakeTwilio) -> None:
+    args = ("telephony", "twilio", "--number", "+15551234567", "--sip-uri", URI)
+    creds = ("--outbound-user", "daisy", "--outbound-password", "Secret12345678")
+    r = cli(*args, *creds)
+    assert r.exit_code == 0, r.output
+    [cl] = twilio.cred_lists.values()
+    assert cl["friendly_name"] == "Daisy outbound"
+    assert [(c["username"], c["password"]) for c in twilio.creds[cl["sid"]]] == [("daisy", "Secret12345678")]
+    [trunk_sid] = twilio.trunks
+    assert [e["sid"] for e in twilio.trunk_cred_lists[trunk_sid]] == [cl["sid"]]
+    assert "--trunk-address daisy-15551234567.pstn.twilio.com --trunk-user daisy" in r.output
+    # Again with a new password: nothing created, the password set.
+    r = cli(*args, "--outbound-user", "daisy", "--outbound-password", "Other12345678X")
+    assert r.exit_code == 0, r.output
+    assert len(twilio.cred_lists) == 1 and len(twilio.trunk_cred_lists[trunk_sid]) == 1
+    assert [c["password"] for c in twilio.creds[cl["sid"]]] == ["Other12345678X"]
+
+
+@pytest.mark.parametrize("password", ["short1A", "alllowercase123", "ALLUPPERCASE123", "NoDigitsAtAllHere"])
+def test_weak_outbound_password_is_refused_before_calling(cli, twilio: FakeTwilio, password: str) -> None:
+    r = cli(
+        "telephony",
+        "twilio",
+        "--number",
+        "+15551234567",
+        "--sip-uri",
+        URI,
+        "--outbound-user",
+        "daisy",
+        "--outbound-password",
+        password,
+    )
+    assert r.exit_code != 0 and "12+ characters" in r.stderr
+    assert twilio.calls == []
 
 
 def test_twilio_twice_creates_nothing_new(cli, twilio: FakeTwilio) -> None:
