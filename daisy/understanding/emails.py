@@ -151,6 +151,11 @@ def _read_email(text: str, lang: str) -> str:
             out.append(w.replace("-", ""))  # "j-o-h-n": a word spelled by the recognizer
         elif any(ch in w for ch in "@._-"):
             out.append(w)
+        elif w in ("doble", "double") and i + 1 < n and spelling._letter_of(words[i + 1], lang) is not None \
+                and i + 1 not in nums:
+            out.append(spelling._letter_of(words[i + 1], lang).lower() * 2)  # type: ignore[union-attr]
+            i += 2
+            continue
         elif w in ("letra", "letter") and i + 1 < n:
             letter = spelling._letter_of(words[i + 1], lang) or words[i + 1][:1]
             j, letter = _key(words, i + 2, letter, lang, connectors)

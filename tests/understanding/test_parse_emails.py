@@ -131,3 +131,7 @@ def test_chatter_around_a_whole_address_is_dropped(said: str, lang: str, email: 
 def test_read_back_spells_initials_and_says_the_rest() -> None:
     assert say_email("jsmith_77@yahoo.com", "en") == "J smith underscore seven seven at yahoo dot com"
     assert say_email("mtorres81@gmail.com", "es") == "eme torres ocho uno arroba gmail punto com"
+
+
+def test_doubled_letter_in_email() -> None:
+    assert read_email("jo doble ele o arroba gmail punto com", "es") == "jollo@gmail.com"
