@@ -8,7 +8,8 @@ from typer.testing import CliRunner
 
 from daisy.cli import telephony
 from daisy.settings import get_settings
-from tests.telephony.fake_livekit import API_KEY, API_SECRET, FakeLiveKit
+
+from .fake_livekit import API_KEY, API_SECRET, FakeLiveKit
 
 
 @pytest.fixture(autouse=True)

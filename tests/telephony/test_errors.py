@@ -9,7 +9,8 @@ import urllib.request
 import pytest
 
 from daisy.settings import get_settings
-from tests.telephony.fake_livekit import API_KEY, API_SECRET, FakeLiveKit
+
+from .fake_livekit import API_KEY, API_SECRET, FakeLiveKit
 
 
 def _one_line_error(result) -> str:

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from daisy.records.models import CallRow
 from daisy.telephony.dials import open_engine
-from tests.telephony.fake_livekit import FakeLiveKit
+
+from .fake_livekit import FakeLiveKit
 
 TRUNK = (
     "--from-number",
@@ -230,7 +231,8 @@ def test_wait_gives_up_after_max_minutes(fake: FakeLiveKit, tmp_path) -> None:
 
     from daisy.telephony.dials import wait_for_outcome
     from daisy.telephony.outbound import DialResult
-    from tests.telephony.fake_livekit import API_KEY, API_SECRET
+
+    from .fake_livekit import API_KEY, API_SECRET
 
     engine = open_engine(f"sqlite:///{tmp_path / 'w.db'}")
     fake.rooms["call-x"] = models.Room(name="call-x")

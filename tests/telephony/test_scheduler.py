@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from daisy.records.models import CallRow
 from daisy.telephony import scheduler
 from daisy.telephony.dials import CallbackDialRow, OutboundDialRow, open_engine
-from tests.telephony.fake_livekit import API_KEY, API_SECRET, FakeLiveKit
+
+from .fake_livekit import API_KEY, API_SECRET, FakeLiveKit
 
 TRUNK = ("--from-number", "+15551234567", "--trunk-address", "daisy.pstn.twilio.com")
 

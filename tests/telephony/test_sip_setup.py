@@ -4,7 +4,7 @@ import json
 
 from livekit.protocol import sip
 
-from tests.telephony.fake_livekit import FakeLiveKit
+from .fake_livekit import FakeLiveKit
 
 SEED_RULE = {
     "name": "Daisy Demo",

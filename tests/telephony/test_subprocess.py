@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.telephony.fake_livekit import API_KEY, API_SECRET, FakeLiveKit
+from .fake_livekit import API_KEY, API_SECRET, FakeLiveKit
 
 ROOT = Path(__file__).resolve().parents[2]
 # Only this module's commands: the test does not depend on the rest of the CLI being importable.

@@ -8,7 +8,8 @@ from livekit.protocol import models, sip
 
 from daisy.telephony.common import TelephonyError
 from daisy.telephony.transfer import hang_up, transfer_call, transfer_target
-from tests.telephony.fake_livekit import API_KEY, API_SECRET, FakeLiveKit
+
+from .fake_livekit import API_KEY, API_SECRET, FakeLiveKit
 
 
 def _run(fake: FakeLiveKit, work):

@@ -5,7 +5,8 @@ import requests
 
 from daisy.settings import get_settings
 from daisy.telephony import twilio_trunk
-from tests.telephony.fake_twilio import SID, TOKEN, FakeTwilio
+
+from .fake_twilio import SID, TOKEN, FakeTwilio
 
 URI = "sip:vjnxecm0tjk.sip.livekit.cloud"
 

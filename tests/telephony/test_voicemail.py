@@ -8,7 +8,8 @@ from livekit.protocol import models
 
 from daisy.telephony.common import TelephonyError
 from daisy.telephony.voicemail import Verdict, act, classify, configured_action, message_text
-from tests.telephony.fake_livekit import API_KEY, API_SECRET, FakeLiveKit
+
+from .fake_livekit import API_KEY, API_SECRET, FakeLiveKit
 
 
 @pytest.mark.parametrize(
