@@ -50,6 +50,7 @@ _CHATTER = set("""
 ya te lo di dije que no si se me por favor espera como cual donde quien la el de ahi aqui eso esa ese
 esta estoy bien mal pues bueno oye mande perdon otra vez repite hola gracias tu mi un una con para
 who is this what where are you the a an i it that please wait sorry hello hi again say repeat can do
+apuntale apunta anota anotale fijate ver dejame deja andale orale busco checo va ya son ok ahi te le verdad
 aja mande nose llamame llama mas tarde mejor whatsapp correo mandamelo mandame manda esperame dame
 chance segundo momento persona robot habla repiteme escucho oigo sigues ahorita tengo mano manejando
 ocupado adios bye yes yeah yep nope okay ok hold on second give me minute minutes minuto minutos dont
@@ -127,7 +128,8 @@ def _read_email(text: str, lang: str) -> str:
     if any(w in _AT or "@" in w for w in words):
         # "oye pues te digo que es juan arroba ...": chatter before the address is not part of it
         while len(words) > 1 and (words[0] in _CHATTER or words[0] in _LEAD_SINGLE) and len(words[0]) > 1 \
-                and spelling._letter_of(words[0], lang) is None:
+                and (spelling._letter_of(words[0], lang) is None
+                     or words[0] in _WORDLIKE and not _among_letters(words, 0, lang)):
             words = _strip_lead(words[1:], english)
     # English "oh" among digits is zero; elsewhere it stays a word
     nums = {n.start: n for n in find_numbers(words, lang) if not (n.value == 0 and words[n.start] in ("o",))}

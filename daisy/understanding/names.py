@@ -46,6 +46,7 @@ buen dia adelante digame mande perdon vez espera esperame tantito momento segund
 llamame marcame despues ahorita ocupado manejando whatsapp mandame manda llama robot maquina
 quieres necesitas entiendo entendi oiga oye escucho escuchas bien mal sigo aca estoy
 operador chofer conductor driver operator
+apuntale apunta anota anotale fijate ver dejame deja andale orale busco checo tengo te va ahi verdad
 good morning afternoon evening hold on moment second person human later busy driving back
 robot machine understand hear listen can cant could would should have got gonna want need
 driving right now busy later minute minutes check let give sec road working working call calling
@@ -205,6 +206,9 @@ def _read_name(text: str, lang: str) -> str | None:
     intro = False
     while norm:
         k = _match_lead(norm, _LEAD_WORDS)
+        if not k and len(norm) > 1 and norm[0] in _COMMON and (norm[0] not in _PARTICLES - {"y", "e"}
+                                                                 or norm[1] in _COMMON):
+            k = 1  # "fíjate que es Juan Pérez", "ok son Juan Pérez": talk before the name
         if not k:
             break
         if " ".join(norm[:k]) in _INTRO:

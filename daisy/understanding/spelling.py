@@ -96,6 +96,8 @@ _COUNTS = re.compile(r"\b(?:dos|tres|cuatro|cinco|seis|siete|two|three|four|five
                      r"(?:letras|numeros|digitos|letters|numbers|digits)\b")
 _DURATION = re.compile(r"\b(?:\w+ )?(?:\w+|\d+) (?:minutos|minuto|segundos|segundo|horas|hora|minutes|minute|"
                        r"seconds|second|hours|hour|mins|min|secs|sec)\b")
+_TALK = re.compile(r"\b(?:a ver|ahi te va|ahi va|ahi le va|te digo|fijate que|ya ves|la verdad|es que|"
+                   r"dejame ver|deja ver|deja lo busco|dejame lo busco|let me see|here it is|here you go)\b")
 _CAPS_TOKEN = re.compile(r"[A-ZÑ0-9]+(?:-[A-ZÑ0-9]+)*")
 _ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
 _GLUED_KEY = re.compile(r"^(a|be|ce|se|de|e|efe|ge|hache|i|jota|ka|ele|eme|ene|o|pe|cu|erre|ese|te|u|ve|uve"
@@ -206,6 +208,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     # "tres letras y tres números": how many, not which (before "letras" becomes "letra")
     marked = _COUNTS.sub(" ", strip_accents(_mark_capitals(text, english).lower()))
     marked = _DURATION.sub(" ", marked)  # "dame dos minutos": a wait, not a number
+    marked = _TALK.sub(" ", marked)  # "a ver", "ahí te va": talk around the symbols
     norm = normalize(marked, keep=",").replace(",", " , ")
     words = _merge_pairs(norm.split())
     if not words:

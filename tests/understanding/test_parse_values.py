@@ -73,3 +73,18 @@ def test_hours_without_en_are_a_duration_unless_a_clock_hour(said: str, lang: st
 )
 def test_caller_fixes_themselves_mid_answer(kind: str, said: str, lang: str, value: str) -> None:
     assert read_value(kind, said, lang, NOW) == value
+
+
+TALK = ["ahí te va: ", "apúntale: ", "fíjate que es ", "a ver, ", "déjame ver... ", "este... ", "pues mira, ",
+        "ándale, ", "órale pues, ", "ok, son ", "claro que sí, ", "deja lo busco... ya, ", "ya lo tengo: ",
+        "ahí le va ", "la verdad es ", "mira, es el "]
+SAID = [("number", "cuarenta y cinco doce", "4512"), ("plate", "A B C uno dos tres", "ABC123"),
+        ("plate", "a be ce uno dos tres", "ABC123"), ("time", "a las cinco de la tarde", "17:00"),
+        ("email", "juan arroba gmail punto com", "juan@gmail.com"),
+        ("email", "a ene a arroba gmail punto com", "ana@gmail.com"), ("name", "Juan Pérez", "Juan Pérez")]
+
+
+@pytest.mark.parametrize("talk", TALK)
+def test_mexican_talk_before_the_value_is_ignored(talk: str) -> None:
+    for kind, said, value in SAID:
+        assert read_value(kind, talk + said, "es", NOW) == value, talk + said
