@@ -35,14 +35,14 @@ PERSONAS = {
             # wording picked for what Whisper base reads back from espeak-ng over the phone band
             "driver_name": Answer("Soy Mario López.", "Mario López"),
             "tractor_number": Answer("El cuarenta y cinco doce.", "4512", "4512"),
-            "tractor_plates": Answer("Eme ene a catorce ochenta.", "MNA1480"),
+            "tractor_plates": Answer("Ele eme, catorce ochenta.", "LM1480"),
             "trailer_number": Answer("Es la mil doscientos.", "1200", "1200"),
-            "trailer_plates": Answer("Placas eme ene a uno cuatro ocho cero.", "MNA1480"),
+            "trailer_plates": Answer("Ele eme, catorce ochenta.", "LM1480"),
             "eta": Answer("A las diecisiete horas.", "17:00", "1700"),
             "email": Answer("mario arroba gmail punto com.", "mario@gmail.com"),
         },
         lines={"bueno": "¿Bueno?", "accept": "Sí, adelante.", "yes": "Así es, correcto.",
-               "no": "No, está mal.", "done": "Sí claro.", "unknown": "No me lo sé.",
+               "no": "No, está mal.", "done": "Son todas.", "unknown": "No lo sé.",
                "bye": "Gracias, hasta luego.", "repeat": "Sí claro."},
     ),
     "en": Persona(
