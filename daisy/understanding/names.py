@@ -206,8 +206,8 @@ def _read_name(text: str, lang: str) -> str | None:
     intro = False
     while norm:
         k = _match_lead(norm, _LEAD_WORDS)
-        if not k and len(norm) > 1 and norm[0] in _COMMON and (norm[0] not in _PARTICLES - {"y", "e"}
-                                                                 or norm[1] in _COMMON):
+        if not k and len(norm) > 1 and (norm[0] in _COMMON or norm[0] in _PARTICLES) \
+                and (norm[0] not in _PARTICLES - {"y", "e"} or norm[1] in _COMMON):
             k = 1  # "fíjate que es Juan Pérez", "ok son Juan Pérez": talk before the name
         if not k:
             break
