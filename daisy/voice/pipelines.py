@@ -6,6 +6,7 @@ and the offline default must never touch them.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -83,13 +84,19 @@ def _local_parts(lang: str, data_dir: Path) -> dict[str, Any]:
 
 
 def _cascade_parts(lang: str, settings: Settings) -> dict[str, Any]:
+    """OpenAI STT and TTS by default; the models and voice come from the environment, and any part
+    can be replaced through build_session's overrides (e.g. another LiveKit plugin)."""
     from livekit.agents.inference import TurnDetector
     from livekit.plugins import openai
 
+    env = os.environ.get
     return {
-        "stt": openai.STT(language=lang[:2], api_key=settings.openai_api_key),
+        "stt": openai.STT(language=lang[:2], api_key=settings.openai_api_key,
+                          model=env("DAISY_CASCADE_STT_MODEL", "gpt-4o-mini-transcribe")),
         "vad": _vad(),
-        "tts": openai.TTS(voice="coral", api_key=settings.openai_api_key),
+        "tts": openai.TTS(api_key=settings.openai_api_key,
+                          model=env("DAISY_CASCADE_TTS_MODEL", "gpt-4o-mini-tts"),
+                          voice=env("DAISY_CASCADE_TTS_VOICE", "coral")),
         "llm": PolicyLLM(),
         "turn_handling": turn_handling(TurnDetector()),
     }

@@ -45,8 +45,12 @@ def test_local_never_constructs_cloud_plugins(monkeypatch: pytest.MonkeyPatch, t
     assert session.tts is not None and session.tts.provider == "espeak-ng"
 
 
-def test_cascade_is_built_with_openai_and_speaks_the_core(tmp_path: Path) -> None:
+def test_cascade_is_built_with_openai_and_speaks_the_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from livekit.plugins import openai
+
+    monkeypatch.setenv("DAISY_CASCADE_TTS_VOICE", "sage")
 
     conv = conversation("es")
     agent = DaisyAgent(conv)
@@ -55,6 +59,7 @@ def test_cascade_is_built_with_openai_and_speaks_the_core(tmp_path: Path) -> Non
         session = build_session("cascade", "es", settings(tmp_path, openai_api_key="sk-test-not-used"))
         assert isinstance(session.stt, openai.STT) and isinstance(session.tts, openai.TTS)
         assert isinstance(session.llm, PolicyLLM)
+        assert session.tts._opts.voice == "sage"  # configurable from the environment
         bind(session, agent)
         # text in, no audio I/O: the cloud STT/TTS stay idle, so no network; the replies are the core's
         await session.start(agent)
