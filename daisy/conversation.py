@@ -49,6 +49,46 @@ class NullCallLog:
     def call_ended(self, *args: object, **kwargs: object) -> None: ...
 
 
+class DeferredCallLog:
+    """Keeps a call's first writes until the real log is open, then replays them in order.
+
+    `daisy chat` answers with Daisy's opening at once and opens the database (SQLAlchemy's import
+    alone takes a few hundred milliseconds) only after that first line is out.
+    """
+
+    def __init__(self, open_log: Callable[[], CallLog]) -> None:
+        self._open_log = open_log
+        self._log: CallLog | None = None
+        self._queue: list[tuple[str, tuple[object, ...], dict[str, object]]] = []
+
+    def connect(self) -> None:
+        self._log = self._open_log()
+        for name, args, kwargs in self._queue:
+            getattr(self._log, name)(*args, **kwargs)
+        self._queue.clear()
+
+    def _write(self, name: str, *args: object, **kwargs: object) -> None:
+        if self._log is None:
+            self._queue.append((name, args, kwargs))
+        else:
+            getattr(self._log, name)(*args, **kwargs)
+
+    def call_started(self, *args: object, **kwargs: object) -> None:
+        self._write("call_started", *args, **kwargs)
+
+    def turn_added(self, *args: object, **kwargs: object) -> None:
+        self._write("turn_added", *args, **kwargs)
+
+    def latency_measured(self, *args: object, **kwargs: object) -> None:
+        self._write("latency_measured", *args, **kwargs)
+
+    def field_changed(self, *args: object, **kwargs: object) -> None:
+        self._write("field_changed", *args, **kwargs)
+
+    def call_ended(self, *args: object, **kwargs: object) -> None:
+        self._write("call_ended", *args, **kwargs)
+
+
 def describe_event(event: CallerEvent) -> str:
     """The caller's side of the transcript for a non-speech event too."""
     match event:

@@ -73,15 +73,22 @@ def _open_session(
     except FormError as e:
         fail(str(e))
     clock = _clock(now)
-    from daisy.records import StoreError, open_store
+    from daisy.conversation import DeferredCallLog
 
-    try:
-        log = open_store(db).call_log()
-    except StoreError as e:
-        fail(str(e))
-    return ProtocolSession(
+    def open_log() -> Any:
+        from daisy.records import StoreError, open_store
+
+        try:
+            return open_store(db).call_log()
+        except StoreError as e:
+            fail(str(e))
+
+    log = DeferredCallLog(open_log)
+    session = ProtocolSession(
         lang=lang, direction=direction, form=form, log=log, caller_number=caller_number, clock=clock
     )
+    session.call_log = log
+    return session
 
 
 def _emit(obj: dict[str, Any]) -> None:
@@ -94,6 +101,7 @@ def _run_jsonl(session: Any) -> None:
 
     last = session.opening()
     _emit(last)
+    session.call_log.connect()  # the database opens once the caller has Daisy's first words
     for raw in sys.stdin:
         line = raw.strip()
         if not line:
@@ -106,3 +114,5 @@ def _run_jsonl(session: Any) -> None:
             # One output line per input line, always: repeat the state, saying nothing new.
             last = {**last, "say": "", "error": reason}
         _emit(last)
+    if not last.get("ended"):
+        session.send({"hangup": True})  # stdin closed mid-call: the caller is gone (no output line)

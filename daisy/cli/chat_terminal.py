@@ -21,6 +21,7 @@ def run_terminal(session: Any) -> None:
     console.print(f"[dim]{HELP}[/dim]")
     out = session.opening()
     _show(console, out)
+    session.call_log.connect()
     while not out["ended"]:
         try:
             line = console.input("[bold cyan]tú>[/bold cyan] ").strip()
