@@ -90,3 +90,23 @@ def test_a_process_killed_mid_call_keeps_the_confirmed_fields(tmp_path: Path) ->
     fields = {f.key: f for f in detail.fields}
     assert fields["driver_name"].value == "Ramón Ibarra" and fields["driver_name"].confirmed
     assert not fields["tractor_number"].confirmed
+
+
+def test_text_chat_starts_without_the_voice_web_or_database_stacks() -> None:
+    probe = (
+        "import sys, daisy.cli.main, daisy.protocol\n"
+        "stacks = ('livekit', 'faster_whisper', 'fastapi', 'sqlalchemy', 'twilio')\n"
+        "heavy = [m for m in stacks if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.strip() == "", out.stdout
+
+
+def test_stdin_closed_mid_call_is_recorded_as_a_hang_up(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'calls.db'}"
+    _run(['{"say": "Soy Ramón Ibarra"}'], db=db)
+    from daisy.records import open_store
+
+    (summary,) = open_store(db).list_calls()
+    assert summary.outcome == "abandoned"
