@@ -34,8 +34,9 @@ _DROP = {
     "small", "letra", "letter", "numero", "number", "gracias", "thanks", "thank", "ok", "okey",
     "okay", "seguido", "igual", "en",
 }
-# Letter names that are also Spanish words: a letter only among other spelled letters.
-_WORDLIKE = {"de", "te", "se", "ve", "ese", "ca", "je"}
+# Letter names that are also words: a letter only among other spelled letters.
+_WORDLIKE_ES = {"de", "te", "se", "ve", "ese", "ca", "je"}
+_WORDLIKE_EN = {"you", "see", "sea", "are", "be", "why", "oh", "tea", "pea", "eye"}
 # "todo junto", "all one word": instructions, not part of the address
 _TOGETHER = re.compile(r"\b(?:todo junto|todo pegado|todo seguido|junto|pegado|all one word|one word|"
                        r"all together|together|thank you|no spaces|sin espacios)\b")
@@ -50,6 +51,7 @@ _CHATTER = set("""
 ya te lo di dije que no si se me por favor espera como cual donde quien la el de ahi aqui eso esa ese
 esta estoy bien mal pues bueno oye mande perdon otra vez repite hola gracias tu mi un una con para
 who is this what where are you the a an i it that please wait sorry hello hi again say repeat can do
+let see here go you alright sure thing got its so basically hmm check ready write down okay um uh well
 apuntale apunta anota anotale fijate ver dejame deja andale orale busco checo va ya son ok ahi te le verdad
 aja mande nose llamame llama mas tarde mejor whatsapp correo mandamelo mandame manda esperame dame
 chance segundo momento persona robot habla repiteme escucho oigo sigues ahorita tengo mano manejando
@@ -110,7 +112,7 @@ def _read_email(text: str, lang: str) -> str:
         norm = re.sub(r"\bat (?:sign|symbol)\b", " @ ", norm)
         norm = re.sub(r"\bat\b", " @ ", norm)
         norm = re.sub(r"\b(?:dot|period|point)\b", " . ", norm)
-    norm = _TOGETHER.sub(" ", norm)
+    norm = _TOGETHER.sub(" ", spelling._TALK.sub(" ", norm))
     norm = _HYPHEN_NUMBER.sub(r"\1 \2", norm)  # "twenty-seven" is a number, not a dash
     words = spelling._merge_pairs([w.strip() for w in norm.split() if w.strip()])
     words = _strip_lead(words, english)
@@ -119,7 +121,8 @@ def _read_email(text: str, lang: str) -> str:
         chatter = sum(1 for w in plain if w in _CHATTER)
         if len(plain) == 1 and spelling._letter_of(plain[0], lang) is not None and plain[0] != "no":
             chatter = 0  # "de", "are": one letter dictated alone
-        spelled = sum(1 for w in plain if w not in _WORDLIKE and w not in _CHATTER - {"a", "i"}
+        wordlike = _WORDLIKE_EN if english else _WORDLIKE_ES
+        spelled = sum(1 for w in plain if w not in wordlike and w not in _CHATTER - {"a", "i"}
                       and (len(w) == 1 or spelling._letter_of(w, lang) is not None))
         if spelled * 2 >= len(plain):
             chatter = 0  # "a ere te u": letters being spelled
@@ -129,7 +132,8 @@ def _read_email(text: str, lang: str) -> str:
         # "oye pues te digo que es juan arroba ...": chatter before the address is not part of it
         while len(words) > 1 and (words[0] in _CHATTER or words[0] in _LEAD_SINGLE) and len(words[0]) > 1 \
                 and (spelling._letter_of(words[0], lang) is None
-                     or words[0] in _WORDLIKE and not _among_letters(words, 0, lang)):
+                     or words[0] in (_WORDLIKE_EN if english else _WORDLIKE_ES)
+                     and not _among_letters(words, 0, lang)):
             words = _strip_lead(words[1:], english)
     # English "oh" among digits is zero; elsewhere it stays a word
     nums = {n.start: n for n in find_numbers(words, lang) if not (n.value == 0 and words[n.start] in ("o",))}
@@ -170,7 +174,8 @@ def _read_email(text: str, lang: str) -> str:
             pass  # "... punto com, pero todo junto": words after the ending are not the address
         else:
             letter = spelling._letter_of(w, lang) if (len(w) > 1 or english) else None
-            if letter is not None and w in _WORDLIKE and not _among_letters(words, i, lang):
+            if letter is not None and w in (_WORDLIKE_EN if english else _WORDLIKE_ES) \
+                    and not _among_letters(words, i, lang):
                 letter = None
             if letter is not None and w not in _WORDS:
                 j, letter = _key(words, i + 1, letter, lang, connectors)

@@ -47,6 +47,7 @@ llamame marcame despues ahorita ocupado manejando whatsapp mandame manda llama r
 quieres necesitas entiendo entendi oiga oye escucho escuchas bien mal sigo aca estoy
 operador chofer conductor driver operator
 apuntale apunta anota anotale fijate ver dejame deja andale orale busco checo tengo te va ahi verdad
+see here go so alright thing basically got write down ready um uh well yeah
 good morning afternoon evening hold on moment second person human later busy driving back
 robot machine understand hear listen can cant could would should have got gonna want need
 driving right now busy later minute minutes check let give sec road working working call calling

@@ -61,6 +61,7 @@ _FILLER = {
     "tiene", "tienen", "mayuscula", "minuscula", "con", "otra", "otro", "va", "van", "ya", "todo",
     "del", "al", "que", "ahi", "aqui", "espacio", "raya", "medio", "sin", "primero", "tambien",
     "ultima", "ultimo", "nada", "mas", "sera", "creo", "seguida", "sus", "su", "tu", "tus",
+    "hmm", "hm", "mmm", "shh", "psst", "pff", "brr", "uhm", "mhm",
     # English
     "my", "the", "plate", "plates", "is", "its", "it", "thats", "and", "then", "dash", "hyphen",
     "space", "uh", "um", "number", "numbers", "license", "truck", "yes", "yeah", "sorry", "capital",
@@ -97,7 +98,9 @@ _COUNTS = re.compile(r"\b(?:dos|tres|cuatro|cinco|seis|siete|two|three|four|five
 _DURATION = re.compile(r"\b(?:\w+ )?(?:\w+|\d+) (?:minutos|minuto|segundos|segundo|horas|hora|minutes|minute|"
                        r"seconds|second|hours|hour|mins|min|secs|sec)\b")
 _TALK = re.compile(r"\b(?:a ver|ahi te va|ahi va|ahi le va|te digo|fijate que|ya ves|la verdad|es que|"
-                   r"dejame ver|deja ver|deja lo busco|dejame lo busco|let me see|here it is|here you go)\b")
+                   r"dejame ver|deja ver|deja lo busco|dejame lo busco|let me see|let me check|here it is|"
+                   r"here you go|are you ready|you ready|ready|write this down|got it|sure thing|so basically|"
+                   r"alright|okay so)\b")
 _CAPS_TOKEN = re.compile(r"[A-ZÑ0-9]+(?:-[A-ZÑ0-9]+)*")
 _ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
 _GLUED_KEY = re.compile(r"^(a|be|ce|se|de|e|efe|ge|hache|i|jota|ka|ele|eme|ene|o|pe|cu|erre|ese|te|u|ve|uve"
@@ -387,7 +390,7 @@ def _y_is_letter(words: list[str], i: int) -> bool:
     if prev in ("la", "letra"):
         return True
     if i == 0 and (nxt in _ES_NAMES and nxt not in _NO_SAME_INITIAL or nxt in _NATO or nxt == "letra"
-                   or len(nxt) == 1 and nxt.isalpha()):
+                   or len(nxt) == 1 and nxt.isalpha() or _is_letter_prefix(nxt)):
         return True  # "Y erre guion 619"
     return nxt == "de" and i + 2 < len(words) and words[i + 2].startswith("y")
 
@@ -427,7 +430,7 @@ def _de_is_preposition(words: list[str], i: int) -> bool:
     return nxt in {"la", "el", "los", "las", "mi", "su", "tu", "mis", "sus", "tus", "este", "esta",
                    "ese", "esa", "que", "nuevo", "una", "un"} or prev in {
         "placas", "placa", "numero", "numeros", "letras", "digitos", "tractor", "caja", "remolque",
-        "vez", "antes", "despues", "lugar", "guion", "guiones"}
+        "vez", "antes", "despues", "lugar"}
 
 
 def _after_letter(words: list[str], j: int, lang: str, connectors: set[str]) -> int:

@@ -176,3 +176,8 @@ def test_english_homophones_among_digits(said: str, symbols: str) -> None:
 )
 def test_double_letters_and_digits(said: str, lang: str, symbols: str) -> None:
     assert spell(said, lang) == symbols
+
+
+def test_de_after_guion_is_the_letter_d() -> None:
+    assert spell("diecinueve guion letra u ye de Yolanda guion cero guion de", "es") == "19UY0D"
+    assert spell("Y ee ensenada guion sesenta y dos sesenta y nueve", "es") == "YE6269"

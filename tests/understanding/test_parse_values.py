@@ -88,3 +88,17 @@ SAID = [("number", "cuarenta y cinco doce", "4512"), ("plate", "A B C uno dos tr
 def test_mexican_talk_before_the_value_is_ignored(talk: str) -> None:
     for kind, said, value in SAID:
         assert read_value(kind, talk + said, "es", NOW) == value, talk + said
+
+
+TALK_EN = ["let me see... ", "here you go: ", "okay so ", "um, ", "alright, ", "sure thing, ", "yeah it's ",
+           "got it, it's ", "so basically ", "hmm, let me check, it's ", "you ready? ", "write this down: "]
+SAID_EN = [("number", "forty five twelve", "4512"), ("plate", "A B C one two three", "ABC123"),
+           ("time", "five pm", "17:00"), ("email", "john at gmail dot com", "john@gmail.com"),
+           ("name", "John Smith", "John Smith"), ("email", "a n a at gmail dot com", "ana@gmail.com"),
+           ("email", "you are eye at gmail dot com", "uri@gmail.com")]
+
+
+@pytest.mark.parametrize("talk", TALK_EN)
+def test_english_talk_before_the_value_is_ignored(talk: str) -> None:
+    for kind, said, value in SAID_EN:
+        assert read_value(kind, talk + said, "en", NOW) == value, talk + said
