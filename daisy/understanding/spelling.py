@@ -61,7 +61,7 @@ _FILLER = {
     "tiene", "tienen", "mayuscula", "minuscula", "con", "otra", "otro", "va", "van", "ya", "todo",
     "del", "al", "que", "ahi", "aqui", "espacio", "raya", "medio", "sin", "primero", "tambien",
     "ultima", "ultimo", "nada", "mas", "sera", "creo", "seguida", "sus", "su", "tu", "tus",
-    "hmm", "hm", "mmm", "shh", "psst", "pff", "brr", "uhm", "mhm",
+    "hmm", "hm", "shh", "psst", "pff", "brr", "uhm", "mhm",
     # English
     "my", "the", "plate", "plates", "is", "its", "it", "thats", "and", "then", "dash", "hyphen",
     "space", "uh", "um", "number", "numbers", "license", "truck", "yes", "yeah", "sorry", "capital",
@@ -99,8 +99,8 @@ _DURATION = re.compile(r"\b(?:\w+ )?(?:\w+|\d+) (?:minutos|minuto|segundos|segun
                        r"seconds|second|hours|hour|mins|min|secs|sec)\b")
 _TALK = re.compile(r"\b(?:a ver|ahi te va|ahi va|ahi le va|te digo|fijate que|ya ves|la verdad|es que|"
                    r"dejame ver|deja ver|deja lo busco|dejame lo busco|let me see|let me check|here it is|"
-                   r"here you go|are you ready|you ready|ready|write this down|got it|sure thing|so basically|"
-                   r"alright|okay so)\b")
+                   r"here you go|are you ready|you ready|ready|write this down|got it|sure thing|"
+                   r"so basically|alright|okay so)\b")
 _CAPS_TOKEN = re.compile(r"[A-ZÑ0-9]+(?:-[A-ZÑ0-9]+)*")
 _ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
 _GLUED_KEY = re.compile(r"^(a|be|ce|se|de|e|efe|ge|hache|i|jota|ka|ele|eme|ene|o|pe|cu|erre|ese|te|u|ve|uve"
