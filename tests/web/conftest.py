@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 
 from daisy.records.store import Store, open_store
 from daisy.web.app import create_app
-from tests.web.seed import TOKEN, seed_standard, settings
+
+from .seed import TOKEN, seed_standard, settings
 
 
 def _fresh_postgres_db(server_url: str) -> str:

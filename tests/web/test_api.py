@@ -9,7 +9,8 @@ from fastapi.testclient import TestClient
 
 from daisy.records.store import Store
 from daisy.web.app import create_app
-from tests.web.seed import settings
+
+from .seed import settings
 
 
 def ids(response) -> list[str]:  # type: ignore[no-untyped-def]

@@ -6,7 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from daisy.web.auth import COOKIE, Auth, safe_next
-from tests.web.seed import TOKEN, bearer
+
+from .seed import TOKEN, bearer
 
 
 @pytest.mark.parametrize("path", ["/api/calls", "/api/calls/call-ramon", "/api/calls/nope", "/openapi.json"])

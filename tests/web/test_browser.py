@@ -15,8 +15,9 @@ import pytest
 
 from daisy.core.state import Outcome
 from daisy.records.store import open_store
-from tests.web.seed import LUCIA, RAMON, T0, TOKEN, seed_standard, write_call
-from tests.web.server import REPO, Served, running_server
+
+from .seed import LUCIA, RAMON, T0, TOKEN, seed_standard, write_call
+from .server import REPO, Served, running_server
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"

@@ -10,8 +10,9 @@ import pytest
 
 from daisy.cli.web import is_loopback
 from daisy.records.store import open_store
-from tests.web.seed import TOKEN, bearer, seed_standard
-from tests.web.server import env, running_server, serve_command
+
+from .seed import TOKEN, bearer, seed_standard
+from .server import env, running_server, serve_command
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.2"])

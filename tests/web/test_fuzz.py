@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from daisy.records.store import open_store
 from daisy.web.app import create_app
-from tests.web.seed import TOKEN, seed_standard
-from tests.web.seed import settings as daisy_settings
+
+from .seed import TOKEN, seed_standard
+from .seed import settings as daisy_settings
 
 PARAMS = ["outcome", "since", "until", "search", "direction", "limit", "offset", "q", "next"]
 # Values near what a person or a script would send, plus plain junk.

@@ -14,7 +14,8 @@ from fastapi.testclient import TestClient
 from daisy.records.store import Store
 from daisy.web.app import create_app
 from daisy.web.exports import calls_csv
-from tests.web.seed import RAMON, settings, write_call
+
+from .seed import RAMON, settings, write_call
 
 
 def test_list_shows_every_call(client: TestClient) -> None:

@@ -28,8 +28,9 @@ from daisy.web.webhook import (
     verify,
     with_webhook,
 )
-from tests.web.receiver import receiver
-from tests.web.seed import RAMON, T0, settings, write_call
+
+from .receiver import receiver
+from .seed import RAMON, T0, settings, write_call
 
 SECRET = "whsec-test-secret"
 FAST = Retry(attempts=3, backoff_s=0.01, timeout_s=5.0)
