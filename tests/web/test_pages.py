@@ -139,3 +139,13 @@ def test_security_headers(client: TestClient) -> None:
     r = client.get("/")
     assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
     assert r.headers["referrer-policy"] == "same-origin"
+
+
+def test_whatsapp_follow_up_defaults_to_the_calling_number(store: Store) -> None:
+    from daisy.core.state import FollowUp, Outcome
+
+    write_call(store.call_log(), "call-wa", {}, caller="+525577778888", outcome=Outcome.WHATSAPP,
+               follow_up=FollowUp("whatsapp"))
+    with TestClient(create_app(store, settings())) as c:
+        page = c.get("/calls/call-wa").text
+    assert "by WhatsApp" in page and "+525577778888" in page
