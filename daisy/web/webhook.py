@@ -271,3 +271,20 @@ def retry_deliveries(
         store.set_webhook_state(call_id, "pending")
         delivered += sender.deliver(call_id)
     return delivered, len(ids) - delivered
+
+
+def live_call_log(store: Store, settings: Settings | None = None, *, strict: bool = False) -> CallLog:
+    """The CallLog a live call should write through: the store's, plus the webhook when configured.
+
+    A webhook misconfiguration is logged and the call is still recorded: losing the record of a call
+    because of a missing secret would be worse than not notifying the TMS."""
+    if settings is None:
+        from daisy.settings import get_settings
+
+        settings = get_settings()
+    inner = store.call_log(strict=strict)
+    try:
+        return with_webhook(inner, store, settings)
+    except WebhookConfigError as e:
+        log.error("webhook disabled: %s", e)
+        return inner

@@ -23,6 +23,7 @@ from daisy.web.webhook import (
     WebhookCallLog,
     WebhookConfigError,
     check_config,
+    live_call_log,
     retry_deliveries,
     sign,
     verify,
@@ -268,3 +269,18 @@ def test_a_real_conversation_is_posted_when_it_ends(store: Store) -> None:
     assert call["id"] == conv.call_id and call["outcome"] == "abandoned"
     assert call["record"]["driver_name"] == "Ramón Ibarra" and call["record"]["tractor_number"] == "6120"
     assert any(t["text"] == "[hung up]" for t in call["turns"])
+
+
+def test_live_call_log(store: Store, caplog: pytest.LogCaptureFixture) -> None:
+    with receiver() as rx:
+        log = live_call_log(store, settings(daisy_webhook_url=rx.url, daisy_webhook_secret=SECRET))
+        assert isinstance(log, WebhookCallLog)
+        write_call(log, "call-live", RAMON)
+        assert log.dispatcher.flush(10)
+    assert len(rx.got) == 1
+    plain = live_call_log(store, settings())
+    assert not isinstance(plain, WebhookCallLog)
+    broken = live_call_log(store, settings(daisy_webhook_url="https://tms.example/hook"))
+    assert not isinstance(broken, WebhookCallLog) and "webhook disabled" in caplog.text
+    write_call(broken, "call-still-recorded", RAMON)
+    assert store.get_call("call-still-recorded") is not None
