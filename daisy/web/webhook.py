@@ -1,7 +1,6 @@
 """The signed webhook: every ended call is POSTed as JSON to DAISY_WEBHOOK_URL.
 
-    log = with_webhook(store.call_log(strict=False), store, get_settings())
-    Conversation(dialogue, log=log)
+    Conversation(dialogue, log=live_call_log(store))   # the store's CallLog + the webhook if configured
 
 The body is the call as `GET /api/calls/{id}` gives it (plus `record`, the confirmed values), and
 `X-Daisy-Signature: sha256=<hex>` is the HMAC-SHA256 of the exact body bytes keyed by
