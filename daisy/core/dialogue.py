@@ -21,6 +21,7 @@ from daisy.understanding.intents import Intent, classify, only_filler
 
 FIELD_STEPS = ("field", "confirm")
 PERMISSION_STEPS = ("permission", "offer_callback")
+LONG_GREETING_WORDS = 16  # a first utterance this long on an outbound call is a recorded greeting
 HOLD_LIMIT_S = 180.0  # how long Daisy waits on the line after "espérame tantito"
 OFF_TOPIC = {  # one-sentence answers, then back to the question
     Intent.WHO: "who",
@@ -111,7 +112,8 @@ class Dialogue:
         s = ctx.state
         intents = classify(text, self.lang)
         if s.step == "greeting":
-            if Intent.VOICEMAIL in intents:
+            # An answering machine names itself, or talks on where a person says "¿Bueno?" and waits.
+            if Intent.VOICEMAIL in intents or len(text.split()) >= LONG_GREETING_WORDS:
                 say = ctx.text("voicemail_message") if self.voicemail == "message" else ""
                 return ctx.end(say, Outcome.VOICEMAIL)
             return follow_ups.intro(ctx)

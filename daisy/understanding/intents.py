@@ -211,6 +211,9 @@ _ES: dict[Intent, re.Pattern[str]] = {
         r"mensaje de voz",
         r"no (?:esta|se encuentra) disponible",
         r"(?:el numero|la persona) (?:que|a quien) (?:usted )?(?:marco|llama)",
+        r"fuera del area de servicio",
+        r"(?:esta|se encuentra) apagado",
+        r"no puede atender",
     ),
     Intent.GREETING: _rx(
         r"hola", r"bueno", r"buenas(?: tardes| noches| dias)?", r"buenos dias", r"diga", r"si diga"
@@ -411,6 +414,9 @@ _EN: dict[Intent, re.Pattern[str]] = {
         r"(?:is )?not available",
         r"can'?t (?:come to the phone|take your call)",
         r"record your message",
+        r"the number you (?:have )?dialed",
+        r"(?:is )?not in service",
+        r"has been disconnected",
     ),
     Intent.GREETING: _rx(r"hello", r"hi", r"hey", r"yes hello", r"good (?:morning|afternoon|evening)"),
     Intent.ALREADY_GAVE: _rx(r"i (?:already )?(?:told|gave) you", r"already (?:said|told|gave)"),

@@ -169,3 +169,13 @@ def test_maybe_not_to_a_callback_is_a_refusal(callee: Line) -> None:
     callee.say("ahorita no puedo")
     out = callee.say("Mmm, no sé, mejor no")
     assert out["outcome"] == "refused"
+
+
+def test_a_network_announcement_or_a_long_recorded_greeting_is_an_answering_machine() -> None:
+    for first in (
+        "El número que usted marcó está fuera del área de servicio",
+        "Gracias por llamar a Transportes Ruiz, en este momento todas nuestras líneas están ocupadas, "
+        "por favor intente más tarde o espere en la línea",
+    ):
+        callee = Line(direction="outbound")
+        assert callee.say(first)["outcome"] == "voicemail", first
