@@ -32,6 +32,7 @@ _REL_ES = re.compile(r"\b(?:en|dentro de)\b")
 _BARE_HOURS = re.compile(r"^(?!.*\b(?:las|la|a las)\b).*\b(?:horas|hora|hours|hour)\b")
 # a duration in minutes or seconds with no "en"/"in" is a wait ("dame dos minutos"), not a time
 _WAIT = re.compile(r"\b(?:minutos|minuto|segundos|segundo|minutes|minute|seconds|second|mins|secs)\b")
+_CLOCK_WORDS = re.compile(r"\b(?:horas|hora|hrs|hr|las|la|at|pm|am)\b")
 _ARTICLE_ONE = re.compile(r"\b(?:un|una)\b(?! (?:y|menos|con|de la|en punto|cuarto|media|treinta|quince|"
                           r"diez|veinte|cuarenta|cincuenta|cinco)\b)")
 _REL_EN = re.compile(r"\bin\b|\bfrom now\b")
@@ -181,7 +182,7 @@ def _read_time(text: str, lang: str, now: datetime) -> str | None:
     rel = _relative(norm.replace(":", " "), lang, now)
     if rel is not None:
         return rel
-    if _WAIT.search(norm):
+    if _WAIT.search(norm) and not _CLOCK_WORDS.search(norm):
         return None
     if not english:
         # "una persona", "un robot": articles; "a la una", "una y media" keep the hour
@@ -303,6 +304,10 @@ def _spanish_forms(items: list[object]) -> tuple[int, int, bool] | None:
             return second.value, rest[1].value, False
         return 0, second.value, False
     article = k0 > 0 and items[k0 - 1] in ("las", "la", "a")
+    if rest and rest[0] in ("horas", "hora", "hrs", "hr", "h"):
+        rest = rest[1:]  # "diecisiete horas con treinta", "17 hrs 30"
+        if rest and isinstance(rest[0], Num) and rest[0].value < 60:
+            return hour, rest[0].value, False
     if rest:
         nxt = rest[0]
         if nxt in ("y", "con") and len(rest) > 1 and "entre" not in items[:k0]:

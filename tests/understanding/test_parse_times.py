@@ -128,3 +128,13 @@ def test_relative_eta_with_quarters_and_minutes_late_at_night(said: str, lang: s
 def test_english_ish_times() -> None:
     assert read_time("around 7ish pm", "en", NOW) == "19:00"
     assert read_time("eightish in the evening", "en", NOW) == "20:00"
+
+
+@pytest.mark.parametrize(
+    ("said", "hhmm"),
+    [("17 horas con 30", "17:30"), ("diecisiete horas treinta minutos", "17:30"),
+     ("a las 17 hrs 30", "17:30"),
+     ("las diecinueve horas y quince", "19:15"), ("a las cinco y diez minutos de la tarde", "17:10")],
+)
+def test_clock_with_the_word_horas(said: str, hhmm: str) -> None:
+    assert read_time(said, "es", NOW) == hhmm
