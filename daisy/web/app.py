@@ -105,8 +105,8 @@ def create_app(
             detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
                       for e in exc.errors()]
             return JSONResponse({"detail": detail}, status_code=422)
-        where = [str((e.get("loc") or ("request",))[-1]) for e in exc.errors()]
-        return _error(request, 400, "; ".join(f"{w}: {e.get('msg', '')}" for w, e in zip(where, exc.errors())))
+        reasons = [f"{(e.get('loc') or ('request',))[-1]}: {e.get('msg', '')}" for e in exc.errors()]
+        return _error(request, 400, "; ".join(reasons))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

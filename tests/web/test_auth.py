@@ -107,3 +107,8 @@ def test_safe_next() -> None:
     assert safe_next(None) == "/"
     assert safe_next("calls") == "/"
     assert safe_next("/\x00") == "/"
+
+
+def test_oversized_login_form_is_a_clean_400(secured: TestClient) -> None:
+    r = secured.post("/login", data={"token": "x" * 5000}, headers={"accept": "text/html"})
+    assert r.status_code == 400 and "token" in r.text
