@@ -222,6 +222,8 @@ def _read_time(text: str, lang: str, now: datetime) -> str | None:
         return _fmt(h, m)
     if _NOON.search(norm) and h <= 12:
         return _fmt(h + 12 if h < 12 else h, m)
+    if _MIDNIGHT.search(norm) and h == 12:
+        return _fmt(0, m)  # "12 midnight", "las doce de medianoche"
     if twelve_hour and 1 <= h <= 12:
         if _TOMORROW.search(norm):
             return _fmt(h % 12, m) if h != 12 else "12:00" if m == 0 else _fmt(12, m)

@@ -138,3 +138,12 @@ def test_english_ish_times() -> None:
 )
 def test_clock_with_the_word_horas(said: str, hhmm: str) -> None:
     assert read_time(said, "es", NOW) == hhmm
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "hhmm"),
+    [("12 midnight", "en", "00:00"), ("12 noon", "en", "12:00"), ("12:30 am", "en", "00:30"),
+     ("a las 12:30 de la noche", "es", "00:30")],
+)
+def test_twelve_oclock_edges(said: str, lang: str, hhmm: str) -> None:
+    assert read_time(said, lang, NOW) == hhmm
