@@ -232,7 +232,9 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
                 if w != "letter_o":
                     continue
                 near = [num_words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
-                if any(x.isdigit() or x in table or x in ("double", "triple") for x in near):
+                pair = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+                if any(x.isdigit() or x in table or x in ("double", "triple") for x in near) \
+                        or w == "letter_o" and words[i] == "oh" and "oh" in pair:  # "oh oh": zeros
                     num_words[i] = words[i]
                     changed = True
     if english:

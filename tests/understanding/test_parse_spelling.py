@@ -181,3 +181,7 @@ def test_double_letters_and_digits(said: str, lang: str, symbols: str) -> None:
 def test_de_after_guion_is_the_letter_d() -> None:
     assert spell("diecinueve guion letra u ye de Yolanda guion cero guion de", "es") == "19UY0D"
     assert spell("Y ee ensenada guion sesenta y dos sesenta y nueve", "es") == "YE6269"
+
+
+def test_english_oh_oh_is_two_zeros() -> None:
+    assert spell("oh oh, letter S, K as in King, five, S like Sam", "en") == "00SK5S"
