@@ -134,7 +134,39 @@ def _apply(text: str, lang: str, kind: str, current: str, now: datetime | None) 
         got = _word_swap(text, norm, current)
         if got is not None:
             return got
+    elif kind == "time":
+        got = _time_part(norm, current)
+        if got is not None:
+            return got
     return _whole_value(text, lang, kind, current, now)
+
+
+_PART_PM = re.compile(r"\b(?:de la tarde|de la noche|en la tarde|en la noche|pm|p m|afternoon|evening|"
+                      r"night)\b")
+_PART_AM = re.compile(r"\b(?:de la manana|de la mañana|de la madrugada|en la mañana|am|a m|morning)\b")
+_MINUTES_ONLY = re.compile(r"^(?:no )?(?:es |son |its |it is )?(?:(?:y|and) (?P<word>media|cuarto|half)|"
+                           r"(?:half past|quarter past))$")
+
+
+_HOUR_SAID = re.compile(r"\d|\b(?:una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|one|"
+                        r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")
+
+
+def _time_part(norm: str, current: str) -> str | None:
+    """ "No, de la tarde" (05:00 -> 17:00), "no, de la mañana", "no, y media": fix one part of a time."""
+    m = re.match(r"^(\d{2}):(\d{2})$", current)
+    if not m or _HOUR_SAID.search(norm):
+        return None
+    h, mins = int(m.group(1)), int(m.group(2))
+    if _PART_PM.search(norm) and h < 12:
+        return f"{h + 12:02d}:{mins:02d}"
+    if _PART_AM.search(norm) and h >= 12:
+        return f"{h - 12:02d}:{mins:02d}"
+    half = _MINUTES_ONLY.match(norm)
+    if half:
+        word = half.group("word") or ("half" if "half" in norm else "cuarto")
+        return f"{h:02d}:{30 if word in ('media', 'half') else 15:02d}"
+    return None
 
 
 def _old_new_pairs(rest: str) -> list[tuple[str, str]]:

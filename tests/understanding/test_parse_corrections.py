@@ -103,3 +103,15 @@ def test_email_letter_swap() -> None:
 )
 def test_read_back_cut_short_gets_the_missing_symbol(said: str, lang: str, fixed: str) -> None:
     assert apply_correction(said, lang, "plate", "ABC123") == fixed
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "current", "fixed"),
+    [("No, de la tarde", "es", "05:00", "17:00"), ("no, en la noche", "es", "08:30", "20:30"),
+     ("no, de la mañana", "es", "19:00", "07:00"), ("No, PM", "en", "06:00", "18:00"),
+     ("no, y media", "es", "17:00", "17:30"), ("no, in the morning", "en", "19:00", "07:00")],
+)
+def test_driver_fixes_only_the_part_of_day_or_the_half_hour(
+    said: str, lang: str, current: str, fixed: str
+) -> None:
+    assert apply_correction(said, lang, "time", current) == fixed
