@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,17 @@ def _fresh_postgres_db(server_url: str) -> str:
     with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(autouse=True)
+def utc_server_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Bare dates in filters mean the server's local days: pin the zone so the tests mean the same
+    days on any machine (the served subprocesses inherit it)."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture
