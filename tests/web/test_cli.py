@@ -57,3 +57,19 @@ def test_served_api_and_logs(tmp_path: Path) -> None:
     assert "GET /api/calls 200" in output  # our access log, at INFO
     for secret in ("RYJ400", "525598765432", "Ibarra", "Ramón", TOKEN):
         assert secret not in output
+
+
+def test_served_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
+    from .conftest import _fresh_postgres_db
+
+    url = _fresh_postgres_db(postgres_url)
+    store = open_store(url)
+    seed_standard(store.call_log())
+    store.close()
+    with running_server(url, tmp_path, TOKEN) as served:
+        r = httpx.get(served.url + "/api/calls?search=ryj-400", headers=bearer())
+        assert [c["id"] for c in r.json()["items"]] == ["call-ramon"]
+        call = httpx.get(served.url + "/api/calls/call-lucia", headers=bearer()).json()
+        assert call["driver_name"] == "Lucía Fernández" and len(call["turns"]) == 9
+        assert httpx.get(served.url + "/api/calls?until=2026-02-30", headers=bearer()).status_code == 422
+    assert "serving Store(postgresql" in served.output()
