@@ -73,7 +73,7 @@ async def core_and_first_audio(rounds: int) -> dict[str, Any]:
 
 
 async def end_to_end(calls: int, turns: int, vad_silence: float | None, min_delay: float | None,
-                     max_delay: float | None) -> dict[str, Any]:
+                     max_delay: float | None, eot_threshold: float | None) -> dict[str, Any]:
     from daisy.voice import pipelines
     from daisy.voice.demo import run_call
 
@@ -83,6 +83,8 @@ async def end_to_end(calls: int, turns: int, vad_silence: float | None, min_dela
         pipelines.ENDPOINTING["min_delay"] = min_delay
     if max_delay is not None:
         pipelines.ENDPOINTING["max_delay"] = max_delay
+    if eot_threshold is not None:
+        pipelines.EOT_THRESHOLD = eot_threshold
     settings = Settings(daisy_data_dir=Path("data"))
     lats: list[dict[str, float]] = []
     stt: list[float] = []
@@ -97,7 +99,8 @@ async def end_to_end(calls: int, turns: int, vad_silence: float | None, min_dela
         out[f"{part}_ms"] = summary([lat[part] for lat in lats])
     out["whisper_ms"] = summary(stt)
     out["outcomes"] = outcomes
-    out["settings"] = {"vad_min_silence": pipelines.VAD_MIN_SILENCE, "endpointing": pipelines.ENDPOINTING}
+    out["settings"] = {"vad_min_silence": pipelines.VAD_MIN_SILENCE, "endpointing": pipelines.ENDPOINTING,
+                       "eot_threshold": pipelines.EOT_THRESHOLD}
     return out
 
 
@@ -109,13 +112,15 @@ def main() -> None:
     ap.add_argument("--vad-silence", type=float, default=None, help="Silero min_silence_duration (s)")
     ap.add_argument("--min-delay", type=float, default=None, help="endpointing min_delay (s)")
     ap.add_argument("--max-delay", type=float, default=None, help="endpointing max_delay (s)")
+    ap.add_argument("--eot-threshold", type=float, default=None, help="end-of-turn 'unlikely' threshold")
     ap.add_argument("--skip-e2e", action="store_true")
     args = ap.parse_args()
     report: dict[str, Any] = {"core_and_tts": asyncio.run(core_and_first_audio(args.rounds))}
     print(json.dumps(report["core_and_tts"]), flush=True)
     if not args.skip_e2e:
         report["local_end_to_end"] = asyncio.run(
-            end_to_end(args.calls, args.turns, args.vad_silence, args.min_delay, args.max_delay))
+            end_to_end(args.calls, args.turns, args.vad_silence, args.min_delay, args.max_delay,
+                       args.eot_threshold))
         print(json.dumps(report["local_end_to_end"]), flush=True)
 
 
