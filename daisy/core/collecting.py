@@ -128,11 +128,9 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
     pending = ctx.state.pending
     assert f is not None and pending is not None
     kind = f.kind.value
-    if Intent.YES in intents and Intent.NO not in intents:
-        corrected = reader.correct(kind, text, ctx.lang, pending)
-        if corrected is None or corrected == pending:
-            return confirm(ctx, f, pending)
-    corrected = reader.correct(kind, text, ctx.lang, pending)
+    corrected = reader.correct(kind, text, ctx.lang, pending, ctx.now)
+    if Intent.YES in intents and Intent.NO not in intents and corrected in (None, pending):
+        return confirm(ctx, f, pending)
     if corrected and corrected != pending:
         return read_back(ctx, f, corrected)
     if Intent.NO in intents:

@@ -75,9 +75,9 @@ def looks_complete(kind: str, gathered: str) -> bool:
     return bool(gathered)
 
 
-def correct(kind: str, text: str, lang: str, current: str) -> str | None:
+def correct(kind: str, text: str, lang: str, current: str, now: datetime) -> str | None:
     """The value after the caller's correction of `current`, or None when it is no correction."""
-    fixed = corrections.apply_correction(text, lang, kind, current)
+    fixed = corrections.apply_correction(text, lang, kind, current, now=now)
     if kind == "time" and fixed and current:
         fixed = _same_half_of_day(fixed, current, text)
     return fixed
@@ -89,10 +89,12 @@ _PART_OF_DAY = re.compile(
 
 
 def _same_half_of_day(fixed: str, current: str, text: str) -> str:
-    """ "No, a las seis" after 17:00 means 18:00: a bare hour keeps the half of the day read back."""
+    """'No, a las seis' after 17:00 means 18:00: a bare hour keeps the half of the day read back."""
     hour, minute = (int(x) for x in fixed.split(":"))
+    relative = re.search(r"(?i)\b(?:horas?|minutos?|hours?|minutes?)\b", text)
     if (
-        int(current[:2]) >= 12 > hour >= 1
+        not relative
+        and int(current[:2]) >= 12 > hour >= 1
         and not _PART_OF_DAY.search(text)
         and not re.search(r"\d\d:\d\d", text)
     ):
