@@ -13,6 +13,9 @@ from functools import lru_cache
 
 _TENS = "treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa"
 _UNITS = "uno|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
+# Spanish letter names (and lone letters) that can follow a damaged "letra"
+_LETTER_NAMES = ("[a-zñ]|be|ce|se|de|efe|ge|je|hache|ache|jota|ka|ca|ele|eme|ene|eñe|enie|pe|cu|ku|erre|ere|"
+                 "ese|te|ve|uve|doble|dobleu|doblev|dobleve|equis|ekis|ye|zeta|seta|ceta|igriega|ygriega")
 
 # Glue produced by the recognizer, rewritten to the words a rule expects.
 _GLUE: list[tuple[re.Pattern[str], str]] = [
@@ -25,6 +28,9 @@ _GLUE: list[tuple[re.Pattern[str], str]] = [
     # "letras" is plain "letra"; then damaged and glued forms: "le traen" (letra ene), "litra eme",
     # "letraeme", "letrae" -> "letra en", "letra eme", "letra eme", "letra e"
     (re.compile(r"\bletras\b"), "letra"),
+    # "le trae hache", "letrae doble u": the "e" belongs to the damaged "letra" when a letter name
+    # follows ("le trae e" and "letrae catorce" keep it: the E is the letter)
+    (re.compile(rf"\b(?:le ?|li ?|lec ?|lek ?)trae (?=(?:{_LETTER_NAMES})\b)"), "letra "),
     (re.compile(r"\b(?:le ?|li ?|lec ?|lek ?)tra(?=[a-zñ ]|$)"), "letra "),
     # "bechica", "vegrande": the B/V of Mexican spelling glued to its qualifier
     (re.compile(r"\b(be|ve|b|v)(chica|chiquita|grande|larga|corta|baja|alta)\b"), r"\1 \2"),
@@ -66,7 +72,8 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "nt", "nt", "dieci |diez y", "veinti ", "letras", "tra", "chic|grande|larga|corta|baja|alta", r"\d",
+    "nt", "nt", "dieci |diez y", "veinti ", "letras", "trae ", "tra", "chic|grande|larga|corta|baja|alta",
+    r"\d",
 ))
 _OTHER_MARKS = re.compile(r"[^\x00-\x7fñÑ]")
 

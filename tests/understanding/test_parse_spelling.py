@@ -185,3 +185,27 @@ def test_de_after_guion_is_the_letter_d() -> None:
 
 def test_english_oh_oh_is_two_zeros() -> None:
     assert spell("oh oh, letter S, K as in King, five, S like Sam", "en") == "00SK5S"
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [
+        ("le trae hache, ele, siete siete tres", "HL773"),
+        ("Litra ele le trae zeta 29474.", "LZ29474"),
+        ("Letraele, le trae doble u, ocho cuatro cinco, le trae ele", "LW845L"),
+        ("Mira, es le trae erre, le trae ge, Areamor, trescientos cincuenta y tres", "RGA353"),
+        ("Litra ka, le trae ve chica, seiscientos setenta y siete, Litra ene.", "KV677N"),
+        ("le trae eme, Litra ese, Letraa, 704, Litra zeta", "MSA704Z"),
+    ],
+)
+def test_damaged_letra_heard_as_le_trae_before_a_letter_name(said: str, symbols: str) -> None:
+    assert spell(said, "es-MX") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("Litra pe, le trae e", "PE"), ("97 Letrade le trae e 6", "97DE6"), ("Le traen.", "N"),
+     ("letrae catorce ochenta", "E1480")],
+)
+def test_le_trae_alone_or_before_digits_keeps_the_letter_e(said: str, symbols: str) -> None:
+    assert spell(said, "es-MX") == symbols
