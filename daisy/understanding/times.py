@@ -30,6 +30,13 @@ _MIDNIGHT = re.compile(r"\b(?:medianoche|media noche|midnight)\b")
 _REL_ES = re.compile(r"\b(?:en|dentro de)\b")
 # "como dos horas", "unas tres horas": a duration from now, unless it is a clock hour ("las 19 horas")
 _BARE_HOURS = re.compile(r"^(?!.*\b(?:las|la|a las)\b).*\b(?:horas|hora|hours|hour)\b")
+# "doce horas", "ocho horas": the formal 24-hour clock; a long duration needs a cue ("como cinco
+# horas", "unas seis horas", "me faltan ocho horas") or a single/half hour ("una hora y media")
+_DURATION_CUE = re.compile(r"\b(?:como|unas|unos|aprox\w*|mas o menos|faltan?|tardo|tardare|tardaria|hago|"
+                           r"haria|otras?|par|casi|menos de|mas de|llevo|todavia|aun|hours|hour|hora|"
+                           r"media|minutos|minuto|cuarto|cuartos)\b")
+# "at ten twenty": a 12-hour clock, its next occurrence; a bare "ten twenty" or "10:20" is 24-hour
+_AT_EN = re.compile(r"\b(?:at|around|about|by|til|till|until|before|after|like)\b")
 # a duration in minutes or seconds with no "en"/"in" is a wait ("dame dos minutos"), not a time
 _WAIT = re.compile(r"\b(?:minutos|minuto|segundos|segundo|minutes|minute|seconds|second|mins|secs)\b")
 _CLOCK_WORDS = re.compile(r"\b(?:horas|hora|hrs|hr|las|la|at|pm|am)\b")
@@ -72,6 +79,8 @@ def _relative(norm: str, lang: str, now: datetime) -> str | None:
     bare = not (_REL_EN if english else _REL_ES).search(norm)
     if bare and not _BARE_HOURS.search(norm):
         return None
+    # "doce horas", "ocho horas": a clock hour said the formal way ("dos horas" stays a wait)
+    formal = bare and not english and not _DURATION_CUE.search(norm.replace("horas", " "))
     words = norm.split()
     items = _with_numbers(words, lang)
     minutes = 0.0
@@ -125,8 +134,8 @@ def _relative(norm: str, lang: str, now: datetime) -> str | None:
             minutes += 15
     if not found and re.search(r"\bmedia hora\b|\bhalf an hour\b|\ba half hour\b", norm):
         minutes, found = 30.0, True
-    if not found or bare and minutes > 12 * 60:
-        return None  # "veintiuna horas" is a clock time, not a duration
+    if not found or bare and minutes > 12 * 60 or formal and minutes > 4 * 60:
+        return None  # "veintiuna horas", "ocho horas" are clock times, not durations
     at = now + timedelta(minutes=minutes)
     return _fmt(at.hour, at.minute)
 
@@ -199,7 +208,9 @@ def _read_time(text: str, lang: str, now: datetime) -> str | None:
             h = 0
         if h <= 12 and (pm or am):
             h, m = _apply_part(h, m, pm, am, night)
-        elif h <= 12 and english:
+        elif h <= 12 and english and not clock.group(1).startswith("0") \
+                and _AT_EN.search(norm[:clock.start()]):
+            # "at 5:30": the next 5:30; a bare "10:20" or "08:05" is a 24-hour clock
             return _next_after(h, m, now) if h != 0 else _fmt(h, m)
         return _fmt(h, m)
     words = norm.replace(":", " ").split()
@@ -310,6 +321,8 @@ def _spanish_forms(items: list[object]) -> tuple[int, int, bool] | None:
         rest = rest[1:]  # "diecisiete horas con treinta", "17 hrs 30"
         if rest and isinstance(rest[0], Num) and rest[0].value < 60:
             return hour, rest[0].value, False
+        if hour <= 24 and not (rest and rest[0] in ("y", "con", "menos")):
+            return hour, 0, False  # "a las ocho horas", "doce horas": the formal 24-hour clock
     if rest:
         nxt = rest[0]
         if nxt in ("y", "con") and len(rest) > 1 and "entre" not in items[:k0]:
@@ -357,20 +370,22 @@ def _english_forms(items: list[object]) -> tuple[int, int, bool] | None:
     k0, first = nums[0]
     hour = first.value
     rest = items[k0 + 1:]
+    # "at two thirty" is a 12-hour clock; a bare pair ("ten twenty") is 24-hour, as in Spanish
+    at = any(isinstance(w, str) and _AT_EN.fullmatch(w) for w in items[:k0])
     clock = _zero_clock(items, k0)
     if clock is not None:
         h, m, _ = clock
-        return h, m, h <= 12 and not items[k0].digits.startswith("0")  # type: ignore[union-attr]
+        return h, m, at and h <= 12 and not items[k0].digits.startswith("0")  # type: ignore[union-attr]
     if 100 <= hour <= 2400 and hour % 100 < 60:
-        # "1730", "seventeen hundred", "nine thirty" said as one group
+        # "1730", "seventeen hundred", "nine thirty" said as one group; "hundred" is military time
         h, m = hour // 100, hour % 100
-        return h, m, h <= 12 and not (first.digits.startswith("0") or hour % 100 == 0 and h > 12)
+        return h, m, at and h <= 12 and not (first.digits.startswith("0") or "hundred" in items)
     if hour == 0 and rest and isinstance(rest[0], Num):
         return 0, rest[0].value, False
     if rest and isinstance(rest[0], Num) and rest[0].value < 60:
-        return hour, rest[0].value, hour <= 12
+        return hour, rest[0].value, at and hour <= 12
     if rest and rest[0] == "thirty":
-        return hour, 30, hour <= 12
+        return hour, 30, at and hour <= 12
     if hour > 24:
         return None
     return hour, 0, hour <= 12

@@ -147,3 +147,38 @@ def test_clock_with_the_word_horas(said: str, hhmm: str) -> None:
 )
 def test_twelve_oclock_edges(said: str, lang: str, hhmm: str) -> None:
     assert read_time(said, lang, NOW) == hhmm
+
+
+AFTERNOON = datetime(2026, 11, 23, 14, 0)
+
+
+@pytest.mark.parametrize(
+    ("said", "hhmm"),
+    [("08:05", "08:05"), ("06:45", "06:45"), ("10:20", "10:20"), ("12:00", "12:00"), ("ten twenty", "10:20"),
+     ("twelve hundred hours", "12:00"), ("oh eight hundred hours", "08:00")],
+)
+def test_english_bare_clock_is_24_hour_like_spanish_pairs(said: str, hhmm: str) -> None:
+    assert read_time(said, "en-US", AFTERNOON) == hhmm
+
+
+def test_english_clock_after_at_is_its_next_occurrence() -> None:
+    assert read_time("at 5:30", "en-US", AFTERNOON) == "17:30"
+    assert read_time("at ten twenty", "en-US", AFTERNOON) == "22:20"
+
+
+@pytest.mark.parametrize(
+    ("said", "hhmm"),
+    [("doce horas", "12:00"), ("a las doce horas", "12:00"), ("a las ocho horas", "08:00"),
+     ("a las 8 horas", "08:00"), ("ocho horas", "08:00"), ("a las diecisiete horas con treinta", "17:30")],
+)
+def test_n_horas_is_the_formal_24_hour_clock(said: str, hhmm: str) -> None:
+    assert read_time(said, "es-MX", AFTERNOON) == hhmm
+
+
+@pytest.mark.parametrize(
+    ("said", "hhmm"),
+    [("como dos horas", "16:00"), ("dos horas", "16:00"), ("unas seis horas", "20:00"),
+     ("en ocho horas", "22:00"), ("dentro de doce horas", "02:00"), ("me faltan cinco horas", "19:00")],
+)
+def test_n_horas_with_a_duration_cue_is_relative(said: str, hhmm: str) -> None:
+    assert read_time(said, "es-MX", AFTERNOON) == hhmm
