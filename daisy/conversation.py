@@ -67,6 +67,12 @@ class DeferredCallLog:
             getattr(self._log, name)(*args, **kwargs)
         self._queue.clear()
 
+    def flush(self, timeout: float = 10.0) -> None:
+        """Let the real log finish background work (a webhook delivery) before the process exits."""
+        flush = getattr(self._log, "flush", None)
+        if flush is not None:
+            flush(timeout)
+
     def _write(self, name: str, *args: object, **kwargs: object) -> None:
         if self._log is None:
             self._queue.append((name, args, kwargs))

@@ -77,9 +77,10 @@ def _open_session(
 
     def open_log() -> Any:
         from daisy.records import StoreError, open_store
+        from daisy.web.webhook import live_call_log
 
         try:
-            return open_store(db).call_log()
+            return live_call_log(open_store(db), strict=True)  # posts the ended call when configured
         except StoreError as e:
             fail(str(e))
 
@@ -116,3 +117,4 @@ def _run_jsonl(session: Any) -> None:
         _emit(last)
     if not last.get("ended"):
         session.send({"hangup": True})  # stdin closed mid-call: the caller is gone (no output line)
+    session.call_log.flush()

@@ -44,6 +44,7 @@ def run_terminal(session: Any) -> None:
             continue
         _show(console, out)
     _record(console, out)
+    session.call_log.flush()
 
 
 def _command(console: Console, line: str, out: dict[str, Any]) -> dict[str, Any] | None:

@@ -220,6 +220,10 @@ class WebhookCallLog:
     def field_changed(self, call_id: str, key: str, state: CallState, at: datetime) -> None:
         self.inner.field_changed(call_id, key, state, at)
 
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Give in-flight deliveries a moment before a short-lived process (a text chat) exits."""
+        return self.dispatcher.flush(timeout)
+
     def call_ended(self, call_id: str, state: CallState, at: datetime) -> None:
         self.inner.call_ended(call_id, state, at)
         try:

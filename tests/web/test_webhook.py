@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import pathlib
 import socket
 import time
 from dataclasses import replace
@@ -38,8 +39,9 @@ FAST = Retry(attempts=3, backoff_s=0.01, timeout_s=5.0)
 
 
 def hooked(store: Store, url: str, retry: Retry = FAST) -> WebhookCallLog:
-    log = with_webhook(store.call_log(), store, settings(daisy_webhook_url=url, daisy_webhook_secret=SECRET),
-                       retry)
+    log = with_webhook(
+        store.call_log(), store, settings(daisy_webhook_url=url, daisy_webhook_secret=SECRET), retry
+    )
     assert isinstance(log, WebhookCallLog)
     return log
 
@@ -284,3 +286,37 @@ def test_live_call_log(store: Store, caplog: pytest.LogCaptureFixture) -> None:
     assert not isinstance(broken, WebhookCallLog) and "webhook disabled" in caplog.text
     write_call(broken, "call-still-recorded", RAMON)
     assert store.get_call("call-still-recorded") is not None
+
+
+def test_a_text_chat_call_is_posted_signed_when_it_ends(tmp_path: pathlib.Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.web.receiver import receiver
+
+    with receiver() as rx:
+        env = {**os.environ, "DAISY_WEBHOOK_URL": rx.url, "DAISY_WEBHOOK_SECRET": "s3cret-for-tests"}
+        lines = ['{"say": "Soy Ramón Ibarra"}', '{"say": "sí"}', '{"hangup": true}']
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "daisy.cli.main",
+                "chat",
+                "--jsonl",
+                "--db",
+                f"sqlite:///{tmp_path / 'c.db'}",
+            ],
+            input="\n".join(lines) + "\n",
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+        )
+        assert proc.returncode == 0, proc.stderr
+        (got,) = rx.got
+    expected = "sha256=" + hmac.new(b"s3cret-for-tests", got.body, hashlib.sha256).hexdigest()
+    assert got.headers["x-daisy-signature"] == expected
+    call = json.loads(got.body)["call"]
+    assert call["outcome"] == "abandoned" and call["record"]["driver_name"] == "Ramón Ibarra"
