@@ -91,7 +91,9 @@ _CASE_MODS = {"mayuscula", "minuscula", "capital", "lowercase", "uppercase", "sm
               "grande"}
 _VOWELS = set("aeiou")
 
-_CAPITAL_Y = re.compile(r"(?<=[\s,;:])Y(?![\w'’])|^Y(?=[\s]*[,.;:!]|\s*$)")
+# a "Y" glued to a plate by a dash or to its digits ("JDR-186-Y", "186Y") is the letter, in any case
+_CAPITAL_Y = re.compile(r"(?<=[\s,;:])Y(?![\w'’])|^Y(?=[\s]*[,.;:!]|\s*$)"
+                        r"|(?<=[A-Za-z0-9]-)[yY](?![\w'’-]*[a-z])|(?<=\d)[yY](?![\w'’])|(?<![\w'’-])Y(?=-[A-Z0-9])")
 _CAPITAL_O = re.compile(r"(?<![\w'’])O(?![\w'’])")
 _COUNTS = re.compile(r"\b(?:dos|tres|cuatro|cinco|seis|siete|two|three|four|five|six|seven|[2-7]) "
                      r"(?:letras|numeros|digitos|letters|numbers|digits)\b")

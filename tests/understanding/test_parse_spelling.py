@@ -209,3 +209,12 @@ def test_damaged_letra_heard_as_le_trae_before_a_letter_name(said: str, symbols:
 )
 def test_le_trae_alone_or_before_digits_keeps_the_letter_e(said: str, symbols: str) -> None:
     assert spell(said, "es-MX") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("Son JDR-186-Y", "JDR186Y"), ("JDR 186-Y", "JDR186Y"), ("RYJ-4000-Y", "RYJ4000Y"),
+     ("jdr-186-y", "JDR186Y"), ("Y-4000-RYJ", "Y4000RYJ"), ("cinco-y-seis", "56")],
+)
+def test_y_joined_to_a_plate_by_a_dash_is_the_letter(said: str, symbols: str) -> None:
+    assert spell(said, "es-MX") == symbols
