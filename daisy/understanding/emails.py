@@ -101,6 +101,9 @@ def _read_email(text: str, lang: str) -> str:
     if not isinstance(text, str):
         return ""
     english = is_english(lang)
+    # "gmail. com": a dot the recognizer spaced before a domain ending is the address's dot
+    text = _SPACED_DOT.sub(".", text)
+    text = _drop_talk_before(text)
     # a dot that ends a sentence is punctuation, not "punto"
     norm = _END_DOT.sub(" ", normalize(_END_DOT.sub(" ", text), keep="@._-"))
     # "guion bajo" and friends first, as they are two words for one symbol
@@ -185,6 +188,34 @@ def _read_email(text: str, lang: str) -> str:
             out.append(w)
         i += 1
     return _fix_domain("".join(out))
+
+
+_SPACED_DOT = re.compile(r"(?i)(?<=[a-z0-9])\s*\.\s+(?=(?:com|mx|net|org|edu|gob|us|info|es|co)\b)")
+
+
+def _drop_talk_before(text: str) -> str:
+    """ "el correo de la empresa, logistica arroba fletes punto mx": the talk before the address goes.
+
+    Comma-separated pieces before the piece that holds the "@"/"arroba" are dropped when they are
+    phrases (two words or more) mostly made of everyday words.
+    """
+    if "," not in text:
+        return text
+    pieces = text.split(",")
+    at = next((k for k, p in enumerate(pieces) if "@" in p or re.search(r"(?i)\barroba\b|\bat\b", p)), None)
+    if not at:
+        return text
+    start = 0
+    for k in range(at):
+        words = normalize(pieces[k]).split()
+        talk = sum(1 for w in words if w in _CHATTER or w in _TALK_WORDS)
+        if len(words) >= 2 and talk * 2 >= len(words) and not any(w in _MARKERS for w in words):
+            start = k + 1
+    return ",".join(pieces[start:]) if start else text
+
+
+_TALK_WORDS = {"empresa", "trabajo", "personal", "oficina", "compania", "correo", "email", "mail", "del",
+               "electronico", "es", "mi", "el", "la", "de", "company", "work", "office", "address", "my"}
 
 
 def _after_tld(out: list[str]) -> bool:

@@ -187,7 +187,21 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
     while i < n:
         w = words[i]
         if w.isdigit():
+            if group is not None and group.has_thousand and group.below == 0 and len(w) <= 3 \
+                    and end == i:
+                group.below = int(w)  # "2 mil 358", "dos mil 358": the digits below the thousand
+                group.hundreds = group.closed_two = True
+                end = i + 1
+                i += 1
+                continue
             close()
+            if i + 1 < n and words[i + 1] in ("mil", "thousand") and len(w) <= 3 and w[0] != "0":
+                group = _Group(i)  # "2 mil": digits times a thousand
+                group.below = int(w)
+                group.closed_two = True
+                end = i + 1
+                i += 1
+                continue
             out.append(Num(int(w[:18]), w, True, i, i + 1))
             i += 1
             continue
@@ -273,6 +287,27 @@ def spoken_code(text: str, lang: str) -> str | None:
     if not got or not any(ch.isdigit() for ch in got) and len(got) < 2:
         # a lone letter is not a fleet number; digits alone are fine
         return got if got and got.isdigit() else None
+    if got.isdigit():
+        return _restated(got, text, lang)
+    return got
+
+
+def _restated(got: str, text: str, lang: str) -> str:
+    """ "quinientos doce, la cinco uno dos": a number said again in another form is said once."""
+    if len(got) % 2 or len(got) < 4 or got[: len(got) // 2] != got[len(got) // 2:]:
+        return got
+    groups = find_numbers(tokens(last_version(text)), lang)
+    if "".join(num.digits for num in groups) != got:
+        return got
+    half = len(got) // 2
+    seen = 0
+    for k, num in enumerate(groups):
+        seen += len(num.digits)
+        if seen == half:
+            # the same digits in a different grouping: one number restated ("512" / "5 1 2")
+            return got[:half] if k + 1 != len(groups) - k - 1 else got
+        if seen > half:
+            break
     return got
 
 

@@ -135,3 +135,21 @@ def test_read_back_spells_initials_and_says_the_rest() -> None:
 
 def test_doubled_letter_in_email() -> None:
     assert read_email("jo doble ele o arroba gmail punto com", "es") == "jollo@gmail.com"
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [("juan.perez@gmail. com", "juan.perez@gmail.com"), ("ana@yahoo .com. mx", "ana@yahoo.com.mx")],
+)
+def test_dot_spaced_before_domain_ending_is_kept(said: str, address: str) -> None:
+    assert read_email(said, "es-MX") == address
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "address"),
+    [("el correo de la empresa, logistica arroba fletes punto mx", "es-MX", "logistica@fletes.mx"),
+     ("my work email, john at acme dot com", "en-US", "john@acme.com"),
+     ("juan perez, arroba gmail punto com", "es-MX", "juanperez@gmail.com")],
+)
+def test_talk_before_the_address_is_not_part_of_it(said: str, lang: str, address: str) -> None:
+    assert read_email(said, lang) == address

@@ -115,3 +115,22 @@ def test_spanish_article_un_is_not_the_digit_one(said: str) -> None:
 
 def test_un_before_mil_is_one() -> None:
     assert spoken_digits("un mil dos", "es") == "1002"
+
+
+@pytest.mark.parametrize(
+    ("said", "digits"),
+    [("2 mil 358", "2358"), ("dos mil 358", "2358"), ("2 mil trescientos", "2300"), ("4 mil 5", "4005"),
+     ("2 mil", "2000")],
+)
+def test_digits_times_mil_make_one_number(said: str, digits: str) -> None:
+    assert spoken_code(said, "es-MX") == digits
+
+
+@pytest.mark.parametrize(
+    ("said", "digits"),
+    [("quinientos doce, la cinco uno dos", "512"), ("cinco uno dos, o sea quinientos doce", "512"),
+     ("thirty nine eighty seven, three nine eight seven", "3987"), ("doce doce", "1212")],
+)
+def test_number_restated_digit_by_digit_is_said_once(said: str, digits: str) -> None:
+    lang = "en-US" if said.startswith("thirty") else "es-MX"
+    assert spoken_code(said, lang) == digits
