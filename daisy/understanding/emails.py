@@ -116,6 +116,8 @@ def _read_email(text: str, lang: str) -> str:
         norm = re.sub(r"\bat\b", " @ ", norm)
         norm = re.sub(r"\b(?:dot|period|point)\b", " . ", norm)
     norm = _TOGETHER.sub(" ", spelling._TALK.sub(" ", norm))
+    # "arroba gmail com", "@gmail com": a domain followed by its ending lost the dot between them
+    norm = _LOST_DOT.sub(r"\1 . ", norm)
     norm = _HYPHEN_NUMBER.sub(r"\1 \2", norm)  # "twenty-seven" is a number, not a dash
     words = spelling._merge_pairs([w.strip() for w in norm.split() if w.strip()])
     words = _strip_lead(words, english)
@@ -190,6 +192,7 @@ def _read_email(text: str, lang: str) -> str:
     return _fix_domain("".join(out))
 
 
+_LOST_DOT = re.compile(r"((?:@|\barroba\b)\s*[a-z][a-z0-9-]+)\s+(?=(?:com|net|org|edu|gob)\b)")
 _SPACED_DOT = re.compile(r"(?i)(?<=[a-z0-9])\s*\.\s+(?=(?:com|mx|net|org|edu|gob|us|info|es|co)\b)")
 
 

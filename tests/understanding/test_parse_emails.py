@@ -153,3 +153,12 @@ def test_dot_spaced_before_domain_ending_is_kept(said: str, address: str) -> Non
 )
 def test_talk_before_the_address_is_not_part_of_it(said: str, lang: str, address: str) -> None:
     assert read_email(said, lang) == address
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "address"),
+    [("juan arroba gmail com", "es-MX", "juan@gmail.com"), ("juan at gmail com", "en-US", "juan@gmail.com"),
+     ("ramon.ibarra@gmail  com", "es-MX", "ramon.ibarra@gmail.com")],
+)
+def test_domain_ending_without_its_dot_gets_it_back(said: str, lang: str, address: str) -> None:
+    assert read_email(said, lang) == address
