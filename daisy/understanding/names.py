@@ -45,7 +45,8 @@ repeat wait truck trailer plate number email time know dont don't
 buen dia adelante digame mande perdon vez espera esperame tantito momento segundo persona humano
 llamame marcame despues ahorita ocupado manejando whatsapp mandame manda llama robot maquina
 quieres necesitas entiendo entendi oiga oye escucho escuchas bien mal sigo aca estoy
-operador chofer conductor driver operator
+operador chofer conductor driver operator señorita senorita señor senor seño joven amiga amigo jefe
+jefa licenciado licenciada muchacha muchacho mija mijo sir maam miss lady buddy
 apuntale apunta anota anotale fijate ver dejame deja andale orale busco checo tengo te va ahi verdad
 see here go so alright thing basically got write down ready um uh well yeah
 good morning afternoon evening hold on moment second person human later busy driving back
@@ -110,7 +111,7 @@ def _match_lead(norm_words: list[str], phrases: list[list[str]]) -> int:
 _LEAD_WORDS = sorted((normalize(p).split() for p in _LEADS), key=len, reverse=True)
 _LEAD_SET = {w for lead in _LEAD_WORDS for w in lead}
 _TAIL_WORDS = sorted((normalize(p).split() for p in _TAILS), key=len, reverse=True)
-_INTRO_PHRASES = ("soy", "me llamo", "mi nombre es", "my name is", "this is", "i am", "im",
+_INTRO_PHRASES = ("soy", "me llamo", "mi nombre es", "my name is", "this is", "i am", "im", "habla",
                   "mi nombre completo es", "my full name is")
 _INTRO_WORDS = [p.split() for p in _INTRO_PHRASES]
 _INTRO = {"mi nombre es", "me llamo", "soy", "yo soy", "my name is", "this is", "i am", "im",
@@ -143,15 +144,52 @@ def _last_intro(norm: list[str]) -> int:
     return best
 
 
+# Particles of other languages keep the case the caller gave them ("Robert Van Dyke", "Ludwig van")
+_FOREIGN_PARTICLES = {"van", "von", "der", "da", "di", "du", "le"}
+
+
 def _cap(word: str, first: bool) -> str:
     low = word.lower()
     if not first and strip_accents(low) in _PARTICLES:
+        if low in _FOREIGN_PARTICLES and word[:1].isupper():
+            return low[:1].upper() + low[1:]
         return low
     if word != low and word != word.upper():
         return word[0].upper() + word[1:]  # mixed case like "McDonald" is kept
-    return "-".join(
+    out = "-".join(
         "'".join(p[:1].upper() + p[1:] for p in part.split("'")) for part in low.split("-")
     )
+    if len(out) > 3 and out.startswith("Mc") and out[2].isalpha():
+        out = "Mc" + out[2].upper() + out[3:]  # "mcallister" -> "McAllister"
+    return out
+
+
+# "Juan Pérez de Transportes Garza", "Mike from Acme Trucking": the company after the name goes
+_COMPANY = {"transportes", "transporte", "autotransportes", "fletes", "flete", "empresa", "compania",
+            "logistica", "logisticas", "grupo", "lineas", "linea", "carga", "cargas", "trucking",
+            "transport", "transports", "transportation", "logistics", "freight", "express", "company",
+            "carrier", "carriers", "lines", "inc", "llc", "sa", "parte"}
+_COMPANY_LINK = {"de", "del", "from", "with", "at", "con", "en"}
+
+
+def _without_company(raw: list[str], norm: list[str]) -> tuple[list[str], list[str]]:
+    for k in range(1, len(norm) - 1):
+        if norm[k] not in _COMPANY_LINK:
+            continue
+        nxt = [w for w in norm[k + 1: k + 4] if w not in ("la", "el", "los", "las", "the")]
+        if norm[k] in ("from", "with", "at") or any(w in _COMPANY for w in nxt):
+            return raw[:k], norm[:k]
+    return raw, norm
+
+
+def _without_restart(raw: list[str], norm: list[str]) -> tuple[list[str], list[str]]:
+    """ "Juan. Juan Pérez.", "Pérez, Juan Pérez": words said first and then again in the full name."""
+    for k in (2, 1):
+        rest = norm[k:]
+        if len(rest) >= 2 and len(rest) > k and all(w in rest for w in norm[:k]) \
+                and not any(w in _PARTICLES for w in norm[:k]):
+            return raw[k:], norm[k:]
+    return raw, norm
 
 
 def read_name(text: str, lang: str) -> str | None:
@@ -222,6 +260,8 @@ def _read_name(text: str, lang: str) -> str | None:
                 break
         else:
             break
+    raw, norm = _without_company(raw, norm)
+    raw, norm = _without_restart(raw, norm)
     if not raw or len(raw) > 7:
         return None
     if any(not _NAME_TOKEN.match(w) for w in raw):

@@ -92,3 +92,34 @@ def test_compound_names_particles_and_word_like_surnames(said: str, name: str) -
 @pytest.mark.parametrize("said", ["Sí, soy yo", "Soy yo"])
 def test_soy_yo_is_not_a_name(said: str) -> None:
     assert read_name(said, "es") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "name"),
+    [("Juan. Juan Pérez.", "es", "Juan Pérez"), ("Pérez, Juan Pérez", "es", "Juan Pérez"),
+     ("Hey this is Mike, Mike O'Brien", "en", "Mike O'Brien"), ("José José", "es", "José José"),
+     ("Juan Pérez Pérez", "es", "Juan Pérez Pérez")],
+)
+def test_name_restated_in_full_is_said_once(said: str, lang: str, name: str) -> None:
+    assert read_name(said, lang) == name
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "name"),
+    [("Buenas tardes señorita, habla Juan Pérez de Transportes Garza", "es", "Juan Pérez"),
+     ("Juan Pérez de la empresa Fletes Garza", "es", "Juan Pérez"),
+     ("Mike Smith from Acme Trucking", "en", "Mike Smith"),
+     ("José Luis Hernández de la Cruz", "es", "José Luis Hernández de la Cruz"),
+     ("Soy el operador Juan Pérez", "es", "Juan Pérez")],
+)
+def test_company_after_the_name_is_not_part_of_it(said: str, lang: str, name: str) -> None:
+    assert read_name(said, lang) == name
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [("Robert Van Dyke", "Robert Van Dyke"), ("robert van dyke", "Robert van Dyke"),
+     ("This is kevin mcallister", "Kevin McAllister"), ("Kevin McAllister", "Kevin McAllister")],
+)
+def test_name_case_kept_as_spoken_with_foreign_particles_and_mc(said: str, name: str) -> None:
+    assert read_name(said, "en-US") == name
