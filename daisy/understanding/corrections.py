@@ -126,6 +126,10 @@ def _apply(text: str, lang: str, kind: str, current: str, now: datetime | None) 
     norm = normalize(text)
     if not norm:
         return None
+    if kind == "email" and current:
+        got = _email_fix(norm, lang, current.lower())
+        if got is not None:
+            return got
     if kind in ("plate", "number", "email"):
         got = _symbol_fix(norm, lang, kind, current)
         if got is not None:
@@ -187,8 +191,9 @@ def _symbol_fix(norm: str, lang: str, kind: str, current: str) -> str | None:
         m = pattern.search(norm)
         if not m:
             continue
-        if m.start() > 0 and pattern is _REPLACE[0] and _SWAPPED[0].search(norm):
-            continue  # "es F en vez de la L": handled below, new value first
+        swapped = _SWAPPED[0].search(norm) if pattern is _REPLACE[0] and m.start() > 0 else None
+        if swapped and _NEGATION.sub("", swapped.group("new") + " ").strip():
+            continue  # "es F en vez de la L": handled below, new value first ("no, en vez de…" is not)
         for old_text, new_text in _old_new_pairs(m.group("rest")):
             old, new = _syms(old_text, lang, kind), _syms(_strip_article(new_text), lang, kind)
             if old and new and old in cur and old != new:
@@ -235,6 +240,69 @@ def _symbol_fix(norm: str, lang: str, kind: str, current: str) -> str | None:
     m = _POSITION.search(norm)
     if m:
         return _set_positions(m, lang, kind, cur)
+    return _ends(norm, lang, kind, cur)
+
+
+# "al final va un uno", "termina en T", "it ends with 7": the last symbols are these (and the first
+# ones for "al principio va", "empieza con", "it starts with"); "otra"/"another" adds one instead
+_AT_END = re.compile(r"\b(?:al final|hasta el final|at the end|termina|terminan|acaba|ends?|finishes)"
+                     r"(?: (?:con|en|with|in))? (?:(?:va|van|lleva|tiene|es|son|seria|goes|is|its|comes)"
+                     r"(?: es)? )?(?P<new>.+)$")
+_AT_START = re.compile(r"\b(?:al principio|al inicio|al comienzo|at the (?:start|beginning)|empieza|"
+                       r"comienza|inicia|starts?|begins?)(?: (?:con|en|with|by))? (?:(?:va|van|lleva|tiene|"
+                       r"es|son|seria|goes|is|its|comes)(?: es)? )?(?P<new>.+)$")
+_ANOTHER = re.compile(r"\b(?:otra|otro|otras|otros|another|one more|extra|tambien|also)\b")
+
+
+def _ends(norm: str, lang: str, kind: str, cur: str) -> str | None:
+    if kind == "email" or not cur:
+        return None
+    for pattern, at_end in ((_AT_END, True), (_AT_START, False)):
+        m = pattern.search(norm)
+        if not m:
+            continue
+        new = _syms(_strip_article(m.group("new")), lang, kind)
+        if not new or len(new) > len(cur):
+            return None
+        if _ANOTHER.search(norm):
+            return cur + new if at_end else new + cur
+        return cur[: len(cur) - len(new)] + new if at_end else new + cur[len(new):]
+    return None
+
+
+_EMAIL_SEPARATORS = {"guion bajo": "_", "underscore": "_", "guion": "-", "dash": "-", "hyphen": "-",
+                     "punto": ".", "dot": "."}
+_EMAIL_SEP_WORDS = re.compile(r"\b(?:guion bajo|underscore|guion|dash|hyphen|punto|dot)\b")
+_EMAIL_FILLER = re.compile(r"\b(?:no|es|era|con|va|lleva|sino|seria|its|it is|is|with|a|an|un|una|el|la|the|"
+                           r"not|en vez de|instead of|y|and|pero|but|mejor|correct|correcto)\b")
+_PROVIDERS = {"gmail", "hotmail", "yahoo", "outlook", "live", "icloud", "msn", "aol", "prodigy", "protonmail"}
+
+
+def _email_fix(norm: str, lang: str, cur: str) -> str | None:
+    """ "no, es hotmail" (the provider), "no, es con guion bajo" (the separator of the local part)."""
+    if cur.count("@") != 1:
+        return None
+    local, domain = cur.split("@")
+    seps = [_EMAIL_SEPARATORS[w] for w in _EMAIL_SEP_WORDS.findall(norm)]
+    rest = _EMAIL_FILLER.sub(" ", _EMAIL_SEP_WORDS.sub(" ", norm)).split()
+    if seps and not rest:
+        new = seps[-1]
+        olds = {ch for ch in local if ch in "._-" and ch != new}
+        if len(olds) == 1:
+            return local.replace(olds.pop(), new) + "@" + domain
+        return None
+    from daisy.understanding.emails import read_email
+
+    piece = read_email(_NEGATION.sub("", norm).strip(), lang)
+    if piece.startswith("@") and piece.count("@") == 1 and "." in piece:
+        return local + piece  # "no, es arroba hotmail punto com"
+    if not piece or "@" in piece:
+        return None
+    label = domain.split(".")[0]
+    if piece in _PROVIDERS and piece != label:
+        return local + "@" + piece + domain[len(label):]  # "no, es hotmail"
+    if "." in piece and piece.split(".")[0] in _PROVIDERS and not piece.startswith("."):
+        return local + "@" + piece  # "no, es outlook punto com"
     return None
 
 

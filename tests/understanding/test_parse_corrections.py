@@ -115,3 +115,42 @@ def test_driver_fixes_only_the_part_of_day_or_the_half_hour(
     said: str, lang: str, current: str, fixed: str
 ) -> None:
     assert apply_correction(said, lang, "time", current) == fixed
+
+
+@pytest.mark.parametrize(
+    ("said", "current", "fixed"),
+    [("No, en vez de la letra ele sería la letra ka", "ABL123", "ABK123"),
+     ("no, en vez de be es pe", "ABL123", "APL123"), ("no, es F en vez de L", "ABL123", "ABF123")],
+)
+def test_swap_after_a_no_keeps_old_before_new(said: str, current: str, fixed: str) -> None:
+    assert apply_correction(said, "es-MX", "plate", current) == fixed
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "current", "fixed"),
+    [("no, al final va un uno", "es-MX", "1480", "1481"), ("no, termina en siete", "es-MX", "1480", "1487"),
+     ("no, al principio va la te", "es-MX", "ABL123", "TBL123"),
+     ("no, al final va otro uno", "es-MX", "1480", "14801"),
+     ("it ends with a seven", "en-US", "1480", "1487")],
+)
+def test_what_goes_at_the_end_or_start_replaces_those_symbols(said: str, lang: str, current: str,
+                                                              fixed: str) -> None:
+    kind = "number" if current.isdigit() else "plate"
+    assert apply_correction(said, lang, kind, current) == fixed
+
+
+@pytest.mark.parametrize(
+    ("said", "current", "fixed"),
+    [("no, es hotmail", "juan@gmail.com", "juan@hotmail.com"),
+     ("no, es outlook punto com", "juan@gmail.com", "juan@outlook.com"),
+     ("no, es arroba yahoo punto com punto mx", "juan@gmail.com", "juan@yahoo.com.mx"),
+     ("no, es con guion bajo", "juan.perez@gmail.com", "juan_perez@gmail.com"),
+     ("no, es con punto", "juan_perez@gmail.com", "juan.perez@gmail.com")],
+)
+def test_email_provider_or_separator_fixed_alone(said: str, current: str, fixed: str) -> None:
+    assert apply_correction(said, "es-MX", "email", current) == fixed
+
+
+@pytest.mark.parametrize("said", ["está mal la B", "la única letra que está bien es la A"])
+def test_vague_complaint_is_no_correction(said: str) -> None:
+    assert apply_correction(said, "es-MX", "plate", "ABL123") is None
