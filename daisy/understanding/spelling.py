@@ -196,6 +196,47 @@ def _is_letter_prefix(word: str) -> bool:
     return len(word) % 2 == 0 and word[:half] == word[half:] and word[:half] in _ES_NAMES
 
 
+# "D de Dado" heard without its "de": a letter name that is also a word ("de", "te", "se") followed by
+# a key word with its initial. Counted when the recognizer capitalized the letter mid-sentence ("Son De
+# Durango", "Litra ye De Daniel") or when the pair is a piece of its own ("De dado", "Te Tampico,").
+_DROPPED_DE = re.compile(
+    r"(?:(?<=[\w,] )(?P<mid>De|Te|Se)|(?:^|(?<=[,.;:!] ))(?P<own>[DdTtSs]e|[AaEeOoUu]))\s+"
+    r"(?P<key>[^\W\d_]{3,})(?P<end>(?=\s*(?:[,.;:!]|$)))?"
+)
+_STATES = (
+    "aguascalientes|baja california sur|baja california|campeche|chiapas|chihuahua|coahuila|colima|durango|"
+    "guanajuato|guerrero|hidalgo|jalisco|mexico|michoacan|morelos|nayarit|nuevo leon|oaxaca|puebla|queretaro|"
+    "quintana roo|san luis potosi|san luis|sinaloa|sonora|tabasco|tamaulipas|tlaxcala|veracruz|yucatan|"
+    "zacatecas|cdmx|ciudad de mexico|la ciudad de mexico|distrito federal|texas|california|arizona|"
+    "nuevo mexico|new mexico|illinois|florida|georgia"
+)
+_MULTI_STATES = ("baja california sur|baja california|nuevo leon|quintana roo|san luis potosi|"
+                 "ciudad de mexico|la ciudad de mexico|distrito federal|nuevo mexico")
+# "las placas son del estado de Nuevo León", "plates from the state of Texas", "son de Nuevo León"
+_STATE = re.compile(
+    rf"\b(?:(?:del|de|en el|en) )?estado(?: de)?(?: (?:{_STATES}))?\b"
+    rf"|\b(?:from )?(?:the )?state of(?: (?:{_STATES}))?\b"
+    rf"|\b(?:son|es|from|placas|placa|plates) (?:de |del )?(?:{_STATES})(?= *(?:[,.;:]|$))"
+    rf"|\b(?:son|es|placas|placa) de (?:{_MULTI_STATES})\b"
+)
+_NOT_KEYS = set("""
+donde dia dias tarde tardes todo toda todos todas tanto tantito tiempo tardas tardaste tardo toca tengo
+tienes traigo dije digo dices dicho decir deja dejame debo debe siento sigo sirve ser sea seguro sale
+otra otro otros otras ahi aqui eso esa ese esto esta este esas esos unas unos uno una ella ellos alla
+""".split())
+
+
+def _dropped_de(m: re.Match[str]) -> str:
+    letter = (m.group("mid") or m.group("own")).lower()
+    key = m.group("key")
+    plain = strip_accents(key.lower())
+    initials = {"de": "d", "te": "t", "se": "cs"}.get(letter, letter)
+    if plain[0] not in initials or plain in _NOT_KEYS or plain in _ES_NAMES or plain in word_table("es") \
+            or m.group("own") and m.group("end") is None:
+        return m.group(0)
+    return f"letra {key}"
+
+
 def _mark_capitals(text: str, english: bool) -> str:
     """A capital "Y" (Spanish) or "O" (English) standing alone is the letter the recognizer heard."""
     if english:
@@ -211,7 +252,10 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     caps = _caps_words(text)
     # commas stay as tokens: "N, November" is two letters, "eme mamá" one
     # "tres letras y tres números": how many, not which (before "letras" becomes "letra")
+    if not english:
+        text = _DROPPED_DE.sub(_dropped_de, text)
     marked = _COUNTS.sub(" ", strip_accents(_mark_capitals(text, english).lower()))
+    marked = _STATE.sub(" ", marked)  # "son del estado de Nuevo León": where from, not which symbols
     marked = _DURATION.sub(" ", marked)  # "dame dos minutos": a wait, not a number
     marked = _TALK.sub(" ", marked)  # "a ver", "ahí te va": talk around the symbols
     norm = normalize(marked, keep=",").replace(",", " , ")

@@ -218,3 +218,29 @@ def test_le_trae_alone_or_before_digits_keeps_the_letter_e(said: str, symbols: s
 )
 def test_y_joined_to_a_plate_by_a_dash_is_the_letter(said: str, symbols: str) -> None:
     assert spell(said, "es-MX") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("De dado", "D"), ("Te Tampico", "T"), ("Son De Durango, Letradobleu, ochocientos tres", "DW803"),
+     ("Son Litra ye De Daniel", "YD"), ("Son De Dedo, Letraigriega, Te Tomás", "DYT"),
+     ("O Oaxaca, 123", "O123")],
+)
+def test_letter_heard_without_its_de_before_the_key_word(said: str, symbols: str) -> None:
+    assert spell(said, "es-MX") == symbols
+
+
+@pytest.mark.parametrize("said", ["¿De dónde me hablas?", "De dónde", "Te tardaste.", "ya te lo di"])
+def test_function_words_before_a_same_initial_word_are_not_letters(said: str) -> None:
+    assert spell(said, "es-MX") == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "symbols"),
+    [("Las placas son del estado de Nuevo León, ABC 1234", "es", "ABC1234"),
+     ("son de Nuevo León ABC 1234", "es", "ABC1234"), ("son del estado de México, JKL 123", "es", "JKL123"),
+     ("plates from the state of Texas, ABC 1234", "en", "ABC1234"), ("Jota de Jalisco", "es", "J"),
+     ("ese de Sonora", "es", "S")],
+)
+def test_state_the_plates_are_from_is_filler(said: str, lang: str, symbols: str) -> None:
+    assert spell(said, lang) == symbols
