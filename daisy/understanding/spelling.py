@@ -210,6 +210,11 @@ _STATES = (
     "zacatecas|cdmx|ciudad de mexico|la ciudad de mexico|distrito federal|texas|california|arizona|"
     "nuevo mexico|new mexico|illinois|florida|georgia"
 )
+_REPEAT_WORD = {"dos": "doble", "two": "double", "twice": "double", "tres": "triple", "three": "triple",
+                "thrice": "triple"}
+_TIMES_BEFORE = re.compile(r"\b(dos|tres|two|three) (?:veces|times) (?:la |el |the |letra |letter )?"
+                           r"|\b(twice) ")
+_TIMES_AFTER = re.compile(r"\b([a-z]+|\d) (dos|tres|two|three)(?: veces| times)\b|\b([a-z]+|\d) (twice)\b")
 _MULTI_STATES = ("baja california sur|baja california|nuevo leon|quintana roo|san luis potosi|"
                  "ciudad de mexico|la ciudad de mexico|distrito federal|nuevo mexico")
 # "las placas son del estado de Nuevo León", "plates from the state of Texas", "son de Nuevo León"
@@ -256,6 +261,10 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         text = _DROPPED_DE.sub(_dropped_de, text)
     marked = _COUNTS.sub(" ", strip_accents(_mark_capitals(text, english).lower()))
     marked = _STATE.sub(" ", marked)  # "son del estado de Nuevo León": where from, not which symbols
+    if "vec" in marked or "twice" in marked or "times" in marked:  # "dos veces la ele": "doble ele"
+        marked = _TIMES_BEFORE.sub(lambda m: _REPEAT_WORD[m.group(1) or m.group(2)] + " ", marked)
+        marked = _TIMES_AFTER.sub(
+            lambda m: f"{_REPEAT_WORD[m.group(2) or m.group(4)]} {m.group(1) or m.group(3)}", marked)
     marked = _DURATION.sub(" ", marked)  # "dame dos minutos": a wait, not a number
     marked = _TALK.sub(" ", marked)  # "a ver", "ahí te va": talk around the symbols
     norm = normalize(marked, keep=",").replace(",", " , ")

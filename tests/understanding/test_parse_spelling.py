@@ -244,3 +244,14 @@ def test_function_words_before_a_same_initial_word_are_not_letters(said: str) ->
 )
 def test_state_the_plates_are_from_is_filler(said: str, lang: str, symbols: str) -> None:
     assert spell(said, lang) == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "symbols"),
+    [("dos veces la ele, doce", "es", "LL12"), ("ele dos veces, doce", "es", "LL12"),
+     ("tres veces el cinco", "es", "555"), ("twice A, one two three", "en", "AA123"),
+     ("A twice, one two three", "en", "AA123"), ("double A, one two three", "en", "AA123"),
+     ("triple a, doce", "es", "AAA12")],
+)
+def test_letter_said_with_how_many_times(said: str, lang: str, symbols: str) -> None:
+    assert spell(said, lang) == symbols
