@@ -355,8 +355,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             emit(key, "L!")
             continue
         letter = _letter_of(w, lang)
-        if not english and w in _PRONOUN_LIKE and (i > 0 and words[i - 1] in _PRONOUN_CUES or i + 1 < n
-                                                    and words[i + 1] in _PRONOUN_NEXT) \
+        cue = i > 0 and words[i - 1] in _PRONOUN_CUES and not (i > 1 and words[i - 2] == "letra")
+        if not english and w in _PRONOUN_LIKE and (cue or i + 1 < n and words[i + 1] in _PRONOUN_NEXT) \
                 and not _spelled_next(words, i + 1, lang, nums):
             letter = None  # "no sé", "ya te lo di": words, not letters (but "se te ka" is spelling)
         if english and w in ("are", "is", "you") and i > 0 and words[i - 1] in _VERB_BEFORE:

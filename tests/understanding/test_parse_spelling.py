@@ -255,3 +255,7 @@ def test_state_the_plates_are_from_is_filler(said: str, lang: str, symbols: str)
 )
 def test_letter_said_with_how_many_times(said: str, lang: str, symbols: str) -> None:
     assert spell(said, lang) == symbols
+
+
+def test_letter_after_letra_te_is_spelling_not_a_pronoun() -> None:
+    assert spell("Letrate Ese Sonora le trae hache 7", "es-MX") == "TSH7"
