@@ -103,11 +103,18 @@ _TOKENIZERS: dict[tuple[int, str], object] = {}
 
 
 def _first_of_repeats(tokens: list[int]) -> list[int]:
-    """Cut a decode that starts over ("No, está mal. No, está mal. …") after its first pass."""
+    """Cut a looping decode: one that starts over ("No, está mal. No, está mal. …") after its first
+    pass, and a stuck one ("x, y, n, n, n, n, n, …") after the first of 5+ identical short groups
+    (fewer can be real: "cero, cero, cero")."""
     for i in range(2, len(tokens)):
         span = min(4, i, len(tokens) - i)
         if span >= 2 and tokens[i:i + span] == tokens[:span]:
             return tokens[:i]
+    for i in range(len(tokens)):
+        for period in (1, 2, 3):
+            group = tokens[i:i + period]
+            if len(tokens) >= i + 5 * period and tokens[i + period:i + 5 * period] == group * 4:
+                return tokens[:i + period]
     return tokens
 
 

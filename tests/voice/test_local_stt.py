@@ -22,6 +22,8 @@ def test_a_decode_that_starts_over_is_cut() -> None:
     assert _first_of_repeats([5, 6, 7, 5, 6, 7, 5, 6]) == [5, 6, 7]
     assert _first_of_repeats([5, 6, 5, 7, 8]) == [5, 6, 5, 7, 8]
     assert _first_of_repeats([1, 2, 3]) == [1, 2, 3]
+    assert _first_of_repeats([9, 1, 8, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2]) == [9, 1, 8, 2, 3]  # "x, y, n, n…"
+    assert _first_of_repeats([4, 4, 4, 7]) == [4, 4, 4, 7]  # "cero, cero, cero" is not a loop
 
 
 def test_model_is_assembled_once(tmp_path: Path) -> None:
