@@ -53,7 +53,7 @@ def test_short_call_with_barge_in(tmp_path: Path) -> None:
             await _until(lambda: latencies, 40)
             await _until(lambda: not line.daisy_speaking, 30)
             await asyncio.sleep(0.4)
-            await _caller_says(line, "Sí, es correcto.")
+            await _caller_says(line, "Así es, correcto.")
             await _until(lambda: len(latencies) >= 2, 40)
         finally:
             await session.aclose()
