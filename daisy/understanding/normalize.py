@@ -9,16 +9,30 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 _TENS = "treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa"
 _UNITS = "uno|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
+_NATO = ("alfa|alpha|bravo|charlie|delta|echo|eco|foxtrot|golf|hotel|india|juliet|julieta|kilo|lima|mike|"
+         "november|noviembre|oscar|papa|quebec|romeo|sierra|tango|uniform|uniforme|victor|whiskey|whisky|"
+         "xray|yankee|zulu")
 # Spanish letter names (and lone letters) that can follow a damaged "letra"
 _LETTER_NAMES = ("[a-zñ]|be|ce|se|de|efe|ge|je|hache|ache|jota|ka|ca|ele|eme|ene|eñe|enie|pe|cu|ku|erre|ere|"
                  "ese|te|ve|uve|doble|dobleu|doblev|dobleve|equis|ekis|ye|zeta|seta|ceta|igriega|ygriega")
 
 # Glue produced by the recognizer, rewritten to the words a rule expects.
-_GLUE: list[tuple[re.Pattern[str], str]] = [
+_A_LETTER = re.compile(rf"(?:{_LETTER_NAMES}|{_NATO})")
+
+
+def _glued_trae(m: re.Match[str]) -> str:
+    rest = m.group(1)
+    if _A_LETTER.fullmatch("e" + rest) or not _A_LETTER.fullmatch(rest):
+        return m.group(0)  # "letraeme" is "letra eme"; the rule after this one splits it
+    return "letra " + rest
+
+
+_GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # "treintaidos", "treinta i dos", "treintay dos" -> "treinta y dos"
     (re.compile(rf"\b({_TENS}) ?[iy] ?({_UNITS})\b"), r"\1 y \2"),
     (re.compile(rf"\b({_TENS})({_UNITS})\b"), r"\1 y \2"),
@@ -30,7 +44,9 @@ _GLUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bletras\b"), "letra"),
     # "le trae hache", "letrae doble u": the "e" belongs to the damaged "letra" when a letter name
     # follows ("le trae e" and "letrae catorce" keep it: the E is the letter)
-    (re.compile(rf"\b(?:le ?|li ?|lec ?|lek ?)trae (?=(?:{_LETTER_NAMES})\b)"), "letra "),
+    (re.compile(rf"\b(?:le ?|li ?|lec ?|lek ?)trae (?=(?:{_LETTER_NAMES}|{_NATO})\b)"), "letra "),
+    # glued: "letraehache", "letraeka" (but "letraeme", "letraene" are "letra eme", "letra ene")
+    (re.compile(r"\b(?:le|li|lec|lek)trae([a-zñ]{2,})\b"), _glued_trae),
     (re.compile(r"\b(?:le ?|li ?|lec ?|lek ?)tra(?=[a-zñ ]|$)"), "letra "),
     # "bechica", "vegrande": the B/V of Mexican spelling glued to its qualifier
     (re.compile(r"\b(be|ve|b|v)(chica|chiquita|grande|larga|corta|baja|alta)\b"), r"\1 \2"),
@@ -72,8 +88,8 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "nt", "nt", "dieci |diez y", "veinti ", "letras", "trae ", "tra", "chic|grande|larga|corta|baja|alta",
-    r"\d",
+    "nt", "nt", "dieci |diez y", "veinti ", "letras", "trae ", "trae", "tra",
+    "chic|grande|larga|corta|baja|alta", r"\d",
 ))
 _OTHER_MARKS = re.compile(r"[^\x00-\x7fñÑ]")
 

@@ -259,3 +259,12 @@ def test_letter_said_with_how_many_times(said: str, lang: str, symbols: str) -> 
 
 def test_letter_after_letra_te_is_spelling_not_a_pronoun() -> None:
     assert spell("Letrate Ese Sonora le trae hache 7", "es-MX") == "TSH7"
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("Letraehache", "H"), ("Letraeka, 5", "K5"), ("Le trae Hotel", "H"), ("Letraeerre", "R"),
+     ("Letraeme", "M"), ("Letraene", "N"), ("Letraese", "S")],
+)
+def test_glued_letrae_before_a_letter_name(said: str, symbols: str) -> None:
+    assert spell(said, "es-MX") == symbols
