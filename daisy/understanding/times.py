@@ -321,6 +321,11 @@ def _spanish_forms(items: list[object]) -> tuple[int, int, bool] | None:
         rest = rest[1:]  # "diecisiete horas con treinta", "17 hrs 30"
         if rest and isinstance(rest[0], Num) and rest[0].value < 60:
             return hour, rest[0].value, False
+        if hour <= 24 and len(rest) > 1 and rest[0] in ("y", "con"):
+            tail = rest[1]
+            mins = 30 if tail == "media" else 15 if tail == "cuarto" else _num_value(tail)
+            if mins is not None and 0 <= mins < 60:
+                return hour, mins, False  # "ocho horas con quince", "nueve horas y media"
         if hour <= 24 and not (rest and rest[0] in ("y", "con", "menos")):
             return hour, 0, False  # "a las ocho horas", "doce horas": the formal 24-hour clock
     if rest:
