@@ -186,7 +186,8 @@ def test_n_horas_with_a_duration_cue_is_relative(said: str, hhmm: str) -> None:
 
 @pytest.mark.parametrize(
     ("said", "hhmm"),
-    [("ocho horas con quince", "08:15"), ("a las nueve horas y media", "09:30"), ("las 8 horas con 5", "08:05")],
+    [("ocho horas con quince", "08:15"), ("a las nueve horas y media", "09:30"),
+     ("las 8 horas con 5", "08:05")],
 )
 def test_n_horas_with_minutes_is_the_formal_24_hour_clock(said: str, hhmm: str) -> None:
     assert read_time(said, "es-MX", AFTERNOON) == hhmm
