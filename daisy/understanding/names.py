@@ -169,7 +169,7 @@ _COMPANY = {"transportes", "transporte", "autotransportes", "fletes", "flete", "
             "logistica", "logisticas", "grupo", "lineas", "linea", "carga", "cargas", "trucking",
             "transport", "transports", "transportation", "logistics", "freight", "express", "company",
             "carrier", "carriers", "lines", "inc", "llc", "sa", "parte"}
-_COMPANY_LINK = {"de", "del", "from", "with", "at", "con", "en"}
+_COMPANY_LINK = {"de", "del", "from", "with", "at", "con", "en", "for", "para"}
 
 
 def _without_company(raw: list[str], norm: list[str]) -> tuple[list[str], list[str]]:
@@ -178,6 +178,8 @@ def _without_company(raw: list[str], norm: list[str]) -> tuple[list[str], list[s
             continue
         nxt = [w for w in norm[k + 1: k + 4] if w not in ("la", "el", "los", "las", "the")]
         if norm[k] in ("from", "with", "at") or any(w in _COMPANY for w in nxt):
+            while k > 1 and (norm[k - 1] in _COMMON or norm[k - 1] in _PARTICLES):
+                k -= 1  # "Juan Pérez, operador de Transportes Garza": the role goes with the company
             return raw[:k], norm[:k]
     return raw, norm
 
