@@ -47,6 +47,7 @@ llamame marcame despues ahorita ocupado manejando whatsapp mandame manda llama r
 quieres necesitas entiendo entendi oiga oye escucho escuchas bien mal sigo aca estoy
 operador chofer conductor driver operator señorita senorita señor senor seño joven amiga amigo jefe
 jefa licenciado licenciada muchacha muchacho mija mijo sir maam miss lady buddy
+trabajo trabajamos vengo vamos works work i we
 apuntale apunta anota anotale fijate ver dejame deja andale orale busco checo tengo te va ahi verdad
 see here go so alright thing basically got write down ready um uh well yeah
 good morning afternoon evening hold on moment second person human later busy driving back

@@ -129,7 +129,8 @@ def test_name_case_kept_as_spoken_with_foreign_particles_and_mc(said: str, name:
     ("said", "lang", "name"),
     [("soy Juan Pérez, operador de Transportes Garza", "es", "Juan Pérez"),
      ("Mike Smith, driver for Acme Trucking", "en", "Mike Smith"),
-     ("Juan Pérez, el chofer de la empresa Garza", "es", "Juan Pérez")],
+     ("Juan Pérez, el chofer de la empresa Garza", "es", "Juan Pérez"),
+     ("Juan Pérez, trabajo para Transportes Garza", "es", "Juan Pérez")],
 )
 def test_role_before_the_company_goes_with_it(said: str, lang: str, name: str) -> None:
     assert read_name(said, lang) == name
