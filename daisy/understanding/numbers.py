@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from daisy.understanding.normalize import is_english, last_version, tokens
+from daisy.understanding.normalize import is_english, last_version, normalize, tokens
 
 # kinds of number words
 UNIT, TEEN, TENS, HUNDREDS, HUNDRED_MULT, THOUSAND, ZERO = range(7)
@@ -296,7 +296,8 @@ def _restated(got: str, text: str, lang: str) -> str:
     """ "quinientos doce, la cinco uno dos": a number said again in another form is said once."""
     if len(got) % 2 or len(got) < 4 or got[: len(got) // 2] != got[len(got) // 2:]:
         return got
-    groups = find_numbers(tokens(last_version(text)), lang)
+    # commas stay: "catorce ochenta, uno cuatro" is 14 80 | 1 4, not 14 81 4
+    groups = find_numbers(normalize(last_version(text), keep=",").replace(",", " , ").split(), lang)
     if "".join(num.digits for num in groups) != got:
         return got
     half = len(got) // 2

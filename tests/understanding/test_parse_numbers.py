@@ -129,6 +129,7 @@ def test_digits_times_mil_make_one_number(said: str, digits: str) -> None:
 @pytest.mark.parametrize(
     ("said", "digits"),
     [("quinientos doce, la cinco uno dos", "512"), ("cinco uno dos, o sea quinientos doce", "512"),
+     ("catorce ochenta, uno cuatro ocho cero", "1480"), ("1480, catorce ochenta", "1480"),
      ("thirty nine eighty seven, three nine eight seven", "3987"), ("doce doce", "1212")],
 )
 def test_number_restated_digit_by_digit_is_said_once(said: str, digits: str) -> None:
