@@ -534,9 +534,13 @@ def spell(text: str, lang: str) -> str:
     "eñe" is written N (plates use A–Z only).
     """
     try:
-        return symbols(last_version(text), lang)
+        got = symbols(last_version(text), lang)
     except Exception:  # a parser must never crash the call
         return ""
+    half = len(got) // 2
+    if len(got) >= 6 and len(got) % 2 == 0 and got[:half] == got[half:]:
+        return got[:half]  # "ABC 123, a be ce uno dos tres": the same plate said twice
+    return got
 
 
 def code_symbols(text: str, lang: str) -> str:

@@ -268,3 +268,11 @@ def test_letter_after_letra_te_is_spelling_not_a_pronoun() -> None:
 )
 def test_glued_letrae_before_a_letter_name(said: str, symbols: str) -> None:
     assert spell(said, "es-MX") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("ABC 123, a be ce uno dos tres", "ABC123"), ("ele ele", "LL"), ("doce doce", "1212")],
+)
+def test_plate_said_twice_in_one_answer_counts_once(said: str, symbols: str) -> None:
+    assert spell(said, "es-MX") == symbols
