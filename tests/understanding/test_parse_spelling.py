@@ -272,7 +272,8 @@ def test_glued_letrae_before_a_letter_name(said: str, symbols: str) -> None:
 
 @pytest.mark.parametrize(
     ("said", "symbols"),
-    [("ABC 123, a be ce uno dos tres", "ABC123"), ("ele ele", "LL"), ("doce doce", "1212")],
+    [("ABC 123, a be ce uno dos tres", "ABC123"), ("ele ele", "LL"), ("doce doce", "1212"),
+     ("cuatro cuatro cuatro cuatro cuatro cuatro", "444444")],
 )
 def test_plate_said_twice_in_one_answer_counts_once(said: str, symbols: str) -> None:
     assert spell(said, "es-MX") == symbols
