@@ -245,7 +245,8 @@ def _symbol_fix(norm: str, lang: str, kind: str, current: str) -> str | None:
 
 # "al final va un uno", "termina en T", "it ends with 7": the last symbols are these (and the first
 # ones for "al principio va", "empieza con", "it starts with"); "otra"/"another" adds one instead
-_AT_END = re.compile(r"\b(?:al final|hasta el final|at the end|termina|terminan|acaba|ends?|finishes)"
+_AT_END = re.compile(r"\b(?:al final|hasta el final|el final|al ultimo|hasta atras|at the end|termina|"
+                     r"terminan|acaba|ends?|finishes)"
                      r"(?: (?:con|en|with|in))? (?:(?:va|van|lleva|tiene|es|son|seria|goes|is|its|comes)"
                      r"(?: es)? )?(?P<new>.+)$")
 _AT_START = re.compile(r"\b(?:al principio|al inicio|al comienzo|at the (?:start|beginning)|empieza|"
@@ -275,6 +276,7 @@ _EMAIL_SEPARATORS = {"guion bajo": "_", "underscore": "_", "guion": "-", "dash":
 _EMAIL_SEP_WORDS = re.compile(r"\b(?:guion bajo|underscore|guion|dash|hyphen|punto|dot)\b")
 _EMAIL_FILLER = re.compile(r"\b(?:no|es|era|con|va|lleva|sino|seria|its|it is|is|with|a|an|un|una|el|la|the|"
                            r"not|en vez de|instead of|y|and|pero|but|mejor|correct|correcto)\b")
+_ENDINGS = {"com", "mx", "net", "org", "edu", "gob", "us", "info", "es", "co"}
 _PROVIDERS = {"gmail", "hotmail", "yahoo", "outlook", "live", "icloud", "msn", "aol", "prodigy", "protonmail"}
 
 
@@ -286,19 +288,29 @@ def _email_fix(norm: str, lang: str, cur: str) -> str | None:
     seps = [_EMAIL_SEPARATORS[w] for w in _EMAIL_SEP_WORDS.findall(norm)]
     rest = _EMAIL_FILLER.sub(" ", _EMAIL_SEP_WORDS.sub(" ", norm)).split()
     if seps and not rest:
-        new = seps[-1]
+        # "con guion bajo", "guion bajo, no punto": the one not in the address yet is the new one
+        absent = {sep for sep in seps if sep not in local}
+        new = absent.pop() if len(absent) == 1 else seps[-1]
         olds = {ch for ch in local if ch in "._-" and ch != new}
         if len(olds) == 1:
             return local.replace(olds.pop(), new) + "@" + domain
         return None
+    label = domain.split(".")[0]
+    named = [w for w in norm.split() if w in _PROVIDERS and w != label]
+    said_at = re.search(r"@|\barroba\b|\bat\b", norm)
+    if len(set(named)) == 1 and label in _PROVIDERS and not said_at:
+        return local + "@" + named[0] + domain[len(label):]  # "no, es gmail, no hotmail"
     from daisy.understanding.emails import read_email
 
     piece = read_email(_NEGATION.sub("", norm).strip(), lang)
     if piece.startswith("@") and piece.count("@") == 1 and "." in piece:
         return local + piece  # "no, es arroba hotmail punto com"
+    if piece.startswith("@") and piece[1:] in _PROVIDERS:
+        return local + piece + domain[len(label):]  # "no, es arroba hotmail"
+    if piece.startswith(".") and all(p in _ENDINGS for p in piece[1:].split(".")):
+        return local + "@" + label + piece  # "no, es punto com punto mx"
     if not piece or "@" in piece:
         return None
-    label = domain.split(".")[0]
     if piece in _PROVIDERS and piece != label:
         return local + "@" + piece + domain[len(label):]  # "no, es hotmail"
     if "." in piece and piece.split(".")[0] in _PROVIDERS and not piece.startswith("."):

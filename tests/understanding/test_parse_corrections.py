@@ -154,3 +154,17 @@ def test_email_provider_or_separator_fixed_alone(said: str, current: str, fixed:
 @pytest.mark.parametrize("said", ["está mal la B", "la única letra que está bien es la A"])
 def test_vague_complaint_is_no_correction(said: str) -> None:
     assert apply_correction(said, "es-MX", "plate", "ABL123") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "current", "fixed"),
+    [("no, es arroba hotmail", "juan@gmail.com", "juan@hotmail.com"),
+     ("no, es gmail, no hotmail", "juan@hotmail.com", "juan@gmail.com"),
+     ("no, es guion bajo, no punto", "juan.perez@gmail.com", "juan_perez@gmail.com"),
+     ("no, es punto com punto mx", "juan@gmail.com", "juan@gmail.com.mx"),
+     ("no, es juan arroba yahoo punto com", "juana@gmail.com", "juan@yahoo.com"),
+     ("no, al último va un uno", "1480", "1481"), ("no, el final es uno", "1480", "1481")],
+)
+def test_more_ways_to_fix_one_part(said: str, current: str, fixed: str) -> None:
+    kind = "number" if current.isdigit() else "email"
+    assert apply_correction(said, "es-MX", kind, current) == fixed
