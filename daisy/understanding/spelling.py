@@ -228,6 +228,7 @@ _NOT_KEYS = set("""
 donde dia dias tarde tardes todo toda todos todas tanto tantito tiempo tardas tardaste tardo toca tengo
 tienes traigo dije digo dices dicho decir deja dejame debo debe siento sigo sirve ser sea seguro sale
 otra otro otros otras ahi aqui eso esa ese esto esta este esas esos unas unos uno una ella ellos alla
+ayer ahorita aca adelante oiga oye orale entonces
 """.split())
 
 
@@ -235,7 +236,7 @@ def _dropped_de(m: re.Match[str]) -> str:
     letter = (m.group("mid") or m.group("own")).lower()
     key = m.group("key")
     plain = strip_accents(key.lower())
-    initials = {"de": "d", "te": "t", "se": "cs"}.get(letter, letter)
+    initials = {"de": "d", "te": "t", "se": "c"}.get(letter, letter)
     if plain[0] not in initials or plain in _NOT_KEYS or plain in _ES_NAMES or plain in word_table("es") \
             or m.group("own") and m.group("end") is None:
         return m.group(0)
