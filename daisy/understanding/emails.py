@@ -135,7 +135,8 @@ def _read_email(text: str, lang: str) -> str:
             return ""  # a question or a sentence, not a piece of address
     if any(w in _AT or "@" in w for w in words):
         # "oye pues te digo que es juan arroba ...": chatter before the address is not part of it
-        while len(words) > 1 and (words[0] in _CHATTER or words[0] in _LEAD_SINGLE) and len(words[0]) > 1 \
+        while len(words) > 1 and (words[0] in _CHATTER or words[0] in _LEAD_SINGLE
+                                  or words[0] in _TALK_WORDS and words[1] not in _AT) and len(words[0]) > 1 \
                 and (spelling._letter_of(words[0], lang) is None
                      or words[0] in (_WORDLIKE_EN if english else _WORDLIKE_ES)
                      and not _among_letters(words, 0, lang)):

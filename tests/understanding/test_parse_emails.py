@@ -162,3 +162,13 @@ def test_talk_before_the_address_is_not_part_of_it(said: str, lang: str, address
 )
 def test_domain_ending_without_its_dot_gets_it_back(said: str, lang: str, address: str) -> None:
     assert read_email(said, lang) == address
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [("el correo de la empresa logistica arroba fletes punto mx", "logistica@fletes.mx"),
+     ("mi correo personal es juan arroba gmail punto com", "juan@gmail.com"),
+     ("empresa arroba gmail punto com", "empresa@gmail.com")],
+)
+def test_talk_before_the_address_goes_even_without_commas(said: str, address: str) -> None:
+    assert read_email(said, "es-MX") == address
