@@ -42,9 +42,9 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # "letras" is plain "letra"; then damaged and glued forms: "le traen" (letra ene), "litra eme",
     # "letraeme", "letrae" -> "letra en", "letra eme", "letra eme", "letra e"
     (re.compile(r"\bletras\b"), "letra"),
-    # "le trae hache", "letrae doble u": the "e" belongs to the damaged "letra" when a letter name
-    # follows ("le trae e" and "letrae catorce" keep it: the E is the letter)
-    (re.compile(rf"\b(?:le ?|li ?|lec ?|lek ?)trae (?=(?:{_LETTER_NAMES}|{_NATO})\b)"), "letra "),
+    # "le trae hache": the "e" belongs to the damaged "letra" when a letter name follows ("le trae e"
+    # keeps it; the glued "letrae" is "letra e": "letrae catorce", "letrae U de Úrsula")
+    (re.compile(rf"\b(?:le|li|lec|lek) trae (?=(?:{_LETTER_NAMES}|{_NATO})\b)"), "letra "),
     # glued: "letraehache", "letraeka" (but "letraeme", "letraene" are "letra eme", "letra ene")
     (re.compile(r"\b(?:le|li|lec|lek)trae([a-zñ]{2,})\b"), _glued_trae),
     (re.compile(r"\b(?:le ?|li ?|lec ?|lek ?)tra(?=[a-zñ ]|$)"), "letra "),

@@ -277,3 +277,12 @@ def test_glued_letrae_before_a_letter_name(said: str, symbols: str) -> None:
 )
 def test_plate_said_twice_in_one_answer_counts_once(said: str, symbols: str) -> None:
     assert spell(said, "es-MX") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("letrae U de Úrsula letra Y y doscientos veintidós", "EUY222"),
+     ("letra S, le tra de, letrae y 1146", "SDE1146")],
+)
+def test_glued_letrae_then_a_letter_is_the_letter_e(said: str, symbols: str) -> None:
+    assert spell(said, "es-MX") == symbols
