@@ -43,7 +43,8 @@ _TOGETHER = re.compile(r"\b(?:todo junto|todo pegado|todo seguido|junto|pegado|a
 _HYPHEN_NUMBER = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
                             r"(one|two|three|four|five|six|seven|eight|nine)\b")
 _SPELLED_HYPHENS = re.compile(r"^(?:[a-z0-9]-){2,}[a-z0-9]$")
-_END_DOT = re.compile(r"[.]+(?=\s|$)")
+# a dot that ends a sentence; one with spaces on both sides ("juan . perez") is the address's dot
+_END_DOT = re.compile(r"(?<!\s)[.]+(?=\s|$)|(?<=\s)[.]+(?=\s*$)")
 _CASE = {"minuscula", "minusculas", "mayuscula", "mayusculas", "lowercase", "capital", "small"}
 _SEPARATORS = {"_", "-", ".", "@", "punto", "arroba"}
 # Conversation, not dictation: "ya te lo di", "who is this", "la carretera de ahí".
@@ -193,7 +194,8 @@ def _read_email(text: str, lang: str) -> str:
     return _fix_domain("".join(out))
 
 
-_LOST_DOT = re.compile(r"((?:@|\barroba\b)\s*[a-z][a-z0-9-]+)\s+(?=(?:com|net|org|edu|gob)\b)")
+_LOST_DOT = re.compile(r"((?:@|\barroba\b)\s*[a-z][a-z0-9-]*(?:\s*\.\s*[a-z0-9-]+)*)\s+"
+                       r"(?=(?:com|net|org|edu|gob|mx)\b)")
 _SPACED_DOT = re.compile(r"(?i)(?<=[a-z0-9])\s*\.\s+(?=(?:com|mx|net|org|edu|gob|us|info|es|co)\b)")
 
 

@@ -172,3 +172,15 @@ def test_domain_ending_without_its_dot_gets_it_back(said: str, lang: str, addres
 )
 def test_talk_before_the_address_goes_even_without_commas(said: str, address: str) -> None:
     assert read_email(said, "es-MX") == address
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "address"),
+    [("juan.perez@yahoo.com. mx", "es-MX", "juan.perez@yahoo.com.mx"),
+     ("juan arroba fletes mx", "es-MX", "juan@fletes.mx"),
+     ("juan at yahoo dot com mx", "en-US", "juan@yahoo.com.mx"),
+     ("juan . perez @ gmail . com", "es-MX", "juan.perez@gmail.com"),
+     ("Sí. juan arroba gmail punto com.", "es-MX", "juan@gmail.com")],
+)
+def test_spaced_dots_and_country_endings(said: str, lang: str, address: str) -> None:
+    assert read_email(said, lang) == address
