@@ -295,6 +295,15 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
                     changed = True
     if english:
         _homophone_digits(num_words, table)
+        # "oh, Y as in yellow, Delta": a caller who keys their letters says a bare "oh" for zero
+        keyed = any(w in _NATO for w in words) or any(
+            w in ("as", "like") and nxt not in ("a", "an", "the")
+            for w, nxt in zip(words, words[1:], strict=False))
+        if keyed:
+            for k, w in enumerate(words):
+                nxt = words[k + 1] if k + 1 < len(words) else ""
+                if w == "oh" and num_words[k] == "letter_o" and nxt not in connectors:
+                    num_words[k] = "oh"
     nums = {n.start: n for n in find_numbers(num_words, lang)}
     out: list[str] = []
     kinds: list[str] = []  # "L", "L!" (clearly a letter) or "D" per emitted piece

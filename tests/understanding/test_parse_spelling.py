@@ -286,3 +286,13 @@ def test_plate_said_twice_in_one_answer_counts_once(said: str, symbols: str) -> 
 )
 def test_glued_letrae_then_a_letter_is_the_letter_e(said: str, symbols: str) -> None:
     assert spell(said, "es-MX") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("It's oh Y as in yellow Delta X-ray seven seven oh", "0YDX770"),
+     ("oh, Y, D as in Delta, X like x-ray, seven seven oh", "0YDX770"), ("oh as in Oscar, bravo, 12", "OB12"),
+     ("oh, Y, D, X, 770", "OYDX770")],
+)
+def test_bare_oh_is_zero_when_the_caller_keys_their_letters(said: str, symbols: str) -> None:
+    assert spell(said, "en-US") == symbols
