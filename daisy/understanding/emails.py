@@ -58,6 +58,7 @@ aja mande nose llamame llama mas tarde mejor whatsapp correo mandamelo mandame m
 chance segundo momento persona robot habla repiteme escucho oigo sigues ahorita tengo mano manejando
 ocupado adios bye yes yeah yep nope okay ok hold on second give me minute minutes minuto minutos dont
 know driving right now call back let check huh uh um hmm eh mmm busy later sure thanks gracias
+esas esos estas estos nomas solo nada listo ya
 """.split())
 _MARKERS = {"@", "arroba", "punto", "dot", "at", "guion", "underscore", "dash", "_", "-", "letra",
             "letter", "numero", "number"}

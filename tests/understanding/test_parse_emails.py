@@ -184,3 +184,8 @@ def test_talk_before_the_address_goes_even_without_commas(said: str, address: st
 )
 def test_spaced_dots_and_country_endings(said: str, lang: str, address: str) -> None:
     assert read_email(said, lang) == address
+
+
+@pytest.mark.parametrize("said", ["esas", "Nada más esas.", "nomás eso"])
+def test_closing_words_are_no_piece_of_address(said: str) -> None:
+    assert read_email(said, "es-MX") == ""
