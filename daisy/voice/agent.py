@@ -229,8 +229,7 @@ class DaisyAgent(Agent):
 
     def _on_user_state(self, ev: Any) -> None:
         # The framework marks the caller "away" after user_away_timeout of silence on both sides.
-        if ev.new_state == "away" and self.conversation.state is not None and not self.call_state().ended \
-                and self.call_state().phase is not Phase.ENDED:
+        if ev.new_state == "away":  # _out_of_band ignores it once the call has ended
             timeout = getattr(self.session.options, "user_away_timeout", None) or 0.0
             self._out_of_band(Silence(float(timeout)))
 
