@@ -61,11 +61,11 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         if not piece:
             # "es todo", or a bare "sí" to "¿qué sigue?": what was gathered is the whole value.
             if gathered and intents & {Intent.DONE, Intent.YES}:
-                return read_back(ctx, f, gathered)
+                return read_back(ctx, f, reader.best_guess(kind, gathered))
             return None
         complete = reader.looks_complete(kind, gathered) and not reader.trails_off(text, ctx.lang)
         if complete or Intent.DONE in intents:
-            return read_back(ctx, f, gathered)
+            return read_back(ctx, f, gathered if complete else reader.best_guess(kind, gathered))
         return ctx.reply(ctx.text("next_piece", piece=ctx.spoken(kind, piece)), pieces=gathered, failures=0)
     value = reader.read_value(kind, text, ctx.lang, ctx.now)
     if value:

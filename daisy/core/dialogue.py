@@ -130,7 +130,11 @@ class Dialogue:
         holding = Intent.WAIT in intents and Intent.NO not in intents
         if holding and not self._carries_value(ctx, text):
             return ctx.reply(ctx.text("hold"), waiting=True, scratch={"waited": "0"})
-        if Intent.REPEAT in intents and not (intents & {Intent.YES, Intent.NO}):
+        if (
+            Intent.REPEAT in intents
+            and not (intents & {Intent.YES, Intent.NO})
+            and not self._carries_value(ctx, text)
+        ):
             return ctx.reply(self._question(ctx), failures=s.failures)
         turn = self._step(ctx, text, intents)
         if turn is not None:

@@ -68,7 +68,7 @@ _ES: dict[Intent, re.Pattern[str]] = {
         r"repetir\w*",
         r"repitel\w*",
         r"otra vez",
-        r"de nuevo",
+        r"de nuevo(?! leon)",
         r"mande",
         r"como dijiste",
         r"que dijiste",
@@ -527,8 +527,10 @@ def without_done(text: str, lang: str) -> str:
     """The words with any "es todo" / "that's all" taken out (folded)."""
     pack = _PACKS.get(lang) or (_ES if lang.startswith("es") else _EN)
     kept = fold(text, keep=".-_")
-    # The recognizer's full stops would hide "es todo." from the word-bounded patterns.
-    return pack[Intent.DONE].sub(" ", re.sub(r"[.,;]+(?= |$)", " ", kept)).strip()
+    # Commas and a final full stop would hide "…, es todo." from the word-bounded patterns; a dot
+    # inside ("juan . perez") is part of the address.
+    kept = re.sub(r"\.+$", "", re.sub(r"[,;]+", " ", kept)).strip()
+    return pack[Intent.DONE].sub(" ", kept).strip()
 
 
 # Words that mean yes only when the answer is made of nothing else ("va", "eso es", "muy bien"):

@@ -67,6 +67,13 @@ def _email_piece(text: str, lang: str) -> str:
     return body
 
 
+def best_guess(kind: str, gathered: str) -> str:
+    """What to read back when the caller says they are done: "juan@gmail" offers "juan@gmail.com"."""
+    if kind == "email":
+        return emails.guess_complete(gathered) or gathered
+    return gathered
+
+
 def looks_complete(kind: str, gathered: str) -> bool:
     if kind == "plate":
         return spelling.looks_complete_plate(gathered)

@@ -54,3 +54,22 @@ def test_email_dictated_in_pieces(line: Line) -> None:
     assert out["state"] == "asking" and out["field"] == "email"
     out = line.say("arroba gmail punto com")
     assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"
+
+
+def test_an_email_stopped_at_a_known_provider_is_offered_whole(line: Line) -> None:
+    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
+    line.answer("cuarenta y cinco", "45")
+    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
+    line.answer("cuarenta", "40")
+    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
+    line.answer("a las cuatro de la tarde", "16:00")
+    line.say("ramon punto ibarra arroba gmail")
+    out = line.say("Nada más, es todo.")
+    assert out["pending"] == "ramon.ibarra@gmail.com"
+
+
+def test_the_plates_state_named_first_is_no_repeat_request(line: Line) -> None:
+    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
+    line.answer("cuarenta y cinco", "45")
+    out = line.say("Las placas son del estado de Nuevo León, ABC 1234")
+    assert out["pending"] == "ABC1234"
