@@ -45,31 +45,28 @@ def caller_number_of(participant: rtc.RemoteParticipant) -> str | None:
 def _call_log() -> CallLog:
     try:
         from daisy.records import open_store
+        from daisy.web.webhook import live_call_log
 
-        return open_store(get_settings().database_url).call_log(strict=False)
+        # The store's log plus the signed webhook when DAISY_WEBHOOK_URL is set.
+        return live_call_log(open_store(get_settings().database_url))
     except Exception as e:  # the call goes on even if the database does not
         log.error("records unavailable, this call is not stored: %s", e)
         return NullCallLog()
 
 
 async def hang_up(ctx: JobContext) -> None:
-    try:
-        from daisy.telephony.transfer import hang_up as telephony_hang_up
+    from daisy.telephony.transfer import hang_up as telephony_hang_up
 
+    try:
         await telephony_hang_up(ctx.api, ctx.room.name)
-    except ImportError:
-        await ctx.delete_room()
     finally:
         ctx.shutdown("call ended")
 
 
 async def transfer(ctx: JobContext, identity: str) -> None:
-    """Hook for outcome `transferred`: SIP REFER through daisy.telephony (if present)."""
-    try:
-        from daisy.telephony.transfer import transfer_call
-    except ImportError:
-        log.warning("transfer requested but daisy.telephony.transfer is not available")
-        return
+    """Hook for outcome `transferred`: SIP REFER through daisy.telephony."""
+    from daisy.telephony.transfer import transfer_call
+
     try:
         await transfer_call(ctx.api, ctx.room.name, identity, get_settings().daisy_transfer_to)
     except Exception as e:  # a refused transfer must not crash the job: the call is then hung up
@@ -85,8 +82,10 @@ async def entrypoint(ctx: JobContext) -> None:
     await ctx.connect()
     participant = await ctx.wait_for_participant(kind=SIP_KIND)
     caller_number = meta.get("phone_number") if direction == "outbound" else caller_number_of(participant)
-    conversation = Conversation(Dialogue(load_form(), lang), log=_call_log(),
-                                call_id=meta.get("call_id") or None)
+    # With somewhere to transfer to, a person takes over when Daisy cannot understand a field.
+    dialogue = Dialogue(load_form(), lang, voicemail=settings.daisy_voicemail,
+                        transfer_when_stuck=bool(settings.daisy_transfer_to))
+    conversation = Conversation(dialogue, log=_call_log(), call_id=meta.get("call_id") or None)
 
     async def ended(_state: CallState) -> None:
         await hang_up(ctx)
