@@ -12,6 +12,7 @@ from daisy.understanding.intents import Intent
 
 PIECED = (FieldKind.PLATE, FieldKind.EMAIL)
 KEYPAD_KINDS = (FieldKind.NUMBER, FieldKind.TIME)
+MAX_PLATE_SYMBOLS = 10  # longer than any plate
 MAX_FAILURES = 3  # not understood this many times in a row: offer the keypad, then move on
 
 
@@ -63,7 +64,11 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
             if gathered and intents & {Intent.DONE, Intent.YES}:
                 return read_back(ctx, f, reader.best_guess(kind, gathered))
             return None
-        complete = reader.looks_complete(kind, gathered) and not reader.trails_off(text, ctx.lang)
+        # A plate never runs past MAX_PLATE_SYMBOLS symbols: read back rather than gather forever.
+        too_long = f.kind is FieldKind.PLATE and len(gathered) >= MAX_PLATE_SYMBOLS
+        complete = too_long or (
+            reader.looks_complete(kind, gathered) and not reader.trails_off(text, ctx.lang)
+        )
         if complete or Intent.DONE in intents:
             return read_back(ctx, f, gathered if complete else reader.best_guess(kind, gathered))
         return ctx.reply(ctx.text("next_piece", piece=ctx.spoken(kind, piece)), pieces=gathered, failures=0)
@@ -148,6 +153,8 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
             return read_back(ctx, f, value)
         return None
     fresh = reader.read_value(kind, text, ctx.lang, ctx.now)
+    if f.kind is FieldKind.NUMBER and fresh and not any(c.isdigit() for c in fresh):
+        fresh = None  # "A C F" for a misheard "sí" is no fleet number
     if fresh and fresh != pending:
         return read_back(ctx, f, fresh)
     return None

@@ -173,3 +173,10 @@ def test_english_yes_sounds_are_yes_not_letters(english_line: Line) -> None:
     english_line.say("My name is Ann Lee")
     out = english_line.say("mm-hmm")
     assert out["record"]["driver_name"] == "Ann Lee"
+
+
+def test_a_misheard_yes_made_of_letters_does_not_replace_a_fleet_number(line: Line) -> None:
+    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
+    line.say("cuarenta y cinco doce")
+    out = line.say("A C F")
+    assert out["state"] == "confirming" and out["pending"] == "4512"
