@@ -299,32 +299,9 @@ def _summary_values(call: Row[Any], fields: Sequence[Row[Any]]) -> dict[str, Any
 
 
 def _detail(call: Row[Any], fields: Sequence[Row[Any]], turns: Sequence[Row[Any]]) -> CallDetail:
+    # The views name their attributes after the columns, so each row maps straight onto its view.
     return CallDetail(
         **_summary_values(call, fields),
-        fields=[
-            FieldView(
-                key=f.key,
-                position=f.position,
-                value=f.value,
-                confirmed=f.confirmed,
-                attempts=f.attempts,
-                source=f.source,
-                unknown=f.unknown,
-                updated_at=f.updated_at,
-            )
-            for f in fields
-        ],
-        turns=[
-            TurnView(
-                seq=t.seq,
-                role=t.role,
-                text=t.text,
-                at=t.at,
-                phase=t.phase,
-                step=t.step,
-                field=t.field,
-                latency_ms=t.latency_ms,
-            )
-            for t in turns
-        ],
+        fields=[FieldView.model_validate(dict(f._mapping)) for f in fields],
+        turns=[TurnView.model_validate(dict(t._mapping)) for t in turns],
     )
