@@ -120,7 +120,8 @@ class Dialogue:
         if Intent.HUMAN in intents:
             return ctx.end(ctx.text("transfer"), Outcome.TRANSFERRED)
         if s.waiting:
-            ctx.state = s = replace(s, waiting=False, scratch={})
+            scratch = {k: v for k, v in s.scratch.items() if k != "waited"}
+            ctx.state = s = replace(s, waiting=False, scratch=scratch)
             back_only = intents <= {Intent.YES, Intent.GREETING, Intent.DONE} and len(text.split()) <= 4
             if s.step in PERMISSION_STEPS and (back_only or Intent.YES in intents):
                 return follow_ups.start_collecting(ctx)  # "ya, aquí estoy, dime": on with the call
@@ -129,7 +130,7 @@ class Dialogue:
         # "no, espera, es arroba yahoo": a wait word inside a correction is no request to hold.
         holding = Intent.WAIT in intents and Intent.NO not in intents
         if holding and not self._carries_value(ctx, text):
-            return ctx.reply(ctx.text("hold"), waiting=True, scratch={"waited": "0"})
+            return ctx.reply(ctx.text("hold"), waiting=True, scratch={**s.scratch, "waited": "0"})
         if (
             Intent.REPEAT in intents
             and not (intents & {Intent.YES, Intent.NO})

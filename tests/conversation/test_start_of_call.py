@@ -179,3 +179,11 @@ def test_a_network_announcement_or_a_long_recorded_greeting_is_an_answering_mach
     ):
         callee = Line(direction="outbound")
         assert callee.say(first)["outcome"] == "voicemail", first
+
+
+def test_hold_on_while_confirming_a_callback_keeps_the_time(callee: Line) -> None:
+    _answered(callee)
+    callee.say("Llámame en veinte minutos")
+    callee.say("Espérame tantito")
+    out = callee.say("Sí, así está bien")
+    assert out["outcome"] == "callback"
