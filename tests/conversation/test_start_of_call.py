@@ -185,5 +185,6 @@ def test_hold_on_while_confirming_a_callback_keeps_the_time(callee: Line) -> Non
     _answered(callee)
     callee.say("Llámame en veinte minutos")
     callee.say("Espérame tantito")
-    out = callee.say("Sí, así está bien")
-    assert out["outcome"] == "callback"
+    out = callee.say("Ya, aquí estoy")
+    assert "20 minutos" in out["say"]  # back from the hold, Daisy asks again what she was asking
+    assert callee.say("Sí")["outcome"] == "callback"
