@@ -84,12 +84,15 @@ def _open_session(
         except StoreError as e:
             fail(str(e))
 
-    log = DeferredCallLog(open_log)
-    session = ProtocolSession(
-        lang=lang, direction=direction, form=form, log=log, caller_number=caller_number, clock=clock
+    # Opened after Daisy's first line is out (see DeferredCallLog), through session.conversation.log.
+    return ProtocolSession(
+        lang=lang,
+        direction=direction,
+        form=form,
+        log=DeferredCallLog(open_log),
+        caller_number=caller_number,
+        clock=clock,
     )
-    session.call_log = log
-    return session
 
 
 def _emit(obj: dict[str, Any]) -> None:
@@ -102,7 +105,7 @@ def _run_jsonl(session: Any) -> None:
 
     last = session.opening()
     _emit(last)
-    session.call_log.connect()  # the database opens once the caller has Daisy's first words
+    session.conversation.log.connect()  # the database opens once the caller has Daisy's first words
     for raw in sys.stdin:
         line = raw.strip()
         if not line:
@@ -117,4 +120,4 @@ def _run_jsonl(session: Any) -> None:
         _emit(last)
     if not last.get("ended"):
         session.send({"hangup": True})  # stdin closed mid-call: the caller is gone (no output line)
-    session.call_log.flush()
+    session.conversation.log.flush()

@@ -21,7 +21,7 @@ def run_terminal(session: Any) -> None:
     console.print(f"[dim]{HELP}[/dim]")
     out = session.opening()
     _show(console, out)
-    session.call_log.connect()
+    session.conversation.log.connect()
     while not out["ended"]:
         try:
             line = console.input("[bold cyan]tú>[/bold cyan] ").strip()
@@ -44,7 +44,7 @@ def run_terminal(session: Any) -> None:
             continue
         _show(console, out)
     _record(console, out)
-    session.call_log.flush()
+    session.conversation.log.flush()
 
 
 def _command(console: Console, line: str, out: dict[str, Any]) -> dict[str, Any] | None:
