@@ -8,8 +8,9 @@ of move* the caller made. Several intents may hold at once ("no, llámame más t
 from __future__ import annotations
 
 import re
-import unicodedata
 from enum import StrEnum
+
+from daisy.understanding.normalize import normalize
 
 
 class Intent(StrEnum):
@@ -38,12 +39,9 @@ class Intent(StrEnum):
 
 
 def fold(text: str, keep: str = "") -> str:
-    """Lowercase, strip accents (keeping ñ) and punctuation but `keep`, collapse spaces."""
-    text = text.lower().replace("ñ", "\0")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("\0", "ñ")
-    text = re.sub(r"[^\w@'" + re.escape(keep) + r"]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    """The utterance as the intent patterns read it: normalized like every parser's input (recognizer
+    glue split, accents off, ñ kept), keeping apostrophes ("don't"), "@" and `keep`."""
+    return normalize(text, keep="'@" + keep)
 
 
 def _rx(*patterns: str) -> re.Pattern[str]:
