@@ -19,12 +19,13 @@ def run_terminal(session: Any) -> None:
 
     console = Console(highlight=False)
     console.print(f"[dim]{HELP}[/dim]")
+    prompt = "tú" if session.conversation.dialogue.lang.startswith("es") else "you"
     out = session.opening()
     _show(console, out)
     session.conversation.log.connect()
     while not out["ended"]:
         try:
-            line = console.input("[bold cyan]tú>[/bold cyan] ").strip()
+            line = console.input(f"[bold cyan]{prompt}>[/bold cyan] ").strip()
         except (EOFError, KeyboardInterrupt):
             out = session.send({"hangup": True})
             console.print("[dim](hung up)[/dim]")
