@@ -121,10 +121,9 @@ def not_understood(ctx: TurnContext) -> Turn:
     say = ctx.text(
         "not_understood", rotate=failures - 1, ask=f.ask[ctx.lang], example=ctx.example(f.kind.value)
     )
-    offer = failures >= MAX_FAILURES - 1 and f.kind in KEYPAD_KINDS
-    if offer:
+    if failures >= MAX_FAILURES - 1 and f.kind in KEYPAD_KINDS:
         say = join(say, ctx.text("offer_keypad"))
-    return ctx.reply(say, failures=failures, keypad_offered=ctx.state.keypad_offered or offer)
+    return ctx.reply(say, failures=failures)
 
 
 def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None:

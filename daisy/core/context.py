@@ -73,7 +73,3 @@ class TurnContext:
     def attempts(self, key: str) -> int:
         fv = self.state.values.get(key)
         return fv.attempts if fv else 0
-
-
-def say_join(*parts: str) -> str:
-    return join(*parts)

@@ -9,7 +9,6 @@ from types import MappingProxyType
 from daisy.core.collecting import ask_field
 from daisy.core.context import TurnContext
 from daisy.core.state import FollowUp, Outcome, Phase, Turn
-from daisy.core.wording import join
 from daisy.understanding import reader
 from daisy.understanding.intents import Intent
 
@@ -227,6 +226,3 @@ def _callback_time(ctx: TurnContext, text: str) -> datetime | None:
 def _phone_number(text: str, lang: str) -> str | None:
     digits = reader.read_digits(text, lang) or ""
     return digits if 10 <= len(digits) <= 13 else None
-
-
-__all__ = ["hear_follow_up", "hear_permission", "intro", "join", "question"]

@@ -80,7 +80,6 @@ class CallState:
     failures: int = 0  # consecutive turns not understood in this step
     silences: int = 0  # consecutive silences
     last_say: str = ""  # to never say the very same sentence twice in a row
-    keypad_offered: bool = False
     waiting: bool = False  # the caller asked Daisy to hold on
     scratch: Mapping[str, str] = dc_field(
         default_factory=dict
