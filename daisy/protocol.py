@@ -1,7 +1,9 @@
 """The machine protocol of `daisy chat --jsonl`, usable in-process (evaluation, tests).
 
 Input objects: {"say": text} | {"dtmf": "123#"} | {"silence": seconds} | {"hangup": true}.
-Output objects: {"say", "state", "field", "pending", "ended", "outcome", "record"}.
+Output objects: {"say", "state", "field", "pending", "ended", "outcome", "record", "expects", "offer"}:
+"expects" is the kind of answer wanted next (daisy.core.expectation.Expected), "offer" the help
+Daisy's question offered (ask | example | spell | keypad).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from daisy.conversation import CallLog, Conversation
 from daisy.core import CallerEvent, Dialogue, Direction, Hangup, Keypad, Silence, Turn, Utterance
+from daisy.core.expectation import expected, offer
 from daisy.form import Form, load_form
 
 
@@ -41,8 +44,9 @@ def parse_event(obj: object) -> CallerEvent:
     raise ProtocolError(f"bad value for {key!r}: {value!r}")
 
 
-def turn_to_json(turn: Turn, keys: list[str]) -> dict[str, Any]:
+def turn_to_json(turn: Turn, form: Form) -> dict[str, Any]:
     s = turn.state
+    keys = form.keys
     return {
         "say": turn.say,
         "state": s.phase.value,
@@ -51,6 +55,8 @@ def turn_to_json(turn: Turn, keys: list[str]) -> dict[str, Any]:
         "ended": s.ended,
         "outcome": s.outcome.value if s.outcome else None,
         "record": s.record(keys),
+        "expects": expected(form, s).value,
+        "offer": offer(s).value,
     }
 
 
@@ -76,9 +82,9 @@ class ProtocolSession:
 
     def opening(self) -> dict[str, Any]:
         turn = self.conversation.start(self.direction, caller_number=self.caller_number)
-        return turn_to_json(turn, self.form.keys)
+        return turn_to_json(turn, self.form)
 
     def send(self, obj: object) -> dict[str, Any]:
         """Handle one input object; raises ProtocolError on a malformed one (the call goes on)."""
         event = parse_event(obj)
-        return turn_to_json(self.conversation.hear(event), self.form.keys)
+        return turn_to_json(self.conversation.hear(event), self.form)

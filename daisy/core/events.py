@@ -10,6 +10,9 @@ class Utterance:
     """Words as a speech recognizer (or a typist) gives them."""
 
     text: str
+    # How sure the recognizer was (0–1), None for typed text. A value heard with low confidence is
+    # spelled back symbol by symbol, or asked to be spelled or keyed, before it can be confirmed.
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

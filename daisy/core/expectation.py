@@ -1,0 +1,74 @@
+"""What Daisy expects to hear next: the kind of answer the current step wants, and which help she
+has offered. The voice layer uses it to hear better (a decoder vocabulary and a parser to rescore
+hypotheses per kind); the evaluation's simulated drivers use `offer` to key digits or spell."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from daisy.core.state import CallState
+from daisy.form import FieldKind, Form
+
+
+class Expected(StrEnum):
+    YES_NO = "yes_no"  # a read-back or a yes/no question
+    DIGITS = "digits"  # a fleet number (digits, maybe a letter or two)
+    PLATE = "plate"  # letters and digits, spelled
+    TIME = "time"
+    EMAIL = "email"
+    NAME = "name"
+    FREE = "free"  # anything else: the start of a call, a free-text field
+
+
+class Offer(StrEnum):
+    """The rung of the escalation ladder Daisy is on for the current question."""
+
+    ASK = "ask"
+    EXAMPLE = "example"  # asked again with an example
+    SPELL = "spell"  # asked to spell slowly, letter by letter with key words
+    KEYPAD = "keypad"  # asked to key the digits
+
+
+_BY_KIND = {
+    FieldKind.NAME: Expected.NAME,
+    FieldKind.NUMBER: Expected.DIGITS,
+    FieldKind.PLATE: Expected.PLATE,
+    FieldKind.TIME: Expected.TIME,
+    FieldKind.EMAIL: Expected.EMAIL,
+    FieldKind.TEXT: Expected.FREE,
+}
+_FOLLOW_UP_STEPS = {
+    "callback_time": Expected.TIME,
+    "email_address": Expected.EMAIL,
+    "whatsapp_number": Expected.DIGITS,
+}
+_YES_NO_STEPS = (
+    "confirm",
+    "callback_confirm",
+    "email_confirm",
+    "whatsapp_confirm",
+    "whatsapp_own",
+    "offer_callback",
+    "permission",
+)
+
+
+def expected(form: Form, state: CallState) -> Expected:
+    """The kind of answer the step in `state` is waiting for."""
+    if state.ended or state.step == "greeting":
+        return Expected.FREE
+    if state.step in _YES_NO_STEPS:
+        return Expected.YES_NO
+    if state.step in _FOLLOW_UP_STEPS:
+        return _FOLLOW_UP_STEPS[state.step]
+    if state.field is None:
+        return Expected.FREE
+    return _BY_KIND[form.field(state.field).kind]
+
+
+def offer(state: CallState) -> Offer:
+    """Which help Daisy's last question offered (kept in the state by the escalation ladder)."""
+    try:
+        return Offer(state.scratch.get("offer", "ask"))
+    except ValueError:
+        return Offer.ASK
