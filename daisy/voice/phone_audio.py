@@ -17,46 +17,12 @@ import numpy as np
 from livekit import rtc
 from livekit.agents.voice import io
 
+# The codec lives in phone_band (no LiveKit there), shared with the machine protocol's audio line.
+from daisy.voice.phone_band import telephone_band, ulaw_decode, ulaw_encode  # noqa: F401
+
 RATE = 8000
 FRAME_MS = 20
 FRAME_SAMPLES = RATE * FRAME_MS // 1000  # 160
-
-# --- G.711 µ-law (ITU-T) -----------------------------------------------------------------------
-_BIAS = 0x84
-_CLIP14 = 8159
-_SEG_END = np.array([0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF, 0x1FFF])
-
-
-def ulaw_encode(pcm: np.ndarray) -> np.ndarray:
-    """int16 samples → µ-law bytes (uint8), on 14-bit magnitudes as G.711 specifies."""
-    x = pcm.astype(np.int32) >> 2
-    mask = np.where(x < 0, 0x7F, 0xFF)
-    mag = np.minimum(np.abs(x), _CLIP14) + (_BIAS >> 2)
-    seg = np.searchsorted(_SEG_END, mag)  # first segment whose upper end holds the magnitude
-    code = np.where(seg >= 8, 0x7F, (seg << 4) | ((mag >> (seg + 1)) & 0x0F))
-    return (code ^ mask).astype(np.uint8)
-
-
-def _decode_table() -> np.ndarray:
-    codes = ~np.arange(256, dtype=np.int32) & 0xFF
-    sign = codes & 0x80
-    exponent = (codes >> 4) & 0x07
-    mantissa = codes & 0x0F
-    mag = (((mantissa << 3) + _BIAS) << exponent) - _BIAS
-    return np.where(sign != 0, -mag, mag).astype(np.int16)
-
-
-_ULAW_TABLE = _decode_table()
-
-
-def ulaw_decode(data: np.ndarray) -> np.ndarray:
-    """µ-law bytes → int16 samples."""
-    return _ULAW_TABLE[data]
-
-
-def telephone_band(pcm: np.ndarray) -> np.ndarray:
-    """What survives the phone network: a µ-law round trip."""
-    return ulaw_decode(ulaw_encode(pcm))
 
 
 def resample(pcm: np.ndarray, src_rate: int, dst_rate: int = RATE) -> np.ndarray:
