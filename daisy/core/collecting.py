@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from daisy.core import ladder
 from daisy.core.context import TurnContext
 from daisy.core.events import Keypad
+from daisy.core.expectation import Offer, offer
 from daisy.core.state import Outcome, Phase, Turn
 from daisy.core.wording import join, spoken_list
 from daisy.form import FieldKind, FormField
-from daisy.understanding import reader
-from daisy.understanding.intents import Intent
+from daisy.understanding import plausible, reader
+from daisy.understanding.intents import Intent, clear_yes
 
 PIECED = (FieldKind.PLATE, FieldKind.EMAIL)
 KEYPAD_KINDS = (FieldKind.NUMBER, FieldKind.TIME)
-MAX_PLATE_SYMBOLS = 10  # longer than any plate
-MAX_FAILURES = 3  # not understood this many times in a row: offer the keypad, then move on
 
 
 def ask_field(ctx: TurnContext, f: FormField, prefix: str = "") -> Turn:
@@ -25,6 +27,9 @@ def ask_field(ctx: TurnContext, f: FormField, prefix: str = "") -> Turn:
         pending=None,
         pieces="",
         failures=0,
+        tries=0,
+        unclear=0,
+        offer="ask",
     )
 
 
@@ -36,10 +41,17 @@ def question(ctx: TurnContext) -> str:
         return ctx.readback(f, ctx.state.pending)
     if ctx.state.pieces:
         return ctx.text("next_piece", piece=ctx.spoken(f.kind.value, ctx.state.pieces))
-    return f.ask[ctx.lang]
+    return ladder.request(ctx, f, offer(ctx.state))
 
 
 def read_back(ctx: TurnContext, f: FormField, value: str, source: str = "speech", prefix: str = "") -> Turn:
+    """Read a value back for the caller to confirm, once it is checked to be possible at all."""
+    if not plausible.plausible(f.kind.value, value, f.symbols):
+        return not_understood(ctx)
+    if source == "speech" and ctx.confidence is not None and ctx.confidence < ladder.DOUBTFUL:
+        return not_understood(ctx)  # too unsure to even offer it: ask again, with more help
+    if ctx.attempts(f.key) >= ladder.MAX_READBACKS:
+        return ladder.leave_empty(ctx, f)
     ctx.set_field(f.key, attempts=ctx.attempts(f.key) + 1, source=source, value=value, confirmed=False)
     return ctx.reply(
         join(prefix, ctx.readback(f, value)),
@@ -48,6 +60,7 @@ def read_back(ctx: TurnContext, f: FormField, value: str, source: str = "speech"
         pending=value,
         pieces="",
         failures=0,
+        unclear=0,
     )
 
 
@@ -64,16 +77,25 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
             if gathered and intents & {Intent.DONE, Intent.YES}:
                 return read_back(ctx, f, reader.best_guess(kind, gathered))
             return None
-        # A plate never runs past MAX_PLATE_SYMBOLS symbols: read back rather than gather forever.
-        too_long = f.kind is FieldKind.PLATE and len(gathered) >= MAX_PLATE_SYMBOLS
-        complete = too_long or (
+        longest = plausible.longest(kind)
+        if longest is not None and len(gathered) > longest:
+            return ladder.too_long(ctx, f)
+        complete = (longest is not None and len(gathered) == longest and f.kind is FieldKind.PLATE) or (
             reader.looks_complete(kind, gathered) and not reader.trails_off(text, ctx.lang)
         )
         if complete or Intent.DONE in intents:
             return read_back(ctx, f, gathered if complete else reader.best_guess(kind, gathered))
         return ctx.reply(ctx.text("next_piece", piece=ctx.spoken(kind, piece)), pieces=gathered, failures=0)
+    if f.kind is FieldKind.NAME and offer(ctx.state) is Offer.SPELL:
+        spelled = _spelled_name(ctx, text)
+        if spelled:
+            return read_back(ctx, f, spelled)
     value = reader.read_value(kind, text, ctx.lang, ctx.now)
     if value:
+        if f.kind is FieldKind.NAME:
+            if ctx.confidence is not None:  # heard, not typed: mend near-miss names from the lexicon
+                value = reader.mend_name(value)
+            ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "name_heard": value})
         return read_back(ctx, f, ctx.state.pieces + value if f.kind is FieldKind.NUMBER else value)
     if f.kind is FieldKind.NUMBER and not ctx.state.pieces:
         # A fleet number's letter said on its own ("Letra ce.") comes before the digits.
@@ -81,6 +103,17 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         if letters:
             return ctx.reply(ctx.text("next_piece", piece=ctx.spoken("plate", letters)), pieces=letters)
     return None
+
+
+def _spelled_name(ctx: TurnContext, text: str) -> str | None:
+    """Asked to spell the surname: the letters said, after the given name heard before (or now)."""
+    letters = reader.read_letters(text, ctx.lang, longest=20)
+    if len(letters) < 2:
+        return None
+    surname = reader.name_from_letters(letters, ctx.lang)
+    heard = ctx.state.scratch.get("name_heard", "").split()
+    given = reader.given_name_said(text, ctx.lang) or " ".join(heard[:-1] if len(heard) > 1 else heard)
+    return f"{given} {surname}".strip()
 
 
 def hear_keypad(ctx: TurnContext, event: Keypad) -> Turn:
@@ -103,60 +136,56 @@ def hear_keypad(ctx: TurnContext, event: Keypad) -> Turn:
 def not_understood(ctx: TurnContext) -> Turn:
     f = ctx.current_field
     assert f is not None
-    failures = ctx.state.failures + 1
-    pieces = ctx.state.pieces if ctx.state.step == "field" else ""
-    if pieces and failures >= MAX_FAILURES:
-        return read_back(ctx, f, pieces)  # read back what was gathered rather than lose it
-    if failures >= MAX_FAILURES:
-        ctx.set_field(f.key, attempts=ctx.attempts(f.key) + 1)
-        if ctx.dialogue.transfer_when_stuck:
-            return ctx.end(ctx.text("transfer_stuck"), Outcome.TRANSFERRED)
-        return advance(ctx, ctx.text("skip_field"))
     if ctx.state.step == "confirm" and ctx.state.pending is not None:
-        return ctx.reply(ctx.text("ask_yes_no", readback=question(ctx)), failures=failures)
+        return unclear(ctx, f)
+    pieces = ctx.state.pieces
     if pieces:  # asking the whole question again would make the caller start over
-        return ctx.reply(
-            ctx.text("piece_not_understood", piece=ctx.spoken(f.kind.value, pieces)), failures=failures
-        )
-    say = ctx.text(
-        "not_understood", rotate=failures - 1, ask=f.ask[ctx.lang], example=ctx.example(f.kind.value)
-    )
-    if failures >= MAX_FAILURES - 1 and f.kind in KEYPAD_KINDS:
-        say = join(say, ctx.text("offer_keypad"))
-    return ctx.reply(say, failures=failures)
+        tries = ctx.state.tries + 1
+        if tries >= ladder.MAX_TRIES:
+            guess = reader.best_guess(f.kind.value, pieces)
+            if plausible.plausible(f.kind.value, guess, f.symbols):
+                return read_back(ctx, f, guess)  # read back what was gathered rather than lose it
+            return ladder.leave_empty(ctx, f)
+        say = ctx.text("piece_not_understood", piece=ctx.spoken(f.kind.value, pieces))
+        return ctx.reply(say, tries=tries, failures=ctx.state.failures + 1)
+    return ladder.strike(ctx, f, "not_understood_lead")
+
+
+def unclear(ctx: TurnContext, f: FormField) -> Turn:
+    """A reply to a read-back that is neither clearly yes nor clearly no: one "¿sí o no?", then a no."""
+    if ctx.state.unclear == 0:
+        return ctx.reply(ctx.text("ask_yes_no", readback=question(ctx)), unclear=1)
+    return ladder.strike(ctx, f, "retry_lead")
 
 
 def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None:
-    """Yes, no, or a correction to the value being read back."""
+    """Yes, no, or a correction to the value being read back. Only a clear yes confirms; a reply
+    that is neither never becomes the value nor adds to it."""
     f = ctx.current_field
     pending = ctx.state.pending
     assert f is not None and pending is not None
     kind = f.kind.value
     corrected = reader.correct(kind, text, ctx.lang, pending, ctx.now)
-    if Intent.YES in intents and Intent.NO not in intents and corrected in (None, pending):
-        return confirm(ctx, f, pending)
-    if corrected and corrected != pending:
+    sure = ctx.confidence is None or ctx.confidence >= ladder.SURE_YES
+    said_yes = Intent.YES in intents and Intent.NO not in intents
+    if said_yes and corrected in (None, pending):
+        if sure and clear_yes(text, ctx.lang):
+            return confirm(ctx, f, pending)
+        return unclear(ctx, f)
+    if corrected and corrected != pending and plausible.plausible(kind, corrected, f.symbols):
         return read_back(ctx, f, corrected)
     if Intent.NO in intents:
-        again = (
-            ctx.text("retry_plate")
-            if f.kind is FieldKind.PLATE
-            else ctx.text("retry_field", ask=f.ask[ctx.lang])
-        )
-        return ctx.reply(again, phase=Phase.ASKING, step="field", pending=None, pieces="", failures=0)
-    if f.kind in PIECED:
-        piece = reader.read_piece(kind, text, ctx.lang)
-        if piece:
-            # A short piece adds to what was read back; a whole value replaces it.
-            value = piece if reader.looks_complete(kind, piece) or len(piece) >= 5 else pending + piece
-            return read_back(ctx, f, value)
-        return None
-    fresh = reader.read_value(kind, text, ctx.lang, ctx.now)
+        return ladder.strike(ctx, f, "retry_lead")
+    # A whole new value said instead of yes or no ("no" lost by the recognizer): read it back.
+    fresh = reader.read_piece(kind, text, ctx.lang) if f.kind in PIECED else None
+    if f.kind not in PIECED:
+        fresh = reader.read_value(kind, text, ctx.lang, ctx.now)
     if f.kind is FieldKind.NUMBER and fresh and not any(c.isdigit() for c in fresh):
         fresh = None  # "A C F" for a misheard "sí" is no fleet number
-    if fresh and fresh != pending:
-        return read_back(ctx, f, fresh)
-    return None
+    if fresh and fresh != pending and plausible.plausible(kind, fresh, f.symbols):
+        if f.kind is not FieldKind.NAME or reader.named(text, ctx.lang):
+            return read_back(ctx, f, fresh)
+    return None  # the dialogue's repairs answer an aside; anything else gets one "¿sí o no?"
 
 
 def confirm(ctx: TurnContext, f: FormField, value: str) -> Turn:

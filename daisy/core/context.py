@@ -23,6 +23,7 @@ class TurnContext:
     state: CallState
     now: datetime
     changed: list[str] = field(default_factory=list)
+    confidence: float | None = None  # the recognizer's, for this turn's words (None: typed or keyed)
 
     # --- what the dialogue knows -------------------------------------------------------------
     @property

@@ -18,6 +18,7 @@ from daisy.core.wording import join
 from daisy.form import Form, canonical_lang
 from daisy.phrases import Phrases, load_phrases
 from daisy.understanding.intents import Intent, classify, only_filler
+from daisy.understanding.plausible import plausible
 
 FIELD_STEPS = ("field", "confirm")
 PERMISSION_STEPS = ("permission", "offer_callback")
@@ -88,10 +89,9 @@ class Dialogue:
             if waited < HOLD_LIMIT_S:
                 return ctx.reply("", scratch={**s.scratch, "waited": str(waited)}, silences=0)
             ctx.state = replace(s, waiting=False)
-        if s.step == "field" and s.pieces:  # a pause after dictating pieces: the value is complete
-            f = ctx.current_field
-            assert f is not None
-            return collecting.read_back(ctx, f, s.pieces)
+        f = ctx.current_field
+        if s.step == "field" and s.pieces and f and plausible(f.kind.value, s.pieces, f.symbols):
+            return collecting.read_back(ctx, f, s.pieces)  # a pause after pieces: the value is complete
         if s.silences >= 1:
             return ctx.end(ctx.text("silence_goodbye"), Outcome.ABANDONED)
         if s.step == "greeting":

@@ -69,6 +69,6 @@ def expected(form: Form, state: CallState) -> Expected:
 def offer(state: CallState) -> Offer:
     """Which help Daisy's last question offered (kept in the state by the escalation ladder)."""
     try:
-        return Offer(state.scratch.get("offer", "ask"))
+        return Offer(state.offer)
     except ValueError:
         return Offer.ASK

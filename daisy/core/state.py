@@ -45,6 +45,7 @@ class FieldValue:
     attempts: int = 0
     source: str = "speech"  # "speech" or "keypad"
     unknown: bool = False  # the caller said they don't know it
+    left_empty: bool = False  # not captured after the whole escalation ladder: someone must follow up
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,10 @@ class CallState:
     step: str = "field"
     pieces: str = ""  # a plate or email dictated in pieces, gathered so far
     failures: int = 0  # consecutive turns not understood in this step
+    tries: int = 0  # failed tries on the current question (the escalation ladder's rung)
+    unclear: int = 0  # replies to this read-back that were neither clearly yes nor clearly no
+    offer: str = "ask"  # the help the current question offered: ask | example | spell | keypad
+    turns_here: int = 0  # caller turns spent on the current field or follow-up (a backstop bound)
     silences: int = 0  # consecutive silences
     last_say: str = ""  # to never say the very same sentence twice in a row
     waiting: bool = False  # the caller asked Daisy to hold on

@@ -33,6 +33,7 @@ class FormField:
     label: dict[str, str]
     ask: dict[str, str]
     confirm: dict[str, str] | None = None  # read-back template with {value}
+    symbols: tuple[int, int] | None = None  # a number's plausible length, e.g. [1, 6] (None: the default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,15 @@ def _optional_template(raw: dict, key: str, where: str) -> dict[str, str] | None
     return wording
 
 
+def _symbols(raw: object, where: str) -> tuple[int, int] | None:
+    if raw is None:
+        return None
+    ok = isinstance(raw, list) and len(raw) == 2 and all(type(n) is int for n in raw)
+    if not ok or not 1 <= raw[0] <= raw[1] <= 32:  # type: ignore[index]
+        raise FormError(f"{where} must be [shortest, longest], e.g. [1, 6]")
+    return (raw[0], raw[1])  # type: ignore[index]
+
+
 def parse_form(data: dict, source: str = "form") -> Form:
     raw_fields = data.get("fields")
     if not isinstance(raw_fields, list) or not raw_fields:
@@ -106,6 +116,7 @@ def parse_form(data: dict, source: str = "form") -> Form:
         required = raw.get("required", True)
         if not isinstance(required, bool):
             raise FormError(f"{source}: field {key!r}: required must be true or false")
+        symbols = _symbols(raw.get("symbols"), f"{source}: field {key!r} symbols")
         fields.append(
             FormField(
                 key=key,
@@ -114,6 +125,7 @@ def parse_form(data: dict, source: str = "form") -> Form:
                 label=_wording(raw.get("label"), f"{source}: field {key!r} label"),
                 ask=_wording(raw.get("ask"), f"{source}: field {key!r} ask"),
                 confirm=_optional_template(raw, "confirm", f"{source}: field {key!r} confirm"),
+                symbols=symbols,
             )
         )
     company = data.get("company", "")

@@ -563,6 +563,21 @@ _WEAK_YES = {
 }
 
 
+# Alone, these are as often a misheard "no" or noise as a yes ("No." heard as "¡Ya!"): a read-back
+# is not confirmed by them.
+_AMBIGUOUS_ALONE = {"ya", "bien", "y", "es", "le", "ahi", "pues", "todo", "bueno", "muy", "dime", "adelante",
+                    "asi", "mero", "so", "well", "ye", "yay"}
+
+
+def clear_yes(text: str, lang: str) -> bool:
+    """A yes that can confirm a value: a yes intent, no "no", and not one ambiguous word alone."""
+    found = classify(text, lang)
+    if Intent.YES not in found or Intent.NO in found:
+        return False
+    words = fold(text).split()
+    return not (len(words) == 1 and words[0] in _AMBIGUOUS_ALONE)
+
+
 def _weak_yes(folded: str) -> bool:
     words = folded.split()
     return 0 < len(words) <= 4 and all(w in _WEAK_YES for w in words) and not all(w in _FILLER for w in words)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from daisy.understanding import corrections, emails, names, numbers, spelling, times, values
+from daisy.understanding import corrections, emails, name_lexicon, names, numbers, spelling, times, values
 from daisy.understanding.intents import fold, without_done
 
 PIECED_KINDS = ("plate", "email")
@@ -115,10 +115,37 @@ def trails_off(text: str, lang: str) -> bool:
     return bool(words) and words[-1] in ("guion", "dash", "hyphen", "luego", "then")
 
 
-def read_letters(text: str, lang: str) -> str:
-    """Only letters dictated, at most three ("Letra ce.", "T as in Tango"); else ''."""
+def read_letters(text: str, lang: str, longest: int = 3) -> str:
+    """Only letters dictated, at most `longest` ("Letra ce.", "T as in Tango"); else ''."""
     symbols = spelling.spell(text, lang)
-    return symbols if symbols.isalpha() and len(symbols) <= 3 else ""
+    return symbols if symbols.isalpha() and len(symbols) <= longest else ""
+
+
+def name_from_letters(letters: str, lang: str) -> str:
+    """A spelled surname as a name: "VAZQUEZ" → "Vázquez" when the lexicon knows it with accents."""
+    surname = letters.capitalize()
+    return name_lexicon.mend_word(surname) if name_lexicon.known(surname) else surname
+
+
+def given_name_said(text: str, lang: str) -> str:
+    """The given name said before a spelled surname ("Juan: pe de Perro, e…"), or ''."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < 2 or len(words[0]) < 3 or words[1].lower() in ("de", "as", "like", "for", "como"):
+        return ""
+    return words[0].capitalize() if name_lexicon.known(words[0]) else ""
+
+
+def named(text: str, lang: str) -> bool:
+    """The words give a name on purpose: an intro ("me llamo…", "soy…") or a name the lexicon knows."""
+    if _NAME_INTRO.search(text):
+        return True
+    value = names.read_name(text, lang)
+    return bool(value) and name_lexicon.any_known(value)
+
+
+def mend_name(value: str) -> str:
+    """A name the recognizer heard, with its near-miss words mended from the lexicon."""
+    return name_lexicon.mend(value)
 
 
 def read_name(text: str, lang: str) -> str | None:

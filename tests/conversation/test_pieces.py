@@ -22,9 +22,16 @@ def test_plate_letters_then_digits_over_several_turns(line: Line) -> None:
 
 def test_a_pause_after_pieces_reads_back_what_was_given(line: Line) -> None:
     _to_plates(line)
+    line.say("Letra M, letra N, letra A, uno, dos")
+    out = line.silence(4)
+    assert out["state"] == "confirming" and out["pending"] == "MNA12"
+
+
+def test_a_pause_after_a_few_letters_asks_for_the_rest(line: Line) -> None:
+    _to_plates(line)
     line.say("Letra M, letra N")
     out = line.silence(4)
-    assert out["state"] == "confirming" and out["pending"] == "MN"
+    assert out["state"] == "asking" and out["pending"] is None and "sigue" in out["say"].lower()
 
 
 def test_es_todo_closes_a_short_plate(line: Line) -> None:

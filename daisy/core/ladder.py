@@ -1,0 +1,79 @@
+"""The escalation ladder, written once for every field: ask → ask with an example → spell slowly
+(plates, emails, names) or key it (numbers, times) → leave the field empty and move on.
+
+A try fails when Daisy did not understand, when the caller said no to a read-back, when a reply to
+the read-back stayed unclear after one "¿sí o no?", or when pieces grew longer than the value can
+be. No question is asked more than three times in a row, so every field ends.
+"""
+
+from __future__ import annotations
+
+from daisy.core.context import TurnContext
+from daisy.core.expectation import Offer
+from daisy.core.state import Outcome, Phase, Turn
+from daisy.core.wording import join
+from daisy.form import FieldKind, FormField
+
+MAX_TRIES = 3  # failed tries on one field; the next failure leaves it empty
+MAX_READBACKS = 5  # read-backs of one field, corrections included
+MAX_TURNS_ON_FIELD = 14  # a backstop whatever the caller says (pieces, off-topic, holds…)
+MAX_TURNS_ON_FOLLOW_UP = 6
+SURE_YES = 0.5  # a yes heard with less confidence than this gets "¿sí o no?"
+DOUBTFUL = 0.35  # a value heard with less confidence than this is not read back at all
+
+_SPELLED = {FieldKind.PLATE: "spell_plate", FieldKind.EMAIL: "spell_email", FieldKind.NAME: "spell_name"}
+_KEYED = {FieldKind.NUMBER: "keypad_number", FieldKind.TIME: "keypad_time"}
+
+
+def third_rung(kind: FieldKind) -> Offer:
+    if kind in _SPELLED:
+        return Offer.SPELL
+    if kind in _KEYED:
+        return Offer.KEYPAD
+    return Offer.EXAMPLE
+
+
+def request(ctx: TurnContext, f: FormField, rung: Offer) -> str:
+    """What Daisy asks on a rung of the ladder."""
+    if rung is Offer.SPELL:
+        return ctx.text(_SPELLED[f.kind])
+    if rung is Offer.KEYPAD:
+        return ctx.text(_KEYED[f.kind])
+    if rung is Offer.EXAMPLE:
+        return ctx.text("ask_with_example", ask=f.ask[ctx.lang], example=ctx.example(f.kind.value))
+    return f.ask[ctx.lang]
+
+
+def strike(ctx: TurnContext, f: FormField, lead_key: str, **slots: str) -> Turn:
+    """A failed try: climb one rung (say why, then ask again with more help), or leave the field empty."""
+    tries = ctx.state.tries + 1
+    if tries >= MAX_TRIES:
+        return leave_empty(ctx, f)
+    rung = Offer.EXAMPLE if tries == 1 else third_rung(f.kind)
+    lead = ctx.text(lead_key, rotate=tries - 1, **slots)
+    return ctx.reply(
+        join(lead, request(ctx, f, rung)),
+        phase=Phase.ASKING,
+        step="field",
+        pending=None,
+        pieces="",
+        failures=0,
+        unclear=0,
+        tries=tries,
+        offer=rung.value,
+    )
+
+
+def leave_empty(ctx: TurnContext, f: FormField) -> Turn:
+    """The ladder is spent: the field stays empty, marked not captured, and the call moves on."""
+    from daisy.core.collecting import advance  # collecting builds on the ladder
+
+    ctx.set_field(f.key, value=None, confirmed=False, left_empty=True, attempts=ctx.attempts(f.key) + 1)
+    if ctx.dialogue.transfer_when_stuck:
+        return ctx.end(ctx.text("transfer_stuck"), Outcome.TRANSFERRED)
+    return advance(ctx, ctx.text("left_empty"))
+
+
+def too_long(ctx: TurnContext, f: FormField) -> Turn:
+    """Pieces grew past the longest value of the kind: say so and start that value over."""
+    return strike(ctx, f, "too_long_lead", label=f.label[ctx.lang])

@@ -1,0 +1,107 @@
+"""Is a value possible at all for its kind? Checked before any read-back: on a phone line the
+recognizer errs, and a value that cannot exist (a 24-symbol plate, an email of 300 characters, a
+name made of "sí, es correcto") must be asked again, never read back as if it could be right.
+
+Mexican plates (NOM-001-SCT-2): private and state cargo plates have 6–7 symbols ("ABC-123-D",
+"JK-12-345"), federal cargo and trailer plates 6–7 ("12-AB-3C", "1-ABC-23"); US plates have 5–8. All
+mix letters and digits.
+"""
+
+from __future__ import annotations
+
+import re
+
+PLATE_SYMBOLS = (5, 8)
+NUMBER_SYMBOLS = (1, 6)  # a fleet number's default length; a form field may set its own
+EMAIL_MAX = 64  # longer than anyone dictates on the phone
+NAME_WORDS = (1, 6)
+
+# Providers drivers use, with the endings they really have: "gmail.co" is a mishearing, not an address.
+_PROVIDERS = {
+    "gmail": {"com"},
+    "hotmail": {"com", "com.mx", "es"},
+    "outlook": {"com", "com.mx", "es"},
+    "live": {"com", "com.mx"},
+    "yahoo": {"com", "com.mx", "mx", "es"},
+    "icloud": {"com"},
+    "aol": {"com"},
+    "msn": {"com"},
+    "prodigy": {"net.mx"},
+    "protonmail": {"com"},
+    "proton": {"me"},
+}
+_GENERIC_TLDS = {"com", "net", "org", "edu", "gob", "info", "biz", "io", "co", "me", "us", "app", "dev"}
+_EMAIL = re.compile(r"^[a-z0-9](?:[a-z0-9._+-]{0,62}[a-z0-9_])?@(?:[a-z0-9-]{2,}\.)+[a-z]{2,}$")
+_TIME = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$")
+_NOT_NAME_WORDS = {
+    "si", "no", "correcto", "correcta", "incorrecto", "exacto", "claro", "bueno", "bien", "mal", "ok",
+    "okey", "yes", "yeah", "nope", "right", "wrong", "correct", "repite", "perdon", "hola", "hello",
+}
+
+
+def plate(value: str) -> bool:
+    lo, hi = PLATE_SYMBOLS
+    if not (lo <= len(value) <= hi and value.isascii() and value.isalnum() and value.isupper()):
+        return False
+    has_letter = any(c.isalpha() for c in value)
+    has_digit = any(c.isdigit() for c in value)
+    return has_letter and has_digit and not re.search(r"(.)\1\1\1", value)
+
+
+def number(value: str, symbols: tuple[int, int] = NUMBER_SYMBOLS) -> bool:
+    lo, hi = symbols
+    if not (lo <= len(value) <= hi and value.isascii() and value.isalnum()):
+        return False
+    return any(c.isdigit() for c in value) and sum(c.isalpha() for c in value) <= 3
+
+
+def time(value: str) -> bool:
+    return bool(_TIME.match(value))
+
+
+def email(value: str) -> bool:
+    if len(value) > EMAIL_MAX or ".." in value or not _EMAIL.match(value):
+        return False
+    domain = value.split("@")[1]
+    provider, _, ending = domain.partition(".")
+    if provider in _PROVIDERS:
+        return ending in _PROVIDERS[provider]
+    tld = domain.rsplit(".", 1)[1]
+    return tld in _GENERIC_TLDS or len(tld) == 2  # a company's own domain, or a country ending
+
+
+def name(value: str) -> bool:
+    words = value.split()
+    lo, hi = NAME_WORDS
+    if not lo <= len(words) <= hi or any(ch.isdigit() for ch in value):
+        return False
+    folded = [w.lower().strip(".,'-") for w in words]
+    return all(len(w) >= 2 or w in ("y", "e") for w in folded) and not set(folded) & _NOT_NAME_WORDS
+
+
+def plausible(kind: str, value: str, symbols: tuple[int, int] | None = None) -> bool:
+    """True when `value` (canonical) could be a real value of `kind`."""
+    if not value:
+        return False
+    if kind == "plate":
+        return plate(value)
+    if kind == "number":
+        return number(value, symbols or NUMBER_SYMBOLS)
+    if kind == "time":
+        return time(value)
+    if kind == "email":
+        return email(value)
+    if kind == "name":
+        return name(value)
+    return True
+
+
+def longest(kind: str, symbols: tuple[int, int] | None = None) -> int | None:
+    """How long a value of `kind` can grow while dictated in pieces (None: no bound of its own)."""
+    if kind == "plate":
+        return PLATE_SYMBOLS[1]
+    if kind == "email":
+        return EMAIL_MAX
+    if kind == "number":
+        return (symbols or NUMBER_SYMBOLS)[1]
+    return None
