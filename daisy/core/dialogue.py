@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from daisy.core import collecting, follow_ups
+from daisy.core import collecting, follow_ups, ladder
 from daisy.core.context import TurnContext
 from daisy.core.events import CallerEvent, Hangup, Keypad, Silence, Utterance
 from daisy.core.state import CallState, Direction, Outcome, Phase, Turn
@@ -32,6 +32,13 @@ OFF_TOPIC = {  # one-sentence answers, then back to the question
     Intent.IMPATIENT: "impatient",
     Intent.ALREADY_GAVE: "already_gave",
 }
+
+
+def _question_of(state: CallState) -> str:
+    """Which question a state is on: the field (asking and confirming alike) or the follow-up."""
+    if state.step in FIELD_STEPS:
+        return f"field:{state.field}"
+    return state.step.split("_")[0]  # callback_time / callback_confirm → "callback"
 
 
 class Dialogue:
@@ -76,10 +83,30 @@ class Dialogue:
             case Silence(seconds):
                 return self._silence(ctx, seconds)
             case Keypad():
-                return self._keypad(ctx, event)
-            case Utterance(text):
-                return self._utterance(ctx, text)
+                return self._bounded(state, self._keypad(ctx, event), now)
+            case Utterance(text, confidence):
+                ctx.confidence = confidence
+                return self._bounded(state, self._utterance(ctx, text), now)
         return ctx.reply(state.last_say)
+
+    def _bounded(self, before: CallState, turn: Turn, now: datetime) -> Turn:
+        """Every question ends whatever the caller says: count the turns spent on it, and past a
+        bound leave the field empty (or end a follow-up politely)."""
+        after = turn.state
+        if after.ended or _question_of(after) != _question_of(before):
+            return turn
+        here = before.turns_here + 1
+        ctx = TurnContext(self, replace(after, turns_here=here), now, changed=list(turn.changed_fields))
+        f = ctx.current_field
+        if after.step in FIELD_STEPS and f is not None:
+            if here < ladder.MAX_TURNS_ON_FIELD:
+                return replace(turn, state=ctx.state)
+            return ladder.leave_empty(ctx, f)
+        if here < ladder.MAX_TURNS_ON_FOLLOW_UP:
+            return replace(turn, state=ctx.state)
+        if after.step in PERMISSION_STEPS:
+            return follow_ups.start_collecting(ctx)  # when in doubt, get on with the call
+        return follow_ups.give_up(ctx)
 
     # --- events --------------------------------------------------------------------------------
     def _silence(self, ctx: TurnContext, seconds: float) -> Turn:

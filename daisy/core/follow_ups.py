@@ -226,3 +226,23 @@ def _callback_time(ctx: TurnContext, text: str) -> datetime | None:
 def _phone_number(text: str, lang: str) -> str | None:
     digits = reader.read_digits(text, lang) or ""
     return digits if 10 <= len(digits) <= 13 else None
+
+
+def give_up(ctx: TurnContext) -> Turn:
+    """A follow-up that could not be settled in a few turns: a sensible default, or a polite end.
+
+    WhatsApp goes to the number calling when it is known; a call back without a time, or the form by
+    email without an address, is left to the operations team.
+    """
+    s = ctx.state
+    say = ctx.text("follow_up_give_up")
+    if s.step.startswith("whatsapp") and s.caller_number:
+        own = FollowUp("whatsapp", address=s.caller_number)
+        return ctx.end(ctx.text("whatsapp_goodbye"), Outcome.WHATSAPP, follow_up=own)
+    if s.step.startswith("callback"):
+        return ctx.end(say, Outcome.CALLBACK, follow_up=FollowUp("callback"))
+    if s.step.startswith("email"):
+        return ctx.end(say, Outcome.EMAIL, follow_up=FollowUp("email"))
+    if s.step.startswith("whatsapp"):
+        return ctx.end(say, Outcome.WHATSAPP, follow_up=FollowUp("whatsapp"))
+    return ctx.end(say, Outcome.INCOMPLETE)

@@ -1,0 +1,220 @@
+"""On a phone line the recognizer errs: every value is right or honestly left empty, and every call
+ends. The escalation ladder (ask, example, spell or keypad, leave empty), clear yes only, values
+checked by kind, and the recognizer's confidence."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from daisy.core import Dialogue, Direction, Utterance
+from daisy.core.state import Turn
+from daisy.form import load_form
+from tests.conversation.conftest import NOW, Line
+
+FORM = load_form()
+
+
+def _to_tractor_number(line: Line) -> None:
+    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
+
+
+def _to_plates(line: Line) -> None:
+    _to_tractor_number(line)
+    line.answer("cuarenta y cinco", "45")
+
+
+# --- the ladder ------------------------------------------------------------------------------------
+def test_a_no_asks_again_with_an_example_then_offers_the_keypad_for_a_number(line: Line) -> None:
+    _to_tractor_number(line)
+    line.say("cuatro cinco uno dos")
+    out = line.say("No")
+    assert out["offer"] == "example" and "Por ejemplo" in out["say"]
+    line.say("cuatro cinco uno tres")
+    out = line.say("No, está mal")
+    assert out["offer"] == "keypad" and "teclado" in out["say"]
+    out = line.keypad("4512#")
+    assert out["pending"] == "4512"
+    out = line.say("Sí")
+    assert out["record"]["tractor_number"] == "4512"
+
+
+def test_a_second_no_on_a_plate_asks_to_spell_it_letter_by_letter(line: Line) -> None:
+    _to_plates(line)
+    line.say("A de Árbol, B de Burro, C de Casa, uno dos tres")
+    line.say("No")
+    line.say("A de Árbol, B de Burro, C de Casa, uno dos cuatro")
+    out = line.say("No")
+    assert out["offer"] == "spell" and out["expects"] == "plate"
+    assert "una por una" in out["say"].lower() or "una palabra" in out["say"]
+
+
+def test_a_third_no_leaves_the_field_empty_and_moves_on(line: Line) -> None:
+    for _ in range(3):
+        line.say("Soy Ramón Vosquez")
+        out = line.say("No")
+    assert out["field"] == "tractor_number" and out["state"] == "asking"
+    assert out["record"]["driver_name"] is None
+    assert "pendiente" in out["say"]
+
+
+def test_no_question_is_asked_more_than_three_times_in_a_row(line: Line) -> None:
+    _to_tractor_number(line)
+    asked = 0
+    for _ in range(6):
+        out = line.say("Benvidos.")
+        if out["field"] != "tractor_number":
+            break
+        asked += 1
+    assert asked <= 2 and out["field"] == "tractor_plates"
+
+
+def test_whatever_the_caller_keeps_saying_the_call_ends() -> None:
+    for text in ("espérame tantito", "¿quién eres?", "hola", "no", "ya te lo di", "mmm", "letra a"):
+        line = Line()
+        for _ in range(150):
+            if line.out["ended"]:
+                break
+            line.say(text)
+        assert line.out["ended"], text
+
+
+# --- only a clear yes confirms --------------------------------------------------------------------
+def test_an_unclear_reply_to_a_read_back_gets_one_si_o_no_and_is_not_confirmed(line: Line) -> None:
+    line.say("Soy Ramón Ibarra")
+    out = line.say("¡Ya!")
+    assert out["state"] == "confirming" and "sí o no" in out["say"].lower()
+    assert out["record"]["driver_name"] is None
+    out = line.say("Sí")
+    assert out["record"]["driver_name"] == "Ramón Ibarra"
+
+
+def test_a_second_unclear_reply_counts_as_a_no(line: Line) -> None:
+    line.say("Soy Ramón Ibarra")
+    line.say("¡Ya!")
+    out = line.say("¡Bien!")
+    assert out["state"] == "asking" and out["field"] == "driver_name" and out["pending"] is None
+
+
+def test_a_reply_to_a_plate_read_back_is_never_appended_to_it(line: Line) -> None:
+    _to_plates(line)
+    out = line.say("Equis, zeta, equis, de, seis, ocho")
+    assert out["pending"] == "XZXD68"
+    out = line.say("¡Bien! Equis, zeta")
+    assert out["pending"] in ("XZXD68", None) and out["record"]["tractor_plates"] is None
+
+
+def test_a_misheard_yes_never_becomes_the_drivers_name(line: Line) -> None:
+    line.say("Soy Ramón Ibarra")
+    out = line.say("CS Correto")
+    assert out["pending"] in (None, "Ramón Ibarra") and "sí o no" in out["say"].lower()
+
+
+def test_a_no_with_nonsense_after_it_never_becomes_a_value(line: Line) -> None:
+    _to_plates(line)
+    line.say("A de Árbol, B de Burro, C de Casa, uno dos tres")
+    out = line.say("No, benvidos y flota bien")
+    assert out["pending"] is None and out["state"] == "asking"
+
+
+# --- values checked by kind -----------------------------------------------------------------------
+def test_plate_pieces_never_grow_past_a_plate(line: Line) -> None:
+    _to_plates(line)
+    line.say("Letra A, letra B, letra C")
+    line.say("letra D, letra E, letra F")
+    out = line.say("letra X, letra Y, letra Z")
+    assert out["pending"] is None and out["state"] == "asking"
+    assert "empecemos de nuevo" in out["say"].lower()
+
+
+def test_an_email_of_hundreds_of_characters_is_never_read_back(line: Line) -> None:
+    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
+    line.answer("cuarenta y cinco", "45")
+    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
+    line.answer("cuarenta", "40")
+    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
+    line.answer("a las cuatro de la tarde", "16:00")
+    out = line.say(" punto ".join(["juanperezlopez"] * 20) + " arroba gmail punto com")
+    assert out["pending"] is None
+
+
+def test_a_fleet_number_longer_than_the_form_allows_is_not_read_back(line: Line) -> None:
+    _to_tractor_number(line)
+    out = line.say("uno dos tres cuatro cinco seis siete ocho nueve")
+    assert out["pending"] is None and out["state"] == "asking"
+
+
+def test_an_email_at_a_misheard_provider_is_not_offered_as_right(line: Line) -> None:
+    from daisy.understanding.plausible import plausible
+
+    assert not plausible("email", "juan@gmail.co")
+    assert plausible("email", "juan@gmail.com") and plausible("email", "juan@fletesdelnorte.com.mx")
+
+
+# --- the recognizer's confidence ------------------------------------------------------------------
+def _heard(dialogue: Dialogue, turn: Turn, text: str, confidence: float) -> Turn:
+    return dialogue.handle(turn.state, Utterance(text, confidence), NOW)
+
+
+def test_a_yes_heard_with_little_confidence_gets_si_o_no() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    turn = _heard(dialogue, turn, "Soy Ramón Ibarra", 0.9)
+    turn = _heard(dialogue, turn, "Sí", 0.2)
+    assert turn.state.pending == "Ramón Ibarra" and "sí o no" in turn.say.lower()
+
+
+def test_a_value_heard_with_very_little_confidence_is_asked_again_not_read_back() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    turn = _heard(dialogue, turn, "Soy Ramón Ibarra", 0.1)
+    assert turn.state.pending is None and turn.state.offer == "example"
+
+
+def test_a_heard_surname_one_letter_off_a_common_one_is_mended() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    turn = _heard(dialogue, turn, "Me llamo Ramón Vosquez", 0.8)
+    assert turn.state.pending == "Ramón Vásquez"
+
+
+def test_a_spelled_surname_follows_the_given_name_heard_before(line: Line) -> None:
+    line.say("Soy Ramón Vosquez")
+    line.say("No")
+    line.say("Ramón Vosquez")
+    out = line.say("No")
+    assert out["offer"] == "spell"
+    out = line.say("Ve de vaca, o de oso, ese de Sonora, cu, u de uva, e de elefante, zeta de zapato")
+    assert out["pending"] == "Ramón Vosquez" or out["pending"].startswith("Ramón V")
+
+
+# --- follow-ups end too ---------------------------------------------------------------------------
+def test_a_whatsapp_number_never_understood_falls_back_to_the_calling_number() -> None:
+    line = Line(direction="outbound", caller_number="+5215512345678")
+    line.say("¿Bueno?")
+    line.say("Mejor mándamelo por WhatsApp")
+    for _ in range(10):
+        if line.out["ended"]:
+            break
+        line.say("benvidos")
+    assert line.out["ended"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["no", "sí", "¡Ya!", "benvidos", "letra a", "uno dos", "espérame", "hola", "¿quién eres?", "mmm",
+             "a las", "juan punto", "doce doce", "mándamelo por correo", "llámame luego"]
+        ),
+        min_size=200,
+        max_size=200,
+    )
+)
+def test_every_call_ends_in_a_bounded_number_of_turns(replies: list[str]) -> None:
+    line = Line()
+    for text in replies:
+        if line.out["ended"]:
+            break
+        line.say(text)
+    assert line.out["ended"], line.out
