@@ -1,4 +1,4 @@
-"""`daisy eval`: run the simulated callers and print the three figures and every miss."""
+"""`daisy eval`: run the simulated callers and print the four figures and every miss."""
 
 from __future__ import annotations
 
@@ -20,15 +20,16 @@ def _print_report(report: object, seconds: float, calls: int, verbose: bool) -> 
     rows = [*sorted(report.by_lang.items()), ("all", report.overall)]
     print(
         f"{'lang':<5} {'calls':>5} {'fields right':>18} {'invented':>8} {'outcomes right':>16} "
-        f"{'turns/field':>11} {'bad read-backs':>14}"
+        f"{'turns/field':>11} {'bad read-backs':>14} {'first read-backs right':>22}"
     )
     for lang, fig in rows:
         right = f"{fig.fields_right}/{fig.fields_scored} {fig.fields_right_pct:5.1f}%"
         outcomes = f"{fig.outcomes_right}/{fig.calls} {fig.outcomes_right_pct:5.1f}%"
         turns = f"{fig.turns_per_field:.2f}"
+        first = f"{fig.first_readbacks_right}/{fig.first_readbacks} {fig.first_readbacks_right_pct:5.1f}%"
         print(
             f"{lang:<5} {fig.calls:>5} {right:>18} {fig.invented:>8} {outcomes:>16} {turns:>11} "
-            f"{fig.wrong_readbacks:>14}"
+            f"{fig.wrong_readbacks:>14} {first:>22}"
         )
     per_field = ", ".join(f"{key} {r}/{n}" for key, (r, n) in report.by_field.items())
     if per_field:

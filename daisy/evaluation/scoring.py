@@ -1,11 +1,13 @@
-"""The three figures of the evaluation, and every miss.
+"""The four figures of the evaluation, and every miss.
 
 - fields exactly right: over every field a caller knows (its true value must be recorded exactly) or
   said it doesn't know (it must end null); a value recorded for a field the caller never gave is an
   *invented* value, counted as a miss and also reported on its own;
 - outcomes right: calls whose final outcome is the expected one;
 - caller turns per collected field: caller turns spent on fields (Daisy asking for or reading back a
-  field) divided by the fields recorded.
+  field) divided by the fields recorded;
+- first read-backs right: of the fields a caller knows, how often the first value Daisy read back
+  was already the true one (each wrong one costs the driver a "no" and a repeat).
 """
 
 from __future__ import annotations
@@ -77,6 +79,8 @@ class Figures:
     field_turns: int = 0  # caller turns spent on fields
     fields_collected: int = 0
     wrong_readbacks: int = 0  # values read back wrong (the caller had to say no), even if fixed later
+    first_readbacks: int = 0  # fields the caller knows that Daisy read back at least once
+    first_readbacks_right: int = 0  # ... whose first read-back was the true value
 
     @property
     def fields_right_pct(self) -> float:
@@ -85,6 +89,10 @@ class Figures:
     @property
     def outcomes_right_pct(self) -> float:
         return 100.0 * self.outcomes_right / self.calls if self.calls else 100.0
+
+    @property
+    def first_readbacks_right_pct(self) -> float:
+        return 100.0 * self.first_readbacks_right / self.first_readbacks if self.first_readbacks else 100.0
 
     @property
     def turns_per_field(self) -> float:
@@ -107,6 +115,9 @@ class Figures:
             "fields_collected": self.fields_collected,
             "turns_per_field": round(self.turns_per_field, 2),
             "wrong_readbacks": self.wrong_readbacks,
+            "first_readbacks": self.first_readbacks,
+            "first_readbacks_right": self.first_readbacks_right,
+            "first_readbacks_right_pct": round(self.first_readbacks_right_pct, 2),
         }
 
 
@@ -179,7 +190,22 @@ def score_call(result: CallResult) -> tuple[Figures, list[Miss]]:
     fig.field_turns = sum(
         1 for ex in result.exchanges if ex.field is not None and ex.state in ("asking", "confirming")
     )
+    firsts = first_readbacks(result)
+    fig.first_readbacks = len(firsts)
+    fig.first_readbacks_right = sum(1 for key, value in firsts.items() if value == result.expected[key])
     return fig, misses
+
+
+def first_readbacks(result: CallResult) -> dict[str, str]:
+    """The first value Daisy read back for each field whose true value the caller knows."""
+    firsts: dict[str, str] = {}
+    for ex in result.exchanges:
+        key, pending = ex.daisy.get("field"), ex.daisy.get("pending")
+        if ex.daisy.get("state") != "confirming" or key is None or pending is None or key in firsts:
+            continue
+        if result.expected.get(key) is not None:
+            firsts[key] = str(pending)
+    return firsts
 
 
 def wrong_readbacks(result: CallResult) -> list[Miss]:

@@ -175,3 +175,20 @@ def test_a_sentence_said_twice_in_a_row_is_listed() -> None:
         ex.daisy = dict(ex.daisy, say=f"line {n}")
     (rep,) = score([result]).repeated
     assert rep.got == "¿Sigues ahí?"
+
+
+def readback(field: str, pending: str) -> dict[str, Any]:
+    return {**daisy("confirming", field, {}), "pending": pending}
+
+
+def test_first_readbacks_right_counts_the_first_value_read_back_per_field() -> None:
+    result = call({"driver_name": "Ana Ruiz", "tractor_number": "512", "eta": "16:45"})
+    result.exchanges[:0] = [
+        Exchange({"say": "Ana Ruiz"}, readback("driver_name", "Ana Ruiz"), "asking", "driver_name"),
+        Exchange({"say": "cinco doce"}, readback("tractor_number", "5012"), "asking", "tractor_number"),
+        Exchange({"say": "no, 512"}, readback("tractor_number", "512"), "confirming", "tractor_number"),
+    ]
+    fig, _ = score_call(result)
+    assert (fig.first_readbacks, fig.first_readbacks_right) == (2, 1)  # eta was never read back
+    assert fig.first_readbacks_right_pct == 50.0
+    assert score([result]).to_dict()["by_lang"]["es"]["first_readbacks_right_pct"] == 50.0
