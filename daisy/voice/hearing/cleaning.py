@@ -1,0 +1,153 @@
+"""Whisper's artifacts, taken out before anything reads the words.
+
+- echoes: on a short answer in a fitted window Whisper often writes it twice ("twelve" → "12 12",
+  "treintaidós" → "32 32", "Sí. Sí."); the audio says which: two copies cannot fit in it;
+- inventions on noise or silence ("Subtítulos realizados por la comunidad de Amara.org");
+- the decoder's prompt handed back as the transcript, and absurd numbers ("100,000,000,000");
+- stray punctuation between spelled symbols ("L.M.N.4", "XM-U-3").
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+# Whisper's well-known inventions on silence or noise (folded: lowercase, no accents).
+INVENTIONS = (
+    "subtitulos", "subtitulado", "amara.org", "gracias por ver", "gracias por mirar", "suscribete",
+    "thanks for watching", "thank you for watching", "please subscribe", "subtitles by",
+)
+# The least time a caller takes to say the same words again: a syllable each, and a beat between
+# copies. A transcript of copies the voiced audio cannot hold is Whisper's echo, not the caller's.
+SECONDS_PER_SYLLABLE = 0.15
+SECONDS_BETWEEN = 0.15
+PROMPT_RUN = 3  # prompt words in a row, across two of its phrases: the prompt came back
+PROMPT_RUN_ANYWHERE = 6  # so many prompt words in a row, even within one phrase
+
+_FOLD = str.maketrans("áéíóúüÁÉÍÓÚÜ", "aeiouuAEIOUU")
+_WORD = re.compile(r"[a-zñ0-9]+")
+
+
+def fold_words(text: str) -> list[str]:
+    """Lowercase words without accents or punctuation ("¿Sí?" → ["si"]); digits stay words."""
+    return _WORD.findall(text.lower().translate(_FOLD))
+
+
+def voiced_seconds(pcm: np.ndarray, rate: int) -> float:
+    """From the first to the last 20 ms frame within 35 dB of the loudest one (and above the line's
+    floor): how long the caller actually spoke, padding and pauses at either end left out."""
+    hop = max(1, rate // 50)
+    n = len(pcm) // hop
+    if n == 0:
+        return 0.0
+    frames = pcm[: n * hop].astype(np.float64).reshape(n, hop)
+    level = 10 * np.log10(np.mean(frames**2, axis=1) + 1e-9)
+    voiced = np.flatnonzero(level > max(level.max() - 35.0, 20.0))  # 20 dB ≈ |sample| of 10
+    return 0.0 if voiced.size == 0 else (voiced[-1] - voiced[0] + 1) * hop / rate
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def syllables(word: str) -> int:
+    """A low estimate of a word's syllables; a numeral counts one per digit ("12" → 2)."""
+    if word.isdigit():
+        return len(word)
+    return max(1, len(_VOWELS.findall(word.replace("qu", "q").replace("gu", "g"))))
+
+
+def _period(words: list[str]) -> int:
+    """The length of the words' first copy when they are two or more copies of it (the last copy may
+    stop short, even inside a word: the token budget cut it), else 0."""
+    n = len(words)
+    for p in range(1, n // 2 + 1):
+        if all(words[i] == words[i - p] for i in range(p, n - 1)) and words[n - 1 - p].startswith(words[-1]):
+            return p
+    return 0
+
+
+def drop_echo(text: str, voiced: float) -> str:
+    """The first copy of a transcript that repeats the same words ("12 12", "No, está mal. No, está
+    mal. No, está"), when the voiced audio is too short to hold them all. Real repeats ("dos dos",
+    "cero cero cero" in a digit string) take their time and stay."""
+    tokens = text.split()
+    words = [fold_words(t) for t in tokens]
+    flat = [w for ws in words for w in ws]
+    if len(flat) < 2 or voiced <= 0:
+        return text
+    size = _period(flat)
+    if not size:
+        return text
+    copies = len(flat) / size
+    needed = copies * (SECONDS_PER_SYLLABLE * sum(syllables(w) for w in flat[:size]) + SECONDS_BETWEEN)
+    if voiced >= needed:
+        return text
+    count, kept = 0, []  # the tokens that make the first copy, with their own spelling
+    for token, ws in zip(tokens, words, strict=True):
+        if count >= size:
+            break
+        kept.append(token)
+        count += len(ws)
+    return " ".join(kept).rstrip(",;:-")
+
+
+def drop_inventions(text: str) -> str:
+    """The sentences Whisper makes up on noise, taken out; the rest stays."""
+    sentences = re.split(r"(?<=[.!?¡¿])\s+", text)
+    kept = [s for s in sentences if not any(inv in s.lower().translate(_FOLD) for inv in INVENTIONS)]
+    return " ".join(kept).strip()
+
+
+_SPELLED_RUN = re.compile(r"(?<![\w@])(?:[A-Za-zÑñ0-9]{1,3}[.\-]){2,}[A-Za-zÑñ0-9]{0,3}(?![\w@])")
+
+
+def space_spelled_symbols(text: str) -> str:
+    """'L.M.N.4' → 'L M N 4', 'XM-U-3' → 'XM U 3': punctuation Whisper puts between spelled symbols.
+    One separator stays ("10.30", "MNA-14"), and so does anything next to an @."""
+    return _SPELLED_RUN.sub(lambda m: " ".join(p for p in re.split(r"[.\-]", m.group(0)) if p), text)
+
+
+_BIG_GROUPED = re.compile(r"\d{1,3}(?:[,.]\d{3}){2,}")  # 1,000,000 and up, written with separators
+_LONG_DIGITS = re.compile(r"\d{14,}")
+
+
+def absurd(text: str) -> bool:
+    """Numbers nobody gives Daisy: millions written out ("100,000,000,000"), 14+ digits in a row."""
+    return bool(_BIG_GROUPED.search(text) or _LONG_DIGITS.search(text.replace(" ", "")))
+
+
+def echoes_prompt(text: str, prompt: str) -> bool:
+    """The decoder gave back (part of) its prompt: prompt words in a row that run from one of its
+    phrases into the next (an answer said like one of the examples is fine), or a long run."""
+    if not prompt:
+        return False
+    said = fold_words(text)
+    given: list[str] = []
+    boundaries: set[int] = set()  # indexes in `given` where a new phrase starts
+    for phrase in re.split(r"[.:;!?](?:\s|$)", prompt):
+        words = fold_words(phrase)
+        if words:
+            boundaries.add(len(given))
+            given.extend(words)
+    for i in range(len(said)):
+        for j in range(len(given)):
+            k = 0
+            while i + k < len(said) and j + k < len(given) and said[i + k] == given[j + k]:
+                k += 1
+            crosses = any(j < b < j + k for b in boundaries)
+            if k >= PROMPT_RUN_ANYWHERE or (k >= PROMPT_RUN and crosses):
+                return True
+    return False
+
+
+def clean(text: str, voiced: float, prompt: str = "", keep_dots: bool = False) -> str:
+    """A hypothesis as the dialogue should read it; '' when nothing of it is the caller's words.
+    `keep_dots`: an email is being dictated, where "juan.perez" is the caller's own dot."""
+    text = " ".join(text.split())
+    if not text or absurd(text) or echoes_prompt(text, prompt):
+        return ""
+    text = drop_inventions(text)
+    if not keep_dots:
+        text = space_spelled_symbols(text)
+    return drop_echo(text, voiced).strip()

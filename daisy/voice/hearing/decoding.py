@@ -1,0 +1,180 @@
+"""Field-aware hearing: one caller turn of audio → what Daisy takes the caller to have said.
+
+The same path serves a phone call (WhisperSTT) and the machine protocol's audio line:
+1. the audio goes through the telephone band unless it is 8 kHz phone audio already;
+2. Whisper base encodes it once, on a window fitted to the utterance (5–10x cheaper than 30 s);
+3. the decoder, prompted with the words of the expected answer (daisy.voice.vocabulary), returns
+   several scored hypotheses (beam search, N-best);
+4. each is cleaned of Whisper's artifacts (cleaning.py);
+5. the best-scored hypothesis that is a valid answer of the expected kind wins
+   (daisy.understanding.answers); if none is, the best-scored one;
+6. the confidence is the decoder's per-token probability of the winner times the share of the
+   hypotheses (weighted by their probability) that give the same value.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+
+from daisy.core.expectation import Expected
+from daisy.understanding.answers import value as answer_value
+from daisy.voice import vocabulary
+from daisy.voice.hearing.cleaning import clean, voiced_seconds
+from daisy.voice.phone_band import RATE as LINE_RATE
+from daisy.voice.phone_band import resample_exact, through_the_line
+
+WHISPER_RATE = 16000
+MAX_TOKENS = 48
+SHORT_WINDOW_MAX = 25.0  # seconds; a caller turn is cut there (Daisy's questions want short answers)
+BEAM = 5
+N_BEST = 4
+# A hypothesis that fits beats better-scored ones that don't, unless it scores this much lower per
+# token (log-probability): beyond that it is the parser's wish, not what the audio says.
+MAX_RESCUE = 1.0
+SILENT_PEAK = 64  # int16: nothing louder than this on the line is silence
+
+
+@dataclass(frozen=True, slots=True)
+class Hypothesis:
+    text: str  # cleaned ('' when nothing of it is the caller's words)
+    score: float  # the decoder's length-normalized log-probability
+    value: str | None  # the answer of the expected kind it gives (None: not a valid answer)
+
+
+@dataclass(frozen=True, slots=True)
+class Heard:
+    text: str  # what Daisy takes the caller to have said ('' for nothing)
+    confidence: float  # 0–1
+    hypotheses: tuple[Hypothesis, ...]  # best score first
+
+
+NOTHING = Heard("", 0.0, ())
+
+
+def phone_audio(pcm: np.ndarray, rate: int) -> np.ndarray:
+    """int16 mono at any rate → float32 at 16 kHz for Whisper, as it comes out of a phone line."""
+    line = through_the_line(pcm, rate)
+    return resample_exact(line, LINE_RATE, WHISPER_RATE).astype(np.float32) / 32768.0
+
+
+_TOKENIZERS: dict[tuple[int, str], object] = {}
+
+
+def tokenizer(model, lang: str):  # type: ignore[no-untyped-def]
+    from faster_whisper.tokenizer import Tokenizer
+
+    key = (id(model), lang)
+    if key not in _TOKENIZERS:
+        _TOKENIZERS[key] = Tokenizer(model.hf_tokenizer, True, task="transcribe", language=lang)
+    return _TOKENIZERS[key]
+
+
+def encode(model, audio: np.ndarray):  # type: ignore[no-untyped-def]
+    """Whisper's encoder on a window fitted to the utterance (room after the words, a 3 s floor).
+
+    Whisper was trained on 30 s windows; a short one makes it repeat itself instead of ending, which
+    the token budget, the loop guard and the echo cleaning take care of."""
+    import ctranslate2
+
+    audio = audio[: int(SHORT_WINDOW_MAX * WHISPER_RATE)]
+    seconds = len(audio) / WHISPER_RATE
+    window = int(max(seconds + 1.0, 3.0) * WHISPER_RATE)
+    padded = np.pad(audio, (0, window - len(audio)))
+    features = model.feature_extractor(padded)[:, : window // 160]
+    return model.model.encode(
+        ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None], dtype=np.float32)),
+        to_cpu=False,
+    )
+
+
+def token_budget(seconds: float) -> int:
+    return min(MAX_TOKENS, 6 + int(seconds * 8))
+
+
+def first_of_repeats(tokens: list[int]) -> list[int]:
+    """Cut a looping decode: one that starts over ("No, está mal. No, está mal. …") after its first
+    pass, and a stuck one ("x, y, n, n, n, n, n, …") after the first of 5+ identical short groups
+    (fewer can be real: "cero, cero, cero")."""
+    for i in range(2, len(tokens)):
+        span = min(4, i, len(tokens) - i)
+        if span >= 2 and tokens[i : i + span] == tokens[:span]:
+            return tokens[:i]
+    return stuck_loop_cut(tokens)
+
+
+def stuck_loop_cut(tokens: list[int]) -> list[int]:
+    """A decode stuck on the same 1–3 tokens five times or more ends after their first time."""
+    for i in range(len(tokens)):
+        for period in (1, 2, 3):
+            group = tokens[i : i + period]
+            if len(tokens) >= i + 5 * period and tokens[i + period : i + 5 * period] == group * 4:
+                return tokens[: i + period]
+    return tokens
+
+
+def hear(
+    model,  # type: ignore[no-untyped-def]
+    pcm: np.ndarray,
+    rate: int,
+    expecting: Expected = Expected.FREE,
+    lang: str = "es",
+    now: datetime | None = None,
+    *,
+    n_best: int = N_BEST,
+) -> Heard:
+    """One caller turn (int16 mono PCM at `rate`) heard as a phone call hears it. `n_best=1` decodes
+    greedily (no rescoring), for comparison."""
+    lang = "es" if lang.lower().startswith("es") else "en"
+    now = now or datetime.now().astimezone()
+    if pcm.size == 0 or int(np.abs(pcm.astype(np.int32)).max()) <= SILENT_PEAK:
+        return NOTHING
+    audio = phone_audio(pcm, rate)
+    voiced = voiced_seconds(pcm, rate)
+    seconds = min(len(audio) / WHISPER_RATE, SHORT_WINDOW_MAX)
+    tok = tokenizer(model, lang)
+    prompt_text = vocabulary.prompt(expecting, lang)
+    prompt = [*tok.sot_sequence, tok.no_timestamps]
+    if prompt_text:
+        prompt = [tok.sot_prev, *tok.encode(" " + prompt_text)] + prompt
+    result = model.model.generate(
+        encode(model, audio), [prompt], beam_size=BEAM if n_best > 1 else 1,
+        num_hypotheses=max(1, n_best), max_length=len(prompt) + token_budget(seconds),
+        return_scores=True, return_no_speech_prob=True, suppress_blank=True, suppress_tokens=[-1],
+    )[0]
+    # Silence only if the model also had little confidence in the words (scores are length-normalized
+    # log-probabilities): dictated letters score low, and an uncertain answer still reaches the core.
+    if result.no_speech_prob > 0.8 and result.scores and max(result.scores) < -1.0:
+        return NOTHING
+    keep_dots = expecting == Expected.EMAIL
+    hypotheses: list[Hypothesis] = []
+    lengths: list[int] = []
+    for ids, score in zip(result.sequences_ids, result.scores, strict=True):
+        tokens = [t for t in ids if t < tok.eot]
+        text = clean(tok.decode(stuck_loop_cut(tokens)), voiced, prompt_text, keep_dots)
+        if text and not any(h.text == text for h in hypotheses):
+            hypotheses.append(Hypothesis(text, float(score), answer_value(expecting, text, lang, now)))
+            lengths.append(len(tokens) + 1)  # + the end token, as the score counts it
+    if not hypotheses:
+        return NOTHING
+    return Heard(*_choose(hypotheses, lengths), tuple(hypotheses))
+
+
+def _choose(hypotheses: list[Hypothesis], lengths: list[int]) -> tuple[str, float]:
+    """The winning text and its confidence (hypotheses come best score first)."""
+    top = hypotheses[0]
+    fitting = [h for h in hypotheses if h.value is not None and h.score >= top.score - MAX_RESCUE]
+    chosen = fitting[0] if fitting else top
+    # Each hypothesis's weight: its whole-sequence probability, relative to the best one.
+    totals = [h.score * n for h, n in zip(hypotheses, lengths, strict=True)]
+    best = max(totals)
+    weights = [math.exp(t - best) for t in totals]
+    if chosen.value is None:
+        same = [h.text == chosen.text for h in hypotheses]
+    else:
+        same = [h.value == chosen.value for h in hypotheses]
+    agreement = sum(w for w, s in zip(weights, same, strict=True) if s) / sum(weights)
+    return chosen.text, round(min(1.0, math.exp(chosen.score)) * agreement, 3)
