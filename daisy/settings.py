@@ -22,8 +22,13 @@ class Settings(BaseSettings):
     livekit_api_key: str | None = None
     livekit_api_secret: str | None = None
     openai_api_key: str | None = None
+    openai_base_url: str | None = None  # another OpenAI-compatible endpoint (a proxy, a local server)
+    # LiveKit Cloud's telephony noise canceller on the caller's audio (livekit-plugins-noise-cancellation)
+    daisy_noise_cancellation: bool = False
+    daisy_max_call_minutes: float = 20.0  # longest call: the trunk ends it, and so does the worker
     # web
     daisy_admin_token: str | None = None
+    daisy_public_host: str | None = None  # host name(s) browsers use for the dashboard, comma-separated
     daisy_webhook_url: str | None = None
     daisy_webhook_secret: str | None = None
     # telephony

@@ -3,7 +3,9 @@
 The core decides every step. What the caller said (final transcript, keypad digits, a long silence,
 hanging up) goes to `Conversation.hear`; the core's sentence is what Daisy says:
 - cascade/local: PolicyLLM hands the sentence to the framework, which voices it with the TTS;
-- realtime: the speech model gets the exact sentence as its instruction for the next response.
+- realtime: the model hears (its input transcription is what the core gets) and speaks the core's
+  exact sentence, given as the instruction of the one response Daisy asks for. It has no tools and the
+  framework's own reply to a caller turn is stopped, so it is never asked to answer by itself.
 Per-turn latency (endpointing, stt, core, tts, total) is measured here and stored on Daisy's turn.
 """
 
@@ -11,16 +13,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from livekit.agents import Agent, llm
+from livekit.agents import Agent, StopResponse, llm
 from livekit.agents.metrics import EOUMetrics, STTMetrics
 
 from daisy.conversation import Conversation
-from daisy.core import CallerEvent, CallState, Hangup, Keypad, Outcome, Phase, Silence, Turn, Utterance
+from daisy.core import CallerEvent, CallState, Hangup, Keypad, Outcome, Silence, Turn, Utterance
 
 log = logging.getLogger("daisy.voice")
 
@@ -43,9 +46,18 @@ def exact_instruction(say: str, lang: str) -> str:
 
 
 def realtime_instructions(lang: str) -> str:
+    accent = "a natural Mexican Spanish accent" if lang.startswith("es") else "a natural American accent"
     return ("You are the voice of Daisy, a telephone assistant. You never decide what to say: every "
-            "response, you are told the exact sentence; say it word for word in a warm, natural tone "
-            "and nothing else. Never store or confirm data on your own. " + exact_instruction("…", lang))
+            "response, you are told the exact sentence; say it word for word, warmly, with "
+            f"{accent}, and nothing else. Never answer, store or confirm anything on your own.")
+
+
+def off_script(said: str, meant: str) -> bool:
+    """Whether the model's spoken transcript strays from the core's sentence (words, not punctuation)."""
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.lower())
+
+    return words(said) != words(meant)
 
 
 class DaisyAgent(Agent):
@@ -64,8 +76,9 @@ class DaisyAgent(Agent):
         self.realtime = realtime
         self.observer = observer or CallObserver()
         lang = conversation.dialogue.lang
-        tools = field_tools(self) if realtime else []
-        super().__init__(instructions=realtime_instructions(lang) if realtime else "Daisy", tools=tools)
+        # No tools for the realtime model: a tool call is the model acting on its own, and it would
+        # feed the caller's turn to the core a second time (the transcript already goes there).
+        super().__init__(instructions=realtime_instructions(lang) if realtime else "Daisy")
         self._next_say: str | None = None
         self._heard_ids: set[str] = set()
         self._dtmf = ""
@@ -75,6 +88,8 @@ class DaisyAgent(Agent):
         self._last_stt: float | None = None
         self.latencies: list[dict[str, float]] = []
         self.stt_seconds: list[float] = []
+        self._meant: list[str] = []  # realtime: the sentences asked for, in order, not yet spoken
+        self.off_script: list[tuple[str, str]] = []  # realtime: (meant, said) when the model strayed
 
     # --- lifecycle ------------------------------------------------------------------------------
     async def on_enter(self) -> None:
@@ -85,6 +100,7 @@ class DaisyAgent(Agent):
         session.on("speech_created", self._on_speech_created)
         if self.realtime:
             session.on("user_input_transcribed", self._on_realtime_transcript)
+            session.on("conversation_item_added", self._on_realtime_item)
         turn = self.conversation.start(self.direction, caller_number=self.caller_number)
         self._deliver(turn, in_turn=False)
 
@@ -94,6 +110,10 @@ class DaisyAgent(Agent):
 
     # --- what the caller does -------------------------------------------------------------------
     async def on_user_turn_completed(self, turn_ctx: llm.ChatContext, new_message: llm.ChatMessage) -> None:
+        if self.realtime:
+            # The framework would now ask the model for a reply with no instructions: the model would
+            # answer by itself. The caller's words reach the core through the model's transcript.
+            raise StopResponse()
         # The audio path (cascade/local): the framework decided the caller's turn is over.
         started = time.time()
         self._pending = {"decided": started}
@@ -147,22 +167,6 @@ class DaisyAgent(Agent):
             self.observer.on_heard(f"[{type(event).__name__.lower()}] {getattr(event, 'digits', '')}".strip())
         self._deliver(self.conversation.hear(event), in_turn=False)
 
-    def offer_value(self, key: str, value: str) -> str:
-        """A realtime field tool's call: the core hears the value as if spoken, the model gets
-        the sentence to say."""
-        state = self.call_state()
-        if state.ended:
-            return "The call is over; say nothing."
-        if state.field != key or state.phase is not Phase.ASKING:
-            again = exact_instruction(state.last_say, state.lang)
-            return f"Not stored: the form is not asking for {key} now. {again}"
-        turn = self.conversation.hear(Utterance(value))
-        if self.observer.on_said and turn.say:
-            self.observer.on_said(turn)
-        if turn.state.ended:
-            self._closing = True
-        return exact_instruction(turn.say, turn.state.lang)
-
     # --- what Daisy says ------------------------------------------------------------------------
     def _deliver(self, turn: Turn, in_turn: bool) -> None:
         if turn.state.ended:
@@ -174,6 +178,7 @@ class DaisyAgent(Agent):
                 self._finish()
             return
         if self.realtime:
+            self._meant.append(turn.say)
             self.session.generate_reply(instructions=exact_instruction(turn.say, turn.state.lang))
             return
         self._next_say = turn.say
@@ -231,24 +236,32 @@ class DaisyAgent(Agent):
         # The framework marks the caller "away" after user_away_timeout of silence on both sides.
         if ev.new_state == "away":  # _out_of_band ignores it once the call has ended
             timeout = getattr(self.session.options, "user_away_timeout", None) or 0.0
+            # The framework re-arms its timer only for a caller who is "listening": bring the caller
+            # back, or a second silence would never be noticed and the core's goodbye never said.
+            self.session.reset_away_timer()
             self._out_of_band(Silence(float(timeout)))
 
     def _on_realtime_transcript(self, ev: Any) -> None:
         if ev.is_final:
-            self._hear_text(ev.item_id or f"rt-{time.monotonic()}", ev.transcript, in_turn=False)
+            item = ev.item_id or f"rt-{time.monotonic()}"
+            if item not in self._heard_ids:  # each caller turn reaches the core once
+                self._hear_text(item, ev.transcript, in_turn=False)
 
-
-def field_tools(agent: DaisyAgent) -> list[llm.FunctionTool]:
-    """The original system's one-tool-per-field, kept for the realtime model, but every value goes
-    through the core: a value the core does not accept is never stored."""
-    tools = []
-    for f in agent.conversation.form.fields:
-        async def save(value: str, _key: str = f.key) -> str:
-            return agent.offer_value(_key, value)
-
-        tools.append(llm.function_tool(save, name=f"save_{f.key}",
-                                       description=f"Give the caller's {f.label['en-US']} to the form."))
-    return tools
+    def _on_realtime_item(self, ev: Any) -> None:
+        """The model's spoken transcript of a response, checked against the sentence asked for."""
+        item = ev.item
+        if getattr(item, "role", None) != "assistant" or not self._meant:
+            return
+        said = item.text_content or ""
+        # a sentence cut short by barge-in may never have been spoken at all: match what was said
+        match = next((i for i, meant in enumerate(self._meant) if not off_script(said, meant)), None)
+        if match is not None:
+            del self._meant[:match + 1]
+            return
+        meant = self._meant.pop(0)
+        if not getattr(item, "interrupted", False):
+            self.off_script.append((meant, said))
+            log.warning("the realtime model strayed from the sentence (%d so far)", len(self.off_script))
 
 
 async def _maybe_await(value: Awaitable[None] | None) -> None:

@@ -54,10 +54,10 @@ def build_session(pipeline: str, lang: str, settings: Settings, **overrides: Any
         parts = _realtime_parts(lang, settings)
     else:
         raise ValueError(f"unknown pipeline {pipeline!r}; use one of: {', '.join(PIPELINES)}")
-    parts.update(overrides)
     # No acoustic-echo warm-up: on a phone call the network cancels echo, and the default warm-up
     # would ignore a caller who talks over the first 3 s of the greeting (no barge-in).
-    return AgentSession(user_away_timeout=USER_AWAY_TIMEOUT, aec_warmup_duration=None, **parts)
+    options = {"user_away_timeout": USER_AWAY_TIMEOUT, "aec_warmup_duration": None, **parts, **overrides}
+    return AgentSession(**options)
 
 
 def bind(session: AgentSession, agent: DaisyAgent) -> None:
@@ -96,34 +96,84 @@ def _local_turn_detector() -> Any:
     return TurnDetector(version="v1-mini", unlikely_threshold=EOT_THRESHOLD)
 
 
+# What the cloud models are told about the call, so they hear and speak it as the domain needs.
+VOICE_INSTRUCTION = {
+    "es": "Habla en español de México, con acento mexicano natural, cálido y claro, a ritmo de llamada "
+          "telefónica. Lee los números, letras y correos despacio y con claridad.",
+    "en": "Speak American English, warm and clear, at a phone-call pace. Read numbers, letters and "
+          "email addresses slowly and clearly.",
+}
+HEARING_PROMPT = {
+    "es": "Llamada telefónica con un operador de tractocamión en México: nombre, número económico del "
+          "tractor y de la caja, placas (letras y números, 'B de burro'), hora de llegada y correo "
+          "(arroba, punto com, gmail, hotmail, outlook).",
+    "en": "Phone call with a truck driver: name, tractor and trailer numbers, license plates (letters "
+          "and digits, 'B as in Bravo'), arrival time and email (at, dot com, gmail, outlook).",
+}
+
+
+def hearing_prompt(lang: str, kind: Any = None) -> str:
+    """The recognizer's prompt: the field vocabulary of what Daisy expects next when the vocabulary
+    module offers one for that kind, else the call's general vocabulary."""
+    try:
+        from daisy.voice import vocabulary
+
+        for name in ("prompt_for", "prompt"):
+            fn = getattr(vocabulary, name, None)
+            if callable(fn) and kind is not None:
+                text = fn(kind, lang)
+                if isinstance(text, str) and text.strip():
+                    return text
+    except Exception:  # noqa: BLE001 (a missing or changed vocabulary module must not stop a call)
+        pass
+    return HEARING_PROMPT[lang[:2]] if lang[:2] in HEARING_PROMPT else HEARING_PROMPT["en"]
+
+
+def _openai_endpoint(settings: Settings) -> dict[str, Any]:
+    base = settings.openai_base_url or os.environ.get("OPENAI_BASE_URL")
+    return {"api_key": settings.openai_api_key, **({"base_url": base} if base else {})}
+
+
 def _cascade_parts(lang: str, settings: Settings) -> dict[str, Any]:
     """OpenAI STT and TTS by default; the models and voice come from the environment, and any part
-    can be replaced through build_session's overrides (e.g. another LiveKit plugin)."""
+    can be replaced through build_session's overrides (e.g. another LiveKit plugin).
+
+    Streaming both ways: the recognizer is the realtime transcription session (its transcript is
+    final as soon as the caller stops, instead of a whole-utterance upload after the VAD), and the
+    voice comes back as raw PCM over server-sent events (no mp3 to wait for and decode)."""
     from livekit.agents.inference import TurnDetector
     from livekit.plugins import openai
 
     env = os.environ.get
+    endpoint = _openai_endpoint(settings)
     return {
-        "stt": openai.STT(language=lang[:2], api_key=settings.openai_api_key,
-                          model=env("DAISY_CASCADE_STT_MODEL", "gpt-4o-mini-transcribe")),
+        "stt": openai.STT(language=lang[:2], model=env("DAISY_CASCADE_STT_MODEL", "gpt-4o-mini-transcribe"),
+                          use_realtime=True, prompt=hearing_prompt(lang), **endpoint),
         "vad": _vad(),
-        "tts": openai.TTS(api_key=settings.openai_api_key,
-                          model=env("DAISY_CASCADE_TTS_MODEL", "gpt-4o-mini-tts"),
-                          voice=env("DAISY_CASCADE_TTS_VOICE", "coral")),
+        "tts": openai.TTS(model=env("DAISY_CASCADE_TTS_MODEL", "gpt-4o-mini-tts"),
+                          voice=env("DAISY_CASCADE_TTS_VOICE", "coral"), response_format="pcm",
+                          instructions=VOICE_INSTRUCTION.get(lang[:2], VOICE_INSTRUCTION["en"]), **endpoint),
         "llm": PolicyLLM(),
         "turn_handling": turn_handling(TurnDetector()),
     }
 
 
 def _realtime_parts(lang: str, settings: Settings) -> dict[str, Any]:
+    """The model hears and speaks; the core decides. The server detects turns and transcribes them,
+    but never answers on its own (create_response off) nor cancels on its own (interrupt_response
+    off: the framework interrupts on the server's speech_started). No client VAD and manual turn
+    taking: the framework never commits a turn or asks the model for a reply by itself."""
     from livekit.plugins import openai
-    from openai.types.beta.realtime.session import InputAudioTranscription, TurnDetection
+    from openai.types.realtime import AudioTranscription
+    from openai.types.realtime.realtime_audio_input_turn_detection import ServerVad
 
     model = openai.realtime.RealtimeModel(
-        voice="coral",
-        api_key=settings.openai_api_key,
-        input_audio_transcription=InputAudioTranscription(model="gpt-4o-transcribe", language=lang[:2]),
-        # The server detects turns and barge-in, but never answers on its own: the core decides.
-        turn_detection=TurnDetection(type="server_vad", create_response=False, interrupt_response=True),
+        voice=os.environ.get("DAISY_REALTIME_VOICE", "coral"),
+        modalities=["audio"],
+        input_audio_transcription=AudioTranscription(model="gpt-4o-transcribe", language=lang[:2],
+                                                     prompt=hearing_prompt(lang)),
+        turn_detection=ServerVad(type="server_vad", create_response=False, interrupt_response=False,
+                                 silence_duration_ms=int(VAD_MIN_SILENCE * 1000)),
+        **_openai_endpoint(settings),
     )
-    return {"llm": model, "turn_handling": turn_handling("realtime_llm", interruption_mode=None)}
+    return {"llm": model, "vad": None, "turn_handling": turn_handling("manual", interruption_mode=None)}

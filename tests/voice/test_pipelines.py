@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -14,7 +13,7 @@ from daisy.voice.agent import DaisyAgent
 from daisy.voice.config import missing_settings
 from daisy.voice.pipelines import bind, build_session
 from daisy.voice.policy_llm import PolicyLLM
-from tests.voice.helpers import RecordingLog, conversation, settings
+from tests.voice.helpers import conversation, settings
 
 
 def test_missing_settings_are_named() -> None:
@@ -71,33 +70,9 @@ def test_cascade_is_built_with_openai_and_speaks_the_core(
     assert conv.state is not None and conv.state.pending == "Mario López"
 
 
-class _FakeRealtimeSession:
-    """Stands in for AgentSession: records what the agent asks the speech model to say."""
-
-    def __init__(self) -> None:
-        self.instructions: list[str] = []
-        self.handlers: dict[str, Any] = {}
-        self.current_speech = None
-        self.options = SimpleNamespace(user_away_timeout=12.0)
-
-    def on(self, event: str, handler: Any) -> None:
-        self.handlers[event] = handler
-
-    def generate_reply(self, *, instructions: str = "") -> None:
-        self.instructions.append(instructions)
-
-    def interrupt(self) -> None: ...
-
-
-class _RealtimeAgent(DaisyAgent):
-    fake: _FakeRealtimeSession
-
-    @property
-    def session(self) -> Any:  # type: ignore[override]
-        return self.fake
-
-
-def test_realtime_model_is_told_the_exact_sentence(tmp_path: Path) -> None:
+def test_realtime_model_never_takes_a_turn_of_its_own(tmp_path: Path) -> None:
+    """Built with the real plugin: the server detects and transcribes turns but neither answers nor
+    cancels by itself; no client VAD, manual turn taking (tests/voice/test_realtime_call.py runs it)."""
     from livekit.plugins import openai
 
     async def build() -> AgentSession:
@@ -105,32 +80,13 @@ def test_realtime_model_is_told_the_exact_sentence(tmp_path: Path) -> None:
 
     session = asyncio.run(build())
     assert isinstance(session.llm, openai.realtime.RealtimeModel)
-    assert session.llm._opts.turn_detection.create_response is False  # the core decides, not the model
-
-    log = RecordingLog()
-    agent = _RealtimeAgent(conversation("es", log), realtime=True)
-    agent.fake = _FakeRealtimeSession()
-    asyncio.run(agent.on_enter())
-    assert "¿Me dices tu nombre completo?" in agent.fake.instructions[-1]
-    # the model's input transcription is what the core hears
-    agent.fake.handlers["user_input_transcribed"](
-        SimpleNamespace(is_final=True, transcript="Soy Mario López", item_id="item-1"))
-    assert "«Tu nombre es Mario López, ¿correcto?»" in agent.fake.instructions[-1]
-    assert [r for _, r, _ in log.turns] == ["daisy", "caller", "daisy"]
-
-
-def test_realtime_field_tools_go_through_the_core() -> None:
-    agent = _RealtimeAgent(conversation("es"), realtime=True)
-    agent.fake = _FakeRealtimeSession()
-    names = {t.info.name for t in agent.tools}
-    assert {"save_driver_name", "save_tractor_number", "save_email"} <= names
-    asyncio.run(agent.on_enter())
-    refused = agent.offer_value("tractor_number", "4512")  # not what Daisy is asking for
-    assert refused.startswith("Not stored") and agent.conversation.record()["tractor_number"] is None
-    said = agent.offer_value("driver_name", "Mario López")
-    assert "Tu nombre es Mario López" in said
-    assert agent.call_state().pending == "Mario López"  # read back, not stored until confirmed
-    assert agent.conversation.record()["driver_name"] is None
+    detection = session.llm._opts.turn_detection
+    assert detection.create_response is False and detection.interrupt_response is False
+    assert session.vad is None and session.turn_detection == "manual"
+    assert session.llm._opts.input_audio_transcription.language == "es"
+    assert "arroba" in session.llm._opts.input_audio_transcription.prompt
+    agent = DaisyAgent(conversation("es"), realtime=True)
+    assert agent.tools == []  # a tool call would be the model acting, and a second copy of the turn
 
 
 def test_policy_llm_emits_exactly_the_reply() -> None:
