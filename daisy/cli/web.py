@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-import sys
 from typing import Annotated
 
 import typer
 
 from daisy.cli.errors import fail
 
-MIN_TOKEN = 16
 webhooks = typer.Typer(help="The signed webhook that receives every ended call.", no_args_is_help=True)
 
 DbOption = Annotated[
@@ -53,21 +51,27 @@ def serve(
     settings = get_settings()
     if not settings.daisy_admin_token and not is_loopback(host):
         fail(f"refusing to serve on {host} without DAISY_ADMIN_TOKEN (set it, or use --host 127.0.0.1)")
-    if settings.daisy_admin_token and len(settings.daisy_admin_token) < MIN_TOKEN:
-        print(f"daisy: warning: DAISY_ADMIN_TOKEN is shorter than {MIN_TOKEN} characters and may be guessed"
-              " (make one: python -c 'import secrets; print(secrets.token_urlsafe(32))')", file=sys.stderr)
     try:
         import uvicorn
 
-        from daisy.web.app import create_app
+        from daisy.web.app import allowed_hosts, create_app
+        from daisy.web.auth import WeakToken
     except ImportError as e:
         fail(f"the web dependencies are missing ({e.name}); install daisy-voice with its dependencies")
-    store = _open(db)
-    app = create_app(store, settings)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     shown = f"[{host}]" if ":" in host else host
+    # A specific address is also a name browsers use; 0.0.0.0 / :: never are.
+    bound = [] if host in ("0.0.0.0", "::", "") else [shown]
+    store = _open(db)
+    try:
+        app = create_app(store, settings, hosts=bound)
+    except WeakToken as e:
+        store.close()
+        fail(str(e))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     print(f"daisy: serving {store!r} on http://{shown}:{port}/"
           + ("" if settings.daisy_admin_token else " (no token: loopback only)"))
+    print(f"daisy: answering to host names {', '.join(allowed_hosts(settings, bound))}"
+          + ("" if settings.daisy_public_host else " (set DAISY_PUBLIC_HOST for the name others use)"))
     try:
         # uvicorn's own access log prints query strings (searches carry names and plates): ours doesn't.
         uvicorn.run(app, host=host, port=port, access_log=False, log_level="info")

@@ -1,14 +1,14 @@
-"""Access with DAISY_ADMIN_TOKEN: a bearer header for the API, a login form and a cookie for pages.
+"""Access with DAISY_ADMIN_TOKEN: a bearer header for the API, a login form and a session cookie for pages.
 
-The cookie never holds the token itself: it holds an expiry and an HMAC of it keyed by the token,
-so a leaked cookie stops working when it expires or when the token is changed, and the token is
-never written into a browser's cookie store.
+The cookie holds a random session id, never the token; sessions live in the server's memory, so
+logging out ends a session at once, and a restart (or a changed token) ends them all.
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
+import secrets
+import threading
 import time
 from urllib.parse import urlsplit
 
@@ -16,14 +16,27 @@ from starlette.requests import HTTPConnection
 
 COOKIE = "daisy_session"
 SESSION_SECONDS = 12 * 3600  # one working shift
+MIN_TOKEN = 16  # shorter tokens are refused: a few thousand guesses an hour must not find one
+MAX_SESSIONS = 10_000  # only a right token opens one, so this bound is never reached by an attacker
+
+
+class WeakToken(ValueError):
+    """DAISY_ADMIN_TOKEN is too short to be safe."""
 
 
 class Auth:
     """Checks credentials; with no token configured everything is open (loopback only, see the CLI)."""
 
     def __init__(self, token: str | None, session_seconds: int = SESSION_SECONDS) -> None:
+        if token and len(token) < MIN_TOKEN:
+            raise WeakToken(
+                f"DAISY_ADMIN_TOKEN is shorter than {MIN_TOKEN} characters; make one with "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
+            )
         self.token = token or None
         self.session_seconds = session_seconds
+        self._sessions: dict[str, float] = {}  # session id → expiry (epoch seconds)
+        self._lock = threading.Lock()
 
     @property
     def enabled(self) -> bool:
@@ -36,27 +49,35 @@ class Auth:
             return False
         return hmac.compare_digest(given.encode(), self.token.encode())
 
-    def _sign(self, expires: int) -> str:
-        assert self.token is not None
-        msg = f"daisy-session:{expires}".encode()
-        return hmac.new(self.token.encode(), msg, hashlib.sha256).hexdigest()
-
     def new_session(self, now: float | None = None) -> str:
-        expires = int((now if now is not None else time.time()) + self.session_seconds)
-        return f"{expires}.{self._sign(expires)}"
+        now = now if now is not None else time.time()
+        session = secrets.token_urlsafe(32)
+        with self._lock:
+            if len(self._sessions) >= MAX_SESSIONS:
+                self._sessions = {k: v for k, v in self._sessions.items() if v > now}
+                while len(self._sessions) >= MAX_SESSIONS:  # all alive: the oldest goes
+                    del self._sessions[next(iter(self._sessions))]
+            self._sessions[session] = now + self.session_seconds
+        return session
 
     def session_ok(self, cookie: str | None, now: float | None = None) -> bool:
         if self.token is None:
             return True
-        if not cookie or "." not in cookie:
+        if not cookie or len(cookie) > 100:
             return False
-        head, _, sig = cookie.partition(".")
-        if not head.isdigit() or len(head) > 12:
-            return False
-        expires = int(head)
-        if expires < (now if now is not None else time.time()):
-            return False
-        return hmac.compare_digest(sig.encode(), self._sign(expires).encode())
+        with self._lock:
+            expires = self._sessions.get(cookie)
+            if expires is None:
+                return False
+            if expires < (now if now is not None else time.time()):
+                del self._sessions[cookie]
+                return False
+        return True
+
+    def end_session(self, cookie: str | None) -> None:
+        if cookie:
+            with self._lock:
+                self._sessions.pop(cookie, None)
 
     def bearer(self, conn: HTTPConnection) -> str | None:
         header = conn.headers.get("authorization", "")
@@ -67,8 +88,9 @@ class Auth:
         """A request is let in by a valid bearer token or a valid session cookie."""
         if self.token is None:
             return True
-        if self.bearer(conn) is not None:
-            return self.token_ok(self.bearer(conn))
+        given = self.bearer(conn)
+        if given is not None:
+            return self.token_ok(given)
         return self.session_ok(conn.cookies.get(COOKIE))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
@@ -15,12 +14,14 @@ from daisy.web.auth import COOKIE, Auth, safe_next
 from daisy.web.exports import calls_csv, calls_json
 from daisy.web.queries import calls_with_fields, parse_filters, parse_page, plausible_id
 from daisy.web.render import templates
+from daisy.web.throttle import Throttle
 
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 50
 EXPORT_MAX = 20_000  # more than a brokerage makes in weeks; a bigger export should use the API's pages
 FILTER_KEYS = ("outcome", "since", "until", "search", "direction")
+AUDIO_SUFFIXES = frozenset({".wav", ".ogg", ".opus", ".mp3", ".m4a", ".flac", ".webm"})
 
 
 def _store(request: Request) -> Store:
@@ -80,13 +81,23 @@ def recording(request: Request, call_id: str) -> Response:
     call = _store(request).get_call(call_id) if plausible_id(call_id) else None
     if call is None or not call.recording_path:
         raise HTTPException(404, "no recording for this call")
-    path = Path(call.recording_path)
-    if not path.is_absolute():
-        base: Path = request.app.state.recordings_dir
-        path = path if path.exists() else base / path
-    if not path.is_file():
+    path = recording_file(call.recording_path, request.app.state.data_dir, request.app.state.recordings_dir)
+    if path is None:
         raise HTTPException(404, "the recording file is missing")
     return FileResponse(path, filename=path.name)
+
+
+def recording_file(stored: str, data_dir: Path, recordings_dir: Path) -> Path | None:
+    """The audio file a stored recording path names, only if it lies inside the recordings directory
+    (a relative path is read from the data directory: "recordings/call-1.wav")."""
+    try:
+        path = (data_dir / stored).resolve()  # an absolute `stored` stays itself
+        inside = path.is_relative_to(recordings_dir.resolve())
+    except (OSError, ValueError, RuntimeError):  # a NUL byte, a symlink loop
+        return None
+    if not inside or path.suffix.lower() not in AUDIO_SUFFIXES or not path.is_file():
+        return None
+    return path
 
 
 @router.get("/export.csv")
@@ -124,11 +135,18 @@ def login(
     request: Request, token: Annotated[str, Form(max_length=4096)] = "", next: Annotated[str, Form()] = "/"
 ) -> Response:
     auth: Auth = request.app.state.auth
+    throttle: Throttle = request.app.state.throttle
     target = safe_next(next)
     if not auth.enabled:
         return RedirectResponse(target, status_code=303)
+    client = request.client.host if request.client else "unknown"
+    wait = throttle.retry_after(client)
+    if wait:  # answered at once: a flood of guesses never holds a worker
+        error = f"Too many wrong tokens from this address. Try again in {wait} s."
+        return templates.TemplateResponse(request, "login.html", {"next": target, "error": error},
+                                          status_code=429, headers={"Retry-After": str(wait)})
     if not auth.token_ok(token):
-        time.sleep(0.3)  # makes guessing slower; a real token is long anyway
+        throttle.failed(client)
         return templates.TemplateResponse(
             request, "login.html", {"next": target, "error": "That token is not right."}, status_code=401
         )
@@ -146,7 +164,11 @@ def login(
 
 
 @router.post("/logout")
-def logout() -> Response:
+def logout(request: Request) -> Response:
+    """Ends the session on the server too: a copied cookie stops working (cross-site posts are refused
+    before this runs)."""
+    auth: Auth = request.app.state.auth
+    auth.end_session(request.cookies.get(COOKIE))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(COOKIE, path="/")
     return response

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from daisy.records.store import Store, open_store
 from daisy.web.app import create_app
 
-from .seed import TOKEN, seed_standard, settings
+from .seed import LOCAL_URL, TOKEN, seed_standard, settings
 
 
 def _fresh_postgres_db(server_url: str) -> str:
@@ -68,7 +68,7 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]
 def client(store: Store, tmp_path: Path) -> Iterator[TestClient]:
     """No token: everything open (as `daisy serve` allows on loopback only)."""
     app = create_app(store, settings(daisy_data_dir=tmp_path))
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL_URL) as c:
         yield c
 
 
@@ -76,5 +76,5 @@ def client(store: Store, tmp_path: Path) -> Iterator[TestClient]:
 def secured(store: Store, tmp_path: Path) -> Iterator[TestClient]:
     """DAISY_ADMIN_TOKEN set; the client sends no credentials unless a test adds them."""
     app = create_app(store, settings(daisy_admin_token=TOKEN, daisy_data_dir=tmp_path))
-    with TestClient(app, follow_redirects=False) as c:
+    with TestClient(app, base_url=LOCAL_URL, follow_redirects=False) as c:
         yield c

@@ -95,3 +95,7 @@ def settings(**values: object) -> Settings:
 
 def bearer(token: str = TOKEN) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+# The dashboard answers only to the names it serves (DNS rebinding): test clients use a loopback one.
+LOCAL_URL = "http://localhost"

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from daisy.records.store import Store
 from daisy.web.app import create_app
 
-from .seed import settings
+from .seed import LOCAL_URL, settings
 
 
 def ids(response) -> list[str]:  # type: ignore[no-untyped-def]
@@ -136,13 +136,13 @@ def test_healthz_reports_a_dead_database(store: Store, tmp_path) -> None:  # typ
         def count_calls(self, **_: object) -> int:
             raise RuntimeError("gone")
 
-    with TestClient(create_app(Broken(), settings())) as c:  # type: ignore[arg-type]
+    with TestClient(create_app(Broken(), settings()), base_url=LOCAL_URL) as c:  # type: ignore[arg-type]
         r = c.get("/healthz")
     assert r.status_code == 503 and r.json()["status"] == "error"
 
 
 def test_same_answers_on_sqlite_and_postgresql(any_store: Store) -> None:
-    with TestClient(create_app(any_store, settings())) as c:
+    with TestClient(create_app(any_store, settings()), base_url=LOCAL_URL) as c:
         assert ids(c.get("/api/calls?search=ryj 400")) == ["call-ramon"]
         assert ids(c.get("/api/calls?since=2026-03-03&until=2026-03-03")) == ["call-callback", "call-lucia"]
         assert c.get("/api/calls/call-lucia").json()["driver_name"] == "Lucía Fernández"
@@ -174,7 +174,8 @@ def test_a_failing_database_is_a_503_without_details_in_logs(
 
             return fail
 
-    with TestClient(create_app(Failing(), settings()), raise_server_exceptions=False) as c:  # type: ignore[arg-type]
+    app = create_app(Failing(), settings())  # type: ignore[arg-type]
+    with TestClient(app, base_url=LOCAL_URL, raise_server_exceptions=False) as c:
         with caplog.at_level("INFO", logger="daisy"):
             assert c.get("/api/calls?search=RYJ400").status_code == 503
             assert c.get("/api/calls/call-ramon").status_code == 503

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from daisy.web.auth import COOKIE, Auth, safe_next
+from daisy.web.auth import COOKIE, Auth, WeakToken, safe_next
 
 from .seed import TOKEN, bearer
 
@@ -90,11 +90,41 @@ def test_session_cookie_checks() -> None:
     session = auth.new_session(now=1000.0)
     assert auth.session_ok(session, now=1030.0)
     assert not auth.session_ok(session, now=1061.0)  # expired
-    expires, _, sig = session.partition(".")
-    assert not auth.session_ok(f"{int(expires) + 999}.{sig}", now=1030.0)  # expiry moved: bad signature
-    assert not Auth("another-token").session_ok(session, now=1030.0)  # token changed: sessions end
-    for junk in ("", ".", "abc", "12.", ".ff", "1e9.00", "9" * 40 + ".00", "-1.00"):
+    assert not auth.session_ok(session, now=1030.0)  # and forgotten
+    assert TOKEN not in session and len(session) >= 40
+    assert not Auth("another-token-of-16+").session_ok(auth.new_session())  # token changed: sessions end
+    for junk in ("", ".", "abc", "12.", ".ff", "1e9.00", "9" * 40 + ".00", "-1.00", "x" * 5000):
         assert not auth.session_ok(junk, now=1030.0)
+
+
+def test_a_cookie_stops_working_at_logout(secured: TestClient) -> None:
+    cookie = secured.post("/login", data={"token": TOKEN, "next": "/"}).cookies[COOKIE]
+    assert secured.get("/calls/call-ramon").status_code == 200
+    assert secured.post("/logout").status_code == 303
+    # Someone who copied the cookie before the logout gets nothing with it afterwards.
+    secured.cookies.set(COOKIE, cookie)
+    r = secured.get("/calls/call-ramon")
+    assert r.status_code == 303 and "Ramón" not in r.text
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}, {"Origin": "null"},
+     {"Origin": "http://localhost.evil.example"}],
+)
+def test_logout_and_login_refuse_cross_site_posts(secured: TestClient, headers: dict[str, str]) -> None:
+    secured.post("/login", data={"token": TOKEN, "next": "/"})
+    assert secured.post("/logout", headers=headers).status_code == 403
+    assert secured.get("/calls/call-ramon").status_code == 200  # still logged in
+    assert secured.post("/login", data={"token": TOKEN}, headers=headers).status_code == 403
+    same = {"Origin": "http://localhost", "Sec-Fetch-Site": "same-origin"}
+    assert secured.post("/logout", headers=same).status_code == 303
+
+
+def test_tokens_shorter_than_16_characters_are_refused() -> None:
+    with pytest.raises(WeakToken, match="16"):
+        Auth("short-token-15c")
+    assert Auth("x" * 16).enabled
 
 
 def test_no_token_means_open() -> None:

@@ -73,3 +73,19 @@ def test_served_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
         assert call["driver_name"] == "Lucía Fernández" and len(call["turns"]) == 9
         assert httpx.get(served.url + "/api/calls?until=2026-02-30", headers=bearer()).status_code == 422
     assert "serving Store(postgresql" in served.output()
+
+
+def test_serve_refuses_a_short_token(tmp_path: Path) -> None:
+    done = subprocess.run(serve_command("--port", "9"), cwd=tmp_path, env=env("only-15-chars!!", tmp_path),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "shorter than 16 characters" in done.stderr
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_served_names_its_hosts_and_refuses_others(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'served.db'}"
+    open_store(url).close()
+    with running_server(url, tmp_path, TOKEN) as served:
+        rebound = httpx.get(served.url + "/api/calls", headers={**bearer(), "Host": "rebind.evil.example"})
+        assert rebound.status_code == 400
+    assert "answering to host names localhost, 127.0.0.1, [::1]" in served.output()

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from daisy.records.store import open_store
 from daisy.web.app import create_app
+from daisy.web.throttle import Throttle
 
-from .seed import TOKEN, seed_standard
+from .seed import LOCAL_URL, TOKEN, seed_standard
 from .seed import settings as daisy_settings
 
 PARAMS = ["outcome", "since", "until", "search", "direction", "limit", "offset", "q", "next"]
@@ -36,7 +37,8 @@ def fuzz_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient
     store = open_store(f"sqlite:///{tmp / 'fuzz.db'}")
     seed_standard(store.call_log())
     app = create_app(store, daisy_settings(daisy_admin_token=TOKEN))
-    with TestClient(app, raise_server_exceptions=False, follow_redirects=False,
+    app.state.throttle = Throttle(burst=10**9)  # the fuzzer checks each answer, not the guess budget
+    with TestClient(app, base_url=LOCAL_URL, raise_server_exceptions=False, follow_redirects=False,
                     headers={"Authorization": f"Bearer {TOKEN}"}) as c:
         yield c
     store.close()

@@ -15,7 +15,7 @@ from daisy.records.store import Store
 from daisy.web.app import create_app
 from daisy.web.exports import calls_csv
 
-from .seed import RAMON, settings, write_call
+from .seed import LOCAL_URL, RAMON, settings, write_call
 
 
 def test_list_shows_every_call(client: TestClient) -> None:
@@ -77,7 +77,7 @@ def test_recording(store: Store, tmp_path: Path) -> None:
     store.set_recording("call-ramon", "recordings/call-ramon.ogg")  # relative to the data dir
     store.set_recording("call-lucia", "https://recordings.example/lucia.ogg")
     store.set_recording("call-email", str(tmp_path / "missing.ogg"))
-    with TestClient(create_app(store, settings(daisy_data_dir=tmp_path))) as c:
+    with TestClient(create_app(store, settings(daisy_data_dir=tmp_path)), base_url=LOCAL_URL) as c:
         page = c.get("/calls/call-ramon").text
         assert 'src="/calls/call-ramon/recording"' in page
         assert c.get("/calls/call-ramon/recording").content == b"OggS fake audio"
@@ -116,7 +116,7 @@ def test_csv_cells_cannot_run_formulas(store: Store) -> None:
 
 def test_pages_escape_what_callers_said(store: Store) -> None:
     write_call(store.call_log(), "call-xss", {"driver_name": "<script>alert(1)</script>"})
-    with TestClient(create_app(store, settings())) as c:
+    with TestClient(create_app(store, settings()), base_url=LOCAL_URL) as c:
         assert "<script>alert(1)" not in c.get("/calls/call-xss").text
         assert "<script>alert(1)" not in c.get("/").text
 
@@ -146,6 +146,6 @@ def test_whatsapp_follow_up_defaults_to_the_calling_number(store: Store) -> None
 
     write_call(store.call_log(), "call-wa", {}, caller="+525577778888", outcome=Outcome.WHATSAPP,
                follow_up=FollowUp("whatsapp"))
-    with TestClient(create_app(store, settings())) as c:
+    with TestClient(create_app(store, settings()), base_url=LOCAL_URL) as c:
         page = c.get("/calls/call-wa").text
     assert "by WhatsApp" in page and "+525577778888" in page

@@ -1,0 +1,53 @@
+"""Slowing down token guessing, per client address, without holding any worker.
+
+Each client has a small budget of wrong credentials (login form or bearer header) that refills
+slowly; once it is spent the client gets 429 with Retry-After at once, so a flood of guesses costs
+the server almost nothing and never delays anyone else's requests.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+BURST = 10  # wrong tries a client may make in a row (typos, a stale script)
+REFILL_PER_S = 1 / 6  # then one more every 6 s: 600 an hour at most
+MAX_CLIENTS = 10_000  # addresses remembered; the least recently wrong is forgotten first
+
+
+class Throttle:
+    def __init__(
+        self,
+        burst: float = BURST,
+        refill_per_s: float = REFILL_PER_S,
+        max_clients: int = MAX_CLIENTS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.burst = burst
+        self.refill_per_s = refill_per_s
+        self.max_clients = max_clients
+        self.clock = clock
+        self._left: OrderedDict[str, tuple[float, float]] = OrderedDict()  # client → (budget, at)
+        self._lock = threading.Lock()
+
+    def _budget(self, client: str, now: float) -> float:
+        left, at = self._left.get(client, (self.burst, now))
+        return min(self.burst, left + (now - at) * self.refill_per_s)
+
+    def retry_after(self, client: str) -> int:
+        """0 if the client may try now, else the whole seconds until it may."""
+        with self._lock:
+            budget = self._budget(client, self.clock())
+        return 0 if budget >= 1 else max(1, math.ceil((1 - budget) / self.refill_per_s))
+
+    def failed(self, client: str) -> None:
+        """Record one wrong credential from `client`."""
+        with self._lock:
+            now = self.clock()
+            self._left[client] = (self._budget(client, now) - 1, now)
+            self._left.move_to_end(client)
+            while len(self._left) > self.max_clients:
+                self._left.popitem(last=False)
