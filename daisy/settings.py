@@ -29,7 +29,6 @@ class Settings(BaseSettings):
     # web
     daisy_admin_token: str | None = None
     daisy_public_host: str | None = None  # host name(s) browsers use for the dashboard, comma-separated
-    daisy_public_host: str | None = None  # host name(s) browsers use for the dashboard, comma-separated
     daisy_webhook_url: str | None = None
     daisy_webhook_secret: str | None = None
     # telephony
