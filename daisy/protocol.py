@@ -1,15 +1,22 @@
 """The machine protocol of `daisy chat --jsonl`, usable in-process (evaluation, tests).
 
-Input objects: {"say": text} | {"dtmf": "123#"} | {"silence": seconds} | {"hangup": true}.
+Input objects: {"say": text} | {"audio": "turn.wav"} | {"dtmf": "123#"} | {"silence": seconds} |
+{"hangup": true}.
 Output objects: {"say", "state", "field", "pending", "ended", "outcome", "record", "expects", "offer"}:
 "expects" is the kind of answer wanted next (daisy.core.expectation.Expected), "offer" the help
 Daisy's question offered (ask | example | spell | keypad).
+
+An audio line (a mono WAV file, any rate) is heard exactly as a phone call hears the caller
+(daisy.voice.hearing: telephone band, Whisper base, the decoding for what is expected now); its
+output line adds "heard": the words Daisy took the caller to say. The speech stack loads on the
+first audio line, so text-only sessions start fast.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from daisy.conversation import CallLog, Conversation
@@ -25,7 +32,8 @@ class ProtocolError(ValueError):
 def parse_event(obj: object) -> CallerEvent:
     if not isinstance(obj, dict) or len(obj) != 1:
         raise ProtocolError(
-            'expected one of {"say": text}, {"dtmf": digits}, {"silence": seconds}, {"hangup": true}'
+            'expected one of {"say": text}, {"audio": "file.wav"}, {"dtmf": digits}, {"silence": seconds},'
+            ' {"hangup": true}'
         )
     ((key, value),) = obj.items()
     if key == "say" and isinstance(value, str):
@@ -72,6 +80,7 @@ class ProtocolSession:
         log: CallLog | None = None,
         caller_number: str | None = None,
         clock: Callable[[], datetime] | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         self.form = form or load_form()
         if clock is None and now is not None:
@@ -79,6 +88,8 @@ class ProtocolSession:
         self.conversation = Conversation(Dialogue(self.form, lang), log=log, clock=clock)
         self.direction = Direction(direction)
         self.caller_number = caller_number
+        self.lang = lang
+        self.data_dir = data_dir  # where the Whisper model lives (default: the settings' data dir)
 
     def opening(self) -> dict[str, Any]:
         turn = self.conversation.start(self.direction, caller_number=self.caller_number)
@@ -86,5 +97,35 @@ class ProtocolSession:
 
     def send(self, obj: object) -> dict[str, Any]:
         """Handle one input object; raises ProtocolError on a malformed one (the call goes on)."""
+        if isinstance(obj, dict) and len(obj) == 1 and "audio" in obj:
+            said = self._hear(obj["audio"])
+            turn = self.conversation.hear(said)
+            return {**turn_to_json(turn, self.form), "heard": said.text}
         event = parse_event(obj)
         return turn_to_json(self.conversation.hear(event), self.form)
+
+    def _hear(self, path: object) -> Utterance:
+        """The caller's turn in a WAV file, heard for what the current step expects."""
+        if not isinstance(path, str) or not path:
+            raise ProtocolError(f'bad value for "audio": {path!r} (expected the path of a WAV file)')
+        # The speech stack (numpy, soxr, faster-whisper) loads here, on the first audio line only.
+        from daisy.voice.hearing import hear, load_whisper
+        from daisy.voice.hearing.wav import AudioFileError, read_wav
+
+        try:
+            pcm, rate = read_wav(path)
+        except AudioFileError as e:
+            raise ProtocolError(str(e)) from None
+        state = self.conversation.state
+        if state is None or state.ended:
+            return Utterance("", 0.0)
+        if self.data_dir is None:
+            from daisy.settings import get_settings
+
+            self.data_dir = get_settings().daisy_data_dir
+        try:
+            model = load_whisper(self.data_dir)
+        except (RuntimeError, OSError) as e:  # the model packages missing, the data dir unwritable
+            raise ProtocolError(f"speech recognition is unavailable: {e}") from None
+        heard = hear(model, pcm, rate, expected(self.form, state), self.lang, self.conversation.clock())
+        return Utterance(heard.text, heard.confidence)

@@ -115,8 +115,9 @@ def _run_jsonl(session: Any) -> None:
         except (json.JSONDecodeError, ProtocolError) as e:
             reason = e.msg if isinstance(e, json.JSONDecodeError) else str(e)
             print(f"daisy: error: bad input line ({reason}); the call goes on", file=sys.stderr)
-            # One output line per input line, always: repeat the state, saying nothing new.
-            last = {**last, "say": "", "error": reason}
+            # One output line per input line, always: repeat the state, saying nothing new (and
+            # hearing nothing: a bad audio line was not heard).
+            last = {**{k: v for k, v in last.items() if k != "heard"}, "say": "", "error": reason}
         _emit(last)
     if not last.get("ended"):
         session.send({"hangup": True})  # stdin closed mid-call: the caller is gone (no output line)
