@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -84,13 +85,25 @@ def to_csv(calls: Sequence[CallDetail]) -> str:
     for call in calls:
         data = jsonable(call)
         record = call.record()
-        row = ["" if data[c] is None else data[c] for c in CSV_CALL_COLUMNS]
-        writer.writerow(row + [_cell(record.get(k)) for k in keys])
+        cells = [data[c] for c in CSV_CALL_COLUMNS] + [record.get(k) for k in keys]
+        writer.writerow([safe_cell(v) for v in cells])
     return buf.getvalue()
 
 
-def _cell(value: str | None) -> str:
-    # What a caller said must never run as a spreadsheet formula when ops open the file.
-    if value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value or ""
+# A spreadsheet runs a cell as a formula when it starts with one of these, leading blanks ignored.
+_FORMULA_START = frozenset("=+-@\t\r\n")
+# A phone number in E.164 is a plain number to a spreadsheet: it may keep its "+".
+_E164 = re.compile(r"\+[1-9][0-9]{6,14}")
+
+
+def safe_cell(value: object) -> str:
+    """One CSV cell that never runs as a spreadsheet formula: what a caller said, a caller number or
+    an address may start with = + - @ (even after spaces); such a cell gets a leading apostrophe.
+    Every CSV Daisy writes goes through this."""
+    if value is None:
+        return ""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    first = text.lstrip()[:1]  # " =1+1" runs too
+    if (first in _FORMULA_START or text[:1] in _FORMULA_START) and not _E164.fullmatch(text):
+        return "'" + text
+    return text

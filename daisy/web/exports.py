@@ -5,27 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from daisy.records.export import safe_cell
 from daisy.records.views import CallDetail
 
 SUMMARY_COLUMNS = (
     "id", "started_at", "ended_at", "duration_s", "direction", "language", "caller_number", "outcome",
     "collected", "total", "callback_at", "follow_up_channel", "follow_up_address",
 )
-_PHONE_LIKE = re.compile(r"[+\-]?[\d\s()\-]+")
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    # A spreadsheet runs a cell starting with = + - @ as a formula; phone numbers ("+52…") are let through.
-    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in ("+", "-") and not _PHONE_LIKE.fullmatch(text)):
-        return "'" + text
-    return text
 
 
 def calls_csv(calls: Iterable[CallDetail]) -> str:
@@ -42,7 +31,8 @@ def calls_csv(calls: Iterable[CallDetail]) -> str:
     for call in rows:
         record = call.record()
         data = call.model_dump()
-        writer.writerow([_cell(data[c]) for c in SUMMARY_COLUMNS] + [_cell(record.get(k)) for k in keys])
+        cells = [data[c] for c in SUMMARY_COLUMNS] + [record.get(k) for k in keys]
+        writer.writerow([safe_cell(v) for v in cells])
     return out.getvalue()
 
 

@@ -6,8 +6,8 @@ import csv
 import io
 import json
 
-from daisy.core.state import Outcome
-from daisy.records.export import to_csv, to_json
+from daisy.core.state import FollowUp, Outcome
+from daisy.records.export import safe_cell, to_csv, to_json
 from daisy.records.store import Store
 
 from .helpers import RAMON, form, write_call
@@ -56,3 +56,26 @@ def test_full_json_export_keeps_fields_and_transcript(store: Store) -> None:
     [item] = json.loads(to_json(store.export_calls()))
     assert [f["key"] for f in item["fields"]] == form().keys
     assert len(item["turns"]) == 15 and item["outcome"] == "completed"
+
+
+FORMULAS = ["=cmd|' /C calc'!A0", "@SUM(1)", "-1-1", "+1+1", " =1+1", "\t=1", "\n=1", "=+525512345678"]
+
+
+def test_no_csv_cell_can_run_as_a_spreadsheet_formula(store: Store) -> None:
+    # Whatever the caller said or the line carried: the caller number, a follow-up address, a value.
+    from daisy.web.exports import calls_csv
+
+    for i, formula in enumerate(FORMULAS):
+        write_call(store.call_log(), f"evil-{i}", {"driver_name": formula, "email": formula}, caller=formula,
+                   outcome=Outcome.EMAIL, follow_up=FollowUp("email", address=formula))
+    for text in (to_csv(store.export_calls()), calls_csv(store.export_calls())):
+        rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
+        for i, formula in enumerate(FORMULAS):
+            for column in ("caller_number", "follow_up_address", "driver_name", "email"):
+                assert rows[f"evil-{i}"][column] == "'" + formula, (column, formula)
+
+
+def test_phone_numbers_and_plain_values_stay_as_they_are() -> None:
+    for value in ("+525512345678", "Ramón Ibarra", "RYJ400", "17:45", "a-b", "", "6120"):
+        assert safe_cell(value) == value
+    assert safe_cell(None) == "" and safe_cell(-3) == "'-3"
