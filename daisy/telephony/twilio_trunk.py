@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 
 # Tests swap in a transport that never leaves the process; None means the SDK's own (requests).
 HTTP_CLIENT: Callable[[], HttpClient] | None = None
+# Daisy hands a caller to a person with a SIP REFER to a phone number (tel:): Twilio refuses it
+# unless the trunk allows transfers to the phone network ("enable-all"; "sip-only" is not enough).
+TRANSFER_MODE = "enable-all"
+# The transferred caller sees the driver's own number, as a direct call from them would show.
+TRANSFER_CALLER_ID = "from-transferee"
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,8 @@ class TwilioPlan:
 
     def steps(self) -> list[str]:
         steps = [
-            f"find or create the Elastic SIP Trunk {self.trunk_name!r} (domain {self.domain})",
+            f"find or create the Elastic SIP Trunk {self.trunk_name!r} (domain {self.domain}) with call "
+            f"transfer to phone numbers enabled ({TRANSFER_MODE})",
             f"find or add its origination URI {self.sip_uri} (calls from the phone network go to LiveKit)",
             f"find {self.number} among the account's numbers and attach it to the trunk",
         ]
@@ -70,6 +76,10 @@ def plan(
     number = e164(number)
     if not sip_uri.startswith("sip:"):
         sip_uri = f"sip:{sip_uri}"
+    if ";transport=" not in sip_uri:
+        # LiveKit's SIP service takes TCP; over UDP a large INVITE (many codecs, headers) fragments
+        # and calls fail at random.
+        sip_uri = f"{sip_uri};transport=tcp"
     if domain is None:
         slug = re.sub(r"[^a-z0-9]+", "-", trunk_name.lower()).strip("-") or "daisy"
         domain = f"{slug}-{number.lstrip('+')}.pstn.twilio.com"
@@ -109,15 +119,23 @@ def _apply(client: Client, p: TwilioPlan) -> list[str]:
     trunks = client.trunking.v1.trunks
     trunk = next((t for t in trunks.list() if t.domain_name == p.domain), None)
     if trunk is None:
-        trunk = trunks.create(friendly_name=p.trunk_name, domain_name=p.domain)
-        done.append(f"trunk {trunk.sid} ({p.domain}): created")
+        trunk = trunks.create(friendly_name=p.trunk_name, domain_name=p.domain, transfer_mode=TRANSFER_MODE,
+                              transfer_caller_id=TRANSFER_CALLER_ID)
+        done.append(f"trunk {trunk.sid} ({p.domain}): created, transfers {TRANSFER_MODE}")
+    elif trunk.transfer_mode != TRANSFER_MODE:
+        trunks(trunk.sid).update(transfer_mode=TRANSFER_MODE, transfer_caller_id=TRANSFER_CALLER_ID)
+        done.append(f"trunk {trunk.sid} ({p.domain}): reused, transfers now {TRANSFER_MODE}")
     else:
         done.append(f"trunk {trunk.sid} ({p.domain}): reused")
     this = trunks(trunk.sid)
 
     urls = this.origination_urls.list()
+    same_host = [u for u in urls if _without_params(u.sip_url) == _without_params(p.sip_uri)]
     if any(u.sip_url == p.sip_uri for u in urls):
         done.append(f"origination URI {p.sip_uri}: reused")
+    elif same_host:
+        this.origination_urls(same_host[0].sid).update(sip_url=p.sip_uri)
+        done.append(f"origination URI {same_host[0].sip_url} → {p.sip_uri}: updated")
     else:
         this.origination_urls.create(
             weight=10, priority=10, enabled=True, friendly_name="LiveKit", sip_url=p.sip_uri
@@ -136,6 +154,10 @@ def _apply(client: Client, p: TwilioPlan) -> list[str]:
     if p.outbound_user and p.outbound_password:
         done.extend(_termination(client, this, p))
     return done
+
+
+def _without_params(uri: str) -> str:
+    return uri.split(";", 1)[0]
 
 
 def _termination(client: Client, trunk: Any, p: TwilioPlan) -> list[str]:

@@ -16,7 +16,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from livekit.agents import Agent, StopResponse, llm
@@ -36,7 +36,17 @@ class CallObserver:
     on_said: Callable[[Turn], None] | None = None  # Daisy's sentence, when decided
     on_latency: Callable[[dict[str, float]], None] | None = None
     on_ended: Callable[[CallState], Awaitable[None] | None] | None = None  # after the last word played
-    on_transfer: Callable[[CallState], Awaitable[None] | None] | None = None
+    # hands the caller to a person; False when the provider refused (Daisy then says TRANSFER_FAILED)
+    on_transfer: Callable[[CallState], Awaitable[bool | None] | bool | None] | None = None
+
+
+# Said when the provider refuses the transfer, so the caller is not hung up on after "te comunico".
+TRANSFER_FAILED = {
+    "es": "Lo siento, no logré comunicarte con una persona en este momento. Alguien de operaciones te "
+          "llamará a este número. Gracias, hasta luego.",
+    "en": "Sorry, I couldn't reach a person right now. Someone from operations will call you back at "
+          "this number. Thank you, goodbye.",
+}
 
 
 def exact_instruction(say: str, lang: str) -> str:
@@ -198,9 +208,37 @@ class DaisyAgent(Agent):
 
     async def _after_end(self, state: CallState) -> None:
         if state.outcome is Outcome.TRANSFERRED and self.observer.on_transfer:
-            await _maybe_await(self.observer.on_transfer(state))
+            transferred = await _maybe_await(self.observer.on_transfer(state))
+            if transferred is False:
+                state = await self._transfer_failed(state)
         if self.observer.on_ended:
             await _maybe_await(self.observer.on_ended(state))
+
+    async def _transfer_failed(self, state: CallState) -> CallState:
+        """Tell the caller, and record it: Daisy's sentence in the transcript, outcome incomplete (the
+        call was not handed over). The core has ended the call, so this is written to the log here."""
+        say = TRANSFER_FAILED["es" if state.lang.startswith("es") else "en"]
+        conv = self.conversation
+        state = replace(state, outcome=Outcome.INCOMPLETE)
+        now = conv.clock()
+        conv.seq += 1
+        conv.last_daisy_seq = conv.seq
+        conv.log.turn_added(conv.call_id, conv.seq, "daisy", say, now, state)
+        conv.state = state
+        conv.log.call_ended(conv.call_id, state, now)
+        if self.observer.on_said:
+            self.observer.on_said(Turn(say=say, state=state))
+        try:
+            if self.realtime:
+                self._meant.append(say)
+                handle = self.session.generate_reply(instructions=exact_instruction(say, state.lang))
+            else:
+                self._next_say = say
+                handle = self.session.generate_reply()
+            await handle
+        except Exception as e:  # noqa: BLE001 (the line may already be gone; the record is written)
+            log.warning("could not say the transfer fallback: %s", e)
+        return state
 
     # --- timing ---------------------------------------------------------------------------------
     def _on_metrics(self, ev: Any) -> None:
@@ -264,6 +302,7 @@ class DaisyAgent(Agent):
             log.warning("the realtime model strayed from the sentence (%d so far)", len(self.off_script))
 
 
-async def _maybe_await(value: Awaitable[None] | None) -> None:
+async def _maybe_await(value: Any) -> Any:
     if value is not None and hasattr(value, "__await__"):
-        await value
+        return await value
+    return value

@@ -7,6 +7,7 @@ Outbound calls arrive the same way, with job metadata {"direction": "outbound", 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -54,23 +55,32 @@ def _call_log() -> CallLog:
         return NullCallLog()
 
 
-async def hang_up(ctx: JobContext) -> None:
+# "Played" means handed to the room's audio track; the far end still has its jitter buffer and the
+# phone network's delay to go. Deleting the room at once cut the goodbye's last syllable.
+HANGUP_TAIL_S = 0.8
+
+
+async def hang_up(ctx: JobContext, tail: float = HANGUP_TAIL_S) -> None:
     from daisy.telephony.transfer import hang_up as telephony_hang_up
 
     try:
+        await asyncio.sleep(tail)
         await telephony_hang_up(ctx.api, ctx.room.name)
     finally:
         ctx.shutdown("call ended")
 
 
-async def transfer(ctx: JobContext, identity: str) -> None:
-    """Hook for outcome `transferred`: SIP REFER through daisy.telephony."""
+async def transfer(ctx: JobContext, identity: str) -> bool:
+    """Hook for outcome `transferred`: SIP REFER through daisy.telephony. False if it failed: the
+    agent then tells the caller and records it instead of hanging up on them."""
     from daisy.telephony.transfer import transfer_call
 
     try:
         await transfer_call(ctx.api, ctx.room.name, identity, get_settings().daisy_transfer_to)
-    except Exception as e:  # a refused transfer must not crash the job: the call is then hung up
+    except Exception as e:  # a refused transfer must not crash the job
         log.error("transfer failed: %s", e)
+        return False
+    return True
 
 
 async def entrypoint(ctx: JobContext) -> None:
@@ -90,8 +100,8 @@ async def entrypoint(ctx: JobContext) -> None:
     async def ended(_state: CallState) -> None:
         await hang_up(ctx)
 
-    async def transferred(_state: CallState) -> None:
-        await transfer(ctx, participant.identity)
+    async def transferred(_state: CallState) -> bool:
+        return await transfer(ctx, participant.identity)
 
     agent = DaisyAgent(conversation, direction=direction, caller_number=caller_number,
                        realtime=pipeline == "realtime",

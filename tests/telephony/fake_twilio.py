@@ -1,4 +1,5 @@
-"""A stand-in for Twilio's REST API at the SDK's HTTP-client level: no request leaves the process.
+"""A stand-in for Twilio's REST API: a local HTTP server on 127.0.0.1 that the real SDK reaches
+through its own transport (requests), only the host swapped (`LocalTwilioHttp`).
 
 It checks the basic-auth credentials (401 otherwise), keeps trunks, origination URLs and numbers in
 memory, and answers in the JSON shapes the SDK parses.
@@ -6,13 +7,18 @@ memory, and answers in the JSON shapes the SDK parses.
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import logging
 import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 from twilio.http import HttpClient
+from twilio.http.http_client import TwilioHttpClient
 from twilio.http.response import Response
 
 SID = "AC" + "0" * 32
@@ -91,10 +97,21 @@ class FakeTwilio(HttpClient):
                 "sid": self._sid("TK"),
                 "friendly_name": data["FriendlyName"],
                 "domain_name": data["DomainName"],
+                "transfer_mode": data.get("TransferMode", "disable-all"),
+                "transfer_caller_id": data.get("TransferCallerId", "from-transferee"),
             }
             self.trunks[trunk["sid"]] = trunk
             self.origination[trunk["sid"]], self.attached[trunk["sid"]] = [], []
             return self._json(201, trunk)
+        if (m := re.fullmatch(r"/v1/Trunks/(\w+)", path)) and method == "POST":
+            trunk = self.trunks[m.group(1)]
+            trunk["transfer_mode"] = data.get("TransferMode", trunk["transfer_mode"])
+            trunk["transfer_caller_id"] = data.get("TransferCallerId", trunk["transfer_caller_id"])
+            return self._json(200, trunk)
+        if m := re.fullmatch(r"/v1/Trunks/(\w+)/OriginationUrls/(\w+)", path):
+            url = next(u for u in self.origination[m.group(1)] if u["sid"] == m.group(2))
+            url["sip_url"] = data.get("SipUrl", url["sip_url"])
+            return self._json(200, url)
         if m := re.fullmatch(r"/v1/Trunks/(\w+)/(OriginationUrls|PhoneNumbers)", path):
             sid, what = m.groups()
             if sid not in self.trunks:
@@ -122,3 +139,56 @@ class FakeTwilio(HttpClient):
 
     def _page(self, key: str, items: list[dict[str, Any]]) -> Response:
         return self._json(200, {key: items, "meta": {"key": key, "next_page_url": None, "page": 0}})
+
+
+class TwilioServer:
+    """The fake's routes behind a real HTTP server on 127.0.0.1 (form bodies, basic auth, JSON)."""
+
+    def __init__(self, fake: FakeTwilio) -> None:
+        self.fake = fake
+        router = fake
+
+        class Handler(BaseHTTPRequestHandler):
+            def _serve(self) -> None:
+                url = urlsplit(self.path)
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode() if length else ""
+                auth = None
+                if (header := self.headers.get("Authorization", "")).startswith("Basic "):
+                    user, _, password = base64.b64decode(header[6:]).decode().partition(":")
+                    auth = (user, password)
+                response = router.request(self.command, url.path, params=dict(parse_qsl(url.query)),
+                                          data=dict(parse_qsl(body)), auth=auth)
+                payload = response.text.encode()
+                self.send_response(response.status_code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = do_DELETE = _serve  # noqa: N815 (http.server's naming)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def client(self) -> LocalTwilioHttp:
+        return LocalTwilioHttp(self.url)
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class LocalTwilioHttp(TwilioHttpClient):
+    """The SDK's own HTTP client (requests, its retries and encoding), sent to the local server."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__()
+        self.base = base
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Response:  # type: ignore[override]
+        return super().request(method, re.sub(r"^https://[^/]+", self.base, url), *args, **kwargs)

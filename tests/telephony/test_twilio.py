@@ -1,24 +1,30 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import requests
 
 from daisy.settings import get_settings
 from daisy.telephony import twilio_trunk
 
-from .fake_twilio import SID, TOKEN, FakeTwilio
+from .fake_twilio import SID, TOKEN, FakeTwilio, TwilioServer
 
 URI = "sip:vjnxecm0tjk.sip.livekit.cloud"
+TCP_URI = URI + ";transport=tcp"
 
 
 @pytest.fixture
-def twilio(monkeypatch) -> FakeTwilio:
+def twilio(monkeypatch) -> Iterator[FakeTwilio]:
+    """Twilio's REST API on a local HTTP server, reached by the SDK's own requests transport."""
     fake = FakeTwilio()
-    monkeypatch.setattr(twilio_trunk, "HTTP_CLIENT", lambda: fake)
+    server = TwilioServer(fake)
+    monkeypatch.setattr(twilio_trunk, "HTTP_CLIENT", server.client)
     monkeypatch.setenv("TWILIO_ACCOUNT_SID", SID)
     monkeypatch.setenv("TWILIO_AUTH_TOKEN", TOKEN)
     get_settings.cache_clear()
-    return fake
+    yield fake
+    server.stop()
 
 
 def test_twilio_creates_trunk_origination_and_attaches_number(cli, twilio: FakeTwilio) -> None:
@@ -26,10 +32,12 @@ def test_twilio_creates_trunk_origination_and_attaches_number(cli, twilio: FakeT
     assert r.exit_code == 0, r.output
     [(tpath, tdata), (opath, odata), (npath, ndata)] = twilio.writes()
     assert tpath == "/v1/Trunks"
-    assert tdata == {"FriendlyName": "Daisy", "DomainName": "daisy-15551234567.pstn.twilio.com"}
+    # transfers to phone numbers (Daisy's SIP REFER to tel:) are allowed on the trunk she makes
+    assert tdata == {"FriendlyName": "Daisy", "DomainName": "daisy-15551234567.pstn.twilio.com",
+                     "TransferMode": "enable-all", "TransferCallerId": "from-transferee"}
     [trunk_sid] = twilio.trunks
     assert opath == f"/v1/Trunks/{trunk_sid}/OriginationUrls"
-    assert odata["SipUrl"] == URI and odata["Enabled"] in (True, "true")
+    assert odata["SipUrl"] == TCP_URI and odata["Enabled"] in (True, "true")
     assert npath == f"/v1/Trunks/{trunk_sid}/PhoneNumbers"
     assert ndata == {"PhoneNumberSid": twilio.numbers["+15551234567"]}
     assert "--outbound-user" in r.output
@@ -80,16 +88,34 @@ def test_twilio_twice_creates_nothing_new(cli, twilio: FakeTwilio) -> None:
     assert "reused" in r.output and "already attached" in r.output
 
 
+def test_existing_trunk_gets_transfers_and_tcp(cli, twilio: FakeTwilio) -> None:
+    """A trunk made before (by hand, or by an older Daisy): transfers off, origination over UDP."""
+    sid = "TK" + "9" * 32
+    domain = "daisy-15551234567.pstn.twilio.com"
+    twilio.trunks[sid] = {"sid": sid, "friendly_name": "Daisy", "domain_name": domain,
+                          "transfer_mode": "disable-all", "transfer_caller_id": "from-transferee"}
+    twilio.origination[sid] = [{"sid": "OU" + "9" * 32, "trunk_sid": sid, "sip_url": URI, "priority": 10}]
+    twilio.attached[sid] = []
+    r = cli("telephony", "twilio", "--number", "+15551234567", "--sip-uri", URI)
+    assert r.exit_code == 0, r.output
+    assert twilio.trunks[sid]["transfer_mode"] == "enable-all"
+    assert [u["sip_url"] for u in twilio.origination[sid]] == [TCP_URI]
+    assert "transfers now enable-all" in r.output and "updated" in r.output
+    writes = len(twilio.writes())
+    assert cli("telephony", "twilio", "--number", "+15551234567", "--sip-uri", URI).exit_code == 0
+    assert len(twilio.writes()) == writes  # the second run changes nothing
+
+
 def test_sip_uri_from_env(cli, twilio: FakeTwilio, monkeypatch) -> None:
     monkeypatch.setenv("LIVEKIT_SIP_URI", "abc.sip.livekit.cloud")
     assert cli("telephony", "twilio", "--number", "+15551234567").exit_code == 0
     [urls] = twilio.origination.values()
-    assert urls[0]["sip_url"] == "sip:abc.sip.livekit.cloud"
+    assert urls[0]["sip_url"] == "sip:abc.sip.livekit.cloud;transport=tcp"
 
 
 def test_dry_run_calls_nothing(cli, monkeypatch) -> None:
     fake = FakeTwilio()
-    monkeypatch.setattr(twilio_trunk, "HTTP_CLIENT", lambda: fake)
+    monkeypatch.setattr(twilio_trunk, "HTTP_CLIENT", lambda: fake)  # would record any request
     r = cli("telephony", "twilio", "--number", "+15551234567", "--dry-run")  # no credentials needed
     assert r.exit_code == 0, r.output
     assert fake.calls == []
@@ -120,7 +146,7 @@ def test_twilio_unreachable(cli, twilio: FakeTwilio, monkeypatch) -> None:
     def down(*args, **kwargs):
         raise requests.exceptions.ConnectionError("Failed to resolve 'trunking.twilio.com'")
 
-    monkeypatch.setattr(twilio, "request", down)
+    monkeypatch.setattr(twilio_trunk, "HTTP_CLIENT", lambda: type("Down", (), {"request": down})())
     r = cli("telephony", "twilio", "--number", "+15551234567", "--sip-uri", URI)
     assert r.exit_code != 0 and "cannot reach Twilio" in r.stderr and r.stderr.count("\n") == 1
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from daisy.core import Outcome
-from daisy.voice.agent import CallObserver, DaisyAgent, exact_instruction
+from daisy.voice.agent import TRANSFER_FAILED, CallObserver, DaisyAgent, exact_instruction
 from daisy.voice.caller import PERSONAS, ScriptedCaller
 from daisy.voice.phone_audio import RATE, PhoneLine
 from daisy.voice.pipelines import build_session
@@ -37,8 +37,11 @@ def speech_burst(seconds: float = 0.4) -> np.ndarray:
 class Call:
     """The realtime session on a phone line, against the fake server."""
 
-    def __init__(self, server: FakeOpenAI, tmp: Path, lang: str = "es", **session_kw: object) -> None:
+    def __init__(self, server: FakeOpenAI, tmp: Path, lang: str = "es", transfer_ok: bool | None = None,
+                 **session_kw: object) -> None:
         self.server = server
+        self.transfer_ok = transfer_ok
+        self.transfers = 0
         self.log = RecordingLog()
         self.conv = conversation(lang, self.log)
         self.ended = asyncio.Event()
@@ -53,13 +56,18 @@ class Call:
         self.session.input.audio = self.line.agent_input
         self.session.output.audio = self.line.agent_output
         self.agent = DaisyAgent(self.conv, realtime=True,
-                                observer=CallObserver(on_heard=self.heard.append, on_ended=self._ended))
+                                observer=CallObserver(on_heard=self.heard.append, on_ended=self._ended,
+                                                      on_transfer=self._transfer))
         self.line.start()
         await self.session.start(self.agent)
         return self
 
     def _ended(self, _state: object) -> None:
         self.ended.set()
+
+    async def _transfer(self, _state: object) -> bool | None:
+        self.transfers += 1
+        return self.transfer_ok
 
     async def __aexit__(self, *exc: object) -> None:
         await self.session.aclose()
@@ -154,3 +162,27 @@ def test_a_silent_caller_is_asked_once_then_the_call_ends(tmp_path: Path) -> Non
     said = [text for _, role, text in call.log.turns if role == "daisy"]
     assert len(said) == 3  # the greeting, "¿sigues ahí?", the goodbye
     assert took < 25
+
+
+def test_a_refused_transfer_is_told_to_the_caller_and_recorded(tmp_path: Path) -> None:
+    async def main() -> tuple[Call, FakeOpenAI]:
+        server = FakeOpenAI()
+        await server.start()
+        try:
+            async with Call(server, tmp_path, transfer_ok=False) as call:
+                await call.daisy_done(1)
+                await call.caller_says("Quiero hablar con una persona.")
+                await asyncio.wait_for(call.ended.wait(), 15)
+        finally:
+            await server.stop()
+        return call, server
+
+    call, server = asyncio.run(main())
+    assert call.transfers == 1
+    said = [text for _, role, text in call.log.turns if role == "daisy"]
+    assert said[-1] == TRANSFER_FAILED["es"] and "comunico" in said[-2]
+    # the caller heard it (the server was asked for exactly that sentence, and it played out)
+    assert [r.said for r in server.responses][-1] == TRANSFER_FAILED["es"]
+    assert server.responses[-1].status == "completed"
+    state = call.conv.state
+    assert state is not None and state.outcome is Outcome.INCOMPLETE and call.log.ended

@@ -7,8 +7,12 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from livekit import api
+from livekit.protocol import models, sip
 
+from daisy.settings import get_settings
 from daisy.voice import worker
+from tests.telephony.fake_livekit import API_KEY, API_SECRET, FakeLiveKit
 
 
 def test_job_metadata_for_outbound_and_inbound() -> None:
@@ -34,31 +38,53 @@ class _Ctx:
         self.shut.append(reason)
 
 
-def test_end_of_call_deletes_the_room_and_ends_the_job(monkeypatch: pytest.MonkeyPatch) -> None:
-    from daisy.telephony import transfer as telephony
-
-    deleted: list[str] = []
-
-    async def fake_hang_up(_api: Any, room: str) -> bool:
-        deleted.append(room)
-        return True
-
-    monkeypatch.setattr(telephony, "hang_up", fake_hang_up)
+def _live_ctx(fake: FakeLiveKit) -> Any:
+    """A job context whose API client is the real LiveKitAPI, talking to the local Twirp server."""
     ctx = _Ctx()
-    asyncio.run(worker.hang_up(ctx))  # type: ignore[arg-type]
-    assert deleted == [ctx.room.name] and ctx.shut == ["call ended"]
+    ctx.api = api.LiveKitAPI(fake.url, API_KEY, API_SECRET)
+    fake.rooms[ctx.room.name] = models.Room(name=ctx.room.name)
+    return ctx
 
 
-def test_transfer_hook_calls_telephony_and_survives_a_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from daisy.telephony import transfer as telephony
+def test_end_of_call_deletes_the_room_and_ends_the_job() -> None:
+    fake = FakeLiveKit().start()
 
-    calls: list[tuple[str, str]] = []
+    async def main() -> _Ctx:
+        ctx = _live_ctx(fake)
+        await worker.hang_up(ctx, tail=0.05)
+        await ctx.api.aclose()
+        return ctx
 
-    async def fake_transfer(_api: Any, room: str, identity: str, to: str | None) -> None:
-        calls.append((room, identity))
-        raise RuntimeError("provider said no")
+    try:
+        ctx = asyncio.run(main())
+    finally:
+        fake.stop()
+    assert fake.rooms == {} and ctx.shut == ["call ended"]
+    assert [r.room for r in fake.sent("DeleteRoom")] == [ctx.room.name]
 
-    monkeypatch.setattr(telephony, "transfer_call", fake_transfer)
-    ctx = _Ctx()
-    asyncio.run(worker.transfer(ctx, "sip_+5215512345678"))  # type: ignore[arg-type]
-    assert calls == [(ctx.room.name, "sip_+5215512345678")]
+
+@pytest.mark.parametrize("status", ["ok", "refused"])
+def test_transfer_hook_sends_the_refer_and_says_whether_it_worked(
+    monkeypatch: pytest.MonkeyPatch, status: str
+) -> None:
+    monkeypatch.setenv("DAISY_TRANSFER_TO", "+525599990000")
+    get_settings.cache_clear()
+    fake = FakeLiveKit().start()
+    if status == "refused":
+        fake.transfer_status = sip.SIPTransferStatus.STS_TRANSFER_FAILED
+
+    async def main() -> bool:
+        ctx = _live_ctx(fake)
+        try:
+            return await worker.transfer(ctx, "sip_+5215512345678")
+        finally:
+            await ctx.api.aclose()
+
+    try:
+        ok = asyncio.run(main())
+    finally:
+        fake.stop()
+        get_settings.cache_clear()
+    assert ok is (status == "ok")  # False: the agent tells the caller instead of hanging up on them
+    [req] = fake.sent("TransferSIPParticipant")
+    assert req.transfer_to == "tel:+525599990000" and req.participant_identity == "sip_+5215512345678"
