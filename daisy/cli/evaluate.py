@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from daisy.cli.errors import fail
+
+if TYPE_CHECKING:
+    from daisy.evaluation.spec import CallerSpec
 
 
 def _print_report(report: object, seconds: float, calls: int, verbose: bool) -> None:
@@ -113,7 +117,21 @@ def evaluate(
     use_subprocess: Annotated[
         bool, typer.Option("--subprocess", help="Drive a real `daisy chat --jsonl` process per caller.")
     ] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="With --subprocess: processes at once.")] = 4,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="With --subprocess or --audio: processes at once.")
+    ] = 4,
+    audio: Annotated[
+        bool,
+        typer.Option(
+            "--audio",
+            help="The callers speak (espeak-ng and Kokoro voices, phone line, half with cab noise) "
+            "into Daisy's own hearing; reported next to the same callers in text.",
+        ),
+    ] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", help="With --audio: only this many callers (languages taken in turn)."),
+    ] = None,
 ) -> None:
     """Run the simulated callers against Daisy and report fields right, outcomes right, turns per field."""
     from daisy.evaluation.callers import load_callers
@@ -138,6 +156,9 @@ def evaluate(
         for k in range(rounds)
         for spec in specs
     ]
+    if audio:
+        _evaluate_audio(specs, seed, limit, show, as_json, jobs)
+        return
     if show:  # ids as listed among the misses: "es-04", or "es-04#3" for its fourth round
         specs = [spec for spec in specs if spec.id in show]
         if not specs:
@@ -153,6 +174,81 @@ def evaluate(
         print(json.dumps({**report.to_dict(), "seconds": round(seconds, 3)}, ensure_ascii=False, indent=2))
     else:
         _print_report(report, seconds, len(results), verbose)
+
+
+def _pick(specs: list[CallerSpec], limit: int | None) -> list[CallerSpec]:
+    """The first `limit` callers, taking the languages in turn so a small subset has both."""
+    if limit is None:
+        return specs
+    by_lang: dict[str, list[CallerSpec]] = {}
+    for spec in specs:
+        by_lang.setdefault(spec.lang, []).append(spec)
+    picked: list[CallerSpec] = []
+    queues = list(by_lang.values())
+    while len(picked) < limit and any(queues):
+        for queue in queues:
+            if queue and len(picked) < limit:
+                picked.append(queue.pop(0))
+    return picked
+
+
+def _evaluate_audio(
+    specs: list[CallerSpec],
+    seed: int,
+    limit: int | None,
+    show: list[str] | None,
+    as_json: bool,
+    jobs: int,
+) -> None:
+    import os
+
+    from daisy.evaluation.audio.report import build, table
+    from daisy.evaluation.audio.runner import TEXT, Setup, assign, run_calls
+    from daisy.settings import get_settings
+
+    if limit is not None and limit < 1:
+        fail("--limit must be at least 1")
+    if shutil.which("espeak-ng") is None:
+        fail("daisy eval --audio needs espeak-ng (apt-get install espeak-ng)")
+    specs = _pick(specs, limit)
+    if show:
+        specs = [spec for spec in specs if spec.id in show]
+        if not specs:
+            fail(f"no caller with id {', '.join(show)}")
+    audio_jobs = assign(specs, seed)
+    text_jobs = [(spec, Setup(TEXT)) for spec in specs]
+    workers = max(1, min(jobs, os.cpu_count() or 1))
+    start = time.perf_counter()
+    calls = run_calls([*text_jobs, *audio_jobs], get_settings().daisy_data_dir, workers=workers)
+    seconds = time.perf_counter() - start
+    if show:
+        for call in calls:
+            _print_audio_transcript(call)
+    report = build(calls)
+    if as_json:
+        print(
+            json.dumps({**report.to_dict(), "seed": seed, "seconds": round(seconds, 1)}, ensure_ascii=False)
+        )
+    else:
+        print(table(report))
+        print(f"\n{len(calls)} calls ({len(audio_jobs)} spoken) in {seconds:.0f} s, seed {seed}")
+
+
+def _print_audio_transcript(call: object) -> None:
+    from daisy.evaluation.audio.runner import AudioCallResult
+
+    assert isinstance(call, AudioCallResult)
+    result, setup = call.result, call.setup
+    voice = f" {setup.voice.id}" if setup.voice else ""
+    print(f"== {result.caller_id} [{setup.family} {setup.line}{voice}] expected {result.expected_outcome}")
+    print(f"daisy:  {result.opening.get('say', '')}")
+    for ex, heard in zip(result.exchanges, call.heard, strict=True):
+        print(f"caller: {ex.caller}" + (f"  (heard {heard!r})" if heard is not None else ""))
+        d = ex.daisy
+        print(f"daisy:  {d.get('say', '')}  [{d.get('state')} {d.get('field')} pending={d.get('pending')!r}]")
+    if result.error:
+        print(f"error: {result.error}")
+    print(f"ended: {call.ended}, outcome {result.outcome}, record: {result.record}\n")
 
 
 def register(app: typer.Typer) -> None:

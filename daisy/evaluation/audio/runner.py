@@ -1,0 +1,182 @@
+"""Calls of the audio evaluation: each simulated driver speaks with one voice over one line, into
+Daisy's own hearing through the machine protocol (`{"audio": "PATH.wav"}`, in-process), and the same
+drivers are run in text as the reference.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import random
+import time
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from daisy.evaluation.audio.cache import AudioCache
+from daisy.evaluation.audio.driver import Driver
+from daisy.evaluation.audio.voices import Voice, voices
+from daisy.evaluation.scoring import CallResult, Exchange
+from daisy.evaluation.spec import CallerSpec
+from daisy.form import Form, load_form
+
+MAX_CALLER_TURNS = 60  # a call still open after this many caller turns "never ended"
+TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Setup:
+    """How one call is heard: in text, or spoken by `voice` on a clean or noisy (truck cab) line."""
+
+    family: str  # "text" | a voice family
+    noisy: bool = False
+    voice: Voice | None = None
+
+    @property
+    def line(self) -> str:
+        return TEXT if self.family == TEXT else ("noisy" if self.noisy else "clean")
+
+
+@dataclass
+class AudioCallResult:
+    result: CallResult
+    setup: Setup
+    ended: bool
+    keypad_uses: int = 0
+    spelled: int = 0  # answers the driver spelled symbol by symbol
+    utterances: int = 0  # caller turns spoken as audio
+    heard: list[str | None] = field(default_factory=list)  # per exchange, what Daisy heard (audio only)
+    seconds: float = 0.0
+
+
+def _stable(*parts: object) -> int:
+    return int.from_bytes(hashlib.sha256(repr(parts).encode()).digest()[:8], "big")
+
+
+# the setups in the order callers of one language take them: any two in a row differ in both
+# voice family and line, so even a two-call subset has each family and a noisy line
+_CYCLE = (("espeak", False), ("kokoro", True), ("kokoro", False), ("espeak", True))
+
+
+def assign(specs: Iterable[CallerSpec], seed: int = 0) -> list[tuple[CallerSpec, Setup]]:
+    """One voice family and line per caller, balanced within each language, with the voice of the
+    family picked by the seed."""
+    out: list[tuple[CallerSpec, Setup]] = []
+    count: dict[str, int] = {}
+    for spec in specs:
+        i = count[spec.lang] = count.get(spec.lang, -1) + 1
+        family, noisy = _CYCLE[(i + seed) % len(_CYCLE)]
+        voice = random.Random(_stable(seed, spec.id)).choice(voices(family, spec.lang))
+        out.append((spec, Setup(family, noisy, voice)))
+    return out
+
+
+class _Hearing:
+    """Audio in, protocol out: Daisy's ProtocolSession, sent `{"audio": path}` for every utterance."""
+
+    def __init__(self, spec: CallerSpec, form: Form) -> None:
+        from daisy.protocol import ProtocolSession
+
+        self.session = ProtocolSession(lang=spec.lang, direction=spec.direction, now=spec.now, form=form)
+        self.lang = spec.lang
+
+    def opening(self) -> dict[str, Any]:
+        return self.session.opening()
+
+    def send(self, obj: dict[str, Any]) -> dict[str, Any]:
+        return self.session.send(obj)
+
+
+def run_call(
+    spec: CallerSpec,
+    setup: Setup,
+    form: Form,
+    cache: AudioCache | None,
+    max_turns: int = MAX_CALLER_TURNS,
+) -> AudioCallResult:
+    """One call to its end, or until the driver has spoken `max_turns` times."""
+    started = time.perf_counter()
+    driver = Driver(spec, form)
+    result = CallResult(
+        caller_id=spec.id,
+        lang=spec.lang,
+        expected=spec.expected_record(form.keys),
+        unknown=spec.unknown,
+        gave=driver.gave,
+        expected_outcome=spec.outcome,
+        opening={},
+    )
+    call = AudioCallResult(result, setup, ended=False)
+    line = _Hearing(spec, form)
+    try:
+        out = result.opening = line.opening()
+        while len(result.exchanges) < max_turns and (obj := driver.next(out)) is not None:
+            before = out
+            sent = obj
+            if "say" in obj and setup.voice is not None and cache is not None:
+                noise_seed = _stable(spec.id, spec.seed, obj["say"])
+                wav = cache.line_wav(setup.voice, obj["say"], setup.noisy, noise_seed)
+                sent = {"audio": str(wav)}
+                call.utterances += 1
+            call.keypad_uses += "dtmf" in obj
+            call.spelled += driver.meant == "spelled"
+            out = line.send(sent)
+            call.heard.append(out.get("heard") if "audio" in sent else None)
+            result.exchanges.append(
+                Exchange(
+                    obj, out, before.get("state"), before.get("field"), before.get("pending"), driver.meant
+                )
+            )
+            if "hangup" in obj and not out.get("ended"):
+                break
+        call.ended = bool(out.get("ended"))
+    except Exception as e:  # noqa: BLE001 - a crash is a result to report, not to raise
+        result.error = f"{type(e).__name__}: {e}"
+    call.seconds = time.perf_counter() - started
+    return call
+
+
+# --- many calls, in worker processes ---------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(data_dir: str, form_path: str | None) -> None:
+    _WORKER["cache"] = AudioCache(Path(data_dir))
+    _WORKER["form"] = load_form(form_path)
+
+
+def _run_one(job: tuple[CallerSpec, Setup]) -> AudioCallResult:
+    spec, setup = job
+    return run_call(spec, setup, _WORKER["form"], _WORKER["cache"])
+
+
+def run_calls(
+    jobs: list[tuple[CallerSpec, Setup]],
+    data_dir: Path,
+    form_path: str | None = None,
+    workers: int = 1,
+) -> list[AudioCallResult]:
+    """Run every (caller, setup); audio calls spread over `workers` processes (each loads its own
+    recognizer and voices), text calls in this process. Results keep the order of `jobs`."""
+    form = load_form(form_path)
+    results: list[AudioCallResult | None] = [None] * len(jobs)
+    audio = [(i, job) for i, job in enumerate(jobs) if job[1].family != TEXT]
+    for i, (spec, setup) in enumerate(jobs):
+        if setup.family == TEXT:
+            results[i] = run_call(spec, setup, form, None)
+    if workers <= 1 or len(audio) <= 1:
+        _init_worker(str(data_dir), form_path)
+        for i, job in audio:
+            results[i] = _run_one(job)
+    else:
+        # spawn: the workers load ONNX and CTranslate2 themselves rather than inherit a forked copy
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(str(data_dir), form_path)
+        ) as pool:
+            for (i, _), res in zip(audio, pool.map(_run_one, [job for _, job in audio]), strict=True):
+                results[i] = res
+    return [r for r in results if r is not None]
