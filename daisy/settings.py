@@ -23,8 +23,9 @@ class Settings(BaseSettings):
     livekit_api_secret: str | None = None
     openai_api_key: str | None = None
     openai_base_url: str | None = None  # another OpenAI-compatible endpoint (a proxy, a local server)
-    # LiveKit Cloud's telephony noise canceller on the caller's audio (livekit-plugins-noise-cancellation)
-    daisy_noise_cancellation: bool = False
+    # One noise canceller on the caller's audio: "agent" (LiveKit Cloud's telephony model in the worker,
+    # livekit-plugins-noise-cancellation), "sip" (Krisp in LiveKit's SIP service) or "off"
+    daisy_noise_cancellation: str = "off"
     daisy_max_call_minutes: float = 20.0  # longest call: the trunk ends it, and so does the worker
     # web
     daisy_admin_token: str | None = None

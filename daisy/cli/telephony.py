@@ -47,22 +47,31 @@ def setup_command(
         tuple[Path, Path] | None,
         typer.Option("--from-json", help="TRUNK.json RULE.json: LiveKit's JSON documents, used as they are."),
     ] = None,
+    max_call_minutes: Annotated[
+        float | None,
+        typer.Option(help="The trunk ends longer calls (default DAISY_MAX_CALL_MINUTES, 20)."),
+    ] = None,
 ) -> None:
     """Create (or reuse) the inbound SIP trunk and the dispatch rule that sends each call to Daisy."""
     from daisy.telephony import sip_setup
-    from daisy.telephony.common import TelephonyError, run_livekit, sip_uri
+    from daisy.telephony.common import TelephonyError, noise_cancellation_mode, run_livekit, sip_uri
 
     settings = _settings()
+    minutes = settings.daisy_max_call_minutes if max_call_minutes is None else max_call_minutes
     try:
+        sip_nc = noise_cancellation_mode(settings) == "sip"
         if from_json is not None:
             trunk_req, rule_req = sip_setup.requests_from_json(*from_json)
             if number is not None:
                 del trunk_req.trunk.numbers[:]
                 trunk_req.trunk.numbers.append(sip_setup.e164(number))
+            if max_call_minutes is not None:
+                sip_setup.set_call_limits(trunk_req.trunk, minutes)
         elif number is None:
             fail("give --number +E164 (or --from-json TRUNK.json RULE.json)")
         else:
-            trunk_req = sip_setup.trunk_request(number, name, allowed_address, auth_user, auth_password)
+            trunk_req = sip_setup.trunk_request(number, name, allowed_address, auth_user, auth_password,
+                                                max_call_minutes=minutes, sip_noise_cancellation=sip_nc)
             rule_req = sip_setup.rule_request(name, room_prefix)
         result = run_livekit(
             settings, lambda lk: sip_setup.setup(lk, trunk_req, rule_req, settings.daisy_agent_name)
@@ -71,6 +80,8 @@ def setup_command(
         fail(str(e))
     print(f"inbound trunk {sip_setup.describe_trunk(result.trunk)} — {result.trunk_change}")
     print(f"dispatch rule {sip_setup.describe_rule(result.rule)} — {result.rule_change}")
+    for warning in result.warnings:
+        typer.echo(warning, err=True)
     uri = sip_uri(settings)
     if uri:
         print(f"point the provider's origination URI at: {uri}")

@@ -37,6 +37,19 @@ def e164(number: str) -> str:
     return compact
 
 
+NOISE_CANCELLATION = ("off", "agent", "sip")
+
+
+def noise_cancellation_mode(settings: Settings) -> str:
+    """Where the caller's audio is cleaned, if anywhere: one canceller only (DAISY_NOISE_CANCELLATION)."""
+    mode = (settings.daisy_noise_cancellation or "off").strip().lower()
+    if mode in ("", "0", "false", "no", "none"):
+        return "off"
+    if mode not in NOISE_CANCELLATION:
+        raise TelephonyError(f"DAISY_NOISE_CANCELLATION={mode!r}: use one of {', '.join(NOISE_CANCELLATION)}")
+    return mode
+
+
 def is_managed(metadata: str) -> bool:
     try:
         data = json.loads(metadata) if metadata else None

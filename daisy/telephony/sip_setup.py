@@ -25,6 +25,12 @@ if TYPE_CHECKING:
     )
 
 INBOUND_METADATA = json.dumps({"direction": "inbound"})
+# An abandoned line (a pocket dial, a caller who put the phone down) would hold a worker job forever.
+DEFAULT_MAX_CALL_MINUTES = 20.0
+OPEN_TRUNK_WARNING = (
+    "warning: this trunk accepts calls from any address without authentication; anyone who finds "
+    "the SIP URI can call Daisy (give --allowed-address with your provider's ranges, or --auth-user)"
+)
 
 
 @dataclass
@@ -33,6 +39,15 @@ class SetupResult:
     trunk_change: str  # created | updated | reused
     rule: SIPDispatchRuleInfo
     rule_change: str
+
+    @property
+    def warnings(self) -> list[str]:
+        return [OPEN_TRUNK_WARNING] if is_open(self.trunk) else []
+
+
+def is_open(trunk: SIPInboundTrunkInfo) -> bool:
+    """No allowed addresses and no digest auth: any host on the internet may call in."""
+    return not trunk.allowed_addresses and not trunk.auth_username
 
 
 @dataclass
@@ -47,7 +62,11 @@ def trunk_request(
     allowed_addresses: list[str] | None = None,
     auth_user: str | None = None,
     auth_password: str | None = None,
+    max_call_minutes: float = DEFAULT_MAX_CALL_MINUTES,
+    sip_noise_cancellation: bool = False,
 ) -> CreateSIPInboundTrunkRequest:
+    """`sip_noise_cancellation`: LiveKit's SIP service cleans the caller's audio (Krisp). Off when the
+    worker runs its own canceller: one canceller only, two in a row damage speech."""
     from livekit.protocol.sip import CreateSIPInboundTrunkRequest, SIPInboundTrunkInfo
 
     if bool(auth_user) != bool(auth_password):
@@ -59,8 +78,16 @@ def trunk_request(
         auth_username=auth_user or "",
         auth_password=auth_password or "",
         metadata=MANAGED_METADATA,
+        krisp_enabled=sip_noise_cancellation,
     )
+    set_call_limits(trunk, max_call_minutes)
     return CreateSIPInboundTrunkRequest(trunk=trunk)
+
+
+def set_call_limits(trunk: SIPInboundTrunkInfo, max_call_minutes: float) -> None:
+    if max_call_minutes <= 0:
+        raise TelephonyError("the maximum call duration must be more than 0 minutes")
+    trunk.max_call_duration.FromSeconds(int(max_call_minutes * 60))
 
 
 def rule_request(name: str = "Daisy", room_prefix: str = "call-") -> CreateSIPDispatchRuleRequest:
@@ -134,6 +161,8 @@ def requests_from_json(
     trunk_req.trunk.numbers.extend(normalized)
     if not trunk_req.trunk.metadata:
         trunk_req.trunk.metadata = MANAGED_METADATA
+    if not trunk_req.trunk.HasField("max_call_duration"):
+        set_call_limits(trunk_req.trunk, DEFAULT_MAX_CALL_MINUTES)
 
     rule_doc = _load_json(rule_path, "rule document")
     rule_req = _parse(rule_doc, CreateSIPDispatchRuleRequest(), "rule document", rule_path)
@@ -239,6 +268,8 @@ def _access_differs(existing: SIPInboundTrunkInfo, wanted: SIPInboundTrunkInfo) 
         set(existing.allowed_addresses) != set(wanted.allowed_addresses)
         or existing.auth_username != wanted.auth_username
         or existing.auth_password != wanted.auth_password
+        or existing.max_call_duration != wanted.max_call_duration
+        or existing.krisp_enabled != wanted.krisp_enabled
     )
 
 
@@ -251,6 +282,8 @@ def _with_access(existing: SIPInboundTrunkInfo, wanted: SIPInboundTrunkInfo) -> 
     merged.ClearField("allowed_addresses")
     merged.allowed_addresses.extend(wanted.allowed_addresses)
     merged.auth_username, merged.auth_password = wanted.auth_username, wanted.auth_password
+    merged.max_call_duration.CopyFrom(wanted.max_call_duration)
+    merged.krisp_enabled = wanted.krisp_enabled
     return merged
 
 

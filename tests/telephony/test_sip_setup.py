@@ -191,3 +191,41 @@ def test_from_json_bare_trunk_and_number_override(cli, lk_env: FakeLiveKit, tmp_
     [created] = lk_env.rules.values()
     assert created.name == "new style" and created.rule.dispatch_rule_individual.room_prefix == "drv-"
     assert list(created.trunk_ids) == [trunk.sip_trunk_id]
+
+
+def test_trunk_ends_calls_after_the_maximum_duration(cli, lk_env: FakeLiveKit, monkeypatch) -> None:
+    from daisy.settings import get_settings
+
+    r = cli("telephony", "setup", "--number", "+15551234567", "--allowed-address", "54.172.60.0/30")
+    assert r.exit_code == 0, r.output
+    [req] = lk_env.sent("CreateSIPInboundTrunk")
+    assert req.trunk.max_call_duration.seconds == 20 * 60  # an abandoned line does not hold a job
+    assert req.trunk.krisp_enabled is False  # no second canceller unless asked for
+    # an existing trunk without the limit (or another one) is updated, its numbers kept
+    monkeypatch.setenv("DAISY_MAX_CALL_MINUTES", "45")
+    monkeypatch.setenv("DAISY_NOISE_CANCELLATION", "sip")
+    get_settings.cache_clear()
+    r = cli("telephony", "setup", "--number", "+15551234567", "--allowed-address", "54.172.60.0/30")
+    assert r.exit_code == 0, r.output
+    [(trunk_id, trunk)] = lk_env.inbound.items()
+    assert trunk.max_call_duration.seconds == 45 * 60 and trunk.krisp_enabled is True
+    assert "updated" in r.output
+    r = cli("telephony", "setup", "--number", "+15551234567", "--max-call-minutes", "0")
+    assert r.exit_code != 0 and "more than 0 minutes" in r.stderr
+
+
+def test_an_open_trunk_is_warned_about(cli, lk_env: FakeLiveKit) -> None:
+    r = cli("telephony", "setup", "--number", "+15551234567")
+    assert r.exit_code == 0, r.output
+    assert "accepts calls from any address without authentication" in r.stderr
+    r = cli("telephony", "setup", "--number", "+15551234567", "--auth-user", "twilio", "--auth-password", "pw")
+    assert r.exit_code == 0 and "any address" not in r.stderr
+
+
+def test_unknown_noise_cancellation_setting_is_one_line(cli, lk_env: FakeLiveKit, monkeypatch) -> None:
+    from daisy.settings import get_settings
+
+    monkeypatch.setenv("DAISY_NOISE_CANCELLATION", "both")
+    get_settings.cache_clear()
+    r = cli("telephony", "setup", "--number", "+15551234567")
+    assert r.exit_code != 0 and "DAISY_NOISE_CANCELLATION" in r.stderr and r.stderr.count("\n") == 1
