@@ -218,7 +218,8 @@ def test_an_open_trunk_is_warned_about(cli, lk_env: FakeLiveKit) -> None:
     r = cli("telephony", "setup", "--number", "+15551234567")
     assert r.exit_code == 0, r.output
     assert "accepts calls from any address without authentication" in r.stderr
-    r = cli("telephony", "setup", "--number", "+15551234567", "--auth-user", "twilio", "--auth-password", "pw")
+    r = cli("telephony", "setup", "--number", "+15551234567", "--auth-user", "twilio",
+            "--auth-password", "pw")
     assert r.exit_code == 0 and "any address" not in r.stderr
 
 
