@@ -34,6 +34,8 @@ class Outcome(StrEnum):
     TRANSFERRED = "transferred"
     ABANDONED = "abandoned"
     VOICEMAIL = "voicemail"
+    NO_ANSWER = "no_answer"  # an outbound dial nobody picked up (the voice worker sets it)
+    BUSY = "busy"  # an outbound dial the callee rejected or found busy
 
 
 @dataclass(frozen=True, slots=True)
