@@ -85,10 +85,12 @@ def serve(
 def retry(
     db: DbOption = None,
     pending: Annotated[
-        bool, typer.Option("--pending", help="Also re-send calls left pending by a process that stopped")
+        bool,
+        typer.Option("--pending", help="Also re-send calls pending right now (may be in flight elsewhere)"),
     ] = False,
+    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Deliveries at once")] = 8,
 ) -> None:
-    """Re-send the calls whose webhook delivery failed."""
+    """Re-send the calls whose webhook delivery failed, or was left pending over 10 minutes ago."""
     from daisy.settings import get_settings
     from daisy.web.webhook import WebhookConfigError, check_config, retry_deliveries
 
@@ -103,7 +105,9 @@ def retry(
     assert secret is not None
     store = _open(db)
     try:
-        delivered, failed = retry_deliveries(store, url, secret, include_pending=pending)
+        delivered, failed = retry_deliveries(
+            store, url, secret, include_pending=pending, concurrency=concurrency
+        )
     finally:
         store.close()
     print(f"daisy: webhook: {delivered} delivered, {failed} still failing")

@@ -40,6 +40,7 @@ class CallRow(Base):
     webhook_status: Mapped[str | None]
     webhook_attempts: Mapped[int]
     webhook_last_error: Mapped[str | None]
+    webhook_updated_at: Mapped[datetime | None]
 
     fields: Mapped[list[FieldRow]] = relationship(
         back_populates="call", order_by=tables.call_fields.c.position, cascade="all, delete-orphan"

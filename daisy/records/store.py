@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, Select, func, inspect, or_, select, update
@@ -103,19 +103,35 @@ class Store:
         return self._update(call_id, recording_path=path)
 
     def set_webhook_state(
-        self, call_id: str, status: str | None, error: str | None = None, attempted: bool = False
+        self,
+        call_id: str,
+        status: str | None,
+        error: str | None = None,
+        attempted: bool = False,
+        at: datetime | None = None,
     ) -> bool:
         """Record webhook delivery: status None|pending|delivered|failed; `attempted` counts one try."""
         if status is not None and status not in WEBHOOK_STATES:
             raise ValueError(f"unknown webhook status {status!r}; use one of: {', '.join(WEBHOOK_STATES)}")
-        values: dict[str, Any] = {"webhook_status": status, "webhook_last_error": error}
+        values: dict[str, Any] = {
+            "webhook_status": status,
+            "webhook_last_error": error,
+            "webhook_updated_at": at or datetime.now(UTC),
+        }
         if attempted:
             values["webhook_attempts"] = calls.c.webhook_attempts + 1
         return self._update(call_id, **values)
 
-    def calls_with_webhook_state(self, status: str, limit: int = MAX_LIMIT) -> list[str]:
-        """Ids of calls whose webhook delivery is in `status`, oldest first."""
+    def calls_with_webhook_state(
+        self, status: str, limit: int = MAX_LIMIT, *, unchanged_since: datetime | None = None
+    ) -> list[str]:
+        """Ids of calls whose webhook delivery is in `status`, oldest first; with `unchanged_since`,
+        only those whose state has not changed after that instant (or never recorded when)."""
         q = select(calls.c.id).where(calls.c.webhook_status == status)
+        if unchanged_since is not None:
+            q = q.where(
+                or_(calls.c.webhook_updated_at.is_(None), calls.c.webhook_updated_at < unchanged_since)
+            )
         with self._reader.connect() as conn:
             return list(conn.scalars(q.order_by(calls.c.started_at).limit(limit)))
 

@@ -60,6 +60,8 @@ calls = Table(
     Column("webhook_status", String(16), index=True),
     Column("webhook_attempts", Integer, nullable=False, default=0),
     Column("webhook_last_error", Text),
+    # When the delivery state last changed: a `pending` left long ago belongs to a process that stopped.
+    Column("webhook_updated_at", UtcDateTime),
 )
 
 # One form field of a call; all rows are created when the call starts, `position` in form order.

@@ -3,10 +3,14 @@
     Conversation(dialogue, log=live_call_log(store))   # the store's CallLog + the webhook if configured
 
 The body is the call as `GET /api/calls/{id}` gives it (plus `record`, the confirmed values), and
-`X-Daisy-Signature: sha256=<hex>` is the HMAC-SHA256 of the exact body bytes keyed by
-DAISY_WEBHOOK_SECRET. Delivery runs on background threads with retries and exponential backoff, so
-a slow or dead receiver never delays a call; its state (pending, delivered, failed), the number of
-attempts and the last error are kept on the call's row, and `daisy webhooks retry` re-sends failures.
+`X-Daisy-Signature: t=<unix seconds>,v1=<hex>` carries the HMAC-SHA256, keyed by
+DAISY_WEBHOOK_SECRET, of `<t>.` followed by the exact body bytes: a receiver checks it and rejects
+a `t` more than 5 minutes away from its clock, so a captured request cannot be replayed later.
+Delivery runs on background threads with retries and exponential backoff, so a slow or dead
+receiver never delays a call; its state (pending, delivered, failed), the number of attempts, the
+last error and when it changed are kept on the call's row. A delivery ends `failed` when its tries
+are spent or its process exits first; `daisy webhooks retry` re-sends failed ones and those left
+`pending` by a process that was killed.
 """
 
 from __future__ import annotations
@@ -20,8 +24,9 @@ import random
 import threading
 import time
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -49,14 +54,37 @@ class WebhookConfigError(ValueError):
     """DAISY_WEBHOOK_URL / DAISY_WEBHOOK_SECRET cannot be used as given."""
 
 
-def sign(body: bytes, secret: str) -> str:
-    """The signature header's value for `body`."""
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+REPLAY_WINDOW_S = 300  # a receiver rejects signatures whose time is further than this from its clock
+# A delivery's tries take about a minute at most (5 tries, backoff up to 8 s, 10 s timeouts); a call
+# still `pending` long after that was left by a process that stopped, and `retry` takes it up.
+STALE_PENDING = timedelta(minutes=10)
+RETRY_CONCURRENCY = 8
 
 
-def verify(body: bytes, secret: str, header: str | None) -> bool:
-    """What a receiver does: recompute the signature and compare in constant time."""
-    return header is not None and hmac.compare_digest(sign(body, secret).encode(), header.encode())
+def _mac(body: bytes, secret: str, timestamp: int) -> str:
+    return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+
+
+def sign(body: bytes, secret: str, timestamp: int | None = None) -> str:
+    """The signature header's value for `body`, sent at `timestamp` (now by default)."""
+    t = int(time.time()) if timestamp is None else timestamp
+    return f"t={t},v1={_mac(body, secret, t)}"
+
+
+def verify(
+    body: bytes, secret: str, header: str | None, *, now: float | None = None, window_s: int = REPLAY_WINDOW_S
+) -> bool:
+    """What a receiver does: parse t and v1, refuse an old (or future) t, recompute, compare in
+    constant time."""
+    if not header or len(header) > 500:
+        return False
+    parts = dict(item.strip().partition("=")[::2] for item in header.split(","))
+    t, given = parts.get("t", ""), parts.get("v1", "")
+    if not t.isdigit() or len(t) > 12 or not given:
+        return False
+    if abs((time.time() if now is None else now) - int(t)) > window_s:
+        return False
+    return hmac.compare_digest(_mac(body, secret, int(t)).encode(), given.encode())
 
 
 def check_config(url: str | None, secret: str | None) -> None:
@@ -128,25 +156,30 @@ class WebhookSender:
         retryable = status >= 500 or status in _RETRYABLE_4XX
         return False, retryable, f"HTTP {status}"
 
-    def deliver(self, call_id: str) -> bool:
-        """Send the call, retrying with backoff; True once delivered. Never raises for HTTP failures."""
+    def deliver(self, call_id: str, stop: threading.Event | None = None) -> bool:
+        """Send the call, retrying with backoff; True once delivered. Never raises for HTTP failures.
+
+        Once `stop` is set (the process is exiting) no further try is made and the delivery ends
+        `failed`, so that `daisy webhooks retry` sends it again."""
         body = self.body(call_id)
         if body is None:
             log.warning("webhook: call %s not found, nothing sent", call_id)
             return False
         client = self._client()
+        stop = stop or threading.Event()
         for attempt in range(1, self.retry.attempts + 1):
             ok, retryable, error = self._post(client, call_id, body)
             if ok:
                 self.store.set_webhook_state(call_id, "delivered", attempted=True)
                 log.info("webhook: call %s delivered (attempt %d)", call_id, attempt)
                 return True
-            last = attempt == self.retry.attempts or not retryable
+            last = attempt == self.retry.attempts or not retryable or stop.is_set()
             self.store.set_webhook_state(call_id, "failed" if last else "pending", error, attempted=True)
             log.warning("webhook: call %s attempt %d failed: %s", call_id, attempt, error)
-            if last:
+            if last or stop.wait(self.retry.delay(attempt)):
+                if not last:  # woken by `stop` during the backoff
+                    self.store.set_webhook_state(call_id, "failed", error)
                 return False
-            time.sleep(self.retry.delay(attempt))
         return False
 
 
@@ -160,6 +193,9 @@ class WebhookDispatcher:
     def __init__(self, sender: WebhookSender, workers: int = 2) -> None:
         self.sender = sender
         self._queue: queue.Queue[str] = queue.Queue()
+        self._stop = threading.Event()
+        self._open: set[str] = set()  # submitted, not yet delivered or given up on
+        self._open_lock = threading.Lock()
         self._threads = [
             threading.Thread(target=self._work, name=f"daisy-webhook-{i}", daemon=True)
             for i in range(workers)
@@ -168,17 +204,38 @@ class WebhookDispatcher:
             t.start()
 
     def submit(self, call_id: str) -> None:
+        with self._open_lock:
+            self._open.add(call_id)
         self._queue.put(call_id)
 
     def _work(self) -> None:
         while True:
             call_id = self._queue.get()
             try:
-                self.sender.deliver(call_id)
+                self.sender.deliver(call_id, self._stop)
             except Exception as e:  # noqa: BLE001 - a database hiccup must not kill the worker
                 log.warning("webhook: call %s: %s", call_id, type(e).__name__)
             finally:
+                with self._open_lock:
+                    self._open.discard(call_id)
                 self._queue.task_done()
+
+    def finish(self, timeout: float = 10.0) -> bool:
+        """Before the process exits: wait up to `timeout`, then stop trying and mark every delivery
+        not done `failed` (a daemon thread would otherwise die with it left `pending`)."""
+        if self.flush(timeout):
+            return True
+        self._stop.set()
+        with self._open_lock:
+            left = sorted(self._open)
+        for call_id in left:
+            try:
+                self.sender.store.set_webhook_state(call_id, "failed", "the process exited before delivery")
+            except Exception as e:  # noqa: BLE001 - exiting anyway; `retry` finds it as stale pending
+                log.warning("webhook: call %s: %s", call_id, type(e).__name__)
+        log.warning("webhook: %d call(s) not delivered before exit; `daisy webhooks retry` sends them",
+                    len(left))
+        return False
 
     def flush(self, timeout: float = 30.0) -> bool:
         """Wait until everything submitted is delivered or given up on; False on timeout."""
@@ -221,8 +278,9 @@ class WebhookCallLog:
         self.inner.field_changed(call_id, key, state, at)
 
     def flush(self, timeout: float = 10.0) -> bool:
-        """Give in-flight deliveries a moment before a short-lived process (a text chat) exits."""
-        return self.dispatcher.flush(timeout)
+        """Before a short-lived process (a text chat) exits: give in-flight deliveries a moment, then
+        mark the rest `failed` for `daisy webhooks retry`."""
+        return self.dispatcher.finish(timeout)
 
     def call_ended(self, call_id: str, state: CallState, at: datetime) -> None:
         self.inner.call_ended(call_id, state, at)
@@ -261,18 +319,34 @@ def with_webhook(inner: CallLog, store: Store, settings: Settings, retry: Retry 
 
 
 def retry_deliveries(
-    store: Store, url: str, secret: str, *, include_pending: bool = False, retry: Retry | None = None
+    store: Store,
+    url: str,
+    secret: str,
+    *,
+    include_pending: bool = False,
+    retry: Retry | None = None,
+    concurrency: int = RETRY_CONCURRENCY,
+    now: datetime | None = None,
 ) -> tuple[int, int]:
-    """Re-send every call whose delivery failed (and, if asked, those left pending by a process
-    that died). Returns (delivered, still failing)."""
+    """Re-send every call whose delivery failed or was left `pending` (untouched for STALE_PENDING:
+    its process was killed; with `include_pending`, every pending one), `concurrency` at a time.
+    Returns (delivered, still failing)."""
     sender = WebhookSender(store, url, secret, retry)
+    stale = None if include_pending else (now or datetime.now(UTC)) - STALE_PENDING
     ids = store.calls_with_webhook_state("failed")
-    if include_pending:
-        ids += store.calls_with_webhook_state("pending")
-    delivered = 0
-    for call_id in ids:
+    ids += store.calls_with_webhook_state("pending", unchanged_since=stale)
+
+    def one(call_id: str) -> bool:
         store.set_webhook_state(call_id, "pending")
-        delivered += sender.deliver(call_id)
+        try:
+            return sender.deliver(call_id)
+        except Exception as e:  # noqa: BLE001 - one call's database hiccup must not stop the others
+            log.warning("webhook: call %s: %s", call_id, type(e).__name__)
+            return False
+
+    workers = max(1, min(concurrency, len(ids)))
+    with ThreadPoolExecutor(workers, thread_name_prefix="daisy-retry") as pool:
+        delivered = sum(pool.map(one, ids))
     return delivered, len(ids) - delivered
 
 

@@ -22,17 +22,25 @@ class Receiver:
     status: int = 200  # what every POST gets
     delay_s: float = 0.0  # how long it takes to answer
     got: list[Received] = field(default_factory=list)
+    in_flight: int = 0  # requests being answered right now
+    max_in_flight: int = 0  # the most at once: how concurrent the sender is
 
 
 @contextmanager
 def receiver(status: int = 200, delay_s: float = 0.0) -> Iterator[Receiver]:
     state = Receiver(status=status, delay_s=delay_s)
+    lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 - http.server's name
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            state.got.append(Received({k.lower(): v for k, v in self.headers.items()}, body))
+            with lock:
+                state.got.append(Received({k.lower(): v for k, v in self.headers.items()}, body))
+                state.in_flight += 1
+                state.max_in_flight = max(state.max_in_flight, state.in_flight)
             time.sleep(state.delay_s)
+            with lock:
+                state.in_flight -= 1
             self.send_response(state.status)
             self.send_header("Content-Length", "0")
             self.end_headers()

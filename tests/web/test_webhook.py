@@ -46,13 +46,28 @@ def hooked(store: Store, url: str, retry: Retry = FAST) -> WebhookCallLog:
     return log
 
 
-def test_signature_is_hmac_sha256_of_the_raw_body() -> None:
+def test_signature_is_hmac_sha256_of_the_time_and_the_raw_body() -> None:
     body = b'{"a":1}'
-    assert sign(body, "k") == "sha256=" + hmac.new(b"k", body, hashlib.sha256).hexdigest()
+    mac = hmac.new(b"k", b"1767225600." + body, hashlib.sha256).hexdigest()
+    assert sign(body, "k", timestamp=1767225600) == f"t=1767225600,v1={mac}"
     assert verify(body, "k", sign(body, "k"))
     assert not verify(body + b" ", "k", sign(body, "k"))
     assert not verify(body, "other", sign(body, "k"))
     assert not verify(body, "k", None)
+    for junk in ("", "sha256=" + mac, f"t=,v1={mac}", "t=1767225600", f"v1={mac}", "t=-5,v1=00", "t=1e9,v1=a",
+                 f"t=1767225600,v1={mac}x", "t=" + "9" * 40 + ",v1=00", "x" * 10_000):
+        assert not verify(body, "k", junk, now=1767225600)
+
+
+def test_a_replayed_request_is_refused_after_five_minutes() -> None:
+    body = b'{"event":"call.ended"}'
+    header = sign(body, "k", timestamp=1_767_225_600)
+    assert verify(body, "k", header, now=1_767_225_600 + 299)
+    assert not verify(body, "k", header, now=1_767_225_600 + 301)  # captured and sent again later
+    assert not verify(body, "k", header, now=1_767_225_600 - 301)  # or stamped in the future
+    # The time is signed: moving it forward breaks the signature.
+    moved = header.replace("t=1767225600", "t=1767225900")
+    assert not verify(body, "k", moved, now=1_767_225_900)
 
 
 def test_an_ended_call_is_posted_signed(store: Store) -> None:
@@ -115,7 +130,7 @@ def test_failing_receiver_retries_then_fails_then_cli_retry_delivers(
         assert call is not None
         assert call.webhook_status == "failed" and call.webhook_attempts == 3
         assert call.webhook_last_error == "HTTP 500"
-        # The same signed body every time, so a receiver can dedupe on it.
+        # The same body every time, so a receiver can dedupe on it (the signature carries the time).
         assert len({r.body for r in rx.got}) == 1
 
         rx.status = 200
@@ -316,7 +331,59 @@ def test_a_text_chat_call_is_posted_signed_when_it_ends(tmp_path: pathlib.Path) 
         )
         assert proc.returncode == 0, proc.stderr
         (got,) = rx.got
-    expected = "sha256=" + hmac.new(b"s3cret-for-tests", got.body, hashlib.sha256).hexdigest()
-    assert got.headers["x-daisy-signature"] == expected
+    assert verify(got.body, "s3cret-for-tests", got.headers["x-daisy-signature"])
     call = json.loads(got.body)["call"]
     assert call["outcome"] == "abandoned" and call["record"]["driver_name"] == "Ramón Ibarra"
+
+
+def test_a_process_exiting_while_the_receiver_fails_leaves_the_call_failed_then_retry_sends_it(
+    store: Store, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A text chat ends its call and exits after waiting briefly; its tries (here 5, 2 s apart) are cut
+    # short. Before, the call stayed `pending` for ever and `daisy webhooks retry` skipped it.
+    with receiver(status=503) as rx:
+        log = hooked(store, rx.url, Retry(attempts=5, backoff_s=2.0))
+        write_call(log, "call-exiting", RAMON)
+        assert not log.flush(0.5)  # what `daisy chat` calls at exit
+        call = store.get_call("call-exiting")
+        assert call is not None and call.webhook_status == "failed"
+        assert call.webhook_last_error is not None
+        tries = len(rx.got)
+        time.sleep(0.3)
+        assert len(rx.got) == tries  # and no more tries once given up on
+        rx.status = 200
+        monkeypatch.setenv("DAISY_WEBHOOK_URL", rx.url)
+        monkeypatch.setenv("DAISY_WEBHOOK_SECRET", SECRET)
+        get_settings.cache_clear()
+        try:
+            result = CliRunner().invoke(_runner_app(), ["webhooks", "retry", "--db", db_url])
+        finally:
+            get_settings.cache_clear()
+    assert result.exit_code == 0 and "1 delivered, 0 still failing" in result.output
+    call = store.get_call("call-exiting")
+    assert call is not None and call.webhook_status == "delivered"
+
+
+def test_retry_takes_up_pending_deliveries_left_by_a_killed_process(store: Store) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    write_call(store.call_log(), "call-killed", RAMON)
+    write_call(store.call_log(), "call-in-flight", RAMON)
+    now = datetime.now(UTC)
+    store.set_webhook_state("call-killed", "pending", at=now - timedelta(minutes=11))  # kill -9 long ago
+    store.set_webhook_state("call-in-flight", "pending", at=now)  # another process is sending it now
+    with receiver() as rx:
+        assert retry_deliveries(store, rx.url, SECRET, retry=FAST) == (1, 0)
+    assert [json.loads(r.body)["call"]["id"] for r in rx.got] == ["call-killed"]
+    in_flight = store.get_call("call-in-flight")
+    assert in_flight is not None and in_flight.webhook_status == "pending"
+
+
+def test_retry_sends_several_calls_at_once_within_a_bound(store: Store) -> None:
+    for i in range(6):
+        write_call(store.call_log(), f"call-down-{i}", RAMON, latency=False)
+        store.set_webhook_state(f"call-down-{i}", "failed", "HTTP 503")
+    with receiver(delay_s=0.4) as rx:
+        assert retry_deliveries(store, rx.url, SECRET, retry=FAST, concurrency=3) == (6, 0)
+    assert len(rx.got) == 6 and rx.max_in_flight == 3  # before: one at a time
+    assert all(verify(r.body, SECRET, r.headers["x-daisy-signature"]) for r in rx.got)
