@@ -294,6 +294,12 @@ class SimulatedCaller:
 
     def _value_turns(self, key: str, attempt: int) -> list[str]:
         """How the caller says the true value of `key`: styled first, plainer on each new attempt."""
+        turns = self._plain_value_turns(key, attempt)
+        if self.spec.style.get("damage") and attempt < 2 and self.kinds.get(key) in ("number", "plate"):
+            turns = [speech.damaged(t, self.lang, self.rng) for t in turns]
+        return turns
+
+    def _plain_value_turns(self, key: str, attempt: int) -> list[str]:
         spec, rng, lang, style = self.spec, self.rng, self.lang, self.spec.style
         kind = self.kinds.get(key, "text")
         truth = spec.truth(key) or ""

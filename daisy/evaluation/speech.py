@@ -274,7 +274,12 @@ def plate_pieces(
         if run[0].isdigit():
             said.append([digit_string(run, lang, rng, digit_style)])
         else:
-            said.append([letter(c, lang, rng, letter_style) for c in run])
+            chunks: list[str] = []
+            for k, c in enumerate(run):
+                # a letter said twice is said the same way twice ("doble ve, doble ve"): a bare letter
+                # then the same one with its key word is one letter made clear ("ge, ge de gato")
+                chunks.append(chunks[-1] if k and run[k - 1] == c else letter(c, lang, rng, letter_style))
+            said.append(chunks)
     if not in_pieces:
         joiner = rng.choice([", ", " ", ", "])
         # between the letters and the digits callers often put a "guion" or an "y"
@@ -460,3 +465,64 @@ def strip_accents(text: str) -> str:
             continue
         out.extend(d for d in unicodedata.normalize("NFD", c) if unicodedata.category(d) != "Mn")
     return "".join(out)
+
+
+# --- recognizer damage ---------------------------------------------------------------------------
+
+_ES_UNIT_DIGITS = {w: str(d) for d, w in enumerate(_ES_0_29[:10]) if d}
+_ES_MANGLED = {
+    "equis": ["ekis", "eckis", "equix"],
+    "zeta": ["seta", "ceda", "zetta"],
+    "jota": ["hota", "jotta"],
+    "erre": ["herre"],
+    "eme": ["heme"],
+    "efe": ["effe", "hefe"],
+    "ese": ["hese"],
+    "ele": ["hele", "elle"],
+}
+_EN_RADIO = {"three": "tree", "five": "fife", "nine": "niner", "four": "fower"}
+_EN_MANGLED = {"ex": "ecks", "are": "arr", "double you": "dubya", "kay": "kei"}
+
+
+def damaged(text: str, lang: str, rng: random.Random) -> str:
+    """What a phone recognizer makes of a value a person would still read: digits glued to number
+    words ("doscientos7"), hundreds written apart ("seis cientos"), mangled letter names ("ekis"),
+    radio digits ("niner"), a letter's own name heard for "de" ("Te Te Tampico")."""
+    import re
+
+    if lang == "en":
+        words = text.split(" ")
+        for k, w in enumerate(words):
+            bare = w.strip(",.").lower()
+            if bare in _EN_RADIO and rng.random() < 0.7:
+                words[k] = w.lower().replace(bare, _EN_RADIO[bare])
+        text = " ".join(words)
+        for name, bad in _EN_MANGLED.items():
+            if rng.random() < 0.7:  # a letter, not the verb of "plates are"
+                text = re.sub(rf"(?<!plates )\b{name}\b", bad, text)
+        return text
+
+    def glue_digit(m: re.Match[str]) -> str:
+        return m.group(1) + ("" if rng.random() < 0.5 else " ") + _ES_UNIT_DIGITS[m.group(2)]
+
+    units = "|".join(_ES_UNIT_DIGITS)
+    text = re.sub(rf"\b(\w+cientos|ciento) ({units})\b", glue_digit, text)
+    if rng.random() < 0.5:
+        text = re.sub(rf"\b(\w+enta y) ({units})\b", lambda m: f"{m.group(1)} {_ES_UNIT_DIGITS[m.group(2)]}",
+                      text)
+    apart = {"doscientos": "dos cientos", "trescientos": "tres cientos", "seiscientos": "seis cientos",
+             "ochocientos": "ocho sientos", "setecientos": "siete cientos", "novecientos": "nueve cientos",
+             "cuatrocientos": "cuatro cientos", "quinientos": "cinco cientos"}
+    if rng.random() < 0.6:
+        text = re.sub(r"\b(\w+ientos)\b", lambda m: apart.get(m.group(1), m.group(1)), text)
+    for name, bad in _ES_MANGLED.items():
+        text = re.sub(rf"\b{name}\b", lambda _m, bad=bad: rng.choice(bad), text)
+    # "te de Tampico" -> "Te Te Tampico": the letter's name again where "de" was said
+    text = re.sub(
+        r"\b(be|ce|de|ge|pe|te|ve)\b de ([A-ZÁÉÍÓÚa-záéíóú]\w+)",
+        lambda m: f"{m.group(1).capitalize()} {m.group(1).capitalize()} {m.group(2).capitalize()}"
+        if m.group(2)[0].lower() == m.group(1)[0] or m.group(1) == "ce" and m.group(2)[0].lower() == "c"
+        else m.group(0),
+        text,
+    )
+    return text

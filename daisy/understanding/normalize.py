@@ -25,6 +25,15 @@ _LETTER_NAMES = ("[a-zñ]|be|ce|se|de|efe|ge|je|hache|ache|jota|ka|ca|ele|eme|en
 _A_LETTER = re.compile(rf"(?:{_LETTER_NAMES}|{_NATO})")
 
 
+_HUNDREDS_HEAD = {"cinco": "quinien", "siete": "setecien", "sete": "setecien", "nueve": "novecien",
+                  "nove": "novecien"}
+
+
+def _hundreds(m: re.Match[str]) -> str:
+    head = m.group(1)
+    return _HUNDREDS_HEAD.get(head, head + "cien") + "t" + m.group(2)
+
+
 def _glued_trae(m: re.Match[str]) -> str:
     rest = m.group(1)
     if _A_LETTER.fullmatch("e" + rest) or not _A_LETTER.fullmatch(rest):
@@ -52,6 +61,8 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"\b(be|ve|b|v)(chica|chiquita|grande|larga|corta|baja|alta)\b"), r"\1 \2"),
     # "5pm", "t45": split digits from letters so each rule sees separate tokens
     (re.compile(r"(?<=\d)(?=[a-zñ])|(?<=[a-zñ])(?=\d)"), " "),
+    # hundreds written apart: "seis cientos", "cuatro sientos", "cinco cientos" -> one word
+    (re.compile(r"\b(dos|tres|cuatro|cinco|seis|siete|sete|ocho|nueve|nove) ?[cs]ient([oa]s)\b"), _hundreds),
 ]
 
 # Fast path for the accents Spanish and English text actually carries; NFD handles the rest.
@@ -89,7 +100,7 @@ def _junk(keep: str) -> re.Pattern[str]:
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
     "nt", "nt", "dieci |diez y", "veinti ", "letras", "trae ", "trae", "tra",
-    "chic|grande|larga|corta|baja|alta", r"\d",
+    "chic|grande|larga|corta|baja|alta", r"\d", "ient",
 ))
 _OTHER_MARKS = re.compile(r"[^\x00-\x7fñÑ]")
 

@@ -68,6 +68,8 @@ _ES.update({"mil": (THOUSAND, 1000), "cero": (ZERO, 0)})
 _EN = _table(_EN_UNITS, _EN_TEENS, _EN_TENS)
 _EN.update({"hundred": (HUNDRED_MULT, 100), "thousand": (THOUSAND, 1000), "zero": (ZERO, 0),
             "oh": (ZERO, 0), "o": (ZERO, 0), "cero": (ZERO, 0)})
+# Radio digits (ICAO) that drivers and dispatchers say so a digit is not misheard: "tree", "fife"
+_EN.update({"wun": (UNIT, 1), "tree": (UNIT, 3), "fower": (UNIT, 4), "fife": (UNIT, 5), "niner": (UNIT, 9)})
 # Spanish callers sometimes say a digit in English and vice versa is rare; keep tables apart,
 # except that "cero" is understood everywhere.
 
@@ -187,6 +189,13 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
     while i < n:
         w = words[i]
         if w.isdigit():
+            if group is not None and end == i and _fills(group, w):
+                # "doscientos7", "treinta y 5": the recognizer wrote the last place in digits
+                group.below += int(w)
+                group.closed_two = True
+                end = i + 1
+                i += 1
+                continue
             if group is not None and group.has_thousand and group.below == 0 and len(w) <= 3 \
                     and end == i:
                 group.below = int(w)  # "2 mil 358", "dos mil 358": the digits below the thousand
@@ -234,6 +243,11 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
                 if w == "and" and english and group.wants_more_after_and and nxt[0] in (UNIT, TEEN, TENS):
                     i += 1
                     continue
+            if group is not None and w == "y" and not english and group.wants_unit_after_y \
+                    and i + 1 < n and len(words[i + 1]) == 1 and words[i + 1].isdigit():
+                end = i + 1  # "treinta y 5": the digit fills the unit
+                i += 1
+                continue
             close()
             i += 1
             continue
@@ -257,6 +271,16 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
         i += 1
     close()
     return out
+
+
+def _fills(group: _Group, digits: str) -> bool:
+    """Digits written right after number words complete the group when they fit its open place:
+    a unit after tens ("treinta y 5"), up to two digits after hundreds ("doscientos 45")."""
+    if digits[0] == "0" or group.closed_two or group.has_thousand and group.below == 0:
+        return False
+    if group.tens:
+        return len(digits) == 1
+    return group.hundreds and len(digits) <= 2
 
 
 def digits_of(words: list[str], lang: str) -> str:

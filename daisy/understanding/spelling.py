@@ -19,8 +19,10 @@ _ES_NAMES = {
     "hache": "H", "ache": "H", "i": "I", "jota": "J", "ka": "K", "ca": "K", "ele": "L", "eme": "M",
     "ene": "N", "enie": "N", "eñe": "N", "o": "O", "pe": "P", "cu": "Q", "ku": "Q", "erre": "R",
     "ere": "R", "ese": "S", "te": "T", "u": "U", "ve": "V", "uve": "V", "equis": "X",
-    "ekis": "X", "equiz": "X", "ekiz": "X", "ye": "Y",
-    "zeta": "Z", "seta": "Z", "ceta": "Z", "zeda": "Z", "dobleu": "W", "doblev": "W", "dobleve": "W",
+    "ekis": "X", "equiz": "X", "ekiz": "X", "eckis": "X", "equix": "X", "ekix": "X", "ye": "Y",
+    "zeta": "Z", "seta": "Z", "ceta": "Z", "zeda": "Z", "ceda": "Z", "zetta": "Z", "hota": "J",
+    "jot": "J", "kah": "K", "cuh": "Q", "qu": "Q", "enye": "N", "elle": "L", "uvee": "V",
+    "ube": "V", "dobleu": "W", "doblev": "W", "dobleve": "W",
     "ygriega": "Y", "igriega": "Y",
 }
 _EN_NAMES = {
@@ -32,7 +34,8 @@ _EN_NAMES = {
     "pee": "P", "pea": "P", "q": "Q", "cue": "Q", "queue": "Q", "r": "R", "ar": "R", "are": "R",
     "s": "S", "es": "S", "ess": "S", "t": "T", "tee": "T", "tea": "T", "u": "U", "you": "U",
     "v": "V", "vee": "V", "w": "W", "x": "X", "ex": "X", "y": "Y", "why": "Y", "wye": "Y", "z": "Z",
-    "zee": "Z", "zed": "Z",
+    "zee": "Z", "zed": "Z", "aye": "A", "bea": "B", "cea": "C", "eych": "H", "jey": "J", "kei": "K",
+    "emm": "M", "enn": "N", "arr": "R", "ecks": "X", "eks": "X", "dubya": "W", "zea": "Z",
 }
 # Two-word letter names, merged before the walk.
 _PAIRS = {
@@ -113,13 +116,26 @@ def _names(lang: str) -> dict[str, str]:
     return _EN_NAMES if is_english(lang) else _ES_NAMES
 
 
+def _mended_name(token: str, names: dict[str, str]) -> str | None:
+    """A letter name as the recognizer mangles it: an h put in front ("heme", "herre"), a consonant
+    doubled ("jotta", "zetta", "effe"), or one of the spellings listed with the names."""
+    if len(token) < 3 or not token.isalpha():
+        return None
+    if token[0] == "h" and token[1:] in names and len(token) > 3:
+        return names[token[1:]]
+    single = re.sub(r"([b-df-hj-np-qs-z])\1", r"\1", token)
+    if single != token and single in names and len(single) > 1:
+        return names[single]
+    return None
+
+
 def _letter_of(token: str, lang: str) -> str | None:
     """The letter a single token names, if it is a letter name or a lone letter."""
     if token in ("doubleu",):
         return "W"
     if token in ("xray",):
         return "X"
-    got = _names(lang).get(token)
+    got = _names(lang).get(token) or _mended_name(token, _names(lang))
     if got is None and len(token) == 1 and token.isalpha():
         got = token.upper()
     if got is None and not is_english(lang):
@@ -237,6 +253,9 @@ def _dropped_de(m: re.Match[str]) -> str:
     key = m.group("key")
     plain = strip_accents(key.lower())
     initials = {"de": "d", "te": "t", "se": "c"}.get(letter, letter)
+    before = m.string[: m.start()].split()
+    if before and _ES_NAMES.get(strip_accents(before[-1].lower())) == _ES_NAMES.get(letter):
+        return m.group(0)  # "Te Te Toluca": the letter, then its own name where "de" was said
     if plain[0] not in initials or plain in _NOT_KEYS or plain in _ES_NAMES or plain in word_table("es") \
             or m.group("own") and m.group("end") is None:
         return m.group(0)
@@ -313,10 +332,17 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     at = 0
     noise = 0
 
-    def emit(sym: str, kind: str) -> None:
+    keyed: list[bool] = []  # the piece came with its key word ("ge de gato")
+
+    def emit(sym: str, kind: str, with_key: bool = False) -> None:
+        if with_key and out and out[-1] == sym and not keyed[-1] and kinds[-1] != "D" \
+                and all(w in (",", "o", "or") for w in words[spans[-1][1]:at]):
+            # "la ge, ge de gato": the letter named, then said again with its key word, is one letter
+            out.pop(), kinds.pop(), spans.pop(), keyed.pop()
         out.append(sym)
         kinds.append(kind)
         spans.append((at, i))
+        keyed.append(with_key)
 
     while i < n:
         w = words[i]
@@ -330,8 +356,9 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             if letter is not None:
                 i = _after_letter(words, i + 2, lang, connectors)
                 letter, i = _bv_modifier(words, i, letter)
+                before = i
                 letter, i = _maybe_key(words, i, letter, lang, connectors)
-                emit(letter, "L!")
+                emit(letter, "L!", with_key=i != before)
                 continue
             i += 1
             continue
@@ -369,7 +396,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         if not english and w in _PRONOUN_LIKE and (cue or i + 1 < n and words[i + 1] in _PRONOUN_NEXT) \
                 and not _spelled_next(words, i + 1, lang, nums):
             letter = None  # "no sé", "ya te lo di": words, not letters (but "se te ka" is spelling)
-        if english and w in ("are", "is", "you") and i > 0 and words[i - 1] in _VERB_BEFORE:
+        if english and w in ("are", "arr", "is", "you") and i > 0 and words[i - 1] in _VERB_BEFORE:
             i += 1  # "my plates are ...", "they are ..."
             continue
         if letter is not None and not (w == "y" and not english):
@@ -382,19 +409,19 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             key, j2 = _maybe_key(words, j, letter, lang, connectors, nato_key=len(w) > 1 and j == j0)
             explicit = j2 != j or (w not in (_AMBIGUOUS_EN if english else _AMBIGUOUS_ES))
             i = j2
-            emit(key, "L!" if explicit else "L")
+            emit(key, "L!" if explicit else "L", with_key=j2 != j)
             continue
         # "<palabra> de <palabra>" and damaged "Bebe burro" / "Ave águila" / "kaka kiosko"
         if w.isalpha() and w not in _FILLER and i + 1 < n:
             if words[i + 1] in connectors and i + 2 < n and _is_keyword(words[i + 2], lang):
                 i += 3
-                emit(_key_letter(words[i - 1]), "L!")
+                emit(_key_letter(words[i - 1]), "L!", with_key=True)
                 continue
             nxt = words[i + 1]
             keyable = _is_keyword(nxt, lang) or nxt in _KEYABLE_NUMBERS and nxt[0] == w[0]
             if not english and _is_letter_prefix(w) and keyable:
                 i += 2
-                emit(_key_letter(words[i - 1]), "L!")
+                emit(_key_letter(words[i - 1]), "L!", with_key=True)
                 continue
         # a written run of consonants ("mnx") is a piece of plate, not a word
         if 2 <= len(w) <= 4 and w.isalpha() and not (set(w) & _VOWELS) and w not in _FILLER \
@@ -517,6 +544,9 @@ def _maybe_key(
     "letra hache", a lone "H" or another NATO word it is the next letter.
     """
     n = len(words)
+    if j + 1 < n and _names(lang).get(words[j]) == letter and _is_keyword(words[j + 1], lang) \
+            and _key_letter(words[j + 1]) == letter:
+        return letter, j + 2  # "Te Te Toluca": the letter's own name heard where "de" was said
     if j < n and words[j] in connectors:
         k = j + 1
         if words[j] == "as" and k < n and words[k] == "in":

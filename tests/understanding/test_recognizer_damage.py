@@ -1,0 +1,49 @@
+"""Recognizer damage a person would still read: digits glued to number words, hundreds written
+apart, mangled letter names, radio digits, a letter's own name heard where "de" was said."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from daisy.understanding import reader
+
+NOW = datetime(2026, 3, 2, 10, 0)
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "value"),
+    [
+        ("trescientos9", "es-MX", "309"),
+        ("el cuatrocientos 18", "es-MX", "418"),
+        ("sesenta y 4 doce", "es-MX", "6412"),
+        ("ocho cientos treinta", "es-MX", "830"),
+        ("siete cientos uno", "es-MX", "701"),
+        ("cinco sientos cuarenta", "es-MX", "540"),
+        ("nueve cientas", "es-MX", "900"),
+        ("six hundred4", "en-US", "604"),
+        ("niner fower tree", "en-US", "943"),
+        ("wun fife zero", "en-US", "150"),
+    ],
+)
+def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: str) -> None:
+    assert reader.read_value("number", said, lang, NOW) == value
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "plate"),
+    [
+        ("eckis, ceda, 3 1 7 hota", "es-MX", "XZ317J"),
+        ("herre, heme, zetta, 4 0 9", "es-MX", "RMZ409"),
+        ("Pe Pe Puebla, ele, 5 5 2 1", "es-MX", "PL5521"),
+        ("las placas son Eme Eme Monterrey ka 8 8 1", "es-MX", "MK881"),
+        ("ecks, arr, 7 7 2, dubya", "en-US", "XR772W"),
+    ],
+)
+def test_plates_through_mangled_letter_names(said: str, lang: str, plate: str) -> None:
+    assert reader.read_piece("plate", said, lang) == plate
+
+
+def test_a_letter_said_twice_with_a_comma_is_two_letters() -> None:
+    assert reader.read_piece("plate", "te, te, 4 5 1 ka", "es-MX") == "TT451K"
