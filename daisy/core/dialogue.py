@@ -94,7 +94,7 @@ class Dialogue:
         bound leave the field empty (or end a follow-up politely)."""
         after = turn.state
         if after.ended or _question_of(after) != _question_of(before):
-            return turn
+            return replace(turn, state=replace(after, turns_here=0))  # a new question starts its count
         here = before.turns_here + 1
         ctx = TurnContext(self, replace(after, turns_here=here), now, changed=list(turn.changed_fields))
         f = ctx.current_field
