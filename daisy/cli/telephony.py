@@ -282,7 +282,7 @@ def call_command(
     import csv
 
     from daisy.telephony import batch, dials
-    from daisy.telephony.common import TelephonyError, e164, run_livekit
+    from daisy.telephony.common import TelephonyError, e164, noise_cancellation_mode, run_livekit
     from daisy.telephony.outbound import DialResult, TrunkSpec, ensure_outbound_trunk
 
     if (number is None) == (csv_file is None):
@@ -297,6 +297,7 @@ def call_command(
             rows = [batch.Row(0, number or "", e164(number or ""))]
         engine = dials.open_engine(settings.database_url)
         source = "csv" if csv_file is not None else "cli"
+        sip_nc = noise_cancellation_mode(settings) == "sip"
 
         async def work(lk) -> None:  # noqa: ANN001
             async def on_result(row: batch.Row, result: DialResult | None) -> None:
@@ -319,7 +320,8 @@ def call_command(
                 f" — {'created' if created else 'reused'}"
             )
             await batch.dial_all(
-                lk, rows, trunk.sip_trunk_id, settings.daisy_agent_name, concurrency, on_result, room_prefix
+                lk, rows, trunk.sip_trunk_id, settings.daisy_agent_name, concurrency, on_result, room_prefix,
+                max_call_minutes=settings.daisy_max_call_minutes, sip_noise_cancellation=sip_nc,
             )
 
         run_livekit(settings, work)

@@ -7,7 +7,7 @@ import csv
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from daisy.telephony.common import TelephonyError, e164
 from daisy.telephony.outbound import DialResult, dial
@@ -66,6 +66,7 @@ async def dial_all(
     concurrency: int,
     on_result: Callable[[Row, DialResult | None], Awaitable[None]],
     room_prefix: str = "call-",
+    **dial_options: Any,
 ) -> None:
     """Dial every valid row, at most `concurrency` calls at once; `on_result` sees each dial's end.
 
@@ -79,7 +80,7 @@ async def dial_all(
             await on_result(row, None)
             return
         async with gate:
-            result = await dial(lk, row.number, trunk_id, agent_name, room_prefix=room_prefix)
+            result = await dial(lk, row.number, trunk_id, agent_name, room_prefix=room_prefix, **dial_options)
             await on_result(row, result)
 
     try:
@@ -98,7 +99,7 @@ def result_line(row: Row, result: DialResult | None, outcome: str = "") -> dict[
         "row": str(row.line),
         "phone_number": result.phone_number,
         "status": "answered" if result.answered else "failed",
-        "outcome": outcome,
+        "outcome": outcome or result.unanswered_outcome,
         "call_id": result.call_id,
         "room_name": result.room_name,
         "sip_status": result.sip_status,

@@ -41,6 +41,24 @@ class DialResult:
     dispatch_id: str = ""
     sip_status: str = ""  # e.g. "486 Busy Here" when the call failed
     error: str = ""
+    sip_code: int = 0
+
+    @property
+    def unanswered_outcome(self) -> str:
+        """The call's outcome when nobody talked: `busy`, `no_answer`, or "" (answered, or another
+        failure such as a refused trunk, which is no fault of the driver)."""
+        if self.answered:
+            return ""
+        if self.sip_code in BUSY_CODES:
+            return "busy"
+        if self.sip_code in NO_ANSWER_CODES or "timeout" in self.error.lower():
+            return "no_answer"
+        return ""
+
+
+# SIP final responses: the callee was busy or declined / nobody picked up before the timeout.
+BUSY_CODES = {486, 600, 603}
+NO_ANSWER_CODES = {408, 480, 487}
 
 
 def call_metadata(phone_number: str, call_id: str) -> str:
@@ -98,6 +116,8 @@ async def dial(
     call_id: str | None = None,
     room_prefix: str = "call-",
     ringing_timeout: int = 30,
+    max_call_minutes: float = 20.0,
+    sip_noise_cancellation: bool = False,
 ) -> DialResult:
     """Dial one driver. Returns when the driver answered or the call failed (busy, no answer...).
 
@@ -132,6 +152,9 @@ async def dial(
         # Waiting for the answer turns "busy" and "no answer" into a result we can record and retry.
         wait_until_answered=True,
         ringing_timeout=Duration(seconds=ringing_timeout),
+        # an answering machine that never hangs up, or a line left open, does not hold a job forever
+        max_call_duration=Duration(seconds=int(max_call_minutes * 60)),
+        krisp_enabled=sip_noise_cancellation,  # only when the worker runs no canceller of its own
     )
     result = DialResult(number, call_id, room_name, answered=False, participant_identity=identity)
     result.dispatch_id = dispatch.id
@@ -140,6 +163,7 @@ async def dial(
     except SipCallError as e:
         code, reason = e.sip_status_code, e.sip_status or ""
         result.sip_status = f"{code} {reason}".strip() if code else reason
+        result.sip_code = int(code or 0)
         result.error = str(e)
         # Nobody to talk to: free the agent at once instead of waiting for the room to time out.
         try:

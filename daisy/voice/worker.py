@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sys
+from dataclasses import replace
 from typing import Any
 
 from livekit import rtc
@@ -19,7 +20,7 @@ from livekit.agents import AgentServer, JobContext, JobProcess
 from livekit.agents.cli import run_app
 
 from daisy.conversation import CallLog, Conversation, NullCallLog
-from daisy.core import CallState, Dialogue
+from daisy.core import CallState, Dialogue, Outcome, Phase
 from daisy.form import load_form
 from daisy.settings import get_settings
 from daisy.voice.agent import CallObserver, DaisyAgent
@@ -36,6 +37,50 @@ def job_metadata(raw: str | None) -> dict[str, Any]:
     except json.JSONDecodeError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+CALL_STATUS = "sip.callStatus"  # dialing | ringing | active | hangup (LiveKit's SIP attributes)
+RING_WAIT_S = 60.0  # the dial's ringing timeout is 30 s; beyond that nobody is coming
+
+
+async def wait_until_answered(room: rtc.Room, participant: rtc.RemoteParticipant,
+                              timeout: float = RING_WAIT_S) -> str:
+    """"active" once the dialled phone is picked up. A dialled SIP participant joins the room while
+    it still rings, so the call (and its record) must not start at the join. Otherwise the outcome:
+    "busy" (rejected), "no_answer" (left unanswered, or the wait ran out)."""
+    if participant.attributes.get(CALL_STATUS, "active") == "active":
+        return "active"
+    loop = asyncio.get_running_loop()
+    answer: asyncio.Future[str] = loop.create_future()
+
+    def changed(_changed: dict[str, str], p: rtc.Participant) -> None:
+        if p.identity == participant.identity and p.attributes.get(CALL_STATUS) == "active":
+            if not answer.done():
+                answer.set_result("active")
+
+    def left(p: rtc.RemoteParticipant) -> None:
+        if p.identity == participant.identity and not answer.done():
+            rejected = p.disconnect_reason == rtc.DisconnectReason.USER_REJECTED
+            answer.set_result("busy" if rejected else "no_answer")
+
+    room.on("participant_attributes_changed", changed)
+    room.on("participant_disconnected", left)
+    try:
+        return await asyncio.wait_for(answer, timeout)
+    except TimeoutError:
+        return "no_answer"
+    finally:
+        room.off("participant_attributes_changed", changed)
+        room.off("participant_disconnected", left)
+
+
+def record_unanswered(conversation: Conversation, phone_number: str | None, outcome: str) -> None:
+    """An outbound call nobody talked on: its record says so (no_answer, busy), nothing else."""
+    conversation.start("outbound", caller_number=phone_number)  # outbound: Daisy waits, says nothing
+    assert conversation.state is not None
+    ended = replace(conversation.state, phase=Phase.ENDED, outcome=Outcome(outcome))
+    conversation.state = ended
+    conversation.log.call_ended(conversation.call_id, ended, conversation.clock())
 
 
 def caller_number_of(participant: rtc.RemoteParticipant) -> str | None:
@@ -96,6 +141,12 @@ async def entrypoint(ctx: JobContext) -> None:
     dialogue = Dialogue(load_form(), lang, voicemail=settings.daisy_voicemail,
                         transfer_when_stuck=bool(settings.daisy_transfer_to))
     conversation = Conversation(dialogue, log=_call_log(), call_id=meta.get("call_id") or None)
+    if direction == "outbound":
+        answer = await wait_until_answered(ctx.room, participant)
+        if answer != "active":
+            record_unanswered(conversation, caller_number, answer)
+            await hang_up(ctx, tail=0)
+            return
 
     async def ended(_state: CallState) -> None:
         await hang_up(ctx)

@@ -87,6 +87,8 @@ def test_call_creates_trunk_room_dispatch_then_dials(cli, lk_env: FakeLiveKit, t
     assert part.participant_identity == "sip_5215512345678"
     assert part.wait_until_answered is True
     assert part.ringing_timeout.seconds == 30
+    assert part.max_call_duration.seconds == 20 * 60  # a line left open does not hold a job
+    assert part.krisp_enabled is False  # one noise canceller only, and none asked for
     assert "answered" in r.output and "completed" in r.output
     assert _rows(tmp_path, "select call_id, phone_number, source, status from outbound_dials") == [
         (meta["call_id"], "+5215512345678", "cli", "answered")
@@ -147,27 +149,30 @@ def test_csv_dials_everyone_and_records_each_outcome(cli, lk_env: FakeLiveKit, t
         "Sin número,5533\n"
         "Ana,+525544444444\n"
         "Luis,+525555555555\n"
+        "Pepe,+525566666666\n"
     )
     lk_env.unreachable["+525522222222"] = (480, "Temporarily Unavailable")
+    lk_env.unreachable["+525566666666"] = (486, "Busy Here")
     r = cli("call", "--csv", str(drivers), "--concurrency", "2", *TRUNK)
     assert r.exit_code == 0, r.output
-    assert "3 answered, 1 failed, 1 invalid" in r.output
+    assert "3 answered, 2 failed, 1 invalid" in r.output
     dialled = sorted(p.sip_call_to for p in lk_env.sent("CreateSIPParticipant"))
-    assert dialled == ["+525511111111", "+525522222222", "+525544444444", "+525555555555"]
+    assert dialled == ["+525511111111", "+525522222222", "+525544444444", "+525555555555", "+525566666666"]
     with (tmp_path / "drivers.results.csv").open() as fh:
         results = list(csv.DictReader(fh))
     assert [(x["row"], x["status"], x["outcome"]) for x in results] == [
         ("2", "answered", "completed"),
-        ("3", "failed", ""),
+        ("3", "failed", "no_answer"),  # busy and unanswered dials have outcomes of their own
         ("5", "invalid", ""),
         ("6", "answered", "callback"),
         ("7", "answered", "ended"),
+        ("8", "failed", "busy"),
     ]
     assert results[1]["sip_status"] == "480 Temporarily Unavailable"
     statuses = _rows(tmp_path, "select status, count(*) from outbound_dials group by status order by status")
-    assert statuses == [("answered", 3), ("failed", 1)]
+    assert statuses == [("answered", 3), ("failed", 2)]
     rooms = {d.room for d in lk_env.sent("CreateDispatch")}
-    assert len(rooms) == 4  # one room per call
+    assert len(rooms) == 5  # one room per call
 
 
 def test_csv_without_header_and_without_phone_column(cli, lk_env: FakeLiveKit, tmp_path) -> None:

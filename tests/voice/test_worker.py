@@ -7,8 +7,9 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from livekit import api
+from livekit import api, rtc
 from livekit.protocol import models, sip
+from livekit.rtc._proto import participant_pb2 as pp
 
 from daisy.settings import get_settings
 from daisy.voice import worker
@@ -88,3 +89,42 @@ def test_transfer_hook_sends_the_refer_and_says_whether_it_worked(
     assert ok is (status == "ok")  # False: the agent tells the caller instead of hanging up on them
     [req] = fake.sent("TransferSIPParticipant")
     assert req.transfer_to == "tel:+525599990000" and req.participant_identity == "sip_+5215512345678"
+
+
+def _dialled(status: str) -> rtc.RemoteParticipant:
+    info = pp.ParticipantInfo(identity="sip_5215512345678", kind=pp.PARTICIPANT_KIND_SIP,
+                              attributes={worker.CALL_STATUS: status})
+    return rtc.RemoteParticipant(pp.OwnedParticipant(info=info))
+
+
+@pytest.mark.parametrize(("happens", "expected"), [("answers", "active"), ("rejects", "busy"),
+                                                     ("rings out", "no_answer"), ("never", "no_answer")])
+def test_outbound_waits_for_the_phone_to_be_answered(happens: str, expected: str) -> None:
+    """The dialled participant joins while ringing: nothing starts before sip.callStatus is active."""
+    async def main() -> str:
+        room, phone = rtc.Room(), _dialled("ringing")
+        assert await worker.wait_until_answered(room, _dialled("active")) == "active"
+        waiting = asyncio.ensure_future(worker.wait_until_answered(room, phone, timeout=0.5))
+        await asyncio.sleep(0.05)
+        assert not waiting.done()
+        if happens == "answers":
+            phone._info.attributes[worker.CALL_STATUS] = "active"
+            room.emit("participant_attributes_changed", {worker.CALL_STATUS: "active"}, phone)
+        elif happens in ("rejects", "rings out"):
+            phone._info.disconnect_reason = (pp.DisconnectReason.USER_REJECTED if happens == "rejects"
+                                             else pp.DisconnectReason.USER_UNAVAILABLE)
+            room.emit("participant_disconnected", phone)
+        return await waiting
+
+    assert asyncio.run(main()) == expected
+
+
+def test_an_unanswered_dial_is_recorded_with_its_outcome() -> None:
+    from daisy.core import Outcome
+    from tests.voice.helpers import RecordingLog, conversation
+
+    log = RecordingLog()
+    conv = conversation("es", log)
+    worker.record_unanswered(conv, "+5215512345678", "busy")
+    assert conv.state is not None and conv.state.outcome is Outcome.BUSY and conv.state.ended
+    assert log.ended and log.turns == []  # nobody talked
