@@ -171,6 +171,7 @@ def _is_keyword(word: str, lang: str) -> bool:
         and word not in _names(lang)
         and word not in word_table(lang)
         and word not in _PAIR_WORDS
+        and _mended_name(word, _names(lang)) is None  # "pe be heme" is P, B, M: "heme" names a letter
     )
 
 
