@@ -37,63 +37,51 @@ NOW = datetime(2026, 11, 30, 9, 0)
 SNR_DB = 20.0
 PAD = 0.3  # seconds of line before and after the words
 
-# (kind, what the driver says, the exact answer)
+# (kind, what the driver says, the exact answer). None of these values is in a decoder prompt.
+Y, D, P, T, E, N = (Expected.YES_NO, Expected.DIGITS, Expected.PLATE, Expected.TIME, Expected.EMAIL,
+                    Expected.NAME)
 SET: dict[str, list[tuple[Expected, str, str]]] = {
     "es": [
-        (Expected.YES_NO, "Sí.", "yes"),
-        (Expected.YES_NO, "Sí, es correcto.", "yes"),
-        (Expected.YES_NO, "Correcto.", "yes"),
-        (Expected.YES_NO, "No.", "no"),
-        (Expected.YES_NO, "No, está mal.", "no"),
-        (Expected.YES_NO, "Así es.", "yes"),
-        (Expected.DIGITS, "doce", "12"),
-        (Expected.DIGITS, "treinta y dos", "32"),
-        (Expected.DIGITS, "cuatro cinco uno dos", "4512"),
-        (Expected.DIGITS, "ochocientos siete", "807"),
-        (Expected.DIGITS, "catorce ochenta", "1480"),
-        (Expected.DIGITS, "setenta y tres", "73"),
-        (Expected.PLATE, "a, be, ce, uno, dos, tres", "ABC123"),
-        (Expected.PLATE, "eme, ene, a, catorce, ochenta", "MNA1480"),
-        (Expected.PLATE, "jota, ka, ele, cinco, cinco, siete", "JKL557"),
-        (Expected.PLATE, "te, erre, ese, dos, cero, nueve", "TRS209"),
-        (Expected.TIME, "a las cuatro de la tarde", "16:00"),
-        (Expected.TIME, "a las diez y media", "10:30"),
-        (Expected.TIME, "en dos horas", "11:00"),
-        (Expected.TIME, "como a las seis de la tarde", "18:00"),
-        (Expected.EMAIL, "juan punto perez arroba gmail punto com", "juan.perez@gmail.com"),
-        (Expected.EMAIL, "fletes arroba hotmail punto com", "fletes@hotmail.com"),
-        (Expected.EMAIL, "arroba yahoo punto com punto mx", "@yahoo.com.mx"),
-        (Expected.NAME, "Me llamo Juan Pérez.", "juan perez"),
-        (Expected.NAME, "Soy José Hernández.", "jose hernandez"),
-        (Expected.NAME, "Ramón López García.", "ramon lopez garcia"),
+        (Y, "Sí.", "yes"), (Y, "Sí, es correcto.", "yes"), (Y, "Correcto.", "yes"), (Y, "No.", "no"),
+        (Y, "No, está mal.", "no"), (Y, "Así es.", "yes"),
+        (D, "doce", "12"), (D, "treinta y dos", "32"), (D, "cuatro cinco uno dos", "4512"),
+        (D, "ochocientos siete", "807"), (D, "catorce ochenta", "1480"), (D, "setenta y tres", "73"),
+        (D, "cuarenta y cinco", "45"), (D, "quince", "15"), (D, "seis cuatro uno", "641"),
+        (D, "doscientos diez", "210"),
+        (P, "a, be, ce, uno, dos, tres", "ABC123"), (P, "eme, ene, a, catorce, ochenta", "MNA1480"),
+        (P, "jota, ka, ele, cinco, cinco, siete", "JKL557"), (P, "te, erre, ese, dos, cero, nueve", "TRS209"),
+        (P, "ge, eme, equis, siete, ocho, uno", "GMX781"),
+        (P, "pe, u, ve, cuatro, cero, seis, dos", "PUV4062"),
+        (T, "a las cuatro de la tarde", "16:00"), (T, "a las diez y media", "10:30"),
+        (T, "en dos horas", "11:00"), (T, "como a las seis de la tarde", "18:00"), (T, "a la una", "13:00"),
+        (T, "a las once de la mañana", "11:00"), (T, "en media hora", "09:30"),
+        (E, "juan punto perez arroba gmail punto com", "juan.perez@gmail.com"),
+        (E, "fletes arroba hotmail punto com", "fletes@hotmail.com"),
+        (E, "arroba yahoo punto com punto mx", "@yahoo.com.mx"), (E, "ramon guion bajo lopez", "ramon_lopez"),
+        (E, "arroba outlook punto com", "@outlook.com"),
+        (N, "Me llamo Juan Pérez.", "juan perez"), (N, "Soy José Hernández.", "jose hernandez"),
+        (N, "Ramón López García.", "ramon lopez garcia"),
+        (N, "Me llamo Miguel Ángel Torres.", "miguel angel torres"),
+        (N, "Soy Francisco Jiménez.", "francisco jimenez"),
     ],
     "en": [
-        (Expected.YES_NO, "Yes.", "yes"),
-        (Expected.YES_NO, "Yes, that's correct.", "yes"),
-        (Expected.YES_NO, "Correct.", "yes"),
-        (Expected.YES_NO, "No.", "no"),
-        (Expected.YES_NO, "No, that's wrong.", "no"),
-        (Expected.YES_NO, "That's right.", "yes"),
-        (Expected.DIGITS, "twelve", "12"),
-        (Expected.DIGITS, "thirty two", "32"),
-        (Expected.DIGITS, "four five one two", "4512"),
-        (Expected.DIGITS, "eight oh seven", "807"),
-        (Expected.DIGITS, "fourteen eighty", "1480"),
-        (Expected.DIGITS, "seventy three", "73"),
-        (Expected.PLATE, "A, B, C, one, two, three", "ABC123"),
-        (Expected.PLATE, "M, N, A, one, four, eight, zero", "MNA1480"),
-        (Expected.PLATE, "J, K, L, five, five, seven", "JKL557"),
-        (Expected.PLATE, "T, R, S, two, zero, nine", "TRS209"),
-        (Expected.TIME, "at four p.m.", "16:00"),
-        (Expected.TIME, "at ten thirty", "10:30"),
-        (Expected.TIME, "in two hours", "11:00"),
-        (Expected.TIME, "around six in the evening", "18:00"),
-        (Expected.EMAIL, "john dot smith at gmail dot com", "john.smith@gmail.com"),
-        (Expected.EMAIL, "freight at hotmail dot com", "freight@hotmail.com"),
-        (Expected.EMAIL, "at yahoo dot com", "@yahoo.com"),
-        (Expected.NAME, "My name is John Miller.", "john miller"),
-        (Expected.NAME, "This is David Brown.", "david brown"),
-        (Expected.NAME, "Robert Johnson.", "robert johnson"),
+        (Y, "Yes.", "yes"), (Y, "Yes, that's correct.", "yes"), (Y, "Correct.", "yes"), (Y, "No.", "no"),
+        (Y, "No, that's wrong.", "no"), (Y, "That's right.", "yes"),
+        (D, "twelve", "12"), (D, "thirty two", "32"), (D, "four five one two", "4512"),
+        (D, "eight oh seven", "807"), (D, "fourteen eighty", "1480"), (D, "seventy three", "73"),
+        (D, "forty five", "45"), (D, "fifteen", "15"), (D, "six four one", "641"), (D, "two ten", "210"),
+        (P, "A, B, C, one, two, three", "ABC123"), (P, "M, N, A, one, four, eight, zero", "MNA1480"),
+        (P, "J, K, L, five, five, seven", "JKL557"), (P, "T, R, S, two, zero, nine", "TRS209"),
+        (P, "G, M, X, seven, eight, one", "GMX781"), (P, "P, U, V, four, zero, six, two", "PUV4062"),
+        (T, "at four p.m.", "16:00"), (T, "at ten thirty", "10:30"), (T, "in two hours", "11:00"),
+        (T, "around six in the evening", "18:00"), (T, "at one in the afternoon", "13:00"),
+        (T, "eleven a.m.", "11:00"), (T, "in half an hour", "09:30"),
+        (E, "john dot smith at gmail dot com", "john.smith@gmail.com"),
+        (E, "freight at hotmail dot com", "freight@hotmail.com"), (E, "at yahoo dot com", "@yahoo.com"),
+        (E, "mike underscore lee", "mike_lee"), (E, "at outlook dot com", "@outlook.com"),
+        (N, "My name is John Miller.", "john miller"), (N, "This is David Brown.", "david brown"),
+        (N, "Robert Johnson.", "robert johnson"), (N, "I'm Michael Torres.", "michael torres"),
+        (N, "My name is James Wilson.", "james wilson"),
     ],
 }
 VOICES = {"es": "es-419", "en": "en-us"}
@@ -155,10 +143,12 @@ def main() -> None:
                 t2 = time.perf_counter()
                 row = {
                     "lang": lang, "kind": kind.value, "line": line, "said": said, "answer": answer,
-                    "greedy": plain, "greedy_right": value(kind, plain, lang, NOW) == answer,
-                    "heard": heard.text, "right": value(kind, heard.text, lang, NOW) == answer,
+                    "greedy": plain, "greedy_value": value(kind, plain, lang, NOW),
+                    "heard": heard.text, "value": value(kind, heard.text, lang, NOW),
                     "confidence": heard.confidence, "greedy_ms": (t1 - t0) * 1000, "ms": (t2 - t1) * 1000,
                 }
+                row["greedy_right"] = row["greedy_value"] == answer
+                row["right"] = row["value"] == answer
                 rows.append(row)
                 if args.verbose:
                     mark = "✓" if row["right"] else "✗"
@@ -180,24 +170,33 @@ def report(rows: list[dict], as_json: bool) -> None:  # type: ignore[type-arg]
             "n": len(rs),
             "greedy_right": sum(r["greedy_right"] for r in rs),
             "field_aware_right": sum(r["right"] for r in rs),
+            # a value of the expected kind, but not the one said: what a read-back must catch
+            "greedy_wrong": sum(r["greedy_value"] is not None and not r["greedy_right"] for r in rs),
+            "field_aware_wrong": sum(r["value"] is not None and not r["right"] for r in rs),
         }
     ms = [r["ms"] for r in rows]
+    latency: dict[str, float | None]
     gms = [r["greedy_ms"] for r in rows]
     right_conf = [r["confidence"] for r in rows if r["right"]]
-    wrong_conf = [r["confidence"] for r in rows if not r["right"] and r["heard"]]
+    wrong_conf = [r["confidence"] for r in rows if r["value"] is not None and not r["right"]]
     latency = {
         "greedy_ms_p50": statistics.median(gms), "greedy_ms_p95": _p95(gms),
         "field_aware_ms_p50": statistics.median(ms), "field_aware_ms_p95": _p95(ms),
         "confidence_right_median": statistics.median(right_conf) if right_conf else None,
         "confidence_wrong_median": statistics.median(wrong_conf) if wrong_conf else None,
     }
+    for threshold in (0.3, 0.5, 0.7):  # how a confidence threshold would split right from wrong values
+        latency[f"right_at_or_above_{threshold}"] = sum(c >= threshold for c in right_conf)
+        latency[f"wrong_at_or_above_{threshold}"] = sum(c >= threshold for c in wrong_conf)
     if as_json:
         print(json.dumps({"summary": summary, "latency": latency, "rows": rows}, ensure_ascii=False))
         return
-    print(f"{'set':16} {'n':>3}  {'greedy':>8}  {'field-aware':>11}")
+    print(f"{'set':16} {'n':>3}  {'right: greedy':>13}  {'field-aware':>11}  {'wrong: greedy':>13}  "
+          f"{'field-aware':>11}")
     for key in sorted(summary):
         s = summary[key]
-        print(f"{key:16} {s['n']:3}  {s['greedy_right']:8}  {s['field_aware_right']:11}")
+        print(f"{key:16} {s['n']:3}  {s['greedy_right']:13}  {s['field_aware_right']:11}  "
+              f"{s['greedy_wrong']:13}  {s['field_aware_wrong']:11}")
     print(json.dumps(latency))
 
 

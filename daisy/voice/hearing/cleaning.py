@@ -23,7 +23,7 @@ INVENTIONS = (
 SECONDS_PER_SYLLABLE = 0.15
 SECONDS_BETWEEN = 0.15
 PROMPT_RUN = 3  # prompt words in a row, across two of its phrases: the prompt came back
-PROMPT_RUN_ANYWHERE = 6  # so many prompt words in a row, even within one phrase
+PROMPT_RUN_ANYWHERE = 8  # so many prompt words in a row, even within one phrase (a word list)
 
 _FOLD = str.maketrans("áéíóúüÁÉÍÓÚÜ", "aeiouuAEIOUU")
 _WORD = re.compile(r"[a-zñ0-9]+")
@@ -35,15 +35,17 @@ def fold_words(text: str) -> list[str]:
 
 
 def voiced_seconds(pcm: np.ndarray, rate: int) -> float:
-    """From the first to the last 20 ms frame within 35 dB of the loudest one (and above the line's
-    floor): how long the caller actually spoke, padding and pauses at either end left out."""
+    """From the first to the last 20 ms frame within 35 dB of the loudest one and 10 dB above the
+    line's noise: how long the caller actually spoke, padding and pauses at either end left out."""
     hop = max(1, rate // 50)
     n = len(pcm) // hop
     if n == 0:
         return 0.0
     frames = pcm[: n * hop].astype(np.float64).reshape(n, hop)
     level = 10 * np.log10(np.mean(frames**2, axis=1) + 1e-9)
-    voiced = np.flatnonzero(level > max(level.max() - 35.0, 20.0))  # 20 dB ≈ |sample| of 10
+    floor = np.percentile(level, 10)  # the line's own noise (a cab, hiss) between words
+    # 20 dB ≈ |sample| of 10: the quietest level that can be speech on a clean line
+    voiced = np.flatnonzero(level > max(level.max() - 35.0, floor + 10.0, 20.0))
     return 0.0 if voiced.size == 0 else (voiced[-1] - voiced[0] + 1) * hop / rate
 
 
