@@ -104,7 +104,7 @@ def worker(
     if mode not in ("dev", "start"):
         fail(f"unknown worker mode {mode!r}; use: daisy worker dev | daisy worker start")
     from daisy.settings import get_settings
-    from daisy.voice.config import missing_settings
+    from daisy.voice.config import missing_settings, setting_problems
 
     settings = get_settings()
     chosen = pipeline or settings.daisy_pipeline
@@ -114,6 +114,8 @@ def worker(
         fail(str(e))
     if missing:
         fail(f"missing settings for the {chosen} worker: {', '.join(missing)} (environment or .env)")
+    for problem in setting_problems(settings):
+        fail(problem)
     from daisy.voice.worker import run_worker
 
     run_worker(mode, chosen, lang, extra=list(ctx.args))

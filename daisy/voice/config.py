@@ -18,3 +18,21 @@ def missing_settings(pipeline: str, settings: Settings, worker: bool) -> list[st
     if pipeline in ("realtime", "cascade") and not settings.openai_api_key:
         missing.append("OPENAI_API_KEY")
     return missing
+
+
+def setting_problems(settings: Settings) -> list[str]:
+    """Settings given but unusable, one line each (checked before the worker starts)."""
+    import importlib.util
+
+    from daisy.telephony.common import TelephonyError, noise_cancellation_mode
+
+    try:
+        mode = noise_cancellation_mode(settings)
+    except TelephonyError as e:
+        return [str(e)]
+    if mode == "agent" and importlib.util.find_spec("livekit.plugins.noise_cancellation") is None:
+        return ["DAISY_NOISE_CANCELLATION=agent needs livekit-plugins-noise-cancellation "
+                "(pip install 'daisy[cloud]'; it runs on LiveKit Cloud only)"]
+    if settings.daisy_max_call_minutes <= 0:
+        return ["DAISY_MAX_CALL_MINUTES must be more than 0"]
+    return []

@@ -18,11 +18,12 @@ from typing import Any
 from livekit import rtc
 from livekit.agents import AgentServer, JobContext, JobProcess
 from livekit.agents.cli import run_app
+from livekit.agents.voice import room_io
 
 from daisy.conversation import CallLog, Conversation, NullCallLog
 from daisy.core import CallState, Dialogue, Outcome, Phase
 from daisy.form import load_form
-from daisy.settings import get_settings
+from daisy.settings import Settings, get_settings
 from daisy.voice.agent import CallObserver, DaisyAgent
 from daisy.voice.pipelines import bind, build_session
 
@@ -169,7 +170,24 @@ async def entrypoint(ctx: JobContext) -> None:
 
     ctx.room.on("sip_dtmf_received", on_dtmf)
     ctx.room.on("participant_disconnected", on_left)
-    await session.start(agent=agent, room=ctx.room)
+    await session.start(agent=agent, room=ctx.room, room_options=room_options(settings, participant))
+
+
+def room_options(settings: Settings, participant: rtc.RemoteParticipant) -> room_io.RoomOptions:
+    """Daisy listens to the phone only; with DAISY_NOISE_CANCELLATION=agent its audio goes through
+    LiveKit Cloud's telephony canceller first (then the trunk runs none: one canceller only)."""
+    from daisy.telephony.common import noise_cancellation_mode
+
+    canceller = None
+    if noise_cancellation_mode(settings) == "agent":
+        from livekit.plugins import noise_cancellation  # checked at `daisy worker` start
+
+        canceller = noise_cancellation.BVCTelephony()
+    return room_io.RoomOptions(
+        audio_input=room_io.AudioInputOptions(noise_cancellation=canceller),
+        participant_identity=participant.identity,
+        participant_kinds=[SIP_KIND],
+    )
 
 
 def prewarm(proc: JobProcess) -> None:

@@ -36,3 +36,16 @@ def test_worker_and_demo_reject_bad_arguments() -> None:
     assert _run("worker", "sideways").stderr.startswith("daisy: error: unknown worker mode")
     out = _run("demo", "--lang", "fr")
     assert out.returncode == 2 and out.stderr.startswith("daisy: error: unknown language")
+
+
+def test_worker_refuses_a_noise_canceller_it_cannot_load() -> None:
+    env = {"LIVEKIT_URL": "ws://x", "LIVEKIT_API_KEY": "k", "LIVEKIT_API_SECRET": "s",
+           "DAISY_NOISE_CANCELLATION": "both"}
+    out = _run("worker", "start", env=env)
+    assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1
+    assert "DAISY_NOISE_CANCELLATION='both'" in out.stderr
+    out = _run("worker", "start", env={**env, "DAISY_NOISE_CANCELLATION": "agent"})
+    import importlib.util
+
+    if importlib.util.find_spec("livekit.plugins.noise_cancellation") is None:  # the default install
+        assert out.returncode == 2 and "livekit-plugins-noise-cancellation" in out.stderr

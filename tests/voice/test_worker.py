@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -128,3 +129,21 @@ def test_an_unanswered_dial_is_recorded_with_its_outcome() -> None:
     worker.record_unanswered(conv, "+5215512345678", "busy")
     assert conv.state is not None and conv.state.outcome is Outcome.BUSY and conv.state.ended
     assert log.ended and log.turns == []  # nobody talked
+
+
+@pytest.mark.parametrize("mode", ["off", "agent", "sip"])
+def test_one_noise_canceller_on_the_callers_audio(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    """agent: LiveKit Cloud's telephony model on Daisy's input (the trunk then runs none); sip: the
+    trunk's Krisp (tests/telephony), nothing in the worker; off: neither."""
+    import sys
+    import types
+
+    from tests.voice.helpers import settings
+
+    telephony_model = object()
+    plugin = types.ModuleType("livekit.plugins.noise_cancellation")
+    plugin.BVCTelephony = lambda: telephony_model  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "livekit.plugins.noise_cancellation", plugin)
+    options = worker.room_options(settings(Path("."), daisy_noise_cancellation=mode), _dialled("active"))
+    assert options.audio_input.noise_cancellation is (telephony_model if mode == "agent" else None)
+    assert options.participant_identity == "sip_5215512345678"
