@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
@@ -77,9 +78,24 @@ def _optional_template(raw: dict, key: str, where: str) -> dict[str, str] | None
         return None
     wording = _wording(raw[key], where)
     for lang, text in wording.items():
-        if "{value}" not in text:
-            raise FormError(f"{where} ({lang}) must contain {{value}}")
+        _check_template(text, f"{where} ({lang})")
     return wording
+
+
+def _check_template(text: str, where: str) -> None:
+    """A read-back template may hold `{value}` and nothing else in braces: any other field, index,
+    attribute or format would fail, or read Python objects, at the first read-back of a live call."""
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError:
+        raise FormError(f"{where} has an unmatched brace; write {{{{ or }}}} for a literal one") from None
+    fields = [(name, spec, conv) for _, name, spec, conv in parts if name is not None]
+    for name, spec, conv in fields:
+        if name != "value" or spec or conv:
+            shown = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            raise FormError(f"{where} may only use {{value}}, not {shown[:60]}")
+    if not fields:
+        raise FormError(f"{where} must contain {{value}}")
 
 
 def _symbols(raw: object, where: str) -> tuple[int, int] | None:
