@@ -111,6 +111,7 @@ def _match_lead(norm_words: list[str], phrases: list[list[str]]) -> int:
 
 _LEAD_WORDS = sorted((normalize(p).split() for p in _LEADS), key=len, reverse=True)
 _LEAD_SET = {w for lead in _LEAD_WORDS for w in lead}
+_LONGEST_LEAD = max(map(len, _LEAD_WORDS))
 _TAIL_WORDS = sorted((normalize(p).split() for p in _TAILS), key=len, reverse=True)
 _INTRO_PHRASES = ("soy", "me llamo", "mi nombre es", "my name is", "this is", "i am", "im", "habla",
                   "mi nombre completo es", "my full name is")
@@ -246,23 +247,26 @@ def _read_name(text: str, lang: str) -> str | None:
     if _QUESTION_START.match(" ".join(norm)):
         return None
     intro = False
-    while norm:
-        k = _match_lead(norm, _LEAD_WORDS)
-        if not k and len(norm) > 1 and (norm[0] in _COMMON or norm[0] in _PARTICLES) \
-                and (norm[0] not in _PARTICLES - {"y", "e"} or norm[1] in _COMMON):
+    # Indexes, not re-slicing the lists at each word: a long answer stays linear.
+    start, end = 0, len(norm)
+    while start < end:
+        k = _match_lead(norm[start: start + _LONGEST_LEAD], _LEAD_WORDS)
+        if not k and end - start > 1 and (norm[start] in _COMMON or norm[start] in _PARTICLES) \
+                and (norm[start] not in _PARTICLES - {"y", "e"} or norm[start + 1] in _COMMON):
             k = 1  # "fíjate que es Juan Pérez", "ok son Juan Pérez": talk before the name
         if not k:
             break
-        if " ".join(norm[:k]) in _INTRO:
+        if " ".join(norm[start: start + k]) in _INTRO:
             intro = True
-        raw, norm = raw[k:], norm[k:]
-    while norm:
+        start += k
+    while start < end:
         for tail in _TAIL_WORDS:
-            if len(norm) > len(tail) and norm[-len(tail):] == tail:
-                raw, norm = raw[: -len(tail)], norm[: -len(tail)]
+            if end - start > len(tail) and norm[end - len(tail): end] == tail:
+                end -= len(tail)
                 break
         else:
             break
+    raw, norm = raw[start:end], norm[start:end]
     raw, norm = _without_company(raw, norm)
     raw, norm = _without_restart(raw, norm)
     if not raw or len(raw) > 7:
