@@ -295,9 +295,37 @@ class SimulatedCaller:
     def _value_turns(self, key: str, attempt: int) -> list[str]:
         """How the caller says the true value of `key`: styled first, plainer on each new attempt."""
         turns = self._plain_value_turns(key, attempt)
-        if self.spec.style.get("damage") and attempt < 2 and self.kinds.get(key) in ("number", "plate"):
+        kind = self.kinds.get(key)
+        if self.spec.style.get("damage") and attempt < 2 and kind in ("number", "plate"):
             turns = [speech.damaged(t, self.lang, self.rng) for t in turns]
+        if self.spec.style.get("self_fix") and attempt == 0 and len(turns) == 1 and kind in (
+            "number", "plate", "time", "name"
+        ):
+            # the caller starts with a slip and fixes it in the same breath: "ochenta, no, noventa"
+            slip = self._slip(key)
+            if slip:
+                turns = [self.pick("self_fix").format(w=slip, v=turns[0])]
         return turns
+
+    def _slip(self, key: str) -> str:
+        """A wrong first version of the value, said the way the right one is."""
+        truth = self.spec.truth(key) or ""
+        kind, rng, lang = self.kinds.get(key), self.rng, self.lang
+        if kind == "name":
+            other = self.rng.choice(["Juan", "Pedro", "José", "Luis"] if lang == "es" else ["John", "Mike"])
+            return " ".join([other, *truth.split()[1:]])
+        if kind == "time":
+            h, m = (int(x) for x in truth.split(":"))
+            wrong = f"{(h + rng.choice([1, 2, 23])) % 24:02d}:{m:02d}"
+            return times.time_said(wrong, lang, rng, "24h" if lang == "es" else "12h")
+        digits = [k for k, c in enumerate(truth) if c.isdigit()]
+        if not digits:
+            return ""
+        k = rng.choice(digits)
+        wrong = truth[:k] + str((int(truth[k]) + rng.randint(1, 8)) % 10) + truth[k + 1 :]
+        if kind == "number" and wrong.isdigit():
+            return speech.alnum_said(wrong, lang, rng, self.spec.style.get("numbers"))
+        return speech.plate_pieces(wrong, lang, rng, letter_style="letra", digit_style="digits")[0]
 
     def _plain_value_turns(self, key: str, attempt: int) -> list[str]:
         spec, rng, lang, style = self.spec, self.rng, self.lang, self.spec.style
@@ -400,11 +428,8 @@ class SimulatedCaller:
                     after = truth[i + 1]
                     word = speech.number(int(after), self.lang) if after.isdigit() else after
                     art = "del" if after.isdigit() else "de la"
-                    return (
-                        f"Antes {art} {word} va la {truth[i]}."
-                        if es
-                        else f"There's a {truth[i]} before the {word}."
-                    )
+                    said = self.pick("insert").format(n=truth[i], r=word, art=art)
+                    return said[0].upper() + said[1:]
         if len(pending) == len(truth) and pending[0] != truth[0] and truth[0].isalpha():
             if pending[1:] == truth[1:]:
                 return f"No, la primera es {truth[0]}." if es else f"No, the first one is {truth[0]}."

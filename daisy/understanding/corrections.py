@@ -52,6 +52,15 @@ _SWAPPED = [
     re.compile(r"\b(?:its|it is|es) (?P<new>.+?) not (?P<old>.+)$"),
     re.compile(r"\bes (?P<new>.+?) no (?:la |el )?(?P<old>\S+)$"),
 ]
+# "se me pasó una erre antes del cinco", "olvidé la ka después de la eme", "you missed a P before the
+# 4": a verb of leaving something out, the missing symbol, then where it goes
+_OMITTED = re.compile(
+    r"\b(?:paso|pasaron|fue|fueron|olvido|olvide|olvidaste|olvidaron|falto|falta|faltaba|faltan|faltaron|"
+    r"comi|comiste|brinque|brincaste|salte|saltaste|va|lleva|hay|pon|ponle|agrega|agregale|missed|forgot|"
+    r"left out|skipped|missing|theres|there is|add|put)"
+    r" (?:(?:un|una|la|el|otra|otro|a|an|the|another|letra|letter|numero|number) )*(?P<new>.+?) "
+    r"(?P<where>antes|despues|before|after) (?:del?|de la|the )?(?P<ref>.+)$"
+)
 _INSERT = [
     re.compile(rf"\bantes del? (?P<ref>.+?) {_VERBS_ES}? ?(?:hay )?(?P<new>.+)$"),
     re.compile(r"\bbefore (?:the )?(?P<ref>.+?) (?:theres|there is|comes|goes|is|put|add)? ?(?P<new>.+)$"),
@@ -210,6 +219,13 @@ def _symbol_fix(norm: str, lang: str, kind: str, current: str) -> str | None:
             old, new = _syms(m.group("old"), lang, kind), _syms(m.group("new"), lang, kind)
             if old and new and old in cur and old != new:
                 return cur.replace(old, new, 1)
+    m = _OMITTED.search(norm)
+    if m:
+        ref = _syms(m.group("ref"), lang, kind)
+        new = _syms(m.group("new"), lang, kind)
+        if ref and new and ref in cur:
+            at = cur.index(ref) + (len(ref) if m.group("where") in ("despues", "after") else 0)
+            return cur[:at] + new + cur[at:]
     for patterns, after in ((_INSERT, False), (_INSERT_AFTER, True)):
         for pattern in patterns:
             m = pattern.search(norm)

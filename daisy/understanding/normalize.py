@@ -140,18 +140,30 @@ def is_english(lang: str) -> bool:
 
 # A caller fixing themselves mid-answer: "cuarenta y tres, perdón, cuarenta y cuatro".
 _SELF_FIX = re.compile(
-    r"(?i)\b(?:o sea|es decir|mejor dicho|perd[oó]n|digo|no,? espera|no,? no,? no|i mean|sorry|"
+    r"(?i)\b(?:o sea|es decir|mejor dicho|perd[oó]n|digo|no,? esp[eé]ra(?:te|me)?|no,? aguanta|no,? no,? no|"
+    r"i mean|sorry|no,? wait|no,? hold on|"
     r"correction|scratch that|rather|wait,? no)\b[\s,.;:!]*"
 )
 
 
+# "ochenta, no, noventa", "three, no, four": a bare "no" between two versions of a value. Not the
+# "no" of a negated verb ("…, no sé", "no me acuerdo", "no, it's not") nor a tag question ("¿no?").
+_BARE_NO = re.compile(
+    r"(?i)(?<=[\w\d])[\s,;.]+no\b(?![\s,.]*(?:s[eé]|me|lo|la|le|los|las|les|tengo|tiene|hay|puedo|recuerdo|"
+    r"acuerdo|estoy|est[aá]|es cierto|quiero|va|van|lleva|llevan|sabes|sabe|i|not|problem|idea)\b)"
+    r"[\s,.;:!]*"
+)
+
+
 def last_version(text: str) -> str:
-    """The part of ``text`` after the caller's last self-correction ("43, perdón, 44" -> "44")."""
+    """The part of ``text`` after the caller's last self-correction ("43, perdón, 44" -> "44",
+    "ochenta, no, noventa" -> "noventa")."""
     if not isinstance(text, str):
         return ""
     cut = 0
-    for m in _SELF_FIX.finditer(text):
-        if text[m.end():].strip(" ,.;:!?"):
-            cut = m.end()
+    for rx in (_SELF_FIX, _BARE_NO):
+        for m in rx.finditer(text):
+            if m.end() > cut and text[m.end():].strip(" ,.;:!?¿¡"):
+                cut = m.end()
     return text[cut:] if cut else text
 

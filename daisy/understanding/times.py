@@ -174,9 +174,22 @@ def read_time(text: str, lang: str, now: datetime) -> str | None:
     times ("9:15") are read as a 24-hour clock, as Mexican drivers use it.
     """
     try:
-        return _read_time(last_version(text), lang, now)
+        last = last_version(text)
+        if last != text:
+            # "las once de la noche, no, diez y cuarto": the fix keeps the part of the day said before
+            before = normalize(text[: len(text) - len(last)])
+            part = _PART_SAID.search(before)
+            if part and not _PART_SAID.search(normalize(last)):
+                last = f"{last} {part.group(0)}"
+        return _read_time(last, lang, now)
     except Exception:  # never crash the call on odd input
         return None
+
+
+_PART_SAID = re.compile(
+    r"\b(?:de la (?:manana|tarde|noche|madrugada)|en la (?:manana|tarde|noche)|(?:in the|this) (?:morning|"
+    r"afternoon|evening)|tonight|at night|[ap] ?m)\b"
+)
 
 
 def _read_time(text: str, lang: str, now: datetime) -> str | None:
