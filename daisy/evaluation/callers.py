@@ -316,7 +316,7 @@ class SimulatedCaller:
             return " ".join([other, *truth.split()[1:]])
         if kind == "time":
             h, m = (int(x) for x in truth.split(":"))
-            wrong = f"{(h + rng.choice([1, 2, 23])) % 24:02d}:{m:02d}"
+            wrong = f"{h:02d}:{(m + rng.choice([10, 15, 20])) % 60:02d}"  # same hour: same part of the day
             return times.time_said(wrong, lang, rng, "24h" if lang == "es" else "12h")
         digits = [k for k, c in enumerate(truth) if c.isdigit()]
         if not digits:
