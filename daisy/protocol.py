@@ -14,6 +14,7 @@ first audio line, so text-only sessions start fast.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -24,9 +25,34 @@ from daisy.core import CallerEvent, Dialogue, Direction, Hangup, Keypad, Silence
 from daisy.core.expectation import expected, offer
 from daisy.form import Form, load_form
 
+# A phone turn is seconds of speech, a few hundred characters at most; a longer "say" is refused so
+# that no input line can make one turn take long.
+MAX_SAY_CHARS = 1000
+
 
 class ProtocolError(ValueError):
-    """A malformed input line; the message is one line for stderr."""
+    """A malformed input line; the message is one line for stderr, never echoing what was said."""
+
+
+def _shown(value: object) -> str:
+    """What a bad value was, without the value itself (it may be a name or a phone number)."""
+    if isinstance(value, str):
+        return f"a text of {len(value)} characters"
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, int | float):
+        return "a number"
+    return f"a JSON {type(value).__name__.replace('dict', 'object').replace('list', 'array')}"
+
+
+def _check_text(obj: object) -> None:
+    """Refuse text a database or a UTF-8 stream cannot hold: a lone surrogate ("\\ud800")."""
+    try:
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ProtocolError("the line holds a lone surrogate (\\ud800-\\udfff), not a character") from None
+    except (ValueError, RecursionError):  # too deep or circular: never from json.loads within limits
+        raise ProtocolError("the line is nested too deeply") from None
 
 
 def parse_event(obj: object) -> CallerEvent:
@@ -37,6 +63,10 @@ def parse_event(obj: object) -> CallerEvent:
         )
     ((key, value),) = obj.items()
     if key == "say" and isinstance(value, str):
+        if len(value) > MAX_SAY_CHARS:
+            raise ProtocolError(
+                f'"say" holds {len(value)} characters; one turn holds at most {MAX_SAY_CHARS}'
+            )
         return Utterance(value)
     if key == "dtmf" and isinstance(value, str) and value and all(c in "0123456789*#" for c in value):
         return Keypad(value)
@@ -49,7 +79,9 @@ def parse_event(obj: object) -> CallerEvent:
         return Silence(float(value))
     if key == "hangup" and value is True:
         return Hangup()
-    raise ProtocolError(f"bad value for {key!r}: {value!r}")
+    if key not in ("say", "audio", "dtmf", "silence", "hangup"):
+        raise ProtocolError("unknown key; use say, audio, dtmf, silence or hangup")
+    raise ProtocolError(f"bad value for {key!r}: {_shown(value)}")
 
 
 def turn_to_json(turn: Turn, form: Form) -> dict[str, Any]:
@@ -97,6 +129,7 @@ class ProtocolSession:
 
     def send(self, obj: object) -> dict[str, Any]:
         """Handle one input object; raises ProtocolError on a malformed one (the call goes on)."""
+        _check_text(obj)
         if isinstance(obj, dict) and len(obj) == 1 and "audio" in obj:
             said = self._hear(obj["audio"])
             turn = self.conversation.hear(said)

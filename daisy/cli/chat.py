@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import typer
 
@@ -100,20 +100,53 @@ def _emit(obj: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
+# The longest input line read whole; a longer one is skipped to its end and answered with an error,
+# so memory stays bounded whatever is piped in (a "say" is capped far lower, see daisy.protocol).
+MAX_LINE_BYTES = 64 * 1024
+
+
+def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """Each input line as bytes; None for a line longer than MAX_LINE_BYTES (read past, never kept)."""
+    while chunk := stream.readline(MAX_LINE_BYTES + 1):
+        if len(chunk) <= MAX_LINE_BYTES or chunk.endswith(b"\n"):
+            yield chunk
+            continue
+        while chunk and not chunk.endswith(b"\n"):
+            chunk = stream.readline(MAX_LINE_BYTES)
+        yield None
+
+
+def _read_line(raw: bytes | None) -> object:
+    """One input line as a JSON value; ValueError with a one-line reason (never the line itself)."""
+    if raw is None:
+        raise ValueError(f"line longer than {MAX_LINE_BYTES // 1024} KB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"not UTF-8 (byte {e.start + 1})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ValueError(e.msg) from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    except ValueError:  # an integer of thousands of digits
+        raise ValueError("a number too long") from None
+
+
 def _run_jsonl(session: Any) -> None:
     from daisy.protocol import ProtocolError
 
     last = session.opening()
     _emit(last)
     session.conversation.log.connect()  # the database opens once the caller has Daisy's first words
-    for raw in sys.stdin:
-        line = raw.strip()
-        if not line:
+    for raw in _lines(sys.stdin.buffer):
+        if raw is not None and not raw.strip():
             continue
         try:
-            last = session.send(json.loads(line))
-        except (json.JSONDecodeError, ProtocolError) as e:
-            reason = e.msg if isinstance(e, json.JSONDecodeError) else str(e)
+            last = session.send(_read_line(raw))
+        except (ValueError, ProtocolError) as e:  # ProtocolError is a ValueError: named for the reader
+            reason = str(e)
             print(f"daisy: error: bad input line ({reason}); the call goes on", file=sys.stderr)
             # One output line per input line, always: repeat the state, saying nothing new (and
             # hearing nothing: a bad audio line was not heard).
