@@ -32,7 +32,7 @@ OutcomeOption = Annotated[
     typer.Option(
         "--outcome",
         help="completed, incomplete, refused, callback, email, whatsapp, transferred, "
-        "abandoned, voicemail, or unfinished.",
+        "abandoned, voicemail, no_answer, busy, or unfinished.",
     ),
 ]
 SinceOption = Annotated[

@@ -34,6 +34,8 @@ OUTCOMES = (
     "transferred",
     "abandoned",
     "voicemail",
+    "no_answer",
+    "busy",
     UNFINISHED,
 )
 WEBHOOK_STATES = ("pending", "delivered", "failed")
