@@ -63,6 +63,9 @@ SET: dict[str, list[tuple[Expected, str, str]]] = {
         (N, "Ramón López García.", "ramon lopez garcia"),
         (N, "Me llamo Miguel Ángel Torres.", "miguel angel torres"),
         (N, "Soy Francisco Jiménez.", "francisco jimenez"),
+        # names on no decoder list
+        (N, "Me llamo Ernesto Villanueva.", "ernesto villanueva"),
+        (N, "Soy Rogelio Ibarra.", "rogelio ibarra"),
     ],
     "en": [
         (Y, "Yes.", "yes"), (Y, "Yes, that's correct.", "yes"), (Y, "Correct.", "yes"), (Y, "No.", "no"),
@@ -82,6 +85,7 @@ SET: dict[str, list[tuple[Expected, str, str]]] = {
         (N, "My name is John Miller.", "john miller"), (N, "This is David Brown.", "david brown"),
         (N, "Robert Johnson.", "robert johnson"), (N, "I'm Michael Torres.", "michael torres"),
         (N, "My name is James Wilson.", "james wilson"),
+        (N, "My name is Kevin Turner.", "kevin turner"), (N, "This is Rogelio Ibarra.", "rogelio ibarra"),
     ],
 }
 VOICES = {"es": "es-419", "en": "en-us"}

@@ -19,6 +19,14 @@ _LETTERS_ES = (
 _DIGITS_ES = "uno dos tres cuatro cinco seis siete ocho nueve cero"
 _LETTERS_EN = "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z"
 _DIGITS_EN = "one two three four five six seven eight nine zero"
+# Among the most frequent given names and surnames in Mexico: the decoder then writes a common name
+# the way it is spelled ("José Hernández", not "Soy sofea rande"). Measured on names on and off the
+# list: 7 of 14 right instead of 3, and fewer wrong (one name off the list came back as "José").
+_NAMES_MX = (
+    "José Juan Luis Miguel Jesús Francisco Antonio Alejandro Pedro Carlos Manuel Jorge Ricardo Fernando "
+    "Roberto María Guadalupe Hernández García Martínez López González Pérez Rodríguez Sánchez Ramírez "
+    "Cruz Flores Gómez Morales Vázquez Reyes Jiménez Torres Díaz Gutiérrez Ruiz"
+)
 
 _PROMPTS: dict[str, dict[Expected, str]] = {
     "es": {
@@ -37,7 +45,7 @@ _PROMPTS: dict[str, dict[Expected, str]] = {
             "Mi correo es... arroba gmail punto com, arroba hotmail punto com, arroba outlook punto com, "
             "arroba yahoo punto com punto mx. Guion bajo, guion, punto."
         ),
-        Expected.NAME: "Me llamo... Mi nombre es... Soy...",
+        Expected.NAME: f"Me llamo... Soy... {_NAMES_MX}",
         Expected.FREE: "",
     },
     "en": {
@@ -53,6 +61,7 @@ _PROMPTS: dict[str, dict[Expected, str]] = {
             "My email is... at gmail dot com, at hotmail dot com, at outlook dot com, at yahoo dot com. "
             "Underscore, dash, dot."
         ),
+        # A list of names did not help in English (as many right, more names said that were not)
         Expected.NAME: "My name is... This is... I'm...",
         Expected.FREE: "",
     },

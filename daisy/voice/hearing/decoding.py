@@ -160,18 +160,19 @@ def hear(
             lengths.append(len(tokens) + 1)  # + the end token, as the score counts it
     if not hypotheses:
         return NOTHING
-    return Heard(*_choose(hypotheses, lengths), tuple(hypotheses))
+    return Heard(*choose(hypotheses, lengths), tuple(hypotheses))
 
 
-def _choose(hypotheses: list[Hypothesis], lengths: list[int]) -> tuple[str, float]:
+def choose(hypotheses: list[Hypothesis], lengths: list[int]) -> tuple[str, float]:
     """The winning text and its confidence (hypotheses come best score first)."""
     top = hypotheses[0]
     fitting = [h for h in hypotheses if h.value is not None and h.score >= top.score - MAX_RESCUE]
     chosen = fitting[0] if fitting else top
-    # Each hypothesis's weight: its whole-sequence probability, relative to the best one.
-    totals = [h.score * n for h, n in zip(hypotheses, lengths, strict=True)]
-    best = max(totals)
-    weights = [math.exp(t - best) for t in totals]
+    # Each hypothesis's weight: its probability relative to the best one, on the length-normalized
+    # scores the beam search ranks by (whole-sequence totals would favour the shortest), scaled to
+    # the hypotheses' mean length.
+    scale = sum(lengths) / len(lengths)
+    weights = [math.exp((h.score - top.score) * scale) for h in hypotheses]
     if chosen.value is None:
         same = [h.text == chosen.text for h in hypotheses]
     else:

@@ -1,0 +1,68 @@
+"""Phone answers heard for what Daisy expects (synthesized with espeak-ng, through the phone band)."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import wave
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+from livekit import rtc
+
+from daisy.core.expectation import Expected
+from daisy.understanding.answers import value
+from daisy.voice.hearing import hear, load_whisper
+from daisy.voice.local_stt import WhisperSTT
+from daisy.voice.phone_band import through_the_line
+
+NOW = datetime(2026, 11, 30, 9, 0)
+
+
+def speak(text: str, voice: str, tmp: Path) -> tuple[np.ndarray, int]:
+    """What espeak-ng says, with a little silence either side as the VAD leaves it."""
+    path = tmp / "say.wav"
+    subprocess.run(["espeak-ng", "-v", voice, "-w", str(path), text], check=True)
+    with wave.open(str(path)) as w:
+        rate = w.getframerate()
+        pcm = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
+    pad = np.zeros(rate * 3 // 10, dtype=np.int16)
+    return np.concatenate([pad, pcm, pad]), rate
+
+
+def test_a_read_back_answer_and_a_number_are_heard_as_answers(tmp_path: Path) -> None:
+    model = load_whisper(Path("data"))
+    pcm, rate = speak("No, that's wrong.", "en-us", tmp_path)
+    heard = hear(model, pcm, rate, Expected.YES_NO, "en", NOW)
+    assert value(Expected.YES_NO, heard.text, "en", NOW) == "no"
+    assert 0.0 < heard.confidence <= 1.0 and heard.hypotheses
+    pcm, rate = speak("thirty two", "en-us", tmp_path)
+    heard = hear(model, pcm, rate, Expected.DIGITS, "en", NOW)
+    assert value(Expected.DIGITS, heard.text, "en", NOW) == "32"  # not "32 32"
+
+
+def test_the_same_audio_is_heard_the_same_every_time(tmp_path: Path) -> None:
+    model = load_whisper(Path("data"))
+    pcm, rate = speak("Sí, es correcto.", "es-419", tmp_path)
+    assert hear(model, pcm, rate, Expected.YES_NO, "es", NOW) == hear(model, pcm, rate, Expected.YES_NO,
+                                                                      "es", NOW)
+
+
+def test_silence_is_heard_as_nothing() -> None:
+    heard = hear(load_whisper(Path("data")), np.zeros(16000, np.int16), 16000, Expected.DIGITS, "es", NOW)
+    assert heard.text == "" and heard.confidence == 0.0
+
+
+def test_the_phone_pipeline_hears_for_what_the_agent_says_is_expected(tmp_path: Path) -> None:
+    pcm, rate = speak("Yes, that's correct.", "en-us", tmp_path)
+    line = through_the_line(pcm, rate)  # the caller's audio as it comes off the SIP leg, 8 kHz
+    frame = rtc.AudioFrame(line.tobytes(), 8000, 1, line.size)
+    stt = WhisperSTT(language="en")
+    assert stt.expecting == Expected.FREE
+    stt.expecting = Expected.YES_NO
+    event = asyncio.run(stt.recognize(frame))
+    spoken = event.alternatives[0]
+    assert value(Expected.YES_NO, spoken.text, "en", NOW) == "yes"
+    assert 0.0 < spoken.confidence <= 1.0
+    assert stt.last_heard is not None and stt.last_heard.text == spoken.text

@@ -1,0 +1,83 @@
+"""Whisper's artifacts never reach the dialogue: doubled answers, inventions on noise, the decoder's
+prompt handed back, absurd numbers, punctuation between spelled letters."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from daisy.core.expectation import Expected
+from daisy.voice import vocabulary
+from daisy.voice.hearing.cleaning import (
+    clean,
+    drop_echo,
+    drop_inventions,
+    space_spelled_symbols,
+    voiced_seconds,
+)
+
+
+def test_a_short_answer_written_twice_is_heard_once() -> None:
+    assert drop_echo("12 12", voiced=0.5) == "12"  # "twelve"
+    assert drop_echo("32 32", voiced=0.8) == "32"  # "treintaidós"
+    assert drop_echo("Sí. Sí.", voiced=0.35) == "Sí."
+    assert drop_echo("10 10", voiced=0.4) == "10"
+    # the token budget cut the third copy short
+    assert drop_echo("No, está mal. No, está mal. No, está", voiced=1.0) == "No, está mal."
+
+
+def test_a_real_repeat_that_takes_its_time_stays() -> None:
+    assert drop_echo("dos dos", voiced=0.8) == "dos dos"
+    assert drop_echo("cero cero cero", voiced=1.5) == "cero cero cero"
+    assert drop_echo("treinta y dos, treinta y dos", voiced=2.0) == "treinta y dos, treinta y dos"
+    assert drop_echo("cuatro cinco uno dos", voiced=0.5) == "cuatro cinco uno dos"  # no copies at all
+
+
+def test_inventions_on_noise_are_dropped_and_the_words_around_them_kept() -> None:
+    assert drop_inventions("Subtítulos realizados por la comunidad de Amara.org") == ""
+    assert drop_inventions("Sí. ¡Gracias por ver el video!") == "Sí."
+    assert drop_inventions("Thanks for watching.") == ""
+    assert drop_inventions("Gracias, es todo.") == "Gracias, es todo."  # a caller's thanks is not one
+
+
+def test_punctuation_between_spelled_symbols_becomes_spaces() -> None:
+    assert space_spelled_symbols("L.M.N.4") == "L M N 4"
+    assert space_spelled_symbols("placas XM-U-3, gracias") == "placas XM U 3, gracias"
+    assert space_spelled_symbols("a las 10.30") == "a las 10.30"  # one separator stays
+    assert space_spelled_symbols("MNA-14") == "MNA-14"
+    assert space_spelled_symbols("j.p.r@gmail.com") == "j.p.r@gmail.com"
+
+
+def test_an_email_keeps_its_dots() -> None:
+    assert clean("j.a.m arroba gmail", voiced=1.0, keep_dots=True) == "j.a.m arroba gmail"
+    assert clean("j.a.m arroba gmail", voiced=1.0) == "j a m arroba gmail"
+
+
+def test_the_prompt_handed_back_is_not_the_caller_speaking() -> None:
+    yes_no = vocabulary.prompt(Expected.YES_NO, "es")
+    assert clean("Sí. No. Sí, correcto.", voiced=1.0, prompt=yes_no) == ""
+    assert clean("No, está mal.", voiced=1.0, prompt=yes_no) == "No, está mal."  # said like the prompt
+    digits = vocabulary.prompt(Expected.DIGITS, "es")
+    assert clean("uno dos tres cuatro cinco seis siete ocho nueve", voiced=2.0, prompt=digits) == ""
+    assert clean("uno dos tres cuatro", voiced=2.0, prompt=digits) == "uno dos tres cuatro"
+
+
+def test_absurd_numbers_are_dropped() -> None:
+    assert clean("100,000,000,000", voiced=1.0) == ""
+    assert clean("1,000,000", voiced=1.0) == ""
+    assert clean("4512", voiced=1.0) == "4512"
+    assert clean("55 1234 5678", voiced=3.0) == "55 1234 5678"  # a phone number
+
+
+def _tone(seconds: float, rate: int = 8000) -> np.ndarray:
+    t = np.arange(int(seconds * rate)) / rate
+    return (8000 * np.sin(2 * np.pi * 300 * t)).astype(np.int16)
+
+
+def test_voiced_time_leaves_out_the_silence_and_the_line_noise_around_the_words() -> None:
+    silence = np.zeros(8000, dtype=np.int16)
+    words = np.concatenate([silence, _tone(0.6), silence])
+    assert abs(voiced_seconds(words, 8000) - 0.6) < 0.05
+    noise = np.random.default_rng(1).normal(0, 8000 / np.sqrt(2) / 10, words.size)  # 20 dB below
+    noisy = np.clip(words + noise, -32768, 32767).astype(np.int16)
+    assert abs(voiced_seconds(noisy, 8000) - 0.6) < 0.1
+    assert voiced_seconds(silence, 8000) == 0.0
