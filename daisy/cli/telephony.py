@@ -257,6 +257,21 @@ TrunkPassword = Annotated[
 ]
 
 
+def _check_writable(target: Path) -> None:
+    """One-line error unless the results file can be written (its folder exists and is writable)."""
+    import os
+
+    if target.is_dir():
+        fail(f"--out {target} is a folder; give a file name")
+    if target.exists() and not os.access(target, os.W_OK):
+        fail(f"cannot write {target}: permission denied")
+    folder = target.parent
+    if not folder.is_dir():
+        fail(f"cannot write {target}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        fail(f"cannot write {target}: folder {folder} is not writable")
+
+
 def call_command(
     number: Annotated[str | None, typer.Argument(help="The driver's number, E.164 (+52...).")] = None,
     csv_file: Annotated[
@@ -280,13 +295,18 @@ def call_command(
 ) -> None:
     """Call a driver (or a CSV list of drivers): Daisy joins the call in outbound mode."""
     import csv
+    import sys
 
+    from daisy.records.export import safe_cell
     from daisy.telephony import batch, dials
     from daisy.telephony.common import TelephonyError, e164, noise_cancellation_mode, run_livekit
     from daisy.telephony.outbound import DialResult, TrunkSpec, ensure_outbound_trunk
 
     if (number is None) == (csv_file is None):
         fail("give a phone number or --csv FILE (one of the two)")
+    target = out or (csv_file.with_name(f"{csv_file.stem}.results.csv") if csv_file is not None else None)
+    if target is not None:
+        _check_writable(target)  # before dialling: results of calls already made must not be lost
     settings = _settings()
     spec = TrunkSpec(from_number, trunk_address, trunk_user, trunk_password)
     results: list[dict[str, str]] = []
@@ -332,11 +352,18 @@ def call_command(
         if first["status"] != "answered":
             fail(f"{first['phone_number']} did not answer: {first.get('sip_status') or first['error']}", 1)
         return
-    target = out or csv_file.with_name(f"{csv_file.stem}.results.csv")
-    with target.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=batch.RESULT_COLUMNS)
+    assert target is not None
+    rows_out = [{k: safe_cell(v) for k, v in r.items()} for r in sorted(results, key=lambda r: int(r["row"]))]
+    try:
+        with target.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=batch.RESULT_COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows_out)
+    except OSError as e:  # the disk filled up or the folder went away while calling: print them instead
+        writer = csv.DictWriter(sys.stdout, fieldnames=batch.RESULT_COLUMNS)
         writer.writeheader()
-        writer.writerows(sorted(results, key=lambda r: int(r["row"])))
+        writer.writerows(rows_out)
+        fail(f"cannot write {target}: {e.strerror or e}; the results are printed above")
     counts = {
         status: sum(r["status"] == status for r in results) for status in ("answered", "failed", "invalid")
     }

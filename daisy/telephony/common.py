@@ -110,7 +110,12 @@ async def with_livekit(settings: Settings, work: Callable[[api.LiveKitAPI], Awai
     from livekit import api
 
     url, key, secret = require_livekit(settings)
-    if urlparse(url).scheme not in ("http", "https", "ws", "wss"):
+    try:
+        parts = urlparse(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as e:  # "http://[::1": an unclosed IPv6 address
+        raise TelephonyError(f"LIVEKIT_URL {url!r} is not a valid URL ({e})") from None
+    if parts.scheme not in ("http", "https", "ws", "wss") or not parts.hostname:
         raise TelephonyError(f"LIVEKIT_URL {url!r} is not an http(s)/ws(s) URL")
     lk = api.LiveKitAPI(url, key, secret)
     try:
@@ -136,7 +141,10 @@ def sip_uri(settings: Settings) -> str | None:
     explicit = os.environ.get("LIVEKIT_SIP_URI")
     if explicit:
         return explicit if explicit.startswith("sip:") else f"sip:{explicit}"
-    host = urlparse(settings.livekit_url or "").hostname
+    try:
+        host = urlparse(settings.livekit_url or "").hostname
+    except ValueError:
+        return None  # a broken LIVEKIT_URL is named by the command that uses it
     if not host or host.endswith(".livekit.cloud"):
         return None
     return f"sip:{host}"

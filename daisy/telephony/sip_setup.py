@@ -124,6 +124,8 @@ def _load_json(path: Path, what: str) -> dict[str, Any]:
         raise TelephonyError(f"cannot read {what} {path}: {e.strerror or e}") from None
     except ValueError as e:
         raise TelephonyError(f"{what} {path} is not valid JSON: {e}") from None
+    except RecursionError:
+        raise TelephonyError(f"{what} {path} is nested too deeply to be LiveKit's JSON") from None
     if not isinstance(doc, dict):
         raise TelephonyError(f"{what} {path} must be a JSON object")
     return doc
@@ -137,6 +139,8 @@ def _parse(doc: dict[str, Any], message: Any, what: str, path: Path) -> Any:
     except ParseError as e:
         reason = str(e).splitlines()[0]
         raise TelephonyError(f"{what} {path} does not match LiveKit's format: {reason}") from None
+    except RecursionError:
+        raise TelephonyError(f"{what} {path} is nested too deeply to be LiveKit's JSON") from None
 
 
 def requests_from_json(
