@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -140,16 +141,18 @@ def main() -> None:
         for i, (kind, said, answer) in enumerate(SET[lang]):
             clean_pcm, rate = speak(said, VOICES[lang])
             for line, pcm in (("clean", clean_pcm), ("noisy", with_noise(clean_pcm, seed=i))):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 plain = greedy(model, pcm, rate, lang)
-                t1 = time.perf_counter()
+                t1, c1 = time.perf_counter(), time.process_time()
                 heard = hear(model, pcm, rate, kind, lang, NOW)
-                t2 = time.perf_counter()
+                t2, c2 = time.perf_counter(), time.process_time()
                 row = {
                     "lang": lang, "kind": kind.value, "line": line, "said": said, "answer": answer,
                     "greedy": plain, "greedy_value": value(kind, plain, lang, NOW),
                     "heard": heard.text, "value": value(kind, heard.text, lang, NOW),
                     "confidence": heard.confidence, "greedy_ms": (t1 - t0) * 1000, "ms": (t2 - t1) * 1000,
+                    # CPU time of the process (both decoder threads): the cost, whatever else runs
+                    "greedy_cpu_ms": (c1 - c0) * 1000, "cpu_ms": (c2 - c1) * 1000,
                 }
                 row["greedy_right"] = row["greedy_value"] == answer
                 row["right"] = row["value"] == answer
@@ -179,6 +182,8 @@ def report(rows: list[dict], as_json: bool) -> None:  # type: ignore[type-arg]
             "field_aware_wrong": sum(r["value"] is not None and not r["right"] for r in rs),
         }
     ms = [r["ms"] for r in rows]
+    cpu, gcpu = [r["cpu_ms"] for r in rows], [r["greedy_cpu_ms"] for r in rows]
+    added = [r["ms"] - r["greedy_ms"] for r in rows]
     latency: dict[str, float | None]
     gms = [r["greedy_ms"] for r in rows]
     right_conf = [r["confidence"] for r in rows if r["right"]]
@@ -186,9 +191,12 @@ def report(rows: list[dict], as_json: bool) -> None:  # type: ignore[type-arg]
     latency = {
         "greedy_ms_p50": statistics.median(gms), "greedy_ms_p95": _p95(gms),
         "field_aware_ms_p50": statistics.median(ms), "field_aware_ms_p95": _p95(ms),
+        "added_ms_p50": statistics.median(added), "added_ms_p95": _p95(added),
+        "greedy_cpu_ms_p50": statistics.median(gcpu), "field_aware_cpu_ms_p50": statistics.median(cpu),
         "confidence_right_median": statistics.median(right_conf) if right_conf else None,
         "confidence_wrong_median": statistics.median(wrong_conf) if wrong_conf else None,
     }
+    latency["load_average_1min"] = os.getloadavg()[0]  # other jobs on the machine inflate wall times
     for threshold in (0.3, 0.5, 0.7):  # how a confidence threshold would split right from wrong values
         latency[f"right_at_or_above_{threshold}"] = sum(c >= threshold for c in right_conf)
         latency[f"wrong_at_or_above_{threshold}"] = sum(c >= threshold for c in wrong_conf)
