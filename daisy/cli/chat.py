@@ -84,7 +84,8 @@ def _open_session(
         except StoreError as e:
             fail(str(e))
 
-    # Opened after Daisy's first line is out (see DeferredCallLog), through session.conversation.log.
+    # Opened once Daisy's opening is decided, and written before it goes out (a process killed right
+    # after the greeting still leaves its call); through session.conversation.log.connect().
     return ProtocolSession(
         lang=lang,
         direction=direction,
@@ -138,8 +139,8 @@ def _run_jsonl(session: Any) -> None:
     from daisy.protocol import ProtocolError
 
     last = session.opening()
+    session.conversation.log.connect()  # the call's row is written before Daisy's first words go out
     _emit(last)
-    session.conversation.log.connect()  # the database opens once the caller has Daisy's first words
     for raw in _lines(sys.stdin.buffer):
         if raw is not None and not raw.strip():
             continue

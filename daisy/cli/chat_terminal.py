@@ -21,8 +21,8 @@ def run_terminal(session: Any) -> None:
     console.print(f"[dim]{HELP}[/dim]")
     prompt = "tú" if session.conversation.dialogue.lang.startswith("es") else "you"
     out = session.opening()
+    session.conversation.log.connect()  # the call's row exists before Daisy's first words are shown
     _show(console, out)
-    session.conversation.log.connect()
     while not out["ended"]:
         try:
             line = console.input(f"[bold cyan]{prompt}>[/bold cyan] ").strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -63,3 +64,22 @@ def test_a_call_killed_mid_way_keeps_its_confirmed_fields(db_url: str, tmp_path:
     assert call.field("tractor_plates").value == "RYJ"  # type: ignore[union-attr]
     assert [t.text for t in call.turns][-1] == "Ramón Ibarra, ¿correcto?"
     assert [c.id for c in store.list_calls(outcome="unfinished")] == ["killed"]
+
+
+def test_a_chat_killed_right_after_the_greeting_leaves_its_call(db_url: str, tmp_path: Path) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "daisy.cli.main", "chat", "--jsonl", "--db", db_url],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+    )
+    try:
+        first = child.stdout.readline() if child.stdout else b""
+        child.send_signal(signal.SIGKILL)  # the moment Daisy's first words are out
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    greeting = json.loads(first)["say"]
+    store = open_store(db_url)
+    [call] = store.list_calls(outcome="unfinished")
+    detail = store.get_call(call.id)
+    assert detail is not None and [t.text for t in detail.turns] == [greeting]
