@@ -140,7 +140,7 @@ class ProtocolSession:
     def _hear(self, path: object) -> Utterance:
         """The caller's turn in a WAV file, heard for what the current step expects."""
         if not isinstance(path, str) or not path:
-            raise ProtocolError(f'bad value for "audio": {path!r} (expected the path of a WAV file)')
+            raise ProtocolError(f'bad value for "audio": {_shown(path)} (expected the path of a WAV file)')
         # The speech stack (numpy, soxr, faster-whisper) loads here, on the first audio line only.
         from daisy.voice.hearing import hear, load_whisper
         from daisy.voice.hearing.wav import AudioFileError, read_wav
