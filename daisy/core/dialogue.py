@@ -28,6 +28,8 @@ OFF_TOPIC = {  # one-sentence answers, then back to the question
     Intent.WHO: "who",
     Intent.WHY: "why",
     Intent.ROBOT: "robot",
+    Intent.NUMBER_SOURCE: "number_source",
+    Intent.TOPIC: "topic",
     Intent.INSULT: "insult",
     Intent.IMPATIENT: "impatient",
     Intent.ALREADY_GAVE: "already_gave",

@@ -258,9 +258,9 @@ class SimulatedCaller:
             act = self.meant = todo.pop(0)
             if act == "silence":
                 return {"silence": 5}
-            if act == "wait":  # "espérame tantito", then back on the line at the next turn
+            if act in ("wait", "hold_reason"):  # "espérame tantito", then back on the line at the next turn
                 self.queue, self.queue_field, self.queue_meaning = [_say(self.pick("back"))], key, "wait"
-                return _say(self.pick("wait"))
+                return _say(self.pick(act))
             return _say(self.pick({"hello": "hello_mid"}.get(act, act)))
         if key in spec.unknown or spec.truth(key) is None:
             self.meant = "unknown"

@@ -11,7 +11,11 @@ from typing import Any
 
 START_INTENTS = ("accept", "refuse", "callback", "email", "whatsapp", "wait", "human")
 STOPS = ("human", "hangup", "silence")
-BEHAVIOURS = ("repeat", "offtopic", "silence", "filler", "impatient", "hello", "noise", "already", "wait")
+BEHAVIOURS = (
+    "repeat", "offtopic", "silence", "filler", "impatient", "hello", "noise", "already", "wait",
+    "hold_reason",  # a wait that says why ("voy por la tarjeta"), then back on the line
+    "about_daisy",  # a question about Daisy or the call: person or machine, who gave the number...
+)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,12 @@ class Intent(StrEnum):
     DONE = "done"  # "es todo": a value dictated in pieces is complete
     SAME_NUMBER = "same_number"  # "a este mismo número": the number the call comes from
     VOICEMAIL = "voicemail"  # an answering machine's greeting, not a person
+    NUMBER_SOURCE = "number_source"  # "¿quién te dio mi teléfono?": where Daisy got the number
+    TOPIC = "topic"  # "¿es por la factura?": a guess at what the call is about
+
+
+# Questions about Daisy or the call: answered in one sentence, never a yes, a wait or a request.
+QUESTIONS = frozenset({Intent.WHO, Intent.WHY, Intent.ROBOT, Intent.NUMBER_SOURCE, Intent.TOPIC})
 
 
 def fold(text: str, keep: str = "") -> str:
@@ -101,6 +107,13 @@ _ES: dict[Intent, re.Pattern[str]] = {
     Intent.WAIT: _rx(
         r"esperame",
         r"esperate",
+        r"^espera",
+        r"(?:dejame|deja|dame chance de|ahorita|voy a|nomas) (?:lo |la |los |las |le )?(?:ver|veo|"
+        r"checo|checar|"
+        r"busco|buscar|reviso|revisar|saco|sacar|me fijo|fijarme|encuentro|consulto|pregunto)\b.*",
+        r"(?:estoy|ando|sigo) (?:buscando|checando|revisando|viendo|sacando|estacionando\w*|orillando\w*)",
+        r"voy por (?:el|la|los|las|mis|mi)",
+        r"dame chance",
         r"espera(?:me)? (?:tantito|un)",
         r"dame (?:un|chance|tantito)\w*",
         r"un (?:momento|momentito|segundo|segundito|minuto|minutito)",
@@ -153,7 +166,10 @@ _ES: dict[Intent, re.Pattern[str]] = {
         r"con quien hablo",
         r"como te llamas",
         r"de parte de quien",
-        r"de que empresa",
+        r"de que (?:empresa|compa[nñ]ia|lado|linea|transportista)",
+        r"(?:que|cual) (?:empresa|compa[nñ]ia) (?:eres|es|dices|dijiste)",
+        r"para quien trabajas",
+        r"(?:de )?(?:cual|que) empresa",
     ),
     Intent.WHY: _rx(
         r"para que (?:es|me|llamas|quieres|son|necesitas)\w*",
@@ -164,9 +180,31 @@ _ES: dict[Intent, re.Pattern[str]] = {
         r"para que sirve",
     ),
     Intent.ROBOT: _rx(
-        r"eres (?:un |una )?(?:robot|maquina|grabacion|contestadora|ia|inteligencia artificial|real|persona)",
-        r"(?:es|esto es) (?:una )?grabacion",
-        r"hablo con (?:un |una )?(?:robot|maquina)",
+        r"eres (?:un |una )?(?:robot|maquina|grabacion|contestadora|ia|inteligencia artificial|real|persona|"
+        r"humano|humana|bot|computadora|programa|de verdad|de a de veras|asistente virtual|virtual)",
+        r"(?:es|esto es) (?:una )?(?:grabacion|maquina|robot|contestadora)",
+        r"(?:hablo|estoy hablando|platico|estoy platicando) con (?:un |una )?(?:robot|maquina|persona|humano|"
+        r"computadora|grabacion|bot|ia|alguien real)",
+        r"(?:persona|humano|humana|de carne y hueso) o (?:una |un )?(?:maquina|robot|grabacion|"
+        r"computadora|bot)",
+        r"(?:maquina|robot|grabacion|computadora|bot) o (?:una |un )?(?:persona|humano|humana)",
+        r"me (?:contesta|habla) (?:una |un )?(?:maquina|robot|computadora|grabacion)",
+        r"eres de carne y hueso",
+    ),
+    Intent.NUMBER_SOURCE: _rx(
+        r"quien te (?:dio|paso|dieron|pasaron) (?:mi|este|el) (?:numero|telefono|celular|cel|contacto)",
+        r"(?:de donde|como|donde) (?:sacaste|sacaron|conseguiste|consiguieron|obtuviste|tienes|tienen) "
+        r"(?:mi|este|el) (?:numero|telefono|celular|cel|contacto)",
+        r"(?:como|por que) (?:tienes|tienen) mi (?:numero|telefono|celular|cel)",
+    ),
+    Intent.TOPIC: _rx(
+        r"es (?:por|sobre|de|acerca de|para) (?:lo de |lo del |algo de )?(?:la |el |una |un |los |"
+        r"las |mi |mis |"
+        r"del )?(?:factura|pago|deuda|cobro|multa|"
+        r"adeudo|credito|cuenta|seguro|prestamo|paquete|envio|recibo|tarjeta|banco|saldo|cobranza|"
+        r"promocion)\w*",
+        r"(?:me )?(?:vas|van) a (?:cobrar|vender|ofrecer)\w*",
+        r"es (?:una )?(?:venta|promocion|encuesta|cobranza)",
     ),
     Intent.IMPATIENT: _rx(
         r"por que te tardas",
@@ -344,6 +382,10 @@ _EN: dict[Intent, re.Pattern[str]] = {
     Intent.WAIT: _rx(
         r"hold on",
         r"wait",
+        r"let me (?:grab|find|get|pull|dig|look|check|see)\b.*",
+        r"(?:i'?m |im )?(?:looking|searching|digging) for",
+        r"(?:i )?(?:gotta|got to|have to|need to) (?:pull over|find|grab|get|check|look)\b.*",
+        r"pulling over",
         r"one (?:moment|sec|second|minute)",
         r"just a (?:moment|sec|second|minute)",
         r"give me a (?:sec|second|moment|minute)",
@@ -381,7 +423,21 @@ _EN: dict[Intent, re.Pattern[str]] = {
         r"not (?:a good time|now|right now)",
     ),
     Intent.WHO: _rx(
-        r"who (?:is this|are you|is calling|'?s this|is that)", r"what company", r"where are you calling from"
+        r"who (?:is this|are you|is calling|'?s this|"
+        r"is that)", r"what company", r"where are you calling from",
+        r"which company", r"who do you (?:work for|represent)", r"who are you with", r"what outfit",
+    ),
+    Intent.NUMBER_SOURCE: _rx(
+        r"who gave you (?:my|this) (?:number|phone|cell|contact)",
+        r"(?:where|how) did you get (?:my|this) (?:number|phone|cell|contact)",
+        r"how do you (?:have|know) (?:my|this) (?:number|phone)",
+    ),
+    Intent.TOPIC: _rx(
+        r"is (?:this|it|that) (?:about|for|regarding) (?:the|a|an|my) (?:invoice|bill|payment|debt|"
+        r"fine|ticket|"
+        r"loan|package|delivery|card|bank|balance|collection|warranty|insurance)\w*",
+        r"are you (?:selling|collecting)\w*",
+        r"is this a (?:sales|survey|collection)\w*",
     ),
     Intent.WHY: _rx(
         r"why (?:are you|do you) (?:calling|need|ask)\w*",
@@ -389,8 +445,16 @@ _EN: dict[Intent, re.Pattern[str]] = {
         r"what do you want",
     ),
     Intent.ROBOT: _rx(
-        r"are you (?:a |an )?(?:robot|bot|machine|real|human|ai|person)",
-        r"is this (?:a )?(?:robot|recording|machine)",
+        r"are you (?:a |an )?(?:real |actual )?(?:robot|bot|machine|real|human|ai|a i|person|"
+        r"computer|recording|"
+        r"automated|artificial|live)",
+        r"is this (?:a |an )?(?:real )?(?:robot|recording|machine|bot|computer|person|human|ai|automated)",
+        r"am i (?:talking|speaking) (?:to|with) (?:a |an )?(?:real |actual |live )?(?:robot|bot|"
+        r"machine|person|"
+        r"human|computer|ai|recording)",
+        r"(?:human|person) or (?:a |an )?(?:machine|robot|bot|computer|ai)",
+        r"(?:machine|robot|bot|computer|ai) or (?:a |an )?(?:human|person)",
+        r"you a (?:robot|bot|machine|real person)",
     ),
     Intent.IMPATIENT: _rx(
         r"hurry(?: up)?", r"how (?:much|many) (?:longer|more)", r"taking (?:so|too) long", r"i have to go"
@@ -501,8 +565,13 @@ def classify(text: str, lang: str) -> set[Intent]:
     found = {intent for intent, rx in pack.items() if rx.search(folded)}
     if Intent.YES not in found and lang.startswith("es") and _weak_yes(folded):
         found.add(Intent.YES)
-    if Intent.WHY in found or Intent.WHO in found:
+    if found & QUESTIONS:
         found.discard(Intent.CALLBACK)  # "¿por qué me llamas?" asks, it doesn't book a call
+        # "hold on, are you an AI?", "ajá, ¿y de qué empresa eres?": the question is the move; the
+        # interjection before it is neither a request to wait nor a yes to what was read back
+        found -= {Intent.WAIT, Intent.YES, Intent.SAME_NUMBER}
+        if Intent.ROBOT in found and not _ASKS_FOR_PERSON.search(folded):
+            found.discard(Intent.HUMAN)  # "¿eres persona o máquina?" asks what Daisy is
     # Words that carry a "no" inside another move are not a plain no.
     if Intent.NO in found and found & {Intent.DONT_KNOW, Intent.REPEAT, Intent.BUSY, Intent.REFUSE}:
         plain_no = re.match(r"no (?:no |es |esta |son )", folded) or re.search(r"\bmejor no\b", folded)
@@ -519,6 +588,28 @@ def classify(text: str, lang: str) -> set[Intent]:
         elif re.match(r"(?:si|yes|yeah|claro|correcto|exacto)\b", folded):
             found.discard(Intent.NO)
     return found
+
+
+# A request for a person, as opposed to asking whether Daisy is one.
+_ASKS_FOR_PERSON = re.compile(
+    r"\b(?:pasa|pasame|comunica|comunicame|transfiere|transfiereme|conecta|conectame|quiero hablar|"
+    r"dejame hablar|puedo hablar|transfer|put me through|let me (?:talk|speak)|can i (?:talk|speak)|"
+    r"i want to (?:talk|speak)|get me)\b"
+)
+
+# Why the caller must step away: fetching or looking for something, or the road. With a wait word
+# these make a hold, and the words of the reason ("la tarjeta de circulación") are no value.
+_HOLD_REASON = re.compile(
+    r"\b(?:dejame|deja|voy|estoy|ando|sigo|busco|buscando|checo|checar|checando|reviso|revisando|"
+    r"tarjeta|papeles|papel|factura|libreta|guantera|celular|cel|telefono|camion|cabina|documentos|"
+    r"estacion\w*|orill\w*|se me cayo|let me|looking|grab|find|pull over|pulling|glove ?box|paperwork|"
+    r"registration|card|truck|cab|phone|papers|gotta|have to|need to)\b"
+)
+
+
+def holds_with_reason(text: str, lang: str) -> bool:
+    """A request to wait that says why ("un momento, voy por la tarjeta de circulación")."""
+    return Intent.WAIT in classify(text, lang) and bool(_HOLD_REASON.search(fold(text)))
 
 
 def without_done(text: str, lang: str) -> str:

@@ -10,7 +10,7 @@ import re
 from datetime import datetime
 
 from daisy.understanding import corrections, emails, name_lexicon, names, numbers, spelling, times, values
-from daisy.understanding.intents import fold, without_done
+from daisy.understanding.intents import QUESTIONS, classify, fold, holds_with_reason, without_done
 
 PIECED_KINDS = ("plate", "email")
 
@@ -23,6 +23,8 @@ _NAME_INTRO = re.compile(
 
 def read_value(kind: str, text: str, lang: str, now: datetime) -> str | None:
     """The canonical value the words give for a field of this kind, or None."""
+    if _only_a_hold(text, lang):
+        return None
     if kind == "name":
         intros = list(_NAME_INTRO.finditer(text))
         if intros and intros[-1].start() > 0:
@@ -30,8 +32,20 @@ def read_value(kind: str, text: str, lang: str, now: datetime) -> str | None:
     return values.read_value(kind, text, lang, now)
 
 
+def _only_a_hold(text: str, lang: str) -> bool:
+    """ "Espérame, voy por la tarjeta de circulación", "¿eres de carne y hueso?": a hold with its
+    reason or a question about Daisy, whose words give no value (a letter or two read out of
+    "circulación", "carne" or "one sec" are not one)."""
+    if not holds_with_reason(text, lang) and not classify(text, lang) & QUESTIONS:
+        return False
+    symbols = spelling.spell(text, lang)
+    return len(symbols) <= 2
+
+
 def read_piece(kind: str, text: str, lang: str) -> str:
     """The part of a plate or email dictated in this utterance ('' when none)."""
+    if _only_a_hold(text, lang):
+        return ""
     if kind == "plate":
         return spelling.spell(text, lang)
     if kind == "email":
@@ -117,6 +131,8 @@ def trails_off(text: str, lang: str) -> bool:
 
 def read_letters(text: str, lang: str, longest: int = 3) -> str:
     """Only letters dictated, at most `longest` ("Letra ce.", "T as in Tango"); else ''."""
+    if _only_a_hold(text, lang):
+        return ""
     symbols = spelling.spell(text, lang)
     return symbols if symbols.isalpha() and len(symbols) <= longest else ""
 

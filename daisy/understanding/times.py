@@ -38,7 +38,7 @@ _DURATION_CUE = re.compile(r"\b(?:como|unas|unos|aprox\w*|mas o menos|faltan?|ta
 # "at ten twenty": a 12-hour clock, its next occurrence; a bare "ten twenty" or "10:20" is 24-hour
 _AT_EN = re.compile(r"\b(?:at|around|about|by|til|till|until|before|after|like)\b")
 # a duration in minutes or seconds with no "en"/"in" is a wait ("dame dos minutos"), not a time
-_WAIT = re.compile(r"\b(?:minutos|minuto|segundos|segundo|minutes|minute|seconds|second|mins|secs)\b")
+_WAIT = re.compile(r"\b(?:minutos|minuto|segundos|segundo|minutes|minute|seconds|second|mins|secs|sec)\b")
 _CLOCK_WORDS = re.compile(r"\b(?:horas|hora|hrs|hr|las|la|at|pm|am)\b")
 _ARTICLE_ONE = re.compile(r"\b(?:un|una)\b(?! (?:y|menos|con|de la|en punto|cuarto|media|treinta|quince|"
                           r"diez|veinte|cuarenta|cincuenta|cinco)\b)")
