@@ -4,9 +4,10 @@ the reactions of a driver who is being misheard.
 - every value is worded as a person says it (`wording.py`), never as recognizer output;
 - a wrong read-back gets a plain "no", and the value is said again;
 - after a second "no" on the same field (or when Daisy asks to spell), the value is spelled symbol
-  by symbol: key words in Spanish ("be de Barco"), NATO words in English;
-- when Daisy offers the keypad (protocol "offer": "keypad", or her sentence mentions it), a number
-  or a time is keyed in;
+  by symbol: key words in Spanish ("be de Barco"), NATO words in English (a name: the given name
+  said, the surname spelled);
+- when Daisy offers the keypad (protocol "offer": "keypad", or her sentence mentions it), a number,
+  a time or a WhatsApp number is keyed in;
 - read-backs are answered truthfully: yes only when the value read back is exactly the true one;
 - the driver never hangs up out of impatience: whether a call ends is Daisy's job (the runner caps it).
 """
@@ -32,6 +33,20 @@ class Driver(SimulatedCaller):
 
     def next(self, out: dict[str, Any]) -> dict[str, Any] | None:
         self.out = out
+        if (
+            not out.get("ended")
+            and out.get("state") == "asking"
+            and out.get("field") is None
+            and out.get("offer") == "keypad"
+            and not self.queue
+        ):
+            # a follow-up question (WhatsApp number, call-back time) that offers the keypad
+            keyed = {"whatsapp": self.spec.phone, "callback": self.callback_at().replace(":", "")}
+            digits = keyed.get(self.spec.start, "")
+            if digits.isdigit():
+                self.meant = "keypad"
+                self.follow_turns += 1
+                return self._send({"dtmf": digits + "#"})
         return super().next(out)
 
     def _send(self, obj: dict[str, Any]) -> dict[str, Any]:

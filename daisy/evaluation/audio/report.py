@@ -32,6 +32,8 @@ class Row:
     utterances: int = 0
     seconds: float = 0.0
     outcomes: Counter[str] = field(default_factory=Counter)
+    field_right: Counter[str] = field(default_factory=Counter)
+    field_scored: Counter[str] = field(default_factory=Counter)
 
     def add(self, call: AudioCallResult) -> list[dict[str, Any]]:
         fig, misses = score_call(call.result)
@@ -45,6 +47,12 @@ class Row:
         self.utterances += call.utterances
         self.seconds += call.seconds
         self.outcomes[str(call.result.outcome) if call.ended else "never ended"] += 1
+        missed = {m.field for m in misses}
+        result = call.result
+        for key, expected in result.expected.items():
+            if expected is not None or key in result.unknown or result.record.get(key) is not None:
+                self.field_scored[key] += 1
+                self.field_right[key] += key not in missed
         return [m.to_dict() for m in wrong]
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +74,9 @@ class Row:
             "spelled_answers": self.spelled,
             "utterances": self.utterances,
             "seconds": round(self.seconds, 1),
+            "by_field": {
+                k: {"right": self.field_right[k], "scored": n} for k, n in self.field_scored.items()
+            },
         }
 
 
@@ -160,6 +171,11 @@ def table(report: AudioReport) -> str:
     for name, row in report.rows.items():
         outcomes = ", ".join(f"{k} {v}" for k, v in sorted(row.outcomes.items()))
         lines.append(f"outcomes {name}: {outcomes}")
+    for name in ("text", "audio"):
+        if name in report.rows:
+            row = report.rows[name]
+            per_field = ", ".join(f"{k} {row.field_right[k]}/{n}" for k, n in row.field_scored.items())
+            lines.append(f"fields right by field, {name}: {per_field}")
     if report.wrong_values:
         lines.append(f"\n{len(report.wrong_values)} wrong values stored:")
         for w in report.wrong_values:

@@ -9,6 +9,7 @@ import hashlib
 import multiprocessing
 import random
 import time
+import traceback
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -131,9 +132,20 @@ def run_call(
             )
             if "hangup" in obj and not out.get("ended"):
                 break
-        call.ended = bool(out.get("ended"))
+        # a caller who hung up has ended the call, whatever Daisy made of it
+        call.ended = bool(out.get("ended")) or bool(
+            result.exchanges and "hangup" in result.exchanges[-1].caller
+        )
     except Exception as e:  # noqa: BLE001 - a crash is a result to report, not to raise
-        result.error = f"{type(e).__name__}: {e}"
+        frames = [
+            f
+            for f in traceback.extract_tb(e.__traceback__)
+            if "/daisy/" in f.filename and "/evaluation/" not in f.filename
+        ]
+        where = f" at {Path(frames[0].filename).name}:{frames[0].lineno}" if frames else ""
+        if len(frames) > 1:  # where it started in Daisy, and where it broke
+            where += f" → {Path(frames[-1].filename).name}:{frames[-1].lineno}"
+        result.error = f"{type(e).__name__}: {str(e)[:200]}{where}"
     call.seconds = time.perf_counter() - started
     return call
 
