@@ -95,6 +95,8 @@ class SimulatedCaller:
 
     # -- small helpers --
     def pick(self, what: str) -> str:
+        if what in ("yes", "no") and self.spec.style.get("regional") and self.rng.random() < 0.7:
+            what += "_regional"  # "a huevo", "nel pastel": the caller's own yes and no
         return self.rng.choice(SAYINGS[what][self.lang])
 
     def _send(self, obj: dict[str, Any]) -> dict[str, Any]:
@@ -387,7 +389,7 @@ class SimulatedCaller:
         if truth is None or key not in self.gave or again:
             return _say("No." if again else self.pick("no"))
         said = self._correction(key, pending or "", truth)
-        if said not in SAYINGS["no"][self.lang]:  # it carries the right value or what to change
+        if said not in SAYINGS["no"][self.lang] + SAYINGS["no_regional"][self.lang]:  # a value or a fix
             self.meant = "correction"
         return _say(said)
 

@@ -279,6 +279,14 @@ _ES: dict[Intent, re.Pattern[str]] = {
     Intent.NO: _rx(
         r"no+",
         r"nones",
+        r"nel\w*",
+        r"nanay\w*",
+        r"ni (?:madres|maiz|de chiste|de broma|de chiste|loc[oa]|al caso|tantito|cerca|por asomo)",
+        r"^(?:no )?que va",
+        r"nada que ver",
+        r"como crees",
+        r"negativo",
+        r"ñ?o+pe?s?",
         r"mejor no",
         r"uh uh",
         r"(?:la|el|lo) unic[oa]",
@@ -300,6 +308,29 @@ _ES: dict[Intent, re.Pattern[str]] = {
     Intent.YES: _rx(
         r"si+",
         r"sip",
+        r"a ?h?[wu]e?vo\w*",
+        r"simona?",
+        r"sobres",
+        r"arre",
+        r"camara",
+        r"fierro",
+        r"vientos?",
+        r"de pelos",
+        r"(?:al|a la) (?:cien|tiro|pelo)",
+        r"sin falla",
+        r"va que va",
+        r"ya (?:estuvo|estas|esta|quedo)",
+        r"(?:esta|todo) (?:chido|perfecto|bien|correcto)",
+        r"chido",
+        r"como no",
+        r"okas?",
+        r"okis?",
+        r"oki doki",
+        r"(?:esas|esos|ese|esa|eso) (?:mero|merito|son|es)",
+        r"asi merito",
+        r"correctisimo",
+        r"seguro",
+        r"sep",
         r"aja",
         r"asi es",
         r"exacto",
@@ -492,8 +523,14 @@ _EN: dict[Intent, re.Pattern[str]] = {
         r"the end",
     ),
     Intent.NO: _rx(
-        r"no",
+        r"no+",
         r"nope",
+        r"nuh uh",
+        r"no way",
+        r"not even close",
+        r"(?:that )?ain'?t (?:it|right)",
+        r"no (?:sir|ma'?am)",
+        r"not it",
         r"uh uh",
         r"nah",
         r"wrong",
@@ -505,8 +542,27 @@ _EN: dict[Intent, re.Pattern[str]] = {
         r"not really",
     ),
     Intent.YES: _rx(
-        r"yes",
+        r"yes+",
         r"yeah",
+        r"yessir",
+        r"yes+ (?:sir|ma'?am)",
+        r"roger(?: that)?",
+        r"copy(?: that)?",
+        r"affirm",
+        r"sure (?:thing|is|does)",
+        r"you betcha",
+        r"darn right",
+        r"damn right",
+        r"for sure",
+        r"(?:dead|bang) on",
+        r"on the (?:nose|money|dot)",
+        r"nailed it",
+        r"that (?:works|will (?:work|do))",
+        r"that'?ll (?:work|do)",
+        r"sounds about right",
+        r"correctamundo",
+        r"yep+",
+        r"yup+",
         r"yep",
         r"yup",
         r"ya",
@@ -565,6 +621,8 @@ def classify(text: str, lang: str) -> set[Intent]:
     found = {intent for intent, rx in pack.items() if rx.search(folded)}
     if Intent.YES not in found and lang.startswith("es") and _weak_yes(folded):
         found.add(Intent.YES)
+    if not found & {Intent.YES, Intent.NO}:
+        found |= _by_root(folded, lang, text)
     if found & QUESTIONS:
         found.discard(Intent.CALLBACK)  # "¿por qué me llamas?" asks, it doesn't book a call
         # "hold on, are you an AI?", "ajá, ¿y de qué empresa eres?": the question is the move; the
@@ -577,7 +635,9 @@ def classify(text: str, lang: str) -> set[Intent]:
         plain_no = re.match(r"no (?:no |es |esta |son )", folded) or re.search(r"\bmejor no\b", folded)
         if not plain_no and folded not in ("no",):
             found.discard(Intent.NO)
-    # "no está bien" / "no es correcto": the yes-words are negated.
+    # "no está bien" / "no es correcto" / "that ain't right": the yes-words are negated.
+    if Intent.NO in found and Intent.YES in found and re.search(r"\b(?:ain'?t|isn'?t|not)\b", folded):
+        found.discard(Intent.YES)
     if Intent.NO in found and Intent.YES in found:
         if re.match(
             r"(?:no|nope|nah) (?:es |esta |estan |son |is |it'?s )?"
@@ -658,6 +718,60 @@ _WEAK_YES = {
 # is not confirmed by them.
 _AMBIGUOUS_ALONE = {"ya", "bien", "y", "es", "le", "ahi", "pues", "todo", "bueno", "muy", "dime", "adelante",
                     "asi", "mero", "so", "well", "ye", "yay"}
+
+
+# A regional yes or no grows from a root word with a rhyme or a tag ("nel pastel", "simón que sí",
+# "sale y vale", "nop, nada"): a short answer led by a root, with no value in it, is that root's move.
+_ROOTS = {
+    "es-MX": {
+        Intent.YES: {"si", "simon", "va", "sale", "orale", "andale", "dale", "claro", "exacto", "ok", "okey",
+                     "arre", "sobres", "chido", "vientos", "camara", "correcto", "cierto", "eso", "aja"},
+        Intent.NO: {"no", "nel", "nop", "nones", "nanay", "ni", "nada", "tampoco", "nelson"},
+    },
+    "en-US": {
+        Intent.YES: {"yes", "yeah", "yep", "yup", "sure", "right", "correct", "ok", "okay", "roger",
+                     "affirmative"},
+        Intent.NO: {"no", "nope", "nah", "negative", "wrong"},
+    },
+}
+_NOT_A_TAG = re.compile(r"\d|\b(?:letra|letter|es|its|is|son|la|el|las|los|the|de|as|en|a|an|y|and|pero|but|"
+                        r"mas|more|otra|other|cambia|change)\b")
+
+
+def _by_root(folded: str, lang: str, text: str) -> set[Intent]:
+    words = folded.split()
+    if not 2 <= len(words) <= 4 or _NOT_A_TAG.search(" ".join(words[1:])):
+        return set()
+    if any(w[:1].isupper() for w in re.split(r"[\s,;:]+", text.strip())[1:]):
+        return set()  # "Simón Quiroga": a capital mid-answer is a name, not a rhyme
+    from daisy.understanding.name_lexicon import known
+    from daisy.understanding.numbers import is_number_word
+
+    if any(is_number_word(w, lang) or known(w) and w not in _COURTESY for w in words[1:]):
+        return set()  # "nel, cuarenta", "Simón Pérez": a value or a name, not a tag
+    roots = _ROOTS["en-US" if lang.startswith("en") else "es-MX"]
+    return {intent for intent, heads in roots.items() if words[0] in heads}
+
+
+def only_yes_no(text: str, lang: str) -> bool:
+    """The words are a yes or a no and nothing else ("a huevo", "al cien", "roger that"): no value
+    is read out of them, whatever field is being asked or read back."""
+    folded = fold(text)
+    found = classify(text, lang)
+    if not found & {Intent.YES, Intent.NO} or found & {Intent.YES, Intent.NO} == {Intent.YES, Intent.NO}:
+        return False
+    if _by_root(folded, lang, text):
+        return True
+    pack = _PACKS.get(lang) or (_ES if lang.startswith("es") else _EN)
+    rest = pack[Intent.YES].sub(" ", pack[Intent.NO].sub(" ", folded)).split()
+    return all(w in _FILLER or w in _WEAK_YES or w in _COURTESY for w in rest)
+
+
+_COURTESY = {"joven", "jefe", "jefa", "senorita", "señorita", "senor", "señor", "amigo", "amiga", "compa",
+             "carnal", "mano", "pues", "buddy", "man", "sir", "maam", "boss", "que", "y", "ya", "si", "yes",
+             "mija", "mijo", "oiga", "hombre", "gracias", "thanks", "lady", "miss", "darling", "hon", "mi",
+             "reina", "rey", "vida", "cielo", "corazon", "chula", "linda", "guapa", "patron", "patrona",
+             "doña", "don", "my", "friend", "pal", "mister"}
 
 
 def clear_yes(text: str, lang: str) -> bool:

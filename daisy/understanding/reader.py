@@ -10,7 +10,14 @@ import re
 from datetime import datetime
 
 from daisy.understanding import corrections, emails, name_lexicon, names, numbers, spelling, times, values
-from daisy.understanding.intents import QUESTIONS, classify, fold, holds_with_reason, without_done
+from daisy.understanding.intents import (
+    QUESTIONS,
+    classify,
+    fold,
+    holds_with_reason,
+    only_yes_no,
+    without_done,
+)
 
 PIECED_KINDS = ("plate", "email")
 
@@ -36,6 +43,8 @@ def _only_a_hold(text: str, lang: str) -> bool:
     """ "Espérame, voy por la tarjeta de circulación", "¿eres de carne y hueso?": a hold with its
     reason or a question about Daisy, whose words give no value (a letter or two read out of
     "circulación", "carne" or "one sec" are not one)."""
+    if only_yes_no(text, lang):
+        return True  # "al cien", "a huevo", "roger that": a yes or no, never a value
     if not holds_with_reason(text, lang) and not classify(text, lang) & QUESTIONS:
         return False
     symbols = spelling.spell(text, lang)
@@ -98,6 +107,8 @@ def looks_complete(kind: str, gathered: str) -> bool:
 
 def correct(kind: str, text: str, lang: str, current: str, now: datetime) -> str | None:
     """The value after the caller's correction of `current`, or None when it is no correction."""
+    if only_yes_no(text, lang):
+        return None
     fixed = corrections.apply_correction(text, lang, kind, current, now=now)
     if kind == "time" and fixed and current:
         fixed = _same_half_of_day(fixed, current, text)

@@ -1,0 +1,54 @@
+"""Regional and colloquial yes and no: understood as the move they are, and never read as a value
+(a reply to a read-back that is only a yes or a no must not touch the value)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from daisy.understanding import reader
+from daisy.understanding.intents import Intent, classify, clear_yes, only_yes_no
+
+NOW = datetime(2026, 3, 2, 10, 0)
+
+YES = [
+    ("¡Ahuevo!", "es-MX"), ("Simón, carnal.", "es-MX"), ("Va que va.", "es-MX"), ("Al tiro, jefe.", "es-MX"),
+    ("Sale pues, joven.", "es-MX"), ("Vientos.", "es-MX"), ("Órale, así merito.", "es-MX"),
+    ("Arre, mi reina.", "es-MX"), ("Todo chido.", "es-MX"), ("Roger.", "en-US"),
+    ("Yes sir, dead on.", "en-US"),
+    ("Copy that, boss.", "en-US"), ("Yup yup.", "en-US"), ("Damn right.", "en-US"),
+]
+NO = [
+    ("Nel.", "es-MX"), ("Nelson, mi amigo.", "es-MX"), ("Ni maíz.", "es-MX"), ("Nanay, jefa.", "es-MX"),
+    ("No, qué va.", "es-MX"), ("Ni de broma.", "es-MX"), ("Nope, no way.", "en-US"), ("Nah, buddy.", "en-US"),
+    ("No ma'am.", "en-US"), ("That ain't right.", "en-US"),
+]
+
+
+@pytest.mark.parametrize(("said", "lang"), YES)
+def test_a_regional_yes_confirms(said: str, lang: str) -> None:
+    assert clear_yes(said, lang) and only_yes_no(said, lang)
+
+
+@pytest.mark.parametrize(("said", "lang"), NO)
+def test_a_regional_no_is_a_plain_no(said: str, lang: str) -> None:
+    found = classify(said, lang)
+    assert Intent.NO in found and Intent.YES not in found and only_yes_no(said, lang)
+
+
+@pytest.mark.parametrize(("said", "lang"), YES + NO)
+def test_a_yes_or_no_is_never_a_value(said: str, lang: str) -> None:
+    for kind in ("name", "number", "plate", "time", "email"):
+        assert reader.read_value(kind, said, lang, NOW) is None
+        assert reader.correct(kind, said, lang, "AB123" if kind != "time" else "10:30", NOW) is None
+    assert reader.read_piece("plate", said, lang) == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "value"),
+    [("Nel, es el cuarenta y dos", "es-MX", "42"), ("Simón Quiroga", "es-MX", "Simón Quiroga")],
+)
+def test_a_root_word_with_a_value_keeps_the_value(said: str, lang: str, value: str) -> None:
+    kind = "number" if value.isdigit() else "name"
+    assert reader.read_value(kind, said, lang, NOW) == value
