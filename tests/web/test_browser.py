@@ -118,3 +118,26 @@ def test_log_in_find_by_plate_open_transcript(served: Served, browser) -> None: 
 
     # The session cookie is HttpOnly: page scripts cannot read it.
     assert "daisy_session" not in browser.execute_script("return document.cookie")
+
+
+def test_api_docs_render_offline_under_the_pages_policy(served: Served, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(served.url + "/login?next=/docs")
+    browser.find_element(By.NAME, "token").send_keys(TOKEN)
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    # Swagger UI from the package's files (this network reaches no CDN), started by /static/docs.js.
+    wait.until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".swagger-ui .info"), "Daisy records"))
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".opblock-summary-path")))
+    paths = {e.text for e in browser.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+    assert {"/api/calls", "/api/calls/{call_id}"} <= paths
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "docs.png"))
+    # Neither the docs nor the dashboard trip their Content-Security-Policy.
+    browser.get(served.url + "/calls/call-ramon")
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "ol.transcript")))
+    logs = browser.get_log("browser")
+    assert not [e for e in logs if "Content Security Policy" in e.get("message", "")], logs
