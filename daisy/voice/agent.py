@@ -179,6 +179,8 @@ class DaisyAgent(Agent):
 
     # --- what Daisy says ------------------------------------------------------------------------
     def _deliver(self, turn: Turn, in_turn: bool) -> None:
+        if not turn.state.ended:
+            self._tune_hearing(turn.state)
         if turn.state.ended:
             self._closing = True
         if self.observer.on_said and turn.say:
@@ -194,6 +196,16 @@ class DaisyAgent(Agent):
         self._next_say = turn.say
         if not in_turn:  # in a turn the framework asks PolicyLLM for the reply by itself
             self.session.generate_reply()
+
+    def _tune_hearing(self, state: CallState) -> None:
+        """The recognizer hears the next answer knowing what kind of answer it is (each turn)."""
+        try:
+            from daisy.core.expectation import expected
+            from daisy.voice.pipelines import tune_hearing
+
+            tune_hearing(self.session, state.lang, expected(self.conversation.form, state))
+        except Exception as e:  # noqa: BLE001 (hearing without the hint beats a dropped turn)
+            log.warning("could not tune the recognizer: %s", e)
 
     def _on_speech_created(self, ev: Any) -> None:
         if self._closing and not self._done:

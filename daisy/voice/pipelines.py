@@ -113,20 +113,35 @@ HEARING_PROMPT = {
 
 
 def hearing_prompt(lang: str, kind: Any = None) -> str:
-    """The recognizer's prompt: the field vocabulary of what Daisy expects next when the vocabulary
-    module offers one for that kind, else the call's general vocabulary."""
-    try:
-        from daisy.voice import vocabulary
+    """A cloud recognizer's prompt: the vocabulary of the kind of answer Daisy expects next
+    (daisy.voice.vocabulary), else the call's general vocabulary."""
+    if kind is not None:
+        try:
+            from daisy.voice.vocabulary import prompt
 
-        for name in ("prompt_for", "prompt"):
-            fn = getattr(vocabulary, name, None)
-            if callable(fn) and kind is not None:
-                text = fn(kind, lang)
-                if isinstance(text, str) and text.strip():
-                    return text
-    except Exception:  # noqa: BLE001 (a missing or changed vocabulary module must not stop a call)
-        pass
-    return HEARING_PROMPT[lang[:2]] if lang[:2] in HEARING_PROMPT else HEARING_PROMPT["en"]
+            if text := prompt(kind, lang):
+                return text
+        except Exception:  # noqa: BLE001 (a changed vocabulary module must not stop a call)
+            pass
+    return HEARING_PROMPT.get(lang[:2], HEARING_PROMPT["en"])
+
+
+def tune_hearing(session: AgentSession, lang: str, kind: Any) -> None:
+    """Before the caller answers, tell the recognizer what kind of answer comes: WhisperSTT takes the
+    kind itself; OpenAI's recognizers (cascade STT, realtime input transcription) take its prompt."""
+    stt = session.stt
+    if stt is not None and hasattr(stt, "expecting"):
+        stt.expecting = kind
+        return
+    prompt = hearing_prompt(lang, kind)
+    if stt is not None and type(stt).__module__.startswith("livekit.plugins.openai"):
+        if stt._opts.prompt != prompt:  # type: ignore[attr-defined]
+            stt.update_options(prompt=prompt)  # type: ignore[attr-defined]
+        return
+    model = session.llm
+    opts = getattr(getattr(model, "_opts", None), "input_audio_transcription", None)
+    if opts is not None and getattr(opts, "prompt", None) != prompt and hasattr(model, "update_options"):
+        model.update_options(input_audio_transcription=opts.model_copy(update={"prompt": prompt}))
 
 
 def _openai_endpoint(settings: Settings) -> dict[str, Any]:

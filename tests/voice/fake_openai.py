@@ -60,6 +60,7 @@ class FakeOpenAI:
     def __post_init__(self) -> None:
         self._ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
+        self._sockets: set[web.WebSocketResponse] = set()
 
     def new_id(self, prefix: str) -> str:
         return f"{prefix}_{next(self._ids):04d}"
@@ -78,6 +79,9 @@ class FakeOpenAI:
         return self.base_url
 
     async def stop(self) -> None:
+        # a client may keep a pooled connection open (the STT does): close it, or cleanup waits for it
+        for ws in list(self._sockets):
+            await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -119,13 +123,17 @@ class FakeOpenAI:
     async def _realtime(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
+        self._sockets.add(ws)
         conn = _Connection(self, ws, transcription=request.query.get("intent") == "transcription")
         await conn.send({"type": "session.created", "session": {"id": self.new_id("sess")}})
-        async for msg in ws:
-            if msg.type != WSMsgType.TEXT:
-                continue
-            await conn.handle(json.loads(msg.data))
-        await conn.close()
+        try:
+            async for msg in ws:
+                if msg.type != WSMsgType.TEXT:
+                    continue
+                await conn.handle(json.loads(msg.data))
+        finally:
+            self._sockets.discard(ws)
+            await conn.close()
         return ws
 
 

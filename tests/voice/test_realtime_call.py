@@ -90,7 +90,7 @@ class Call:
 
 def test_realtime_call_says_only_the_core_sentences(tmp_path: Path) -> None:
     async def main() -> tuple[Call, FakeOpenAI]:
-        server = FakeOpenAI()
+        server = FakeOpenAI(speech_ms_per_char=5)  # short audio: the call is about turns, not sound
         await server.start()
         caller = ScriptedCaller(PERSONAS["es"])
         try:
