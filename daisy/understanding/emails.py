@@ -225,9 +225,14 @@ _TALK_WORDS = {"empresa", "trabajo", "personal", "oficina", "compania", "correo"
                "electronico", "es", "mi", "el", "la", "de", "company", "work", "office", "address", "my"}
 
 
+# Pieces an address's domain may span at most (a domain spelled letter by letter): looking no further
+# back keeps each check short, so a long answer is read in linear time.
+_DOMAIN_PIECES = 128
+
+
 def _after_tld(out: list[str]) -> bool:
     """The address already ends with a domain ending and no "." or "@" waits for more."""
-    text = "".join(out)
+    text = "".join(out[-_DOMAIN_PIECES:])
     if "@" not in text or not out or out[-1] in (".", "@", "_", "-"):
         return False
     domain = text.rsplit("@", 1)[1]
