@@ -44,12 +44,14 @@ def turn_handling(turn_detection: Any, interruption_mode: str | None = "vad") ->
     }
 
 
-def build_session(pipeline: str, lang: str, settings: Settings, **overrides: Any) -> AgentSession:
-    """A ready AgentSession (not started) for the pipeline; `overrides` replace built parts (tests)."""
+def build_session(pipeline: str, lang: str, settings: Settings, *, vad: Any = None,
+                  **overrides: Any) -> AgentSession:
+    """A ready AgentSession (not started) for the pipeline. `vad`: a Silero VAD loaded beforehand (the
+    worker's prewarm), else one is loaded here; `overrides` replace built parts (tests)."""
     if pipeline == "local":
-        parts = _local_parts(lang, settings.daisy_data_dir)
+        parts = _local_parts(lang, settings.daisy_data_dir, vad or load_vad())
     elif pipeline == "cascade":
-        parts = _cascade_parts(lang, settings)
+        parts = _cascade_parts(lang, settings, vad or load_vad())
     elif pipeline == "realtime":
         parts = _realtime_parts(lang, settings)
     else:
@@ -66,13 +68,13 @@ def bind(session: AgentSession, agent: DaisyAgent) -> None:
         session.llm.reply = agent.reply_for
 
 
-def _vad() -> Any:
+def load_vad() -> Any:
     from livekit.plugins import silero
 
     return silero.VAD.load(min_silence_duration=VAD_MIN_SILENCE, sample_rate=16000)
 
 
-def _local_parts(lang: str, data_dir: Path) -> dict[str, Any]:
+def _local_parts(lang: str, data_dir: Path, vad: Any) -> dict[str, Any]:
     from daisy.voice.espeak_tts import EspeakTTS, voice_for
     from daisy.voice.local_stt import WhisperSTT
 
@@ -80,7 +82,7 @@ def _local_parts(lang: str, data_dir: Path) -> dict[str, Any]:
     stt.prewarm()
     return {
         "stt": stt,
-        "vad": _vad(),
+        "vad": vad,
         "tts": EspeakTTS(voice=voice_for("daisy", lang)),
         "llm": PolicyLLM(),
         "turn_handling": turn_handling(_local_turn_detector()),
@@ -149,7 +151,7 @@ def _openai_endpoint(settings: Settings) -> dict[str, Any]:
     return {"api_key": settings.openai_api_key, **({"base_url": base} if base else {})}
 
 
-def _cascade_parts(lang: str, settings: Settings) -> dict[str, Any]:
+def _cascade_parts(lang: str, settings: Settings, vad: Any) -> dict[str, Any]:
     """OpenAI STT and TTS by default; the models and voice come from the environment, and any part
     can be replaced through build_session's overrides (e.g. another LiveKit plugin).
 
@@ -164,7 +166,7 @@ def _cascade_parts(lang: str, settings: Settings) -> dict[str, Any]:
     return {
         "stt": openai.STT(language=lang[:2], model=env("DAISY_CASCADE_STT_MODEL", "gpt-4o-mini-transcribe"),
                           use_realtime=True, prompt=hearing_prompt(lang), **endpoint),
-        "vad": _vad(),
+        "vad": vad,
         "tts": openai.TTS(model=env("DAISY_CASCADE_TTS_MODEL", "gpt-4o-mini-tts"),
                           voice=env("DAISY_CASCADE_TTS_VOICE", "coral"), response_format="pcm",
                           instructions=VOICE_INSTRUCTION.get(lang[:2], VOICE_INSTRUCTION["en"]), **endpoint),

@@ -129,6 +129,25 @@ async def transfer(ctx: JobContext, identity: str) -> bool:
     return True
 
 
+async def drain_deliveries(call_log: CallLog, timeout: float = 8.0) -> None:
+    """At the job's end: the webhook's deliveries run on daemon threads, which die with the job
+    process. Wait for them (off the event loop); what is left is marked for `daisy webhooks retry`."""
+    flush = getattr(call_log, "flush", None)
+    if flush is not None:
+        await asyncio.to_thread(flush, timeout)
+
+
+def end_after(ctx: JobContext, agent: DaisyAgent, minutes: float) -> asyncio.TimerHandle:
+    """The worker's own cap on a call, a minute past the trunk's: the call is recorded as the caller
+    leaving, and the room closed, should the SIP side not end it."""
+    def cap() -> None:
+        log.warning("call in %s reached %.0f minutes: ending it", ctx.room.name, minutes)
+        agent.caller_left()
+        asyncio.ensure_future(hang_up(ctx, tail=0))
+
+    return asyncio.get_running_loop().call_later(minutes * 60 + 60, cap)
+
+
 async def entrypoint(ctx: JobContext) -> None:
     settings = get_settings()
     pipeline = os.environ.get("DAISY_PIPELINE", settings.daisy_pipeline)
@@ -141,7 +160,9 @@ async def entrypoint(ctx: JobContext) -> None:
     # With somewhere to transfer to, a person takes over when Daisy cannot understand a field.
     dialogue = Dialogue(load_form(), lang, voicemail=settings.daisy_voicemail,
                         transfer_when_stuck=bool(settings.daisy_transfer_to))
-    conversation = Conversation(dialogue, log=_call_log(), call_id=meta.get("call_id") or None)
+    call_log = _call_log()
+    conversation = Conversation(dialogue, log=call_log, call_id=meta.get("call_id") or None)
+    ctx.add_shutdown_callback(lambda: drain_deliveries(call_log))
     if direction == "outbound":
         answer = await wait_until_answered(ctx.room, participant)
         if answer != "active":
@@ -158,7 +179,7 @@ async def entrypoint(ctx: JobContext) -> None:
     agent = DaisyAgent(conversation, direction=direction, caller_number=caller_number,
                        realtime=pipeline == "realtime",
                        observer=CallObserver(on_ended=ended, on_transfer=transferred))
-    session = build_session(pipeline, lang, settings)
+    session = build_session(pipeline, lang, settings, vad=ctx.proc.userdata.get("vad"))
     bind(session, agent)
 
     def on_dtmf(ev: rtc.SipDTMF) -> None:
@@ -171,6 +192,7 @@ async def entrypoint(ctx: JobContext) -> None:
     ctx.room.on("sip_dtmf_received", on_dtmf)
     ctx.room.on("participant_disconnected", on_left)
     await session.start(agent=agent, room=ctx.room, room_options=room_options(settings, participant))
+    end_after(ctx, agent, settings.daisy_max_call_minutes)
 
 
 def room_options(settings: Settings, participant: rtc.RemoteParticipant) -> room_io.RoomOptions:
@@ -191,17 +213,67 @@ def room_options(settings: Settings, participant: rtc.RemoteParticipant) -> room
 
 
 def prewarm(proc: JobProcess) -> None:
-    """Load the offline models once per process, before any call is waiting on them."""
-    if os.environ.get("DAISY_PIPELINE", "local") == "local":
+    """Load the models once per process, before any call is waiting on them: the VAD for the
+    cascade and local pipelines, Whisper for the local one (assembled already by the main process)."""
+    pipeline = os.environ.get("DAISY_PIPELINE", "local")
+    if pipeline in ("local", "cascade"):
+        from daisy.voice.pipelines import load_vad
+
+        proc.userdata["vad"] = load_vad()
+    if pipeline == "local":
         from daisy.voice.local_stt import load_whisper
 
         load_whisper(get_settings().daisy_data_dir)
 
 
+def prepare_models(pipeline: str, settings: Settings) -> None:
+    """Once, in the main process, before any job process starts: Whisper base is assembled from its
+    packages here. Job processes that each found it missing built it at the same time (145 MB each)
+    and ran past their start-up timeout."""
+    if pipeline == "local":
+        from daisy.voice.hearing.model import whisper_base_dir
+
+        whisper_base_dir(settings.daisy_data_dir)
+
+
+# How many calls one worker takes at once. The local pipeline runs Whisper on the worker's own CPU
+# (≈0.3-1.5 s of both cores a turn); the cloud pipelines only carry audio. DAISY_MAX_CALLS overrides.
+CALLS_PER_WORKER = {"local": 2, "cascade": 12, "realtime": 12}
+# Per job process: the local pipeline holds Whisper (~150 MB), Silero and the end-of-turn model;
+# a call measured ~435 MB at peak. Beyond the limit the job is killed rather than the machine.
+JOB_MEMORY_LIMIT_MB = {"local": 1500, "cascade": 800, "realtime": 800}
+IDLE_PROCESSES = {"local": 1, "cascade": 2, "realtime": 2}  # warm processes waiting for a call
+START_TIMEOUT_S = {"local": 60.0, "cascade": 30.0, "realtime": 30.0}  # loading models on 2 busy cores
+
+
+def capacity(pipeline: str) -> int:
+    raw = os.environ.get("DAISY_MAX_CALLS", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else CALLS_PER_WORKER.get(pipeline, 2)
+
+
+def call_load(server: AgentServer) -> float:
+    """The worker's load (0 to 1) as LiveKit uses it to route new calls: the busier of the CPU
+    (1-minute load average per core) and the calls in progress against the worker's capacity."""
+    pipeline = os.environ.get("DAISY_PIPELINE", "local")
+    calls = len(server.active_jobs) / capacity(pipeline)
+    try:
+        cpu = os.getloadavg()[0] / (os.cpu_count() or 1)
+    except OSError:  # no load average on this platform
+        cpu = 0.0
+    return min(1.0, max(calls, cpu))
+
+
 def make_server() -> AgentServer:
     settings = get_settings()
-    server = AgentServer(ws_url=settings.livekit_url, api_key=settings.livekit_api_key,
-                         api_secret=settings.livekit_api_secret, setup_fnc=prewarm)
+    pipeline = os.environ.get("DAISY_PIPELINE", settings.daisy_pipeline)
+    server = AgentServer(
+        ws_url=settings.livekit_url, api_key=settings.livekit_api_key,
+        api_secret=settings.livekit_api_secret, setup_fnc=prewarm, load_fnc=call_load,
+        num_idle_processes=IDLE_PROCESSES.get(pipeline, 1),
+        job_memory_warn_mb=JOB_MEMORY_LIMIT_MB.get(pipeline, 1000) * 0.7,
+        job_memory_limit_mb=JOB_MEMORY_LIMIT_MB.get(pipeline, 1000),
+        initialize_process_timeout=START_TIMEOUT_S.get(pipeline, 30.0),
+    )
     server.rtc_session(entrypoint, agent_name=settings.daisy_agent_name)
     return server
 
@@ -209,5 +281,6 @@ def make_server() -> AgentServer:
 def run_worker(mode: str, pipeline: str, lang: str, extra: list[str] | None = None) -> None:
     os.environ["DAISY_PIPELINE"] = pipeline
     os.environ["DAISY_LANG"] = lang
+    prepare_models(pipeline, get_settings())
     sys.argv = ["daisy worker", mode, *(extra or [])]
     run_app(make_server())

@@ -147,3 +147,52 @@ def test_one_noise_canceller_on_the_callers_audio(monkeypatch: pytest.MonkeyPatc
     options = worker.room_options(settings(Path("."), daisy_noise_cancellation=mode), _dialled("active"))
     assert options.audio_input.noise_cancellation is (telephony_model if mode == "agent" else None)
     assert options.participant_identity == "sip_5215512345678"
+
+
+def test_models_are_ready_before_any_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whisper is assembled once by the main process; each job process loads the VAD in prewarm."""
+    from tests.voice.helpers import settings
+
+    worker.prepare_models("local", settings(tmp_path, daisy_data_dir=tmp_path))
+    assert (tmp_path / "models" / "whisper-base" / "model.bin").stat().st_size > 100_000_000
+    monkeypatch.setenv("DAISY_PIPELINE", "cascade")
+    proc = SimpleNamespace(userdata={})
+    worker.prewarm(proc)  # type: ignore[arg-type]
+    from livekit.plugins import silero
+
+    assert isinstance(proc.userdata["vad"], silero.VAD)
+
+
+def test_worker_capacity_memory_and_warm_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LIVEKIT_URL", "ws://127.0.0.1:1")
+    monkeypatch.setenv("LIVEKIT_API_KEY", "k")
+    monkeypatch.setenv("LIVEKIT_API_SECRET", "s")
+    monkeypatch.setenv("DAISY_PIPELINE", "local")
+    get_settings.cache_clear()
+    try:
+        server = worker.make_server()
+    finally:
+        get_settings.cache_clear()
+    assert server._num_idle_processes == 1 and server._job_memory_limit_mb == 1500
+    assert server._initialize_process_timeout == 60.0 and server.load_fnc is worker.call_load
+    monkeypatch.setattr(worker.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert worker.call_load(SimpleNamespace(active_jobs=[1])) == 0.5  # type: ignore[arg-type]
+    assert worker.call_load(SimpleNamespace(active_jobs=[1, 2, 3])) == 1.0  # type: ignore[arg-type]
+    monkeypatch.setenv("DAISY_MAX_CALLS", "4")
+    assert worker.call_load(SimpleNamespace(active_jobs=[1])) == 0.25  # type: ignore[arg-type]
+
+
+def test_webhook_deliveries_are_drained_when_the_job_ends() -> None:
+    class SlowLog:
+        drained = False
+
+        def flush(self, timeout: float) -> bool:
+            import time
+
+            time.sleep(0.05)  # a delivery still going
+            self.drained = True
+            return True
+
+    call_log = SlowLog()
+    asyncio.run(worker.drain_deliveries(call_log))  # type: ignore[arg-type]
+    assert call_log.drained
