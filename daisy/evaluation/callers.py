@@ -336,6 +336,8 @@ class SimulatedCaller:
         raw = spec.values.get(key, "")
         plain = attempt >= 2
         if kind == "name":
+            if style.get("name_asides") and not plain:
+                return [speech.name_with_asides(truth, lang, rng)]
             return [truth if plain else speech.name_said(truth, lang, rng)]
         if kind == "number":
             return [speech.alnum_said(truth, lang, rng, "digits" if plain else style.get("numbers"))]

@@ -415,6 +415,36 @@ def email_pieces(
 # --- names and small talk ------------------------------------------------------------------------
 
 
+_NICKNAMES_ES = ["el Chaparro", "el Güero", "el Flaco", "el Pelón", "el Chino", "la Güera", "el Tigre"]
+_NICKNAMES_EN = ["Tex", "Red", "Bubba", "Slim", "Dusty", "Rusty"]
+_COMPANIES_ES = ["Transportes Ruiz", "Fletes Garza", "Autotransportes del Bajío", "Logística Montes"]
+_COMPANIES_EN = ["Swift", "Werner", "Knight Transport", "a small outfit in Laredo"]
+
+
+def name_with_asides(name: str, lang: str, rng: random.Random) -> str:
+    """A name said with words around it that are no part of it: a nickname, the driver's job, the
+    surname spelled out, or a hint at how it is written ("con zeta al final")."""
+    surname = name.split()[-1]
+    plain = strip_accents(surname).upper().replace("Ñ", "N")
+    es = lang == "es"
+    nick = rng.choice(_NICKNAMES_ES if es else _NICKNAMES_EN)
+    company = rng.choice(_COMPANIES_ES if es else _COMPANIES_EN)
+    forms = [
+        f"me dicen {nick}, pero me llamo {name}" if es else f"they call me {nick}, but my name is {name}",
+        f"{name}, pero todos me conocen como {nick}" if es else f"{name}, but everybody calls me {nick}",
+        f"soy {name} y manejo para {company}" if es else f"{name}, I drive for {company}",
+        f"{name}, trabajo con {company}" if es else f"this is {name} and I haul for {company}",
+    ]
+    names = ES_LETTER_NAMES if es else EN_LETTER_NAMES
+    spelled = " ".join(rng.choice(names[c]) for c in plain if c in names)
+    forms.append(f"{name}, {surname} se escribe {spelled}" if es else f"{name}, that's {spelled}")
+    if es and plain.endswith("Z"):
+        forms.append(f"{name}, con zeta al final")
+    if es and plain.startswith("H"):
+        forms.append(f"{name}, {surname} con hache")
+    return rng.choice(forms)
+
+
 def name_said(name: str, lang: str, rng: random.Random) -> str:
     if lang == "es":
         lead = rng.choice(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from daisy.understanding import name_asides
 from daisy.understanding.normalize import last_version, normalize, strip_accents
 from daisy.understanding.numbers import word_table
 
@@ -199,7 +200,9 @@ def _without_restart(raw: list[str], norm: list[str]) -> tuple[list[str], list[s
 def read_name(text: str, lang: str) -> str | None:
     """The caller's name, capitalized, or None when the answer is clearly not a name."""
     try:
-        return _read_name(last_version(text), lang)
+        asides = name_asides.split(last_version(text), lang)
+        name = _read_name(asides.name_text, lang)
+        return name_asides.mend(name, asides) if name else None
     except Exception:  # never crash the call
         return None
 

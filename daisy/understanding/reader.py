@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from daisy.understanding import corrections, emails, name_lexicon, names, numbers, spelling, times, values
+from daisy.understanding import (
+    corrections,
+    emails,
+    name_asides,
+    name_lexicon,
+    names,
+    numbers,
+    spelling,
+    times,
+    values,
+)
 from daisy.understanding.intents import (
     QUESTIONS,
     classify,
@@ -33,7 +43,8 @@ def read_value(kind: str, text: str, lang: str, now: datetime) -> str | None:
     if _only_a_hold(text, lang):
         return None
     if kind == "name":
-        intros = list(_NAME_INTRO.finditer(text))
+        # the intro that counts is in the name's own words, not in an aside ("…, I'm hauling for Werner")
+        intros = list(_NAME_INTRO.finditer(name_asides.split(text, lang).name_text))
         if intros and intros[-1].start() > 0:
             text = text[intros[-1].start() :]
     return values.read_value(kind, text, lang, now)
