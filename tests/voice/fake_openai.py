@@ -55,7 +55,12 @@ class FakeOpenAI:
     speech_requests: list[dict[str, Any]] = field(default_factory=list)
     transcription_requests: list[dict[str, str]] = field(default_factory=list)
     speech_first_byte_s: list[float] = field(default_factory=list)
+    # (time.perf_counter(), what): "transcript" sent, "response.create" / "speech" asked, "audio" first sent
+    marks: list[tuple[float, str]] = field(default_factory=list)
     base_url: str = ""
+
+    def mark(self, what: str) -> None:
+        self.marks.append((time.perf_counter(), what))
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1)
@@ -97,6 +102,7 @@ class FakeOpenAI:
         return web.json_response({"text": self.next_heard()})
 
     async def _speech(self, request: web.Request) -> web.StreamResponse:
+        self.mark("speech")
         body = await request.json()
         self.speech_requests.append(body)
         started = time.perf_counter()
@@ -113,6 +119,7 @@ class FakeOpenAI:
             event = {"type": "speech.audio.delta", "delta": base64.b64encode(pcm[i:i + chunk]).decode()}
             await resp.write(f"data: {json.dumps(event)}\n\n".encode())
             if i == 0:
+                self.mark("audio")
                 self.speech_first_byte_s.append(time.perf_counter() - started)
         done = {"type": "speech.audio.done", "usage": {"input_tokens": 1, "output_tokens": 1}}
         await resp.write(f"data: {json.dumps(done)}\n\n".encode())
@@ -201,6 +208,7 @@ class _Connection:
                 await self.send({"type": "conversation.item.truncated", "item_id": event["item_id"],
                                  "content_index": 0, "audio_end_ms": event.get("audio_end_ms", 0)})
             case "response.create":
+                self.server.mark("response.create")
                 await self._start_response(event.get("response") or {}, on_its_own=False)
             case "response.cancel":
                 await self._cancel(event.get("response_id"))
@@ -261,6 +269,7 @@ class _Connection:
         if text:
             await self.send({"type": "conversation.item.input_audio_transcription.delta", "item_id": item_id,
                              "content_index": 0, "delta": text})
+        self.server.mark("transcript")
         await self.send({"type": "conversation.item.input_audio_transcription.completed", "item_id": item_id,
                          "content_index": 0, "transcript": text,
                          "usage": {"type": "duration", "seconds": 1.0}})
@@ -297,6 +306,8 @@ class _Connection:
         pcm = tone(len(response.said) * self.server.speech_ms_per_char / 1000)
         chunk = RATE // 10 * 2
         for i in range(0, len(pcm), chunk):
+            if i == 0:
+                self.server.mark("audio")
             await self.send({"type": "response.output_audio.delta", "response_id": response_id,
                              "item_id": item_id, "output_index": 0, "content_index": 0,
                              "delta": base64.b64encode(pcm[i:i + chunk]).decode()})
