@@ -186,3 +186,27 @@ def test_a_refused_transfer_is_told_to_the_caller_and_recorded(tmp_path: Path) -
     assert server.responses[-1].status == "completed"
     state = call.conv.state
     assert state is not None and state.outcome is Outcome.INCOMPLETE and call.log.ended
+
+
+def test_the_caller_can_talk_over_daisy(tmp_path: Path) -> None:
+    """Barge-in on the realtime pipeline: the server hears the caller (speech_started), the framework
+    stops Daisy's audio on the line and has the server cut the response; the caller's words go on."""
+
+    async def main() -> tuple[Call, FakeOpenAI]:
+        server = FakeOpenAI(speech_ms_per_char=40)  # a long greeting to talk over
+        await server.start()
+        try:
+            async with Call(server, tmp_path) as call:
+                await until(lambda: call.line.agent_output.speaking, 15, "the greeting")
+                await asyncio.sleep(0.5)
+                await call.caller_says("Soy Mario López.")
+                await until(lambda: call.daisy_turns() >= 2, 15, "Daisy's answer")
+        finally:
+            await server.stop()
+        return call, server
+
+    call, server = asyncio.run(main())
+    assert call.line.agent_output.interruptions >= 1
+    assert "response.cancel" in server.client_events or "conversation.item.truncate" in server.client_events
+    assert call.heard == ["Soy Mario López."]
+    assert "Mario López" in [text for _, role, text in call.log.turns if role == "daisy"][-1]
