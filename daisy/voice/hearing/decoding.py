@@ -152,15 +152,23 @@ def hear(
     keep_dots = expecting == Expected.EMAIL
     hypotheses: list[Hypothesis] = []
     lengths: list[int] = []
+    values: dict[str, str | None] = {}
     for ids, score in zip(result.sequences_ids, result.scores, strict=True):
         tokens = [t for t in ids if t < tok.eot]
         text = clean(tok.decode(stuck_loop_cut(tokens)), voiced, prompt_text, keep_dots)
-        if text and not any(h.text == text for h in hypotheses):
-            hypotheses.append(Hypothesis(text, float(score), answer_value(expecting, text, lang, now)))
+        if text:
+            if text not in values:
+                values[text] = answer_value(expecting, text, lang, now)
+            # Two decodes that clean to the same words both count towards the agreement.
+            hypotheses.append(Hypothesis(text, float(score), values[text]))
             lengths.append(len(tokens) + 1)  # + the end token, as the score counts it
     if not hypotheses:
         return NOTHING
-    return Heard(*choose(hypotheses, lengths), tuple(hypotheses))
+    text, confidence = choose(hypotheses, lengths)
+    distinct: dict[str, Hypothesis] = {}
+    for h in hypotheses:  # best score first: each text keeps its best
+        distinct.setdefault(h.text, h)
+    return Heard(text, confidence, tuple(distinct.values()))
 
 
 def choose(hypotheses: list[Hypothesis], lengths: list[int]) -> tuple[str, float]:
