@@ -17,6 +17,8 @@ from daisy.core.state import CallState, Direction, Outcome, Phase, Turn
 from daisy.core.wording import join
 from daisy.form import Form, canonical_lang
 from daisy.phrases import Phrases, load_phrases
+from daisy.understanding import reader
+from daisy.understanding.field_cues import FieldInfo
 from daisy.understanding.intents import Intent, classify, only_filler
 from daisy.understanding.plausible import plausible
 
@@ -88,7 +90,8 @@ class Dialogue:
                 return self._bounded(state, self._keypad(ctx, event), now)
             case Utterance(text, confidence):
                 ctx.confidence = confidence
-                return self._bounded(state, self._utterance(ctx, text), now)
+                turn = self._bounded(state, self._utterance(ctx, text), now)
+                return self._read_back_ahead(state, turn, now)
         return ctx.reply(state.last_say)
 
     def _bounded(self, before: CallState, turn: Turn, now: datetime) -> Turn:
@@ -166,6 +169,8 @@ class Dialogue:
             and not self._carries_value(ctx, text)
         ):
             return ctx.reply(self._question(ctx), failures=s.failures)
+        if s.step == "field":
+            text = self._keep_values_ahead(ctx, text)
         turn = self._step(ctx, text, intents)
         if turn is not None:
             return turn
@@ -215,6 +220,35 @@ class Dialogue:
         if ctx.state.step in FIELD_STEPS:
             return collecting.question(ctx)
         return follow_ups.question(ctx)
+
+    # --- values for later fields said in the same breath ("el 3120 con placas RT-45-22") ----------
+    def _keep_values_ahead(self, ctx: TurnContext, text: str) -> str:
+        """Keep the values said for other open fields for their turn; the current field hears the rest."""
+        f = ctx.current_field
+        if f is None:
+            return text
+        fields = [FieldInfo(g.key, g.kind.value, g.label[self.lang]) for g in self.form.fields]
+        own, ahead = reader.values_ahead(text, self.lang, ctx.now, fields, f.key)
+        done = {k for k, v in ctx.state.values.items() if v.confirmed or v.unknown}
+        kept = {f"ahead:{k}": v for k, v in ahead.items() if k not in done}
+        if not kept:
+            return text
+        ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, **kept})
+        return own
+
+    def _read_back_ahead(self, before: CallState, turn: Turn, now: datetime) -> Turn:
+        """A new field whose value was said earlier is read back at once instead of asked."""
+        s = turn.state
+        value = s.scratch.get(f"ahead:{s.field}")
+        if value is None or s.ended or s.step != "field" or s.pieces or s.field == before.field:
+            return turn
+        scratch = {k: v for k, v in s.scratch.items() if k != f"ahead:{s.field}"}
+        ctx = TurnContext(self, replace(s, scratch=scratch), now, changed=list(turn.changed_fields))
+        f = ctx.current_field
+        assert f is not None
+        ask = f.ask[self.lang]
+        prefix = turn.say[: -len(ask)].strip() if turn.say.endswith(ask) else ""
+        return collecting.read_back(ctx, f, value, prefix=prefix)
 
     def _carries_value(self, ctx: TurnContext, text: str) -> bool:
         f = ctx.current_field

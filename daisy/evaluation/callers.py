@@ -300,6 +300,14 @@ class SimulatedCaller:
         kind = self.kinds.get(key)
         if self.spec.style.get("damage") and attempt < 2 and kind in ("number", "plate"):
             turns = [speech.damaged(t, self.lang, self.rng) for t in turns]
+        ahead = self.spec.style.get("two_values")
+        if ahead and attempt == 0 and len(turns) == 1 and kind == "number" and key in self._following():
+            # the next field's value in the same breath: "el 3120 con placas RT-45-22"
+            nxt = self._following()[key]
+            said = self._plain_value_turns(nxt, 2)
+            if len(said) == 1:
+                self.gave.add(nxt)
+                return [self.pick("two_values").format(v=turns[0], w=said[0])]
         if self.spec.style.get("self_fix") and attempt == 0 and len(turns) == 1 and kind in (
             "number", "plate", "time", "name"
         ):
@@ -308,6 +316,12 @@ class SimulatedCaller:
             if slip:
                 turns = [self.pick("self_fix").format(w=slip, v=turns[0])]
         return turns
+
+    def _following(self) -> dict[str, str]:
+        """Each fleet number field and the plates field right after it, when there is one."""
+        keys = [f.key for f in self.form.fields]
+        pairs = zip(keys, keys[1:], strict=False)
+        return {a: b for a, b in pairs if self.kinds[a] == "number" and self.kinds[b] == "plate"}
 
     def _slip(self, key: str) -> str:
         """A wrong first version of the value, said the way the right one is."""

@@ -12,10 +12,12 @@ from datetime import datetime
 from daisy.understanding import (
     corrections,
     emails,
+    field_cues,
     name_asides,
     name_lexicon,
     names,
     numbers,
+    plausible,
     spelling,
     times,
     values,
@@ -217,3 +219,24 @@ def spoken(kind: str, value: str, lang: str) -> str:
     if kind == "email":
         return emails.say_email(value, lang)
     return value
+
+
+def values_ahead(
+    text: str, lang: str, now: datetime, fields: list[field_cues.FieldInfo], current: str
+) -> tuple[str, dict[str, str]]:
+    """Values for other fields said in the same breath ("el 3120 con placas RT-45-22"): the current
+    field's own words, and each other field's value (only values possible for their kind)."""
+    parts = field_cues.split(text, lang, fields, current)
+    if set(parts) == {current}:
+        return text, {}
+    kinds = {f.key: f.kind for f in fields}
+    ahead: dict[str, str] = {}
+    for key, words in parts.items():
+        if key == current:
+            continue
+        value = read_value(kinds[key], words, lang, now)
+        if value and plausible.plausible(kinds[key], value):
+            ahead[key] = value
+    if not ahead:
+        return text, {}
+    return parts.get(current, ""), ahead

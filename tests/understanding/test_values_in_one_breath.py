@@ -1,0 +1,63 @@
+"""Two values in one breath: the words naming another field start its part, each part is read with
+its own field's kind, and Daisy keeps the other value to read it back when its turn comes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from daisy.core.dialogue import Dialogue
+from daisy.core.events import Utterance
+from daisy.form import load_form
+from daisy.understanding import reader
+from daisy.understanding.field_cues import FieldInfo
+
+NOW = datetime(2026, 3, 2, 10, 0)
+FORM = load_form()
+
+
+def fields(lang: str) -> list[FieldInfo]:
+    return [FieldInfo(f.key, f.kind.value, f.label[lang]) for f in FORM.fields]
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "current", "own", "ahead"),
+    [
+        ("es la 4410 y trae placas ka ele 33 20 be", "es-MX", "tractor_number", "4410",
+         {"tractor_plates": "KL3320B"}),
+        ("la caja 78, placas del remolque 91 GH 4K", "es-MX", "trailer_number", "78",
+         {"trailer_plates": "91GH4K"}),
+        ("el 905, y llego a eso de las ocho de la noche", "es-MX", "trailer_number", "905", {"eta": "20:00"}),
+        ("unit 2207, tags P L X 4 4 1", "en-US", "tractor_number", "2207", {"tractor_plates": "PLX441"}),
+        ("Noé Lara, mi correo es noe.lara@gmail.com", "es-MX", "driver_name", "Noé Lara",
+         {"email": "noe.lara@gmail.com"}),
+    ],
+)
+def test_a_value_for_another_field_is_its_own(
+    said: str, lang: str, current: str, own: str, ahead: dict[str, str]
+) -> None:
+    words, others = reader.values_ahead(said, lang, NOW, fields(lang), current)
+    kind = FORM.field(current).kind.value
+    assert reader.read_value(kind, words, lang, NOW) == own
+    assert others == ahead
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "current"),
+    [("el número es el 3120", "es-MX", "tractor_number"), ("placas A B C 1 2 3", "es-MX", "tractor_plates"),
+     ("number 606", "en-US", "trailer_number")],
+)
+def test_the_fields_own_cue_splits_nothing(said: str, lang: str, current: str) -> None:
+    assert reader.values_ahead(said, lang, NOW, fields(lang), current) == (said, {})
+
+
+def test_daisy_reads_the_kept_value_back_when_its_turn_comes() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start("inbound", NOW)
+    for said in ("Noé Lara", "sí", "el tractor es el 3120 con placas erre te 45 22"):
+        turn = dialogue.handle(turn.state, Utterance(said), NOW)
+    assert turn.state.pending == "3120"
+    turn = dialogue.handle(turn.state, Utterance("sí"), NOW)
+    assert turn.state.field == "tractor_plates" and turn.state.pending == "RT4522"
+    assert "R de Ramón" in turn.say
