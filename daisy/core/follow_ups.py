@@ -171,6 +171,12 @@ def _finish(ctx: TurnContext) -> Turn:
             follow_up=FollowUp("callback", callback_at=at),
         )
     if s.step == "email_confirm":
+        # the confirmed address is also the form's email, when it has one still open
+        for f in ctx.dialogue.form.fields:
+            fv = ctx.state.values.get(f.key)
+            if f.kind.value == "email" and not (fv and fv.confirmed):
+                ctx.set_field(f.key, value=pending, confirmed=True, unknown=False)
+                break
         return ctx.end(ctx.text("email_goodbye"), Outcome.EMAIL, follow_up=FollowUp("email", address=pending))
     return ctx.end(
         ctx.text("whatsapp_goodbye"), Outcome.WHATSAPP, follow_up=FollowUp("whatsapp", address=pending)

@@ -215,6 +215,7 @@ class SimulatedCaller:
         if start == "callback":
             return _say(self._callback_time())
         if start == "email":
+            self.gave.add("email")
             return _say(
                 " ".join(
                     speech.email_pieces(

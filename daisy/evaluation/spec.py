@@ -78,6 +78,8 @@ class CallerSpec:
     def expected_record(self, keys: list[str]) -> dict[str, str | None]:
         """What the record must hold at the end: values given before any early stop, else null."""
         out: dict[str, str | None] = dict.fromkeys(keys)
+        if self.start == "email" and "email" in out:
+            out["email"] = self.truth("email")  # the address confirmed for the follow-up fills the field
         if self.start not in ("accept", "wait"):
             return out
         for key in keys:

@@ -61,3 +61,13 @@ def test_daisy_reads_the_kept_value_back_when_its_turn_comes() -> None:
     turn = dialogue.handle(turn.state, Utterance("sí"), NOW)
     assert turn.state.field == "tractor_plates" and turn.state.pending == "RT4522"
     assert "R de Ramón" in turn.say
+
+
+def test_an_address_confirmed_for_the_email_follow_up_fills_the_email_field() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start("outbound", NOW)
+    for said in ("¿Bueno?", "Mejor mándamelo por correo", "noe.lara@gmail.com", "sí"):
+        turn = dialogue.handle(turn.state, Utterance(said), NOW)
+    assert turn.state.outcome == "email"
+    email = turn.state.values["email"]
+    assert email.value == "noe.lara@gmail.com" and email.confirmed
