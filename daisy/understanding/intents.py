@@ -162,7 +162,8 @@ _ES: dict[Intent, re.Pattern[str]] = {
     ),
     Intent.WHO: _rx(
         r"quien (?:eres|habla|es|llama|me habla)",
-        r"de donde (?:me )?(?:hablas|llamas|eres)",
+        r"de donde (?:me )?(?:hablas|llamas|eres|habla|llama|es usted|es)",
+        r"(?:y )?usted (?:de donde es|quien es)",
         r"con quien hablo",
         r"como te llamas",
         r"de parte de quien",
@@ -190,12 +191,26 @@ _ES: dict[Intent, re.Pattern[str]] = {
         r"(?:maquina|robot|grabacion|computadora|bot) o (?:una |un )?(?:persona|humano|humana)",
         r"me (?:contesta|habla) (?:una |un )?(?:maquina|robot|computadora|grabacion)",
         r"eres de carne y hueso",
+        r"(?:usted|tu) (?:es|eres) (?:un |una )?(?:persona|humano|humana|robot|maquina|grabacion|"
+        r"real|bot|ia)",
+        r"(?:es|eres) (?:usted|tu) (?:un |una )?(?:persona|humano|humana|robot|maquina|grabacion|"
+        r"real|bot|ia)",
+        r"(?:es )?(?:una )?(?:llamada|voz|mensaje|sistema|operadora) (?:automatic\w|automatizad\w|grabad\w|"
+        r"computarizad\w|virtual)",
+        r"(?:me )?(?:esta|estas) (?:hablando|contestando) (?:un |una )?(?:robot|maquina|computadora|"
+        r"grabacion)",
     ),
     Intent.NUMBER_SOURCE: _rx(
         r"quien te (?:dio|paso|dieron|pasaron) (?:mi|este|el) (?:numero|telefono|celular|cel|contacto)",
         r"(?:de donde|como|donde) (?:sacaste|sacaron|conseguiste|consiguieron|obtuviste|tienes|tienen) "
         r"(?:mi|este|el) (?:numero|telefono|celular|cel|contacto)",
         r"(?:como|por que) (?:tienes|tienen) mi (?:numero|telefono|celular|cel)",
+        r"quien (?:te|le|les|les) (?:dio|dieron|paso|pasaron) (?:mi|mis|este|el|los) (?:numero|"
+        r"telefono|celular|"
+        r"cel|contacto|datos?)",
+        r"(?:de donde|como|donde) (?:saco|sacaron|sacan|consiguio|consiguieron|obtuvo|tiene|"
+        r"tienen) (?:mi|este|"
+        r"el) (?:numero|telefono|celular|cel|contacto|dato)",
     ),
     Intent.TOPIC: _rx(
         r"es (?:por|sobre|de|acerca de|para) (?:lo de |lo del |algo de )?(?:la |el |una |un |los |"
@@ -204,6 +219,8 @@ _ES: dict[Intent, re.Pattern[str]] = {
         r"adeudo|credito|cuenta|seguro|prestamo|paquete|envio|recibo|tarjeta|banco|saldo|cobranza|"
         r"promocion)\w*",
         r"(?:me )?(?:vas|van) a (?:cobrar|vender|ofrecer)\w*",
+        r"(?:es|llamas|llama|hablas|habla|llaman) para (?:cobrar|vender|ofrecer|venderme|cobrarme|"
+        r"ofrecerme)\w*",
         r"es (?:una )?(?:venta|promocion|encuesta|cobranza)",
     ),
     Intent.IMPATIENT: _rx(
@@ -308,7 +325,10 @@ _ES: dict[Intent, re.Pattern[str]] = {
     Intent.YES: _rx(
         r"si+",
         r"sip",
-        r"a ?h?[wu]e?vo\w*",
+        r"a ?[hg]?[wu]e?vo\w*",
+        r"chi",
+        r"zi+",
+        r"shi",
         r"simona?",
         r"sobres",
         r"arre",
@@ -454,6 +474,7 @@ _EN: dict[Intent, re.Pattern[str]] = {
         r"not (?:a good time|now|right now)",
     ),
     Intent.WHO: _rx(
+        r"who'?s (?:calling|this|that|speaking|on the line)",
         r"who (?:is this|are you|is calling|'?s this|"
         r"is that)", r"what company", r"where are you calling from",
         r"which company", r"who do you (?:work for|represent)", r"who are you with", r"what outfit",
@@ -461,6 +482,7 @@ _EN: dict[Intent, re.Pattern[str]] = {
     Intent.NUMBER_SOURCE: _rx(
         r"who gave you (?:my|this) (?:number|phone|cell|contact)",
         r"(?:where|how) did you get (?:my|this) (?:number|phone|cell|contact)",
+        r"(?:where|how)'?d you get (?:my|this) (?:number|phone|cell|contact)",
         r"how do you (?:have|know) (?:my|this) (?:number|phone)",
     ),
     Intent.TOPIC: _rx(
@@ -545,6 +567,7 @@ _EN: dict[Intent, re.Pattern[str]] = {
         r"yes+",
         r"yeah",
         r"yessir",
+        r"yes+u?m",
         r"yes+ (?:sir|ma'?am)",
         r"roger(?: that)?",
         r"copy(?: that)?",

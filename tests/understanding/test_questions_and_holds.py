@@ -28,6 +28,12 @@ NOW = datetime(2026, 3, 2, 10, 0)
         ("Is this regarding my bill?", "en-US", Intent.TOPIC),
         ("Mjm, ¿y de qué compañía me hablas?", "es-MX", Intent.WHO),
         ("Okay, who are you with?", "en-US", Intent.WHO),
+        ("¿Usted es un robot?", "es-MX", Intent.ROBOT),
+        ("¿Es un mensaje grabado?", "es-MX", Intent.ROBOT),
+        ("¿Quién les pasó mis datos?", "es-MX", Intent.NUMBER_SOURCE),
+        ("¿Me van a vender algo?", "es-MX", Intent.TOPIC),
+        ("Who's this?", "en-US", Intent.WHO),
+        ("Where'd you get this number?", "en-US", Intent.NUMBER_SOURCE),
     ],
 )
 def test_a_question_about_daisy_is_only_that_question(said: str, lang: str, intent: Intent) -> None:

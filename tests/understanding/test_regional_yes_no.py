@@ -17,7 +17,8 @@ YES = [
     ("Sale pues, joven.", "es-MX"), ("Vientos.", "es-MX"), ("Órale, así merito.", "es-MX"),
     ("Arre, mi reina.", "es-MX"), ("Todo chido.", "es-MX"), ("Roger.", "en-US"),
     ("Yes sir, dead on.", "en-US"),
-    ("Copy that, boss.", "en-US"), ("Yup yup.", "en-US"), ("Damn right.", "en-US"),
+    ("Copy that, boss.", "en-US"), ("Yup yup.", "en-US"), ("Damn right.", "en-US"), ("A güevo.", "es-MX"),
+    ("Yessum.", "en-US"),
 ]
 NO = [
     ("Nel.", "es-MX"), ("Nelson, mi amigo.", "es-MX"), ("Ni maíz.", "es-MX"), ("Nanay, jefa.", "es-MX"),
