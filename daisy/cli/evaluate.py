@@ -203,7 +203,7 @@ def _evaluate_audio(
     import os
 
     from daisy.evaluation.audio.report import build, table
-    from daisy.evaluation.audio.runner import TEXT, Setup, assign, run_calls
+    from daisy.evaluation.audio.runner import TEXT, AudioCallResult, Setup, assign, run_calls
     from daisy.settings import get_settings
 
     if limit is not None and limit < 1:
@@ -219,7 +219,17 @@ def _evaluate_audio(
     text_jobs = [(spec, Setup(TEXT)) for spec in specs]
     workers = max(1, min(jobs, os.cpu_count() or 1))
     start = time.perf_counter()
-    calls = run_calls([*text_jobs, *audio_jobs], get_settings().daisy_data_dir, workers=workers)
+
+    def progress(done: int, total: int, call: AudioCallResult) -> None:
+        how = call.result.outcome if call.ended else ("failed" if call.result.error else "never ended")
+        setup = f"{call.setup.family} {call.setup.line}"
+        typer.echo(
+            f"[{done}/{total}] {call.result.caller_id} ({setup}): {how}, {call.seconds:.0f} s", err=True
+        )
+
+    calls = run_calls(
+        [*text_jobs, *audio_jobs], get_settings().daisy_data_dir, workers=workers, progress=progress
+    )
     seconds = time.perf_counter() - start
     if show:
         for call in calls:

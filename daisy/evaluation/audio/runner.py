@@ -10,8 +10,8 @@ import multiprocessing
 import random
 import time
 import traceback
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -170,25 +170,34 @@ def run_calls(
     data_dir: Path,
     form_path: str | None = None,
     workers: int = 1,
+    progress: Callable[[int, int, AudioCallResult], None] | None = None,
 ) -> list[AudioCallResult]:
     """Run every (caller, setup); audio calls spread over `workers` processes (each loads its own
-    recognizer and voices), text calls in this process. Results keep the order of `jobs`."""
+    recognizer and voices), text calls in this process. Results keep the order of `jobs`;
+    `progress(done, total, call)` hears of each audio call as it finishes."""
     form = load_form(form_path)
     results: list[AudioCallResult | None] = [None] * len(jobs)
     audio = [(i, job) for i, job in enumerate(jobs) if job[1].family != TEXT]
     for i, (spec, setup) in enumerate(jobs):
         if setup.family == TEXT:
             results[i] = run_call(spec, setup, form, None)
+
+    def finished(i: int, call: AudioCallResult) -> None:
+        results[i] = call
+        if progress:
+            progress(sum(r is not None and r.setup.family != TEXT for r in results), len(audio), call)
+
     if workers <= 1 or len(audio) <= 1:
         _init_worker(str(data_dir), form_path)
         for i, job in audio:
-            results[i] = _run_one(job)
+            finished(i, _run_one(job))
     else:
         # spawn: the workers load ONNX and CTranslate2 themselves rather than inherit a forked copy
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(
             max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(str(data_dir), form_path)
         ) as pool:
-            for (i, _), res in zip(audio, pool.map(_run_one, [job for _, job in audio]), strict=True):
-                results[i] = res
+            futures = {pool.submit(_run_one, job): i for i, job in audio}
+            for future in as_completed(futures):
+                finished(futures[future], future.result())
     return [r for r in results if r is not None]
