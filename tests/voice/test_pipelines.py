@@ -66,7 +66,13 @@ def test_cascade_is_built_with_openai_and_speaks_the_core(
         result.expect.next_event().is_message(role="assistant")
         await session.aclose()
 
-    asyncio.run(main())
+    async def in_job() -> None:  # a job gives plugins their HTTP session; here none runs
+        from livekit.agents.utils import http_context
+
+        async with http_context.open():
+            await main()
+
+    asyncio.run(in_job())
     assert conv.state is not None and conv.state.pending == "Mario López"
 
 

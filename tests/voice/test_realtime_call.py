@@ -13,10 +13,12 @@ from pathlib import Path
 import numpy as np
 
 from daisy.core import Outcome
+from daisy.core.expectation import Expected
 from daisy.voice.agent import TRANSFER_FAILED, CallObserver, DaisyAgent, exact_instruction
 from daisy.voice.caller import PERSONAS, ScriptedCaller
 from daisy.voice.phone_audio import RATE, PhoneLine
 from daisy.voice.pipelines import build_session
+from daisy.voice.vocabulary import prompt
 from tests.voice.fake_openai import IMPROVISED, FakeOpenAI
 from tests.voice.helpers import RecordingLog, conversation, settings
 
@@ -138,6 +140,10 @@ def test_realtime_call_says_only_the_core_sentences(tmp_path: Path) -> None:
     assert all(not s.get("tools") for s in server.session_updates)
     detection = server.session_updates[0]["audio"]["input"]["turn_detection"]
     assert detection["create_response"] is False and detection["interrupt_response"] is False
+    # the model's transcription was told, turn by turn, what kind of answer came next
+    prompts = {(u.get("audio") or {}).get("input", {}).get("transcription", {}).get("prompt")
+               for u in server.session_updates}
+    assert {prompt(kind, "es") for kind in (Expected.NAME, Expected.YES_NO, Expected.EMAIL)} <= prompts
 
 
 def test_a_silent_caller_is_asked_once_then_the_call_ends(tmp_path: Path) -> None:
