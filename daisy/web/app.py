@@ -70,7 +70,11 @@ def cross_site(request: Request) -> bool:
     origin = request.headers.get("origin")
     if origin is None:
         return False  # not from a browser page (curl, a script), or a browser too old to say
-    return urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower()
+    try:
+        netloc = urlsplit(origin).netloc.lower()
+    except ValueError:  # "http://[::1": no origin a browser sends
+        return True
+    return netloc != request.headers.get("host", "").lower()
 
 
 def _is_api(path: str) -> bool:

@@ -110,7 +110,7 @@ def test_a_cookie_stops_working_at_logout(secured: TestClient) -> None:
 @pytest.mark.parametrize(
     "headers",
     [{"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}, {"Origin": "null"},
-     {"Origin": "http://localhost.evil.example"}],
+     {"Origin": "http://localhost.evil.example"}, {"Origin": "http://[::1"}],
 )
 def test_logout_and_login_refuse_cross_site_posts(secured: TestClient, headers: dict[str, str]) -> None:
     secured.post("/login", data={"token": TOKEN, "next": "/"})
