@@ -72,3 +72,25 @@ def test_any_wrong_token_is_401(fuzz_client: TestClient, token: str) -> None:
     header = ("Bearer " + token).encode("utf-8")
     r = fuzz_client.get("/api/calls", headers={"Authorization": header})  # type: ignore[dict-item]
     assert r.status_code == 401
+
+
+HEADER_TEXT = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=60)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    method=st.sampled_from(["GET", "POST"]),
+    path=st.sampled_from(["/api/calls", "/", "/login", "/logout", "/docs", "/calls/call-ramon/recording"]),
+    headers=st.dictionaries(
+        st.sampled_from(["Host", "Origin", "Sec-Fetch-Site", "Cookie", "Authorization", "Referer"]),
+        st.one_of(HEADER_TEXT, st.sampled_from(
+            ["localhost", "[::1]:8080", "http://[::1", "null", "cross-site", "daisy_session=x",
+             f"Bearer {TOKEN}", "evil.example:80"])),
+        max_size=4,
+    ),
+)
+def test_any_headers_never_500(
+    fuzz_client: TestClient, method: str, path: str, headers: dict[str, str]
+) -> None:
+    r = fuzz_client.request(method, path, headers=headers)
+    assert r.status_code < 500, (method, path, headers, r.status_code, r.text[:300])
