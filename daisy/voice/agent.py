@@ -295,7 +295,13 @@ class DaisyAgent(Agent):
         if ev.is_final:
             item = ev.item_id or f"rt-{time.monotonic()}"
             if item not in self._heard_ids:  # each caller turn reaches the core once
+                # The server did the endpointing and the transcription before this event: the turn's
+                # latency counts from here (core, then the model's time to its first audio as "tts").
+                started = time.time()
+                self._pending = {"decided": started, "eou": 0.0, "transcription": 0.0}
                 self._hear_text(item, ev.transcript, in_turn=False)
+                if self._pending is not None:
+                    self._pending["core"] = (time.time() - started) * 1000
 
     def _on_realtime_item(self, ev: Any) -> None:
         """The model's spoken transcript of a response, checked against the sentence asked for."""

@@ -132,6 +132,10 @@ def test_realtime_call_says_only_the_core_sentences(tmp_path: Path) -> None:
     for response, said in zip(server.responses, daisy_said, strict=True):
         assert response.instructions is not None and exact_instruction(said, "es") in response.instructions
     assert call.agent.off_script == []
+    # each answer's latency is stored on Daisy's turn (from the model's transcript: core, then the
+    # model's first audio), as the other pipelines store theirs
+    assert len(call.log.latency) >= len([t for t in server.transcripts if t]) - 1
+    assert all(lat["core"] < 200 and lat["total"] > 0 for lat in call.log.latency.values())
     # each caller turn reached the core exactly once
     spoken = [t for t in server.transcripts if t]
     assert call.heard == spoken
