@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from daisy.understanding import spelling
+from daisy.understanding import readback, spelling
 from daisy.understanding.normalize import is_english, last_version, normalize
-from daisy.understanding.numbers import digit_name, find_numbers
+from daisy.understanding.numbers import find_numbers
 
 _COMPLETE = re.compile(r"^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
                        r"(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$")
@@ -309,15 +309,6 @@ def is_complete_email(s: str) -> bool:
     return bool(_COMPLETE.match(s))
 
 
-_SYMBOLS_ES = {".": "punto", "_": "guion bajo", "-": "guion", "@": "arroba", "+": "más"}
-_SYMBOLS_EN = {".": "dot", "_": "underscore", "-": "dash", "@": "at", "+": "plus"}
-_LETTERS_ES = {
-    "a": "a", "b": "be", "c": "ce", "d": "de", "e": "e", "f": "efe", "g": "ge", "h": "hache", "i": "i",
-    "j": "jota", "k": "ka", "l": "ele", "m": "eme", "n": "ene", "o": "o", "p": "pe", "q": "cu",
-    "r": "erre", "s": "ese", "t": "te", "u": "u", "v": "ve", "w": "doble u", "x": "equis",
-    "y": "i griega", "z": "zeta",
-}
-_RUNS = re.compile(r"[a-zñ]+|\d+|.")
 _SAYABLE = re.compile(r"^(?:[bcdfghjklmnñpqrstvwxyz]{0,3}[aeiou]{1,2})+[bcdfghjklmnñpqrstvwxyz]{0,2}$")
 
 
@@ -325,7 +316,7 @@ _ONSETS = {"bl", "br", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl", "pr", "tr
            "wh", "sm", "sn", "sp", "st", "sk", "sw", "tw", "qu", "kn", "ph", "gu", "rr"}
 
 
-def _sayable(word: str) -> bool:
+def sayable(word: str) -> bool:
     """A run of letters that reads as a word ("perez", "smith"), not initials ("jsmith", "jl")."""
     if word in _WORDS and len(word) > 2:
         return True
@@ -336,26 +327,5 @@ def _sayable(word: str) -> bool:
 
 
 def say_email(s: str, lang: str) -> str:
-    """Read an address back: words said as words, anything unpronounceable spelled, digits one by one.
-
-    "juan.perez@gmail.com" -> "juan punto perez arroba gmail punto com".
-    """
-    english = is_english(lang)
-    symbols = _SYMBOLS_EN if english else _SYMBOLS_ES
-    parts: list[str] = []
-    for run in _RUNS.findall((s or "").lower()):
-        if run.isdigit():
-            parts.extend(digit_name(d, lang) for d in run if d.isascii())
-        elif run in symbols:
-            parts.append(symbols[run])
-        elif run.isalpha():
-            # "jsmith" -> "J, smith": initials spelled, the rest said as a word when it can be
-            cut = next((k for k in range(0, min(3, len(run) - 2)) if _sayable(run[k:])), None)
-            if cut is None:
-                cut = len(run)
-            parts.extend(ch.upper() if english else _LETTERS_ES.get(ch, ch) for ch in run[:cut])
-            if cut < len(run):
-                parts.append(run[cut:])
-        elif run.strip():
-            parts.append(run)
-    return " ".join(parts)
+    """Read an address back (the wording lives in `readback`)."""
+    return readback.say_email(s, lang)

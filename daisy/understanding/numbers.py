@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from daisy.understanding import readback
 from daisy.understanding.normalize import is_english, last_version, normalize, tokens
 
 # kinds of number words
@@ -75,8 +76,6 @@ _EN.update({"wun": (UNIT, 1), "tree": (UNIT, 3), "fower": (UNIT, 4), "fife": (UN
 
 _REPEAT = {"doble": 2, "double": 2, "triple": 3}
 
-_DIGIT_NAMES_ES = ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"]
-_DIGIT_NAMES_EN = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,68 +336,12 @@ def _restated(got: str, text: str, lang: str) -> str:
 
 
 def number_words(value: int, lang: str) -> str:
-    """0..999 as words, for short read-backs ("cuarenta y tres", "forty-three")."""
-    if is_english(lang):
-        return _en_words(value)
-    return _es_words(value)
-
-
-def _es_words(value: int) -> str:
-    units = {v: w for w, v in _ES_UNITS.items() if w not in ("un", "una")}
-    teens = {v: w for w, v in _ES_TEENS.items() if w not in ("veintiun", "veintiuna")}
-    teens[16], teens[22], teens[23], teens[26] = "dieciséis", "veintidós", "veintitrés", "veintiséis"
-    tens = {v: w for w, v in _ES_TENS.items() if w != "veinti"}
-    hundreds = {v: w for w, v in _ES_HUNDREDS.items() if w.endswith("os") or w == "ciento"}
-    if value == 0:
-        return "cero"
-    if value == 100:
-        return "cien"
-    parts: list[str] = []
-    if value >= 100:
-        parts.append(hundreds[value // 100 * 100])
-        value %= 100
-    if value in teens:
-        parts.append(teens[value])
-    elif value >= 20:
-        parts.append(tens[value // 10 * 10] + (f" y {units[value % 10]}" if value % 10 else ""))
-    elif value:
-        parts.append(units[value])
-    return " ".join(parts)
-
-
-def _en_words(value: int) -> str:
-    units = {v: w for w, v in _EN_UNITS.items()}
-    teens = {v: w for w, v in _EN_TEENS.items()}
-    tens = {v: w for w, v in _EN_TENS.items() if w != "fourty"}
-    if value == 0:
-        return "zero"
-    parts: list[str] = []
-    if value >= 100:
-        parts.append(f"{units[value // 100]} hundred")
-        value %= 100
-    if value in teens:
-        parts.append(teens[value])
-    elif value >= 20:
-        parts.append(tens[value // 10 * 10] + (f"-{units[value % 10]}" if value % 10 else ""))
-    elif value:
-        parts.append(units[value])
-    return " ".join(parts)
-
+    """0..999 as words, for short read-backs (the wording lives in `readback`)."""
+    return readback.number_words(value, lang)
 
 def digit_name(digit: str, lang: str) -> str:
-    names = _DIGIT_NAMES_EN if is_english(lang) else _DIGIT_NAMES_ES
-    return names[int(digit)]
-
+    return readback.digit_name(digit, lang)
 
 def say_digits(value: str, lang: str) -> str:
-    """Read a fleet number for the ear: digit by digit ("seis, uno, dos, cero").
-
-    Numbers of one or two digits (without a leading zero) are said as a number; letters are said
-    with their key word, as for plates.
-    """
-    value = "".join(ch for ch in (value or "").upper() if ch.isascii() and ch.isalnum())
-    if value.isdigit() and len(value) <= 2 and not (len(value) == 2 and value[0] == "0"):
-        return number_words(int(value), lang)
-    from daisy.understanding.spelling import say_symbols
-
-    return say_symbols(value, lang)
+    """Read a fleet number for the ear (the wording lives in `readback`)."""
+    return readback.say_digits(value, lang)

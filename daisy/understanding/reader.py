@@ -18,6 +18,7 @@ from daisy.understanding import (
     names,
     numbers,
     plausible,
+    readback,
     spelling,
     times,
     values,
@@ -209,17 +210,8 @@ def is_complete_email(value: str) -> bool:
 
 
 def spoken(kind: str, value: str, lang: str) -> str:
-    """A value as Daisy reads it back, made for the ear."""
-    if kind == "plate":
-        return spelling.say_symbols(value, lang)
-    if kind == "number":
-        return numbers.say_digits(value, lang)
-    if kind == "time":
-        return times.say_time(value, lang)
-    if kind == "email":
-        return emails.say_email(value, lang)
-    return value
-
+    """A value as Daisy reads it back, made for the ear (the wording lives in `readback`)."""
+    return readback.spoken(kind, value, lang)
 
 def values_ahead(
     text: str, lang: str, now: datetime, fields: list[field_cues.FieldInfo], current: str

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from daisy.understanding import readback
 from daisy.understanding.normalize import is_english, last_version, normalize, strip_accents
-from daisy.understanding.numbers import digit_name, find_numbers, word_table
+from daisy.understanding.numbers import find_numbers, word_table
 
 _ES_NAMES = {
     "a": "A", "be": "B", "ce": "C", "se": "C", "de": "D", "e": "E", "efe": "F", "ge": "G", "je": "G",
@@ -604,28 +605,6 @@ def looks_complete_plate(value: str) -> bool:
     return any(ch.isalpha() for ch in clean) and any(ch.isdigit() for ch in clean)
 
 
-_KEY_WORDS_ES = {
-    "A": "Árbol", "B": "Burro", "C": "Casa", "D": "Dedo", "E": "Elefante", "F": "Foco", "G": "Gato",
-    "H": "Hotel", "I": "Iglesia", "J": "Jalisco", "K": "Kilo", "L": "Luna", "M": "Mamá", "N": "Nopal",
-    "O": "Oso", "P": "Perro", "Q": "Queso", "R": "Ramón", "S": "Sonora", "T": "Tigre", "U": "Uva",
-    "V": "Vaca", "W": "Washington", "X": "Xochimilco", "Y": "Yate", "Z": "Zapato",
-}
-_KEY_WORDS_EN = {
-    "A": "Alpha", "B": "Bravo", "C": "Charlie", "D": "Delta", "E": "Echo", "F": "Foxtrot", "G": "Golf",
-    "H": "Hotel", "I": "India", "J": "Juliet", "K": "Kilo", "L": "Lima", "M": "Mike", "N": "November",
-    "O": "Oscar", "P": "Papa", "Q": "Quebec", "R": "Romeo", "S": "Sierra", "T": "Tango", "U": "Uniform",
-    "V": "Victor", "W": "Whiskey", "X": "X-ray", "Y": "Yankee", "Z": "Zulu",
-}
-
-
 def say_symbols(value: str, lang: str) -> str:
-    """Read a plate for the ear: "T de Tigre, Z de Zapato, cuatro, cero" / "T as in Tango, four"."""
-    english = is_english(lang)
-    keys = _KEY_WORDS_EN if english else _KEY_WORDS_ES
-    parts: list[str] = []
-    for ch in (value or "").upper():
-        if ch.isascii() and ch.isdigit():
-            parts.append(digit_name(ch, lang))
-        elif ch in keys:
-            parts.append(f"{ch} as in {keys[ch]}" if english else f"{ch} de {keys[ch]}")
-    return ", ".join(parts)
+    """Read a plate for the ear (the wording lives in `readback`)."""
+    return readback.say_symbols(value, lang)

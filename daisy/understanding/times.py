@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from daisy.understanding import readback
 from daisy.understanding.normalize import is_english, last_version, normalize
-from daisy.understanding.numbers import Num, find_numbers, number_words
+from daisy.understanding.numbers import Num, find_numbers
 
 _CLOCK = re.compile(r"\b([01]?\d|2[0-4])[:.h]([0-5]\d)\b")
 _PM_ES = re.compile(r"\b(?:de|en|por) la (?:tarde|noche)\b|\bpm\b|\bp m\b|\bdel (?:dia|mediodia)\b")
@@ -410,38 +411,5 @@ def _english_forms(items: list[object]) -> tuple[int, int, bool] | None:
 
 
 def say_time(hhmm: str, lang: str) -> str:
-    """Say "HH:MM" naturally and unambiguously: "las cuatro cuarenta y cinco de la tarde", "4:45 PM"."""
-    try:
-        h, m = (int(x) for x in hhmm.split(":"))
-    except (ValueError, AttributeError):
-        return str(hhmm)
-    if is_english(lang):
-        if (h, m) == (12, 0):
-            return "noon"
-        if (h, m) == (0, 0):
-            return "midnight"
-        suffix = "AM" if h < 12 else "PM"
-        return f"{h % 12 or 12}:{m:02d} {suffix}"
-    if (h, m) == (12, 0):
-        return "las doce del día"
-    if (h, m) == (0, 0):
-        return "las doce de la noche"
-    twelve = h % 12 or 12
-    hour = "la una" if twelve == 1 else f"las {number_words(twelve, lang)}"
-    if m == 0:
-        minutes = ""
-    elif m < 10:
-        minutes = f" y {number_words(m, lang)}"
-    else:
-        minutes = f" {number_words(m, lang)}"
-    if h < 6:
-        part = "de la madrugada" if h else "de la noche"
-    elif h < 12:
-        part = "de la mañana"
-    elif h < 19:
-        part = "de la tarde"
-    else:
-        part = "de la noche"
-    if h == 12:
-        part = "del día"
-    return f"{hour}{minutes} {part}"
+    """Say "HH:MM" naturally and unambiguously (the wording lives in `readback`)."""
+    return readback.say_time(hhmm, lang)
