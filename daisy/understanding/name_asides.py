@@ -72,10 +72,20 @@ class Asides:
     where: str = ""  # "end" | "start" | "" for the hint
 
 
+# "Soy Lencho, bueno, Lorenzo Galván": a nickname first, then the name proper after "bueno" / "well".
+_RESTATED = re.compile(r"(?i)[,;]\s*(?:bueno|mejor dicho|o sea|m[aá]s bien|well|i mean|actually)[,;]?\s+")
+
+
 def split(text: str, lang: str) -> Asides:
     """The name's own words, and what the caller said about how it is written."""
     if not isinstance(text, str):
         return Asides("")
+    for m in reversed(list(_RESTATED.finditer(text))):
+        rest = text[m.end() :]
+        words = re.findall(r"[^\W\d_]+", rest)
+        if len(words) >= 2 and words[0][0].isupper() and _has_words(rest):
+            text = rest
+            break
     for rx in (_NICKNAME, _JOB):
         m = rx.search(text)
         if m and _has_words(text[: m.start()]):

@@ -20,6 +20,8 @@ NOW = datetime(2026, 3, 2, 10, 0)
         ("Soy Brenda Salas, alias la Flaca", "es-MX", "Brenda Salas"),
         ("Otis Grant, but folks call me Big O", "en-US", "Otis Grant"),
         ("Everybody calls me Doc, my name is Harold Finch", "en-US", "Harold Finch"),
+        ("Soy Chencho, bueno, Crescencio Ávila", "es-MX", "Crescencio Ávila"),
+        ("It's Red, well, Russell Tate", "en-US", "Russell Tate"),
     ],
 )
 def test_a_nickname_is_no_part_of_the_name(said: str, lang: str, name: str) -> None:
