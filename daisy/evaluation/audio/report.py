@@ -46,7 +46,8 @@ class Row:
         self.spelled += call.spelled
         self.utterances += call.utterances
         self.seconds += call.seconds
-        self.outcomes[str(call.result.outcome) if call.ended else "never ended"] += 1
+        ended = str(call.result.outcome) if call.ended else "never ended"
+        self.outcomes["failed" if call.result.error else ended] += 1
         missed = {m.field for m in misses}
         result = call.result
         for key, expected in result.expected.items():
