@@ -8,6 +8,14 @@ padded like a VAD segment, sent through the telephone band (8 kHz µ-law), clean
 A turn counts as exactly right when the expected kind's parser reads the very answer from it.
 
     .venv/bin/python benchmarks/hearing_accuracy.py [--lang es|en] [--json]
+
+Measured on this 2-core machine (82 turns per language, half with noise; exactly right / a wrong
+value of the expected kind):
+    es-MX  greedy  8 right, 24 wrong   field-aware 37 right, 28 wrong
+    en-US  greedy 29 right, 33 wrong   field-aware 47 right, 25 wrong
+What each part brings (right answers, es / en): N-best and rescoring without a prompt 12 / 31; the
+prompt with a greedy decode 30 / 39; both 37 / 47. Confidence: of the right values 52 of 84 are at
+0.5 or more, of the wrong ones 4 of 53. Cost: CPU per turn p50 136 ms greedy, 190 ms field-aware.
 """
 
 from __future__ import annotations
