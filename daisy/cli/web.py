@@ -70,8 +70,9 @@ def serve(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     print(f"daisy: serving {store!r} on http://{shown}:{port}/"
           + ("" if settings.daisy_admin_token else " (no token: loopback only)"))
+    hint = not settings.daisy_public_host and not is_loopback(host)
     print(f"daisy: answering to host names {', '.join(allowed_hosts(settings, bound))}"
-          + ("" if settings.daisy_public_host else " (set DAISY_PUBLIC_HOST for the name others use)"))
+          + (" (set DAISY_PUBLIC_HOST to the name browsers use for this server)" if hint else ""))
     try:
         # uvicorn's own access log prints query strings (searches carry names and plates): ours doesn't.
         uvicorn.run(app, host=host, port=port, access_log=False, log_level="info")
