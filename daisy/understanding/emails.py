@@ -172,7 +172,8 @@ def _read_email(text: str, lang: str) -> str:
             continue
         elif w in ("letra", "letter") and i + 1 < n:
             letter = spelling._letter_of(words[i + 1], lang) or words[i + 1][:1]
-            j, letter = _key(words, i + 2, letter, lang, connectors)
+            letter, j = spelling._bv_modifier(words, i + 2, letter.upper())  # "be grande", "ve chica"
+            j, letter = _key(words, j, letter, lang, connectors)
             out.append(letter.lower())
             i = j
             continue
@@ -186,7 +187,8 @@ def _read_email(text: str, lang: str) -> str:
                     and not _among_letters(words, i, lang):
                 letter = None
             if letter is not None and w not in _WORDS:
-                j, letter = _key(words, i + 1, letter, lang, connectors)
+                letter, j = spelling._bv_modifier(words, i + 1, letter.upper())  # "be grande", "ve chica"
+                j, letter = _key(words, j, letter, lang, connectors)
                 out.append(letter.lower())
                 i = j
                 continue
@@ -245,6 +247,9 @@ def _among_letters(words: list[str], i: int, lang: str) -> bool:
     while k >= 0 and words[k] in _CASE:
         k -= 1
     m = i + 1
+    bv_mods = spelling._B_MODS | spelling._V_MODS
+    if words[i] in ("be", "ve", "b", "v") and m < len(words) and words[m] in bv_mods:
+        return True  # "ve chica", "be grande": a letter said the Mexican way
     while m < len(words) and words[m] in _CASE:
         m += 1
     prev = words[k] if k >= 0 else None

@@ -47,3 +47,14 @@ def test_plates_through_mangled_letter_names(said: str, lang: str, plate: str) -
 
 def test_a_letter_said_twice_with_a_comma_is_two_letters() -> None:
     assert reader.read_piece("plate", "te, te, 4 5 1 ka", "es-MX") == "TT451K"
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        ("ve chica, a, ele, e, arroba gmail punto com", "vale@gmail.com"),
+        ("be grande e te o punto ruiz arroba hotmail punto com", "beto.ruiz@hotmail.com"),
+    ],
+)
+def test_an_address_spelled_with_be_grande_and_ve_chica(said: str, address: str) -> None:
+    assert reader.read_value("email", said, "es-MX", NOW) == address
