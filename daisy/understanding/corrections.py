@@ -61,6 +61,14 @@ _OMITTED = re.compile(
     r" (?:(?:un|una|la|el|otra|otro|a|an|the|another|letra|letter|numero|number) )*(?P<new>.+?) "
     r"(?P<where>antes|despues|before|after) (?:del?|de la|the )?(?P<ref>.+)$"
 )
+# "entre la pe y el cuatro va una ka", "there's a K between the P and the 4"
+_BETWEEN = [
+    re.compile(r"\bentre (?:la |el |los |las )?(?P<a>.+?) y (?:la |el )?(?P<b>.+?) (?:va|van|hay|lleva|sigue|"
+               r"falta|faltaba|es|pon|ponle)(?: una?| la| el)? (?P<new>.+)$"),
+    re.compile(r"(?:^|\b(?:falta|falto|va|hay|pon|ponle|lleva|theres|there is|put|add|missing|goes|"
+               r"forgot|missed))(?: una?| la| el| an?| the)? (?P<new>.+?) (?:entre|between) (?:la |el |the )?"
+               r"(?P<a>.+?) (?:y|and) (?:la |el |the )?(?P<b>.+)$"),
+]
 _INSERT = [
     re.compile(rf"\bantes del? (?P<ref>.+?) {_VERBS_ES}? ?(?:hay )?(?P<new>.+)$"),
     re.compile(r"\bbefore (?:the )?(?P<ref>.+?) (?:theres|there is|comes|goes|is|put|add)? ?(?P<new>.+)$"),
@@ -219,6 +227,14 @@ def _symbol_fix(norm: str, lang: str, kind: str, current: str) -> str | None:
             old, new = _syms(m.group("old"), lang, kind), _syms(m.group("new"), lang, kind)
             if old and new and old in cur and old != new:
                 return cur.replace(old, new, 1)
+    for pattern in _BETWEEN:
+        m = pattern.search(norm)
+        if m:
+            a, b = _syms(m.group("a"), lang, kind), _syms(m.group("b"), lang, kind)
+            new = _syms(m.group("new"), lang, kind)
+            if a and b and new and a + b in cur:
+                at = cur.index(a + b) + len(a)
+                return cur[:at] + new + cur[at:]
     m = _OMITTED.search(norm)
     if m:
         ref = _syms(m.group("ref"), lang, kind)

@@ -46,7 +46,7 @@ _ES = _Pack(
 )
 _EN = _Pack(
     kinds={
-        "plate": r"plates?|tags?|license(?: plates?)?",
+        "plate": r"(?:plates?|tags?|license(?: plates?)?)(?: numbers?)?",
         "number": r"(?:fleet |unit )?number",
         "time": r"(?:i'?ll |i will |should |gonna |going to )?(?:arriv\w+|get there|be there|eta)",
         "email": r"e-?mail(?: address)?",
@@ -96,7 +96,7 @@ def split(text: str, lang: str, fields: Sequence[FieldInfo], current: str) -> di
     if here is None:
         return {current: text}
     here_subject = _subject_of(here.label, pack)
-    cuts: list[tuple[int, str]] = []  # (start, field key)
+    cuts: list[tuple[int, int, str]] = []  # (start, end of the cue words, field key)
     subject = here_subject
     for m in _CUES[id(pack)].finditer(text):
         kind = next(k for k in pack.kinds if m.group(k))
@@ -107,19 +107,27 @@ def split(text: str, lang: str, fields: Sequence[FieldInfo], current: str) -> di
             continue
         if key == current and not cuts:
             continue  # the field's own cue at the start ("el número es…")
-        cuts.append((m.start(), key))
+        cuts.append((m.start(), m.end(), key))
     parts: dict[str, str] = {}
-    starts = [0] + [start for start, _ in cuts]
-    keys = [current] + [key for _, key in cuts]
-    for k, (start, key) in enumerate(zip(starts, keys, strict=True)):
+    starts = [0] + [start for start, _, _ in cuts]
+    bodies = [0] + [end for _, end, _ in cuts]  # a part's value starts after its cue words
+    keys = [current] + [key for _, _, key in cuts]
+    for k, (body, key) in enumerate(zip(bodies, keys, strict=True)):
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
-        chunk = text[start:end].strip(" ,;.")
+        chunk = _OF_IT.sub("", text[body:end].strip(" ,;.:")).strip(" ,;.:")
         if chunk:
             parts[key] = f"{parts[key]} {chunk}" if key in parts else chunk
     if set(parts) == {current}:
         return {current: text}
     parts.setdefault(current, "")
     return parts
+
+
+# "las placas de ese son…", "the plates on it are…": words pointing back at the thing, no value
+_OF_IT = re.compile(
+    r"(?i)^(?:(?:de|del|of|on|for) (?:ese|este|esa|esta|[eé]l|ella|la misma|el mismo|it|that|this|"
+    r"the same(?: one)?)\b[\s,]*)?(?:(?:son|es|ser[ií]an|ser[ií]a|are|is)\b[\s,:]*)?"
+)
 
 
 def _field_for(kind: str, subject: str | None, fields: Sequence[FieldInfo]) -> str | None:

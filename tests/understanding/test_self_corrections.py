@@ -62,6 +62,8 @@ def test_a_letter_named_then_made_clear_with_its_key_word_counts_once(
         ("me faltó la eme después de la equis", "es-MX", "AX4512", "AXM4512"),
         ("olvidé una te antes del dos", "es-MX", "RG2345", "RGT2345"),
         ("you skipped a W after the J", "en-US", "AJ5521", "AJW5521"),
+        ("entre la ere y el cinco va una hache", "es-MX", "AR5123", "ARH5123"),
+        ("there's a B between the K and the 9", "en-US", "XK9001", "XKB9001"),
     ],
 )
 def test_a_symbol_left_out_goes_where_the_caller_says(said: str, lang: str, current: str, fixed: str) -> None:
