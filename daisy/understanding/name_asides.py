@@ -22,6 +22,7 @@ _NICKNAME = re.compile(
     r"de cari[nñ]o|alias|mi apodo es|(?:every(?:body|one)|people|they|folks|the guys) (?:calls?|knows?) me|"
     r"(?:just )?call me|(?:i )?go by|my nickname)\b.*$"
 )
+_INTRO = re.compile(r"(?i)\b(?:me llamo|mi nombre es|soy|my name is|my name'?s|i'?m|this is)\b")
 # A clause about the driver's job or whereabouts after the name.
 _JOB = re.compile(
     r"(?i)(?:[,;]\s*|\s+(?:y|e|and)\s+)(?:yo\s+|i\s+)?(?:manejo|trabajo|chambeo|opero|conduzco|ando|vengo|"
@@ -89,7 +90,9 @@ def split(text: str, lang: str) -> Asides:
     for rx in (_NICKNAME, _JOB):
         m = rx.search(text)
         if m and _has_words(text[: m.start()]):
-            text = text[: m.start()]
+            intro = _INTRO.search(text, m.start() + 3) if rx is _NICKNAME else None
+            # "Pedro Garza, no, me dicen el Pelón, pero me llamo Héctor Garza": the name comes after
+            text = text[intro.start() :] if intro else text[: m.start()]
     letters = hint = where = ""
     m = _HINT.search(text)
     if m and _has_words(text[: m.start()]):

@@ -150,7 +150,8 @@ _SELF_FIX = re.compile(
 # "no" of a negated verb ("…, no sé", "no me acuerdo", "no, it's not") nor a tag question ("¿no?").
 _BARE_NO = re.compile(
     r"(?i)(?<=[\w\d])[\s,;.]+no\b(?![\s,.]*(?:s[eé]|me|lo|la|le|los|las|les|tengo|tiene|hay|puedo|recuerdo|"
-    r"acuerdo|estoy|est[aá]|es cierto|quiero|va|van|lleva|llevan|sabes|sabe|i|not|problem|idea)\b)"
+    r"acuerdo|estoy|est[aá]|es cierto|quiero|va|van|lleva|llevan|sabes|sabe|not|problem|idea|"
+    r"i (?:don'?t|do not|can'?t|cannot|have no|am not)|i'?m not)\b)"
     r"[\s,.;:!]*"
 )
 

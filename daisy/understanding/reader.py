@@ -47,8 +47,9 @@ def read_value(kind: str, text: str, lang: str, now: datetime) -> str | None:
         return None
     if kind == "name":
         # the intro that counts is in the name's own words, not in an aside ("…, I'm hauling for Werner")
-        intros = list(_NAME_INTRO.finditer(name_asides.split(text, lang).name_text))
-        if intros and intros[-1].start() > 0:
+        head = name_asides.split(text, lang).name_text
+        intros = list(_NAME_INTRO.finditer(head))
+        if intros and intros[-1].start() > 0 and text.startswith(head):
             text = text[intros[-1].start() :]
     return values.read_value(kind, text, lang, now)
 

@@ -22,6 +22,7 @@ NOW = datetime(2026, 3, 2, 10, 0)
         ("Everybody calls me Doc, my name is Harold Finch", "en-US", "Harold Finch"),
         ("Soy Chencho, bueno, Crescencio Ávila", "es-MX", "Crescencio Ávila"),
         ("It's Red, well, Russell Tate", "en-US", "Russell Tate"),
+        ("Pablo Mena, no, me dicen el Güero, pero mi nombre es Saúl Mena", "es-MX", "Saúl Mena"),
     ],
 )
 def test_a_nickname_is_no_part_of_the_name(said: str, lang: str, name: str) -> None:
