@@ -164,7 +164,15 @@ class DaisyAgent(Agent):
             return
         if self.observer.on_heard:
             self.observer.on_heard(text)
-        self._deliver(self.conversation.hear(Utterance(text)), in_turn=in_turn)
+        self._deliver(self.conversation.hear(Utterance(text, self._confidence(text))), in_turn=in_turn)
+
+    def _confidence(self, text: str) -> float | None:
+        """How sure the local recognizer was of these words (the cloud ones don't say): the core reads
+        back or asks again according to it."""
+        heard = getattr(self.session.stt, "last_heard", None) if not self.realtime else None
+        if heard is None or " ".join(heard.text.split()) != " ".join(text.split()):
+            return None
+        return heard.confidence
 
     def _out_of_band(self, event: CallerEvent) -> None:
         """An event outside a spoken turn (keypad, silence, hangup): Daisy stops and answers it."""
