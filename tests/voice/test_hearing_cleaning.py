@@ -47,6 +47,11 @@ def test_punctuation_between_spelled_symbols_becomes_spaces() -> None:
     assert space_spelled_symbols("j.p.r@gmail.com") == "j.p.r@gmail.com"
 
 
+def test_an_english_zero_in_spanish_is_a_cero() -> None:
+    assert clean("te ere ese dos zero nueve", voiced=2.0, lang="es") == "te ere ese dos cero nueve"
+    assert clean("two zero nine", voiced=2.0, lang="en") == "two zero nine"
+
+
 def test_an_email_keeps_its_dots() -> None:
     assert clean("j.a.m arroba gmail", voiced=1.0, keep_dots=True) == "j.a.m arroba gmail"
     assert clean("j.a.m arroba gmail", voiced=1.0) == "j a m arroba gmail"

@@ -143,13 +143,19 @@ def echoes_prompt(text: str, prompt: str) -> bool:
     return False
 
 
-def clean(text: str, voiced: float, prompt: str = "", keep_dots: bool = False) -> str:
+# English spellings Whisper slips into Spanish ("dos zero nueve" for "dos cero nueve").
+_ENGLISH_IN_SPANISH = re.compile(r"(?i)\bzero\b")
+
+
+def clean(text: str, voiced: float, prompt: str = "", keep_dots: bool = False, lang: str = "es") -> str:
     """A hypothesis as the dialogue should read it; '' when nothing of it is the caller's words.
     `keep_dots`: an email is being dictated, where "juan.perez" is the caller's own dot."""
     text = " ".join(text.split())
     if not text or absurd(text) or echoes_prompt(text, prompt):
         return ""
     text = drop_inventions(text)
+    if lang.startswith("es"):
+        text = _ENGLISH_IN_SPANISH.sub("cero", text)
     if not keep_dots:
         text = space_spelled_symbols(text)
     return drop_echo(text, voiced).strip()

@@ -155,7 +155,7 @@ def hear(
     values: dict[str, str | None] = {}
     for ids, score in zip(result.sequences_ids, result.scores, strict=True):
         tokens = [t for t in ids if t < tok.eot]
-        text = clean(tok.decode(stuck_loop_cut(tokens)), voiced, prompt_text, keep_dots)
+        text = clean(tok.decode(stuck_loop_cut(tokens)), voiced, prompt_text, keep_dots, lang)
         if text:
             if text not in values:
                 values[text] = answer_value(expecting, text, lang, now)
