@@ -74,6 +74,11 @@ def _cue_rx(pack: _Pack) -> re.Pattern[str]:
 
 
 _CUES = {id(_ES): _cue_rx(_ES), id(_EN): _cue_rx(_EN)}
+# A subject named alone ("y la caja es la 512", "trailer's 78"): the value says which of its fields
+_SUBJECT_CUES = {
+    id(p): re.compile(rf"(?i)\b{p.lead}(?:{'|'.join(p.subjects.values())})(?:'s)?\b") for p in (_ES, _EN)
+}
+UNDECIDED = "?"  # a key prefix: the part is about a subject, its field is chosen by its value
 
 
 def _subject_of(text: str, pack: _Pack) -> str | None:
@@ -98,15 +103,27 @@ def split(text: str, lang: str, fields: Sequence[FieldInfo], current: str) -> di
     here_subject = _subject_of(here.label, pack)
     cuts: list[tuple[int, int, str]] = []  # (start, end of the cue words, field key)
     subject = here_subject
-    for m in _CUES[id(pack)].finditer(text):
-        kind = next(k for k in pack.kinds if m.group(k))
+    kind_cues = list(_CUES[id(pack)].finditer(text))
+    taken = [(m.start(), m.end()) for m in kind_cues]
+    subject_cues = [
+        m for m in _SUBJECT_CUES[id(pack)].finditer(text)
+        if not any(a < m.end() and m.start() < b for a, b in taken) and not _key_word(text, m, lang)
+    ]
+    for m in sorted([*kind_cues, *subject_cues], key=lambda m: m.start()):
         said = _subject_of(m.group(0), pack)
         subject = said or subject
-        key = _field_for(kind, subject if kind in ("plate", "number") else None, fields)
-        if key is None:
-            continue
-        if key == current and not cuts:
-            continue  # the field's own cue at the start ("el número es…")
+        if m.re is _SUBJECT_CUES[id(pack)]:
+            if said is None or said == here_subject and not cuts:
+                continue  # "el tractor es el 3120" asked for the tractor: its own subject
+            key = UNDECIDED + said
+        else:
+            kind = next(k for k in pack.kinds if m.group(k))
+            found = _field_for(kind, subject if kind in ("plate", "number") else None, fields)
+            if found is None:
+                continue
+            if found == current and not cuts:
+                continue  # the field's own cue at the start ("el número es…")
+            key = found
         cuts.append((m.start(), m.end(), key))
     parts: dict[str, str] = {}
     starts = [0] + [start for start, _, _ in cuts]
@@ -130,6 +147,21 @@ _OF_IT = re.compile(
 )
 
 
+_CONNECTORS = {"de", "del", "como", "like", "as", "for", "in", "of"}
+
+
+def _key_word(text: str, m: re.Match[str], lang: str) -> bool:
+    """ "V like Van", "C de caja": the subject's word is the key word of a letter being spelled."""
+    from daisy.understanding.spelling import _letter_of
+
+    before = re.findall(r"[\w']+", text[: m.end()])[:-1]
+    words = [strip_accents(w.lower()) for w in before]
+    return len(words) >= 2 and words[-1] in _CONNECTORS and (
+        _letter_of(words[-2], lang) is not None
+        or words[-2] == "as" and len(words) >= 3 and _letter_of(words[-3], lang) is not None
+    )
+
+
 def _field_for(kind: str, subject: str | None, fields: Sequence[FieldInfo]) -> str | None:
     """The one field of this kind (about this subject, when the form has several of the kind)."""
     same_kind = [f for f in fields if f.kind == kind]
@@ -140,6 +172,12 @@ def _field_for(kind: str, subject: str | None, fields: Sequence[FieldInfo]) -> s
     words = pack_words_for(subject)
     about = [f for f in same_kind if re.search(rf"(?i)\b(?:{words})\b", strip_accents(f.label))]
     return about[0].key if len(about) == 1 else None
+
+
+def about(subject: str, fields: Sequence[FieldInfo]) -> list[FieldInfo]:
+    """The form's fields whose label names the subject ("el número de la caja" is about the trailer)."""
+    words = pack_words_for(subject)
+    return [f for f in fields if re.search(rf"(?i)\b(?:{words})\b", strip_accents(f.label))]
 
 
 def pack_words_for(subject: str) -> str:

@@ -224,12 +224,33 @@ def values_ahead(
         return text, {}
     kinds = {f.key: f.kind for f in fields}
     ahead: dict[str, str] = {}
+    own = parts.get(current, "")
     for key, words in parts.items():
-        if key == current:
+        if key.startswith(field_cues.UNDECIDED):
+            key, value = _by_value(key[1:], words, lang, now, fields)
+            if key == current:
+                own = f"{own} {words}".strip()
+                continue
+        elif key != current:
+            value = read_value(kinds[key], words, lang, now)
+        else:
             continue
-        value = read_value(kinds[key], words, lang, now)
-        if value and plausible.plausible(kinds[key], value):
+        if key and value and plausible.plausible(kinds[key], value):
             ahead[key] = value
     if not ahead:
         return text, {}
-    return parts.get(current, ""), ahead
+    return own, ahead
+
+
+def _by_value(subject: str, words: str, lang: str, now: datetime, fields: list[field_cues.FieldInfo]
+              ) -> tuple[str, str | None]:
+    """ "y la caja es la 512": of the fields about the subject, the one whose kind the value fits
+    (a plate has letters and digits and five symbols or more; a fleet number is shorter or digits)."""
+    candidates = {f.kind: f.key for f in field_cues.about(subject, fields)}
+    if "plate" in candidates:
+        plate = read_value("plate", words, lang, now)
+        if plate and plausible.plausible("plate", plate) and sum(c.isalpha() for c in plate) >= 2:
+            return candidates["plate"], plate
+    if "number" in candidates:
+        return candidates["number"], read_value("number", words, lang, now)
+    return "", None

@@ -47,9 +47,30 @@ def test_a_value_for_another_field_is_its_own(
 
 
 @pytest.mark.parametrize(
+    ("said", "lang", "current", "own", "ahead"),
+    [
+        ("ge ele te 4 4 1 y la caja es la 512", "es-MX", "tractor_plates", "GLT441",
+         {"trailer_number": "512"}),
+        ("Noé Lara, traigo el tractor 3120", "es-MX", "driver_name", "Noé Lara", {"tractor_number": "3120"}),
+        ("truck 4410, trailer 78", "en-US", "tractor_number", "4410", {"trailer_number": "78"}),
+    ],
+)
+def test_a_subject_named_alone_gets_the_field_its_value_fits(
+    said: str, lang: str, current: str, own: str, ahead: dict[str, str]
+) -> None:
+    words, others = reader.values_ahead(said, lang, NOW, fields(lang), current)
+    kind = FORM.field(current).kind.value
+    read = reader.read_piece if kind == "plate" else None
+    value = read(kind, words, lang) if read else reader.read_value(kind, words, lang, NOW)
+    assert value == own and others == ahead
+
+
+@pytest.mark.parametrize(
     ("said", "lang", "current"),
     [("el número es el 3120", "es-MX", "tractor_number"), ("placas A B C 1 2 3", "es-MX", "tractor_plates"),
-     ("number 606", "en-US", "trailer_number")],
+     ("number 606", "en-US", "trailer_number"), ("el tractor es el 3120", "es-MX", "tractor_number"),
+     ("V like Van, D for Dog, 4 4 1", "en-US", "tractor_plates"),
+     ("ce de caja, A, 4 4 1", "es-MX", "trailer_plates")],
 )
 def test_the_fields_own_cue_splits_nothing(said: str, lang: str, current: str) -> None:
     assert reader.values_ahead(said, lang, NOW, fields(lang), current) == (said, {})
