@@ -15,44 +15,18 @@ from dataclasses import dataclass
 
 from daisy.understanding import readback
 from daisy.understanding.normalize import is_english, last_version, normalize, tokens
+from daisy.understanding.packs import en_us_words, es_mx_words
 
 # kinds of number words
 UNIT, TEEN, TENS, HUNDREDS, HUNDRED_MULT, THOUSAND, ZERO = range(7)
 
-_ES_UNITS = {
-    "uno": 1, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
-    "siete": 7, "ocho": 8, "nueve": 9,
-}
-_ES_TEENS = {
-    "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
-    "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,
-    "veintiuno": 21, "veintiun": 21, "veintiuna": 21, "veintidos": 22, "veintitres": 23,
-    "veinticuatro": 24, "veinticinco": 25, "veintiseis": 26, "veintisiete": 27,
-    "veintiocho": 28, "veintinueve": 29,
-}
-_ES_TENS = {
-    "veinte": 20, "veinti": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
-    "setenta": 70, "ochenta": 80, "noventa": 90,
-}
-_ES_HUNDREDS = {
-    "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
-    "trescientas": 300, "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500,
-    "quinientas": 500, "seiscientos": 600, "seiscientas": 600, "setecientos": 700,
-    "setecientas": 700, "ochocientos": 800, "ochocientas": 800, "novecientos": 900,
-    "novecientas": 900,
-}
-_EN_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9,
-}
-_EN_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_EN_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
+_ES_UNITS = es_mx_words.UNITS
+_ES_TEENS = es_mx_words.TEENS
+_ES_TENS = es_mx_words.TENS
+_ES_HUNDREDS = es_mx_words.HUNDREDS
+_EN_UNITS = en_us_words.UNITS
+_EN_TEENS = en_us_words.TEENS
+_EN_TENS = en_us_words.TENS
 
 
 def _table(units: dict[str, int], teens: dict[str, int], tens: dict[str, int]) -> dict[str, tuple[int, int]]:

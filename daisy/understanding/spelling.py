@@ -14,30 +14,10 @@ import re
 from daisy.understanding import readback
 from daisy.understanding.normalize import is_english, last_version, normalize, strip_accents
 from daisy.understanding.numbers import find_numbers, word_table
+from daisy.understanding.packs import en_us_words, es_mx_words
 
-_ES_NAMES = {
-    "a": "A", "be": "B", "ce": "C", "se": "C", "de": "D", "e": "E", "efe": "F", "ge": "G", "je": "G",
-    "hache": "H", "ache": "H", "i": "I", "jota": "J", "ka": "K", "ca": "K", "ele": "L", "eme": "M",
-    "ene": "N", "enie": "N", "eñe": "N", "o": "O", "pe": "P", "cu": "Q", "ku": "Q", "erre": "R",
-    "ere": "R", "ese": "S", "te": "T", "u": "U", "ve": "V", "uve": "V", "equis": "X",
-    "ekis": "X", "equiz": "X", "ekiz": "X", "eckis": "X", "equix": "X", "ekix": "X", "ye": "Y",
-    "zeta": "Z", "seta": "Z", "ceta": "Z", "zeda": "Z", "ceda": "Z", "zetta": "Z", "hota": "J",
-    "jot": "J", "kah": "K", "cuh": "Q", "qu": "Q", "enye": "N", "elle": "L", "uvee": "V",
-    "ube": "V", "dobleu": "W", "doblev": "W", "dobleve": "W",
-    "ygriega": "Y", "igriega": "Y",
-}
-_EN_NAMES = {
-    "a": "A", "ay": "A", "b": "B", "bee": "B", "be": "B", "c": "C", "see": "C", "sea": "C", "cee": "C",
-    "d": "D",
-    "dee": "D", "e": "E", "f": "F", "ef": "F", "eff": "F", "g": "G", "gee": "G", "h": "H",
-    "aitch": "H", "haitch": "H", "i": "I", "eye": "I", "j": "J", "jay": "J", "k": "K", "kay": "K",
-    "l": "L", "el": "L", "ell": "L", "m": "M", "em": "M", "n": "N", "en": "N", "o": "O", "oh": "O", "p": "P",
-    "pee": "P", "pea": "P", "q": "Q", "cue": "Q", "queue": "Q", "r": "R", "ar": "R", "are": "R",
-    "s": "S", "es": "S", "ess": "S", "t": "T", "tee": "T", "tea": "T", "u": "U", "you": "U",
-    "v": "V", "vee": "V", "w": "W", "x": "X", "ex": "X", "y": "Y", "why": "Y", "wye": "Y", "z": "Z",
-    "zee": "Z", "zed": "Z", "aye": "A", "bea": "B", "cea": "C", "eych": "H", "jey": "J", "kei": "K",
-    "emm": "M", "enn": "N", "arr": "R", "ecks": "X", "eks": "X", "dubya": "W", "zea": "Z",
-}
+_ES_NAMES = es_mx_words.LETTER_NAMES
+_EN_NAMES = en_us_words.LETTER_NAMES
 # Two-word letter names, merged before the walk.
 _PAIRS = {
     ("doble", "u"): "dobleu", ("doble", "ve"): "dobleve", ("doble", "v"): "dobleve",
@@ -52,9 +32,8 @@ _NATO = {
     "victor", "whiskey", "whisky", "xray", "yankee", "yanqui", "zulu",
 }
 # Letter names that are also everyday words: in a fleet number they count only next to digits.
-_AMBIGUOUS_ES = {"a", "de", "e", "i", "o", "u", "y", "se", "te", "ve", "ca", "je", "ese", "ye"}
-_AMBIGUOUS_EN = {"a", "i", "o", "be", "see", "sea", "are", "you", "why", "es", "el", "en", "em", "ex",
-                 "tea", "pea", "eye", "u", "e"}
+_AMBIGUOUS_ES = es_mx_words.AMBIGUOUS_LETTERS
+_AMBIGUOUS_EN = en_us_words.AMBIGUOUS_LETTERS
 
 _FILLER = {
     # Spanish
@@ -87,8 +66,8 @@ _PRONOUN_LIKE = {"te", "se", "de", "me", "ese"}
 _PRONOUN_CUES = {"no", "lo", "que", "ya", "me", "te", "se", "si", "por", "le", "nos", "les"}
 _PRONOUN_NEXT = {"lo", "la", "los", "las", "le", "les", "doy", "paso", "digo", "mando", "escucho", "oigo",
                  "entiendo", "hablo", "llamo", "marco"}
-_KEY_CONNECTORS_ES = {"de", "ve", "be", "re", "del", "como"}
-_KEY_CONNECTORS_EN = {"as", "for", "like", "of", "in"}
+_KEY_CONNECTORS_ES = es_mx_words.KEY_CONNECTORS
+_KEY_CONNECTORS_EN = en_us_words.KEY_CONNECTORS
 _B_MODS = {"grande", "larga", "alta"}
 _V_MODS = {"chica", "chiquita", "corta", "baja", "pequena", "chaparrita"}
 _CASE_MODS = {"mayuscula", "minuscula", "capital", "lowercase", "uppercase", "small", "chica",

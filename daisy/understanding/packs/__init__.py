@@ -2,7 +2,9 @@
 
 A pack says which words make each move (yes, no, wait, a question about Daisy…), which short words
 confirm only with others, how a regional yes or no is built, and how Daisy reads a value back.
-To add a language, write a pack module beside these and register it here.
+Per language: `<lang>.py` (the words of each move), `<lang>_words.py` (letter names and number
+words a value is read with) and `<lang>_wording.py` (how Daisy reads a value back). To add a
+language, write those three modules beside these and register the pack here and in `readback`.
 """
 
 from __future__ import annotations

@@ -1,0 +1,33 @@
+"""US English (en-US): the words a caller reads a value with (letter names, number words)."""
+
+from __future__ import annotations
+
+LETTER_NAMES = {
+    "a": "A", "ay": "A", "b": "B", "bee": "B", "be": "B", "c": "C", "see": "C", "sea": "C", "cee": "C",
+    "d": "D",
+    "dee": "D", "e": "E", "f": "F", "ef": "F", "eff": "F", "g": "G", "gee": "G", "h": "H",
+    "aitch": "H", "haitch": "H", "i": "I", "eye": "I", "j": "J", "jay": "J", "k": "K", "kay": "K",
+    "l": "L", "el": "L", "ell": "L", "m": "M", "em": "M", "n": "N", "en": "N", "o": "O", "oh": "O", "p": "P",
+    "pee": "P", "pea": "P", "q": "Q", "cue": "Q", "queue": "Q", "r": "R", "ar": "R", "are": "R",
+    "s": "S", "es": "S", "ess": "S", "t": "T", "tee": "T", "tea": "T", "u": "U", "you": "U",
+    "v": "V", "vee": "V", "w": "W", "x": "X", "ex": "X", "y": "Y", "why": "Y", "wye": "Y", "z": "Z",
+    "zee": "Z", "zed": "Z", "aye": "A", "bea": "B", "cea": "C", "eych": "H", "jey": "J", "kei": "K",
+    "emm": "M", "enn": "N", "arr": "R", "ecks": "X", "eks": "X", "dubya": "W", "zea": "Z",
+}
+AMBIGUOUS_LETTERS = {"a", "i", "o", "be", "see", "sea", "are", "you", "why", "es", "el", "en", "em", "ex",
+                     "tea", "pea", "eye", "u", "e"}
+KEY_CONNECTORS = {"as", "for", "like", "of", "in"}
+
+# Number words (radio digits: "tree", "fife", "niner" are added by the number reader)
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}
+TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
