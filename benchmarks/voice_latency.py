@@ -1,11 +1,16 @@
 """Offline voice latency on this machine (no network, no keys).
 
-    .venv/bin/python benchmarks/voice_latency.py [--calls 1] [--turns 12] [--vad-silence 0.5]
+    .venv/bin/python benchmarks/voice_latency.py [--calls 1] [--dictation-calls 2] [--vad-silence 0.25]
 
 1. core + first TTS audio: the dialogue core's turn plus espeak-ng until its first audio frame, over a
    scripted text call (no database). Target: p95 < 50 ms.
 2. end to end, local pipeline: end of the caller's speech → first Daisy audio on the simulated phone
-   line, from `daisy demo` calls, with the split (endpointing, stt, core, tts). Target: p50 < 2 s.
+   line, from `daisy demo` calls, split by what Daisy waited for (yes/no, a value, a value dictated in
+   pieces) and by stage (endpointing, stt, core, tts). Target (issue 12): complete answers p50 ≤ 400 ms,
+   p95 ≤ 600 ms.
+3. the dictation set: drivers who pause 0.6–1.0 s inside plates, numbers, times and emails; how often
+   Daisy took the turn before the last piece (premature end of turn; target ≤ 2%), and how long she
+   waited after the whole answer. The machine's load average is reported with the figures.
 """
 
 from __future__ import annotations
@@ -72,8 +77,45 @@ async def core_and_first_audio(rounds: int) -> dict[str, Any]:
             "core_plus_first_audio_ms": summary(both)}
 
 
-async def end_to_end(calls: int, turns: int, vad_silence: float | None, min_delay: float | None,
-                     max_delay: float | None, eot_threshold: float | None) -> dict[str, Any]:
+# Drivers reading the tarjeta de circulación: a pause of 0.6–1.0 s inside plates, numbers, times and
+# emails ("|" marks it). Some cuts leave a half that is itself a plausible whole ("cuarenta y cinco",
+# "a las cinco"): only the caller knows more is coming.
+DICTATION = [
+    {"tractor_number": ("El cuarenta y cinco | doce.", "4512"),
+     "tractor_plates": ("Ele eme, | catorce ochenta.", "LM1480"),
+     "trailer_number": ("Es la mil | doscientos.", "1200"),
+     "trailer_plates": ("Ele eme catorce | ochenta.", "LM1480"),
+     "eta": ("A las | diecisiete horas.", "17:00"),
+     "email": ("mario arroba | gmail punto com.", "mario@gmail.com")},
+    {"tractor_number": ("cuatro cinco | uno dos.", "4512"),
+     "tractor_plates": ("Ele | eme | catorce ochenta.", "LM1480"),
+     "trailer_number": ("Es la | mil doscientos.", "1200"),
+     "trailer_plates": ("Ele eme, catorce | ochenta.", "LM1480"),
+     "eta": ("A las cinco | de la tarde.", "17:00"),
+     "email": ("mario arroba gmail punto | com.", "mario@gmail.com")},
+]
+
+
+def dictating(variant: dict[str, tuple[str, str]]) -> Any:
+    from daisy.voice.caller import PERSONAS, Answer, Persona
+
+    base = PERSONAS["es"]
+    answers = dict(base.answers)
+    for key, (speech, value) in variant.items():
+        old = answers[key]
+        answers[key] = Answer(speech, value, old.keypad, old.tries)
+    return Persona(answers=answers, lines=base.lines)
+
+
+def _label(kind: str) -> str:
+    return {"yes_no": "yes/no", "free": "other", "": "other"}.get(kind, "value")
+
+
+async def end_to_end(calls: int, dictation_calls: int, turns: int, vad_silence: float | None,
+                     min_delay: float | None, max_delay: float | None, seed: int) -> dict[str, Any]:
+    import os
+    import random
+
     from daisy.voice import pipelines
     from daisy.voice.demo import run_call
 
@@ -83,44 +125,70 @@ async def end_to_end(calls: int, turns: int, vad_silence: float | None, min_dela
         pipelines.ENDPOINTING["min_delay"] = min_delay
     if max_delay is not None:
         pipelines.ENDPOINTING["max_delay"] = max_delay
-    if eot_threshold is not None:
-        pipelines.EOT_THRESHOLD = eot_threshold
+    rng = random.Random(seed)
     settings = Settings(daisy_data_dir=Path("data"))
-    lats: list[dict[str, float]] = []
-    stt: list[float] = []
+    by_class: dict[str, list[dict[str, float]]] = {}
+    dictations: list[dict[str, Any]] = []
     outcomes = []
-    for _ in range(calls):
-        result = await run_call(settings, "es", print_line=lambda _line: None, turn_cap=turns)
-        lats += result.latencies
+    stt: list[float] = []
+    loads = []
+    personas = [None] * calls + [dictating(DICTATION[i % len(DICTATION)]) for i in range(dictation_calls)]
+    for persona in personas:
+        loads.append(os.getloadavg()[0])
+        result = await run_call(settings, "es", persona=persona, print_line=lambda _line: None,
+                                turn_cap=turns, pause=lambda: rng.uniform(0.6, 1.0))
+        in_pieces = {i: d for d in result.dictations for i in d["latencies"]}
+        for i, lat in enumerate(result.latencies):
+            kind = result.latency_kinds[i] if i < len(result.latency_kinds) else ""
+            label = "dictation in pieces" if i in in_pieces else _label(kind)
+            by_class.setdefault(label, []).append(lat)
+        for d in result.dictations:
+            d["wait_ms"] = result.latencies[d["latencies"][-1]]["total"] if d["latencies"] else None
+        dictations += result.dictations
         stt += result.stt_ms
-        outcomes.append(result.outcome)
-    out: dict[str, Any] = {"total_ms": summary([lat["total"] for lat in lats])}
-    for part in ("endpointing", "stt", "core", "tts"):
-        out[f"{part}_ms"] = summary([lat[part] for lat in lats])
+        fields = sum(v is not None for v in result.record.values())
+        outcomes.append({"outcome": result.outcome, "fields": fields})
+        loads.append(os.getloadavg()[0])
+    out: dict[str, Any] = {}
+    everything = [lat for lats in by_class.values() for lat in lats]
+    for label, lats in [("all", everything), *sorted(by_class.items())]:
+        out[label] = {part: summary([lat[part] for lat in lats])
+                      for part in ("total", "endpointing", "stt", "core", "tts")}
+    premature = [d for d in dictations if d["premature"]]
+    whole = [d for d in dictations if not d["premature"]]
+    out["dictation_set"] = {
+        "answers": len(dictations), "premature_end_of_turn": len(premature),
+        "premature_rate": round(len(premature) / len(dictations), 3) if dictations else None,
+        "premature_said": [d["said"] for d in premature],
+        # the caller's last piece → Daisy's first audio, when she waited for the whole answer
+        "wait_after_whole_answer_ms": summary([d["wait_ms"] for d in whole if d["wait_ms"] is not None]),
+    }
     out["whisper_ms"] = summary(stt)
-    out["outcomes"] = outcomes
-    out["settings"] = {"vad_min_silence": pipelines.VAD_MIN_SILENCE, "endpointing": pipelines.ENDPOINTING,
-                       "eot_threshold": pipelines.EOT_THRESHOLD}
+    out["calls"] = outcomes
+    out["load_average"] = {"min": min(loads), "max": max(loads)}
+    out["settings"] = {"vad_min_silence": pipelines.VAD_MIN_SILENCE, "endpointing": pipelines.ENDPOINTING}
     return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=5, help="scripted text calls for the core+TTS part")
-    ap.add_argument("--calls", type=int, default=1, help="offline audio calls for the end-to-end part")
-    ap.add_argument("--turns", type=int, default=12, help="caller turns per audio call")
+    ap.add_argument("--calls", type=int, default=1, help="offline audio calls, the demo's driver")
+    ap.add_argument("--dictation-calls", type=int, default=2,
+                    help="offline audio calls by drivers who pause 0.6–1.0 s inside their answers")
+    ap.add_argument("--turns", type=int, default=30, help="caller turns per audio call at most")
     ap.add_argument("--vad-silence", type=float, default=None, help="Silero min_silence_duration (s)")
     ap.add_argument("--min-delay", type=float, default=None, help="endpointing min_delay (s)")
     ap.add_argument("--max-delay", type=float, default=None, help="endpointing max_delay (s)")
-    ap.add_argument("--eot-threshold", type=float, default=None, help="end-of-turn 'unlikely' threshold")
+    ap.add_argument("--seed", type=int, default=12, help="for the pauses' lengths")
     ap.add_argument("--skip-e2e", action="store_true")
     args = ap.parse_args()
     report: dict[str, Any] = {"core_and_tts": asyncio.run(core_and_first_audio(args.rounds))}
     print(json.dumps(report["core_and_tts"]), flush=True)
     if not args.skip_e2e:
         report["local_end_to_end"] = asyncio.run(
-            end_to_end(args.calls, args.turns, args.vad_silence, args.min_delay, args.max_delay,
-                       args.eot_threshold))
+            end_to_end(args.calls, args.dictation_calls, args.turns, args.vad_silence, args.min_delay,
+                       args.max_delay, args.seed))
         print(json.dumps(report["local_end_to_end"]), flush=True)
 
 

@@ -17,6 +17,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from livekit.agents import Agent, StopResponse, llm
@@ -24,6 +25,7 @@ from livekit.agents.metrics import EOUMetrics, STTMetrics
 
 from daisy.conversation import Conversation
 from daisy.core import CallerEvent, CallState, Hangup, Keypad, Outcome, Silence, Turn, Utterance
+from daisy.form import Form
 
 log = logging.getLogger("daisy.voice")
 
@@ -97,6 +99,9 @@ class DaisyAgent(Agent):
         self._pending: dict[str, float] | None = None  # latency parts of the turn being answered
         self._last_stt: float | None = None
         self.latencies: list[dict[str, float]] = []
+        # what Daisy was waiting for (daisy.core.expectation.Expected) in each measured turn
+        self.latency_kinds: list[str] = []
+        self._pending_kind = ""
         self.stt_seconds: list[float] = []
         self._meant: list[str] = []  # realtime: the sentences asked for, in order, not yet spoken
         self.off_script: list[tuple[str, str]] = []  # realtime: (meant, said) when the model strayed
@@ -118,6 +123,12 @@ class DaisyAgent(Agent):
         assert self.conversation.state is not None
         return self.conversation.state
 
+    def call_view(self) -> tuple[Form, CallState, datetime] | None:
+        """The form, the state and the call's clock, for the turn detector to judge the caller's words
+        (None before the call starts)."""
+        conv = self.conversation
+        return None if conv.state is None else (conv.form, conv.state, conv.clock())
+
     # --- what the caller does -------------------------------------------------------------------
     async def on_user_turn_completed(self, turn_ctx: llm.ChatContext, new_message: llm.ChatMessage) -> None:
         if self.realtime:
@@ -126,10 +137,29 @@ class DaisyAgent(Agent):
             raise StopResponse()
         # The audio path (cascade/local): the framework decided the caller's turn is over.
         started = time.time()
-        self._pending = {"decided": started}
-        self._hear_text(new_message.id, new_message.text_content or "", in_turn=True)
+        self._pending = pending = {"decided": started}
+        self._pending_kind = self.expected_now()
+        text = await self._whole_turn(new_message.text_content or "", pending)
+        if text != new_message.text_content:
+            new_message.content = [text]
+        self._hear_text(new_message.id, text, in_turn=True)
         if self._pending is not None:
-            self._pending["core"] = (time.time() - started) * 1000
+            self._pending["core"] = (time.time() - started) * 1000 - pending.get("rehear", 0.0)
+
+    async def _whole_turn(self, text: str, pending: dict[str, float]) -> str:
+        """A turn heard in pieces (the caller paused), heard again as a whole (daisy.voice.whole_turn)."""
+        stt = self.session.stt
+        if stt is None or not hasattr(stt, "rehear_turn"):
+            return text
+        try:
+            heard = await stt.rehear_turn()
+        except Exception as e:  # noqa: BLE001 (the pieces as heard beat a dropped turn)
+            log.warning("could not hear the whole turn again: %s", e)
+            return text
+        if heard is None or not heard.text.strip():
+            return text
+        pending["rehear"] = (stt.rehear_seconds or 0.0) * 1000
+        return heard.text
 
     def reply_for(self, chat_ctx: llm.ChatContext) -> str:
         """PolicyLLM's reply: the core's sentence. Also serves `session.run(user_input=...)`, which
@@ -280,15 +310,25 @@ class DaisyAgent(Agent):
             stt = self._last_stt  # the recognizer's own time, when it ran inside this turn
         self._last_stt = None
         total = (ev.created_at - eos) * 1000
-        parts = {"endpointing": max(0.0, p["eou"] - stt) * 1000, "stt": stt * 1000,
-                 "core": p.get("core", 0.0)}
+        # a turn heard again as a whole counts that second run as recognition, not core
+        parts = {"endpointing": max(0.0, p["eou"] - stt) * 1000, "stt": stt * 1000 + p.get("rehear", 0.0),
+                 "core": max(0.0, p.get("core", 0.0))}
         parts["tts"] = max(0.0, total - sum(parts.values()))
         parts["total"] = total
         latency = {k: round(v, 1) for k, v in parts.items()}
         self.latencies.append(latency)
+        self.latency_kinds.append(self._pending_kind)
         self.conversation.note_latency(latency)
         if self.observer.on_latency:
             self.observer.on_latency(latency)
+
+    def expected_now(self) -> str:
+        """What Daisy waits for now (daisy.core.expectation.Expected's value; "" before the call)."""
+        if self.conversation.state is None:
+            return ""
+        from daisy.core.expectation import expected
+
+        return expected(self.conversation.form, self.conversation.state).value
 
     def _on_user_state(self, ev: Any) -> None:
         # The framework marks the caller "away" after user_away_timeout of silence on both sides.

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from daisy.conversation import CallLog, Conversation, NullCallLog
 from daisy.core import CallState, Dialogue, Turn
 from daisy.form import load_form
@@ -29,6 +31,8 @@ from daisy.voice.pipelines import bind, build_session
 TURN_CAP = 30  # caller turns; a call that loops is cut here
 REPLY_TIMEOUT = 14.0  # seconds to wait for Daisy after speaking (beyond: the caller speaks again)
 GAP = 0.35  # how long the caller waits after Daisy stops before answering
+PAUSE = "|"  # in a caller's line: a pause inside the answer
+QUIET = 300  # int16 peak below which espeak's padding counts as silence
 
 
 def percentile(values: list[float], q: float) -> float | None:
@@ -47,6 +51,8 @@ class DemoResult:
     latencies: list[dict[str, float]] = field(default_factory=list)
     stt_ms: list[float] = field(default_factory=list)
     audio_files: list[Path] = field(default_factory=list)
+    latency_kinds: list[str] = field(default_factory=list)  # what Daisy waited for, per latency
+    dictations: list[dict[str, Any]] = field(default_factory=list)  # answers said in pieces
 
     def summary(self) -> dict[str, Any]:
         totals = [lat["total"] for lat in self.latencies]
@@ -98,8 +104,11 @@ async def run_call(
     print_line: Callable[[str], None] = print,
     turn_cap: int = TURN_CAP,
     session_overrides: dict[str, Any] | None = None,
+    pause: Callable[[], float] = lambda: 0.8,
 ) -> DemoResult:
-    """One offline call through the local pipeline; returns the outcome, record and latencies."""
+    """One offline call through the local pipeline; returns the outcome, record and latencies. A
+    caller line with `PAUSE` marks ("Ele eme, | catorce ochenta") is said in pieces, `pause()`
+    seconds of silence between them; whether Daisy took the turn before its last piece is kept."""
     logging.getLogger("livekit").setLevel(logging.ERROR)  # e.g. "VAD slower than realtime" on a busy box
     # another library in the process reaps children too; asyncio then warns about espeak's exit code
     logging.getLogger("asyncio").setLevel(logging.ERROR)
@@ -119,7 +128,14 @@ async def run_call(
     def on_ended(_state: CallState) -> None:
         ended.set()
 
-    observer = CallObserver(on_heard=lambda t: print_line(f"           (Daisy heard: {t})"),
+    heard_at: list[float] = []  # when each caller turn reached the core (the turn was over)
+    dictations: list[dict[str, Any]] = []
+
+    def heard(text: str) -> None:
+        heard_at.append(time.time())
+        print_line(f"           (Daisy heard: {text})")
+
+    observer = CallObserver(on_heard=heard,
                             on_said=said, on_latency=latency, on_ended=on_ended)
     session = build_session("local", lang, settings, **(session_overrides or {}))
     line = PhoneLine(record=save_audio is not None)
@@ -136,6 +152,8 @@ async def run_call(
             if not await watch.reply_done(seen, ended) and conversation.state is None:
                 break
             seen = watch.segments
+            if dictations and "latencies" not in dictations[-1]:  # Daisy's answer to it came
+                dictations[-1]["latencies"] = list(range(dictations[-1].pop("from"), len(agent.latencies)))
             if ended.is_set() or conversation.state is None or conversation.state.ended:
                 break
             action = caller.react(conversation.state)
@@ -146,8 +164,21 @@ async def run_call(
                     await asyncio.sleep(0.15)
                 continue
             print_line(f"  Caller ▸ {action.text}")
-            pcm = await synthesize_pcm(action.text, caller_voice)
-            await line.caller_says(resample(pcm, ESPEAK_RATE))
+            pieces = [p.strip() for p in action.text.split(PAUSE) if p.strip()]
+            audio = [resample(await synthesize_pcm(p, caller_voice), ESPEAK_RATE) for p in pieces]
+            if len(audio) == 1:
+                await line.caller_says(audio[0])
+                continue
+            # a driver reading the tarjeta de circulación: pauses inside the answer
+            began, kind, first_latency = time.time(), agent.expected_now(), len(agent.latencies)
+            last_began = began
+            for i, pcm in enumerate(_trimmed(audio)):
+                if i:
+                    await asyncio.sleep(pause())
+                    last_began = time.time()
+                await line.caller_says(pcm)
+            dictations.append({"said": action.text, "expected": kind, "from": first_latency,
+                               "premature": any(began < t < last_began for t in heard_at)})
         else:
             print_line(f"  (turn cap of {turn_cap} reached: the caller hangs up)")
             agent.caller_left()
@@ -165,4 +196,19 @@ async def run_call(
     outcome = conversation.state.outcome
     return DemoResult(call_id=conversation.call_id, outcome=outcome.value if outcome else None,
                       record=conversation.record(), latencies=agent.latencies,
-                      stt_ms=[s * 1000 for s in agent.stt_seconds], audio_files=files)
+                      stt_ms=[s * 1000 for s in agent.stt_seconds], audio_files=files,
+                      latency_kinds=agent.latency_kinds,
+                      dictations=[{"latencies": [], **d} for d in dictations])
+
+
+def _trimmed(pieces: list[np.ndarray]) -> list[np.ndarray]:
+    """espeak pads each utterance with silence: cut it where pieces meet, so a pause is the pause."""
+    out = []
+    for i, pcm in enumerate(pieces):
+        loud = np.flatnonzero(np.abs(pcm.astype(np.int32)) > QUIET)
+        if loud.size == 0:
+            continue
+        start = loud[0] if i > 0 else 0
+        end = loud[-1] + 1 if i < len(pieces) - 1 else pcm.size
+        out.append(pcm[start:end])
+    return out

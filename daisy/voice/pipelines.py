@@ -16,19 +16,22 @@ from daisy.settings import Settings
 from daisy.voice.agent import DaisyAgent
 from daisy.voice.config import PIPELINES
 from daisy.voice.policy_llm import PolicyLLM
+from daisy.voice.turn_taking import FieldAwareTurnDetector
 
-# Telephone timing. Whisper runs on a whole utterance, so every 100 ms of VAD silence before it
-# starts is 100 ms the caller waits; the end-of-turn model then decides quickly after the transcript.
-# Measured (benchmarks/voice_latency.py): with max_delay 1.5 s the caller waited 1.6 s (p50), mostly
-# the end-of-turn model holding short Spanish answers to max_delay; 1.0 s cuts it to ~1.05 s. A VAD
-# silence of 0.35 s was as fast but split "Sí, es correcto" at the comma into pieces Whisper misreads.
-VAD_MIN_SILENCE = 0.5
-ENDPOINTING = {"min_delay": 0.2, "max_delay": 1.0}
+# Telephone timing (issue 12). Whisper runs on each stretch of speech the VAD closes, so the VAD
+# silence is a floor under every answer: a short one lets a "sí" be heard fast; a driver who pauses
+# inside a plate is then heard in pieces, which the framework joins into one turn as long as the turn
+# detector (daisy.voice.turn_taking, asking the core whether the answer is whole) holds it open.
+# Complete answer → the turn ends min_delay after the end of speech (already past once Whisper is
+# done); unfinished → up to max_delay of quiet, then the core takes the piece and asks what follows.
+# Before: a fixed 0.5 s silence plus the end-of-turn model, whatever was said (p50 0.88 s).
+VAD_MIN_SILENCE = 0.25
+ENDPOINTING = {"min_delay": 0.2, "max_delay": 1.5}
 USER_AWAY_TIMEOUT = 12.0
-# The end-of-turn model scored most short Spanish phone answers ("Así es, correcto.", "el 45-12")
-# below its Spanish default (0.35), so every turn waited max_delay. At 0.1 the turn ends right after
-# the transcript (p50 1.03 s → 0.88 s); a plate cut at a pause is fine, the core takes it in pieces.
-EOT_THRESHOLD: float | None = 0.1
+# The cascade's streaming recognizer is committed at each VAD silence: it keeps the longer one (not
+# measured with the short one), and so does the realtime server's VAD, which has no detector to ask.
+CASCADE_VAD_SILENCE = 0.5
+SERVER_VAD_SILENCE = 0.5
 
 
 def turn_handling(turn_detection: Any, interruption_mode: str | None = "vad") -> dict[str, Any]:
@@ -51,7 +54,7 @@ def build_session(pipeline: str, lang: str, settings: Settings, *, vad: Any = No
     if pipeline == "local":
         parts = _local_parts(lang, settings.daisy_data_dir, vad or load_vad())
     elif pipeline == "cascade":
-        parts = _cascade_parts(lang, settings, vad or load_vad())
+        parts = _cascade_parts(lang, settings, vad or load_vad(CASCADE_VAD_SILENCE))
     elif pipeline == "realtime":
         parts = _realtime_parts(lang, settings)
     else:
@@ -63,39 +66,33 @@ def build_session(pipeline: str, lang: str, settings: Settings, *, vad: Any = No
 
 
 def bind(session: AgentSession, agent: DaisyAgent) -> None:
-    """Let the session's policy 'LLM' speak the agent's core sentences."""
+    """Let the session's policy 'LLM' speak the agent's core sentences, and its turn detector judge
+    the caller's words against the agent's call."""
     if isinstance(session.llm, PolicyLLM):
         session.llm.reply = agent.reply_for
+    if isinstance(session.turn_detection, FieldAwareTurnDetector):
+        session.turn_detection.view = agent.call_view
 
 
-def load_vad() -> Any:
+def load_vad(min_silence: float | None = None) -> Any:
     from livekit.plugins import silero
 
-    return silero.VAD.load(min_silence_duration=VAD_MIN_SILENCE, sample_rate=16000)
+    return silero.VAD.load(min_silence_duration=min_silence or VAD_MIN_SILENCE, sample_rate=16000)
 
 
 def _local_parts(lang: str, data_dir: Path, vad: Any) -> dict[str, Any]:
     from daisy.voice.espeak_tts import EspeakTTS, voice_for
-    from daisy.voice.local_stt import WhisperSTT
+    from daisy.voice.whole_turn import WholeTurnWhisperSTT
 
-    stt = WhisperSTT(language=lang, data_dir=data_dir)
+    stt = WholeTurnWhisperSTT(language=lang, data_dir=data_dir)
     stt.prewarm()
     return {
         "stt": stt,
         "vad": vad,
         "tts": EspeakTTS(voice=voice_for("daisy", lang)),
         "llm": PolicyLLM(),
-        "turn_handling": turn_handling(_local_turn_detector()),
+        "turn_handling": turn_handling(FieldAwareTurnDetector()),
     }
-
-
-def _local_turn_detector() -> Any:
-    from livekit.agents.inference import TurnDetector
-
-    # version pinned: with LiveKit credentials around, the default would pick the cloud model
-    if EOT_THRESHOLD is None:
-        return TurnDetector(version="v1-mini")
-    return TurnDetector(version="v1-mini", unlikely_threshold=EOT_THRESHOLD)
 
 
 # What the cloud models are told about the call, so they hear and speak it as the domain needs.
@@ -158,11 +155,12 @@ def _cascade_parts(lang: str, settings: Settings, vad: Any) -> dict[str, Any]:
     Streaming both ways: the recognizer is the realtime transcription session (its transcript is
     final as soon as the caller stops, instead of a whole-utterance upload after the VAD), and the
     voice comes back as raw PCM over server-sent events (no mp3 to wait for and decode)."""
-    from livekit.agents.inference import TurnDetector
     from livekit.plugins import openai
 
     env = os.environ.get
     endpoint = _openai_endpoint(settings)
+    if hasattr(vad, "update_options"):  # the worker's prewarmed VAD serves one pipeline per process
+        vad.update_options(min_silence_duration=CASCADE_VAD_SILENCE)
     return {
         "stt": openai.STT(language=lang[:2], model=env("DAISY_CASCADE_STT_MODEL", "gpt-4o-mini-transcribe"),
                           use_realtime=True, prompt=hearing_prompt(lang), **endpoint),
@@ -171,7 +169,7 @@ def _cascade_parts(lang: str, settings: Settings, vad: Any) -> dict[str, Any]:
                           voice=env("DAISY_CASCADE_TTS_VOICE", "coral"), response_format="pcm",
                           instructions=VOICE_INSTRUCTION.get(lang[:2], VOICE_INSTRUCTION["en"]), **endpoint),
         "llm": PolicyLLM(),
-        "turn_handling": turn_handling(TurnDetector()),
+        "turn_handling": turn_handling(FieldAwareTurnDetector()),
     }
 
 
@@ -190,7 +188,7 @@ def _realtime_parts(lang: str, settings: Settings) -> dict[str, Any]:
         input_audio_transcription=AudioTranscription(model="gpt-4o-transcribe", language=lang[:2],
                                                      prompt=hearing_prompt(lang)),
         turn_detection=ServerVad(type="server_vad", create_response=False, interrupt_response=False,
-                                 silence_duration_ms=int(VAD_MIN_SILENCE * 1000)),
+                                 silence_duration_ms=int(SERVER_VAD_SILENCE * 1000)),
         **_openai_endpoint(settings),
     )
     return {"llm": model, "vad": None, "turn_handling": turn_handling("manual", interruption_mode=None)}

@@ -1,0 +1,90 @@
+"""The local recognizer, run early on each short pause and once more on the whole turn if it came
+in pieces.
+
+The VAD closes a stretch of speech after a short silence so that a "sí" is heard at once; a driver
+who pauses inside "Así es, correcto" or between "XZ" and "45 12" is then recognized in pieces, and
+Whisper reads a lone fragment worse than the whole ("Así es." + "No, correcto."). When the turn ends
+in more than one piece, the agent asks for the whole turn to be heard again, as one utterance with
+the pauses shortened: one more Whisper run, only on turns that came in pieces.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+from livekit import rtc
+from livekit.agents import stt, utils
+from livekit.agents.types import NOT_GIVEN, APIConnectOptions, NotGivenOr
+
+from daisy.voice.hearing import Heard, hear, load_whisper
+from daisy.voice.local_stt import WhisperSTT
+
+GAP_SECONDS = 0.3  # the silence put between pieces when they are heard again as one
+# Pieces further apart than this are not one turn (a stretch the framework dropped, e.g. noise
+# while Daisy spoke): the turn is the run of pieces before the newest with no longer gap.
+SAME_TURN_SECONDS = 2.5
+
+Piece = tuple[float, float, np.ndarray, int]  # start, end (monotonic s), int16 pcm, sample rate
+
+
+class WholeTurnWhisperSTT(WhisperSTT):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pieces: list[Piece] = []
+        self.rehear_seconds: float | None = None  # Whisper's time on the last whole-turn run
+
+    async def _recognize_impl(
+        self,
+        buffer: utils.AudioBuffer,
+        *,
+        language: NotGivenOr[str] = NOT_GIVEN,
+        conn_options: APIConnectOptions,
+    ) -> stt.SpeechEvent:
+        frame = rtc.combine_audio_frames(buffer)
+        pcm = np.frombuffer(frame.data, dtype=np.int16)
+        if frame.num_channels > 1:
+            pcm = pcm.reshape(-1, frame.num_channels)[:, 0]
+        ended = time.monotonic()
+        event = await super()._recognize_impl(buffer, language=language, conn_options=conn_options)
+        if event.alternatives and event.alternatives[0].text.strip():
+            self._pieces.append((ended - frame.duration, ended, pcm.copy(), frame.sample_rate))
+        return event
+
+    def pieces_in_turn(self) -> int:
+        return len(_this_turn(self._pieces))
+
+    async def rehear_turn(self) -> Heard | None:
+        """The whole turn heard again as one utterance when it came in pieces (else None); the
+        pieces are forgotten either way: the turn is over."""
+        pieces, self._pieces = _this_turn(self._pieces), []
+        self.rehear_seconds = None
+        if len(pieces) < 2:
+            return None
+        rate = pieces[-1][3]
+        gap = np.zeros(int(GAP_SECONDS * rate), dtype=np.int16)
+        joined: list[np.ndarray] = []
+        for _start, _end, pcm, piece_rate in pieces:
+            if piece_rate != rate:
+                return None  # never on one line; not worth resampling for
+            joined += [pcm, gap]
+        start = time.perf_counter()
+        model = await asyncio.to_thread(load_whisper, self.data_dir)
+        heard = await asyncio.to_thread(hear, model, np.concatenate(joined[:-1]), rate, self.expecting,
+                                        self.language, datetime.now().astimezone())
+        self.rehear_seconds = time.perf_counter() - start
+        if heard.text.strip():
+            self.last_heard = heard
+        return heard
+
+
+def _this_turn(pieces: list[Piece]) -> list[Piece]:
+    kept = pieces[-1:]
+    for piece in reversed(pieces[:-1]):
+        if kept[0][0] - piece[1] > SAME_TURN_SECONDS:
+            break
+        kept.insert(0, piece)
+    return kept
