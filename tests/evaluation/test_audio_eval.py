@@ -98,6 +98,14 @@ def test_after_a_second_no_the_driver_spells_the_plates() -> None:
     assert driver.meant == "spelled"
 
 
+def test_when_daisy_starts_plates_over_letter_by_letter_the_driver_spells_them() -> None:
+    driver = Driver(_spec("en", style={"pieces": False}))
+    driver.next(_out("asking", "tractor_plates", "The tractor plates?"))
+    driver.next(_out("asking", "tractor_plates", "What's next?"))  # all said: "that's all"
+    again = driver.next(_out("asking", "tractor_plates", "Let's start over, slowly.", offer="spell"))
+    assert again == {"say": "X-ray, Yankee, Zulu, four, five"}
+
+
 def test_a_driver_keys_the_digits_when_the_keypad_is_offered() -> None:
     driver = Driver(_spec("es"))
     keyed = driver.next(_out("asking", "tractor_number", "Márcalo con el teclado.", offer="keypad"))

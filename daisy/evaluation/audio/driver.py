@@ -32,6 +32,9 @@ class Driver(SimulatedCaller):
         self.out: dict[str, Any] = {}
 
     def next(self, out: dict[str, Any]) -> dict[str, Any] | None:
+        escalated = out.get("offer") in ("spell", "keypad") and out.get("offer") != self.out.get("offer")
+        if escalated and self.pieces_done == out.get("field"):
+            self.pieces_done = None  # Daisy starts the value over with more help: not a "what's next?"
         self.out = out
         if (
             not out.get("ended")
