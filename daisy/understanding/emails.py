@@ -281,6 +281,8 @@ def _key(words: list[str], j: int, letter: str, lang: str, connectors: set[str])
 def _fix_domain(addr: str) -> str:
     addr = re.sub(r"\.{2,}", ".", addr.lower())
     addr = re.sub(r"@{2,}", "@", addr)
+    # "mario arroba gmail punto com, arroba gmail punto com": the domain heard twice is said once
+    addr = re.sub(r"(@[a-z0-9-]+(?:\.[a-z0-9-]+)+)\1+$", r"\1", addr)
     if "@" not in addr:
         return addr
     local, _, domain = addr.partition("@")

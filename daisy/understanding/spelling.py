@@ -270,6 +270,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     marked = _TALK.sub(" ", marked)  # "a ver", "ahí te va": talk around the symbols
     norm = normalize(marked, keep=",").replace(",", " , ")
     words = _merge_pairs(norm.split())
+    if not english:
+        words = _rejoined(words)
     if not words:
         return ""
     names = _names(lang)
@@ -428,6 +430,18 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     if strict:
         out = _keep_clear(out, kinds, spans, words)
     return "".join(out)
+
+
+def _rejoined(words: list[str]) -> list[str]:
+    """ "e le eme", "e rre": a letter name the recognizer cut after its first vowel is one name (only
+    when the second part is no letter name itself: "e se" stays E, C)."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] == "e" and w not in _ES_NAMES and "e" + w in _ES_NAMES and len(w) >= 2:
+            out[-1] = "e" + w
+        else:
+            out.append(w)
+    return out
 
 
 def _spelled_next(words: list[str], j: int, lang: str, nums: dict[int, object]) -> bool:

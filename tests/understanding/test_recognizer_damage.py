@@ -58,3 +58,19 @@ def test_a_letter_said_twice_with_a_comma_is_two_letters() -> None:
 )
 def test_an_address_spelled_with_be_grande_and_ve_chica(said: str, address: str) -> None:
     assert reader.read_value("email", said, "es-MX", NOW) == address
+
+
+@pytest.mark.parametrize(
+    ("kind", "said", "value"),
+    [
+        ("number", "el quarenta y ocho once", "4811"),
+        ("plate", "e le, e fe, 7 7 2 9", "LF7729"),
+        ("plate", "e rre e ne 3 0 4 1", "RN3041"),
+        ("email", "lupe arroba yahoo punto com, arroba yahoo punto com", "lupe@yahoo.com"),
+    ],
+)
+def test_words_the_recognizer_cut_spelled_or_repeated(kind: str, said: str, value: str) -> None:
+    if kind == "plate":
+        assert reader.read_piece(kind, said, "es-MX") == value
+    else:
+        assert reader.read_value(kind, said, "es-MX", NOW) == value
