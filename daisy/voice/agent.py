@@ -26,6 +26,7 @@ from livekit.agents.metrics import EOUMetrics, STTMetrics
 from daisy.conversation import Conversation
 from daisy.core import CallerEvent, CallState, Hangup, Keypad, Outcome, Silence, Turn, Utterance
 from daisy.form import Form
+from daisy.voice.turn_taking import clear_as_heard
 
 log = logging.getLogger("daisy.voice")
 
@@ -150,6 +151,9 @@ class DaisyAgent(Agent):
         """A turn heard in pieces (the caller paused), heard again as a whole (daisy.voice.whole_turn)."""
         stt = self.session.stt
         if stt is None or not hasattr(stt, "rehear_turn"):
+            return text
+        if clear_as_heard(self.call_view(), text):  # "Así es. Correcto.": no second run needed
+            stt.forget_turn()
             return text
         try:
             heard = await stt.rehear_turn()

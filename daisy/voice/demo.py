@@ -2,7 +2,7 @@
 
 The synthetic caller speaks through espeak-ng (a male voice; Daisy's is female), down a simulated
 telephone line (8 kHz µ-law, 20 ms frames, real time) into the same AgentSession and DaisyAgent the
-worker runs, with the local pipeline: Silero VAD, Whisper base, the end-of-turn model, espeak-ng.
+worker runs, with the local pipeline: Silero VAD, Whisper base, the field-aware turn detector, espeak-ng.
 """
 
 from __future__ import annotations

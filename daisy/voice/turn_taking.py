@@ -19,9 +19,11 @@ from typing import Any
 from livekit.agents import llm
 
 from daisy.core.completeness import ends_unfinished, heard_complete
+from daisy.core.expectation import Expected, expected
 from daisy.core.state import CallState
 from daisy.form import Form
-from daisy.understanding.intents import QUESTIONS, Intent, classify
+from daisy.understanding import reader
+from daisy.understanding.intents import QUESTIONS, Intent, classify, fold
 
 log = logging.getLogger("daisy.voice")
 
@@ -50,9 +52,11 @@ def turn_over(view: tuple[Form, CallState, datetime] | None, text: str) -> float
     if state.ended:
         return 1.0
     try:
-        if heard_complete(form, state, text, now) or _a_move(text, state.lang):
+        if _a_move(text, state.lang):
             return 1.0
-        return 0.0
+        if not heard_complete(form, state, text, now) or may_go_on(form, state, text, now):
+            return 0.0
+        return 1.0
     except Exception as e:  # noqa: BLE001 (a wrong guess costs one wait; a crash costs the turn)
         log.warning("could not judge the caller's turn: %s", e)
         return 1.0
@@ -62,6 +66,41 @@ def turn_over(view: tuple[Form, CallState, datetime] | None, text: str) -> float
 # (The core's heard_complete judges values; until it judges these too, the voice layer does.)
 _MOVES = {Intent.DONT_KNOW, Intent.DONE, Intent.REPEAT, Intent.HUMAN, Intent.WAIT, Intent.REFUSE,
           Intent.BUSY, Intent.CALLBACK, *QUESTIONS}
+
+
+# After a bare hour ("a las cinco") a driver often adds the part of the day ("…de la tarde").
+# An hour past twelve ("a las diecisiete") needs none.
+_TIME_QUALIFIERS = {
+    "tarde", "manana", "noche", "madrugada", "mediodia", "horas", "hrs", "media", "cuarto", "am", "pm",
+    "morning", "afternoon", "evening", "night", "noon", "oclock", "half", "quarter",
+    "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho", "diecinueve", "veinte",
+    "veintiuno", "veintidos", "veintitres", "veinticuatro",
+}
+
+
+def may_go_on(form: Form, state: CallState, text: str, now: datetime) -> bool:
+    """A whole answer that is also the start of a longer one, as drivers dictate: a fleet number of
+    one or two digits ("cuarenta y cinco…" "…doce"), a bare hour. Daisy waits the longer delay for the
+    rest; if none comes she answers then. (Measured: with these taken at once, 2 of 13 dictated
+    answers were cut; the core's heard_complete could carry this distinction.)"""
+    kind = expected(form, state)
+    if kind is Expected.DIGITS:
+        value = reader.read_value("number", text, state.lang, now) or ""
+        return len(state.pieces + value) <= 2
+    if kind is Expected.TIME:
+        words = set(fold(text).replace("'", "").split())
+        return not words & _TIME_QUALIFIERS and not any(w.isdigit() and int(w) > 12 for w in words)
+    return False
+
+
+def clear_as_heard(view: tuple[Form, CallState, datetime] | None, text: str) -> bool:
+    """A yes or a no, and not both: a turn that came in pieces need not be heard again as a whole."""
+    if view is None:
+        return False
+    form, state, _now = view
+    if expected(form, state) is not Expected.YES_NO:
+        return False
+    return len(classify(text, state.lang) & {Intent.YES, Intent.NO}) == 1
 
 
 def _a_move(text: str, lang: str) -> bool:

@@ -57,6 +57,9 @@ class WholeTurnWhisperSTT(WhisperSTT):
     def pieces_in_turn(self) -> int:
         return len(_this_turn(self._pieces))
 
+    def forget_turn(self) -> None:
+        self._pieces = []
+
     async def rehear_turn(self) -> Heard | None:
         """The whole turn heard again as one utterance when it came in pieces (else None); the
         pieces are forgotten either way: the turn is over."""

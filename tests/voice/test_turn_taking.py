@@ -75,3 +75,20 @@ def test_saying_there_is_no_value_ends_the_turn() -> None:
     conv = _asked_for_plates()
     assert _ends_turn(conv, "no lo sé")
     assert _ends_turn(conv, "es todo")
+
+
+def test_a_number_or_hour_that_may_go_on_waits_for_the_rest() -> None:
+    conv = _asked_for_plates()
+    conv.hear(Utterance("ele eme catorce ochenta"))
+    conv.hear(Utterance("sí"))  # Daisy asks for the trailer number
+    assert not _ends_turn(conv, "cuatro cinco")  # "…uno dos" may follow
+    assert _ends_turn(conv, "mil doscientos")
+
+
+def test_a_bare_hour_waits_for_the_part_of_the_day() -> None:
+    conv = _asked_for_plates()
+    for text in ("ele eme catorce ochenta", "sí", "mil doscientos", "sí", "ele eme catorce ochenta", "sí"):
+        conv.hear(Utterance(text))
+    assert not _ends_turn(conv, "a las cinco")
+    assert _ends_turn(conv, "a las cinco de la tarde")
+    assert _ends_turn(conv, "a las diecisiete")
