@@ -150,7 +150,7 @@ def table(report: AudioReport) -> str:
     """The figures as a fixed-width table, one row per voice family and line condition."""
     head = (
         f"{'':<14} {'calls':>5} {'fields right':>17} {'wrong stored':>12} {'never ended':>11} "
-        f"{'outcomes right':>14} {'turns/field':>11} {'keypad':>6} {'spelled':>7}"
+        f"{'failed':>6} {'outcomes right':>14} {'turns/field':>11} {'keypad':>6} {'spelled':>7}"
     )
     lines = [head]
 
@@ -159,8 +159,8 @@ def table(report: AudioReport) -> str:
         right = f"{f.fields_right}/{f.fields_scored} {f.fields_right_pct:5.1f}%"
         return (
             f"{name:<14} {f.calls:>5} {right:>17} {row.wrong_values:>12} {row.never_ended:>11} "
-            f"{f.outcomes_right:>8}/{f.calls:<5} {f.turns_per_field:>11.2f} {row.keypad_uses:>6} "
-            f"{row.spelled:>7}"
+            f"{row.errors:>6} {f.outcomes_right:>8}/{f.calls:<5} {f.turns_per_field:>11.2f} "
+            f"{row.keypad_uses:>6} {row.spelled:>7}"
         )
 
     for name, row in report.rows.items():
@@ -190,6 +190,8 @@ def table(report: AudioReport) -> str:
                 f"- {n['caller_id']} [{n['setup']}] stuck at {n['field'] or n['state']}: {n['last']}"
                 f" (heard {n['last_heard']!r})"
             )
+    if report.errors:
+        lines.append(f"\n{len(report.errors)} calls failed (Daisy raised an error):")
     for e in report.errors:
         lines.append(f"- {e['caller_id']} [{e['setup']}] the call failed: {e['error']}")
     return "\n".join(lines)
