@@ -44,11 +44,21 @@ def question(ctx: TurnContext) -> str:
     return ladder.request(ctx, f, offer(ctx.state))
 
 
-def read_back(ctx: TurnContext, f: FormField, value: str, source: str = "speech", prefix: str = "") -> Turn:
-    """Read a value back for the caller to confirm, once it is checked to be possible at all."""
+def read_back(
+    ctx: TurnContext,
+    f: FormField,
+    value: str,
+    source: str = "speech",
+    prefix: str = "",
+    gathered: bool = False,
+) -> Turn:
+    """Read a value back for the caller to confirm, once it is checked to be possible at all.
+    `gathered`: the value was put together over earlier turns, not only heard now."""
     if not plausible.plausible(f.kind.value, value, f.symbols):
         return not_understood(ctx)
-    if source == "speech" and ctx.confidence is not None and ctx.confidence < ladder.DOUBTFUL:
+    doubtful = ctx.confidence is not None and ctx.confidence < ladder.DOUBTFUL
+    spelled = offer(ctx.state) is Offer.SPELL  # spelled symbol by symbol: read back the same way anyway
+    if source == "speech" and doubtful and not gathered and not spelled:
         return not_understood(ctx)  # too unsure to even offer it: ask again, with more help
     if ctx.attempts(f.key) >= ladder.MAX_READBACKS:
         return ladder.leave_empty(ctx, f)
@@ -144,7 +154,7 @@ def not_understood(ctx: TurnContext) -> Turn:
         if tries >= ladder.MAX_TRIES:
             guess = reader.best_guess(f.kind.value, pieces)
             if plausible.plausible(f.kind.value, guess, f.symbols):
-                return read_back(ctx, f, guess)  # read back what was gathered rather than lose it
+                return read_back(ctx, f, guess, gathered=True)  # read back what was gathered, not lose it
             return ladder.leave_empty(ctx, f)
         say = ctx.text("piece_not_understood", piece=ctx.spoken(f.kind.value, pieces))
         return ctx.reply(say, tries=tries, failures=ctx.state.failures + 1)

@@ -85,8 +85,39 @@ _SEPARATORS = {
 }
 
 
+# An address spelled with key words ("jota de Jalisco, u de uva… arroba gmail punto com", "Juliet,
+# Uniform… at gmail dot com"): the local part is read as a plate is, the rest as an address.
+_AT_WORD = re.compile(r"(?:^| )(?:arroba|at)(?= |$)|@")
+_LOCAL_SEPARATORS = re.compile(r"(?:^| )(guion bajo|underscore|punto|dot|guion|dash|hyphen)(?= |$)")
+_SEPARATOR_SYMBOL = {"guion bajo": "_", "underscore": "_", "punto": ".", "dot": ".", "guion": "-",
+                     "dash": "-", "hyphen": "-"}
+
+
+def _spelled_address(text: str, lang: str) -> str:
+    folded = fold(text)
+    at = _AT_WORD.search(folded)
+    local_text = folded[: at.start()] if at else folded
+    if len(spelling.key_word_cues(local_text, lang)) < 2:
+        return ""  # not spelled with key words: the address reader's own job
+    parts = _LOCAL_SEPARATORS.split(local_text)
+    local = ""
+    for i, part in enumerate(parts):
+        if i % 2:
+            local += _SEPARATOR_SYMBOL[part]
+            continue
+        symbols = spelling.spell(part, lang) if part.strip() else ""
+        if part.strip() and not symbols:
+            return ""
+        local += symbols.lower()
+    domain = emails.read_email(folded[at.start() :], lang) if at else ""
+    return local + (domain if domain.startswith("@") else "")
+
+
 def _email_piece(text: str, lang: str) -> str:
     text = without_done(text, lang)  # "…punto com, es todo": the closing words are no part of it
+    spelled = _spelled_address(text, lang)
+    if spelled:
+        return spelled
     body = emails.read_email(text, lang)
     if not body:
         return ""

@@ -601,3 +601,16 @@ def looks_complete_plate(value: str) -> bool:
 def say_symbols(value: str, lang: str) -> str:
     """Read a plate for the ear (the wording lives in `readback`)."""
     return readback.say_symbols(value, lang)
+
+
+_KEY_CUE_ES = re.compile(r"(?:^| )\w+ (?:de|como) \w+")
+_KEY_CUE_EN = re.compile(r"(?:^| )\w+ (?:as in|like|for) \w+")
+
+
+def key_word_cues(folded: str, lang: str) -> list[str]:
+    """The letters said with a key word ("jota de Jalisco", "J as in Juliet") or as NATO words in
+    folded text: two or more mean the caller is spelling."""
+    cue = _KEY_CUE_ES if lang.startswith("es") else _KEY_CUE_EN
+    found = [m.group(0).strip() for m in cue.finditer(folded)]
+    found += [w for w in folded.split() if w in _NATO]
+    return found

@@ -218,3 +218,23 @@ def test_every_call_ends_in_a_bounded_number_of_turns(replies: list[str]) -> Non
             break
         line.say(text)
     assert line.out["ended"], line.out
+
+
+def test_an_address_spelled_with_key_words_is_read_as_spelled() -> None:
+    from daisy.understanding import reader
+
+    said = "jota de Jalisco, u de uva, punto, pe de perro, cuatro, arroba hotmail punto com"
+    assert reader.read_piece("email", said, "es") == "ju.p4@hotmail.com"
+    assert reader.read_piece("email", "Juliet, Oscar, Echo, at yahoo dot com", "en") == "joe@yahoo.com"
+
+
+def test_doubtful_pieces_end_in_a_read_back_or_an_empty_field_never_a_loop() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    turn = dialogue.handle(turn.state, Utterance("Soy Ramón Ibarra"), NOW)
+    turn = dialogue.handle(turn.state, Utterance("sí"), NOW)
+    turn = dialogue.handle(turn.state, Utterance("cuarenta y cinco"), NOW)
+    turn = dialogue.handle(turn.state, Utterance("sí"), NOW)
+    for text in ("letra A, letra B, letra C", "benvidos", "y flota", "mmm bien"):
+        turn = _heard(dialogue, turn, text, 0.1)
+    assert turn.state.field != "tractor_plates" or turn.state.step == "confirm"
