@@ -87,6 +87,8 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
             if gathered and intents & {Intent.DONE, Intent.YES}:
                 return read_back(ctx, f, reader.best_guess(kind, gathered))
             return None
+        if gathered.count("@") > 1:
+            return None  # a second "@" is no piece of one address: not understood
         longest = plausible.longest(kind)
         if longest is not None and len(gathered) > longest:
             return ladder.too_long(ctx, f)

@@ -90,6 +90,9 @@ class Dialogue:
                 return self._bounded(state, self._keypad(ctx, event), now)
             case Utterance(text, confidence):
                 ctx.confidence = confidence
+                if confidence is not None and not text.strip() and not state.waiting:
+                    # Speech was heard but no words came of it: not understood, one more rung of help.
+                    return self._bounded(state, self._not_understood(ctx), now)
                 turn = self._bounded(state, self._utterance(ctx, text), now)
                 return self._read_back_ahead(state, turn, now)
         return ctx.reply(state.last_say)

@@ -238,3 +238,21 @@ def test_doubtful_pieces_end_in_a_read_back_or_an_empty_field_never_a_loop() -> 
     for text in ("letra A, letra B, letra C", "benvidos", "y flota", "mmm bien"):
         turn = _heard(dialogue, turn, text, 0.1)
     assert turn.state.field != "tractor_plates" or turn.state.step == "confirm"
+
+
+def test_speech_heard_as_no_words_is_not_understood_and_climbs_the_ladder() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    turn = _heard(dialogue, turn, "", 0.0)
+    assert turn.state.offer == "example" and turn.state.tries == 1
+
+
+def test_an_email_piece_with_a_second_at_sign_is_not_taken(line: Line) -> None:
+    for text, value in (("Soy Ramón Ibarra", "Ramón Ibarra"), ("cuarenta y cinco", "45"),
+                        ("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123"), ("cuarenta", "40"),
+                        ("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999"),
+                        ("a las cuatro de la tarde", "16:00")):
+        line.answer(text, value)
+    line.say("ramon arroba gmail")
+    out = line.say("arroba gmail arroba gmail")
+    assert "@gmail@" not in (out["pending"] or "") and out["state"] == "asking"
