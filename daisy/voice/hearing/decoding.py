@@ -28,7 +28,9 @@ from daisy.voice.phone_band import RATE as LINE_RATE
 from daisy.voice.phone_band import resample_exact, through_the_line
 
 WHISPER_RATE = 16000
-MAX_TOKENS = 48
+# A spelled address ("erre de Reynosa, i de Irapuato, …") runs to ~100 tokens; the budget also
+# follows the audio's length (token_budget), so short answers still stop early.
+MAX_TOKENS = 128
 SHORT_WINDOW_MAX = 25.0  # seconds; a caller turn is cut there (Daisy's questions want short answers)
 BEAM = 5
 N_BEST = 4
