@@ -87,6 +87,9 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
             if gathered and intents & {Intent.DONE, Intent.YES}:
                 return read_back(ctx, f, reader.best_guess(kind, gathered))
             return None
+        doubtful = ctx.confidence is not None and ctx.confidence < ladder.DOUBTFUL
+        if piece and doubtful and offer(ctx.state) is not Offer.SPELL:
+            return None  # a stray syllable heard in noise is no piece of the value
         if gathered.count("@") > 1:
             return None  # a second "@" is no piece of one address: not understood
         longest = plausible.longest(kind)
