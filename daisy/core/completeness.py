@@ -33,13 +33,12 @@ def ends_unfinished(text: str) -> bool:
 
 def heard_complete(form: Form, state: CallState, text: str, now: datetime) -> bool:
     """True when `text`, heard so far in this turn, is a whole answer to what Daisy is waiting for."""
-    if ends_unfinished(text):
-        return False
     kind = expected(form, state)
     lang = state.lang
-    if kind is Expected.YES_NO:
-        intents = classify(text, lang)
-        return bool(intents & {Intent.YES, Intent.NO})
+    if kind is Expected.YES_NO:  # "así es", "no es": a yes or a no may end on any word
+        return bool(classify(text, lang) & {Intent.YES, Intent.NO}) and fold(text).split()[-1:] != ["y"]
+    if ends_unfinished(text):
+        return False
     if kind is Expected.FREE:
         return True
     if kind is Expected.DIGITS:

@@ -35,6 +35,8 @@ ETA = (*PLATES, "a las cuatro de la tarde", "sí")
         ((), "Soy Ramón Ibarra", True),
         ((), "Soy Ramón", False),
         (("Soy Ramón Ibarra",), "sí", True),
+        (("Soy Ramón Ibarra",), "Así es", True),
+        (("Soy Ramón Ibarra",), "sí, y", False),
         (("Soy Ramón Ibarra",), "no, está mal", True),
         (("Soy Ramón Ibarra",), "pues", False),
         (NAME, "cuarenta y cinco", True),
