@@ -35,10 +35,10 @@ def heard_complete(form: Form, state: CallState, text: str, now: datetime) -> bo
     """True when `text`, heard so far in this turn, is a whole answer to what Daisy is waiting for."""
     kind = expected(form, state)
     lang = state.lang
-    if kind is Expected.YES_NO:  # "así es", "no es": a yes or a no may end on any word
-        return bool(classify(text, lang) & {Intent.YES, Intent.NO}) and fold(text).split()[-1:] != ["y"]
     if ends_unfinished(text):
-        return False
+        return False  # "así es…" is often "así es, correcto": wait for the rest
+    if kind is Expected.YES_NO:
+        return bool(classify(text, lang) & {Intent.YES, Intent.NO})
     if kind is Expected.FREE:
         return True
     if kind is Expected.DIGITS:

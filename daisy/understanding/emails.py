@@ -21,11 +21,14 @@ _LEAD_ES = [
     "si", "claro", "ok", "okey", "bueno", "pues", "este", "eh", "mi correo electronico es", "mi correo es",
     "el correo electronico es", "el correo es", "mi email es", "mi mail es", "mi e mail es", "el email es",
     "es", "seria", "correo", "a ver", "anota", "apunta", "mira", "ahi va",
+    # the end of a yes to the last read-back, heard at the start of this answer
+    "correcto", "correcta", "asi es", "exacto", "eso es",
 ]
 _LEAD_SINGLE = {"es", "son", "seria", "its", "correo", "email", "mail"}
 _LEAD_EN = [
     "yes", "yeah", "sure", "ok", "okay", "so", "um", "uh", "my email address is", "my email is",
     "the email is", "my e mail is", "its", "it is", "email", "thats", "that is",
+    "correct", "thats right", "right", "exactly",
 ]
 _DROP = {
     "y", "luego", "despues", "then", "and", "todo", "junto", "pegado", "junta", "sin", "espacios",

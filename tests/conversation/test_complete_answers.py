@@ -35,7 +35,7 @@ ETA = (*PLATES, "a las cuatro de la tarde", "sí")
         ((), "Soy Ramón Ibarra", True),
         ((), "Soy Ramón", False),
         (("Soy Ramón Ibarra",), "sí", True),
-        (("Soy Ramón Ibarra",), "Así es", True),
+        (("Soy Ramón Ibarra",), "Así es, correcto", True),
         (("Soy Ramón Ibarra",), "sí, y", False),
         (("Soy Ramón Ibarra",), "no, está mal", True),
         (("Soy Ramón Ibarra",), "pues", False),
