@@ -249,6 +249,8 @@ class Dialogue:
         ctx = TurnContext(self, replace(s, scratch=scratch), now, changed=list(turn.changed_fields))
         f = ctx.current_field
         assert f is not None
+        if not plausible(f.kind.value, value, f.symbols):
+            return replace(turn, state=ctx.state)  # not a value this field can have: ask as usual
         ask = f.ask[self.lang]
         prefix = turn.say[: -len(ask)].strip() if turn.say.endswith(ask) else ""
         return collecting.read_back(ctx, f, value, prefix=prefix)
