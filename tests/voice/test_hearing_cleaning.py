@@ -86,3 +86,8 @@ def test_voiced_time_leaves_out_the_silence_and_the_line_noise_around_the_words(
     noisy = np.clip(words + noise, -32768, 32767).astype(np.int16)
     assert abs(voiced_seconds(noisy, 8000) - 0.6) < 0.1
     assert voiced_seconds(silence, 8000) == 0.0
+
+
+def test_a_whole_phrase_heard_twice_over_is_heard_once() -> None:
+    assert drop_echo("Así es correcto. Así es correcto.", voiced=5.0) == "Así es correcto."
+    assert drop_echo("ene me catorce ochenta ene me catorce ochenta", voiced=6.0) == "ene me catorce ochenta"

@@ -22,6 +22,7 @@ INVENTIONS = (
 # copies. A transcript of copies the voiced audio cannot hold is Whisper's echo, not the caller's.
 SECONDS_PER_SYLLABLE = 0.15
 SECONDS_BETWEEN = 0.15
+WHOLE_PHRASE_WORDS = 3
 PROMPT_RUN = 3  # prompt words in a row, across two of its phrases: the prompt came back
 PROMPT_RUN_ANYWHERE = 8  # so many prompt words in a row, even within one phrase (a word list)
 
@@ -69,6 +70,16 @@ def _period(words: list[str]) -> int:
     return 0
 
 
+def _a_number(words: list[str]) -> bool:
+    from daisy.understanding.packs import en_us_words, es_mx_words
+
+    known = {"y", "and", "mil", "thousand", "hundred", "cien", "oh"}
+    for pack in (es_mx_words, en_us_words):
+        for table in (pack.UNITS, pack.TEENS, pack.TENS, getattr(pack, "HUNDREDS", {})):
+            known.update(table)
+    return all(w.isdigit() or w in known for w in words)
+
+
 def drop_echo(text: str, voiced: float) -> str:
     """The first copy of a transcript that repeats the same words ("12 12", "No, está mal. No, está
     mal. No, está"), when the voiced audio is too short to hold them all. Real repeats ("dos dos",
@@ -83,8 +94,10 @@ def drop_echo(text: str, voiced: float) -> str:
         return text
     copies = len(flat) / size
     needed = copies * (SECONDS_PER_SYLLABLE * sum(syllables(w) for w in flat[:size]) + SECONDS_BETWEEN)
-    if voiced >= needed:
-        return text
+    # A phrase of three words or more said twice over in one turn means what it means once, whether
+    # the caller or Whisper repeated it ("Así es correcto. Así es correcto."): one copy is heard.
+    if voiced >= needed and (size < WHOLE_PHRASE_WORDS or _a_number(flat[:size])):
+        return text  # "treinta y dos, treinta y dos" is 3232 said in pairs
     count, kept = 0, []  # the tokens that make the first copy, with their own spelling
     for token, ws in zip(tokens, words, strict=True):
         if count >= size:
