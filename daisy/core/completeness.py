@@ -14,7 +14,7 @@ from daisy.core.expectation import Expected, expected
 from daisy.core.state import CallState
 from daisy.form import Form
 from daisy.understanding import plausible, reader
-from daisy.understanding.intents import Intent, classify, fold
+from daisy.understanding.intents import QUESTIONS, Intent, classify, fold
 
 # Words a phrase does not end on when it is finished: joiners, articles, prepositions, number words
 # that take more after them, separators of an email or plate.
@@ -53,3 +53,46 @@ def heard_complete(form: Form, state: CallState, text: str, now: datetime) -> bo
         return reader.read_value("time", text, lang, now) is not None
     value = reader.read_value("name", text, lang, now)
     return bool(value) and len(value.split()) >= 2
+
+
+# Said instead of a value ("no lo sé", "es todo", "repíteme"): whole as said, nothing follows.
+_MOVES = {Intent.DONT_KNOW, Intent.DONE, Intent.REPEAT, Intent.HUMAN, Intent.WAIT, Intent.REFUSE,
+          Intent.BUSY, Intent.CALLBACK, *QUESTIONS}
+
+# After a bare hour ("a las cinco") a driver often adds the part of the day ("…de la tarde").
+# An hour past twelve ("a las diecisiete") needs none.
+_TIME_QUALIFIERS = {
+    "tarde", "manana", "noche", "madrugada", "mediodia", "horas", "hrs", "media", "cuarto", "am", "pm",
+    "morning", "afternoon", "evening", "night", "noon", "oclock", "half", "quarter",
+    "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho", "diecinueve", "veinte",
+    "veintiuno", "veintidos", "veintitres", "veinticuatro",
+}
+
+
+def turn_over(form: Form, state: CallState, text: str, now: datetime) -> bool:
+    """The caller is done: a move said instead of a value, or a whole answer that is not also the
+    start of a longer one. The voice layer ends the turn at once on True, waits for more on False."""
+    if not ends_unfinished(text) and classify(text, state.lang) & _MOVES:
+        return True
+    return heard_complete(form, state, text, now) and not may_go_on(form, state, text, now)
+
+
+def may_go_on(form: Form, state: CallState, text: str, now: datetime) -> bool:
+    """A whole answer that is also the start of a longer one, as drivers dictate: a fleet number of
+    one or two digits ("cuarenta y cinco…" "…doce"), a bare hour. (Measured on the dictation set:
+    with these taken at once, 2 of 13 dictated answers were cut.)"""
+    kind = expected(form, state)
+    if kind is Expected.DIGITS:
+        value = reader.read_value("number", text, state.lang, now) or ""
+        return len(state.pieces + value) <= 2
+    if kind is Expected.TIME:
+        words = set(fold(text).replace("'", "").split())
+        return not words & _TIME_QUALIFIERS and not any(w.isdigit() and int(w) > 12 for w in words)
+    return False
+
+
+def clear_yes_or_no(form: Form, state: CallState, text: str) -> bool:
+    """A yes or a no to what Daisy asked, and not both."""
+    if expected(form, state) is not Expected.YES_NO:
+        return False
+    return len(classify(text, state.lang) & {Intent.YES, Intent.NO}) == 1

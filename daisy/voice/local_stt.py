@@ -75,6 +75,15 @@ def transcribe_short(model, audio: np.ndarray, language: str) -> str:  # type: i
     return drop_inventions(tok.decode(tokens).strip())
 
 
+def caller_pcm(buffer: utils.AudioBuffer) -> tuple[rtc.AudioFrame, np.ndarray]:
+    """The utterance as one frame and its int16 samples (first channel)."""
+    frame = rtc.combine_audio_frames(buffer)
+    pcm = np.frombuffer(frame.data, dtype=np.int16)
+    if frame.num_channels > 1:
+        pcm = pcm.reshape(-1, frame.num_channels)[:, 0]
+    return frame, pcm
+
+
 class WhisperSTT(stt.STT):
     def __init__(self, language: str = "es", data_dir: Path | None = None) -> None:
         super().__init__(capabilities=stt.STTCapabilities(streaming=False, interim_results=False))
@@ -105,10 +114,7 @@ class WhisperSTT(stt.STT):
         language: NotGivenOr[str] = NOT_GIVEN,
         conn_options: APIConnectOptions,
     ) -> stt.SpeechEvent:
-        frame = rtc.combine_audio_frames(buffer)
-        pcm = np.frombuffer(frame.data, dtype=np.int16)
-        if frame.num_channels > 1:
-            pcm = pcm.reshape(-1, frame.num_channels)[:, 0]
+        frame, pcm = caller_pcm(buffer)
         lang = language[:2] if isinstance(language, str) else self.language
         expecting, now = self.expecting, datetime.now().astimezone()
         start = time.perf_counter()

@@ -16,12 +16,11 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
-from livekit import rtc
 from livekit.agents import stt, utils
 from livekit.agents.types import NOT_GIVEN, APIConnectOptions, NotGivenOr
 
 from daisy.voice.hearing import Heard, hear, load_whisper
-from daisy.voice.local_stt import WhisperSTT
+from daisy.voice.local_stt import WhisperSTT, caller_pcm
 
 GAP_SECONDS = 0.3  # the silence put between pieces when they are heard again as one
 # Pieces further apart than this are not one turn (a stretch the framework dropped, e.g. noise
@@ -44,10 +43,7 @@ class WholeTurnWhisperSTT(WhisperSTT):
         language: NotGivenOr[str] = NOT_GIVEN,
         conn_options: APIConnectOptions,
     ) -> stt.SpeechEvent:
-        frame = rtc.combine_audio_frames(buffer)
-        pcm = np.frombuffer(frame.data, dtype=np.int16)
-        if frame.num_channels > 1:
-            pcm = pcm.reshape(-1, frame.num_channels)[:, 0]
+        frame, pcm = caller_pcm(buffer)
         ended = time.monotonic()
         event = await super()._recognize_impl(buffer, language=language, conn_options=conn_options)
         if event.alternatives and event.alternatives[0].text.strip():
