@@ -95,6 +95,7 @@ def turn_to_json(turn: Turn, form: Form) -> dict[str, Any]:
         "ended": s.ended,
         "outcome": s.outcome.value if s.outcome else None,
         "record": s.record(keys),
+        "not_captured": [k for k, v in s.values.items() if v.left_empty],  # the ladder ran out
         "expects": expected(form, s).value,
         "offer": offer(s).value,
     }

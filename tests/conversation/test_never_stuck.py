@@ -56,6 +56,7 @@ def test_a_third_no_leaves_the_field_empty_and_moves_on(line: Line) -> None:
     assert out["field"] == "tractor_number" and out["state"] == "asking"
     assert out["record"]["driver_name"] is None
     assert "pendiente" in out["say"]
+    assert out["not_captured"] == ["driver_name"]
 
 
 def test_no_question_is_asked_more_than_three_times_in_a_row(line: Line) -> None:
