@@ -24,6 +24,14 @@ def _to_plates(line: Line) -> None:
     line.answer("cuarenta y cinco", "45")
 
 
+def _to_email(line: Line) -> None:
+    _to_plates(line)
+    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
+    line.answer("cuarenta", "40")
+    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
+    line.answer("a las cuatro de la tarde", "16:00")
+
+
 # --- the ladder ------------------------------------------------------------------------------------
 def test_a_no_asks_again_with_an_example_then_offers_the_keypad_for_a_number(line: Line) -> None:
     _to_tractor_number(line)
@@ -129,12 +137,7 @@ def test_plate_pieces_never_grow_past_a_plate(line: Line) -> None:
 
 
 def test_an_email_of_hundreds_of_characters_is_never_read_back(line: Line) -> None:
-    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
-    line.answer("cuarenta y cinco", "45")
-    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
-    line.answer("cuarenta", "40")
-    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
-    line.answer("a las cuatro de la tarde", "16:00")
+    _to_email(line)
     out = line.say(" punto ".join(["juanperezlopez"] * 20) + " arroba gmail punto com")
     assert out["pending"] is None
 
@@ -249,11 +252,7 @@ def test_speech_heard_as_no_words_is_not_understood_and_climbs_the_ladder() -> N
 
 
 def test_an_email_piece_with_a_second_at_sign_is_not_taken(line: Line) -> None:
-    for text, value in (("Soy Ramón Ibarra", "Ramón Ibarra"), ("cuarenta y cinco", "45"),
-                        ("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123"), ("cuarenta", "40"),
-                        ("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999"),
-                        ("a las cuatro de la tarde", "16:00")):
-        line.answer(text, value)
+    _to_email(line)
     line.say("ramon arroba gmail")
     out = line.say("arroba gmail arroba gmail")
     assert "@gmail@" not in (out["pending"] or "") and out["state"] == "asking"
