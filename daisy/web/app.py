@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("daisy.web")
 
 HERE = Path(__file__).parent
-# Reachable without a token: the login form, its stylesheet and the load balancer's health check.
-OPEN_PATHS = ("/login", "/healthz", "/static/")
+# Reachable without a token: the login form, its stylesheet, the language switch and the load
+# balancer's health check.
+OPEN_PATHS = ("/login", "/lang", "/healthz", "/static/")
 # The names a browser may use to reach this server; anything else is refused, so that a page on
 # another site cannot rebind its own name to 127.0.0.1 and read the calls (DNS rebinding).
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")

@@ -10,6 +10,7 @@ from typing import Any
 
 from daisy.records.export import safe_cell
 from daisy.records.views import CallDetail
+from daisy.web import i18n
 
 SUMMARY_COLUMNS = (
     "id", "started_at", "ended_at", "duration_s", "direction", "language", "caller_number", "outcome",
@@ -17,8 +18,9 @@ SUMMARY_COLUMNS = (
 )
 
 
-def calls_csv(calls: Iterable[CallDetail]) -> str:
-    """One row per call: the summary columns, then each form field's confirmed value."""
+def calls_csv(calls: Iterable[CallDetail], lang: str = "en") -> str:
+    """One row per call: the summary columns, then each form field's confirmed value. The header row
+    is in `lang` (a field an operator added keeps its key); the cells are the stored values."""
     rows = list(calls)
     keys: list[str] = []
     for call in rows:
@@ -27,13 +29,18 @@ def calls_csv(calls: Iterable[CallDetail]) -> str:
                 keys.append(f.key)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([*SUMMARY_COLUMNS, *keys])
+    writer.writerow([header(lang, c) for c in (*SUMMARY_COLUMNS, *keys)])
     for call in rows:
         record = call.record()
         data = call.model_dump()
         cells = [data[c] for c in SUMMARY_COLUMNS] + [record.get(k) for k in keys]
         writer.writerow([safe_cell(v) for v in cells])
     return out.getvalue()
+
+
+def header(lang: str, column: str) -> str:
+    key = f"col.{column}"
+    return i18n.text(lang, key) if key in i18n.MESSAGES[i18n.DEFAULT] else column
 
 
 def call_document(call: CallDetail) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from daisy.records.store import OUTCOMES, Store
+from daisy.web import i18n
 from daisy.web.auth import COOKIE, Auth, safe_next
 from daisy.web.exports import calls_csv, calls_json
 from daisy.web.queries import calls_with_fields, parse_filters, parse_page, plausible_id
@@ -105,7 +106,7 @@ def export_csv(request: Request) -> Response:
     """The filtered list, newest first, one row per call, one column per field."""
     filters = parse_filters(**_filter_args(request))
     return Response(
-        calls_csv(calls_with_fields(_store(request), filters, EXPORT_MAX)),
+        calls_csv(calls_with_fields(_store(request), filters, EXPORT_MAX), i18n.lang_of(request)),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="daisy-calls.csv"'},
     )
@@ -142,13 +143,14 @@ def login(
     client = request.client.host if request.client else "unknown"
     wait = throttle.retry_after(client)
     if wait:  # answered at once: a flood of guesses never holds a worker
-        error = f"Too many wrong tokens from this address. Try again in {wait} s."
+        error = i18n.text(i18n.lang_of(request), "login.too_many", wait=wait)
         return templates.TemplateResponse(request, "login.html", {"next": target, "error": error},
                                           status_code=429, headers={"Retry-After": str(wait)})
     if not auth.token_ok(token):
         throttle.failed(client)
         return templates.TemplateResponse(
-            request, "login.html", {"next": target, "error": "That token is not right."}, status_code=401
+            request, "login.html", {"next": target, "error": i18n.text(i18n.lang_of(request), "login.wrong")},
+            status_code=401,
         )
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
@@ -171,4 +173,16 @@ def logout(request: Request) -> Response:
     auth.end_session(request.cookies.get(COOKIE))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(COOKIE, path="/")
+    return response
+
+
+@router.post("/lang")
+def switch_language(
+    request: Request, to: Annotated[str, Form(max_length=16)] = "", next: Annotated[str, Form()] = "/"
+) -> Response:
+    """Remember this browser's language for a year and go back to the page the switch was on (open
+    without a token, so the login page switches too)."""
+    response = RedirectResponse(safe_next(next), status_code=303)
+    response.set_cookie(i18n.COOKIE, i18n.pick(to), max_age=i18n.ONE_YEAR, httponly=True, samesite="lax",
+                        secure=request.url.scheme == "https", path="/")
     return response

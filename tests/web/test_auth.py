@@ -57,7 +57,7 @@ def test_healthz_and_login_page_stay_open(secured: TestClient) -> None:
 
 def test_wrong_token_at_login(secured: TestClient) -> None:
     r = secured.post("/login", data={"token": "guess", "next": "/"})
-    assert r.status_code == 401 and "not right" in r.text
+    assert r.status_code == 401 and "no es correcto" in r.text
     assert COOKIE not in r.cookies
     assert secured.post("/login", data={}).status_code == 401
 

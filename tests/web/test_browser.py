@@ -88,7 +88,7 @@ def test_log_in_find_by_plate_open_transcript(served: Served, browser) -> None: 
     wait.until(ec.url_contains("/login"))
     browser.find_element(By.NAME, "token").send_keys("not the token")
     browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    wait.until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".error"), "not right"))
+    wait.until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".error"), "no es correcto"))
 
     browser.find_element(By.NAME, "token").send_keys(TOKEN)
     browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
@@ -112,7 +112,7 @@ def test_log_in_find_by_plate_open_transcript(served: Served, browser) -> None: 
     assert "¿Me dices tu nombre completo?" in transcript and "XZK9081, ¿correcto?" in transcript
     assert "700 ms" in transcript  # per-turn latency
     fields = browser.find_element(By.CSS_SELECTOR, "table.fields").text
-    assert "XZK9081" in fields and "confirmed" in fields
+    assert "XZK9081" in fields and "confirmado" in fields
     browser.save_screenshot(str(ARTIFACTS / "call.png"))
     assert (ARTIFACTS / "call.png").stat().st_size > 10_000
 

@@ -44,7 +44,7 @@ def test_wrong_logins_get_429_once_the_budget_is_spent(secured: TestClient) -> N
     for _ in range(BURST):
         assert secured.post("/login", data={"token": "guess-guess-guess"}).status_code == 401
     r = secured.post("/login", data={"token": "guess-guess-guess"})
-    assert r.status_code == 429 and int(r.headers["retry-after"]) > 0 and "Try again" in r.text
+    assert r.status_code == 429 and int(r.headers["retry-after"]) > 0 and "Vuelve a intentar" in r.text
     # Even the right token waits: otherwise the throttle would only say which guesses were wrong.
     assert secured.post("/login", data={"token": TOKEN}).status_code == 429
     # Operators at other addresses are not slowed down.

@@ -36,9 +36,9 @@ def test_search_by_plate_and_filters(client: TestClient) -> None:
 
 def test_pagination_links(client: TestClient) -> None:
     page = client.get("/?limit=2").text
-    assert "Older" in page and "Newer" not in page
+    assert "Anteriores" in page and "Más recientes" not in page
     page = client.get("/?limit=2&offset=4").text
-    assert "Newer" in page and "Older" not in page
+    assert "Más recientes" in page and "Anteriores" not in page
 
 
 @pytest.mark.parametrize(
@@ -47,26 +47,26 @@ def test_pagination_links(client: TestClient) -> None:
 )
 def test_bad_filters_give_a_400_page(client: TestClient, query: str) -> None:
     r = client.get(f"/?{query}", headers={"accept": "text/html"})
-    assert r.status_code == 400 and "Back to the calls" in r.text
+    assert r.status_code == 400 and "Volver a las llamadas" in r.text
 
 
 def test_call_page(client: TestClient) -> None:
     page = client.get("/calls/call-ramon").text
-    for text in ("Ramón Ibarra", "RYJ400", "ABC1234", "17:45", "ramon.ibarra@example.com", "confirmed",
-                 "Tractor plates", "¿Me dices tu nombre completo?", "700 ms", "endpointing 300 ms"):
+    for text in ("Ramón Ibarra", "RYJ400", "ABC1234", "17:45", "ramon.ibarra@example.com", "confirmado",
+                 "Placas del tractor", "¿Me dices tu nombre completo?", "700 ms", "fin de turno 300 ms"):
         assert text in page, text
 
 
 def test_call_page_follow_ups(client: TestClient) -> None:
-    assert "Call back at" in client.get("/calls/call-callback").text
+    assert "Volver a llamar el" in client.get("/calls/call-callback").text
     page = client.get("/calls/call-email").text
-    assert "by email" in page and "chofer@example.com" in page
-    assert "Recording" not in page
+    assert "por correo a" in page and "chofer@example.com" in page
+    assert "Grabación" not in page
 
 
 def test_unknown_call_page(client: TestClient) -> None:
     r = client.get("/calls/nope", headers={"accept": "text/html"})
-    assert r.status_code == 404 and "Not found" in r.text
+    assert r.status_code == 404 and "No encontrado" in r.text
     assert client.get("/calls/nope/recording").status_code == 404
 
 
@@ -86,6 +86,7 @@ def test_recording(store: Store, tmp_path: Path) -> None:
 
 
 def test_csv_export_of_the_filtered_list(client: TestClient) -> None:
+    client.cookies.set("daisy_lang", "en")  # the column names as the API names them
     r = client.get("/export.csv?outcome=completed")
     assert r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
@@ -148,4 +149,4 @@ def test_whatsapp_follow_up_defaults_to_the_calling_number(store: Store) -> None
                follow_up=FollowUp("whatsapp"))
     with TestClient(create_app(store, settings()), base_url=LOCAL_URL) as c:
         page = c.get("/calls/call-wa").text
-    assert "by WhatsApp" in page and "+525577778888" in page
+    assert "por WhatsApp a" in page and "+525577778888" in page
