@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     # telephony
     daisy_transfer_to: str | None = None
     daisy_voicemail: str = "message"  # message | hangup
+    # known drivers: a call that confirms a new value for a driver in the roster updates the roster
+    daisy_roster_learn: bool = False
     twilio_account_sid: str | None = None
     twilio_auth_token: str | None = None
 

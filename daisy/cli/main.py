@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from daisy.cli import calls, chat, evaluate, telephony, voice, web
+from daisy.cli import calls, chat, drivers, evaluate, telephony, users, voice, web
 
 app = typer.Typer(
     name="daisy",
@@ -14,7 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (chat, calls, evaluate, voice, web, telephony):
+for module in (chat, calls, drivers, evaluate, voice, web, users, telephony):
     module.register(app)
 
 
