@@ -15,11 +15,13 @@ from sqlalchemy import Connection, Engine, Row, Select, func, inspect, or_, sele
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 
+from daisy.records.corrections import correct_field, field_corrections
 from daisy.records.engine import StoreError, first_line, forget_engines, get_engine, normalize_url, safe_url
 from daisy.records.log import SqlCallLog
 from daisy.records.search import like_patterns
 from daisy.records.tables import call_fields, call_turns, calls, metadata
-from daisy.records.views import CallDetail, CallSummary, FieldView, TurnView
+from daisy.records.users import UserBook
+from daisy.records.views import CallDetail, CallSummary, CorrectionView, FieldView, TurnView
 
 UNFINISHED = "unfinished"  # outcome filter: calls that never ended (running, or the process died)
 # The values of daisy.core.state.Outcome (kept here so reading records never loads the dialogue core;
@@ -100,9 +102,23 @@ class Store:
         """A CallLog for daisy.conversation.Conversation (strict=False: never fail the call)."""
         return SqlCallLog(self._writer, strict=strict)
 
-    def set_recording(self, call_id: str, path: str | None) -> bool:
-        """Attach a recording file to a call; False if no such call."""
-        return self._update(call_id, recording_path=path)
+    def set_recording(self, call_id: str, path: str | None, egress_id: str | None = None) -> bool:
+        """Attach a recording (a file, a URL, or where a LiveKit Egress writes it) to a call; False if
+        no such call."""
+        values: dict[str, Any] = {"recording_path": path}
+        if egress_id is not None:
+            values["recording_egress_id"] = egress_id
+        return self._update(call_id, **values)
+
+    def correct_field(
+        self, call_id: str, key: str, value: str | None, by: str, at: datetime | None = None
+    ) -> CorrectionView | None:
+        """A person sets a field (see daisy.records.corrections); None if no such call or field."""
+        return correct_field(self._writer, call_id, key, value, by, at)
+
+    def user_book(self) -> UserBook:
+        """The dispatchers' accounts (daisy.records.users)."""
+        return UserBook(self._writer, self._reader)
 
     def set_webhook_state(
         self,
@@ -287,7 +303,8 @@ def _details(conn: Connection, rows: Sequence[Row[Any]]) -> list[CallDetail]:
     ids = [r.id for r in rows]
     fields = _fields_of(conn, ids)
     turns = _children(conn, call_turns, call_turns.c.seq, ids)
-    return [_detail(r, fields[r.id], turns[r.id]) for r in rows]
+    fixes = _children(conn, field_corrections, field_corrections.c.id, ids)
+    return [_detail(r, fields[r.id], turns[r.id], fixes[r.id]) for r in rows]
 
 
 def _summary_values(call: Row[Any], fields: Sequence[Row[Any]]) -> dict[str, Any]:
@@ -310,16 +327,20 @@ def _summary_values(call: Row[Any], fields: Sequence[Row[Any]]) -> dict[str, Any
         "collected": sum(1 for f in fields if f.confirmed and f.value is not None),
         "total": len(fields),
         "recording_path": call.recording_path,
+        "recording_egress_id": call.recording_egress_id,
         "webhook_status": call.webhook_status,
         "webhook_attempts": call.webhook_attempts or 0,
         "webhook_last_error": call.webhook_last_error,
     }
 
 
-def _detail(call: Row[Any], fields: Sequence[Row[Any]], turns: Sequence[Row[Any]]) -> CallDetail:
+def _detail(
+    call: Row[Any], fields: Sequence[Row[Any]], turns: Sequence[Row[Any]], fixes: Sequence[Row[Any]] = ()
+) -> CallDetail:
     # The views name their attributes after the columns, so each row maps straight onto its view.
     return CallDetail(
         **_summary_values(call, fields),
         fields=[FieldView.model_validate(dict(f._mapping)) for f in fields],
         turns=[TurnView.model_validate(dict(t._mapping)) for t in turns],
+        corrections=[CorrectionView.model_validate(dict(c._mapping)) for c in fixes],
     )

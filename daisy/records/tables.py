@@ -54,6 +54,7 @@ calls = Table(
     Column("follow_up_channel", String(16)),  # callback | email | whatsapp
     Column("follow_up_address", String(256)),  # email address or WhatsApp number
     Column("recording_path", Text),
+    Column("recording_egress_id", String(64)),  # the LiveKit Egress recording the call, if any
     # Folded field values, caller number and follow-up address (see daisy.records.search).
     Column("search_text", Text, nullable=False, default=""),
     # Delivery of the ended call to the operator's webhook: None (no webhook) | pending | delivered | failed.

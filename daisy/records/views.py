@@ -17,7 +17,7 @@ class FieldView(BaseModel):
     value: str | None = None
     confirmed: bool = False
     attempts: int = 0
-    source: str = "speech"  # speech | keypad
+    source: str = "speech"  # speech | keypad | operator (corrected by a person)
     unknown: bool = False  # the caller said they don't know it
     updated_at: datetime | None = None
 
@@ -31,6 +31,18 @@ class TurnView(BaseModel):
     step: str | None = None
     field: str | None = None  # the form key being asked or confirmed then
     latency_ms: dict[str, float] | None = None  # endpointing, stt, core, tts, total (voice only)
+
+
+class CorrectionView(BaseModel):
+    """A field's value changed by a person: what it was, what it became, who and when."""
+
+    key: str
+    old_value: str | None = None
+    old_source: str | None = None  # speech | keypad | … before the correction
+    old_confirmed: bool = False
+    new_value: str | None = None  # None: the field was cleared
+    corrected_by: str  # a user's name, "admin" (the admin token) or "local"; never a token
+    at: datetime
 
 
 class CallSummary(BaseModel):
@@ -52,6 +64,7 @@ class CallSummary(BaseModel):
     collected: int = 0  # fields confirmed with a value
     total: int = 0  # fields in the form
     recording_path: str | None = None
+    recording_egress_id: str | None = None  # the LiveKit Egress that records the call (DAISY_RECORD=1)
     webhook_status: str | None = None  # None | pending | delivered | failed
     webhook_attempts: int = 0
     webhook_last_error: str | None = None
@@ -62,6 +75,7 @@ class CallDetail(CallSummary):
 
     fields: list[FieldView] = Field(default_factory=list)
     turns: list[TurnView] = Field(default_factory=list)
+    corrections: list[CorrectionView] = Field(default_factory=list)  # oldest first
 
     def record(self) -> dict[str, str | None]:
         """Every form key with its confirmed value, or None (like CallState.record)."""

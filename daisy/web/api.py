@@ -1,4 +1,5 @@
-"""The JSON API: `GET /api/calls` (filters, pagination) and `GET /api/calls/{id}`."""
+"""The JSON API: `GET /api/calls` (filters, pagination), `GET /api/calls/{id}` and
+`PATCH /api/calls/{id}/fields/{key}` (an editor corrects a field)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.security import HTTPBearer
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from daisy.records.store import MAX_LIMIT, OUTCOMES, Store
 from daisy.records.views import CallDetail, CallSummary
+from daisy.web.auth import LOCAL, Identity
+from daisy.web.corrections import MAX_TYPED, BadValue, CallInProgress, correct
 from daisy.web.queries import MAX_SEARCH, parse_filters, plausible_id
+from daisy.web.stats_api import router as stats_router
 
 
 class Message(BaseModel):
@@ -22,7 +26,7 @@ router = APIRouter(
     prefix="/api",
     tags=["calls"],
     dependencies=[Depends(HTTPBearer(auto_error=False))],
-    responses={401: {"model": Message, "description": "Missing or wrong token (DAISY_ADMIN_TOKEN)"}},
+    responses={401: {"model": Message, "description": "Missing or wrong token (admin or a user's)"}},
 )
 
 DATE_HELP = "YYYY-MM-DD or an ISO date-time; without an offset, the server's local time"
@@ -88,3 +92,51 @@ def get_call(request: Request, call_id: str) -> CallDetail:
     if call is None:
         raise HTTPException(404, "no such call")
     return call
+
+
+class FieldCorrection(BaseModel):
+    """The value a person gives a field: typed as they like ("abc-123-d", "5:30 pm"), stored in
+    Daisy's canonical form; null clears the field."""
+
+    model_config = ConfigDict(extra="forbid")
+    value: str | None = Field(max_length=MAX_TYPED * 4)
+
+
+def identity_of(request: Request) -> Identity:
+    return getattr(request.state, "identity", None) or LOCAL
+
+
+@router.patch(
+    "/calls/{call_id}/fields/{key}",
+    response_model=CallDetail,
+    summary="Correct one field (editors): validated like Daisy's own, kept in the call's corrections",
+    responses={
+        403: {"model": Message, "description": "A viewer's token: reading only"},
+        404: {"model": Message, "description": "No such call, or no such field in it"},
+        409: {"model": Message, "description": "The call is still going on"},
+        422: {"model": Message, "description": "Not a value of the field's kind (the reason in one line)"},
+    },
+)
+def correct_field(request: Request, call_id: str, key: str, body: FieldCorrection) -> CallDetail:
+    who = identity_of(request)
+    if not who.can_correct:
+        raise HTTPException(403, f"{who.name} is a viewer: viewers read calls but cannot correct them")
+    store = _store(request)
+    call = store.get_call(call_id) if plausible_id(call_id) else None
+    if call is None:
+        raise HTTPException(404, "no such call")
+    try:
+        done = correct(store, request.app.state.settings, call, key, body.value, who)
+    except BadValue as e:
+        raise HTTPException(422, f"{key}: {e}") from None
+    except CallInProgress as e:
+        raise HTTPException(409, str(e)) from None
+    if done is None:
+        raise HTTPException(404, f"no field {key[:64]!r} in this call")
+    updated = store.get_call(call_id)
+    assert updated is not None
+    return updated
+
+
+# The overview's figures: GET /api/stats.
+router.include_router(stats_router)

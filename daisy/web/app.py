@@ -113,7 +113,8 @@ def create_app(
         redoc_url=None,
     )
     app.state.store = store
-    app.state.auth = Auth(token)
+    app.state.settings = settings
+    app.state.auth = Auth(token, users=store.user_book().by_token_hash)
     app.state.throttle = Throttle()
     data_dir = Path(settings.daisy_data_dir if settings is not None else "data")
     app.state.data_dir = data_dir
@@ -136,6 +137,7 @@ def create_app(
                 throttle.failed(client_of(request))
             response = _refuse(request)
         else:
+            request.state.identity = auth.identify(request)  # for the trail and the log line
             try:
                 response = await call_next(request)
             except SQLAlchemyError as e:
@@ -152,9 +154,11 @@ def create_app(
         if not path.startswith("/static/"):
             response.headers.setdefault("Content-Security-Policy", DOCS_CSP if path == "/docs" else CSP)
             response.headers.setdefault("Cache-Control", "no-store")
-        # Path only, never the query string: searches carry names, plates and phone numbers.
-        log.info("%s %s %d %.1f ms", request.method, loggable(path), response.status_code,
-                 (time.perf_counter() - started) * 1000)
+        # Path only, never the query string: searches carry names, plates and phone numbers. Who by
+        # name (a user, "admin" or "local"), never by token.
+        identity = getattr(request.state, "identity", None)
+        log.info("%s %s %d %.1f ms %s", request.method, loggable(path), response.status_code,
+                 (time.perf_counter() - started) * 1000, identity.name if identity else "-")
         return response
 
     @app.exception_handler(BadFilter)

@@ -1,4 +1,5 @@
-"""The signed webhook: every ended call is POSTed as JSON to DAISY_WEBHOOK_URL.
+"""The signed webhook: every ended call, and every call a person corrected, is POSTed as JSON to
+DAISY_WEBHOOK_URL (`"event": "call.ended"` or `"call.updated"`).
 
     Conversation(dialogue, log=live_call_log(store))   # the store's CallLog + the webhook if configured
 
@@ -45,6 +46,7 @@ log = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "X-Daisy-Signature"
 EVENT = "call.ended"
+UPDATED = "call.updated"  # a person corrected a field (the dashboard or PATCH /api/calls/…/fields/…)
 # The receiver may recover from these (overloaded, rate-limited); any other 4xx means it rejects the
 # call for good, and retrying now would only hammer it: `daisy webhooks retry` is for after a fix.
 _RETRYABLE_4XX = {408, 425, 429}
@@ -129,19 +131,30 @@ class WebhookSender:
             client = self._local.client = httpx.Client(timeout=self.retry.timeout_s, follow_redirects=False)
         return client
 
-    def body(self, call_id: str) -> bytes | None:
+    def body(self, call_id: str, event: str | None = EVENT) -> bytes | None:
+        found = self.document(call_id, event)
+        return found[1] if found else None
+
+    def document(self, call_id: str, event: str | None = EVENT) -> tuple[str, bytes] | None:
+        """The event and the body to send; event None (a retry): `call.updated` for a corrected call
+        (its receiver may have the ended call already, and de-duplicates on the id), else `call.ended`."""
         call = self.store.get_call(call_id)
         if call is None:
             return None
-        doc = {"event": EVENT, "call": call_document(call)}
-        return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
+        event = event or (UPDATED if call.corrections else EVENT)
+        doc: dict[str, object] = {"event": event, "call": call_document(call)}
+        if event == UPDATED and call.corrections:
+            doc["correction"] = call.corrections[-1].model_dump(mode="json")  # the latest; all are in `call`
+        return event, json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
 
-    def _post(self, client: httpx.Client, call_id: str, body: bytes) -> tuple[bool, bool, str | None]:
+    def _post(
+        self, client: httpx.Client, call_id: str, body: bytes, event: str = EVENT
+    ) -> tuple[bool, bool, str | None]:
         """One try: (delivered, worth retrying, error)."""
         headers = {
             "Content-Type": "application/json",
             SIGNATURE_HEADER: sign(body, self.secret),
-            "X-Daisy-Event": EVENT,
+            "X-Daisy-Event": event,
             "X-Daisy-Call-Id": call_id,
             "User-Agent": "daisy-webhook/1",
         }
@@ -156,19 +169,20 @@ class WebhookSender:
         retryable = status >= 500 or status in _RETRYABLE_4XX
         return False, retryable, f"HTTP {status}"
 
-    def deliver(self, call_id: str, stop: threading.Event | None = None) -> bool:
+    def deliver(self, call_id: str, stop: threading.Event | None = None, event: str | None = EVENT) -> bool:
         """Send the call, retrying with backoff; True once delivered. Never raises for HTTP failures.
 
         Once `stop` is set (the process is exiting) no further try is made and the delivery ends
         `failed`, so that `daisy webhooks retry` sends it again."""
-        body = self.body(call_id)
-        if body is None:
+        found = self.document(call_id, event)
+        if found is None:
             log.warning("webhook: call %s not found, nothing sent", call_id)
             return False
+        sent_event, body = found
         client = self._client()
         stop = stop or threading.Event()
         for attempt in range(1, self.retry.attempts + 1):
-            ok, retryable, error = self._post(client, call_id, body)
+            ok, retryable, error = self._post(client, call_id, body, sent_event)
             if ok:
                 self.store.set_webhook_state(call_id, "delivered", attempted=True)
                 log.info("webhook: call %s delivered (attempt %d)", call_id, attempt)
@@ -192,7 +206,7 @@ class WebhookDispatcher:
 
     def __init__(self, sender: WebhookSender, workers: int = 2) -> None:
         self.sender = sender
-        self._queue: queue.Queue[str] = queue.Queue()
+        self._queue: queue.Queue[tuple[str, str]] = queue.Queue()  # (call id, event)
         self._stop = threading.Event()
         self._open: set[str] = set()  # submitted, not yet delivered or given up on
         self._open_lock = threading.Lock()
@@ -203,16 +217,16 @@ class WebhookDispatcher:
         for t in self._threads:
             t.start()
 
-    def submit(self, call_id: str) -> None:
+    def submit(self, call_id: str, event: str = EVENT) -> None:
         with self._open_lock:
             self._open.add(call_id)
-        self._queue.put(call_id)
+        self._queue.put((call_id, event))
 
     def _work(self) -> None:
         while True:
-            call_id = self._queue.get()
+            call_id, event = self._queue.get()
             try:
-                self.sender.deliver(call_id, self._stop)
+                self.sender.deliver(call_id, self._stop, event)
             except Exception as e:  # noqa: BLE001 - a database hiccup must not kill the worker
                 log.warning("webhook: call %s: %s", call_id, type(e).__name__)
             finally:
@@ -318,6 +332,22 @@ def with_webhook(inner: CallLog, store: Store, settings: Settings, retry: Retry 
     return WebhookCallLog(inner, dispatcher_for(store, url, secret, retry))
 
 
+def announce_update(store: Store, settings: Settings | None, call_id: str) -> bool:
+    """Queue a `call.updated` delivery after a correction; False when no webhook is configured (or
+    it is misconfigured: the correction is kept all the same)."""
+    if settings is None or not settings.daisy_webhook_url:
+        return False
+    try:
+        check_config(settings.daisy_webhook_url, settings.daisy_webhook_secret)
+    except WebhookConfigError as e:
+        log.error("webhook disabled: %s", e)
+        return False
+    assert settings.daisy_webhook_secret is not None
+    store.set_webhook_state(call_id, "pending")
+    dispatcher_for(store, settings.daisy_webhook_url, settings.daisy_webhook_secret).submit(call_id, UPDATED)
+    return True
+
+
 def retry_deliveries(
     store: Store,
     url: str,
@@ -339,7 +369,7 @@ def retry_deliveries(
     def one(call_id: str) -> bool:
         store.set_webhook_state(call_id, "pending")
         try:
-            return sender.deliver(call_id)
+            return sender.deliver(call_id, event=None)
         except Exception as e:  # noqa: BLE001 - one call's database hiccup must not stop the others
             log.warning("webhook: call %s: %s", call_id, type(e).__name__)
             return False
