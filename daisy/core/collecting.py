@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from daisy.core import ladder
+from daisy.core import known, ladder
 from daisy.core.context import TurnContext
 from daisy.core.events import Keypad
 from daisy.core.expectation import Offer, offer
@@ -19,6 +19,8 @@ KEYPAD_KINDS = (FieldKind.NUMBER, FieldKind.TIME)
 
 
 def ask_field(ctx: TurnContext, f: FormField, prefix: str = "") -> Turn:
+    if f.key in ctx.state.known and (turn := known.offer(ctx, f, prefix)):
+        return turn  # the roster has it: offered for a yes instead
     return ctx.reply(
         join(prefix, f.ask[ctx.lang]),
         phase=Phase.ASKING,
@@ -37,6 +39,8 @@ def question(ctx: TurnContext) -> str:
     """What Daisy is waiting for in a field step, to say again after a repair."""
     f = ctx.current_field
     assert f is not None
+    if known.offered(ctx.state) and ctx.state.pending is not None:
+        return known.question(ctx, f, ctx.state.pending)
     if ctx.state.step == "confirm" and ctx.state.pending is not None:
         return ctx.readback(f, ctx.state.pending)
     if ctx.state.pieces:

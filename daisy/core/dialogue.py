@@ -7,10 +7,12 @@ written once here for every step; the steps themselves live in `collecting` (for
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
+from types import MappingProxyType
 
-from daisy.core import collecting, follow_ups, ladder
+from daisy.core import collecting, follow_ups, known, ladder
 from daisy.core.context import TurnContext
 from daisy.core.events import CallerEvent, Hangup, Keypad, Silence, Utterance
 from daisy.core.state import CallState, Direction, Outcome, Phase, Turn
@@ -62,13 +64,21 @@ class Dialogue:
         self.voicemail = voicemail  # on an answering machine: "message" (leave one) or "hangup"
         self.transfer_when_stuck = transfer_when_stuck  # a person takes over instead of skipping a field
 
-    def start(self, direction: Direction, now: datetime, caller_number: str | None = None) -> Turn:
+    def start(
+        self,
+        direction: Direction,
+        now: datetime,
+        caller_number: str | None = None,
+        known: Mapping[str, str] | None = None,
+    ) -> Turn:
+        """`known`: values the operator's roster has for this caller, by form key (daisy.core.known)."""
         state = CallState(
             direction=Direction(direction),
             lang=self.lang,
             phase=Phase.GREETING,
             caller_number=caller_number,
             step="greeting",
+            known=MappingProxyType(dict(known or {})),
         )
         ctx = TurnContext(self, state, now)
         if state.direction is Direction.OUTBOUND:
@@ -193,7 +203,8 @@ class Dialogue:
         if s.step == "confirm":
             if Intent.DONT_KNOW in intents and not (intents & {Intent.YES}):
                 return collecting.skip_unknown(ctx)
-            return collecting.hear_confirmation(ctx, text, intents)
+            hear = known.hear if known.offered(s) else collecting.hear_confirmation
+            return hear(ctx, text, intents)
         if Intent.DONT_KNOW in intents and not self._carries_value(ctx, text):
             return collecting.skip_unknown(ctx)  # "no sé, como a las cinco" gives the value all the same
         if intents & set(OFF_TOPIC) and not self._carries_value(ctx, text):

@@ -45,7 +45,7 @@ class FieldValue:
     value: str | None = None
     confirmed: bool = False
     attempts: int = 0
-    source: str = "speech"  # "speech" or "keypad"
+    source: str = "speech"  # "speech", "keypad" or "roster" (a known value the caller confirmed)
     unknown: bool = False  # the caller said they don't know it
     left_empty: bool = False  # not captured after the whole escalation ladder: someone must follow up
 
@@ -91,6 +91,8 @@ class CallState:
     scratch: Mapping[str, str] = dc_field(
         default_factory=dict
     )  # small per-step memory (e.g. a callback time to confirm)
+    # Values the operator's roster has for this caller, by form key, not yet offered (daisy.core.known).
+    known: Mapping[str, str] = dc_field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def ended(self) -> bool:

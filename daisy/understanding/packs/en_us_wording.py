@@ -44,3 +44,18 @@ def time(h: int, m: int) -> str:
     if (h, m) == (0, 0):
         return "midnight"
     return f"{h % 12 or 12}:{m:02d} {'AM' if h < 12 else 'PM'}"
+
+
+# A value the operator's roster already holds, offered for a yes instead of asked (by form key; any
+# other field by its label). The value is already said for the ear.
+STILL = {
+    "driver_name": "Am I speaking with {value}?",
+    "tractor_number": "Are you still on tractor {value}?",
+    "tractor_plates": "Are the tractor plates still {value}?",
+    "trailer_number": "Are you still pulling trailer {value}?",
+    "trailer_plates": "Are the trailer plates still {value}?",
+    "email": "Is your email still {value}?",
+}
+STILL_ANY = "Is {label} still {value}?"
+GREET_KNOWN = "Good to hear from you, {first}!"  # the name the roster has was confirmed
+CHANGED = "Got it."  # the known value changed: ask it as usual

@@ -68,3 +68,18 @@ def time(h: int, m: int) -> str:
     else:
         part = "de la noche"
     return f"{hour}{minutes} {part}"
+
+
+# A value the operator's roster already holds, offered for a yes instead of asked (by form key; any
+# other field by its label). The value is already said for the ear.
+STILL = {
+    "driver_name": "¿Hablo con {value}?",
+    "tractor_number": "¿Sigues con el tractor {value}?",
+    "tractor_plates": "¿Las placas del tractor siguen siendo {value}?",
+    "trailer_number": "¿Sigues con la caja {value}?",
+    "trailer_plates": "¿Las placas de la caja siguen siendo {value}?",
+    "email": "¿Tu correo sigue siendo {value}?",
+}
+STILL_ANY = "¿{label} sigue siendo {value}?"
+GREET_KNOWN = "¡Qué gusto, {first}!"  # the name the roster has was confirmed
+CHANGED = "Entendido."  # the known value changed: ask it as usual
