@@ -13,8 +13,10 @@ from daisy.records.store import OUTCOMES, Store
 from daisy.web import i18n
 from daisy.web.auth import COOKIE, Auth, safe_next
 from daisy.web.exports import calls_csv, calls_json
+from daisy.web.overview import overview_charts
 from daisy.web.queries import calls_with_fields, parse_filters, parse_page, plausible_id
 from daisy.web.render import templates
+from daisy.web.stats import call_stats
 from daisy.web.throttle import Throttle
 
 router = APIRouter(include_in_schema=False)
@@ -62,6 +64,20 @@ def call_list(request: Request) -> Response:
             "next_link": page_link(offset + limit) if offset + limit < total else None,
             "query": urlencode(kept),
         },
+    )
+
+
+@router.get("/overview", response_class=HTMLResponse)
+def overview(request: Request) -> Response:
+    """How calls go, drawn: per day by outcome, per field, latency; the same figures as /api/stats."""
+    given = {k: request.query_params.get(k, "") for k in ("since", "until", "direction")}
+    stats = call_stats(_store(request), parse_filters(**given))
+    kept = {k: v for k, v in given.items() if v}
+    return templates.TemplateResponse(
+        request,
+        "overview.html",
+        {"given": given, "stats": stats, "charts": overview_charts(stats, i18n.lang_of(request)),
+         "query": urlencode(kept)},
     )
 
 
