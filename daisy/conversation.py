@@ -116,8 +116,10 @@ class Conversation:
         log: CallLog | None = None,
         clock: Callable[[], datetime] | None = None,
         call_id: str | None = None,
+        known: Mapping[str, str] | None = None,
     ) -> None:
         self.dialogue = dialogue
+        self.known = dict(known or {})  # what the roster knows about the caller, by form key
         self.log: CallLog = log or NullCallLog()
         self.clock = clock or (lambda: datetime.now().astimezone())
         self.call_id = call_id or uuid.uuid4().hex[:12]
@@ -135,7 +137,7 @@ class Conversation:
 
     def start(self, direction: Direction | str, caller_number: str | None = None) -> Turn:
         now = self.clock()
-        turn = self.dialogue.start(Direction(direction), now, caller_number=caller_number)
+        turn = self.dialogue.start(Direction(direction), now, caller_number=caller_number, known=self.known)
         self.state = turn.state
         self.log.call_started(self.call_id, turn.state, self.form, now)
         self._say(turn, now)

@@ -15,7 +15,7 @@ first audio line, so text-only sessions start fast.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -114,11 +114,13 @@ class ProtocolSession:
         caller_number: str | None = None,
         clock: Callable[[], datetime] | None = None,
         data_dir: Path | None = None,
+        known: Mapping[str, str] | None = None,
     ) -> None:
         self.form = form or load_form()
         if clock is None and now is not None:
             clock = lambda: now  # noqa: E731 - a fixed clock for reproducible relative times
-        self.conversation = Conversation(Dialogue(self.form, lang), log=log, clock=clock)
+        # `known`: the roster's values for the caller, by form key (see daisy.roster.calls)
+        self.conversation = Conversation(Dialogue(self.form, lang), log=log, clock=clock, known=known)
         self.direction = Direction(direction)
         self.caller_number = caller_number
         self.lang = lang

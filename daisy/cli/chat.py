@@ -30,7 +30,12 @@ def chat(
         None, "--db", help="SQLAlchemy URL (default: DAISY_DATABASE_URL or SQLite)."
     ),
     form: Path | None = typer.Option(None, "--form", help="Form file (TOML)."),
-    caller_number: str | None = typer.Option(None, "--caller-number", help="The caller's phone number."),
+    caller_number: str | None = typer.Option(
+        None,
+        "--caller-number",
+        help="The caller's phone number; a driver in the roster (daisy drivers) is greeted by name and "
+        "confirms what is known (with DAISY_ROSTER_LEARN=1, new values update the roster).",
+    ),
 ) -> None:
     """Talk to Daisy in text: a whole registration call, recorded like a phone call."""
     session = _open_session(lang, direction, now, db, form, caller_number)
@@ -75,14 +80,19 @@ def _open_session(
     clock = _clock(now)
     from daisy.conversation import DeferredCallLog
 
+    roster, caller = _known_caller(caller_number, db, form)
+
     def open_log() -> Any:
         from daisy.records import StoreError, open_store
+        from daisy.roster.calls import with_learning
+        from daisy.settings import get_settings
         from daisy.web.webhook import live_call_log
 
         try:
-            return live_call_log(open_store(db), strict=True)  # posts the ended call when configured
+            log = live_call_log(open_store(db), strict=True)  # posts the ended call when configured
         except StoreError as e:
             fail(str(e))
+        return with_learning(log, roster, caller, get_settings().daisy_roster_learn)
 
     # Opened once Daisy's opening is decided, and written before it goes out (a process killed right
     # after the greeting still leaves its call); through session.conversation.log.connect().
@@ -93,7 +103,23 @@ def _open_session(
         log=DeferredCallLog(open_log),
         caller_number=caller_number,
         clock=clock,
+        known=caller.known if caller else None,
     )
+
+
+def _known_caller(caller_number: str | None, db: str | None, form: Any) -> tuple[Any, Any]:
+    """The roster and the driver calling, when the number is in it (the database opens only then)."""
+    if not caller_number:
+        return None, None
+    from daisy.records import StoreError
+    from daisy.records.roster import open_roster
+    from daisy.roster.calls import find_caller
+
+    try:
+        roster = open_roster(db)
+        return roster, find_caller(roster, caller_number, form)
+    except StoreError as e:
+        fail(str(e))
 
 
 def _emit(obj: dict[str, Any]) -> None:
