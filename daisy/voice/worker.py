@@ -22,7 +22,7 @@ from livekit.agents.voice import room_io
 
 from daisy.conversation import CallLog, Conversation, NullCallLog
 from daisy.core import CallState, Dialogue, Outcome, Phase
-from daisy.form import load_form
+from daisy.form import Form, load_form
 from daisy.settings import Settings, get_settings
 from daisy.voice.agent import CallObserver, DaisyAgent
 from daisy.voice.pipelines import bind, build_session
@@ -101,6 +101,22 @@ def _call_log() -> CallLog:
         return NullCallLog()
 
 
+def known_caller(number: str | None, form: Form) -> tuple[Any, Any]:
+    """The roster and the driver on the line when the number is in it; (None, None) otherwise, and
+    when the database is unavailable (the call goes on, asking everything)."""
+    if not number:
+        return None, None
+    try:
+        from daisy.records.roster import open_roster
+        from daisy.roster.calls import find_caller
+
+        roster = open_roster(get_settings().database_url)
+        return roster, find_caller(roster, number, form)
+    except Exception as e:  # the call goes on without the roster
+        log.error("roster unavailable, the caller is asked everything: %s", e)
+        return None, None
+
+
 # "Played" means handed to the room's audio track; the far end still has its jitter buffer and the
 # phone network's delay to go. Deleting the room at once cut the goodbye's last syllable.
 HANGUP_TAIL_S = 0.8
@@ -160,8 +176,14 @@ async def entrypoint(ctx: JobContext) -> None:
     # With somewhere to transfer to, a person takes over when Daisy cannot understand a field.
     dialogue = Dialogue(load_form(), lang, voicemail=settings.daisy_voicemail,
                         transfer_when_stuck=bool(settings.daisy_transfer_to))
+    roster, caller = known_caller(caller_number, dialogue.form)  # a driver in the roster confirms instead
     call_log = _call_log()
-    conversation = Conversation(dialogue, log=call_log, call_id=meta.get("call_id") or None)
+    if roster is not None:
+        from daisy.roster.calls import with_learning
+
+        call_log = with_learning(call_log, roster, caller, settings.daisy_roster_learn)
+    conversation = Conversation(dialogue, log=call_log, call_id=meta.get("call_id") or None,
+                                known=caller.known if caller else None)
     ctx.add_shutdown_callback(lambda: drain_deliveries(call_log))
     if direction == "outbound":
         answer = await wait_until_answered(ctx.room, participant)
