@@ -38,7 +38,7 @@ def test_every_message_exists_in_both_languages() -> None:
 
 def test_every_key_a_template_uses_is_in_the_catalog() -> None:
     used = template_keys()
-    assert {"calls.title", "call.transcript", "login.title"} <= used
+    assert {"calls.title", "call.transcript", "login.title", "overview.fields"} <= used
     assert used <= set(i18n.MESSAGES["es"]), used - set(i18n.MESSAGES["es"])
 
 
