@@ -114,7 +114,7 @@ def create_app(
     )
     app.state.store = store
     app.state.settings = settings
-    app.state.auth = Auth(token, users=store.user_book().by_token_hash)
+    app.state.auth = Auth(token, users=lambda: store.user_book().by_token_hash())
     app.state.throttle = Throttle()
     data_dir = Path(settings.daisy_data_dir if settings is not None else "data")
     app.state.data_dir = data_dir
