@@ -162,7 +162,8 @@ def login(
         error = i18n.text(i18n.lang_of(request), "login.too_many", wait=wait)
         return templates.TemplateResponse(request, "login.html", {"next": target, "error": error},
                                           status_code=429, headers={"Retry-After": str(wait)})
-    if not auth.token_ok(token):
+    opened = auth.login(token)  # the admin token or a user's: the session names who
+    if opened is None:
         throttle.failed(client)
         return templates.TemplateResponse(
             request, "login.html", {"next": target, "error": i18n.text(i18n.lang_of(request), "login.wrong")},
@@ -171,7 +172,7 @@ def login(
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
         COOKIE,
-        auth.new_session(),
+        opened[1],
         max_age=auth.session_seconds,
         httponly=True,
         samesite="lax",
