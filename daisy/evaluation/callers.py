@@ -397,6 +397,7 @@ class SimulatedCaller:
         self.last_readback = (key, pending)
         if truth is not None and pending == truth:
             self.meant = "yes"
+            self.gave.add(key)  # a value the roster knew, confirmed, is given by this yes
             if again:
                 return _say("Sí." if self.lang == "es" else "Yes.")
             kind = self.kinds.get(key)

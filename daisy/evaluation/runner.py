@@ -34,7 +34,14 @@ class InProcessLine:
     def __init__(self, spec: CallerSpec, form: Form, timer: Timer | None = None) -> None:
         from daisy.protocol import ProtocolSession  # imported late: the core may be swapped in tests
 
-        self.session = ProtocolSession(lang=spec.lang, direction=spec.direction, now=spec.now, form=form)
+        self.session = ProtocolSession(
+            lang=spec.lang,
+            direction=spec.direction,
+            now=spec.now,
+            form=form,
+            caller_number=spec.number or None,
+            known=known_values(spec, form),
+        )
         self.timer = timer
 
     def opening(self) -> dict[str, Any]:
@@ -54,6 +61,22 @@ class InProcessLine:
         pass
 
 
+def known_values(spec: CallerSpec, form: Form) -> dict[str, str]:
+    """What the roster tells Daisy about this caller, by form key (as `daisy chat --caller-number`
+    finds it in the database)."""
+    return {key: value for key, value in spec.roster.items() if key in form.keys}
+
+
+def import_roster(spec: CallerSpec, db_url: str) -> None:
+    """The caller's roster entry, in the throwaway database its `daisy chat` process opens."""
+    from daisy.records.roster import open_roster
+    from daisy.roster.values import FORM_KEY
+
+    column = {key: c for c, key in FORM_KEY.items()}
+    row = {"phone": spec.number, **{column[k]: v for k, v in spec.roster.items() if k in column}}
+    open_roster(db_url).import_rows([row], [c for c in row if c != "phone"])
+
+
 def daisy_command() -> list[str]:
     """The `daisy` console script next to this interpreter, else `python -m daisy.cli.main`."""
     script = Path(sys.executable).with_name("daisy")
@@ -69,6 +92,7 @@ class SubprocessLine:
     def __init__(
         self, spec: CallerSpec, db_dir: str, form_path: str | None = None, timeout: float = 20
     ) -> None:
+        db_url = f"sqlite:///{db_dir}/eval-{re.sub(r'[^A-Za-z0-9_-]', '_', spec.id)}.db"
         cmd = [
             *daisy_command(),
             "chat",
@@ -80,8 +104,12 @@ class SubprocessLine:
             "--now",
             spec.now.isoformat(),
             "--db",
-            f"sqlite:///{db_dir}/eval-{re.sub(r'[^A-Za-z0-9_-]', '_', spec.id)}.db",
+            db_url,
         ]
+        if spec.number:
+            cmd += ["--caller-number", spec.number]
+        if spec.roster:
+            import_roster(spec, db_url)
         if form_path:
             cmd += ["--form", form_path]
         self.timeout = timeout
@@ -133,6 +161,7 @@ def run_call(spec: CallerSpec, line: Line, form: Form) -> CallResult:
         gave=caller.gave,
         expected_outcome=spec.outcome,
         opening={},
+        roster=dict(spec.roster),
     )
     try:
         out = result.opening = line.opening()

@@ -41,6 +41,14 @@ class CallResult:
     opening: dict[str, Any]
     exchanges: list[Exchange] = field(default_factory=list)
     error: str | None = None  # the call could not run (e.g. the process died)
+    roster: dict[str, str] = field(default_factory=dict)  # what Daisy was told the caller's values were
+
+    def heard(self, ex: Exchange) -> bool:
+        """Is Daisy's answer in `ex` a read-back of a value she heard, rather than the roster's value
+        offered for a yes? (a stale roster value is no mishearing)"""
+        key, pending = ex.daisy.get("field"), ex.daisy.get("pending")
+        offered = key in self.roster and self.roster[key] == pending
+        return ex.daisy.get("state") == "confirming" and not offered
 
     @property
     def final(self) -> dict[str, Any]:
@@ -201,7 +209,7 @@ def first_readbacks(result: CallResult) -> dict[str, str]:
     firsts: dict[str, str] = {}
     for ex in result.exchanges:
         key, pending = ex.daisy.get("field"), ex.daisy.get("pending")
-        if ex.daisy.get("state") != "confirming" or key is None or pending is None or key in firsts:
+        if not result.heard(ex) or key is None or pending is None or key in firsts:
             continue
         if result.expected.get(key) is not None:
             firsts[key] = str(pending)
@@ -215,7 +223,7 @@ def wrong_readbacks(result: CallResult) -> list[Miss]:
     found: list[Miss] = []
     for ex in result.exchanges:
         key, pending = ex.daisy.get("field"), ex.daisy.get("pending")
-        if ex.daisy.get("state") != "confirming" or key is None or pending is None:
+        if not result.heard(ex) or key is None or pending is None:
             continue
         expected = result.expected.get(key)
         if expected is not None and pending != expected:

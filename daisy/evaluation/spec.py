@@ -36,12 +36,18 @@ class CallerSpec:
     stop: dict[str, str] | None = None  # {"at": key, "do": "human"|"hangup"|"silence"}
     phone: str = ""  # WhatsApp number, when the caller asks for WhatsApp
     callback: str = ""  # "+20" (minutes from now) or "HH:MM", when the caller asks for a call back
+    number: str = ""  # the caller's own phone number (caller ID inbound, the number dialled outbound)
+    # What the operator's roster holds for `number`, by form key (it may be out of date); left out:
+    # the number is not in the roster.
+    roster: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> CallerSpec:
         start = str(raw.get("start", "accept"))
         if start not in START_INTENTS:
             raise ValueError(f"caller {raw.get('id')}: unknown start intent {start!r}")
+        if raw.get("roster") and not raw.get("number"):
+            raise ValueError(f"caller {raw.get('id')}: a roster entry needs the caller's number")
         stop = raw.get("stop")
         if stop is not None and stop.get("do") not in STOPS:
             raise ValueError(f"caller {raw.get('id')}: unknown stop {stop!r}")
@@ -64,6 +70,8 @@ class CallerSpec:
             stop=stop,
             phone=str(raw.get("phone", "")),
             callback=str(raw.get("callback", "")),
+            number=str(raw.get("number", "")),
+            roster=dict(raw.get("roster") or {}),
         )
 
     def truth(self, key: str) -> str | None:

@@ -143,6 +143,7 @@ class Driver(SimulatedCaller):
         self.last_readback = (key, pending)
         if truth is not None and pending == truth:
             self.meant = "yes"
+            self.gave.add(key)  # a value the roster knew, confirmed, is given by this yes
             yes = self.pick(
                 "yes_plate" if self.kinds.get(key) == "plate" and self.rng.random() < 0.2 else "yes"
             )

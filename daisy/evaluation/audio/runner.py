@@ -78,9 +78,17 @@ class _Hearing:
     """Audio in, protocol out: Daisy's ProtocolSession, sent `{"audio": path}` for every utterance."""
 
     def __init__(self, spec: CallerSpec, form: Form) -> None:
+        from daisy.evaluation.runner import known_values
         from daisy.protocol import ProtocolSession
 
-        self.session = ProtocolSession(lang=spec.lang, direction=spec.direction, now=spec.now, form=form)
+        self.session = ProtocolSession(
+            lang=spec.lang,
+            direction=spec.direction,
+            now=spec.now,
+            form=form,
+            caller_number=spec.number or None,
+            known=known_values(spec, form),
+        )
         self.lang = spec.lang
 
     def opening(self) -> dict[str, Any]:
@@ -108,6 +116,7 @@ def run_call(
         gave=driver.gave,
         expected_outcome=spec.outcome,
         opening={},
+        roster=dict(spec.roster),
     )
     call = AudioCallResult(result, setup, ended=False)
     line = _Hearing(spec, form)
