@@ -230,6 +230,9 @@ def export_calls(
     until: UntilOption = None,
     search: SearchOption = None,
     db: DbOption = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="CSV header for people: es or en (default: the column keys).")
+    ] = None,
 ) -> None:
     """Export stored calls (oldest first): JSON, or CSV with one row per call and one column per field."""
     from daisy.records.export import to_csv, to_json
@@ -240,6 +243,8 @@ def export_calls(
         fail(f"unknown shape {shape!r}; use full or seed")
     if shape == "seed" and fmt != "json":
         fail("the seed shape is JSON only; use --format json")
+    if lang is not None and (lang not in ("es", "en") or fmt != "csv"):
+        fail(f"--lang {lang!r}: use es or en, with --format csv (JSON keys stay English)")
     store = _open(db)
     try:
         calls = store.export_calls(
@@ -248,7 +253,7 @@ def export_calls(
     except Exception:
         _guard("export calls")
         raise
-    text = to_json(calls, shape=shape) if fmt == "json" else to_csv(calls)
+    text = to_json(calls, shape=shape) if fmt == "json" else to_csv(calls, _column_names(lang))
     if output is None:
         sys.stdout.write(text)
         return
@@ -257,3 +262,11 @@ def export_calls(
     except OSError as e:
         fail(f"cannot write {output}: {e.strerror or e}")
     typer.echo(f"{len(calls)} call(s) written to {output}", err=True)
+
+
+def _column_names(lang: str | None) -> dict[str, str] | None:
+    if lang is None:
+        return None
+    from daisy.web.i18n import column_names  # the dashboard's catalog: one set of words for both
+
+    return column_names(lang)

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from daisy.records.views import CallDetail, jsonable
@@ -76,12 +76,13 @@ def field_keys(calls: Sequence[CallDetail]) -> list[str]:
     return keys
 
 
-def to_csv(calls: Sequence[CallDetail]) -> str:
-    """One row per call, one column per field (its confirmed value, empty otherwise)."""
+def to_csv(calls: Sequence[CallDetail], headers: Mapping[str, str] | None = None) -> str:
+    """One row per call, one column per field (its confirmed value, empty otherwise). `headers`
+    renames columns in the header row (a person's language); by default the header is the keys."""
     keys = field_keys(calls)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_CALL_COLUMNS + keys)
+    writer.writerow([(headers or {}).get(c, c) for c in CSV_CALL_COLUMNS + keys])
     for call in calls:
         data = jsonable(call)
         record = call.record()

@@ -29,18 +29,14 @@ def calls_csv(calls: Iterable[CallDetail], lang: str = "en") -> str:
                 keys.append(f.key)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([header(lang, c) for c in (*SUMMARY_COLUMNS, *keys)])
+    names = i18n.column_names(lang)
+    writer.writerow([names.get(c, c) for c in (*SUMMARY_COLUMNS, *keys)])
     for call in rows:
         record = call.record()
         data = call.model_dump()
         cells = [data[c] for c in SUMMARY_COLUMNS] + [record.get(k) for k in keys]
         writer.writerow([safe_cell(v) for v in cells])
     return out.getvalue()
-
-
-def header(lang: str, column: str) -> str:
-    key = f"col.{column}"
-    return i18n.text(lang, key) if key in i18n.MESSAGES[i18n.DEFAULT] else column
 
 
 def call_document(call: CallDetail) -> dict[str, Any]:

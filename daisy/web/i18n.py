@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from starlette.requests import Request
+if TYPE_CHECKING:  # the CLI reads the catalog too, without loading the web stack
+    from starlette.requests import Request
 
 LANGS = ("es", "en")
 DEFAULT = "es"
@@ -416,6 +418,11 @@ def word(lang: str, group: str, value: str | None) -> str:
         return "—"
     key = f"{group}.{value}"
     return text(lang, key) if any(key in m for m in MESSAGES.values()) else value
+
+
+def column_names(lang: str) -> dict[str, str]:
+    """Export column keys → the header a person reads in `lang` (a column not named here keeps its key)."""
+    return {key.removeprefix("col."): text(lang, key) for key in MESSAGES[DEFAULT] if key.startswith("col.")}
 
 
 def message(lang: str, english: str) -> str:
