@@ -27,6 +27,17 @@ class Settings(BaseSettings):
     # livekit-plugins-noise-cancellation), "sip" (Krisp in LiveKit's SIP service) or "off"
     daisy_noise_cancellation: str = "off"
     daisy_max_call_minutes: float = 20.0  # longest call: the trunk ends it, and so does the worker
+    # recordings (daisy.telephony.recording): an audio-only LiveKit Egress per call. The file goes
+    # to DAISY_RECORD_PATH ({call_id}, {room}) on the egress service, which must write into the
+    # dashboard's DAISY_DATA_DIR/recordings; or to an S3 bucket, played from DAISY_RECORD_URL.
+    daisy_record: bool = False
+    daisy_record_path: str = "recordings/{call_id}.ogg"
+    daisy_record_s3_bucket: str | None = None
+    daisy_record_s3_region: str | None = None
+    daisy_record_s3_endpoint: str | None = None  # an S3-compatible service (MinIO, R2…)
+    daisy_record_s3_access_key: str | None = None
+    daisy_record_s3_secret: str | None = None
+    daisy_record_url: str | None = None  # https base URL where browsers fetch the bucket's objects
     # web
     daisy_admin_token: str | None = None
     daisy_public_host: str | None = None  # host name(s) browsers use for the dashboard, comma-separated

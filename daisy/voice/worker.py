@@ -215,6 +215,20 @@ async def entrypoint(ctx: JobContext) -> None:
     ctx.room.on("participant_disconnected", on_left)
     await session.start(agent=agent, room=ctx.room, room_options=room_options(settings, participant))
     end_after(ctx, agent, settings.daisy_max_call_minutes)
+    if settings.daisy_record:
+        record_in_background(ctx, settings, conversation.call_id)
+
+
+_recordings: set[asyncio.Task[str | None]] = set()  # held until done (the loop keeps weak references)
+
+
+def record_in_background(ctx: JobContext, settings: Settings, call_id: str) -> None:
+    """DAISY_RECORD=1: the room's audio-only egress, started beside the call (never delaying it)."""
+    from daisy.telephony.recording import record_call
+
+    task = asyncio.ensure_future(record_call(ctx.api, settings, ctx.room.name, call_id))
+    _recordings.add(task)
+    task.add_done_callback(_recordings.discard)
 
 
 def room_options(settings: Settings, participant: rtc.RemoteParticipant) -> room_io.RoomOptions:

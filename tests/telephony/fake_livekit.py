@@ -2,7 +2,7 @@
 
 It decodes each request body with the livekit-protocol message of the method (protobuf, or JSON when
 the client sends JSON), checks the bearer token is signed with the test secret and carries the
-grant the method needs, keeps trunks, rules, rooms and dispatches in memory, and answers with the
+grant the method needs, keeps trunks, rules, rooms, dispatches and egresses in memory, and answers with the
 real response messages. Tests read `requests` to assert exactly what the client sent.
 """
 
@@ -20,6 +20,7 @@ import jwt
 from google.protobuf.json_format import MessageToJson, Parse
 from google.protobuf.message import DecodeError, Message
 from livekit.protocol import agent_dispatch as ad
+from livekit.protocol import egress as eg
 from livekit.protocol import models, room, sip
 
 API_KEY = "test-key"
@@ -59,6 +60,10 @@ def _room_admin(claims: dict[str, Any]) -> bool:
     return bool(claims.get("video", {}).get("roomAdmin"))
 
 
+def _room_record(claims: dict[str, Any]) -> bool:
+    return bool(claims.get("video", {}).get("roomRecord"))
+
+
 class FakeLiveKit:
     def __init__(self, api_key: str = API_KEY, api_secret: str = API_SECRET) -> None:
         self.api_key, self.api_secret = api_key, api_secret
@@ -69,6 +74,7 @@ class FakeLiveKit:
         self.dispatches: list[ad.AgentDispatch] = []
         self.participants: list[sip.CreateSIPParticipantRequest] = []
         self.transfers: list[sip.TransferSIPParticipantRequest] = []
+        self.egresses: dict[str, eg.EgressInfo] = {}
         self.requests: list[tuple[str, Message]] = []
         self.content_types: list[str] = []
         # Numbers that fail to answer: number -> (SIP code, reason).
@@ -119,6 +125,10 @@ class FakeLiveKit:
             "livekit.AgentDispatchService/CreateDispatch": Method(
                 ad.CreateAgentDispatchRequest, self._create_dispatch, _room_admin
             ),
+            "livekit.Egress/StartRoomCompositeEgress": Method(
+                eg.RoomCompositeEgressRequest, self._start_room_egress, _room_record
+            ),
+            "livekit.Egress/ListEgress": Method(eg.ListEgressRequest, self._list_egress, _room_record),
         }
         self._server: ThreadingHTTPServer | None = None
 
@@ -356,3 +366,21 @@ class FakeLiveKit:
         )
         self.dispatches.append(dispatch)
         return dispatch
+
+    # --- egress ----------------------------------------------------------------------------------
+
+    def _start_room_egress(self, req: eg.RoomCompositeEgressRequest) -> eg.EgressInfo:
+        if req.room_name not in self.rooms:
+            raise TwirpFailure(404, "not_found", "requested room does not exist")
+        info = eg.EgressInfo(
+            egress_id=self._id("EG"), room_id=self.rooms[req.room_name].sid, room_name=req.room_name,
+            status=eg.EgressStatus.EGRESS_STARTING,
+        )
+        info.room_composite.CopyFrom(req)
+        self.egresses[info.egress_id] = info
+        return info
+
+    def _list_egress(self, req: eg.ListEgressRequest) -> eg.ListEgressResponse:
+        return eg.ListEgressResponse(
+            items=[e for e in self.egresses.values() if not req.room_name or e.room_name == req.room_name]
+        )
