@@ -135,3 +135,18 @@ def test_an_outbound_call_confirms_after_the_permission() -> None:
     assert call.said[0] == ""
     call.say("¿Bueno?")
     assert call.say("Sí, dime").endswith("¿Hablo con Juan Pérez?")
+
+
+def test_a_field_of_another_form_is_offered_by_its_label() -> None:
+    from dataclasses import replace
+
+    form = load_form()
+    fields = list(form.fields)
+    fields[0] = replace(fields[1], key="unit")
+    other = replace(form, fields=type(form.fields)(fields))
+    for lang, expected in (
+        ("es", "¿El número del tractor sigue siendo setenta y siete?"),
+        ("en", "Is the tractor number still seventy-seven?"),
+    ):
+        turn = Dialogue(other, lang).start(Direction.INBOUND, NOW, known={"unit": "77"})
+        assert turn.say.endswith(expected)
