@@ -13,6 +13,8 @@ from daisy.records.store import OUTCOMES, Store
 from daisy.web import i18n
 from daisy.web.auth import COOKIE, Auth, safe_next
 from daisy.web.exports import calls_csv, calls_json
+from daisy.web.field_fixes import call_context
+from daisy.web.field_fixes import router as field_fixes
 from daisy.web.overview import overview_charts
 from daisy.web.queries import calls_with_fields, parse_filters, parse_page, plausible_id
 from daisy.web.render import templates
@@ -20,6 +22,7 @@ from daisy.web.stats import call_stats
 from daisy.web.throttle import Throttle
 
 router = APIRouter(include_in_schema=False)
+router.include_router(field_fixes)  # an editor's correction posted from the call page
 
 PAGE_SIZE = 50
 EXPORT_MAX = 20_000  # more than a brokerage makes in weeks; a bigger export should use the API's pages
@@ -86,11 +89,7 @@ def call_page(request: Request, call_id: str) -> Response:
     call = _store(request).get_call(call_id) if plausible_id(call_id) else None
     if call is None:
         raise HTTPException(404, "no such call")
-    recording = None
-    if call.recording_path:
-        external = call.recording_path.startswith(("http://", "https://"))
-        recording = call.recording_path if external else f"/calls/{call.id}/recording"
-    return templates.TemplateResponse(request, "call.html", {"call": call, "recording": recording})
+    return templates.TemplateResponse(request, "call.html", call_context(request, call))
 
 
 @router.get("/calls/{call_id}/recording")

@@ -155,6 +155,7 @@ def test_the_dashboard_plays_what_the_egress_wrote(room, store: Store, tmp_path:
                                      daisy_admin_token=None))
     with TestClient(app, base_url="http://localhost") as client:
         page = client.get("/calls/abc123")
-        assert '<audio controls preload="none" src="/calls/abc123/recording"' in page.text
+        assert 'controls preload="none" src="/calls/abc123/recording"' in page.text
+        assert 'class="seek" data-seek="0.0"' in page.text  # Daisy's greeting, at the call's start
         audio = client.get("/calls/abc123/recording")
     assert audio.status_code == 200 and audio.content.startswith(b"OggS")

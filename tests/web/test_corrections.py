@@ -200,3 +200,49 @@ def test_corrections_on_sqlite_and_postgresql(any_store: Store) -> None:
         ("trailer_plates", "LMN4567", "lucia")
     ]
     assert any_store.list_calls(search="lmn-4567")[0].id == "call-lucia"
+
+
+# --- the call page -----------------------------------------------------------------------------
+
+
+def logged_in(api: TestClient, token: str) -> TestClient:
+    assert api.post("/login", data={"token": token, "next": "/"}, follow_redirects=False).status_code == 303
+    return api
+
+
+def test_an_editor_corrects_from_the_call_page_and_sees_the_trail(api, team) -> None:
+    page = logged_in(api, team["lucia"])
+    assert 'action="/calls/call-ramon/fields/eta"' in page.get("/calls/call-ramon").text
+    sent = page.post("/calls/call-ramon/fields/eta", data={"value": "6:15 pm"}, follow_redirects=False)
+    assert sent.status_code == 303 and sent.headers["location"] == "/calls/call-ramon?fixed=eta#trail"
+    shown = page.get(sent.headers["location"]).text
+    assert "Se corrigió" in shown and 'id="trail"' in shown and "18:15" in shown and "lucia" in shown
+    assert "17:45" in shown and "corrección manual" in shown
+
+
+def test_a_bad_value_on_the_page_says_why_in_the_readers_language(api, team) -> None:
+    page = logged_in(api, team["lucia"])
+    r = page.post("/calls/call-ramon/fields/tractor_plates", data={"value": "AB1"})
+    assert r.status_code == 422
+    assert "No es una placa" in r.text and 'value="AB1"' in r.text  # what was typed stays to fix
+    page.cookies.set("daisy_lang", "en")
+    r = page.post("/calls/call-ramon/fields/tractor_number", data={"value": "1234567"})
+    assert r.status_code == 422 and "Not a fleet number: 1 to 6" in r.text
+
+
+def test_a_viewer_sees_no_form_and_a_forced_post_is_refused(api, team, store: Store) -> None:
+    page = logged_in(api, team["pepe"])
+    shown = page.get("/calls/call-ramon").text
+    assert "form class=\"fix\"" not in shown and "Ramón Ibarra" in shown
+    r = page.post("/calls/call-ramon/fields/eta", data={"value": "18:00"})
+    assert r.status_code == 403 and "pepe tiene acceso de solo lectura" in r.text
+    assert store.get_call("call-ramon").corrections == []  # type: ignore[union-attr]
+
+
+def test_each_turn_seeks_the_recording_to_its_moment(api, store: Store) -> None:
+    store.set_recording("call-ramon", "recordings/call-ramon.ogg", egress_id="EG_1")
+    shown = api.get("/calls/call-ramon", headers=bearer(TOKEN)).text
+    assert 'id="recording"' in shown and '/static/recording.js' in shown
+    # Turns come every 6 s in the seed: the greeting at 0, the first answer at 6, Daisy's read-back too.
+    assert 'data-seek="0.0"' in shown and 'data-seek="6.0"' in shown and 'data-seek="42.0"' in shown
+    assert api.get("/static/recording.js").status_code == 200
