@@ -98,8 +98,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.server": "Algo falló",
         "error.back": "Volver a las llamadas",
         "login.title": "Iniciar sesión",
-        "login.help": "Escribe el token de administración (<code>DAISY_ADMIN_TOKEN</code>) de este "
-                      "servidor Daisy.",
+        "login.help": "Escribe tu token personal (de <code>daisy users add</code>) o el de "
+                      "administración (<code>DAISY_ADMIN_TOKEN</code>) de este servidor Daisy.",
         "login.token": "Token",
         "login.submit": "Entrar",
         "login.wrong": "Ese token no es correcto.",
@@ -261,7 +261,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.server": "Something is wrong",
         "error.back": "Back to the calls",
         "login.title": "Log in",
-        "login.help": "Enter the admin token (<code>DAISY_ADMIN_TOKEN</code>) of this Daisy server.",
+        "login.help": "Enter your own token (from <code>daisy users add</code>) or the admin token "
+                      "(<code>DAISY_ADMIN_TOKEN</code>) of this Daisy server.",
         "login.token": "Token",
         "login.submit": "Log in",
         "login.wrong": "That token is not right.",
