@@ -16,12 +16,13 @@ Everything is derived from what the records store already keeps:
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import and_, select
+from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.sql import ColumnElement
 
 from daisy.records.engine import get_engine
@@ -79,19 +80,24 @@ class CallStats(BaseModel):
 
 def call_stats(store: Store, filters: CallFilter) -> CallStats:
     """The figures for the calls `filters` selects (its outcome and search are not used: the figures
-    are about all outcomes)."""
+    are about all outcomes). Counting is done by the database; only the latency samples and one row
+    per call come back, so 10,000 calls stay well under a second."""
     where = _where(filters)
     engine = get_engine(store.url, writer=False)
     with engine.connect() as conn:
-        heads = conn.execute(select(calls.c.id, calls.c.started_at, calls.c.outcome).where(where)).all()
-        field_rows = conn.execute(
-            select(call_fields.c.call_id, call_fields.c.key, call_fields.c.position, call_fields.c.value,
-                   call_fields.c.confirmed, call_fields.c.attempts, call_fields.c.unknown)
-            .join(calls, calls.c.id == call_fields.c.call_id).where(where)
-        ).all()
-        turn_rows = conn.execute(
-            select(call_turns.c.call_id, call_turns.c.role, call_turns.c.field, call_turns.c.latency_ms)
-            .join(calls, calls.c.id == call_turns.c.call_id).where(where)
+        heads = conn.execute(select(calls.c.started_at, calls.c.outcome).where(where)).all()
+        field_rows = conn.execute(_field_tally(where)).all()
+        caller_turns = {row.field: int(row.n) for row in conn.execute(
+            select(call_turns.c.field, func.count().label("n"))
+            .join(calls, calls.c.id == call_turns.c.call_id)
+            .where(where, call_turns.c.role == "caller", call_turns.c.field.is_not(None))
+            .group_by(call_turns.c.field)
+        )}
+        # Each stage read by the database (json_extract / ->>): no JSON parsed here per turn.
+        stages = [call_turns.c.latency_ms[part].as_float().label(part) for part in LATENCY_PARTS]
+        latencies = conn.execute(
+            select(*stages).join(calls, calls.c.id == call_turns.c.call_id)
+            .where(where, call_turns.c.role == "daisy", call_turns.c.latency_ms.is_not(None))
         ).all()
     outcomes = Counter(h.outcome or UNFINISHED for h in heads)
     bucket, periods = _periods(filters, [h.started_at for h in heads])
@@ -108,8 +114,8 @@ def call_stats(store: Store, filters: CallFilter) -> CallStats:
         bucket=bucket,
         per_period=[Bucket(start=s, total=sum(c.values()), outcomes={o: c[o] for o in OUTCOMES if c[o]})
                     for s, c in sorted(per.items())],
-        fields=_fields(field_rows, turn_rows),
-        latency=_latency(turn_rows),
+        fields=[_field_figures(row, caller_turns.get(row.key, 0)) for row in field_rows],
+        latency=_latency(latencies),
     )
 
 
@@ -124,57 +130,53 @@ def _where(filters: CallFilter) -> ColumnElement[bool]:
     return and_(*conditions)
 
 
-def _fields(field_rows: list[Any], turn_rows: list[Any]) -> list[FieldFigures]:
-    spoke_on: set[tuple[str, str]] = set()  # (call, field) where Daisy spoke while on the field
-    caller_turns: Counter[str] = Counter()
-    for t in turn_rows:
-        if t.field is None:
-            continue
-        if t.role == "caller":
-            caller_turns[t.field] += 1
-        else:
-            spoke_on.add((t.call_id, t.field))
-    position: dict[str, int] = {}
-    tally: dict[str, Counter[str]] = defaultdict(Counter)
-    for f in field_rows:
-        position[f.key] = min(position.get(f.key, f.position), f.position)
-        c = tally[f.key]
-        if (f.call_id, f.key) in spoke_on or f.value is not None or f.attempts or f.unknown:
-            c["asked"] += 1
-        if f.confirmed and f.value is not None:
-            c["captured"] += 1
-        if f.attempts:
-            c["read_back"] += 1
-            if f.confirmed and f.attempts == 1:
-                c["first_right"] += 1
-    out = []
-    for key in sorted(tally, key=lambda k: (position[k], k)):
-        c = tally[key]
-        out.append(FieldFigures(
-            key=key, asked=c["asked"], captured=c["captured"], read_back=c["read_back"],
-            first_right=c["first_right"], caller_turns=caller_turns[key],
-            captured_rate=_ratio(c["captured"], c["asked"]),
-            first_right_rate=_ratio(c["first_right"], c["read_back"]),
-            turns_per_call=_ratio(caller_turns[key], c["asked"], digits=2),
-        ))
-    return out
+def _count(condition: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _latency(turn_rows: list[Any]) -> LatencyFigures:
-    samples: dict[str, list[float]] = defaultdict(list)
-    measured = 0
-    for t in turn_rows:
-        if t.role != "daisy" or not isinstance(t.latency_ms, dict):
-            continue
-        if isinstance(t.latency_ms.get("total"), int | float):
-            measured += 1
-        for part in LATENCY_PARTS:
-            value = t.latency_ms.get(part)
-            if isinstance(value, int | float) and math.isfinite(value):
-                samples[part].append(float(value))
+def _field_tally(where: ColumnElement[bool]) -> Select[Any]:
+    """Per field key, in form order: asked, captured, read back, right at the first read-back."""
+    f = call_fields.c
+    daisy_spoke_on_it = exists().where(
+        call_turns.c.call_id == f.call_id, call_turns.c.field == f.key, call_turns.c.role == "daisy"
+    )
+    asked = or_(f.value.is_not(None), f.attempts > 0, f.unknown.is_(True), daisy_spoke_on_it)
+    captured = and_(f.confirmed.is_(True), f.value.is_not(None))
+    return (
+        select(
+            f.key,
+            _count(asked).label("asked"),
+            _count(captured).label("captured"),
+            _count(f.attempts > 0).label("read_back"),
+            _count(and_(captured, f.attempts == 1)).label("first_right"),
+        )
+        .join(calls, calls.c.id == f.call_id)
+        .where(where)
+        .group_by(f.key)
+        .order_by(func.min(f.position), f.key)
+    )
+
+
+def _field_figures(row: Any, caller_turns: int) -> FieldFigures:
+    asked, captured, read_back, first_right = (int(row.asked), int(row.captured), int(row.read_back),
+                                               int(row.first_right))
+    return FieldFigures(
+        key=row.key, asked=asked, captured=captured, read_back=read_back, first_right=first_right,
+        caller_turns=caller_turns,
+        captured_rate=_ratio(captured, asked),
+        first_right_rate=_ratio(first_right, read_back),
+        turns_per_call=_ratio(caller_turns, asked, digits=2),
+    )
+
+
+def _latency(rows: Sequence[Any]) -> LatencyFigures:
+    """Rows of per-stage milliseconds (None where a stage was not measured) → p50/p95 per stage."""
+    columns = list(zip(*rows, strict=True)) or [() for _ in LATENCY_PARTS]
+    samples = {part: [float(v) for v in column if v is not None and math.isfinite(v)]
+               for part, column in zip(LATENCY_PARTS, columns, strict=True)}
     parts = {p: Percentiles(p50=percentile(samples[p], 50), p95=percentile(samples[p], 95))
              for p in LATENCY_PARTS if samples[p]}
-    return LatencyFigures(turns=measured, parts=parts)
+    return LatencyFigures(turns=len(samples["total"]), parts=parts)
 
 
 def percentile(values: list[float], pct: float) -> float:
