@@ -87,11 +87,11 @@ def test_log_in_find_by_plate_open_transcript(served: Served, browser) -> None: 
     browser.get(served.url + "/")
     wait.until(ec.url_contains("/login"))
     browser.find_element(By.NAME, "token").send_keys("not the token")
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     wait.until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".error"), "no es correcto"))
 
     browser.find_element(By.NAME, "token").send_keys(TOKEN)
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "table.calls")))
     assert len(browser.find_elements(By.CSS_SELECTOR, "table.calls tbody tr")) == 17
     browser.save_screenshot(str(ARTIFACTS / "calls.png"))
@@ -128,7 +128,7 @@ def test_api_docs_render_offline_under_the_pages_policy(served: Served, browser)
     wait = WebDriverWait(browser, 20)
     browser.get(served.url + "/login?next=/docs")
     browser.find_element(By.NAME, "token").send_keys(TOKEN)
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     # Swagger UI from the package's files (this network reaches no CDN), started by /static/docs.js.
     wait.until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".swagger-ui .info"), "Daisy records"))
     wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".opblock-summary-path")))
