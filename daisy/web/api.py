@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from daisy.records.store import MAX_LIMIT, OUTCOMES, Store
 from daisy.records.views import CallDetail, CallSummary
-from daisy.web.auth import LOCAL, Identity
+from daisy.web.auth import identity_of
 from daisy.web.corrections import MAX_TYPED, BadValue, CallInProgress, correct
 from daisy.web.queries import MAX_SEARCH, parse_filters, plausible_id
 from daisy.web.stats_api import router as stats_router
@@ -100,10 +100,6 @@ class FieldCorrection(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     value: str | None = Field(max_length=MAX_TYPED * 4)
-
-
-def identity_of(request: Request) -> Identity:
-    return getattr(request.state, "identity", None) or LOCAL
 
 
 @router.patch(

@@ -178,6 +178,11 @@ class Auth:
         return self.identify(conn) is not None
 
 
+def identity_of(conn: HTTPConnection) -> Identity:
+    """Who the app's access check found for this request (set on request.state)."""
+    return getattr(conn.state, "identity", None) or LOCAL
+
+
 def safe_next(target: str | None) -> str:
     """Where to go after logging in: only a path on this site (no open redirect to another host)."""
     if not target:

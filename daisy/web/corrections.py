@@ -34,7 +34,7 @@ _PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "van", "von",
 REASONS = {
     "empty": "a value is needed (send null to clear the field)",
     "long": f"the value is longer than {MAX_TYPED} characters",
-    "controls": "the value holds control characters",
+    "controls": "the value holds control characters or broken text",
     "plate": f"not a plate: {PLATE_SYMBOLS[0]} to {PLATE_SYMBOLS[1]} letters and digits, with both "
              "(e.g. ABC123D)",
     "number": "not a fleet number: {lo} to {hi} letters and digits, with at least one digit",
@@ -78,8 +78,8 @@ def field_kind(key: str) -> tuple[str, tuple[int, int] | None]:
 def canonical(kind: str, typed: str, lang: str, now: datetime, symbols: tuple[int, int] | None = None) -> str:
     """The value `typed` stands for, in Daisy's canonical form ("abc-123-d" → "ABC123D", "5:30 pm" →
     "17:30"), or BadValue with a one-line reason."""
-    if "\x00" in typed or any(ord(c) < 32 and c not in "\t\n\r" for c in typed):
-        raise BadValue("controls", REASONS["controls"])
+    if any(ord(c) < 32 and c not in "\t\n\r" or "\ud800" <= c <= "\udfff" for c in typed):
+        raise BadValue("controls", REASONS["controls"])  # a lone surrogate cannot be stored as text
     text = " ".join(typed.split())
     if not text:
         raise BadValue("empty", REASONS["empty"])

@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from daisy.records.store import Store
 from daisy.records.views import CallDetail
 from daisy.web import i18n
-from daisy.web.auth import LOCAL, Identity
+from daisy.web.auth import identity_of
 from daisy.web.corrections import MAX_TYPED, BadValue, CallInProgress, correct
 from daisy.web.queries import plausible_id
 from daisy.web.render import templates
@@ -38,7 +38,7 @@ i18n.add_messages(
         "fix.no_field": "Esta llamada no tiene ese dato.",
         "fix.bad.empty": "Escribe un valor.",
         "fix.bad.long": "El valor pasa de {max} caracteres.",
-        "fix.bad.controls": "El valor tiene caracteres de control.",
+        "fix.bad.controls": "El valor tiene caracteres de control o texto dañado.",
         "fix.bad.plate": "No es una placa: de 5 a 8 letras y números, con ambos (p. ej. ABC123D).",
         "fix.bad.number": "No es un número económico: de {lo} a {hi} letras y números, con algún número.",
         "fix.bad.time": "No es una hora: horas y minutos en 24 h (p. ej. 17:45).",
@@ -65,7 +65,7 @@ i18n.add_messages(
         "fix.no_field": "This call has no such field.",
         "fix.bad.empty": "Type a value.",
         "fix.bad.long": "The value is longer than {max} characters.",
-        "fix.bad.controls": "The value holds control characters.",
+        "fix.bad.controls": "The value holds control characters or broken text.",
         "fix.bad.plate": "Not a plate: 5 to 8 letters and digits, with both (e.g. ABC123D).",
         "fix.bad.number": "Not a fleet number: {lo} to {hi} letters and digits, with at least one digit.",
         "fix.bad.time": "Not a time: hours and minutes on the 24-hour clock (e.g. 17:45).",
@@ -76,10 +76,6 @@ i18n.add_messages(
         "seek.title": "Listen from this moment",
     },
 )
-
-
-def identity_of(request: Request) -> Identity:
-    return getattr(request.state, "identity", None) or LOCAL
 
 
 def call_context(request: Request, call: CallDetail, **extra: Any) -> dict[str, Any]:

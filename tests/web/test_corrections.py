@@ -10,8 +10,12 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
-from daisy.records.store import Store
+from daisy.records.store import Store, open_store
+from daisy.understanding.plausible import plausible
 from daisy.web import auth as auth_module
 from daisy.web.app import create_app
 from daisy.web.webhook import SIGNATURE_HEADER, verify
@@ -120,6 +124,13 @@ def test_a_bad_value_gets_422_with_one_line_and_changes_nothing(
     assert isinstance(detail, str) and detail.startswith(f"{key}: ") and reason in detail
     assert "\n" not in detail
     assert store.get_call("call-ramon") == before
+
+
+def test_a_lone_surrogate_is_refused_not_stored(api, store: Store) -> None:
+    r = api.patch("/api/calls/call-ramon/fields/driver_name", content=b'{"value": "Ram\\u00f3n \\ud800"}',
+                  headers={**bearer(TOKEN), "Content-Type": "application/json"})
+    assert r.status_code == 422  # refused by the body's schema already
+    assert store.get_call("call-ramon").corrections == []  # type: ignore[union-attr]
 
 
 def test_null_clears_a_field_and_it_is_no_longer_confirmed(api) -> None:
@@ -246,3 +257,43 @@ def test_each_turn_seeks_the_recording_to_its_moment(api, store: Store) -> None:
     # Turns come every 6 s in the seed: the greeting at 0, the first answer at 6, Daisy's read-back too.
     assert 'data-seek="0.0"' in shown and 'data-seek="6.0"' in shown and 'data-seek="42.0"' in shown
     assert api.get("/static/recording.js").status_code == 200
+
+
+@pytest.fixture(scope="module")
+def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Store]]:
+    tmp = tmp_path_factory.mktemp("fix-fuzz")
+    store = open_store(f"sqlite:///{tmp / 'fuzz.db'}")
+    write_call(store.call_log(), "call-ramon", RAMON)
+    with TestClient(create_app(store, settings(daisy_data_dir=tmp)), base_url=LOCAL_URL) as client:
+        yield client, store
+
+
+KINDS = {"driver_name": "name", "tractor_number": "number", "tractor_plates": "plate", "eta": "time",
+         "email": "email"}
+
+
+TYPED = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60),  # JSON can carry these
+    st.sampled_from(["abc-123", "17:45", "a@b.co", "Ana Ruiz", "7 pm", "ocho cuarenta", "ABC 123 D"]),
+)
+
+
+@hypothesis_settings(max_examples=150, deadline=None,
+                     suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(key=st.sampled_from(sorted(KINDS)), typed=TYPED)
+def test_whatever_is_typed_it_is_a_value_daisy_takes_or_a_clean_422(fuzzed, key: str, typed: str) -> None:
+    client, store = fuzzed
+    r = client.patch(f"/api/calls/call-ramon/fields/{key}", json={"value": typed})
+    assert r.status_code in (200, 422), r.text
+    if r.status_code == 200:
+        value = store.get_call("call-ramon").field(key).value  # type: ignore[union-attr]
+        assert value is not None and plausible(KINDS[key], value)
+    else:
+        assert "\n" not in r.json()["detail"]
+
+
+def test_broken_text_is_refused_by_the_reader_itself() -> None:
+    from daisy.web.corrections import BadValue, canonical
+
+    with pytest.raises(BadValue, match="broken text"):
+        canonical("name", "Ramón \ud800", "es-MX", datetime.now(UTC))
