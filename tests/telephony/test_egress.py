@@ -159,3 +159,23 @@ def test_the_dashboard_plays_what_the_egress_wrote(room, store: Store, tmp_path:
         assert 'class="seek" data-seek="0.0"' in page.text  # Daisy's greeting, at the call's start
         audio = client.get("/calls/abc123/recording")
     assert audio.status_code == 200 and audio.content.startswith(b"OggS")
+
+
+def test_the_worker_records_beside_the_call_only_when_asked(room, store: Store, monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    from daisy.voice import worker
+
+    start_call(store)
+    monkeypatch.setenv("DAISY_DATABASE_URL", str(store.url.render_as_string(hide_password=False)))
+
+    async def main() -> None:
+        async with api.LiveKitAPI(room.url, API_KEY, API_SECRET) as lk:
+            ctx = SimpleNamespace(api=lk, room=SimpleNamespace(name=ROOM))
+            worker.record_in_background(ctx, config(), "abc123")  # type: ignore[arg-type]
+            await asyncio.gather(*worker._recordings)
+
+    asyncio.run(main())
+    [sent] = room.sent("StartRoomCompositeEgress")
+    assert sent.room_name == ROOM and sent.audio_only
+    assert store.get_call("abc123").recording_egress_id in room.egresses  # type: ignore[union-attr]
