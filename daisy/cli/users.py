@@ -24,6 +24,10 @@ DbOption = Annotated[
     typer.Option("--db", help="Database URL (default: DAISY_DATABASE_URL, else SQLite in DAISY_DATA_DIR)."),
 ]
 
+RoleOption = Annotated[
+    str, typer.Option("--role", help="viewer (reads; the default) or editor (also corrects).")
+]
+
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the `daisy` app."""
@@ -43,7 +47,7 @@ def _open(db: str | None) -> Store:
 @users_app.command("add")
 def add(
     name: Annotated[str, typer.Argument(help="The user's name, as logs and the corrections trail show it.")],
-    role: Annotated[str, typer.Option("--role", help="viewer (reads) or editor (reads and corrects).")],
+    role: RoleOption = "viewer",
     db: DbOption = None,
 ) -> None:
     """Add a user and print their token (once: keep it, only its hash is stored)."""

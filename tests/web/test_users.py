@@ -89,6 +89,11 @@ def test_bad_user_commands_end_in_one_line(cli, store: Store, db_url: str, args,
     assert r.stderr.startswith("daisy: error: ") and message in r.stderr and r.stderr.count("\n") == 1
 
 
+def test_a_user_is_a_viewer_unless_made_an_editor(cli, store: Store, db_url: str) -> None:
+    assert run(cli, db_url, "add", "pepe").exit_code == 0
+    assert json.loads(run(cli, db_url, "list", "--json").stdout)[0]["role"] == "viewer"
+
+
 def test_a_name_is_taken_once(cli, store: Store, db_url: str) -> None:
     assert run(cli, db_url, "add", "lucia", "--role", "viewer").exit_code == 0
     again = run(cli, db_url, "add", "lucia", "--role", "editor")
