@@ -61,7 +61,7 @@ def test_in_english_after_the_switch(three: TestClient) -> None:
 
 def test_filtered_by_direction_and_dates(three: TestClient) -> None:
     page = three.get("/overview?direction=outbound").text
-    assert "1 llamadas" in page and 'value="outbound" selected' in page and "rechazada" not in page
+    assert ">1 llamada<" in page and 'value="outbound" selected' in page and "rechazada" not in page
     assert 'href="/api/stats?direction=outbound"' in page  # the same figures, same filters, as JSON
     page = three.get("/overview?since=2026-03-01&until=2026-03-31").text
     assert "31 mar" in page and "Llamadas iniciadas desde 2026-03-01 hasta 2026-03-31" in page
