@@ -48,10 +48,10 @@ def find_caller(roster: Roster, number: str | None, form: Form) -> KnownCaller |
 def learned(caller: KnownCaller, state: CallState) -> dict[str, str]:
     """Roster columns whose value the call confirmed anew (said or keyed, not the roster's own).
 
-    Nothing when the driver's name was not confirmed from the roster: someone else may be on the
+    Nothing when the call confirmed another name than the roster's: someone else may be on the
     driver's phone, and their values are not the driver's."""
-    name = state.values.get(FORM_KEY["name"])
-    if caller.values.get("name") and name is not None and name.confirmed and name.source != ROSTER:
+    name, known_name = state.values.get(FORM_KEY["name"]), caller.values.get("name")
+    if known_name and name is not None and name.confirmed and name.value != known_name:
         return {}
     out: dict[str, str] = {}
     for column, key in FORM_KEY.items():

@@ -40,6 +40,12 @@ def test_nothing_is_learned_from_someone_else_on_the_drivers_phone() -> None:
         tractor_number=FieldValue("9999", confirmed=True, source="speech"),
     )
     assert learned(CALLER, state) == {}
+    # the driver's own name, said rather than confirmed (a doubtful "sí" to "¿Hablo con…?"), is the driver
+    said = ended(
+        driver_name=FieldValue("Juan Pérez", confirmed=True, source="speech"),
+        tractor_number=FieldValue("9999", confirmed=True, source="speech"),
+    )
+    assert learned(CALLER, said) == {"tractor_number": "9999"}
 
 
 def test_a_failing_import_leaves_the_roster_as_it_was(db_url: str) -> None:
