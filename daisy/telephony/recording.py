@@ -88,6 +88,16 @@ def stored_location(settings: Settings, filepath: str) -> str:
     return f"recordings/{PurePosixPath(filepath).name}"
 
 
+def recording_problem(settings: Settings) -> str | None:
+    """DAISY_RECORD_* settings that no call could be recorded with, in one line (checked when the
+    worker starts, so that a typo does not leave every call unrecorded)."""
+    try:
+        stored_location(settings, egress_request(settings, "call-check", "check").file_outputs[0].filepath)
+    except TelephonyError as e:
+        return str(e)
+    return None
+
+
 async def start_recording(lk: api.LiveKitAPI, settings: Settings, room: str, call_id: str) -> tuple[str, str]:
     """Start the room's egress; (egress id, stored location). TelephonyError for a bad setting;
     the client's errors (the server refused) pass through for the caller to log."""

@@ -35,4 +35,9 @@ def setting_problems(settings: Settings) -> list[str]:
                 "(pip install 'daisy[cloud]'; it runs on LiveKit Cloud only)"]
     if settings.daisy_max_call_minutes <= 0:
         return ["DAISY_MAX_CALL_MINUTES must be more than 0"]
+    if settings.daisy_record:
+        from daisy.telephony.recording import recording_problem
+
+        problem = recording_problem(settings)
+        return [problem] if problem else []
     return []

@@ -135,6 +135,23 @@ def test_bad_settings_record_nothing_and_say_why_in_one_line(
     assert store.get_call("abc123").recording_egress_id is None  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("values", "problem"),
+    [
+        ({"daisy_record_path": "{call}.ogg"}, "DAISY_RECORD_PATH may use {call_id} and {room}, not {call}"),
+        ({"daisy_record_s3_bucket": "b", "daisy_record_s3_access_key": "k", "daisy_record_s3_secret": "s",
+          "daisy_record_url": "ftp://files"}, "DAISY_RECORD_URL must be an http:// or https:// URL"),
+    ],
+)
+def test_the_worker_will_not_start_with_bad_recording_settings(values: dict[str, str], problem: str) -> None:
+    from daisy.voice.config import setting_problems
+
+    assert setting_problems(config(**values)) == [problem]
+    assert setting_problems(config()) == []
+    off = Settings(_env_file=None, daisy_record=False, daisy_record_path="{call}")  # type: ignore[call-arg]
+    assert setting_problems(off) == []
+
+
 def test_a_refused_egress_leaves_the_call_going_unrecorded(fake: FakeLiveKit, store: Store, caplog) -> None:
     start_call(store)
     with caplog.at_level(logging.ERROR, logger="daisy.recording"):
