@@ -211,11 +211,12 @@ def _evaluate_audio(
     if shutil.which("espeak-ng") is None:
         fail("daisy eval --audio needs espeak-ng (apt-get install espeak-ng)")
     specs = _pick(specs, limit)
+    audio_jobs = assign(specs, seed)  # before --show narrows them: a shown caller keeps its voice and line
     if show:
         specs = [spec for spec in specs if spec.id in show]
+        audio_jobs = [job for job in audio_jobs if job[0].id in show]
         if not specs:
             fail(f"no caller with id {', '.join(show)}")
-    audio_jobs = assign(specs, seed)
     text_jobs = [(spec, Setup(TEXT)) for spec in specs]
     workers = max(1, min(jobs, os.cpu_count() or 1))
     start = time.perf_counter()

@@ -67,6 +67,9 @@ def read_back(
     if ctx.attempts(f.key) >= ladder.MAX_READBACKS:
         return ladder.leave_empty(ctx, f)
     ctx.set_field(f.key, attempts=ctx.attempts(f.key) + 1, source=source, value=value, confirmed=False)
+    heard_clearly = ctx.confidence is None or (ctx.confidence >= ladder.CLEAR_VALUE and not gathered)
+    clear = source != "speech" or heard_clearly
+    ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "clear_value": "1" if clear else ""})
     return ctx.reply(
         join(prefix, ctx.readback(f, value)),
         phase=Phase.CONFIRMING,
@@ -185,7 +188,8 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
     assert f is not None and pending is not None
     kind = f.kind.value
     corrected = reader.correct(kind, text, ctx.lang, pending, ctx.now)
-    sure = ctx.confidence is None or ctx.confidence >= ladder.SURE_YES
+    enough = ladder.SURE_YES_FOR_A_CLEAR_VALUE if ctx.state.scratch.get("clear_value") else ladder.SURE_YES
+    sure = ctx.confidence is None or ctx.confidence >= enough
     said_yes = Intent.YES in intents and Intent.NO not in intents
     if said_yes and corrected in (None, pending):
         if sure and clear_yes(text, ctx.lang):

@@ -269,7 +269,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     marked = _DURATION.sub(" ", marked)  # "dame dos minutos": a wait, not a number
     marked = _TALK.sub(" ", marked)  # "a ver", "ahí te va": talk around the symbols
     norm = normalize(marked, keep=",").replace(",", " , ")
-    words = _merge_pairs(norm.split())
+    # "Uniforms, Lima": a NATO word with a stray plural s is still that word
+    words = _merge_pairs([w[:-1] if w.endswith("s") and w[:-1] in _NATO else w for w in norm.split()])
     if not english:
         words = _rejoined(words)
     if not words:
@@ -379,7 +380,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         if not english and w in _PRONOUN_LIKE and (cue or i + 1 < n and words[i + 1] in _PRONOUN_NEXT) \
                 and not _spelled_next(words, i + 1, lang, nums):
             letter = None  # "no sé", "ya te lo di": words, not letters (but "se te ka" is spelling)
-        if english and w in ("are", "arr", "is", "you") and i > 0 and words[i - 1] in _VERB_BEFORE:
+        if english and w in ("are", "arr", "is", "you", "r") and i > 0 and words[i - 1] in _VERB_BEFORE:
             i += 1  # "my plates are ...", "they are ..."
             continue
         if letter is not None and not (w == "y" and not english):

@@ -8,6 +8,7 @@ with what the dialogue expects now (the agent sets `expecting` every turn).
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from datetime import datetime
 from pathlib import Path
@@ -92,6 +93,7 @@ class WhisperSTT(stt.STT):
         # What the dialogue waits for now (daisy.core.expectation.expected); the agent sets it each
         # turn, and the decoder's vocabulary and the rescoring follow it.
         self.expecting: Expected = Expected.FREE
+        self.spelled = False  # Daisy asked for the value symbol by symbol
         self.last_duration: float | None = None  # seconds spent in the last recognition
         self.last_heard: Heard | None = None  # with its hypotheses, for logs and tests
 
@@ -119,7 +121,9 @@ class WhisperSTT(stt.STT):
         expecting, now = self.expecting, datetime.now().astimezone()
         start = time.perf_counter()
         model = await asyncio.to_thread(load_whisper, self.data_dir)
-        heard = await asyncio.to_thread(hear, model, pcm, frame.sample_rate, expecting, lang, now)
+        heard = await asyncio.to_thread(
+            functools.partial(hear, spelled=self.spelled), model, pcm, frame.sample_rate, expecting, lang, now
+        )
         self.last_duration = time.perf_counter() - start
         self.last_heard = heard
         return stt.SpeechEvent(

@@ -125,12 +125,14 @@ def hearing_prompt(lang: str, kind: Any = None) -> str:
     return HEARING_PROMPT.get(lang[:2], HEARING_PROMPT["en"])
 
 
-def tune_hearing(session: AgentSession, lang: str, kind: Any) -> None:
-    """Before the caller answers, tell the recognizer what kind of answer comes: WhisperSTT takes the
-    kind itself; OpenAI's recognizers (cascade STT, realtime input transcription) take its prompt."""
+def tune_hearing(session: AgentSession, lang: str, kind: Any, spelled: bool = False) -> None:
+    """Before the caller answers, tell the recognizer what kind of answer comes (and whether Daisy
+    asked to spell it): WhisperSTT takes the kind itself; OpenAI's recognizers (cascade STT, realtime
+    input transcription) take its prompt."""
     stt = session.stt
     if stt is not None and hasattr(stt, "expecting"):
         stt.expecting = kind
+        stt.spelled = spelled
         return
     prompt = hearing_prompt(lang, kind)
     if stt is not None and type(stt).__module__.startswith("livekit.plugins.openai"):

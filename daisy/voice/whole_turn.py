@@ -11,6 +11,7 @@ the pauses shortened: one more Whisper run, only on turns that came in pieces.
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from datetime import datetime
 from typing import Any
@@ -72,8 +73,10 @@ class WholeTurnWhisperSTT(WhisperSTT):
             joined += [pcm, gap]
         start = time.perf_counter()
         model = await asyncio.to_thread(load_whisper, self.data_dir)
-        heard = await asyncio.to_thread(hear, model, np.concatenate(joined[:-1]), rate, self.expecting,
-                                        self.language, datetime.now().astimezone())
+        heard = await asyncio.to_thread(
+            functools.partial(hear, spelled=self.spelled), model, np.concatenate(joined[:-1]), rate,
+            self.expecting, self.language, datetime.now().astimezone(),
+        )
         self.rehear_seconds = time.perf_counter() - start
         if heard.text.strip():
             self.last_heard = heard

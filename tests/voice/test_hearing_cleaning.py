@@ -91,3 +91,10 @@ def test_voiced_time_leaves_out_the_silence_and_the_line_noise_around_the_words(
 def test_a_whole_phrase_heard_twice_over_is_heard_once() -> None:
     assert drop_echo("Así es correcto. Así es correcto.", voiced=5.0) == "Así es correcto."
     assert drop_echo("ene me catorce ochenta ene me catorce ochenta", voiced=6.0) == "ene me catorce ochenta"
+
+
+def test_a_second_copy_cut_short_is_heard_once_when_the_audio_is_too_short_for_it() -> None:
+    # "seis nueve nueve" (1.2 s of speech) written as "seis nueve nueve seis nueve"
+    assert drop_echo("seis nueve nueve seis nueve", voiced=1.2) == "seis nueve nueve"
+    assert drop_echo("seis nueve nueve seis nueve", voiced=2.5) == "seis nueve nueve seis nueve"
+    assert drop_echo("dos cuatro dos cuatro", voiced=2.0) == "dos cuatro dos cuatro"  # 2424, said

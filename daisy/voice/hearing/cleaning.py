@@ -64,7 +64,7 @@ def _period(words: list[str]) -> int:
     """The length of the words' first copy when they are two or more copies of it (the last copy may
     stop short, even inside a word: the token budget cut it), else 0."""
     n = len(words)
-    for p in range(1, n // 2 + 1):
+    for p in range(1, max(n // 2, n - 2) + 1):  # a second copy begun counts from two words on
         if all(words[i] == words[i - p] for i in range(p, n - 1)) and words[n - 1 - p].startswith(words[-1]):
             return p
     return 0
@@ -96,7 +96,7 @@ def drop_echo(text: str, voiced: float) -> str:
     needed = copies * (SECONDS_PER_SYLLABLE * sum(syllables(w) for w in flat[:size]) + SECONDS_BETWEEN)
     # A phrase of three words or more said twice over in one turn means what it means once, whether
     # the caller or Whisper repeated it ("Así es correcto. Así es correcto."): one copy is heard.
-    if voiced >= needed and (size < WHOLE_PHRASE_WORDS or _a_number(flat[:size])):
+    if voiced >= needed and (size < WHOLE_PHRASE_WORDS or _a_number(flat[:size]) or copies < 2):
         return text  # "treinta y dos, treinta y dos" is 3232 said in pairs
     count, kept = 0, []  # the tokens that make the first copy, with their own spelling
     for token, ws in zip(tokens, words, strict=True):

@@ -9,7 +9,10 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
 5. the best-scored hypothesis that is a valid answer of the expected kind wins
    (daisy.understanding.answers); if none is, the best-scored one;
 6. the confidence is the decoder's per-token probability of the winner times the share of the
-   hypotheses (weighted by their probability) that give the same value.
+   hypotheses (weighted by their probability) that give the same value;
+7. a value spelled symbol by symbol (a plate, or what Daisy asked to spell) is decoded a second
+   time with only the words of spelling allowed (letter names, key words, NATO and number words):
+   both decodes agreeing is strong evidence, one of them alone a weaker one.
 """
 
 from __future__ import annotations
@@ -108,6 +111,15 @@ def first_of_repeats(tokens: list[int]) -> list[int]:
     return stuck_loop_cut(tokens)
 
 
+def restart_cut(tokens: list[int], span: int = 6) -> list[int]:
+    """A decode that starts the whole sequence over ("Alpha, November, Papa, … Alpha, November")
+    ends before the second start; a shorter repeat ("siete, siete, siete") can be real."""
+    for i in range(span, len(tokens) - span + 1):
+        if tokens[i : i + span] == tokens[:span]:
+            return tokens[:i]
+    return tokens
+
+
 def stuck_loop_cut(tokens: list[int]) -> list[int]:
     """A decode stuck on the same 1–3 tokens five times or more ends after their first time."""
     for i in range(len(tokens)):
@@ -127,9 +139,10 @@ def hear(
     now: datetime | None = None,
     *,
     n_best: int = N_BEST,
+    spelled: bool = False,
 ) -> Heard:
     """One caller turn (int16 mono PCM at `rate`) heard as a phone call hears it. `n_best=1` decodes
-    greedily (no rescoring), for comparison."""
+    greedily (no rescoring), for comparison. `spelled`: Daisy asked for the value symbol by symbol."""
     lang = "es" if lang.lower().startswith("es") else "en"
     now = now or datetime.now().astimezone()
     if pcm.size == 0 or int(np.abs(pcm.astype(np.int32)).max()) <= SILENT_PEAK:
@@ -142,35 +155,107 @@ def hear(
     prompt = [*tok.sot_sequence, tok.no_timestamps]
     if prompt_text:
         prompt = [tok.sot_prev, *tok.encode(" " + prompt_text)] + prompt
+    encoded = encode(model, audio)
+    budget = token_budget(seconds)
     result = model.model.generate(
-        encode(model, audio), [prompt], beam_size=BEAM if n_best > 1 else 1,
-        num_hypotheses=max(1, n_best), max_length=len(prompt) + token_budget(seconds),
+        encoded, [prompt], beam_size=BEAM if n_best > 1 else 1,
+        num_hypotheses=max(1, n_best), max_length=len(prompt) + budget,
         return_scores=True, return_no_speech_prob=True, suppress_blank=True, suppress_tokens=[-1],
     )[0]
     # Silence only if the model also had little confidence in the words (scores are length-normalized
     # log-probabilities): dictated letters score low, and an uncertain answer still reaches the core.
     if result.no_speech_prob > 0.8 and result.scores and max(result.scores) < -1.0:
         return NOTHING
-    keep_dots = expecting == Expected.EMAIL
-    hypotheses: list[Hypothesis] = []
-    lengths: list[int] = []
     values: dict[str, str | None] = {}
-    for ids, score in zip(result.sequences_ids, result.scores, strict=True):
-        tokens = [t for t in ids if t < tok.eot]
-        text = clean(tok.decode(stuck_loop_cut(tokens)), voiced, prompt_text, keep_dots, lang)
-        if text:
-            if text not in values:
-                values[text] = answer_value(expecting, text, lang, now)
-            # Two decodes that clean to the same words both count towards the agreement.
-            hypotheses.append(Hypothesis(text, float(score), values[text]))
-            lengths.append(len(tokens) + 1)  # + the end token, as the score counts it
-    if not hypotheses:
+
+    def read(found, prompt_text: str) -> tuple[list[Hypothesis], list[int]]:  # type: ignore[no-untyped-def]
+        hypotheses: list[Hypothesis] = []
+        lengths: list[int] = []
+        for ids, score in zip(found.sequences_ids, found.scores, strict=True):
+            tokens = [t for t in ids if t < tok.eot]
+            said = stuck_loop_cut(restart_cut(tokens) if found is not result else tokens)
+            text = clean(tok.decode(said), voiced, prompt_text, expecting == Expected.EMAIL, lang)
+            if text:
+                if text not in values:
+                    values[text] = answer_value(expecting, text, lang, now)
+                # Two decodes that clean to the same words both count towards the agreement.
+                hypotheses.append(Hypothesis(text, float(score), values[text]))
+                lengths.append(len(tokens) + 1)  # + the end token, as the score counts it
+        return hypotheses, lengths
+
+    hypotheses, lengths = read(result, prompt_text)
+    closed: list[Hypothesis] = []
+    if n_best > 1 and (expecting == Expected.PLATE or spelled) and vocabulary.spelling_words(expecting, lang):
+        plain = [*tok.sot_sequence, tok.no_timestamps]
+        found = model.model.generate(
+            encoded, [plain], beam_size=BEAM, num_hypotheses=n_best, max_length=len(plain) + budget,
+            return_scores=True, suppress_blank=True,
+            suppress_tokens=[-1, *closed_vocabulary_suppression(model, expecting, lang)],
+        )[0]
+        closed, closed_lengths = read(found, "")
+    if not hypotheses and not closed:
         return NOTHING
-    text, confidence = choose(hypotheses, lengths)
+    if closed:
+        text, confidence = two_opinions(hypotheses, lengths, closed, closed_lengths)
+    else:
+        text, confidence = choose(hypotheses, lengths)
     distinct: dict[str, Hypothesis] = {}
-    for h in hypotheses:  # best score first: each text keeps its best
+    for h in [*hypotheses, *closed]:  # best score first: each text keeps its best
         distinct.setdefault(h.text, h)
     return Heard(text, confidence, tuple(distinct.values()))
+
+
+def _copies_of(value: str | None, unit: str | None) -> bool:
+    if not value or not unit or len(value) <= len(unit) or len(value) % len(unit):
+        return False
+    return value == unit * (len(value) // len(unit))
+
+
+AGREED = 0.9  # the free and the closed-vocabulary decodes read the same value
+
+
+def two_opinions(
+    free: list[Hypothesis], free_lengths: list[int], closed: list[Hypothesis], closed_lengths: list[int]
+) -> tuple[str, float]:
+    """The free decode and the one restricted to spelling words, weighed together: the same value
+    from both is sure; a value from only one of them keeps that decode's own confidence; two
+    different values are a doubt, settled for the closed decode (it cannot wander into other words)."""
+    if not free:
+        return choose(closed, closed_lengths)
+    free_text, free_conf = choose(free, free_lengths)
+    closed_text, closed_conf = choose(closed, closed_lengths)
+    free_value = next(h.value for h in free if h.text == free_text)
+    closed_value = next(h.value for h in closed if h.text == closed_text)
+    if closed_value is None or (free_value or "").startswith("move:"):
+        return free_text, free_conf  # "That's all" cannot be said in spelling words
+    if free_value is None:
+        return closed_text, closed_conf
+    if free_value == closed_value:
+        return free_text, max(free_conf, closed_conf, AGREED)
+    return closed_text, round(min(free_conf, closed_conf) * 0.5, 3)
+
+
+_SUPPRESSIONS: dict[tuple[int, Expected, str], list[int]] = {}
+
+
+def closed_vocabulary_suppression(model, expecting: Expected, lang: str) -> list[int]:  # type: ignore[no-untyped-def]
+    """Every text token that is no piece of a spelling word (nor a numeral nor punctuation): the
+    decoder may not write them. Built once per model, kind and language (~0.1 s)."""
+    key = (id(model), expecting, lang)
+    if key not in _SUPPRESSIONS:
+        tok = tokenizer(model, lang)
+        allowed: set[int] = set()
+        for word in vocabulary.spelling_words(expecting, lang):
+            for form in {word, word.lower(), word.capitalize(), word.upper()}:
+                for text in (form, " " + form, form + ",", " " + form + ",", form + ".", " " + form + "."):
+                    allowed.update(tok.encode(text))
+        for text in (",", ".", "-", " -", " ,"):
+            allowed.update(tok.encode(text))
+        for piece, token_id in model.hf_tokenizer.get_vocab().items():
+            if piece.replace("\u0120", "").replace(",", "").isdigit():  # numerals: "Ġ28", "42"
+                allowed.add(token_id)
+        _SUPPRESSIONS[key] = [i for i in range(tok.eot) if i not in allowed]
+    return _SUPPRESSIONS[key]
 
 
 def choose(hypotheses: list[Hypothesis], lengths: list[int]) -> tuple[str, float]:
@@ -185,7 +270,7 @@ def choose(hypotheses: list[Hypothesis], lengths: list[int]) -> tuple[str, float
     weights = [math.exp((h.score - top.score) * scale) for h in hypotheses]
     if chosen.value is None:
         same = [h.text == chosen.text for h in hypotheses]
-    else:
-        same = [h.value == chosen.value for h in hypotheses]
+    else:  # "639 639" (an echo the cleaning could not date) agrees with "639"
+        same = [h.value == chosen.value or _copies_of(h.value, chosen.value) for h in hypotheses]
     agreement = sum(w for w, s in zip(weights, same, strict=True) if s) / sum(weights)
     return chosen.text, round(min(1.0, math.exp(chosen.score)) * agreement, 3)
