@@ -168,6 +168,15 @@ def test_a_yes_heard_with_little_confidence_gets_si_o_no() -> None:
     assert turn.state.pending == "Ramón Ibarra" and "sí o no" in turn.say.lower()
 
 
+def test_a_yes_to_a_value_heard_clearly_needs_less_confidence_than_one_to_a_doubtful_value() -> None:
+    dialogue = Dialogue(FORM, "es")
+    clear = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Ramón Ibarra", 0.9)
+    assert _heard(dialogue, clear, "Sí", 0.4).state.values["driver_name"].confirmed
+    doubtful = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Ramón Ibarra", 0.6)
+    turn = _heard(dialogue, doubtful, "Sí", 0.4)
+    assert turn.state.pending == "Ramón Ibarra" and "sí o no" in turn.say.lower()
+
+
 def test_a_value_heard_with_very_little_confidence_is_asked_again_not_read_back() -> None:
     dialogue = Dialogue(FORM, "es")
     turn = dialogue.start(Direction.INBOUND, NOW)

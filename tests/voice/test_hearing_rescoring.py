@@ -7,7 +7,7 @@ from datetime import datetime
 
 from daisy.core.expectation import Expected
 from daisy.understanding.answers import fits, value
-from daisy.voice.hearing.decoding import Hypothesis, choose
+from daisy.voice.hearing.decoding import Hypothesis, choose, two_opinions
 
 NOW = datetime(2026, 11, 30, 9, 0)
 
@@ -64,3 +64,36 @@ def test_what_fits_each_kind_of_answer() -> None:
     assert ok(Expected.FREE, "hola")
     # Asking to repeat or for a person is a valid answer to any question.
     assert ok(Expected.PLATE, "no sé") and ok(Expected.DIGITS, "¿me lo repites?")
+
+
+# --- a spelled value decoded twice: freely, and in spelling words only ------------------------------
+def test_the_free_and_the_spelling_decodes_agreeing_make_a_sure_value() -> None:
+    free = [_hyp("uniform lima alfa 2842", -0.9, Expected.PLATE, "en")]
+    closed = [_hyp("Uniform, Lima, Alfa, two, eight, four, two", -0.5, Expected.PLATE, "en")]
+    text, sure = two_opinions(free, [8], closed, [14])
+    assert value(Expected.PLATE, text, "en", NOW) == "ULA2842" and sure >= 0.9
+
+
+def test_only_the_spelling_decode_reading_a_plate_gives_it_with_that_decodes_confidence() -> None:
+    free = [_hyp("uniform leave my mouth to eight four two", -0.4, Expected.PLATE, "en")]
+    closed = [_hyp("Uniform, Lima, Alfa, two, eight, four, two", -0.5, Expected.PLATE, "en")]
+    text, sure = two_opinions(free, [9], closed, [14])
+    assert value(Expected.PLATE, text, "en", NOW) == "ULA2842" and sure < 0.9
+
+
+def test_two_different_plates_are_a_doubt_settled_for_the_spelling_decode() -> None:
+    free = [_hyp("Delta Delta Richter 815", -0.3, Expected.PLATE, "en")]
+    closed = [_hyp("Delta, Alpha, Victor, 8, 1, 5", -0.3, Expected.PLATE, "en")]
+    text, sure = two_opinions(free, [6], closed, [12])
+    assert value(Expected.PLATE, text, "en", NOW) == "DAV815" and sure < 0.55
+
+
+def test_that_is_all_said_after_pieces_is_not_overruled_by_spelling_words() -> None:
+    free = [_hyp("That's all.", -0.3, Expected.PLATE, "en")]
+    closed = [_hyp("Sierra, Hotel, Alpha, one, two, three", -0.9, Expected.PLATE, "en")]
+    assert two_opinions(free, [4], closed, [12])[0] == "That's all."
+
+
+def test_an_echo_of_the_chosen_value_counts_as_agreeing_with_it() -> None:
+    hyps = [_hyp("639", -0.2, Expected.DIGITS, "en"), _hyp("639 639", -0.25, Expected.DIGITS, "en")]
+    assert choose(hyps, [2, 3])[1] > 0.7

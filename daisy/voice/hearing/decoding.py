@@ -173,8 +173,11 @@ def hear(
         lengths: list[int] = []
         for ids, score in zip(found.sequences_ids, found.scores, strict=True):
             tokens = [t for t in ids if t < tok.eot]
-            said = stuck_loop_cut(restart_cut(tokens) if found is not result else tokens)
+            closed = found is not result
+            said = stuck_loop_cut(restart_cut(tokens) if closed else tokens)
             text = clean(tok.decode(said), voiced, prompt_text, expecting == Expected.EMAIL, lang)
+            if closed:
+                text = snap_to_words(text, vocabulary.spelling_words(expecting, lang))
             if text:
                 if text not in values:
                     values[text] = answer_value(expecting, text, lang, now)
@@ -209,6 +212,27 @@ def _copies_of(value: str | None, unit: str | None) -> bool:
     if not value or not unit or len(value) <= len(unit) or len(value) % len(unit):
         return False
     return value == unit * (len(value) // len(unit))
+
+
+SNAP_SCORE = 70  # rapidfuzz ratio: "Nomember" → November (82), "Alta" → Alfa (75)
+
+
+def snap_to_words(text: str, words: tuple[str, ...]) -> str:
+    """The spelling decode can join pieces of two allowed words into one that is not ("Nomember",
+    "Alta"): each such word becomes the nearest allowed word, when one is near enough."""
+    from rapidfuzz import fuzz, process, utils
+
+    known = {w.lower() for w in words}
+    out: list[str] = []
+    for token in text.split():
+        core = token.strip(",.;:!?")
+        if core and core.isalpha() and core.lower() not in known and len(core) > 2:
+            best = process.extractOne(core, words, scorer=fuzz.ratio, processor=utils.default_process,
+                                      score_cutoff=SNAP_SCORE)
+            if best is not None:
+                token = token.replace(core, best[0])
+        out.append(token)
+    return " ".join(out)
 
 
 AGREED = 0.9  # the free and the closed-vocabulary decodes read the same value
