@@ -433,13 +433,20 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     return "".join(out)
 
 
+_NAME_GLUED_TO_DE = re.compile(r"^(be|de|efe|ge|jota|ka|ele|eme|ene|pe|erre|ese|te|ve|uve|equis|zeta)(?:de|re)$")
+
+
 def _rejoined(words: list[str]) -> list[str]:
     """ "e le eme", "e rre": a letter name the recognizer cut after its first vowel is one name (only
     when the second part is no letter name itself: "e se" stays E, C)."""
     out: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
+        glued = _NAME_GLUED_TO_DE.match(w)
+        nxt = words[i + 1] if i + 1 < len(words) else ""
         if out and out[-1] == "e" and w not in _ES_NAMES and "e" + w in _ES_NAMES and len(w) >= 2:
             out[-1] = "e" + w
+        elif glued and len(nxt) >= 3 and nxt[0] == _ES_NAMES[glued.group(1)].lower():
+            out += [glued.group(1), "de"]  # "pere paco", "pede parco": "pe de Paco" run together
         else:
             out.append(w)
     return out

@@ -74,3 +74,12 @@ def test_words_the_recognizer_cut_spelled_or_repeated(kind: str, said: str, valu
         assert reader.read_piece(kind, said, "es-MX") == value
     else:
         assert reader.read_value(kind, said, "es-MX", NOW) == value
+
+
+def test_a_letter_name_run_into_its_de_is_still_spelling_with_a_key_word() -> None:
+    from daisy.understanding import spelling
+
+    # "pe de Paco" written "pere paco", "pe de Parco" written "pede parco"
+    assert spelling.spell("ge de gloria pede parco cero ocho dos cuatro", "es-MX") == "GP0824"
+    assert spelling.spell("de de dado pere pato nueve siete", "es-MX") == "DP97"
+    assert spelling.spell("la sede de la empresa uno dos", "es-MX") == "12"  # a word, not a letter
