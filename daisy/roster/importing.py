@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,16 @@ from daisy.telephony.common import TelephonyError, e164
 from daisy.understanding import plausible
 
 COLUMNS = ("phone", *VALUE_COLUMNS)
+
+
+# A brokerage's spreadsheet writes Mexican numbers the national way: ten digits, no +52.
+_NATIONAL_MX = re.compile(r"^\(?\d{2,3}\)?[\s.-]?\d{3,4}[\s.-]?\d{4}$")
+
+
+def national_to_e164(phone: str) -> str:
+    """'55 1234 5678' → '+525512345678'; anything else is left for the E.164 check."""
+    digits = re.sub(r"\D", "", phone)
+    return f"+52{digits}" if len(digits) == 10 and _NATIONAL_MX.match(phone.strip()) else phone
 
 
 @dataclass(frozen=True)
@@ -109,7 +120,7 @@ def _row(
         return {}, Problem("no_phone")
     row: dict[str, str | None] = {}
     try:
-        row["phone"] = e164(raw["phone"])
+        row["phone"] = e164(national_to_e164(raw["phone"]))
     except TelephonyError:
         return {}, Problem("bad_phone", {"value": raw["phone"]})
     for column in (c for c in header if c != "phone"):

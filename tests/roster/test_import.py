@@ -145,3 +145,13 @@ def test_a_driver_is_removed_by_phone(app: typer.Typer, sqlite_url: str, tmp_pat
 def test_the_help_says_how_calls_learn(app: typer.Typer) -> None:
     code, out, _ = run(app, "drivers", "--help")
     assert code == 0 and "DAISY_ROSTER_LEARN" in out and "--learn" in out
+
+
+def test_a_mexican_number_written_the_national_way_is_taken_as_plus_52(
+    app: typer.Typer, sqlite_url: str, tmp_path: Path
+) -> None:
+    text = "phone,name\n55 1234 5678,Ana López\n(81) 8765-4321,Beto Ruiz\n"
+    code, out, _ = run(app, "drivers", "import", write(tmp_path, text), "--db", sqlite_url)
+    assert code == 0 and "2 conductores importados" in out
+    code, out, _ = run(app, "drivers", "list", "--json", "--db", sqlite_url)
+    assert {d["phone"] for d in json.loads(out)} == {"+525512345678", "+528187654321"}
