@@ -203,9 +203,15 @@ def name_from_letters(letters: str, lang: str) -> str:
 def given_name_said(text: str, lang: str) -> str:
     """The given name said before a spelled surname ("Juan: pe de Perro, e…"), or ''."""
     words = re.findall(r"[^\W\d_]+", text)
-    if len(words) < 2 or len(words[0]) < 3 or words[1].lower() in ("de", "as", "like", "for", "como"):
-        return ""
-    return words[0].capitalize() if name_lexicon.known(words[0]) else ""
+    given: list[str] = []  # "Héctor Manuel: ge de Gato, …": every given name before the spelling
+    for word, nxt in zip(words[:3], words[1:4], strict=False):
+        spelling_starts = nxt.lower() in ("de", "as", "like", "for", "como") or (
+            given and spelling.is_nato_word(word)  # "Tyler: Victor, Alfa, …" spells the surname
+        )
+        if len(word) < 3 or spelling_starts or not name_lexicon.known(word):
+            break
+        given.append(word.capitalize())
+    return " ".join(given)
 
 
 def named(text: str, lang: str) -> bool:

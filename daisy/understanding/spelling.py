@@ -88,8 +88,11 @@ _TALK = re.compile(r"\b(?:a ver|ahi te va|ahi va|ahi le va|te digo|fijate que|ya
                    r"so basically|alright|okay so)\b")
 _CAPS_TOKEN = re.compile(r"[A-ZÑ0-9]+(?:-[A-ZÑ0-9]+)*")
 _ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
-_GLUED_KEY = re.compile(r"^(a|be|ce|se|de|e|efe|ge|hache|i|jota|ka|ele|eme|ene|o|pe|cu|erre|ese|te|u|ve|uve"
-                        r"|equis|zeta)(de|re|ve|be)([a-zñ]{3,})$")
+# a letter name, its "de" and the key word run together ("adeavion", "erederaton"); longer names are
+# tried first, so "erederaton" is erre-de-ratón rather than e-re-deratón
+_GLUED_NAMES = sorted("a be ce se de e efe ge hache i jota ka ele eme ene o pe cu erre ere ese te u ve uve "
+                      "equis zeta".split(), key=len, reverse=True)
+_GLUED_KEY = re.compile(rf"^({'|'.join(_GLUED_NAMES)})(de|re|ve|be)([a-zñ]{{3,}})$")
 
 
 def _names(lang: str) -> dict[str, str]:
@@ -433,7 +436,9 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     return "".join(out)
 
 
-_NAME_GLUED_TO_DE = re.compile(r"^(be|de|efe|ge|jota|ka|ele|eme|ene|pe|erre|ese|te|ve|uve|equis|zeta)(?:de|re)$")
+_NAME_GLUED_TO_DE = re.compile(
+    r"^(be|de|efe|ge|jota|ka|ele|eme|ene|pe|erre|ese|te|ve|uve|equis|zeta)(?:de|re)$"
+)
 
 
 def _rejoined(words: list[str]) -> list[str]:
@@ -613,6 +618,11 @@ def say_symbols(value: str, lang: str) -> str:
 
 _KEY_CUE_ES = re.compile(r"(?:^| )\w+ (?:de|como) \w+")
 _KEY_CUE_EN = re.compile(r"(?:^| )\w+ (?:as in|like|for) \w+")
+
+
+def is_nato_word(word: str) -> bool:
+    """'Victor', 'Mike', 'Oscar': a NATO word (some are given names too)."""
+    return strip_accents(word.lower()) in _NATO
 
 
 def key_word_cues(folded: str, lang: str) -> list[str]:

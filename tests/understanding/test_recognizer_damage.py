@@ -83,3 +83,18 @@ def test_a_letter_name_run_into_its_de_is_still_spelling_with_a_key_word() -> No
     assert spelling.spell("ge de gloria pede parco cero ocho dos cuatro", "es-MX") == "GP0824"
     assert spelling.spell("de de dado pere pato nueve siete", "es-MX") == "DP97"
     assert spelling.spell("la sede de la empresa uno dos", "es-MX") == "12"  # a word, not a letter
+
+
+def test_a_letter_name_de_and_key_word_run_into_one_word_is_that_letter() -> None:
+    from daisy.understanding import reader
+
+    # "ge de Gato, a de Avión, erre de Ratón, zeta de Zamora, a de Ana" as Whisper wrote it
+    heard = "Héctor Manuel Gé de Gato Adéavión Erederatón Zeta de Zamora Adéana"
+    assert reader.read_letters(heard, "es-MX", longest=20) == "GARZA"
+
+
+def test_every_given_name_before_a_spelled_surname_is_kept() -> None:
+    from daisy.understanding import reader
+
+    assert reader.given_name_said("Héctor Manuel: ge de Gato, a de Avión", "es-MX") == "Héctor Manuel"
+    assert reader.given_name_said("Tyler, Victor, Alpha, November, Charlie, Echo", "en-US") == "Tyler"
