@@ -22,6 +22,7 @@ class Answer:
     value: str  # the canonical value Daisy should read back
     keypad: str | None = None  # digits to key in after a misheard spoken try
     tries: int = 2  # spoken tries before saying "I don't know"
+    spelled: str | None = None  # said symbol by symbol with key words, when Daisy asks to spell
 
 
 @dataclass(frozen=True)
@@ -30,15 +31,18 @@ class Persona:
     lines: dict[str, str]  # bueno, accept, yes, no, done, unknown, bye, repeat
 
 
+_LM1480_ES = "Ele de Lima, eme de Monterrey, uno, cuatro, ocho, cero."
+_LM1480_EN = "Lima, Mike, one, four, eight, zero."
+
 PERSONAS = {
     "es": Persona(
         answers={
             # wording picked for what Whisper base reads back from espeak-ng over the phone band
             "driver_name": Answer("Soy Mario López.", "Mario López"),
             "tractor_number": Answer("El cuarenta y cinco doce.", "4512", "4512"),
-            "tractor_plates": Answer("Ele eme, catorce ochenta.", "LM1480"),
+            "tractor_plates": Answer("Ele eme, catorce ochenta.", "LM1480", spelled=_LM1480_ES),
             "trailer_number": Answer("Es la mil doscientos.", "1200", "1200"),
-            "trailer_plates": Answer("Ele eme, catorce ochenta.", "LM1480"),
+            "trailer_plates": Answer("Ele eme, catorce ochenta.", "LM1480", spelled=_LM1480_ES),
             "eta": Answer("A las diecisiete horas.", "17:00", "1700"),
             # espeak's "arroba" never survives Whisper base: one try, then the driver gives up
             "email": Answer("mario arroba gmail punto com.", "mario@gmail.com", tries=1),
@@ -51,9 +55,9 @@ PERSONAS = {
         answers={
             "driver_name": Answer("Yes, my name is John Miller.", "John Miller"),
             "tractor_number": Answer("Six, one, two, zero.", "6120", "6120"),
-            "tractor_plates": Answer("L M one four eight zero.", "LM1480"),
+            "tractor_plates": Answer("L M one four eight zero.", "LM1480", spelled=_LM1480_EN),
             "trailer_number": Answer("Four, five, one, two.", "4512", "4512"),
-            "trailer_plates": Answer("L M one four eight zero.", "LM1480"),
+            "trailer_plates": Answer("L M one four eight zero.", "LM1480", spelled=_LM1480_EN),
             "eta": Answer("At five forty five in the afternoon.", "17:45", "1745"),
             "email": Answer("john dot miller at gmail dot com.", "john.miller@gmail.com", tries=1),
         },
@@ -116,6 +120,9 @@ class ScriptedCaller:
             n = self.asks[key + ":done"] = self.asks.get(key + ":done", 0) + 1
             return Action("say", self.persona.lines["done" if n <= 2 else "unknown"])
         n = self.asks[key] = self.asks.get(key, 0) + 1
+        if state.offer == "spell" and answer.spelled and self.asks.get(key + ":spelled", 0) < 2:
+            self.asks[key + ":spelled"] = self.asks.get(key + ":spelled", 0) + 1
+            return Action("say", answer.spelled)  # asked to spell: the driver spells, slowly
         if n >= 2 and answer.keypad:  # a driver who was misheard keys the number in
             return Action("dtmf", answer.keypad + "#")
         if n > answer.tries:  # a value that does not get across: the driver gives up, the call goes on

@@ -108,3 +108,36 @@ def spelling_words(expecting: Expected, lang: str) -> tuple[str, ...]:
         return ()
     words = _SPELLING[pack] + (" " + _EMAIL[pack] if expecting == Expected.EMAIL else "")
     return tuple(dict.fromkeys(words.split()))
+
+
+# --- a yes that may have been a no ------------------------------------------------------------------
+# Whisper base hears some voices' "That's wrong." as "That's right." with no other hypothesis and good
+# confidence. Scored against the audio (forced alignment), the same words with the no-word in place
+# come out close behind when the caller said no, and far behind when they said yes
+# (hearing.decoding.yes_could_be_no). Only answers with a word that has a near twin ("right" /
+# "wrong", "correcto" / "incorrecto") are checked: a lone "Sí." and "No." score too close either way.
+_TWINS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("right", "wrong"), ("correct", "incorrect")),
+    "es": (("correcto", "incorrecto"), ("correcta", "incorrecta"), ("bien", "mal")),
+}
+_PLAIN: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("yes", "no"), ("yeah", "no"), ("yep", "nope")),
+    "es": (("sí", "no"), ("si", "no")),
+}
+
+
+def said_as_no(text: str, lang: str) -> str | None:
+    """The same words with their yes-words turned into the matching no-words ("That's right." →
+    "That's wrong.", "Yes, correct." → "No, incorrect."), or None when no yes-word is in them."""
+    import re
+
+    pack = "es" if lang.lower().startswith("es") else "en"
+    turned, twins = text, 0
+    for pairs in (_TWINS[pack], _PLAIN[pack]):
+        for yes, no in pairs:
+            def to_no(m: re.Match[str], no: str = no) -> str:
+                return no.capitalize() if m.group(0)[0].isupper() else no
+
+            turned, n = re.subn(rf"(?i)\b{yes}\b", to_no, turned)
+            twins += n if pairs is _TWINS[pack] else 0
+    return turned if twins else None

@@ -66,3 +66,25 @@ def test_the_phone_pipeline_hears_for_what_the_agent_says_is_expected(tmp_path: 
     assert value(Expected.YES_NO, spoken.text, "en", NOW) == "yes"
     assert 0.0 < spoken.confidence <= 1.0
     assert stt.last_heard is not None and stt.last_heard.text == spoken.text
+
+
+def test_a_no_that_whisper_writes_as_its_yes_twin_is_never_a_sure_yes(tmp_path: Path) -> None:
+    from daisy.voice.hearing.decoding import MAYBE_NO
+
+    # espeak-ng's en-us+f4 "That's wrong." comes out of Whisper base as "That's right."
+    model = load_whisper(Path("data"))
+    pcm, rate = speak("That's wrong.", "en-us+f4", tmp_path)
+    heard = hear(model, pcm, rate, Expected.YES_NO, "en", NOW)
+    assert value(Expected.YES_NO, heard.text, "en", NOW) != "yes" or heard.confidence <= MAYBE_NO
+    pcm, rate = speak("That's right.", "en-us+f4", tmp_path)
+    heard = hear(model, pcm, rate, Expected.YES_NO, "en", NOW)
+    assert value(Expected.YES_NO, heard.text, "en", NOW) == "yes" and heard.confidence > MAYBE_NO
+
+
+def test_a_yes_is_turned_into_its_no_twin_only_when_it_has_one() -> None:
+    from daisy.voice.vocabulary import said_as_no
+
+    assert said_as_no("That's right.", "en") == "That's wrong."
+    assert said_as_no("Yes, correct.", "en") == "No, incorrect."
+    assert said_as_no("Sí, es correcto.", "es") == "No, es incorrecto."
+    assert said_as_no("Sí.", "es") is None and said_as_no("Yes. Yes.", "en") is None
