@@ -561,8 +561,11 @@ def _maybe_key(
             k += 1
         if k < n and words[k] in _B_MODS | _V_MODS and words[j] in ("be", "ve"):
             return letter, j  # "ka, ve chica": the next letter, not a key word
-        if k < n and words[k] in _NATO and _key_letter(words[k]) != letter:
-            return letter, j  # "Bravo de Charlie": three letters, a NATO word is no key for another one
+        nato_said = is_english(lang) or (j > 0 and words[j - 1] in _NATO)
+        if k < n and words[k] in _NATO and _key_letter(words[k]) != letter and nato_said:
+            # "Bravo de Charlie": three letters, a NATO word is no key for another one; but in "ele de
+            # Lima" (heard "ene de lima") Lima is the Spanish key word, as any city would be
+            return letter, j
         if k < n and (_is_keyword(words[k], lang) or words[k] in _NATO):
             return _key_letter(words[k]), k + 1
         if k < n and words[k] in _KEYABLE_NUMBERS and _key_letter(words[k]) == letter:

@@ -98,3 +98,11 @@ def test_every_given_name_before_a_spelled_surname_is_kept() -> None:
 
     assert reader.given_name_said("Héctor Manuel: ge de Gato, a de Avión", "es-MX") == "Héctor Manuel"
     assert reader.given_name_said("Tyler, Victor, Alpha, November, Charlie, Echo", "en-US") == "Tyler"
+
+
+def test_a_nato_word_after_a_spanish_letter_name_and_de_is_its_key_word() -> None:
+    from daisy.understanding import spelling
+
+    # "ele de Lima, eme de Monterrey, uno": Whisper wrote the letter names wrong, the key words right
+    assert spelling.spell("ene de lima ene de montere y uno", "es-MX") == "LM1"
+    assert spelling.spell("bravo de charlie", "es-MX") == "BDC"  # NATO words are letters themselves
