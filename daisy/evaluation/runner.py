@@ -32,16 +32,7 @@ class Line(Protocol):
 
 class InProcessLine:
     def __init__(self, spec: CallerSpec, form: Form, timer: Timer | None = None) -> None:
-        from daisy.protocol import ProtocolSession  # imported late: the core may be swapped in tests
-
-        self.session = ProtocolSession(
-            lang=spec.lang,
-            direction=spec.direction,
-            now=spec.now,
-            form=form,
-            caller_number=spec.number or None,
-            known=known_values(spec, form),
-        )
+        self.session = protocol_session(spec, form)
         self.timer = timer
 
     def opening(self) -> dict[str, Any]:
@@ -59,6 +50,20 @@ class InProcessLine:
 
     def close(self) -> None:
         pass
+
+
+def protocol_session(spec: CallerSpec, form: Form):  # type: ignore[no-untyped-def]
+    """The machine protocol's session for this caller, as `daisy chat --jsonl` would open it."""
+    from daisy.protocol import ProtocolSession  # imported late: the core may be swapped in tests
+
+    return ProtocolSession(
+        lang=spec.lang,
+        direction=spec.direction,
+        now=spec.now,
+        form=form,
+        caller_number=spec.number or None,
+        known=known_values(spec, form),
+    )
 
 
 def known_values(spec: CallerSpec, form: Form) -> dict[str, str]:

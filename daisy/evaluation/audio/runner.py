@@ -78,17 +78,9 @@ class _Hearing:
     """Audio in, protocol out: Daisy's ProtocolSession, sent `{"audio": path}` for every utterance."""
 
     def __init__(self, spec: CallerSpec, form: Form) -> None:
-        from daisy.evaluation.runner import known_values
-        from daisy.protocol import ProtocolSession
+        from daisy.evaluation.runner import protocol_session
 
-        self.session = ProtocolSession(
-            lang=spec.lang,
-            direction=spec.direction,
-            now=spec.now,
-            form=form,
-            caller_number=spec.number or None,
-            known=known_values(spec, form),
-        )
+        self.session = protocol_session(spec, form)
         self.lang = spec.lang
 
     def opening(self) -> dict[str, Any]:
