@@ -78,7 +78,7 @@ def prompt(expecting: Expected, lang: str) -> str:
 # --- spelled answers: a closed vocabulary -----------------------------------------------------------
 # A value spelled symbol by symbol uses few words: letter names, key words, NATO words, number words.
 # Whisper decoding restricted to the tokens of those words cannot turn "Lima, Alfa" into "email for";
-# it is a second opinion next to the free decode (hearing.decoding), not a replacement.
+# it is a second opinion next to the free decode (hearing.closed_vocabulary), not a replacement.
 _NATO = (
     "Alfa Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Juliett Kilo Lima Mike November "
     "Oscar Papa Quebec Romeo Sierra Tango Uniform Victor Whiskey X-ray Yankee Zulu"
@@ -114,7 +114,7 @@ def spelling_words(expecting: Expected, lang: str) -> tuple[str, ...]:
 # Whisper base hears some voices' "That's wrong." as "That's right." with no other hypothesis and good
 # confidence. Scored against the audio (forced alignment), the same words with the no-word in place
 # come out close behind when the caller said no, and far behind when they said yes
-# (hearing.decoding.yes_could_be_no). Only answers with a word that has a near twin ("right" /
+# (hearing.yes_twin.could_be_no). Only answers with a word that has a near twin ("right" /
 # "wrong", "correcto" / "incorrecto") are checked: a lone "Sí." and "No." score too close either way.
 _TWINS: dict[str, tuple[tuple[str, str], ...]] = {
     "en": (("right", "wrong"), ("correct", "incorrect")),

@@ -69,7 +69,7 @@ def test_the_phone_pipeline_hears_for_what_the_agent_says_is_expected(tmp_path: 
 
 
 def test_a_no_that_whisper_writes_as_its_yes_twin_is_never_a_sure_yes(tmp_path: Path) -> None:
-    from daisy.voice.hearing.decoding import MAYBE_NO
+    from daisy.voice.hearing.yes_twin import MAYBE_NO
 
     # espeak-ng's en-us+f4 "That's wrong." comes out of Whisper base as "That's right."
     model = load_whisper(Path("data"))

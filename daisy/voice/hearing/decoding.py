@@ -12,7 +12,9 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
    hypotheses (weighted by their probability) that give the same value;
 7. a value spelled symbol by symbol (a plate, or what Daisy asked to spell) is decoded a second
    time with only the words of spelling allowed (letter names, key words, NATO and number words):
-   both decodes agreeing is strong evidence, one of them alone a weaker one.
+   both decodes agreeing is strong evidence, one of them alone a weaker one (closed_vocabulary.py);
+8. a yes with a near twin ("That's right." / "That's wrong.") is scored against the audio both
+   ways, and confirms nothing when the no fits nearly as well (yes_twin.py).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import numpy as np
 from daisy.core.expectation import Expected
 from daisy.understanding.answers import value as answer_value
 from daisy.voice import vocabulary
+from daisy.voice.hearing import closed_vocabulary, yes_twin
 from daisy.voice.hearing.cleaning import clean, voiced_seconds
 from daisy.voice.phone_band import RATE as LINE_RATE
 from daisy.voice.phone_band import resample_exact, through_the_line
@@ -111,15 +114,6 @@ def first_of_repeats(tokens: list[int]) -> list[int]:
     return stuck_loop_cut(tokens)
 
 
-def restart_cut(tokens: list[int], span: int = 6) -> list[int]:
-    """A decode that starts the whole sequence over ("Alpha, November, Papa, … Alpha, November")
-    ends before the second start; a shorter repeat ("siete, siete, siete") can be real."""
-    for i in range(span, len(tokens) - span + 1):
-        if tokens[i : i + span] == tokens[:span]:
-            return tokens[:i]
-    return tokens
-
-
 def stuck_loop_cut(tokens: list[int]) -> list[int]:
     """A decode stuck on the same 1–3 tokens five times or more ends after their first time."""
     for i in range(len(tokens)):
@@ -174,10 +168,10 @@ def hear(
         for ids, score in zip(found.sequences_ids, found.scores, strict=True):
             tokens = [t for t in ids if t < tok.eot]
             closed = found is not result
-            said = stuck_loop_cut(restart_cut(tokens) if closed else tokens)
+            said = stuck_loop_cut(closed_vocabulary.restart_cut(tokens) if closed else tokens)
             text = clean(tok.decode(said), voiced, prompt_text, expecting == Expected.EMAIL, lang)
             if closed:
-                text = snap_to_words(text, vocabulary.spelling_words(expecting, lang))
+                text = closed_vocabulary.snap_to_words(text, vocabulary.spelling_words(expecting, lang))
             if text:
                 if text not in values:
                     values[text] = answer_value(expecting, text, lang, now)
@@ -189,12 +183,7 @@ def hear(
     hypotheses, lengths = read(result, prompt_text)
     closed: list[Hypothesis] = []
     if n_best > 1 and (expecting == Expected.PLATE or spelled) and vocabulary.spelling_words(expecting, lang):
-        plain = [*tok.sot_sequence, tok.no_timestamps]
-        found = model.model.generate(
-            encoded, [plain], beam_size=BEAM, num_hypotheses=n_best, max_length=len(plain) + budget,
-            return_scores=True, suppress_blank=True,
-            suppress_tokens=[-1, *closed_vocabulary_suppression(model, expecting, lang)],
-        )[0]
+        found = closed_vocabulary.decode(model, encoded, tok, expecting, lang, BEAM, n_best, budget)
         closed, closed_lengths = read(found, "")
     if not hypotheses and not closed:
         return NOTHING
@@ -203,8 +192,8 @@ def hear(
     else:
         text, confidence = choose(hypotheses, lengths, value_wanted=expecting != Expected.YES_NO)
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
-        if yes_could_be_no(model, encoded, len(audio) // 160, tok, text, lang):
-            confidence = min(confidence, MAYBE_NO)
+        if yes_twin.could_be_no(model, encoded, len(audio) // 160, tok, text, lang):
+            confidence = min(confidence, yes_twin.MAYBE_NO)
     distinct: dict[str, Hypothesis] = {}
     for h in [*hypotheses, *closed]:  # best score first: each text keeps its best
         distinct.setdefault(h.text, h)
@@ -215,53 +204,6 @@ def _copies_of(value: str | None, unit: str | None) -> bool:
     if not value or not unit or len(value) <= len(unit) or len(value) % len(unit):
         return False
     return value == unit * (len(value) // len(unit))
-
-
-SNAP_SCORE = 70  # rapidfuzz ratio: "Nomember" → November (82), "Alta" → Alfa (75)
-
-
-def snap_to_words(text: str, words: tuple[str, ...]) -> str:
-    """The spelling decode can join pieces of two allowed words into one that is not ("Nomember",
-    "Alta"): each such word becomes the nearest allowed word, when one is near enough."""
-    from rapidfuzz import fuzz, process, utils
-
-    known = {w.lower() for w in words}
-    out: list[str] = []
-    for token in text.split():
-        core = token.strip(",.;:!?")
-        if core and core.isalpha() and core.lower() not in known and len(core) > 2:
-            best = process.extractOne(core, words, scorer=fuzz.ratio, processor=utils.default_process,
-                                      score_cutoff=SNAP_SCORE)
-            if best is not None:
-                token = token.replace(core, best[0])
-        out.append(token)
-    return " ".join(out)
-
-
-# A yes the no-words fit nearly as well confirms nothing: "¿sí o no?" (the plain "Sí." that usually
-# answers it is not checked again, so it costs one turn)
-MAYBE_NO = 0.2
-# Log-probability (nats, whole text) by which the no-words may trail the yes-words heard and still
-# count. On 168 synthesized yes/no answers (espeak-ng and Kokoro, half noisy) the three noes heard as
-# yes trailed by 2.2 ("That's wrong." → "That's right."), 4.6 ("Negative." → "Yes, correct.") and 5.3
-# ("Incorrecto." → "Into, correcto."); of 20 yeses with such a word, 4 trailed by less than 5.5.
-NO_MARGIN = 5.5
-
-
-def yes_could_be_no(model, encoded, frames: int, tok, text: str, lang: str) -> bool:  # type: ignore[no-untyped-def]
-    """Scored against the audio, do the no-words fit nearly as well as the yes heard ("That's
-    wrong." against "That's right.")?"""
-    turned = vocabulary.said_as_no(text, lang)
-    if turned is None:
-        return False
-    start = [*tok.sot_sequence, tok.no_timestamps]
-
-    def fit(words: str) -> float:
-        ids = tok.encode(" " + words.strip())
-        found = model.model.align(encoded, start, [ids], frames)[0]
-        return sum(math.log(max(p, 1e-9)) for p in found.text_token_probs)
-
-    return fit(turned) > fit(text) - NO_MARGIN
 
 
 AGREED = 0.9  # the free and the closed-vocabulary decodes read the same value
@@ -286,29 +228,6 @@ def two_opinions(
     if free_value == closed_value:
         return free_text, max(free_conf, closed_conf, AGREED)
     return closed_text, round(min(free_conf, closed_conf) * 0.5, 3)
-
-
-_SUPPRESSIONS: dict[tuple[int, Expected, str], list[int]] = {}
-
-
-def closed_vocabulary_suppression(model, expecting: Expected, lang: str) -> list[int]:  # type: ignore[no-untyped-def]
-    """Every text token that is no piece of a spelling word (nor a numeral nor punctuation): the
-    decoder may not write them. Built once per model, kind and language (~0.1 s)."""
-    key = (id(model), expecting, lang)
-    if key not in _SUPPRESSIONS:
-        tok = tokenizer(model, lang)
-        allowed: set[int] = set()
-        for word in vocabulary.spelling_words(expecting, lang):
-            for form in {word, word.lower(), word.capitalize(), word.upper()}:
-                for text in (form, " " + form, form + ",", " " + form + ",", form + ".", " " + form + "."):
-                    allowed.update(tok.encode(text))
-        for text in (",", ".", "-", " -", " ,"):
-            allowed.update(tok.encode(text))
-        for piece, token_id in model.hf_tokenizer.get_vocab().items():
-            if piece.replace("\u0120", "").replace(",", "").isdigit():  # numerals: "Ġ28", "42"
-                allowed.add(token_id)
-        _SUPPRESSIONS[key] = [i for i in range(tok.eot) if i not in allowed]
-    return _SUPPRESSIONS[key]
 
 
 def choose(hypotheses: list[Hypothesis], lengths: list[int], value_wanted: bool = False) -> tuple[str, float]:
