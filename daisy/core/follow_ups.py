@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
+from daisy.core import ladder
 from daisy.core.collecting import ask_field
 from daisy.core.context import TurnContext
 from daisy.core.state import FollowUp, Outcome, Phase, Turn
 from daisy.understanding import reader
-from daisy.understanding.intents import Intent
+from daisy.understanding.intents import Intent, clear_yes
 
 FOLLOW_UP_QUESTIONS = {
     "permission": "ask_permission",
@@ -137,9 +138,11 @@ def hear_follow_up(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | 
         if number is None and Intent.SAME_NUMBER in intents and s.caller_number:
             number = s.caller_number
         return _confirm(ctx, "whatsapp_confirm", number) if number else None
-    # A read-back of a follow-up detail: yes ends the call, a new value is read back again.
+    # A read-back of a follow-up detail: a clear yes ends the call, a new value is read back again;
+    # a yes heard unsure confirms nothing (asked again, within the follow-up's bounded turns).
     if Intent.YES in intents and Intent.NO not in intents:
-        return _finish(ctx)
+        sure = ctx.confidence is None or ctx.confidence >= ladder.SURE_YES
+        return _finish(ctx) if sure and clear_yes(text, ctx.lang) else None
     if s.step == "callback_confirm":
         when = _callback_time(ctx, text)
         if when:

@@ -265,3 +265,14 @@ def test_an_email_piece_with_a_second_at_sign_is_not_taken(line: Line) -> None:
     line.say("ramon arroba gmail")
     out = line.say("arroba gmail arroba gmail")
     assert "@gmail@" not in (out["pending"] or "") and out["state"] == "asking"
+
+
+def test_a_follow_up_read_back_is_not_confirmed_by_a_yes_heard_unsure() -> None:
+    dialogue = Dialogue(FORM, "en")
+    turn = dialogue.start(Direction.OUTBOUND, NOW)
+    for text in ("Hello?", "Can you send it by email instead?", "it is rpruitt94 at gmail dot com"):
+        turn = _heard(dialogue, turn, text, 0.9)
+    assert turn.state.step == "email_confirm"
+    turn = _heard(dialogue, turn, "That's right.", 0.2)  # a "That's wrong." the recognizer doubted
+    assert turn.state.step == "email_confirm" and not turn.state.ended
+    assert _heard(dialogue, turn, "Yes.", 0.9).state.ended
