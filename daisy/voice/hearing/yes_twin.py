@@ -3,7 +3,8 @@
 Whisper base hears some voices' "That's wrong." as "That's right." with good confidence and no other
 hypothesis. Scored against the audio (CTranslate2's forced alignment), the same words with the
 no-word in place (vocabulary.said_as_no) come out close behind when the caller said no, and far
-behind when they said yes.
+behind when they said yes. Cost: two alignment passes on such a yes ("That's right." heard in
+288 ms instead of 229 ms, median of 15 on this 2-core machine).
 """
 
 from __future__ import annotations
