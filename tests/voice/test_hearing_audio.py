@@ -88,3 +88,11 @@ def test_a_yes_is_turned_into_its_no_twin_only_when_it_has_one() -> None:
     assert said_as_no("Yes, correct.", "en") == "No, incorrect."
     assert said_as_no("Sí, es correcto.", "es") == "No, es incorrecto."
     assert said_as_no("Sí.", "es") is None and said_as_no("Yes. Yes.", "en") is None
+
+
+def test_an_english_plate_spelled_in_nato_words_is_heard_through_the_spelling_decode(tmp_path: Path) -> None:
+    model = load_whisper(Path("data"))
+    pcm, rate = speak("Mike, Alpha, Alpha, seven, four, three, nine.", "en-us", tmp_path)
+    heard = hear(model, pcm, rate, Expected.PLATE, "en", NOW, spelled=True)
+    # the free decode alone wrote "Mike, Alta, Alta, …" (no plate); the spelling decode snaps to Alfa
+    assert value(Expected.PLATE, heard.text, "en", NOW) == "MAA7439"

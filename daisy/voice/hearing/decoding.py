@@ -167,10 +167,10 @@ def hear(
         lengths: list[int] = []
         for ids, score in zip(found.sequences_ids, found.scores, strict=True):
             tokens = [t for t in ids if t < tok.eot]
-            closed = found is not result
-            said = stuck_loop_cut(closed_vocabulary.restart_cut(tokens) if closed else tokens)
+            spelling_pass = found is not result
+            said = stuck_loop_cut(closed_vocabulary.restart_cut(tokens) if spelling_pass else tokens)
             text = clean(tok.decode(said), voiced, prompt_text, expecting == Expected.EMAIL, lang)
-            if closed:
+            if spelling_pass:
                 text = closed_vocabulary.snap_to_words(text, vocabulary.spelling_words(expecting, lang))
             if text:
                 if text not in values:
