@@ -109,6 +109,14 @@ class WhisperSTT(stt.STT):
         """Load the model now rather than on the caller's first words."""
         load_whisper(self.data_dir)
 
+    async def hear_now(self, pcm: np.ndarray, rate: int, lang: str) -> Heard:
+        """Caller audio heard for what the dialogue waits for now (kind, and whether it asked to spell)."""
+        expecting, spelled, now = self.expecting, self.spelled, datetime.now().astimezone()
+        model = await asyncio.to_thread(load_whisper, self.data_dir)
+        return await asyncio.to_thread(
+            functools.partial(hear, spelled=spelled), model, pcm, rate, expecting, lang, now
+        )
+
     async def _recognize_impl(
         self,
         buffer: utils.AudioBuffer,
@@ -118,12 +126,8 @@ class WhisperSTT(stt.STT):
     ) -> stt.SpeechEvent:
         frame, pcm = caller_pcm(buffer)
         lang = language[:2] if isinstance(language, str) else self.language
-        expecting, now = self.expecting, datetime.now().astimezone()
         start = time.perf_counter()
-        model = await asyncio.to_thread(load_whisper, self.data_dir)
-        heard = await asyncio.to_thread(
-            functools.partial(hear, spelled=self.spelled), model, pcm, frame.sample_rate, expecting, lang, now
-        )
+        heard = await self.hear_now(pcm, frame.sample_rate, lang)
         self.last_duration = time.perf_counter() - start
         self.last_heard = heard
         return stt.SpeechEvent(

@@ -11,6 +11,8 @@ dropped (hearing.cleaning).
 
 from __future__ import annotations
 
+import re
+
 from daisy.core.expectation import Expected
 
 _LETTERS_ES = (
@@ -129,8 +131,6 @@ _PLAIN: dict[str, tuple[tuple[str, str], ...]] = {
 def said_as_no(text: str, lang: str) -> str | None:
     """The same words with their yes-words turned into the matching no-words ("That's right." →
     "That's wrong.", "Yes, correct." → "No, incorrect."), or None when no yes-word is in them."""
-    import re
-
     pack = "es" if lang.lower().startswith("es") else "en"
     turned, twins = text, 0
     for pairs in (_TWINS[pack], _PLAIN[pack]):

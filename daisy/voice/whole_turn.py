@@ -10,17 +10,14 @@ the pauses shortened: one more Whisper run, only on turns that came in pieces.
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import time
-from datetime import datetime
 from typing import Any
 
 import numpy as np
 from livekit.agents import stt, utils
 from livekit.agents.types import NOT_GIVEN, APIConnectOptions, NotGivenOr
 
-from daisy.voice.hearing import Heard, hear, load_whisper
+from daisy.voice.hearing import Heard
 from daisy.voice.local_stt import WhisperSTT, caller_pcm
 
 GAP_SECONDS = 0.3  # the silence put between pieces when they are heard again as one
@@ -72,11 +69,7 @@ class WholeTurnWhisperSTT(WhisperSTT):
                 return None  # never on one line; not worth resampling for
             joined += [pcm, gap]
         start = time.perf_counter()
-        model = await asyncio.to_thread(load_whisper, self.data_dir)
-        heard = await asyncio.to_thread(
-            functools.partial(hear, spelled=self.spelled), model, np.concatenate(joined[:-1]), rate,
-            self.expecting, self.language, datetime.now().astimezone(),
-        )
+        heard = await self.hear_now(np.concatenate(joined[:-1]), rate, self.language)
         self.rehear_seconds = time.perf_counter() - start
         if heard.text.strip():
             self.last_heard = heard
