@@ -12,7 +12,7 @@ from daisy.core.state import Outcome, Phase, Turn
 from daisy.core.wording import join, spoken_list
 from daisy.form import FieldKind, FormField
 from daisy.understanding import plausible, reader
-from daisy.understanding.intents import Intent, clear_yes
+from daisy.understanding.intents import Intent
 
 PIECED = (FieldKind.PLATE, FieldKind.EMAIL)
 KEYPAD_KINDS = (FieldKind.NUMBER, FieldKind.TIME)
@@ -189,10 +189,9 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
     kind = f.kind.value
     corrected = reader.correct(kind, text, ctx.lang, pending, ctx.now)
     enough = ladder.SURE_YES_FOR_A_CLEAR_VALUE if ctx.state.scratch.get("clear_value") else ladder.SURE_YES
-    sure = ctx.confidence is None or ctx.confidence >= enough
     said_yes = Intent.YES in intents and Intent.NO not in intents
     if said_yes and corrected in (None, pending):
-        if sure and clear_yes(text, ctx.lang):
+        if ladder.yes_confirms(ctx, text, enough):
             return confirm(ctx, f, pending)
         return unclear(ctx, f)
     if corrected and corrected != pending and plausible.plausible(kind, corrected, f.symbols):

@@ -11,7 +11,7 @@ from daisy.core.collecting import ask_field
 from daisy.core.context import TurnContext
 from daisy.core.state import FollowUp, Outcome, Phase, Turn
 from daisy.understanding import reader
-from daisy.understanding.intents import Intent, clear_yes
+from daisy.understanding.intents import Intent
 
 FOLLOW_UP_QUESTIONS = {
     "permission": "ask_permission",
@@ -141,8 +141,7 @@ def hear_follow_up(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | 
     # A read-back of a follow-up detail: a clear yes ends the call, a new value is read back again;
     # a yes heard unsure confirms nothing (asked again, within the follow-up's bounded turns).
     if Intent.YES in intents and Intent.NO not in intents:
-        sure = ctx.confidence is None or ctx.confidence >= ladder.SURE_YES
-        return _finish(ctx) if sure and clear_yes(text, ctx.lang) else None
+        return _finish(ctx) if ladder.yes_confirms(ctx, text) else None
     if s.step == "callback_confirm":
         when = _callback_time(ctx, text)
         if when:

@@ -21,7 +21,7 @@ from daisy.core.state import CallState, Phase, Turn
 from daisy.core.wording import join
 from daisy.form import FieldKind, FormField
 from daisy.understanding import plausible, reader
-from daisy.understanding.intents import Intent, clear_yes
+from daisy.understanding.intents import Intent
 from daisy.understanding.readback import wording
 
 ROSTER = "roster"  # FieldValue.source of a value the caller confirmed from the roster
@@ -76,8 +76,7 @@ def hear(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None:
     assert f is not None and value is not None
     corrected = reader.correct(f.kind.value, text, ctx.lang, value, ctx.now)
     if Intent.YES in intents and Intent.NO not in intents and corrected in (None, value):
-        sure = ctx.confidence is None or ctx.confidence >= ladder.SURE_YES
-        if sure and clear_yes(text, ctx.lang):
+        if ladder.yes_confirms(ctx, text):
             return _accept(ctx, f, value)
         return collecting.unclear(ctx, f)
     on_offer = ctx.state

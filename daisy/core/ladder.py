@@ -13,6 +13,7 @@ from daisy.core.expectation import Offer
 from daisy.core.state import Outcome, Phase, Turn
 from daisy.core.wording import join
 from daisy.form import FieldKind, FormField
+from daisy.understanding.intents import clear_yes
 
 MAX_TRIES = 3  # failed tries on one field; the next failure leaves it empty
 MAX_READBACKS = 5  # read-backs of one field, corrections included
@@ -31,6 +32,13 @@ CLEAR_VALUE = 0.8  # a value heard with at least this confidence was heard clear
 # 150, 0, 7.53. But with seed 1, 0.3 stored two wrong values that 0.45 never read back (a "No, no,
 # no." heard "Sí, sí" with confidence): empty beats wrong, so 0.45.
 DOUBTFUL = 0.45
+
+def yes_confirms(ctx: TurnContext, text: str, enough: float = SURE_YES) -> bool:
+    """A yes that may confirm what was read back: clearly a yes, and heard with enough confidence
+    (typed text always is)."""
+    sure = ctx.confidence is None or ctx.confidence >= enough
+    return sure and clear_yes(text, ctx.lang)
+
 
 _SPELLED = {FieldKind.PLATE: "spell_plate", FieldKind.EMAIL: "spell_email", FieldKind.NAME: "spell_name"}
 _KEYED = {FieldKind.NUMBER: "keypad_number", FieldKind.TIME: "keypad_time"}
