@@ -163,7 +163,7 @@ def _spelled_tail(text: str, lang: str) -> tuple[str, str] | None:
     return head, letters
 
 
-def mend(name: str, asides: Asides) -> str:
+def mend(name: str, asides: Asides, lang: str = "es") -> str:
     """The name written as the caller's spelling or hint says."""
     words = name.split()
     if not words:
@@ -171,7 +171,7 @@ def mend(name: str, asides: Asides) -> str:
     if asides.letters:
         spelled = asides.letters.capitalize()
         if name_lexicon.known(spelled):
-            spelled = name_lexicon.mend_word(spelled)
+            spelled = name_lexicon.mend_word(spelled, lang)
         plain = [strip_accents(w.lower()).replace("ñ", "n") for w in words]  # plates' A–Z spell ñ as N
         target = asides.letters.lower()
         if target in plain:

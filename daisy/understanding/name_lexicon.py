@@ -20,14 +20,17 @@ def _fold(word: str) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn" or c == "\u0303")
 
 
-@lru_cache(maxsize=1)
-def _names() -> dict[str, str]:
-    """folded → spelled as the lexicon writes it (accents kept)."""
+@lru_cache(maxsize=2)
+def _names(lang: str = "es") -> dict[str, str]:
+    """folded → spelled as the lexicon writes it (accents kept). A name both lists know is written
+    as the call's language writes it: "Angela" in an English call, "Ángela" in a Spanish one."""
     from faker.providers.person.en_US import Provider as English
     from faker.providers.person.es_MX import Provider as Mexican
 
+    mexican = (Mexican.first_names, Mexican.last_names)
+    english = (English.first_names, English.last_names)
     out: dict[str, str] = {}
-    for source in (Mexican.first_names, Mexican.last_names, English.first_names, English.last_names):
+    for source in (*english, *mexican) if lang == "en" else (*mexican, *english):
         for name in source:
             for word in name.split():
                 out.setdefault(_fold(word), word)
@@ -48,9 +51,9 @@ def known(word: str) -> bool:
     return _fold(word) in _names()
 
 
-def mend_word(word: str) -> str:
+def mend_word(word: str, lang: str = "es") -> str:
     folded = _fold(word)
-    names = _names()
+    names = _names("en" if lang.startswith("en") else "es")
     if folded in names:
         spelled = names[folded]
         has_accent = any(not c.isascii() for c in word)
@@ -65,9 +68,9 @@ def mend_word(word: str) -> str:
     return names[near.pop()]
 
 
-def mend(name: str) -> str:
+def mend(name: str, lang: str = "es") -> str:
     """A whole name with each word mended; particles ("de la", "del") are kept as said."""
-    return " ".join(mend_word(w) if len(w) > 3 else w for w in name.split())
+    return " ".join(mend_word(w, lang) if len(w) > 3 else w for w in name.split())
 
 
 def any_known(name: str) -> bool:

@@ -202,7 +202,7 @@ def read_name(text: str, lang: str) -> str | None:
     try:
         asides = name_asides.split(last_version(text), lang)
         name = _read_name(asides.name_text, lang)
-        return name_asides.mend(name, asides) if name else None
+        return name_asides.mend(name, asides, lang) if name else None
     except Exception:  # never crash the call
         return None
 

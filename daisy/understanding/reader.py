@@ -197,7 +197,7 @@ def read_letters(text: str, lang: str, longest: int = 3) -> str:
 def name_from_letters(letters: str, lang: str) -> str:
     """A spelled surname as a name: "VAZQUEZ" → "Vázquez" when the lexicon knows it with accents."""
     surname = letters.capitalize()
-    return name_lexicon.mend_word(surname) if name_lexicon.known(surname) else surname
+    return name_lexicon.mend_word(surname, lang) if name_lexicon.known(surname) else surname
 
 
 def given_name_said(text: str, lang: str) -> str:
@@ -222,9 +222,9 @@ def named(text: str, lang: str) -> bool:
     return bool(value) and name_lexicon.any_known(value)
 
 
-def mend_name(value: str) -> str:
+def mend_name(value: str, lang: str = "es") -> str:
     """A name the recognizer heard, with its near-miss words mended from the lexicon."""
-    return name_lexicon.mend(value)
+    return name_lexicon.mend(value, lang)
 
 
 def read_name(text: str, lang: str) -> str | None:

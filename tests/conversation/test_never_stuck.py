@@ -191,6 +191,13 @@ def test_a_heard_surname_one_letter_off_a_common_one_is_mended() -> None:
     assert turn.state.pending == "Ramón Vásquez"
 
 
+def test_a_heard_name_english_also_writes_keeps_its_english_spelling_in_an_english_call() -> None:
+    dialogue = Dialogue(FORM, "en")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    turn = _heard(dialogue, turn, "My name is Angela Brooks", 0.8)
+    assert turn.state.pending == "Angela Brooks"  # not the Spanish "Ángela": the caller would say no
+
+
 def test_a_spelled_surname_follows_the_given_name_heard_before(line: Line) -> None:
     line.say("Soy Ramón Vosquez")
     line.say("No")
