@@ -113,11 +113,23 @@ def spelling_words(expecting: Expected, lang: str) -> tuple[str, ...]:
 
 
 # --- a yes that may have been a no ------------------------------------------------------------------
+# hearing.yes_twin scores plain yes-words against plain no-words on the audio of a yes: the everyday
+# short forms, not any caller's phrasing.
+_YES_NO_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "es": (("Sí.", "Sí, sí.", "Correcto."), ("No.", "No, no.", "Incorrecto.")),
+    "en": (("Yes.", "Yeah.", "Correct."), ("No.", "Nope.", "Incorrect.")),
+}
+
+
+def yes_and_no_words(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _YES_NO_WORDS["es" if lang.lower().startswith("es") else "en"]
+
+
 # Whisper base hears some voices' "That's wrong." as "That's right." with no other hypothesis and good
 # confidence. Scored against the audio (forced alignment), the same words with the no-word in place
 # come out close behind when the caller said no, and far behind when they said yes
-# (hearing.yes_twin.could_be_no). Only answers with a word that has a near twin ("right" /
-# "wrong", "correcto" / "incorrecto") are checked: a lone "Sí." and "No." score too close either way.
+# (hearing.yes_twin.weigh_yes). Only answers with a word that has a near twin ("right" / "wrong",
+# "correcto" / "incorrecto") are turned.
 _TWINS: dict[str, tuple[tuple[str, str], ...]] = {
     "en": (("right", "wrong"), ("correct", "incorrect")),
     "es": (("correcto", "incorrecto"), ("correcta", "incorrecta"), ("bien", "mal")),

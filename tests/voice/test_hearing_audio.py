@@ -76,7 +76,7 @@ def test_a_no_that_whisper_writes_as_its_yes_twin_is_never_a_sure_yes(tmp_path: 
     pcm, rate = speak("That's wrong.", "en-us+f4", tmp_path)
     heard = hear(model, pcm, rate, Expected.YES_NO, "en", NOW)
     assert value(Expected.YES_NO, heard.text, "en", NOW) != "yes" or heard.confidence <= MAYBE_NO
-    pcm, rate = speak("That's right.", "en-us+f4", tmp_path)
+    pcm, rate = _on_the_line("That's right.", "en-us+f4", noisy=False)
     heard = hear(model, pcm, rate, Expected.YES_NO, "en", NOW)
     assert value(Expected.YES_NO, heard.text, "en", NOW) == "yes" and heard.confidence > MAYBE_NO
 
@@ -96,3 +96,33 @@ def test_an_english_plate_spelled_in_nato_words_is_heard_through_the_spelling_de
     heard = hear(model, pcm, rate, Expected.PLATE, "en", NOW, spelled=True)
     # the free decode alone wrote "Mike, Alta, Alta, …" (no plate); the spelling decode snaps to Alfa
     assert value(Expected.PLATE, heard.text, "en", NOW) == "MAA7439"
+
+
+def _on_the_line(text: str, voice: str, noisy: bool) -> tuple[np.ndarray, int]:
+    """What the evaluation's driver sends: espeak-ng through the µ-law line, cab noise seeded."""
+    from daisy.evaluation.audio.line import RATE, through_line
+    from daisy.evaluation.audio.voices import espeak
+
+    samples, rate = espeak(text, voice)
+    return through_line(samples, rate, noisy, 1), RATE
+
+
+def test_a_plain_si_the_decoder_doubts_is_a_sure_yes_when_yes_words_fit_the_audio_far_better() -> None:
+    from daisy.core.ladder import SURE_YES
+
+    # Whisper writes "Sí." right but gives it 0.38: a driver asked "¿sí o no?" again and again
+    model = load_whisper(Path("data"))
+    pcm, rate = _on_the_line("Sí.", "es-419+f4", noisy=False)
+    heard = hear(model, pcm, rate, Expected.YES_NO, "es", NOW)
+    assert value(Expected.YES_NO, heard.text, "es", NOW) == "yes" and heard.confidence >= SURE_YES
+
+
+def test_a_no_the_recognizer_turns_into_a_plain_si_is_never_a_sure_yes() -> None:
+    from daisy.core.ladder import SURE_YES_FOR_A_CLEAR_VALUE
+
+    # es-419+f4 "No." on the noisy line comes out of Whisper base as "Sí" (0.47): no twin word to check
+    model = load_whisper(Path("data"))
+    pcm, rate = _on_the_line("No.", "es-419+f4", noisy=True)
+    heard = hear(model, pcm, rate, Expected.YES_NO, "es", NOW)
+    said = value(Expected.YES_NO, heard.text, "es", NOW)
+    assert said != "yes" or heard.confidence < SURE_YES_FOR_A_CLEAR_VALUE

@@ -13,8 +13,8 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
 7. a value spelled symbol by symbol (a plate, or what Daisy asked to spell) is decoded a second
    time with only the words of spelling allowed (letter names, key words, NATO and number words):
    both decodes agreeing is strong evidence, one of them alone a weaker one (closed_vocabulary.py);
-8. a yes with a near twin ("That's right." / "That's wrong.") is scored against the audio both
-   ways, and confirms nothing when the no fits nearly as well (yes_twin.py).
+8. a yes is weighed on the audio: plain yes-words against plain no-words, and a yes with a near
+   twin ("That's right." / "That's wrong.") against its twin (yes_twin.py).
 """
 
 from __future__ import annotations
@@ -192,8 +192,7 @@ def hear(
     else:
         text, confidence = choose(hypotheses, lengths, value_wanted=expecting != Expected.YES_NO)
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
-        if yes_twin.could_be_no(model, encoded, len(audio) // 160, tok, text, lang):
-            confidence = min(confidence, yes_twin.MAYBE_NO)
+        confidence = yes_twin.weigh_yes(model, encoded, len(audio) // 160, tok, text, lang, confidence)
     distinct: dict[str, Hypothesis] = {}
     for h in [*hypotheses, *closed]:  # best score first: each text keeps its best
         distinct.setdefault(h.text, h)
