@@ -1,13 +1,17 @@
 """Offline voice latency on this machine (no network, no keys).
 
     .venv/bin/python benchmarks/voice_latency.py [--calls 1] [--dictation-calls 2] [--vad-silence 0.25]
+        [--speculate-after 0.064] [--baseline]
 
 1. core + first TTS audio: the dialogue core's turn plus espeak-ng until its first audio frame, over a
    scripted text call (no database). Target: p95 < 50 ms.
 2. end to end, local pipeline: end of the caller's speech → first Daisy audio on the simulated phone
    line, from `daisy demo` calls, split by what Daisy waited for (yes/no, a value, a value dictated in
    pieces) and by stage (endpointing, stt, core, tts). Target (issue 12): complete answers p50 ≤ 400 ms,
-   p95 ≤ 600 ms.
+   p95 ≤ 600 ms. "Complete answers" are the turns the core judged whole (the turn detector's verdict);
+   `from_last_sound` counts from the caller's last loud sample instead of the VAD's end of speech.
+   Whisper starts on a short pause while the VAD confirms the silence (daisy/voice/speculative.py);
+   `--baseline` hears each stretch only once the VAD has closed it, as before, for comparison.
 3. the dictation set: drivers who pause 0.6–1.0 s inside plates, numbers, times and emails; how often
    Daisy took the turn before the last piece (premature end of turn; target ≤ 2%), and how long she
    waited after the whole answer. The machine's load average is reported with the figures.
@@ -112,12 +116,17 @@ def _label(kind: str) -> str:
 
 
 async def end_to_end(calls: int, dictation_calls: int, turns: int, vad_silence: float | None,
-                     min_delay: float | None, max_delay: float | None, seed: int) -> dict[str, Any]:
+                     min_delay: float | None, max_delay: float | None, seed: int,
+                     speculate_after: float | None = None, baseline: bool = False) -> dict[str, Any]:
     import os
     import random
 
-    from daisy.voice import pipelines
+    from daisy.voice import pipelines, speculative
     from daisy.voice.demo import run_call
+    from daisy.voice.whole_turn import WholeTurnWhisperSTT
+
+    if speculate_after is not None:
+        speculative.SPECULATE_AFTER = speculate_after
 
     if vad_silence is not None:
         pipelines.VAD_MIN_SILENCE = vad_silence
@@ -128,6 +137,7 @@ async def end_to_end(calls: int, dictation_calls: int, turns: int, vad_silence: 
     rng = random.Random(seed)
     settings = Settings(daisy_data_dir=Path("data"))
     by_class: dict[str, list[dict[str, float]]] = {}
+    speculation: dict[str, int] = {}
     dictations: list[dict[str, Any]] = []
     outcomes = []
     stt: list[float] = []
@@ -135,13 +145,22 @@ async def end_to_end(calls: int, dictation_calls: int, turns: int, vad_silence: 
     personas = [None] * calls + [dictating(DICTATION[i % len(DICTATION)]) for i in range(dictation_calls)]
     for persona in personas:
         loads.append(os.getloadavg()[0])
+        overrides = {"stt": WholeTurnWhisperSTT(language="es", data_dir=settings.daisy_data_dir)
+                     } if baseline else {}
         result = await run_call(settings, "es", persona=persona, print_line=lambda _line: None,
-                                turn_cap=turns, pause=lambda: rng.uniform(0.6, 1.0))
+                                turn_cap=turns, pause=lambda: rng.uniform(0.6, 1.0),
+                                session_overrides=overrides)
         in_pieces = {i: d for d in result.dictations for i in d["latencies"]}
         for i, lat in enumerate(result.latencies):
             kind = result.latency_kinds[i] if i < len(result.latency_kinds) else ""
             label = "dictation in pieces" if i in in_pieces else _label(kind)
+            sound = result.from_last_sound_ms[i] if i < len(result.from_last_sound_ms) else None
+            lat = {**lat, **({"from_last_sound": sound} if sound is not None else {})}
             by_class.setdefault(label, []).append(lat)
+            if i < len(result.verdicts) and result.verdicts[i] and label != "dictation in pieces":
+                by_class.setdefault("complete answers", []).append(lat)
+        for key, n in result.speculation.items():
+            speculation[key] = speculation.get(key, 0) + n
         for d in result.dictations:
             d["wait_ms"] = result.latencies[d["latencies"][-1]]["total"] if d["latencies"] else None
         dictations += result.dictations
@@ -150,10 +169,10 @@ async def end_to_end(calls: int, dictation_calls: int, turns: int, vad_silence: 
         outcomes.append({"outcome": result.outcome, "fields": fields})
         loads.append(os.getloadavg()[0])
     out: dict[str, Any] = {}
-    everything = [lat for lats in by_class.values() for lat in lats]
+    everything = [lat for label, lats in by_class.items() if label != "complete answers" for lat in lats]
     for label, lats in [("all", everything), *sorted(by_class.items())]:
-        out[label] = {part: summary([lat[part] for lat in lats])
-                      for part in ("total", "endpointing", "stt", "core", "tts")}
+        out[label] = {part: summary([lat[part] for lat in lats if part in lat])
+                      for part in ("total", "from_last_sound", "endpointing", "stt", "core", "tts")}
     premature = [d for d in dictations if d["premature"]]
     whole = [d for d in dictations if not d["premature"]]
     out["dictation_set"] = {
@@ -164,9 +183,11 @@ async def end_to_end(calls: int, dictation_calls: int, turns: int, vad_silence: 
         "wait_after_whole_answer_ms": summary([d["wait_ms"] for d in whole if d["wait_ms"] is not None]),
     }
     out["whisper_ms"] = summary(stt)
+    out["speculation"] = speculation
     out["calls"] = outcomes
     out["load_average"] = {"min": min(loads), "max": max(loads)}
-    out["settings"] = {"vad_min_silence": pipelines.VAD_MIN_SILENCE, "endpointing": pipelines.ENDPOINTING}
+    out["settings"] = {"vad_min_silence": pipelines.VAD_MIN_SILENCE, "endpointing": pipelines.ENDPOINTING,
+                       "speculate_after": None if baseline else speculative.SPECULATE_AFTER}
     return out
 
 
@@ -181,6 +202,10 @@ def main() -> None:
     ap.add_argument("--min-delay", type=float, default=None, help="endpointing min_delay (s)")
     ap.add_argument("--max-delay", type=float, default=None, help="endpointing max_delay (s)")
     ap.add_argument("--seed", type=int, default=12, help="for the pauses' lengths")
+    ap.add_argument("--speculate-after", type=float, default=None,
+                    help="pause (s) after which Whisper starts while the VAD confirms the silence")
+    ap.add_argument("--baseline", action="store_true",
+                    help="hear each stretch only once the VAD closed it (the pipeline before speculation)")
     ap.add_argument("--skip-e2e", action="store_true")
     args = ap.parse_args()
     report: dict[str, Any] = {"core_and_tts": asyncio.run(core_and_first_audio(args.rounds))}
@@ -188,7 +213,7 @@ def main() -> None:
     if not args.skip_e2e:
         report["local_end_to_end"] = asyncio.run(
             end_to_end(args.calls, args.dictation_calls, args.turns, args.vad_silence, args.min_delay,
-                       args.max_delay, args.seed))
+                       args.max_delay, args.seed, args.speculate_after, args.baseline))
         print(json.dumps(report["local_end_to_end"]), flush=True)
 
 

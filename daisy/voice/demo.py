@@ -25,7 +25,7 @@ from daisy.settings import Settings
 from daisy.voice.agent import CallObserver, DaisyAgent
 from daisy.voice.caller import PERSONAS, Persona, ScriptedCaller
 from daisy.voice.espeak_tts import ESPEAK_RATE, synthesize_pcm, voice_for
-from daisy.voice.phone_audio import PhoneLine, resample
+from daisy.voice.phone_audio import RATE, PhoneLine, resample
 from daisy.voice.pipelines import bind, build_session
 
 TURN_CAP = 30  # caller turns; a call that loops is cut here
@@ -53,6 +53,11 @@ class DemoResult:
     audio_files: list[Path] = field(default_factory=list)
     latency_kinds: list[str] = field(default_factory=list)  # what Daisy waited for, per latency
     dictations: list[dict[str, Any]] = field(default_factory=list)  # answers said in pieces
+    # per latency: whether the core judged the answer whole (the turn detector's last verdict), and
+    # the caller's last loud sample → Daisy's first audio (the VAD's own end of speech comes later)
+    verdicts: list[bool | None] = field(default_factory=list)
+    from_last_sound_ms: list[float | None] = field(default_factory=list)
+    speculation: dict[str, int] = field(default_factory=dict)  # early Whisper runs (speculative.py)
 
     def summary(self) -> dict[str, Any]:
         totals = [lat["total"] for lat in self.latencies]
@@ -121,7 +126,17 @@ async def run_call(
     def said(turn: Turn) -> None:
         print_line(f"  Daisy  ▸ {turn.say}")
 
+    verdicts: list[bool | None] = []
+    from_sound: list[float | None] = []
+    last_sound: list[float] = []  # wall clock of the caller's last loud sample, per utterance
+
     def latency(lat: dict[str, float]) -> None:
+        # called as Daisy's first audio starts; the detector's last verdict was this turn's
+        decisions = getattr(session.turn_detection, "decisions", None)
+        verdicts.append(decisions[-1][1] if decisions else None)
+        since = time.time() - last_sound[-1] if last_sound else None
+        # Daisy answering before the caller's last sound is a barge-in, not a latency
+        from_sound.append(round(since * 1000, 1) if since is not None and since > 0 else None)
         print_line(f"           ⏱ {lat['total']:.0f} ms  (endpointing {lat['endpointing']:.0f} · stt "
                    f"{lat['stt']:.0f} · core {lat['core']:.1f} · tts {lat['tts']:.0f})")
 
@@ -167,7 +182,7 @@ async def run_call(
             pieces = [p.strip() for p in action.text.split(PAUSE) if p.strip()]
             audio = [resample(await synthesize_pcm(p, caller_voice), ESPEAK_RATE) for p in pieces]
             if len(audio) == 1:
-                await line.caller_says(audio[0])
+                await _say(line, audio[0], last_sound)
                 continue
             # a driver reading the tarjeta de circulación: pauses inside the answer
             began, kind, first_latency = time.time(), agent.expected_now(), len(agent.latencies)
@@ -176,7 +191,7 @@ async def run_call(
                 if i:
                     await asyncio.sleep(pause())
                     last_began = time.time()
-                await line.caller_says(pcm)
+                await _say(line, pcm, last_sound)
             dictations.append({"said": action.text, "expected": kind, "from": first_latency,
                                "premature": any(began < t < last_began for t in heard_at)})
         else:
@@ -198,7 +213,25 @@ async def run_call(
                       record=conversation.record(), latencies=agent.latencies,
                       stt_ms=[s * 1000 for s in agent.stt_seconds], audio_files=files,
                       latency_kinds=agent.latency_kinds,
-                      dictations=[{"latencies": [], **d} for d in dictations])
+                      dictations=[{"latencies": [], **d} for d in dictations],
+                      verdicts=verdicts, from_last_sound_ms=from_sound,
+                      speculation=_counts(session.stt))
+
+
+def _counts(stt: Any) -> dict[str, int]:
+    counts = getattr(stt, "speculation", None)
+    return dict(vars(counts)) if counts is not None else {}
+
+
+async def _say(line: PhoneLine, pcm: np.ndarray, last_sound: list[float]) -> None:
+    """The caller speaks; the moment of their last loud sample is kept. espeak pads with quiet, and
+    Daisy may answer inside that padding: the moment is known (the line plays in real time) before
+    the audio has gone, and set exactly once it has."""
+    loud = np.flatnonzero(np.abs(pcm.astype(np.int32)) > QUIET)
+    quiet_tail = (pcm.size - (loud[-1] + 1 if loud.size else 0)) / RATE
+    last_sound.append(time.time() + pcm.size / RATE - quiet_tail)
+    await line.caller_says(pcm)
+    last_sound[-1] = (line.caller_speech_ended_at or time.time()) - quiet_tail
 
 
 def _trimmed(pieces: list[np.ndarray]) -> list[np.ndarray]:

@@ -82,9 +82,10 @@ def load_vad(min_silence: float | None = None) -> Any:
 
 def _local_parts(lang: str, data_dir: Path, vad: Any) -> dict[str, Any]:
     from daisy.voice.espeak_tts import EspeakTTS, voice_for
-    from daisy.voice.whole_turn import WholeTurnWhisperSTT
+    from daisy.voice.speculative import SpeculativeWhisperSTT
 
-    stt = WholeTurnWhisperSTT(language=lang, data_dir=data_dir)
+    # Whisper starts on a short pause while the VAD confirms the silence (daisy.voice.speculative)
+    stt = SpeculativeWhisperSTT(language=lang, data_dir=data_dir, vad=vad)
     stt.prewarm()
     return {
         "stt": stt,

@@ -45,8 +45,12 @@ class WholeTurnWhisperSTT(WhisperSTT):
         ended = time.monotonic()
         event = await super()._recognize_impl(buffer, language=language, conn_options=conn_options)
         if event.alternatives and event.alternatives[0].text.strip():
-            self._pieces.append((ended - frame.duration, ended, pcm.copy(), frame.sample_rate))
+            self.keep_piece(pcm, frame.sample_rate, ended - frame.duration, ended)
         return event
+
+    def keep_piece(self, pcm: np.ndarray, rate: int, start: float, end: float) -> None:
+        """A stretch that was heard as words, kept in case the turn turns out to come in pieces."""
+        self._pieces.append((start, end, pcm.copy(), rate))
 
     def pieces_in_turn(self) -> int:
         return len(_this_turn(self._pieces))
