@@ -48,6 +48,7 @@ class SpeculationCounts:
     used: int = 0  # the VAD closed the stretch on that pause: the run's words were the stretch's
     dropped: int = 0  # the caller went on: heard again
     late: int = 0  # stretches heard only after the VAD closed them (no run in time, or dropped)
+    same_audio: int = 0  # used runs whose audio was the closed stretch's, sample for sample
 
 
 class SpeculativeWhisperSTT(WholeTurnWhisperSTT):
@@ -84,6 +85,7 @@ class _Stretch:
 
     frames: list[rtc.AudioFrame]
     run: asyncio.Task[tuple[Heard, float]] | None = None
+    run_pcm: np.ndarray | None = None  # what the run hears
     run_valid: bool = False  # no speech since the run's cut
     silence: float = 0.0  # the VAD's accumulated silence at the last window
 
@@ -153,7 +155,7 @@ class HearingStream(stt.RecognizeStream):
         idle = self._busy is None or self._busy.done()
         if stretch.silence >= self._owner.speculate_after and not stretch.run_valid and idle:
             pcm, rate = self._as_closed(stretch, ev)
-            stretch.run = self._hear(pcm, rate)
+            stretch.run, stretch.run_pcm = self._hear(pcm, rate), pcm
             stretch.run_valid = True
             self._owner.speculation.started += 1
 
@@ -161,15 +163,21 @@ class HearingStream(stt.RecognizeStream):
         """The stretch so far as the VAD will hand it over if the pause goes on: the pause heard so
         far repeated up to the VAD's min_silence (the line's own quiet, not digital zeros)."""
         frame, pcm = caller_pcm(stretch.frames)
-        rate = frame.sample_rate
         window = ev.frames[0].samples_per_channel if ev.frames else 0
-        heard_quiet = int(stretch.silence * rate) + window
+        step = self._owner.vad.capabilities.update_interval  # one VAD window, in seconds
         wait = float(getattr(self._owner.vad, "min_silence_duration", None) or 0.0)
-        missing = int(wait * rate) - heard_quiet
-        if missing > 0 and heard_quiet > 0:
+        # Whisper reads the same words differently for a few ms more or less of trailing quiet: count
+        # the windows still to come as the VAD counts them (this one included, summed the same way).
+        quiet, windows = stretch.silence + step, 1
+        while quiet < wait:
+            quiet += step
+            windows += 1
+        heard_quiet = int(round(stretch.silence / step)) * window + window
+        missing = (windows - 1) * window
+        if missing > 0 and window > 0:
             tail = pcm[-min(heard_quiet, pcm.size):]
             pcm = np.concatenate([pcm, np.resize(tail, missing)])
-        return pcm, rate
+        return pcm, frame.sample_rate
 
     def _hear(self, pcm: np.ndarray, rate: int) -> asyncio.Task[tuple[Heard, float]]:
         task = asyncio.create_task(self._owner.heard_stretch(pcm, rate, self._lang), name="hearing-run")
@@ -185,6 +193,7 @@ class HearingStream(stt.RecognizeStream):
             if stretch.run is not None and stretch.run_valid:
                 heard, seconds = await stretch.run
                 counts.used += 1
+                counts.same_audio += int(stretch.run_pcm is not None and np.array_equal(stretch.run_pcm, pcm))
             else:
                 counts.late += 1
                 if self._busy is not None and not self._busy.done():
