@@ -126,3 +126,19 @@ def test_a_no_the_recognizer_turns_into_a_plain_si_is_never_a_sure_yes() -> None
     heard = hear(model, pcm, rate, Expected.YES_NO, "es", NOW)
     said = value(Expected.YES_NO, heard.text, "es", NOW)
     assert said != "yes" or heard.confidence < SURE_YES_FOR_A_CLEAR_VALUE
+
+
+def test_a_name_whisper_bends_comes_back_as_the_known_name_that_fits_the_audio() -> None:
+    # Whisper base writes "Solector Manuel Garza"; Héctor, put in its place, fits the audio nearly as well
+    model = load_whisper(Path("data"))
+    pcm, rate = _on_the_line("Soy Héctor Manuel Garza", "es-419+m3", noisy=False)
+    heard = hear(model, pcm, rate, Expected.NAME, "es", NOW)
+    assert "Héctor Manuel Garza" in heard.text
+
+
+def test_known_names_that_look_like_a_heard_word_are_its_candidates() -> None:
+    from daisy.understanding.name_lexicon import near_names
+
+    assert "Tammy" in near_names("Tami", "en")
+    assert "Robles" in near_names("Rogles", "es")
+    assert near_names("Xqzw", "es") == []

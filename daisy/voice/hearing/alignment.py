@@ -8,19 +8,32 @@ turn already has.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 
-def fits(model: Any, encoded: Any, frames: int, tok: Any, readings: list[str]) -> list[float]:
-    """Each reading's log-probability on the audio (nats, its end included), in one batched pass."""
-    import ctranslate2
+@dataclass(frozen=True)
+class TurnAudio:
+    """One turn as the decoder saw it: the model, the encoded audio and its length in frames, the
+    tokenizer, and the tokens decoding started from (the expected answer's prompt included: without
+    it some voices' "Sí." is as unlikely as "No.", both read as a word never said)."""
 
-    ids = [tok.encode(" " + words.strip()) + [tok.eot] for words in readings]
-    features = np.repeat(np.asarray(encoded), len(ids), axis=0)
-    found = model.model.align(
-        ctranslate2.StorageView.from_array(np.ascontiguousarray(features)),
-        [*tok.sot_sequence, tok.no_timestamps], ids, [frames] * len(ids),
-    )
-    return [sum(math.log(max(p, 1e-9)) for p in r.text_token_probs) for r in found]
+    model: Any
+    encoded: Any
+    frames: int
+    tok: Any
+    start: list[int]
+
+    def fits(self, readings: list[str]) -> list[float]:
+        """Each reading's log-probability on the audio (nats), in one batched pass."""
+        import ctranslate2
+
+        ids = [self.tok.encode(" " + words.strip()) for words in readings]
+        features = np.repeat(np.asarray(self.encoded), len(ids), axis=0)
+        found = self.model.model.align(
+            ctranslate2.StorageView.from_array(np.ascontiguousarray(features)),
+            self.start, ids, [self.frames] * len(ids),
+        )
+        return [sum(math.log(max(p, 1e-9)) for p in r.text_token_probs) for r in found]

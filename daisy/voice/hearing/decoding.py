@@ -13,7 +13,9 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
 7. a value spelled symbol by symbol (a plate, or what Daisy asked to spell) is decoded a second
    time with only the words of spelling allowed (letter names, key words, NATO and number words):
    both decodes agreeing is strong evidence, one of them alone a weaker one (closed_vocabulary.py);
-8. a yes is weighed on the audio: plain yes-words against plain no-words, and a yes with a near
+8. a name word the lexicon does not know gives way to a known name that fits the audio nearly as
+   well ("Tami" → Tammy; lexicon_names.py);
+9. a yes is weighed on the audio: plain yes-words against plain no-words, and a yes with a near
    twin ("That's right." / "That's wrong.") against its twin (yes_twin.py).
 """
 
@@ -28,7 +30,8 @@ import numpy as np
 from daisy.core.expectation import Expected
 from daisy.understanding.answers import value as answer_value
 from daisy.voice import vocabulary
-from daisy.voice.hearing import closed_vocabulary, yes_twin
+from daisy.voice.hearing import closed_vocabulary, lexicon_names, yes_twin
+from daisy.voice.hearing.alignment import TurnAudio
 from daisy.voice.hearing.cleaning import clean, voiced_seconds
 from daisy.voice.phone_band import RATE as LINE_RATE
 from daisy.voice.phone_band import resample_exact, through_the_line
@@ -191,8 +194,13 @@ def hear(
         text, confidence = two_opinions(hypotheses, lengths, closed, closed_lengths)
     else:
         text, confidence = choose(hypotheses, lengths, value_wanted=expecting != Expected.YES_NO)
+    frames = len(audio) // 160
+    if expecting == Expected.NAME and n_best > 1:
+        as_prompted = TurnAudio(model, encoded, frames, tok, prompt)
+        text = lexicon_names.with_known_names(as_prompted, text, lang, spelled)
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
-        confidence = yes_twin.weigh_yes(model, encoded, len(audio) // 160, tok, text, lang, confidence)
+        unprompted = TurnAudio(model, encoded, frames, tok, [*tok.sot_sequence, tok.no_timestamps])
+        confidence = yes_twin.weigh_yes(unprompted, text, lang, confidence)
     distinct: dict[str, Hypothesis] = {}
     for h in [*hypotheses, *closed]:  # best score first: each text keeps its best
         distinct.setdefault(h.text, h)

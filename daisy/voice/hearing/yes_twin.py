@@ -6,26 +6,27 @@ it hallucinated as yes ("No, no, no." → "Sí, sí" at 0.76). Forced alignment 
 `align`) scores any words against the audio, so the hearing asks the question directly: do plain
 yes-words ("Sí.", "Sí, sí.", "Correcto.") fit the audio better than plain no-words?
 
-- clearly better (by CLEAR_YES nats or more) → a sure yes, whatever the decoder's confidence;
-- not better at all → maybe a no: confidence capped at MAYBE_NO, so the core asks "¿sí o no?";
-- in between → the decoder's confidence stands, and a yes whose no-twin ("That's right." /
-  "That's wrong.") fits nearly as well is capped too (espeak-ng's "That's wrong." comes out of
-  Whisper as "That's right." with no other hypothesis).
+- a yes whose no-twin ("That's right." / "That's wrong.") fits nearly as well is maybe a no:
+  confidence capped at MAYBE_NO, so the core asks "¿sí o no?" (espeak-ng's "That's wrong." comes
+  out of Whisper as "That's right." with no other hypothesis);
+- no-words fitting clearly better (by more than a nat) → maybe a no too;
+- yes-words clearly better (by CLEAR_YES nats or more) → a sure yes, whatever the decoder's
+  confidence;
+- in between → the decoder's confidence stands.
 
 Measured on 810 synthesized answers to read-backs (the evaluation's yes and no phrasings, 5 espeak-ng
 variants and 4 Kokoro styles per language, clean and with cab noise), 534 yeses and 10 noes heard as
-yes: at the core's usual yes threshold (0.5), 397 yeses confirm instead of 360 and no no instead of
-one; at the threshold for a value heard clearly (0.3), 427 instead of 459 and 2 noes instead of 5.
-Plain words that fit no better than "No." cost a "¿sí o no?" ("That's right." on some voices).
-One batched alignment of six to eight readings: ~50 ms on a yes, nothing on other answers.
+yes: at the core's usual yes threshold (0.5), 398 yeses confirm instead of 360 and no no instead of
+one; at the threshold for a value heard clearly (0.3), 443 yeses instead of 459 and 3 noes instead
+of 5. The alignment starts without the expected answer's prompt: with it, hallucinated yeses ("No,
+no, no." → "Sí, sí") fit as well as real ones. One batched alignment of six to eight readings:
+~50 ms on a yes, nothing on other answers.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from daisy.voice import vocabulary
-from daisy.voice.hearing import alignment
+from daisy.voice.hearing.alignment import TurnAudio
 
 # The yes is unsure: below the core's yes thresholds, so Daisy asks "¿sí o no?".
 MAYBE_NO = 0.2
@@ -34,26 +35,25 @@ SURE = 0.9
 # Log-probability (nats) by which the best plain yes-words must beat the best plain no-words to make
 # a yes sure; on the set above no no passed at 2 (the closest came within 1.9).
 CLEAR_YES = 2.0
+# ...and by which the no-words may beat them before the yes is a maybe: some voices' "Sí." fits "No."
+# a little better (Kokoro jf_nezumi, -0.2), the hallucinated "Sí, sí" and "Sí" by 1.1 and 3.7.
+CLEAR_NO = 1.0
 # By how much the no-twin may trail the yes heard and still make it a maybe. On 168 earlier answers the
 # three noes heard as yes trailed by 2.2 ("That's wrong." → "That's right."), 4.6 ("Negative." →
 # "Yes, correct.") and 5.3 ("Incorrecto." → "Into, correcto.").
 NO_MARGIN = 5.5
 
 
-def weigh_yes(
-    model: Any, encoded: Any, frames: int, tok: Any, text: str, lang: str, confidence: float
-) -> float:
+def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float:
     """The confidence of a yes heard as `text`, after the yes-words and no-words are scored on the audio."""
     yes_words, no_words = vocabulary.yes_and_no_words(lang)
     twin = vocabulary.said_as_no(text, lang)
     readings = [*yes_words, *no_words, *((text, twin) if twin else ())]
-    fits = alignment.fits(model, encoded, frames, tok, readings)
+    fits = turn.fits(readings)
     margin = max(fits[: len(yes_words)]) - max(fits[len(yes_words) : len(yes_words) + len(no_words)])
-    if margin < 0:
+    if (twin and fits[-1] > fits[-2] - NO_MARGIN) or margin < -CLEAR_NO:
         return min(confidence, MAYBE_NO)
     if margin >= CLEAR_YES:
         return max(confidence, SURE)
-    if twin and fits[-1] > fits[-2] - NO_MARGIN:
-        return min(confidence, MAYBE_NO)
     return confidence
 
