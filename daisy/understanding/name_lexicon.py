@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 MIN_MENDED = 5  # shorter words have too many one-letter neighbours
 
@@ -30,11 +31,37 @@ def _names(lang: str = "es") -> dict[str, str]:
     mexican = (Mexican.first_names, Mexican.last_names)
     english = (English.first_names, English.last_names)
     out: dict[str, str] = {}
-    for source in (*english, *mexican) if lang == "en" else (*mexican, *english):
-        for name in source:
-            for word in name.split():
-                out.setdefault(_fold(word), word)
+    for lists in (english, mexican) if lang == "en" else (mexican, english):
+        for folded, way in _usual_ways(lists).items():
+            out.setdefault(folded, way)
     return out
+
+
+def _usual_ways(lists: tuple[Any, ...]) -> dict[str, str]:
+    """folded → the way the lists write it most often: Faker writes a few names two ways ("Manuel",
+    and inside "José Manuél", "Manuél")."""
+    seen: dict[str, dict[str, int]] = {}
+    for source in lists:
+        for name in source:
+            for word in map(_spanish_accent, name.split()):
+                ways = seen.setdefault(_fold(word), {})
+                ways[word] = ways.get(word, 0) + 1
+    return {folded: max(ways, key=lambda way: ways[way]) for folded, ways in seen.items()}
+
+
+_PLAIN_VOWEL = str.maketrans("áéíóú", "aeiou")
+
+
+def _spanish_accent(word: str) -> str:
+    """Faker's "Manuél", "Rafaél" as Spanish writes them: a word ending in a consonant other than n
+    or s is stressed on its last syllable without an accent, so an accent there is a slip."""
+    low = word.lower()
+    if not low or low[-1] in "aeiouáéíóúns" or not low[-1].isalpha():
+        return word
+    last_vowel = max(low.rfind(v) for v in "aeiouáéíóú")
+    if last_vowel < 0 or low[last_vowel] not in "áéíóú":
+        return word
+    return word[:last_vowel] + word[last_vowel].translate(_PLAIN_VOWEL) + word[last_vowel + 1 :]
 
 
 @lru_cache(maxsize=1)
@@ -76,3 +103,26 @@ def mend(name: str, lang: str = "es") -> str:
 def any_known(name: str) -> bool:
     """At least one word of the name is a known given name or surname."""
     return any(known(w) for w in name.split() if len(w) > 2)
+
+
+@lru_cache(maxsize=2)
+def _keys(lang: str) -> tuple[str, ...]:
+    return tuple(_names(lang))
+
+
+def near_names(word: str, lang: str = "es", limit: int = 6, cutoff: float = 60) -> list[str]:
+    """Known names that look like `word` ("Tami" → Tammy, Tomi…), most alike first, as the lexicon
+    writes them: candidates for the hearing to score against the audio."""
+    from rapidfuzz import fuzz, process
+
+    pack = "en" if lang.startswith("en") else "es"
+    names = _names(pack)
+    found = process.extract(_fold(word), _keys(pack), scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
+    return [names[key] for key, _score, _i in found]
+
+
+def all_known(name: str) -> bool:
+    """Every word of the name (particles aside) is a known given name or surname: "Héctor Manuel
+    Garza", not "Samuel Tancolzaba"."""
+    words = [w for w in name.split() if len(w) > 3]
+    return bool(words) and all(known(w) for w in words)

@@ -222,6 +222,11 @@ def named(text: str, lang: str) -> bool:
     return bool(value) and name_lexicon.any_known(value)
 
 
+def common_name(value: str) -> bool:
+    """A name made only of names the lexicon knows: plausible even when the recognizer was unsure."""
+    return name_lexicon.all_known(value)
+
+
 def mend_name(value: str, lang: str = "es") -> str:
     """A name the recognizer heard, with its near-miss words mended from the lexicon."""
     return name_lexicon.mend(value, lang)

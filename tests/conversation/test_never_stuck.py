@@ -184,6 +184,17 @@ def test_a_value_heard_with_very_little_confidence_is_asked_again_not_read_back(
     assert turn.state.pending is None and turn.state.offer == "example"
 
 
+def test_a_name_of_known_names_heard_with_middling_confidence_is_read_back() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    turn = _heard(dialogue, turn, "Héctor Manuel Garza", 0.4)
+    assert turn.state.pending == "Héctor Manuel Garza"
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    turn = _heard(dialogue, turn, "Samuel Tancolzaba", 0.4)  # not a surname anyone knows: asked again
+    assert turn.state.pending is None
+
+
 def test_a_heard_surname_one_letter_off_a_common_one_is_mended() -> None:
     dialogue = Dialogue(FORM, "es")
     turn = dialogue.start(Direction.INBOUND, NOW)
