@@ -27,6 +27,7 @@ from daisy.understanding.plausible import plausible
 FIELD_STEPS = ("field", "confirm")
 PERMISSION_STEPS = ("permission", "offer_callback")
 LONG_GREETING_WORDS = 16  # a first utterance this long on an outbound call is a recorded greeting
+ASIDES_PER_QUESTION = 2  # off-topic answers, insults, greetings answered before they count as not understood
 HOLD_LIMIT_S = 180.0  # how long Daisy waits on the line after "espérame tantito"
 OFF_TOPIC = {  # one-sentence answers, then back to the question
     Intent.WHO: "who",
@@ -119,12 +120,16 @@ class Dialogue:
         if after.step in FIELD_STEPS and f is not None:
             if here < ladder.MAX_TURNS_ON_FIELD:
                 return replace(turn, state=ctx.state)
-            return ladder.leave_empty(ctx, f)
-        if here < ladder.MAX_TURNS_ON_FOLLOW_UP:
+            moved_on = ladder.leave_empty(ctx, f)
+        elif here < ladder.MAX_TURNS_ON_FOLLOW_UP:
             return replace(turn, state=ctx.state)
-        if after.step in PERMISSION_STEPS:
-            return follow_ups.start_collecting(ctx)  # when in doubt, get on with the call
-        return follow_ups.give_up(ctx)
+        elif after.step in PERMISSION_STEPS:
+            moved_on = follow_ups.start_collecting(ctx)  # when in doubt, get on with the call
+        else:
+            moved_on = follow_ups.give_up(ctx)
+        # the next question starts its own count (it had inherited this one's, and each of its
+        # answers then left it empty at once)
+        return replace(moved_on, state=replace(moved_on.state, turns_here=0))
 
     # --- events --------------------------------------------------------------------------------
     def _silence(self, ctx: TurnContext, seconds: float) -> Turn:
@@ -212,14 +217,22 @@ class Dialogue:
         return collecting.hear_value(ctx, text, intents)
 
     def _repair(self, ctx: TurnContext, text: str, intents: set[Intent]) -> Turn:
-        for intent, key in OFF_TOPIC.items():
-            if intent in intents:
-                return ctx.reply(ctx.text(key, ask=self._question(ctx)), failures=ctx.state.failures)
-        if Intent.GREETING in intents or only_filler(text, self.lang):
-            return ctx.reply(
-                ctx.text("greeting_mid_call", ask=self._question(ctx)), failures=ctx.state.failures
-            )
-        return self._not_understood(ctx)
+        aside = next((key for intent, key in OFF_TOPIC.items() if intent in intents), None)
+        if aside is None and (Intent.GREETING in intents or only_filler(text, self.lang)):
+            aside = "greeting_mid_call"
+        if aside is None:
+            return self._not_understood(ctx)
+        # An aside is answered and the question asked again, twice per question; after that it
+        # counts as not understood, so the ladder climbs: on a phone line the recognizer can hear
+        # the same insult in every answer ("idiot" for "India"), and the question must still end.
+        question = _question_of(ctx.state)
+        before, _, count = ctx.state.scratch.get("asides", "").rpartition("|")
+        answered = int(count) if before == question and count.isdigit() else 0
+        if answered >= ASIDES_PER_QUESTION:
+            return self._not_understood(ctx)
+        scratch = {**ctx.state.scratch, "asides": f"{question}|{answered + 1}"}
+        say = ctx.text(aside, ask=self._question(ctx))
+        return ctx.reply(say, failures=ctx.state.failures, scratch=scratch)
 
     def _not_understood(self, ctx: TurnContext) -> Turn:
         s = ctx.state

@@ -78,6 +78,25 @@ def test_no_question_is_asked_more_than_three_times_in_a_row(line: Line) -> None
     assert asked <= 2 and out["field"] == "tractor_plates"
 
 
+def test_an_insult_heard_in_every_answer_gets_two_apologies_then_the_ladder_climbs(line: Line) -> None:
+    # Whisper wrote "idiot" for the NATO word "India" in every spelled answer: 13 apologies in a row
+    _to_tractor_number(line)
+    answers = 0
+    while line.out["field"] == "tractor_number" and answers < 14:
+        line.say("Brand, whiskey, hotel, idiot, tango, park, truck, idiot, ankle.")
+        answers += 1
+    assert line.out["field"] == "tractor_plates" and answers <= 6
+
+
+def test_after_a_field_runs_out_of_turns_the_next_one_gets_its_own(line: Line) -> None:
+    _to_tractor_number(line)
+    while line.out["field"] == "tractor_number":  # holds cost no try: only the turn bound ends it
+        line.say("espérame tantito")
+        line.say("ya")
+    out = line.say("Ele eme, catorce ochenta")
+    assert out["state"] == "confirming" and out["pending"] == "LM1480"  # was: left empty at once
+
+
 def test_whatever_the_caller_keeps_saying_the_call_ends() -> None:
     for text in ("espérame tantito", "¿quién eres?", "hola", "no", "ya te lo di", "mmm", "letra a"):
         line = Line()
