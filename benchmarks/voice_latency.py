@@ -138,6 +138,7 @@ async def end_to_end(calls: int, dictation_calls: int, turns: int, vad_silence: 
     settings = Settings(daisy_data_dir=Path("data"))
     by_class: dict[str, list[dict[str, float]]] = {}
     speculation: dict[str, int] = {}
+    answers: list[dict[str, Any]] = []
     dictations: list[dict[str, Any]] = []
     outcomes = []
     stt: list[float] = []
@@ -159,6 +160,7 @@ async def end_to_end(calls: int, dictation_calls: int, turns: int, vad_silence: 
             by_class.setdefault(label, []).append(lat)
             if i < len(result.verdicts) and result.verdicts[i] and label != "dictation in pieces":
                 by_class.setdefault("complete answers", []).append(lat)
+        answers += result.answers
         for key, n in result.speculation.items():
             speculation[key] = speculation.get(key, 0) + n
         for d in result.dictations:
@@ -182,6 +184,9 @@ async def end_to_end(calls: int, dictation_calls: int, turns: int, vad_silence: 
         # the caller's last piece → Daisy's first audio, when she waited for the whole answer
         "wait_after_whole_answer_ms": summary([d["wait_ms"] for d in whole if d["wait_ms"] is not None]),
     }
+    cut = [a["said"] for a in answers if a["cut"]]
+    # any spoken line, dictated or not: Daisy took the turn at a pause inside it (a comma's ~0.3 s)
+    out["cut_inside_a_line"] = {"lines": len(answers), "cut": len(cut), "said": cut}
     out["whisper_ms"] = summary(stt)
     out["speculation"] = speculation
     out["calls"] = outcomes

@@ -58,6 +58,7 @@ class DemoResult:
     verdicts: list[bool | None] = field(default_factory=list)
     from_last_sound_ms: list[float | None] = field(default_factory=list)
     speculation: dict[str, int] = field(default_factory=dict)  # early Whisper runs (speculative.py)
+    answers: list[dict[str, Any]] = field(default_factory=list)  # {"said", "cut"} per spoken line
 
     def summary(self) -> dict[str, Any]:
         totals = [lat["total"] for lat in self.latencies]
@@ -144,6 +145,7 @@ async def run_call(
         ended.set()
 
     heard_at: list[float] = []  # when each caller turn reached the core (the turn was over)
+    answers: list[dict[str, Any]] = []  # every spoken caller line, and whether Daisy cut it short
     dictations: list[dict[str, Any]] = []
 
     def heard(text: str) -> None:
@@ -182,7 +184,11 @@ async def run_call(
             pieces = [p.strip() for p in action.text.split(PAUSE) if p.strip()]
             audio = [resample(await synthesize_pcm(p, caller_voice), ESPEAK_RATE) for p in pieces]
             if len(audio) == 1:
+                began = time.time()
                 await _say(line, audio[0], last_sound)
+                # Daisy took the turn at a pause inside the sentence ("Ele de Lima, | eme de…")
+                cut = any(began < t < last_sound[-1] for t in heard_at)
+                answers.append({"said": action.text, "cut": cut})
                 continue
             # a driver reading the tarjeta de circulación: pauses inside the answer
             began, kind, first_latency = time.time(), agent.expected_now(), len(agent.latencies)
@@ -194,6 +200,7 @@ async def run_call(
                 await _say(line, pcm, last_sound)
             dictations.append({"said": action.text, "expected": kind, "from": first_latency,
                                "premature": any(began < t < last_began for t in heard_at)})
+            answers.append({"said": action.text, "cut": any(began < t < last_sound[-1] for t in heard_at)})
         else:
             print_line(f"  (turn cap of {turn_cap} reached: the caller hangs up)")
             agent.caller_left()
@@ -215,7 +222,7 @@ async def run_call(
                       latency_kinds=agent.latency_kinds,
                       dictations=[{"latencies": [], **d} for d in dictations],
                       verdicts=verdicts, from_last_sound_ms=from_sound,
-                      speculation=_counts(session.stt))
+                      speculation=_counts(session.stt), answers=answers)
 
 
 def _counts(stt: Any) -> dict[str, int]:

@@ -48,7 +48,8 @@ class SpeculationCounts:
     used: int = 0  # the VAD closed the stretch on that pause: the run's words were the stretch's
     dropped: int = 0  # the caller went on: heard again
     late: int = 0  # stretches heard only after the VAD closed them (no run in time, or dropped)
-    same_audio: int = 0  # used runs whose audio was the closed stretch's, sample for sample
+    # used runs whose audio was as long as the closed stretch (the pause padded to the VAD's count)
+    same_length: int = 0
 
 
 class SpeculativeWhisperSTT(WholeTurnWhisperSTT):
@@ -193,7 +194,7 @@ class HearingStream(stt.RecognizeStream):
             if stretch.run is not None and stretch.run_valid:
                 heard, seconds = await stretch.run
                 counts.used += 1
-                counts.same_audio += int(stretch.run_pcm is not None and np.array_equal(stretch.run_pcm, pcm))
+                counts.same_length += int(stretch.run_pcm is not None and stretch.run_pcm.size == pcm.size)
             else:
                 counts.late += 1
                 if self._busy is not None and not self._busy.done():

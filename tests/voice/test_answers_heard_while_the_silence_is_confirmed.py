@@ -72,8 +72,8 @@ def test_a_yes_is_heard_before_the_vad_has_confirmed_the_silence() -> None:
     counts = recognizer.speculation
     # Whisper ran once, begun on the pause, and its words were the stretch's
     assert (counts.started, counts.used, counts.dropped, counts.late) == (1, 1, 0, 0)
-    # on a quiet line it heard exactly the audio the VAD then handed over: the same words as before
-    assert counts.same_audio == 1
+    # it heard as much audio as the VAD then handed over (Whisper's words change with a few ms more)
+    assert counts.same_length == 1
     assert recognizer.pieces_in_turn() == 1  # kept for the whole-turn re-hearing as before
     assert recognizer.last_heard is not None and recognizer.last_duration is not None
     # the words came out less than a Whisper run after the VAD closed the stretch: it overlapped
