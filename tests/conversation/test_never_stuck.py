@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from daisy.core import Dialogue, Direction, Utterance
+from daisy.core import Dialogue, Direction, Keypad, Utterance
 from daisy.core.state import Turn
 from daisy.form import load_form
 from tests.conversation.conftest import NOW, Line
@@ -212,6 +212,17 @@ def test_a_name_of_known_names_heard_with_middling_confidence_is_read_back() -> 
     turn = dialogue.start(Direction.INBOUND, NOW)
     turn = _heard(dialogue, turn, "Samuel Tancolzaba", 0.4)  # not a surname anyone knows: asked again
     assert turn.state.pending is None
+
+
+def test_a_yes_heard_unsure_confirms_a_number_the_caller_keyed() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    turn = _heard(dialogue, turn, "Soy Mario López", 0.9)
+    turn = _heard(dialogue, turn, "Sí", 0.9)
+    turn = dialogue.handle(turn.state, Keypad("4512#"), NOW)
+    assert turn.state.pending == "4512"
+    turn = _heard(dialogue, turn, "De acuerdo.", 0.2)
+    assert turn.state.values["tractor_number"].confirmed
 
 
 def test_a_heard_surname_one_letter_off_a_common_one_is_mended() -> None:
