@@ -12,6 +12,7 @@ needs grouping rules anyway, so we keep our own small grammar (deterministic and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from daisy.understanding import readback
 from daisy.understanding.normalize import is_english, last_version, normalize, tokens
@@ -137,6 +138,23 @@ class _Group:
 
 
 _ARTICLES = {"un", "una"}
+NEAR_NUMBER_WORD = 85  # rapidfuzz ratio: "cinquenta" → cincuenta (89), "veinticuato" → veinticuatro (96)
+_LONG_WORD = 6  # shorter words have too many neighbours ("nube" is no "nueve")
+
+
+@lru_cache(maxsize=4096)
+def _near_number_word(word: str, lang: str) -> str:
+    """A long number word the recognizer misspelled ("cinquenta", "veinticuato"), as the word it
+    is; any other word as it was."""
+    table = word_table(lang)
+    if word in table or len(word) < _LONG_WORD or not word.isalpha():
+        return word
+    from rapidfuzz import fuzz, process
+
+    # same first letter, about the same length: "cuarentena" stays a word, not 40
+    longer = [w for w in table if len(w) >= _LONG_WORD and w[0] == word[0] and abs(len(w) - len(word)) <= 1]
+    found = process.extractOne(word, longer, scorer=fuzz.ratio, score_cutoff=NEAR_NUMBER_WORD)
+    return found[0] if found else word
 
 
 def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list[Num]:
@@ -146,6 +164,7 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
     "a la una") or "mil" follows ("un mil").
     """
     table = word_table(lang)
+    words = [_near_number_word(w, "en" if is_english(lang) else "es") for w in words]
     english = is_english(lang)
     out: list[Num] = []
     group: _Group | None = None

@@ -25,6 +25,9 @@ NOW = datetime(2026, 3, 2, 10, 0)
         ("six hundred4", "en-US", "604"),
         ("niner fower tree", "en-US", "943"),
         ("wun fife zero", "en-US", "150"),
+        # a long number word misspelled the way Whisper writes it on a phone line
+        ("cinquenta y ocho", "es-MX", "58"),
+        ("el veinticuato", "es-MX", "24"),
     ],
 )
 def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: str) -> None:
@@ -106,3 +109,7 @@ def test_a_nato_word_after_a_spanish_letter_name_and_de_is_its_key_word() -> Non
     # "ele de Lima, eme de Monterrey, uno": Whisper wrote the letter names wrong, the key words right
     assert spelling.spell("ene de lima ene de montere y uno", "es-MX") == "LM1"
     assert spelling.spell("bravo de charlie", "es-MX") == "BDC"  # NATO words are letters themselves
+
+
+def test_a_word_near_a_number_word_but_longer_stays_a_word() -> None:
+    assert reader.read_digits("estuve en cuarentena", "es-MX") is None
