@@ -99,6 +99,8 @@ def _spelled_address(text: str, lang: str) -> str:
     local_text = folded[: at.start()] if at else folded
     if len(spelling.key_word_cues(local_text, lang)) < 2:
         return ""  # not spelled with key words: the address reader's own job
+    if not lang.startswith("es"):
+        local_text = _dot_between_nato_words(local_text)
     parts = _LOCAL_SEPARATORS.split(local_text)
     local = ""
     for i, part in enumerate(parts):
@@ -111,6 +113,16 @@ def _spelled_address(text: str, lang: str) -> str:
         local += symbols.lower()
     domain = emails.read_email(folded[at.start() :], lang) if at else ""
     return local + (domain if domain.startswith("@") else "")
+
+
+def _dot_between_nato_words(folded: str) -> str:
+    """ "kilo d lima": between NATO words a bare "d" is the "dot" Whisper wrote as "D." (the letter
+    itself is said "Delta" there)."""
+    words = folded.split()
+    for i in range(1, len(words) - 1):
+        if words[i] == "d" and spelling.is_nato_word(words[i - 1]) and spelling.is_nato_word(words[i + 1]):
+            words[i] = "dot"
+    return " ".join(words)
 
 
 def _email_piece(text: str, lang: str) -> str:

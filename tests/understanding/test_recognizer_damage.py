@@ -113,3 +113,8 @@ def test_a_nato_word_after_a_spanish_letter_name_and_de_is_its_key_word() -> Non
 
 def test_a_word_near_a_number_word_but_longer_stays_a_word() -> None:
     assert reader.read_digits("estuve en cuarentena", "es-MX") is None
+
+
+def test_a_dot_written_as_the_letter_d_between_nato_words_is_the_dot() -> None:
+    heard = "Delta Echo Romeo Echo Kilo D. Lima Alpha Whiskey Sierra Oscar November at gmail.com"
+    assert reader.read_piece("email", heard, "en-US") == "derek.lawson@gmail.com"
