@@ -118,3 +118,9 @@ def test_a_word_near_a_number_word_but_longer_stays_a_word() -> None:
 def test_a_dot_written_as_the_letter_d_between_nato_words_is_the_dot() -> None:
     heard = "Delta Echo Romeo Echo Kilo D. Lima Alpha Whiskey Sierra Oscar November at gmail.com"
     assert reader.read_piece("email", heard, "en-US") == "derek.lawson@gmail.com"
+
+
+def test_es_todo_glued_by_the_recognizer_still_closes_the_pieces() -> None:
+    from daisy.understanding.intents import Intent, classify
+
+    assert Intent.DONE in classify("iso estodo", "es-MX")

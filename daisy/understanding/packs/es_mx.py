@@ -232,6 +232,7 @@ INTENTS: dict[Intent, re.Pattern[str]] = {
     ),
     Intent.DONE: patterns(
         r"es todo",
+        r"estodo",  # the recognizer glues it ("iso estodo")
         r"seria todo",
         r"eso seria todo",
         r"nomas",
