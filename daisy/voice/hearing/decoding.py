@@ -195,7 +195,7 @@ def hear(
     else:
         text, confidence = choose(hypotheses, lengths, value_wanted=expecting != Expected.YES_NO)
     frames = len(audio) // 160
-    if expecting == Expected.NAME and n_best > 1:
+    if expecting == Expected.NAME and n_best > 1 and confidence < lexicon_names.SURE_AS_HEARD:
         as_prompted = TurnAudio(model, encoded, frames, tok, prompt)
         text = lexicon_names.with_known_names(as_prompted, text, lang, spelled)
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
