@@ -127,16 +127,18 @@ def create_app(
         auth: Auth = request.app.state.auth
         throttle: Throttle = request.app.state.throttle
         guessing = auth.enabled and auth.bearer(request) is not None
-        wait = throttle.retry_after(client_of(request)) if guessing else 0
+        wait = throttle.take(client_of(request)) if guessing else 0  # a wrong bearer keeps it taken
         if wait:
             response = _too_many(request, wait)
         elif request.method in UNSAFE_METHODS and cross_site(request):
+            if guessing:
+                throttle.refund(client_of(request))
             response = _error(request, 403, "this form was sent from another site")
         elif auth.enabled and not path.startswith(OPEN_PATHS) and not auth.allowed(request):
-            if guessing:
-                throttle.failed(client_of(request))
             response = _refuse(request)
         else:
+            if guessing:
+                throttle.refund(client_of(request))
             request.state.identity = auth.identify(request)  # for the trail and the log line
             try:
                 response = await call_next(request)

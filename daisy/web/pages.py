@@ -156,18 +156,18 @@ def login(
     if not auth.enabled:
         return RedirectResponse(target, status_code=303)
     client = request.client.host if request.client else "unknown"
-    wait = throttle.retry_after(client)
+    wait = throttle.take(client)  # a wrong token keeps the try taken
     if wait:  # answered at once: a flood of guesses never holds a worker
         error = i18n.text(i18n.lang_of(request), "login.too_many", wait=wait)
         return templates.TemplateResponse(request, "login.html", {"next": target, "error": error},
                                           status_code=429, headers={"Retry-After": str(wait)})
     opened = auth.login(token)  # the admin token or a user's: the session names who
     if opened is None:
-        throttle.failed(client)
         return templates.TemplateResponse(
             request, "login.html", {"next": target, "error": i18n.text(i18n.lang_of(request), "login.wrong")},
             status_code=401,
         )
+    throttle.refund(client)
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
         COOKIE,

@@ -43,11 +43,32 @@ class Throttle:
             budget = self._budget(client, self.clock())
         return 0 if budget >= 1 else max(1, math.ceil((1 - budget) / self.refill_per_s))
 
+    def take(self, client: str) -> int:
+        """Check and charge in one step: 0 and one try taken from the budget (give it back with
+        `refund` if the credential was right), or the whole seconds to wait. Checking and charging
+        apart let a flood of parallel guesses through between the two (11 of 80 instead of 10)."""
+        with self._lock:
+            now = self.clock()
+            budget = self._budget(client, now)
+            if budget >= 1:
+                self._remember(client, budget - 1, now)
+                return 0
+        return max(1, math.ceil((1 - budget) / self.refill_per_s))
+
+    def refund(self, client: str) -> None:
+        """The try taken was no wrong credential after all."""
+        with self._lock:
+            now = self.clock()
+            self._remember(client, min(self.burst, self._budget(client, now) + 1), now)
+
+    def _remember(self, client: str, budget: float, now: float) -> None:
+        self._left[client] = (budget, now)
+        self._left.move_to_end(client)
+        while len(self._left) > self.max_clients:
+            self._left.popitem(last=False)
+
     def failed(self, client: str) -> None:
         """Record one wrong credential from `client`."""
         with self._lock:
             now = self.clock()
-            self._left[client] = (self._budget(client, now) - 1, now)
-            self._left.move_to_end(client)
-            while len(self._left) > self.max_clients:
-                self._left.popitem(last=False)
+            self._remember(client, self._budget(client, now) - 1, now)
