@@ -80,6 +80,15 @@ def _open_session(
     clock = _clock(now)
     from daisy.conversation import DeferredCallLog
 
+    if caller_number:  # written as the roster writes it: "55 1234 5678" is +525512345678
+        from daisy.roster.importing import national_to_e164
+        from daisy.telephony.common import TelephonyError, e164
+
+        try:
+            caller_number = e164(national_to_e164(caller_number))
+        except TelephonyError as e:
+            fail(f"--caller-number: {e}")
+
     roster, caller = _known_caller(caller_number, db, form)
 
     def open_log() -> Any:

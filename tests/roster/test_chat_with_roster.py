@@ -76,3 +76,15 @@ def test_the_roster_learns_a_changed_tractor_only_when_allowed(db: str, learn: b
     assert juan is not None and juan.tractor_number == ("4513" if learn else "4512")
     assert juan.tractor_plates == "RT4522"  # confirmed from the roster: nothing to learn
     assert (juan.updated_from != "import") is learn
+
+
+def test_a_known_number_written_the_national_way_is_still_known(db: str) -> None:
+    out = chat(db, [], "55 1234 5678", learn=False)
+    assert out[0]["say"].endswith("¿Hablo con Juan Pérez?")
+
+
+def test_a_caller_number_that_is_no_phone_number_is_one_error_line(db: str) -> None:
+    proc = subprocess.run([*DAISY, "chat", "--jsonl", "--db", db, "--caller-number", "abc"],
+                          input="", capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0 and proc.stderr.strip().count("\n") == 0
+    assert proc.stderr.startswith("daisy: error: --caller-number")
