@@ -100,7 +100,7 @@ def test_bad_rows_are_named_by_line_and_nothing_is_imported(
         "línea 10",
     ]
     assert "«5512» no es un número E.164" in lines[0] and "ya está en la línea 2" in lines[5]
-    assert lines[-1] == "daisy: error: 7 renglones con errores; no se importó nada"
+    assert lines[-1] == "daisy: error: renglones con errores: 7; no se importó nada"
     assert open_roster(db_url).list() == []  # the good row was not stored either
 
 
