@@ -162,8 +162,8 @@ def _read_line(raw: bytes | None) -> object:
         raise ValueError(f"not UTF-8 (byte {e.start + 1})") from None
     try:
         return json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ValueError(e.msg) from None
+    except json.JSONDecodeError as e:  # the parser's own words ("Expecting value") say little
+        raise ValueError(f"not a JSON object: {e.msg.lower()} at column {e.colno}") from None
     except RecursionError:
         raise ValueError("JSON nested too deeply") from None
     except ValueError:  # an integer of thousands of digits
