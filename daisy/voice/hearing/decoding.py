@@ -21,6 +21,7 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,6 +36,8 @@ from daisy.voice.hearing.alignment import TurnAudio
 from daisy.voice.hearing.cleaning import clean, voiced_seconds
 from daisy.voice.phone_band import RATE as LINE_RATE
 from daisy.voice.phone_band import resample_exact, through_the_line
+
+log = logging.getLogger("daisy.voice")
 
 WHISPER_RATE = 16000
 # A spelled address ("erre de Reynosa, i de Irapuato, …") runs to ~100 tokens; the budget also
@@ -195,12 +198,21 @@ def hear(
     else:
         text, confidence = choose(hypotheses, lengths, value_wanted=expecting != Expected.YES_NO)
     frames = len(audio) // 160
+    # Scoring words on the audio refines what was heard; if it fails, the turn is still heard: the
+    # name as Whisper wrote it, a yes as a maybe (never a sure yes unchecked).
     if expecting == Expected.NAME and n_best > 1 and confidence < lexicon_names.SURE_AS_HEARD:
-        as_prompted = TurnAudio(model, encoded, frames, tok, prompt)
-        text = lexicon_names.with_known_names(as_prompted, text, lang, spelled)
+        try:
+            as_prompted = TurnAudio(model, encoded, frames, tok, prompt)
+            text = lexicon_names.with_known_names(as_prompted, text, lang, spelled)
+        except Exception as e:  # noqa: BLE001
+            log.warning("names not weighed on the audio: %s", type(e).__name__)
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
-        unprompted = TurnAudio(model, encoded, frames, tok, [*tok.sot_sequence, tok.no_timestamps])
-        confidence = yes_twin.weigh_yes(unprompted, text, lang, confidence)
+        try:
+            unprompted = TurnAudio(model, encoded, frames, tok, [*tok.sot_sequence, tok.no_timestamps])
+            confidence = yes_twin.weigh_yes(unprompted, text, lang, confidence)
+        except Exception as e:  # noqa: BLE001
+            log.warning("a yes not weighed on the audio: %s", type(e).__name__)
+            confidence = min(confidence, yes_twin.MAYBE_NO)
     distinct: dict[str, Hypothesis] = {}
     for h in [*hypotheses, *closed]:  # best score first: each text keeps its best
         distinct.setdefault(h.text, h)
