@@ -220,6 +220,10 @@ class Dialogue:
         aside = next((key for intent, key in OFF_TOPIC.items() if intent in intents), None)
         if aside is None and (Intent.GREETING in intents or only_filler(text, self.lang)):
             aside = "greeting_mid_call"
+        if aside is None and ctx.state.step == "field" and intents & {Intent.YES, Intent.NO}:
+            # a bare "sí" / "está mal" when a value was asked: an acknowledgement, or the end of the
+            # answer to the read-back before (heard apart on a phone line): the question again
+            aside = ""
         if aside is None:
             return self._not_understood(ctx)
         # An aside is answered and the question asked again, twice per question; after that it
@@ -231,7 +235,7 @@ class Dialogue:
         if answered >= ASIDES_PER_QUESTION:
             return self._not_understood(ctx)
         scratch = {**ctx.state.scratch, "asides": f"{question}|{answered + 1}"}
-        say = ctx.text(aside, ask=self._question(ctx))
+        say = ctx.text(aside, ask=self._question(ctx)) if aside else self._question(ctx)
         return ctx.reply(say, failures=ctx.state.failures, scratch=scratch)
 
     def _not_understood(self, ctx: TurnContext) -> Turn:

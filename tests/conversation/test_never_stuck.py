@@ -88,6 +88,14 @@ def test_an_insult_heard_in_every_answer_gets_two_apologies_then_the_ladder_clim
     assert line.out["field"] == "tractor_plates" and answers <= 6
 
 
+def test_the_end_of_a_read_back_answer_heard_apart_costs_the_next_question_no_try(line: Line) -> None:
+    # "No, está mal" closed at the comma on a phone line: "está mal" arrives as the next answer
+    _to_tractor_number(line)
+    out = line.say("está mal")
+    assert out["field"] == "tractor_number" and out["offer"] == "ask"
+    assert out["say"] == "¿Cuál es el número económico de tu tractor?"
+
+
 def test_after_a_field_runs_out_of_turns_the_next_one_gets_its_own(line: Line) -> None:
     _to_tractor_number(line)
     while line.out["field"] == "tractor_number":  # holds cost no try: only the turn bound ends it
