@@ -68,8 +68,13 @@ def serve(
         store.close()
         fail(str(e))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    print(f"daisy: serving {store!r} on http://{shown}:{port}/"
-          + ("" if settings.daisy_admin_token else " (no token: loopback only)"))
+    if settings.daisy_admin_token:
+        access = ""
+    elif app.state.auth.enabled:
+        access = " (sign in with a user's token: see daisy users list; loopback only)"
+    else:
+        access = " (no token: open to anyone on this machine, loopback only)"
+    print(f"daisy: serving {store!r} on http://{shown}:{port}/{access}")
     hint = not settings.daisy_public_host and not is_loopback(host)
     print(f"daisy: answering to host names {', '.join(allowed_hosts(settings, bound))}"
           + (" (set DAISY_PUBLIC_HOST to the name browsers use for this server)" if hint else ""))
