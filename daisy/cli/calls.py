@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from daisy.cli.errors import fail
+from daisy.cli.errors import fail, listing_console
 
 if TYPE_CHECKING:
     from daisy.records.store import Store
@@ -131,10 +131,9 @@ def list_calls(
 
 
 def _print_table(calls: list[CallSummary]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = listing_console()
     if not calls:
         console.print("No calls stored yet.")
         return

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from daisy.cli.errors import fail
+from daisy.cli.errors import fail, listing_console
 
 if TYPE_CHECKING:
     from daisy.records.roster import Roster
@@ -108,13 +108,12 @@ def list_drivers(
     if as_json:
         print(json.dumps([d.as_json() for d in found], ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     from daisy.records.roster import VALUE_COLUMNS
 
-    console = Console()
+    console = listing_console()
     if not found:
         console.print(_say(lang, "empty_roster"))
         return

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from daisy.cli.errors import fail
+from daisy.cli.errors import fail, listing_console
 
 if TYPE_CHECKING:
     from daisy.records.store import Store
@@ -76,7 +76,6 @@ def list_users(
     if not users:
         typer.echo("No users yet: `daisy users add NAME --role viewer|editor`.")
         return
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
@@ -84,7 +83,7 @@ def list_users(
     for u in users:
         added = u.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if u.created_at else "—"
         table.add_row(escape(u.name), u.role, added)
-    Console().print(table)
+    listing_console().print(table)
 
 
 @users_app.command("remove")

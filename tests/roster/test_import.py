@@ -45,7 +45,7 @@ def test_a_roster_is_imported_canonical_and_listed_as_json(
     app: typer.Typer, db_url: str, tmp_path: Path
 ) -> None:
     code, out, _ = run(app, "drivers", "import", write(tmp_path, GOOD), "--db", db_url)
-    assert code == 0 and "2 conductores importados (2 nuevos, 0 actualizados)" in out
+    assert code == 0 and "conductores importados: 2 (nuevos: 2, actualizados: 0)" in out
     code, out, _ = run(app, "drivers", "list", "--json", "--db", db_url)
     listed = {d["phone"]: d for d in json.loads(out)}
     juan = listed["+525512345678"]
@@ -68,7 +68,8 @@ def test_a_roster_is_imported_canonical_and_listed_as_json(
 def test_the_table_lists_every_driver(app: typer.Typer, sqlite_url: str, tmp_path: Path) -> None:
     run(app, "drivers", "import", write(tmp_path, GOOD), "--db", sqlite_url)
     code, out, err = run(app, "drivers", "list", "--db", sqlite_url)
-    assert code == 0 and "Juan Pérez López" in out and "7ABC123" in out and "2 conductores" in err
+    assert code == 0 and "Juan Pérez López" in out and "7ABC123" in out
+    assert "conductores en el padrón: 2" in err
 
 
 def test_bad_rows_are_named_by_line_and_nothing_is_imported(
@@ -126,7 +127,7 @@ def test_a_second_import_updates_only_its_columns(app: typer.Typer, db_url: str,
     run(app, "drivers", "import", write(tmp_path, GOOD), "--db", db_url)
     newer = write(tmp_path, "phone,tractor_number\n+525512345678,4513\n+525599990000,77\n", "newer.csv")
     code, out, _ = run(app, "drivers", "import", newer, "--db", db_url)
-    assert code == 0 and "(1 nuevos, 1 actualizados)" in out
+    assert code == 0 and "(nuevos: 1, actualizados: 1)" in out
     juan = open_roster(db_url).get("+525512345678")
     assert juan is not None and (juan.tractor_number, juan.tractor_plates) == ("4513", "RT4522")
 
@@ -152,6 +153,6 @@ def test_a_mexican_number_written_the_national_way_is_taken_as_plus_52(
 ) -> None:
     text = "phone,name\n55 1234 5678,Ana López\n(81) 8765-4321,Beto Ruiz\n"
     code, out, _ = run(app, "drivers", "import", write(tmp_path, text), "--db", sqlite_url)
-    assert code == 0 and "2 conductores importados" in out
+    assert code == 0 and "conductores importados: 2" in out
     code, out, _ = run(app, "drivers", "list", "--json", "--db", sqlite_url)
     assert {d["phone"] for d in json.loads(out)} == {"+525512345678", "+528187654321"}
