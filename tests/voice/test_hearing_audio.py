@@ -142,3 +142,12 @@ def test_known_names_that_look_like_a_heard_word_are_its_candidates() -> None:
     assert "Tammy" in near_names("Tami", "en")
     assert "Robles" in near_names("Rogles", "es")
     assert near_names("Xqzw", "es") == []
+
+
+def test_a_nato_word_whisper_bends_comes_back_when_it_fits_the_audio() -> None:
+    # en-us+f4 on the line: Whisper base wrote "Sokel" for Hotel and "Elsa" for Alfa
+    model = load_whisper(Path("data"))
+    said = "Travis: Hotel, Oscar, Lima, Lima, Oscar, Whiskey, Alfa, Yankee"
+    pcm, rate = _on_the_line(said, "en-us+f4", False)
+    heard = hear(model, pcm, rate, Expected.NAME, "en", NOW, spelled=True)
+    assert heard.text.startswith("Travis") and "Hotel" in heard.text and "Sokel" not in heard.text

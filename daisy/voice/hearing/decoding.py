@@ -15,7 +15,9 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
    both decodes agreeing is strong evidence, one of them alone a weaker one (closed_vocabulary.py);
 8. a name word the lexicon does not know gives way to a known name that fits the audio nearly as
    well ("Tami" → Tammy; lexicon_names.py);
-9. a yes is weighed on the audio: plain yes-words against plain no-words, and a yes with a near
+9. in an English answer spelled with NATO words, a stray word (or two) gives way to the NATO word
+   that fits the audio nearly as well ("Park Strot" → Foxtrot; nato_words.py);
+10. a yes is weighed on the audio: plain yes-words against plain no-words, and a yes with a near
    twin ("That's right." / "That's wrong.") against its twin (yes_twin.py).
 """
 
@@ -31,7 +33,7 @@ import numpy as np
 from daisy.core.expectation import Expected
 from daisy.understanding.answers import value as answer_value
 from daisy.voice import vocabulary
-from daisy.voice.hearing import closed_vocabulary, lexicon_names, yes_twin
+from daisy.voice.hearing import closed_vocabulary, lexicon_names, nato_words, yes_twin
 from daisy.voice.hearing.alignment import TurnAudio
 from daisy.voice.hearing.cleaning import clean, voiced_seconds
 from daisy.voice.phone_band import RATE as LINE_RATE
@@ -206,6 +208,12 @@ def hear(
             text = lexicon_names.with_known_names(as_prompted, text, lang, spelled)
         except Exception as e:  # noqa: BLE001
             log.warning("names not weighed on the audio: %s", type(e).__name__)
+    if lang == "en" and (expecting == Expected.PLATE or spelled) and n_best > 1:
+        try:
+            unprompted = TurnAudio(model, encoded, frames, tok, [*tok.sot_sequence, tok.no_timestamps])
+            text = nato_words.with_nato_words(unprompted, text, expecting, expecting == Expected.NAME)
+        except Exception as e:  # noqa: BLE001
+            log.warning("NATO words not weighed on the audio: %s", type(e).__name__)
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
         try:
             unprompted = TurnAudio(model, encoded, frames, tok, [*tok.sot_sequence, tok.no_timestamps])

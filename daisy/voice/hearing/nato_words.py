@@ -1,0 +1,74 @@
+"""Pieces of a NATO word put back together, weighed against the audio.
+
+On a phone line Whisper base splits or bends the NATO words an English caller spells with:
+"Park Strot" and "Pock Strat" for Foxtrot, "Sokel" for Hotel, "Delcut" for Delta. In an answer
+spelled symbol by symbol, a word that is no spelling word (alone, or joined with the next one)
+gets the three NATO words that look most like it; each is put in its place and the answer scored
+against the audio (forced alignment). The best one wins if it trails the words Whisper wrote by no
+more than NEAR nats.
+
+Measured on 98 NATO-spelled English answers from `daisy eval --audio` (plates, surnames, addresses;
+espeak-ng and Kokoro, half noisy): the symbols read exactly right 40 → 44, none lost (NEAR 1 to 5
+gave 44–45). Cost: one batched alignment of up to six readings per such word.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from daisy.core.expectation import Expected
+from daisy.understanding import spelling
+from daisy.voice import vocabulary
+from daisy.voice.hearing.alignment import TurnAudio
+
+NEAR = 3.0  # nats a NATO word may trail the pieces Whisper wrote
+LOOK_ALIKE = 40  # rapidfuzz ratio: loose on purpose, the audio decides ("parkstrot" → Foxtrot, 50)
+_PUNCTUATION = ",.;:!?"
+
+
+@lru_cache(maxsize=1)
+def _nato() -> tuple[str, ...]:
+    words = vocabulary.spelling_words(Expected.PLATE, "en")
+    return tuple(sorted({w for w in words if len(w) > 3 and spelling.is_nato_word(w)}))
+
+
+@lru_cache(maxsize=4)
+def _known(expecting: Expected) -> frozenset[str]:
+    return frozenset(w.lower() for w in vocabulary.spelling_words(expecting, "en"))
+
+
+def _bare(word: str) -> str:
+    return word.strip(_PUNCTUATION).lower()
+
+
+def with_nato_words(turn: TurnAudio, text: str, expecting: Expected, given_name_first: bool = False) -> str:
+    """`text` (English, spelled) with each stray word, or pair of them, replaced by the NATO word
+    that fits the audio best, when one fits nearly as well. `given_name_first`: a name's first word
+    is the given name, not a spelled letter."""
+    from rapidfuzz import fuzz, process
+
+    known = _known(expecting if expecting in (Expected.PLATE, Expected.EMAIL) else Expected.PLATE)
+    words = text.split()
+
+    def stray(word: str) -> bool:
+        bare = _bare(word)
+        return bare.isalpha() and len(bare) > 1 and bare not in known and not spelling.is_nato_word(bare)
+
+    for i in range(1 if given_name_first else 0, len(words)):
+        if i >= len(words) or not stray(words[i]):
+            continue
+        spans = [(i, i + 1)] + ([(i, i + 2)] if i + 1 < len(words) and stray(words[i + 1]) else [])
+        readings: list[list[str]] = []
+        for a, b in spans:
+            joined = "".join(_bare(w) for w in words[a:b])
+            tail = words[b - 1][len(words[b - 1].rstrip(_PUNCTUATION)) :]
+            for found, _score, _k in process.extract(joined, _nato(), scorer=fuzz.ratio, limit=3,
+                                                     score_cutoff=LOOK_ALIKE):
+                readings.append([*words[:a], found + tail, *words[b:]])
+        if not readings:
+            continue
+        scores = turn.fits([" ".join(words)] + [" ".join(r) for r in readings])
+        best = max(range(len(readings)), key=lambda k: scores[k + 1])
+        if scores[best + 1] >= scores[0] - NEAR:
+            words = readings[best]
+    return " ".join(words)
