@@ -48,6 +48,8 @@ def with_nato_words(turn: TurnAudio, text: str, expecting: Expected, given_name_
     from rapidfuzz import fuzz, process
 
     known = _known(expecting if expecting in (Expected.PLATE, Expected.EMAIL) else Expected.PLATE)
+    # in an address the separator is bent too ("NOT", "Dart" for "dot")
+    choices = (*_nato(), "dot") if expecting == Expected.EMAIL else _nato()
     words = text.split()
 
     def stray(word: str) -> bool:
@@ -62,7 +64,7 @@ def with_nato_words(turn: TurnAudio, text: str, expecting: Expected, given_name_
         for a, b in spans:
             joined = "".join(_bare(w) for w in words[a:b])
             tail = words[b - 1][len(words[b - 1].rstrip(_PUNCTUATION)) :]
-            for found, _score, _k in process.extract(joined, _nato(), scorer=fuzz.ratio, limit=3,
+            for found, _score, _k in process.extract(joined, choices, scorer=fuzz.ratio, limit=3,
                                                      score_cutoff=LOOK_ALIKE):
                 readings.append([*words[:a], found + tail, *words[b:]])
         if not readings:
