@@ -44,7 +44,7 @@ def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = Fals
         if not pattern.search(text):
             continue
         alike = name_lexicon.near_names(word, lang, limit=CANDIDATES, cutoff=LOOK_ALIKE)
-        readings = [pattern.sub(known, text, count=1) for known in alike]
+        readings = [pattern.sub(lambda _m, known=known: known, text, count=1) for known in alike]
         if not readings:
             continue
         scores = turn.fits([text, *readings])
