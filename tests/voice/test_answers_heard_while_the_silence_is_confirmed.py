@@ -97,3 +97,17 @@ def test_a_caller_who_goes_on_after_a_short_pause_is_heard_whole() -> None:
     counts = recognizer.speculation
     assert counts.dropped >= 1  # the early hearing of "Así es" was not used
     assert counts.used + counts.late == 1
+
+
+def test_a_plate_dictated_in_two_pieces_is_kept_for_hearing_whole() -> None:
+    async def main() -> tuple[SpeculativeWhisperSTT, Events, str]:
+        recognizer, events = await _hear(await _speech("Ele eme.", "Catorce ochenta.", gap=0.8),
+                                         Expected.PLATE)
+        whole = await recognizer.rehear_turn()  # what the agent asks once the turn is over
+        return recognizer, events, whole.text if whole else ""
+
+    recognizer, events, whole = asyncio.run(main())
+    assert len(_finals(events)) == 2  # the VAD closed a stretch at the pause: two pieces
+    assert recognizer.speculation.used == 2
+    assert "ochenta" in whole.lower()
+    assert recognizer.pieces_in_turn() == 0  # the turn is over: the pieces are forgotten
