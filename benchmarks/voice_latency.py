@@ -22,6 +22,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import random
 import statistics
 import time
 from pathlib import Path
@@ -117,35 +119,52 @@ def _label(kind: str) -> str:
 
 async def end_to_end(calls: int, dictation_calls: int, turns: int, vad_silence: float | None,
                      min_delay: float | None, max_delay: float | None, seed: int,
-                     speculate_after: float | None = None, baseline: bool = False) -> dict[str, Any]:
-    import os
-    import random
-
+                     speculate_after: float | None = None, baseline: bool = False,
+                     compare: bool = False) -> dict[str, Any]:
+    """The audio calls; with `compare`, each caller is run both ways (early hearing and baseline),
+    in alternating order, so both see the same load on this shared machine."""
     from daisy.voice import pipelines, speculative
-    from daisy.voice.demo import run_call
-    from daisy.voice.whole_turn import WholeTurnWhisperSTT
 
     if speculate_after is not None:
         speculative.SPECULATE_AFTER = speculate_after
-
     if vad_silence is not None:
         pipelines.VAD_MIN_SILENCE = vad_silence
     if min_delay is not None:
         pipelines.ENDPOINTING["min_delay"] = min_delay
     if max_delay is not None:
         pipelines.ENDPOINTING["max_delay"] = max_delay
-    rng = random.Random(seed)
     settings = Settings(daisy_data_dir=Path("data"))
-    by_class: dict[str, list[dict[str, float]]] = {}
-    speculation: dict[str, int] = {}
-    answers: list[dict[str, Any]] = []
-    dictations: list[dict[str, Any]] = []
-    outcomes = []
-    stt: list[float] = []
-    loads = []
+    modes = ["speculative", "baseline"] if compare else ["baseline" if baseline else "speculative"]
+    tallies = {mode: _Tally() for mode in modes}
     personas = [None] * calls + [dictating(DICTATION[i % len(DICTATION)]) for i in range(dictation_calls)]
-    for persona in personas:
-        loads.append(os.getloadavg()[0])
+    for n, persona in enumerate(personas):
+        for mode in modes if n % 2 == 0 else modes[::-1]:
+            rng = random.Random(seed + n)  # both ways pause alike
+            await tallies[mode].call(settings, persona, mode == "baseline", turns, rng)
+    out = {mode: tally.summary() for mode, tally in tallies.items()}
+    for mode, summary_ in out.items():
+        early = None if mode == "baseline" else speculative.SPECULATE_AFTER
+        summary_["settings"] = {"vad_min_silence": pipelines.VAD_MIN_SILENCE,
+                                "endpointing": pipelines.ENDPOINTING, "speculate_after": early}
+    return out if compare else out[modes[0]]
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.by_class: dict[str, list[dict[str, float]]] = {}
+        self.speculation: dict[str, int] = {}
+        self.answers: list[dict[str, Any]] = []
+        self.dictations: list[dict[str, Any]] = []
+        self.outcomes: list[dict[str, Any]] = []
+        self.stt: list[float] = []
+        self.loads: list[float] = []
+
+    async def call(self, settings: Settings, persona: Any, baseline: bool, turns: int,
+                   rng: random.Random) -> None:
+        from daisy.voice.demo import run_call
+        from daisy.voice.whole_turn import WholeTurnWhisperSTT
+
+        self.loads.append(os.getloadavg()[0])
         overrides = {"stt": WholeTurnWhisperSTT(language="es", data_dir=settings.daisy_data_dir)
                      } if baseline else {}
         result = await run_call(settings, "es", persona=persona, print_line=lambda _line: None,
@@ -157,43 +176,45 @@ async def end_to_end(calls: int, dictation_calls: int, turns: int, vad_silence: 
             label = "dictation in pieces" if i in in_pieces else _label(kind)
             sound = result.from_last_sound_ms[i] if i < len(result.from_last_sound_ms) else None
             lat = {**lat, **({"from_last_sound": sound} if sound is not None else {})}
-            by_class.setdefault(label, []).append(lat)
+            self.by_class.setdefault(label, []).append(lat)
             if i < len(result.verdicts) and result.verdicts[i] and label != "dictation in pieces":
-                by_class.setdefault("complete answers", []).append(lat)
-        answers += result.answers
+                self.by_class.setdefault("complete answers", []).append(lat)
+        self.answers += result.answers
         for key, n in result.speculation.items():
-            speculation[key] = speculation.get(key, 0) + n
+            self.speculation[key] = self.speculation.get(key, 0) + n
         for d in result.dictations:
             d["wait_ms"] = result.latencies[d["latencies"][-1]]["total"] if d["latencies"] else None
-        dictations += result.dictations
-        stt += result.stt_ms
+        self.dictations += result.dictations
+        self.stt += result.stt_ms
         fields = sum(v is not None for v in result.record.values())
-        outcomes.append({"outcome": result.outcome, "fields": fields})
-        loads.append(os.getloadavg()[0])
-    out: dict[str, Any] = {}
-    everything = [lat for label, lats in by_class.items() if label != "complete answers" for lat in lats]
-    for label, lats in [("all", everything), *sorted(by_class.items())]:
-        out[label] = {part: summary([lat[part] for lat in lats if part in lat])
-                      for part in ("total", "from_last_sound", "endpointing", "stt", "core", "tts")}
-    premature = [d for d in dictations if d["premature"]]
-    whole = [d for d in dictations if not d["premature"]]
-    out["dictation_set"] = {
-        "answers": len(dictations), "premature_end_of_turn": len(premature),
-        "premature_rate": round(len(premature) / len(dictations), 3) if dictations else None,
-        "premature_said": [d["said"] for d in premature],
-        # the caller's last piece → Daisy's first audio, when she waited for the whole answer
-        "wait_after_whole_answer_ms": summary([d["wait_ms"] for d in whole if d["wait_ms"] is not None]),
-    }
-    cut = [a["said"] for a in answers if a["cut"]]
-    # any spoken line, dictated or not: Daisy took the turn at a pause inside it (a comma's ~0.3 s)
-    out["cut_inside_a_line"] = {"lines": len(answers), "cut": len(cut), "said": cut}
-    out["whisper_ms"] = summary(stt)
-    out["speculation"] = speculation
-    out["calls"] = outcomes
-    out["load_average"] = {"min": min(loads), "max": max(loads)}
-    out["settings"] = {"vad_min_silence": pipelines.VAD_MIN_SILENCE, "endpointing": pipelines.ENDPOINTING,
-                       "speculate_after": None if baseline else speculative.SPECULATE_AFTER}
-    return out
+        self.outcomes.append({"outcome": result.outcome, "fields": fields})
+        self.loads.append(os.getloadavg()[0])
+
+    def summary(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        everything = [lat for label, lats in self.by_class.items() if label != "complete answers"
+                      for lat in lats]
+        for label, lats in [("all", everything), *sorted(self.by_class.items())]:
+            out[label] = {part: summary([lat[part] for lat in lats if part in lat])
+                          for part in ("total", "from_last_sound", "endpointing", "stt", "core", "tts")}
+        dictations = self.dictations
+        premature = [d for d in dictations if d["premature"]]
+        whole = [d for d in dictations if not d["premature"]]
+        out["dictation_set"] = {
+            "answers": len(dictations), "premature_end_of_turn": len(premature),
+            "premature_rate": round(len(premature) / len(dictations), 3) if dictations else None,
+            "premature_said": [d["said"] for d in premature],
+            # the caller's last piece → Daisy's first audio, when she waited for the whole answer
+            "wait_after_whole_answer_ms": summary([d["wait_ms"] for d in whole if d["wait_ms"] is not None]),
+        }
+        cut = [a["said"] for a in self.answers if a["cut"]]
+        # any spoken line, dictated or not: Daisy took the turn at a pause inside it (a comma's ~0.3 s)
+        out["cut_inside_a_line"] = {"lines": len(self.answers), "cut": len(cut), "said": cut}
+        out["whisper_ms"] = summary(self.stt)
+        out["speculation"] = self.speculation
+        out["calls"] = self.outcomes
+        out["load_average"] = {"min": min(self.loads), "max": max(self.loads)}
+        return out
 
 
 def main() -> None:
@@ -211,6 +232,8 @@ def main() -> None:
                     help="pause (s) after which Whisper starts while the VAD confirms the silence")
     ap.add_argument("--baseline", action="store_true",
                     help="hear each stretch only once the VAD closed it (the pipeline before speculation)")
+    ap.add_argument("--compare", action="store_true",
+                    help="run every caller both ways, alternating, and report both (same load)")
     ap.add_argument("--skip-e2e", action="store_true")
     args = ap.parse_args()
     report: dict[str, Any] = {"core_and_tts": asyncio.run(core_and_first_audio(args.rounds))}
@@ -218,7 +241,7 @@ def main() -> None:
     if not args.skip_e2e:
         report["local_end_to_end"] = asyncio.run(
             end_to_end(args.calls, args.dictation_calls, args.turns, args.vad_silence, args.min_delay,
-                       args.max_delay, args.seed, args.speculate_after, args.baseline))
+                       args.max_delay, args.seed, args.speculate_after, args.baseline, args.compare))
         print(json.dumps(report["local_end_to_end"]), flush=True)
 
 
