@@ -81,7 +81,7 @@ def import_drivers(
     if roster_file.problems:
         for problem in roster_file.problems:
             print(f"daisy: error: {problem.say(lang)}", file=sys.stderr)
-        fail(_say(lang, "nothing_imported", count=len(roster_file.problems)), code=1)
+        fail(_say(lang, "nothing_imported", count=roster_file.bad_rows), code=1)
     if not roster_file.rows:
         fail(_say(lang, "no_rows", path=path))
     roster = _open(db)

@@ -58,7 +58,8 @@ class RosterFileError(ValueError):
 class RosterFile:
     columns: list[str]  # the file's columns besides the phone
     rows: list[dict[str, str | None]]  # canonical values by column, "phone" in E.164
-    problems: list[Problem]  # one per bad row
+    problems: list[Problem]  # one per wrong cell of a bad row (or per bad row)
+    bad_rows: int = 0
 
 
 def read_roster(path: Path, form: Form | None = None) -> RosterFile:
@@ -84,13 +85,14 @@ def parse_roster(text: str, name: str = "drivers.csv", form: Form | None = None)
     out = RosterFile([c for c in header if c != "phone"], [], [])
     first_line: dict[str, int] = {}
     for line, cells in lines[1:]:
-        row, problem = _row(header, cells, form)
-        if problem is None and row["phone"] in first_line:
-            problem = Problem(
-                "repeated_phone", {"value": row["phone"], "first": first_line[str(row["phone"])]}
-            )
-        if problem is not None:
-            out.problems.append(Problem(problem.key, problem.slots, line))
+        row, problems = _row(header, cells, form)
+        if not problems and row["phone"] in first_line:
+            problems = [
+                Problem("repeated_phone", {"value": row["phone"], "first": first_line[str(row["phone"])]})
+            ]
+        if problems:  # every wrong cell of the row, so one round of fixes is enough
+            out.problems += [Problem(problem.key, problem.slots, line) for problem in problems]
+            out.bad_rows += 1
             continue
         first_line[str(row["phone"])] = line
         out.rows.append(row)
@@ -112,17 +114,19 @@ def _check_header(header: list[str], name: str) -> None:
 
 def _row(
     header: list[str], cells: list[str], form: Form | None
-) -> tuple[dict[str, str | None], Problem | None]:
+) -> tuple[dict[str, str | None], list[Problem]]:
     if len(cells) != len(header):
-        return {}, Problem("cells", {"got": len(cells), "want": len(header)})
+        return {}, [Problem("cells", {"got": len(cells), "want": len(header)})]
     raw = {column: cell.strip() for column, cell in zip(header, cells, strict=True)}
-    if not raw["phone"]:
-        return {}, Problem("no_phone")
+    problems: list[Problem] = []
     row: dict[str, str | None] = {}
-    try:
-        row["phone"] = e164(national_to_e164(raw["phone"]))
-    except TelephonyError:
-        return {}, Problem("bad_phone", {"value": raw["phone"]})
+    if not raw["phone"]:
+        problems.append(Problem("no_phone"))
+    else:
+        try:
+            row["phone"] = e164(national_to_e164(raw["phone"]))
+        except TelephonyError:
+            problems.append(Problem("bad_phone", {"value": raw["phone"]}))
     for column in (c for c in header if c != "phone"):
         if not raw[column]:
             row[column] = None  # an empty cell: the roster does not know it
@@ -130,8 +134,8 @@ def _row(
         try:
             row[column] = canonical(column, raw[column], form)
         except BadValue as e:
-            return {}, Problem(e.reason, _bad_slots(column, raw[column], form))
-    return row, None
+            problems.append(Problem(e.reason, _bad_slots(column, raw[column], form)))
+    return row, problems
 
 
 def _bad_slots(column: str, value: str, form: Form | None) -> dict[str, Any]:

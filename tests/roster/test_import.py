@@ -156,3 +156,14 @@ def test_a_mexican_number_written_the_national_way_is_taken_as_plus_52(
     assert code == 0 and "conductores importados: 2" in out
     code, out, _ = run(app, "drivers", "list", "--json", "--db", sqlite_url)
     assert {d["phone"] for d in json.loads(out)} == {"+525512345678", "+528187654321"}
+
+
+def test_every_wrong_cell_of_a_row_is_reported_at_once(
+    app: typer.Typer, sqlite_url: str, tmp_path: Path
+) -> None:
+    text = "phone,name,tractor_number,email\n+525512345678,Ana López,12345678901,ana@gmail.con\n"
+    code, _out, err = run(app, "drivers", "import", write(tmp_path, text), "--db", sqlite_url)
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == 3  # the fleet number, the address, then the summary
+    assert "tractor_number" in lines[0] and "ana@gmail.con" in lines[1]
+    assert lines[-1] == "daisy: error: renglones con errores: 1; no se importó nada"
