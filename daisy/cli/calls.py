@@ -155,6 +155,9 @@ def _print_table(calls: list[CallSummary]) -> None:
     console.print(table)
 
 
+SHORT_ID = 4  # the fewest first characters of an id `calls show` takes
+
+
 @calls_app.command("show")
 def show_call(
     call_id: Annotated[str, typer.Argument(metavar="ID", help="The call's id (see `daisy calls list`).")],
@@ -163,11 +166,17 @@ def show_call(
 ) -> None:
     """Show one call: its fields and its transcript."""
     store = _open(db)
+    found: list[str] = []
     try:
         call = store.get_call(call_id)
+        if call is None and len(call_id) >= SHORT_ID:  # the first characters of an id, as listed
+            found = store.call_ids_starting(call_id)
+            call = store.get_call(found[0]) if len(found) == 1 else None
     except Exception:
         _guard("read the call")
         raise
+    if len(found) > 1:
+        fail(f"{call_id!r} begins more than one call's id: give more of it")
     if call is None:
         fail(f"no call with id {call_id!r}")
     if as_json:

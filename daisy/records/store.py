@@ -199,6 +199,12 @@ class Store:
             details = _details(conn, conn.execute(select(calls).where(calls.c.id == call_id)).all())
         return details[0] if details else None
 
+    def call_ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
+        """The ids that begin with `prefix` (an operator types the first characters of one)."""
+        q = select(calls.c.id).where(calls.c.id.startswith(prefix, autoescape=True)).limit(limit)
+        with self._reader.connect() as conn:
+            return [row[0] for row in conn.execute(q)]
+
     def export_calls(
         self,
         outcome: str | None = None,

@@ -69,6 +69,11 @@ def test_calls_show_prints_fields_and_transcript(app: typer.Typer, db: str) -> N
     assert code == 0 and json.loads(out)["fields"][0]["value"] == "Ramón Ibarra"
 
 
+def test_calls_show_takes_the_first_characters_of_an_id(app: typer.Typer, db: str) -> None:
+    code, out, _ = run(app, "calls", "show", "abc1", "--db", db)
+    assert code == 0 and "RYJ400" in out
+
+
 def test_calls_export_writes_json_csv_and_the_seed_shape(app: typer.Typer, db: str, tmp_path: Path) -> None:
     code, out, _ = run(app, "calls", "export", "--format", "csv", "--db", db)
     assert code == 0 and [r["id"] for r in csv.DictReader(io.StringIO(out))] == ["abc123", "cut"]
