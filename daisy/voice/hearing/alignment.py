@@ -37,3 +37,12 @@ class TurnAudio:
             self.start, ids, [self.frames] * len(ids),
         )
         return [sum(math.log(max(p, 1e-9)) for p in r.text_token_probs) for r in found]
+
+    def best_reading(self, heard: str, readings: list[str], near: float) -> str:
+        """Among other readings of a turn, the one that fits the audio best, if it trails what was
+        heard by no more than `near` nats; else what was heard. One batched pass."""
+        if not readings:
+            return heard
+        scores = self.fits([heard, *readings])
+        best = max(range(len(readings)), key=lambda k: scores[k + 1])
+        return readings[best] if scores[best + 1] >= scores[0] - near else heard

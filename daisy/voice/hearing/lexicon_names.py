@@ -45,10 +45,5 @@ def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = Fals
             continue
         alike = name_lexicon.near_names(word, lang, limit=CANDIDATES, cutoff=LOOK_ALIKE)
         readings = [pattern.sub(lambda _m, known=known: known, text, count=1) for known in alike]
-        if not readings:
-            continue
-        scores = turn.fits([text, *readings])
-        best = max(range(len(readings)), key=lambda i: scores[i + 1])
-        if scores[best + 1] >= scores[0] - NEAR:
-            text = readings[best]
+        text = turn.best_reading(text, readings, NEAR)
     return text

@@ -60,17 +60,12 @@ def with_nato_words(turn: TurnAudio, text: str, expecting: Expected, given_name_
         if i >= len(words) or not stray(words[i]):
             continue
         spans = [(i, i + 1)] + ([(i, i + 2)] if i + 1 < len(words) and stray(words[i + 1]) else [])
-        readings: list[list[str]] = []
+        readings: list[str] = []
         for a, b in spans:
             joined = "".join(_bare(w) for w in words[a:b])
             tail = words[b - 1][len(words[b - 1].rstrip(_PUNCTUATION)) :]
             for found, _score, _k in process.extract(joined, choices, scorer=fuzz.ratio, limit=3,
                                                      score_cutoff=LOOK_ALIKE):
-                readings.append([*words[:a], found + tail, *words[b:]])
-        if not readings:
-            continue
-        scores = turn.fits([" ".join(words)] + [" ".join(r) for r in readings])
-        best = max(range(len(readings)), key=lambda k: scores[k + 1])
-        if scores[best + 1] >= scores[0] - NEAR:
-            words = readings[best]
+                readings.append(" ".join([*words[:a], found + tail, *words[b:]]))
+        words = turn.best_reading(" ".join(words), readings, NEAR).split()
     return " ".join(words)
