@@ -60,11 +60,11 @@ def read_back(
     `gathered`: the value was put together over earlier turns, not only heard now."""
     if not plausible.plausible(f.kind.value, value, f.symbols):
         return not_understood(ctx)
-    doubtful = ctx.confidence is not None and ctx.confidence < ladder.DOUBTFUL
-    if doubtful and f.kind is FieldKind.NAME and reader.common_name(value):
-        # Whisper base is unsure of names it gets right ("Héctor Manuel Garza" refused twice at
-        # 0.43): a name of known names is worth one read-back, which costs no more than asking again.
-        doubtful = ctx.confidence is not None and ctx.confidence < ladder.DOUBTFUL_COMMON_NAME
+    # Whisper base is unsure of names it gets right ("Héctor Manuel Garza" refused twice at 0.43): a
+    # name of known names is worth one read-back, which costs no more than asking again.
+    common_name = f.kind is FieldKind.NAME and reader.common_name(value)
+    gate = ladder.DOUBTFUL_COMMON_NAME if common_name else ladder.DOUBTFUL
+    doubtful = ctx.confidence is not None and ctx.confidence < gate
     spelled = offer(ctx.state) is Offer.SPELL  # spelled symbol by symbol: read back the same way anyway
     if source == "speech" and doubtful and not gathered and not spelled:
         return not_understood(ctx)  # too unsure to even offer it: ask again, with more help
@@ -192,16 +192,14 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
     assert f is not None and pending is not None
     kind = f.kind.value
     corrected = reader.correct(kind, text, ctx.lang, pending, ctx.now)
-    # A yes to "¿sí o no?" answers a question that allows nothing else; the hearing has already
+    # How sure a yes must be heard. A value the caller keyed: any yes heard as a yes confirms what
+    # they typed ("De acuerdo." heard right cost a "¿sí o no?" on 9 of 38 keyed read-backs). A yes
+    # to "¿sí o no?" answers a question that allows nothing else, and the hearing has already
     # weighed it against the no-words (a "No." heard as "Sí" is capped well below).
-    answers_yes_or_no = ctx.state.unclear > 0
-    clear = ctx.state.scratch.get("clear_value") or answers_yes_or_no
-    enough = ladder.SURE_YES_FOR_A_CLEAR_VALUE if clear else ladder.SURE_YES
     stored = ctx.state.values.get(f.key)
-    if stored is not None and stored.source == "keypad":
-        # The caller keyed it: a yes heard as a yes confirms what they typed, however unsure the
-        # recognizer was ("De acuerdo." heard right cost a "¿sí o no?" on 9 of 38 keyed read-backs).
-        enough = 0.0
+    keyed = stored is not None and stored.source == "keypad"
+    lighter = ctx.state.scratch.get("clear_value") or ctx.state.unclear > 0
+    enough = 0.0 if keyed else ladder.SURE_YES_FOR_A_CLEAR_VALUE if lighter else ladder.SURE_YES
     said_yes = Intent.YES in intents and Intent.NO not in intents
     if said_yes and corrected in (None, pending):
         if ladder.yes_confirms(ctx, text, enough):

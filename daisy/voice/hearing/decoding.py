@@ -154,9 +154,8 @@ def hear(
     seconds = min(len(audio) / WHISPER_RATE, SHORT_WINDOW_MAX)
     tok = tokenizer(model, lang)
     prompt_text = vocabulary.prompt(expecting, lang)
-    prompt = [*tok.sot_sequence, tok.no_timestamps]
-    if prompt_text:
-        prompt = [tok.sot_prev, *tok.encode(" " + prompt_text)] + prompt
+    plain = [*tok.sot_sequence, tok.no_timestamps]  # the decoder's start with no prompt
+    prompt = [tok.sot_prev, *tok.encode(" " + prompt_text), *plain] if prompt_text else plain
     encoded = encode(model, audio)
     budget = token_budget(seconds)
     result = model.model.generate(
@@ -200,23 +199,24 @@ def hear(
     else:
         text, confidence = choose(hypotheses, lengths, value_wanted=expecting != Expected.YES_NO)
     frames = len(audio) // 160
-    # Scoring words on the audio refines what was heard; if it fails, the turn is still heard: the
-    # name as Whisper wrote it, a yes as a maybe (never a sure yes unchecked).
+    # Words scored on the audio: names against the prompt the decoder had; NATO words and yes/no
+    # without it (with it, hallucinated yeses fit as well as real ones: yes_twin.py).
+    as_prompted = TurnAudio(model, encoded, frames, tok, prompt)
+    unprompted = TurnAudio(model, encoded, frames, tok, plain)
+    # If scoring fails, the turn is still heard: the name as Whisper wrote it, a yes as a maybe
+    # (never a sure yes unchecked).
     if expecting == Expected.NAME and n_best > 1 and confidence < lexicon_names.SURE_AS_HEARD:
         try:
-            as_prompted = TurnAudio(model, encoded, frames, tok, prompt)
             text = lexicon_names.with_known_names(as_prompted, text, lang, spelled)
         except Exception as e:  # noqa: BLE001
             log.warning("names not weighed on the audio: %s", type(e).__name__)
     if lang == "en" and (expecting == Expected.PLATE or spelled) and n_best > 1:
         try:
-            unprompted = TurnAudio(model, encoded, frames, tok, [*tok.sot_sequence, tok.no_timestamps])
             text = nato_words.with_nato_words(unprompted, text, expecting, expecting == Expected.NAME)
         except Exception as e:  # noqa: BLE001
             log.warning("NATO words not weighed on the audio: %s", type(e).__name__)
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
         try:
-            unprompted = TurnAudio(model, encoded, frames, tok, [*tok.sot_sequence, tok.no_timestamps])
             confidence = yes_twin.weigh_yes(unprompted, text, lang, confidence)
         except Exception as e:  # noqa: BLE001
             log.warning("a yes not weighed on the audio: %s", type(e).__name__)
