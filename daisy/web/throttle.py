@@ -37,12 +37,6 @@ class Throttle:
         left, at = self._left.get(client, (self.burst, now))
         return min(self.burst, left + (now - at) * self.refill_per_s)
 
-    def retry_after(self, client: str) -> int:
-        """0 if the client may try now, else the whole seconds until it may."""
-        with self._lock:
-            budget = self._budget(client, self.clock())
-        return 0 if budget >= 1 else max(1, math.ceil((1 - budget) / self.refill_per_s))
-
     def take(self, client: str) -> int:
         """Check and charge in one step: 0 and one try taken from the budget (give it back with
         `refund` if the credential was right), or the whole seconds to wait. Checking and charging
@@ -66,9 +60,3 @@ class Throttle:
         self._left.move_to_end(client)
         while len(self._left) > self.max_clients:
             self._left.popitem(last=False)
-
-    def failed(self, client: str) -> None:
-        """Record one wrong credential from `client`."""
-        with self._lock:
-            now = self.clock()
-            self._remember(client, self._budget(client, now) - 1, now)

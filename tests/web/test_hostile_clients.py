@@ -81,13 +81,12 @@ def test_the_guess_budget_refills_and_forgets_old_clients() -> None:
     now = [0.0]
     throttle = Throttle(burst=3, refill_per_s=0.5, max_clients=2, clock=lambda: now[0])
     for _ in range(3):
-        assert throttle.retry_after("a") == 0
-        throttle.failed("a")
-    assert throttle.retry_after("a") == 2
+        assert throttle.take("a") == 0  # a wrong try taken from the budget
+    assert throttle.take("a") == 2  # spent: wait 2 s (and nothing taken)
     now[0] = 2.0
-    assert throttle.retry_after("a") == 0
-    throttle.failed("b")
-    throttle.failed("c")  # "a" is forgotten: memory stays bounded whatever the number of addresses
+    assert throttle.take("a") == 0
+    throttle.take("b")
+    throttle.take("c")  # "a" is forgotten: memory stays bounded whatever the number of addresses
     assert len(throttle._left) == 2 and "a" not in throttle._left
 
 
