@@ -7,7 +7,7 @@ from dataclasses import replace
 from daisy.core import known, ladder
 from daisy.core.context import TurnContext
 from daisy.core.events import Keypad
-from daisy.core.expectation import Offer, offer
+from daisy.core.expectation import Offer, offer, refused, with_refused
 from daisy.core.state import Outcome, Phase, Turn
 from daisy.core.wording import join, spoken_list
 from daisy.form import FieldKind, FormField
@@ -60,6 +60,8 @@ def read_back(
     `gathered`: the value was put together over earlier turns, not only heard now."""
     if not plausible.plausible(f.kind.value, value, f.symbols):
         return not_understood(ctx)
+    if source == "speech" and value in refused(ctx.state):
+        return ladder.strike(ctx, f, "not_understood_lead")  # heard as before: ask with more help
     # Whisper base is unsure of names it gets right ("Héctor Manuel Garza" refused twice at 0.43): a
     # name of known names is worth one read-back, which costs no more than asking again.
     common_name = f.kind is FieldKind.NAME and reader.common_name(value)
@@ -205,9 +207,12 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
         if ladder.yes_confirms(ctx, text, enough):
             return confirm(ctx, f, pending)
         return unclear(ctx, f)
+    refusing = replace(ctx.state, scratch=with_refused(ctx.state, pending))
     if corrected and corrected != pending and plausible.plausible(kind, corrected, f.symbols):
+        ctx.state = refusing
         return read_back(ctx, f, corrected)
     if Intent.NO in intents:
+        ctx.state = refusing
         return ladder.strike(ctx, f, "retry_lead")
     # A whole new value said instead of yes or no ("no" lost by the recognizer): read it back.
     fresh = reader.read_piece(kind, text, ctx.lang) if f.kind in PIECED else None
@@ -217,6 +222,7 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
         fresh = None  # "A C F" for a misheard "sí" is no fleet number
     if fresh and fresh != pending and plausible.plausible(kind, fresh, f.symbols):
         if f.kind is not FieldKind.NAME or reader.named(text, ctx.lang):
+            ctx.state = refusing
             return read_back(ctx, f, fresh)
     return None  # the dialogue's repairs answer an aside; anything else gets one "¿sí o no?"
 

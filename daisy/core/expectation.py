@@ -66,6 +66,25 @@ def expected(form: Form, state: CallState) -> Expected:
     return _BY_KIND[form.field(state.field).kind]
 
 
+_REFUSED = "refused:"  # scratch key prefix, per form key: the values said no to, one per line
+
+
+def refused(state: CallState) -> frozenset[str]:
+    """The values the caller said no to for the field being asked. The hearing passes over them to
+    its next-best reading, and the core never reads one back again (the same misreading twice costs
+    the driver two "no"s and teaches nothing)."""
+    if state.field is None:
+        return frozenset()
+    return frozenset(state.scratch.get(_REFUSED + state.field, "").split("\n")) - {""}
+
+
+def with_refused(state: CallState, value: str) -> dict[str, str]:
+    """The state's scratch with `value` added to the current field's refused values."""
+    assert state.field is not None
+    key = _REFUSED + state.field
+    return {**state.scratch, key: "\n".join(sorted(refused(state) | {value}))}
+
+
 def offer(state: CallState) -> Offer:
     """Which help Daisy's last question offered (kept in the state by the escalation ladder)."""
     try:

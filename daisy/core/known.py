@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 from daisy.core import ladder
 from daisy.core.context import TurnContext
+from daisy.core.expectation import with_refused
 from daisy.core.state import CallState, Phase, Turn
 from daisy.core.wording import join
 from daisy.form import FieldKind, FormField
@@ -88,6 +89,7 @@ def hear(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None:
     if fresh is not None:
         return fresh
     if Intent.NO in intents:
+        ctx.state = replace(ctx.state, scratch=with_refused(ctx.state, value))
         ctx.set_field(f.key, value=None, source="speech")
         return collecting.ask_field(ctx, f, wording(ctx.lang).CHANGED)
     ctx.state = on_offer  # neither yes nor no: the repairs answer, the value stays on offer

@@ -44,7 +44,7 @@ _FILLER = {
     "tiene", "tienen", "mayuscula", "minuscula", "con", "otra", "otro", "va", "van", "ya", "todo",
     "del", "al", "que", "ahi", "aqui", "espacio", "raya", "medio", "sin", "primero", "tambien",
     "ultima", "ultimo", "nada", "mas", "sera", "creo", "seguida", "sus", "su", "tu", "tus",
-    "hmm", "hm", "shh", "psst", "pff", "brr", "uhm", "mhm",
+    "mira", "mire", "oye", "oiga", "fijate", "hmm", "hm", "shh", "psst", "pff", "brr", "uhm", "mhm",
     # English
     "my", "the", "plate", "plates", "is", "its", "it", "thats", "and", "then", "dash", "hyphen",
     "space", "uh", "um", "number", "numbers", "license", "truck", "yes", "yeah", "sorry", "capital",

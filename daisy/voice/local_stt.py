@@ -94,6 +94,7 @@ class WhisperSTT(stt.STT):
         # turn, and the decoder's vocabulary and the rescoring follow it.
         self.expecting: Expected = Expected.FREE
         self.spelled = False  # Daisy asked for the value symbol by symbol
+        self.refused: frozenset[str] = frozenset()  # values the caller said no to for this field
         self.last_duration: float | None = None  # seconds spent in the last recognition
         self.last_heard: Heard | None = None  # with its hypotheses, for logs and tests
 
@@ -111,10 +112,11 @@ class WhisperSTT(stt.STT):
 
     async def hear_now(self, pcm: np.ndarray, rate: int, lang: str) -> Heard:
         """Caller audio heard for what the dialogue waits for now (kind, and whether it asked to spell)."""
-        expecting, spelled, now = self.expecting, self.spelled, datetime.now().astimezone()
+        expecting, spelled, refused = self.expecting, self.spelled, self.refused
+        now = datetime.now().astimezone()
         model = await asyncio.to_thread(load_whisper, self.data_dir)
         return await asyncio.to_thread(
-            functools.partial(hear, spelled=spelled), model, pcm, rate, expecting, lang, now
+            functools.partial(hear, spelled=spelled, refused=refused), model, pcm, rate, expecting, lang, now
         )
 
     async def _recognize_impl(

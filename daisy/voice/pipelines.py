@@ -126,14 +126,17 @@ def hearing_prompt(lang: str, kind: Any = None) -> str:
     return HEARING_PROMPT.get(lang[:2], HEARING_PROMPT["en"])
 
 
-def tune_hearing(session: AgentSession, lang: str, kind: Any, spelled: bool = False) -> None:
-    """Before the caller answers, tell the recognizer what kind of answer comes (and whether Daisy
-    asked to spell it): WhisperSTT takes the kind itself; OpenAI's recognizers (cascade STT, realtime
-    input transcription) take its prompt."""
+def tune_hearing(
+    session: AgentSession, lang: str, kind: Any, spelled: bool = False, refused: frozenset[str] = frozenset()
+) -> None:
+    """Before the caller answers, tell the recognizer what kind of answer comes (whether Daisy asked
+    to spell it, and which values the caller already said no to): WhisperSTT takes them itself;
+    OpenAI's recognizers (cascade STT, realtime input transcription) take the kind's prompt."""
     stt = session.stt
     if stt is not None and hasattr(stt, "expecting"):
         stt.expecting = kind
         stt.spelled = spelled
+        stt.refused = refused
         return
     prompt = hearing_prompt(lang, kind)
     if stt is not None and type(stt).__module__.startswith("livekit.plugins.openai"):

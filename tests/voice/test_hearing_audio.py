@@ -151,3 +151,13 @@ def test_a_nato_word_whisper_bends_comes_back_when_it_fits_the_audio() -> None:
     pcm, rate = _on_the_line(said, "en-us+f4", False)
     heard = hear(model, pcm, rate, Expected.NAME, "en", NOW, spelled=True)
     assert heard.text.startswith("Travis") and "Hotel" in heard.text and "Sokel" not in heard.text
+
+
+def test_a_value_the_caller_said_no_to_gives_way_to_the_next_reading_of_the_audio(tmp_path: Path) -> None:
+    model = load_whisper(Path("data"))
+    pcm, rate = speak("seiscientos treinta y nueve", "es-419", tmp_path)
+    first = value(Expected.DIGITS, hear(model, pcm, rate, Expected.DIGITS, "es", NOW).text, "es", NOW)
+    assert first is not None
+    again = hear(model, pcm, rate, Expected.DIGITS, "es", NOW, refused=frozenset({first}))
+    second = value(Expected.DIGITS, again.text, "es", NOW)
+    assert second is not None and second != first

@@ -142,9 +142,12 @@ def hear(
     *,
     n_best: int = N_BEST,
     spelled: bool = False,
+    refused: frozenset[str] = frozenset(),
 ) -> Heard:
     """One caller turn (int16 mono PCM at `rate`) heard as a phone call hears it. `n_best=1` decodes
-    greedily (no rescoring), for comparison. `spelled`: Daisy asked for the value symbol by symbol."""
+    greedily (no rescoring), for comparison. `spelled`: Daisy asked for the value symbol by symbol.
+    `refused`: values the caller said no to for this field; a reading that gives one does not count
+    as a valid answer, so the next-best one that is may win."""
     lang = "es" if lang.lower().startswith("es") else "en"
     now = now or datetime.now().astimezone()
     if pcm.size == 0 or int(np.abs(pcm.astype(np.int32)).max()) <= SILENT_PEAK:
@@ -181,7 +184,8 @@ def hear(
                 text = closed_vocabulary.snap_to_words(text, vocabulary.spelling_words(expecting, lang))
             if text:
                 if text not in values:
-                    values[text] = answer_value(expecting, text, lang, now)
+                    found_value = answer_value(expecting, text, lang, now)
+                    values[text] = None if found_value in refused else found_value
                 # Two decodes that clean to the same words both count towards the agreement.
                 hypotheses.append(Hypothesis(text, float(score), values[text]))
                 lengths.append(len(tokens) + 1)  # + the end token, as the score counts it
