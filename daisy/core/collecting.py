@@ -12,7 +12,7 @@ from daisy.core.state import Outcome, Phase, Turn
 from daisy.core.wording import join, spoken_list
 from daisy.form import FieldKind, FormField
 from daisy.understanding import plausible, reader
-from daisy.understanding.intents import Intent
+from daisy.understanding.intents import Intent, sounds_done
 
 PIECED = (FieldKind.PLATE, FieldKind.EMAIL)
 KEYPAD_KINDS = (FieldKind.NUMBER, FieldKind.TIME)
@@ -97,7 +97,7 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         gathered = ctx.state.pieces + piece
         if not piece:
             # "es todo", or a bare "sí" to "¿qué sigue?": what was gathered is the whole value.
-            if gathered and intents & {Intent.DONE, Intent.YES}:
+            if gathered and (intents & {Intent.DONE, Intent.YES} or sounds_done(text, ctx.lang)):
                 return read_back(ctx, f, reader.best_guess(kind, gathered))
             return None
         doubtful = ctx.confidence is not None and ctx.confidence < ladder.DOUBTFUL

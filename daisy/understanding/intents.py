@@ -66,6 +66,22 @@ def holds_with_reason(text: str, lang: str) -> bool:
     return Intent.WAIT in classify(text, lang) and bool(packs.get(lang).hold_reason.search(fold(text)))
 
 
+# rapidfuzz ratio of a short reply to a way of saying "that's all": "son tomas" is 89 from "son todas"
+DONE_LOOK_ALIKE = 80
+
+
+def sounds_done(text: str, lang: str) -> bool:
+    """A short reply that reads like "that's all" bent by the recognizer. Only asked where the
+    caller was dictating in pieces and the reply gave no piece, so the worst it does is read back
+    what was gathered a turn early."""
+    from rapidfuzz import fuzz  # only on a reply nothing else understood
+
+    folded = re.sub(r"[^a-z ]", "", fold(text)).strip()
+    if not folded or len(folded.split()) > 4:
+        return False
+    return any(fuzz.ratio(folded, said) >= DONE_LOOK_ALIKE for said in packs.get(lang).done_said)
+
+
 def without_done(text: str, lang: str) -> str:
     """The words with any "es todo" / "that's all" taken out (folded)."""
     pack = packs.get(lang).intents

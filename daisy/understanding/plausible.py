@@ -4,7 +4,8 @@ name made of "sí, es correcto") must be asked again, never read back as if it c
 
 Mexican plates (NOM-001-SCT-2): private and state cargo plates have 6–7 symbols ("ABC-123-D",
 "JK-12-345"), federal cargo and trailer plates 6–7 ("12-AB-3C", "1-ABC-23"); US plates have 5–8. All
-mix letters and digits.
+mix letters and digits, with at most four letters and at least two digits: "LMREI1", heard from a
+dictation cut short, is none.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 PLATE_SYMBOLS = (5, 8)
+PLATE_LETTERS = 4
 NUMBER_SYMBOLS = (1, 6)  # a fleet number's default length; a form field may set its own
 EMAIL_MAX = 64  # longer than anyone dictates on the phone
 NAME_WORDS = (1, 6)
@@ -43,9 +45,9 @@ def plate(value: str) -> bool:
     lo, hi = PLATE_SYMBOLS
     if not (lo <= len(value) <= hi and value.isascii() and value.isalnum() and value.isupper()):
         return False
-    has_letter = any(c.isalpha() for c in value)
-    has_digit = any(c.isdigit() for c in value)
-    return has_letter and has_digit and not re.search(r"(.)\1\1\1", value)
+    letters = sum(c.isalpha() for c in value)
+    digits = len(value) - letters
+    return 1 <= letters <= PLATE_LETTERS and digits >= 2 and not re.search(r"(.)\1\1\1", value)
 
 
 def number(value: str, symbols: tuple[int, int] = NUMBER_SYMBOLS) -> bool:

@@ -15,6 +15,7 @@ from daisy.understanding import readback
 from daisy.understanding.normalize import is_english, last_version, normalize, strip_accents
 from daisy.understanding.numbers import find_numbers, word_table
 from daisy.understanding.packs import en_us_words, es_mx_words
+from daisy.understanding.plausible import plate
 
 _ES_NAMES = es_mx_words.LETTER_NAMES
 _EN_NAMES = en_us_words.LETTER_NAMES
@@ -441,15 +442,27 @@ _NAME_GLUED_TO_DE = re.compile(
 )
 
 
+# The tail of a letter name that starts with "e", as the recognizer writes it when the name before
+# ends in "e" too and the two vowels run together ("ene eme" → "ene me"); "se" stays C.
+_NAME_TAILS = {"me", "ne", "le", "fe", "rre", "re"}
+
+
 def _rejoined(words: list[str]) -> list[str]:
     """ "e le eme", "e rre": a letter name the recognizer cut after its first vowel is one name (only
-    when the second part is no letter name itself: "e se" stays E, C)."""
+    when the second part is no letter name itself: "e se" stays E, C). Letters are feminine in
+    Spanish ("la eme"): "el" right before a letter name that is no word is "ele" cut short ("el eme"
+    for "ele eme"); and a name's tail right after a name ending in "e" is that name ("ene me")."""
     out: list[str] = []
     for i, w in enumerate(words):
         glued = _NAME_GLUED_TO_DE.match(w)
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if out and out[-1] == "e" and w not in _ES_NAMES and "e" + w in _ES_NAMES and len(w) >= 2:
             out[-1] = "e" + w
+        elif w == "el" and nxt in _ES_NAMES and nxt not in _NO_SAME_INITIAL and nxt != "ese":
+            out.append("ele")
+        elif w in _NAME_TAILS and out and len(out[-1]) > 1 and out[-1].endswith("e") \
+                and out[-1] in _ES_NAMES and "e" + w in _ES_NAMES:
+            out.append("e" + w)
         elif glued and len(nxt) >= 3 and nxt[0] == _ES_NAMES[glued.group(1)].lower():
             out += [glued.group(1), "de"]  # "pere paco", "pede parco": "pe de Paco" run together
         else:
@@ -603,15 +616,13 @@ def code_symbols(text: str, lang: str) -> str:
 def looks_complete_plate(value: str) -> bool:
     """True when ``value`` looks like a whole Mexican or US plate.
 
-    Plates have 6 or 7 symbols (sometimes 8) mixing letters and digits ("MNA1480", "12AB3C",
-    "WYZ128"). Fewer symbols, or only letters or only digits, means the caller is still spelling.
+    Plates have 6 or 7 symbols (sometimes 8) of a possible shape (plausible.py: "MNA1480", "12AB3C",
+    "WYZ128"). Fewer symbols, or a shape no plate has, means the caller is still spelling.
     """
     if not isinstance(value, str):
         return False
     clean = "".join(ch for ch in value.upper() if ch.isascii() and ch.isalnum())
-    if not 6 <= len(clean) <= 8:
-        return False
-    return any(ch.isalpha() for ch in clean) and any(ch.isdigit() for ch in clean)
+    return 6 <= len(clean) <= 8 and plate(clean)
 
 
 def say_symbols(value: str, lang: str) -> str:

@@ -88,6 +88,14 @@ def test_a_value_said_no_to_on_one_field_may_be_another_fields(line: Line) -> No
     line.answer("cuarenta y cinco", "45")
 
 
+def test_a_that_is_all_bent_by_the_recognizer_still_closes_a_plate_in_pieces(line: Line) -> None:
+    _to_plates(line)
+    out = line.say("ele eme, uno cuatro ocho")
+    assert out["pending"] is None and out["state"] == "asking"
+    out = line.say("son tomas")  # "Son todas." as Whisper wrote it
+    assert out["state"] == "confirming" and out["pending"] == "LM148"
+
+
 def test_no_question_is_asked_more_than_three_times_in_a_row(line: Line) -> None:
     _to_tractor_number(line)
     asked = 0
@@ -201,6 +209,15 @@ def test_an_email_at_a_misheard_provider_is_not_offered_as_right(line: Line) -> 
 
     assert not plausible("email", "juan@gmail.co")
     assert plausible("email", "juan@gmail.com") and plausible("email", "juan@fletesdelnorte.com.mx")
+
+
+def test_a_plate_of_a_shape_no_plate_has_is_not_offered_as_right() -> None:
+    from daisy.understanding.plausible import plausible
+
+    for real in ("ABC123D", "JK12345", "12AB3C", "1ABC23", "8ABC123", "SSL0031"):
+        assert plausible("plate", real), real
+    for made_up in ("XZXD6XZ8", "LMREI1", "ABCDE12", "ABCD1"):  # letters heard for words, a cut dictation
+        assert not plausible("plate", made_up), made_up
 
 
 # --- the recognizer's confidence ------------------------------------------------------------------

@@ -42,6 +42,11 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("Pe Pe Puebla, ele, 5 5 2 1", "es-MX", "PL5521"),
         ("las placas son Eme Eme Monterrey ka 8 8 1", "es-MX", "MK881"),
         ("ecks, arr, 7 7 2, dubya", "en-US", "XR772W"),
+        # letters are feminine ("la eme"): "el" before a letter name is "ele" cut short
+        ("el eme catorce ochenta", "es-MX", "LM1480"),
+        # two names ending and starting in "e" run together: "ene eme" heard "ene me"
+        ("ene me, catorce ochenta", "es-MX", "NM1480"),
+        ("mira, ve grande de bueno, ene de naranja, dos cero cuatro ocho", "es-MX", "BN2048"),
     ],
 )
 def test_plates_through_mangled_letter_names(said: str, lang: str, plate: str) -> None:
@@ -124,3 +129,21 @@ def test_es_todo_glued_by_the_recognizer_still_closes_the_pieces() -> None:
     from daisy.understanding.intents import Intent, classify
 
     assert Intent.DONE in classify("iso estodo", "es-MX")
+
+
+@pytest.mark.parametrize(
+    ("said", "lang"), [("son tomas", "es-MX"), ("ese todo", "es-MX"), ("That's it.", "en-US")]
+)
+def test_a_that_is_all_the_recognizer_bent_sounds_done(said: str, lang: str) -> None:
+    from daisy.understanding.intents import sounds_done
+
+    assert sounds_done(said, lang)
+
+
+@pytest.mark.parametrize(
+    ("said", "lang"), [("el tomo", "es-MX"), ("no lo sé", "es-MX"), ("N A C D", "en-US")]
+)
+def test_replies_far_from_that_is_all_do_not_sound_done(said: str, lang: str) -> None:
+    from daisy.understanding.intents import sounds_done
+
+    assert not sounds_done(said, lang)

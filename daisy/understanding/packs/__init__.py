@@ -29,6 +29,7 @@ class LanguagePack:
     courtesy: frozenset[str]
     asks_for_person: re.Pattern[str]
     hold_reason: re.Pattern[str]
+    done_said: tuple[str, ...]
 
 
 def _pack(code: str, module: ModuleType) -> LanguagePack:
@@ -42,6 +43,7 @@ def _pack(code: str, module: ModuleType) -> LanguagePack:
         courtesy=module.COURTESY,
         asks_for_person=module.ASKS_FOR_PERSON,
         hold_reason=module.HOLD_REASON,
+        done_said=module.DONE_SAID,
     )
 
 

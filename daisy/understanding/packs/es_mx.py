@@ -354,6 +354,10 @@ INTENTS: dict[Intent, re.Pattern[str]] = {
     ),
 }
 
+# "That's all" as callers say it, to recognize it bent by the recognizer ("son tomas" for "son todas").
+DONE_SAID = (
+    "es todo", "eso es todo", "son todas", "son todos", "ya es todo", "ya son todas", "nada mas", "seria todo"
+)
 # Words that mean yes only when the answer is made of nothing else ("va", "eso es", "muy bien"):
 # "Y flota bien." is recognizer noise, not a yes.
 WEAK_YES = frozenset({
