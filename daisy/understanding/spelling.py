@@ -168,6 +168,9 @@ _FUNCTION_WORDS = {
 }
 # Short letter names that are also words: "de dónde" is not "D de Dónde"
 _NO_SAME_INITIAL = {"de", "te", "se", "a", "e", "o", "u", "i", "y", "me"}
+# Spanish letter names the recognizer does not confuse with another letter's: when the key word
+# after one starts otherwise ("equis de Xalapa" heard "equis de salapa"), the name decides.
+_DISTINCT_NAMES = {"equis", "jota", "zeta", "hache", "igriega", "ygriega", "cu", "dobleu", "dobleve"}
 _PAIR_WORDS = {"griega", "doble", "double", "latina"}
 _KEYABLE_NUMBERS = {"uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
                     "once", "doce", "trece", "catorce", "quince", "veinte", "treinta", "cuarenta",
@@ -338,6 +341,9 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         # "letra X" / "letter X": whatever follows is a letter
         if w in ("letra", "letter") and i + 1 < n:
             nxt = words[i + 1]
+            if nxt in ("letra", "letter"):
+                i += 1  # "letra, letra eme": the first one's letter was lost
+                continue
             letter = _letter_of(nxt, lang) or _letter_of(nxt, "es") or _letter_of(nxt, "en")
             if letter is None and nxt.isalpha() and nxt not in _FILLER and nxt not in table:
                 letter = _key_letter(nxt)
@@ -395,6 +401,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             letter, j = _bv_modifier(words, j0, letter)
             # "be grande" is complete: a NATO word after it is the next letter
             key, j2 = _maybe_key(words, j, letter, lang, connectors, nato_key=len(w) > 1 and j == j0)
+            if w in _DISTINCT_NAMES:
+                key = letter  # "equis de Salapa": Xalapa said, the key word bent; the name is clear
             explicit = j2 != j or (w not in (_AMBIGUOUS_EN if english else _AMBIGUOUS_ES))
             i = j2
             emit(key, "L!" if explicit else "L", with_key=j2 != j)
@@ -458,13 +466,19 @@ def _rejoined(words: list[str]) -> list[str]:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if out and out[-1] == "e" and w not in _ES_NAMES and "e" + w in _ES_NAMES and len(w) >= 2:
             out[-1] = "e" + w
+        elif w in _NAME_TAILS | {"se"} and len(out) >= 2 and out[-1] in ("a", "e") and out[-2] == "letra":
+            out[-1] = "e" + w  # "letra a fe": "letra efe" cut after its first vowel
         elif w == "el" and nxt in _ES_NAMES and nxt not in _NO_SAME_INITIAL and nxt != "ese":
             out.append("ele")
         elif w in _NAME_TAILS and out and len(out[-1]) > 1 and out[-1].endswith("e") \
                 and out[-1] in _ES_NAMES and "e" + w in _ES_NAMES:
             out.append("e" + w)
-        elif glued and len(nxt) >= 3 and nxt[0] == _ES_NAMES[glued.group(1)].lower():
-            out += [glued.group(1), "de"]  # "pere paco", "pede parco": "pe de Paco" run together
+        elif glued and len(nxt) >= 3 and (
+            nxt[0] == _ES_NAMES[glued.group(1)].lower() or _is_keyword(nxt, "es")
+        ):
+            # "pere paco", "pede parco": "pe de Paco" run together; "dede tomate": a name and its "de"
+            # before a key word (the key word decides the letter)
+            out += [glued.group(1), "de"]
         else:
             out.append(w)
     return out

@@ -47,6 +47,10 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         # two names ending and starting in "e" run together: "ene eme" heard "ene me"
         ("ene me, catorce ochenta", "es-MX", "NM1480"),
         ("mira, ve grande de bueno, ene de naranja, dos cero cuatro ocho", "es-MX", "BN2048"),
+        # "letra efe" cut after its first vowel
+        ("letra a fe letra ve letra je ocho uno siete", "es-MX", "FVG817"),
+        # a name run into its "de" before a key word; a clear name ("equis") over a bent key word
+        ("dede tomate equis de salapa ve grande de bolívar tres siete cero", "es-MX", "TXB370"),
     ],
 )
 def test_plates_through_mangled_letter_names(said: str, lang: str, plate: str) -> None:
