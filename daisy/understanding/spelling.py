@@ -397,6 +397,12 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             if w == "de" and not english and _de_is_preposition(words, i):
                 i += 1
                 continue
+            if w == "de" and not english and i + 1 < n and _is_keyword(words[i + 1], lang) \
+                    and _key_letter(words[i + 1]) != "D" and words[i + 1] not in _NATO:
+                # "…, de Enrique, en el de Naranja": the letter's name was lost before its "de"
+                i += 2
+                emit(_key_letter(words[i - 1]), "L!", with_key=True)
+                continue
             j0 = _after_letter(words, i + 1, lang, connectors)
             letter, j = _bv_modifier(words, j0, letter)
             # "be grande" is complete: a NATO word after it is the next letter
@@ -593,6 +599,9 @@ def _maybe_key(
             # "Bravo de Charlie": three letters, a NATO word is no key for another one; but in "ele de
             # Lima" (heard "ene de lima") Lima is the Spanish key word, as any city would be
             return letter, j
+        split_key = k + 1 < n and words[k] in _VOWELS and words[k] == letter.lower()
+        if split_key and _is_keyword(words[k + 1], lang):
+            return letter, k + 2  # "a de a capulco": the key word split after its first vowel
         if k < n and (_is_keyword(words[k], lang) or words[k] in _NATO):
             return _key_letter(words[k]), k + 1
         if k < n and words[k] in _KEYABLE_NUMBERS and _key_letter(words[k]) == letter:

@@ -51,6 +51,8 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("letra a fe letra ve letra je ocho uno siete", "es-MX", "FVG817"),
         # a name run into its "de" before a key word; a clear name ("equis") over a bent key word
         ("dede tomate equis de salapa ve grande de bolívar tres siete cero", "es-MX", "TXB370"),
+        # the key word split after its first vowel
+        ("be de bueno a de a capulco peré pato seiscientos ochenta y uno", "es-MX", "BAP681"),
     ],
 )
 def test_plates_through_mangled_letter_names(said: str, lang: str, plate: str) -> None:
@@ -122,6 +124,11 @@ def test_a_nato_word_after_a_spanish_letter_name_and_de_is_its_key_word() -> Non
 
 def test_a_word_near_a_number_word_but_longer_stays_a_word() -> None:
     assert reader.read_digits("estuve en cuarentena", "es-MX") is None
+
+
+def test_a_key_word_whose_letter_name_was_lost_before_its_de_still_gives_the_letter() -> None:
+    heard = "ce de cuyacán, ade avión, ele de ratón, de de diana, de enrique, en el de naranja, ade avión"
+    assert reader.read_piece("plate", heard, "es-MX") == "CARDENA"
 
 
 def test_a_dot_written_as_the_letter_d_between_nato_words_is_the_dot() -> None:
