@@ -51,6 +51,8 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("letra a fe letra ve letra je ocho uno siete", "es-MX", "FVG817"),
         # a name run into its "de" before a key word; a clear name ("equis") over a bent key word
         ("dede tomate equis de salapa ve grande de bolívar tres siete cero", "es-MX", "TXB370"),
+        # "seta" is how Mexicans say zeta: the name decides over a bent key word
+        ("seta de san aoria u de usla i griega de llevo ochocientos sesenta y cuatro", "es-MX", "ZUY864"),
         # the key word split after its first vowel
         ("be de bueno a de a capulco peré pato seiscientos ochenta y uno", "es-MX", "BAP681"),
     ],
