@@ -34,6 +34,14 @@ def _names(lang: str = "es") -> dict[str, str]:
     for lists in (english, mexican) if lang == "en" else (mexican, english):
         for folded, way in _usual_ways(lists).items():
             out.setdefault(folded, way)
+    if lang != "en":
+        # The recognizer drops the tilde ("Trevino", "Pena"), and the English lists write some Mexican
+        # names without it: in a Spanish call they are the Mexican name.
+        spanish = _usual_ways(mexican)
+        for folded, way in spanish.items():
+            plain = folded.replace("\u0303", "")  # folded names keep the tilde as a combining mark
+            if plain != folded and plain not in spanish:
+                out[plain] = way
     return out
 
 

@@ -285,6 +285,13 @@ def test_a_heard_name_english_also_writes_keeps_its_english_spelling_in_an_engli
     assert turn.state.pending == "Angela Brooks"  # not the Spanish "Ángela": the caller would say no
 
 
+def test_a_surname_heard_without_its_tilde_is_read_back_with_it_in_a_spanish_call() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    turn = _heard(dialogue, turn, "Sí, soy Eduardo Fuentes Trevino", 0.8)
+    assert turn.state.pending == "Eduardo Fuentes Treviño"  # "Trevino" is how the English lists write it
+
+
 def test_a_spelled_surname_follows_the_given_name_heard_before(line: Line) -> None:
     line.say("Soy Ramón Bosques")
     line.say("No")
