@@ -13,6 +13,7 @@ import re
 from daisy.understanding import readback, spelling
 from daisy.understanding.normalize import is_english, last_version, normalize
 from daisy.understanding.numbers import find_numbers
+from daisy.understanding.plausible import PROVIDERS
 
 _COMPLETE = re.compile(r"^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
                        r"(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$")
@@ -291,7 +292,19 @@ def _fix_domain(addr: str) -> str:
     local, _, domain = addr.partition("@")
     parts = domain.split(".")
     parts = [_DOMAIN_FIXES.get(p, p) if k == 0 else _TLD_FIXES.get(p, p) for k, p in enumerate(parts)]
+    parts[0] = _near_provider(parts[0], ".".join(parts[1:]))
     return f"{local}@{'.'.join(parts)}"
+
+
+def _near_provider(name: str, ending: str) -> str:
+    """A provider the recognizer bent by one letter ("hmail", "line", "hotmal") is that provider, when
+    exactly one well-known provider is that near and has this ending."""
+    if name in PROVIDERS or len(name) < 4 or not name.isalpha():
+        return name
+    from rapidfuzz.distance import Levenshtein
+
+    near = [p for p, endings in PROVIDERS.items() if ending in endings and Levenshtein.distance(name, p) == 1]
+    return near[0] if len(near) == 1 else name
 
 
 _TLDS = {"com", "mx", "net", "org", "edu", "gob", "us", "info", "es", "co", "io", "biz", "con"}

@@ -19,7 +19,7 @@ EMAIL_MAX = 64  # longer than anyone dictates on the phone
 NAME_WORDS = (1, 6)
 
 # Providers drivers use, with the endings they really have: "gmail.co" is a mishearing, not an address.
-_PROVIDERS = {
+PROVIDERS = {
     "gmail": {"com"},
     "hotmail": {"com", "com.mx", "es"},
     "outlook": {"com", "com.mx", "es"},
@@ -66,8 +66,8 @@ def email(value: str) -> bool:
         return False
     domain = value.split("@")[1]
     provider, _, ending = domain.partition(".")
-    if provider in _PROVIDERS:
-        return ending in _PROVIDERS[provider]
+    if provider in PROVIDERS:
+        return ending in PROVIDERS[provider]
     tld = domain.rsplit(".", 1)[1]
     return tld in _GENERIC_TLDS or len(tld) == 2  # a company's own domain, or a country ending
 

@@ -189,3 +189,16 @@ def test_spaced_dots_and_country_endings(said: str, lang: str, address: str) -> 
 @pytest.mark.parametrize("said", ["esas", "Nada más esas.", "nomás eso"])
 def test_closing_words_are_no_piece_of_address(said: str) -> None:
     assert read_email(said, "es-MX") == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "email"),
+    [
+        ("gilb punto cardenas 22 arroba hmail punto com", "gilb.cardenas22@gmail.com"),
+        ("toma punto aguirre arroba line punto com punto mx", "toma.aguirre@live.com.mx"),
+        ("juan arroba hotmal punto com", "juan@hotmail.com"),
+        ("juan arroba fletes punto com", "juan@fletes.com"),  # a company's own domain stays
+    ],
+)
+def test_a_provider_bent_by_one_letter_is_that_provider(said: str, email: str) -> None:
+    assert read_email(said, "es-MX") == email
