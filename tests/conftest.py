@@ -96,6 +96,9 @@ def postgres_url() -> Iterator[str]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+_EXIT = pytest.StashKey[int]()  # the session's exit status, kept for pytest_unconfigure
+
+
 # livekit's FFI runtime (Rust, tokio) sometimes aborts the interpreter's own teardown after every
 # result is in: "panic in a function that cannot unwind", exit code 134 (1 run of tests/voice in 5
 # here, with "91 passed" already printed). The session's exit status is kept and the process ends
@@ -112,6 +115,3 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(config.stash[_EXIT])
-
-
-_EXIT = pytest.StashKey[int]()

@@ -11,6 +11,7 @@ from datetime import datetime
 from daisy.core.expectation import Expected
 from daisy.understanding import emails, numbers, reader, spelling
 from daisy.understanding.intents import Intent, classify, fold
+from daisy.understanding.plausible import PROVIDERS
 
 # Moves a caller can make whatever the question: asking to repeat, to wait, for a person… A
 # hypothesis that clearly says one of them is a valid answer too (it must not lose to letters).
@@ -80,16 +81,13 @@ def _value_of_kind(expecting: Expected, text: str, lang: str, now: datetime) -> 
     return None
 
 
-_PROVIDERS = ("gmail", "hotmail", "outlook", "yahoo", "live", "icloud", "prodigy", "msn", "aol")
-
-
 def _email(text: str, lang: str) -> str | None:
     """A whole address, or a piece that means something: one with an @, a dot or a well-known
     provider, or a run of at least three letters or digits (a local part dictated alone)."""
     got = emails.read_email(text, lang)
     if not got:
         return None
-    if emails.is_complete_email(got) or "@" in got or any(p in got for p in _PROVIDERS):
+    if emails.is_complete_email(got) or "@" in got or any(p in got for p in PROVIDERS):
         return got
     core = got.strip("._-")
     return got if len(core) >= 3 and " " not in core else None

@@ -11,6 +11,7 @@ import re
 from datetime import datetime
 
 from daisy.understanding.normalize import normalize, strip_accents
+from daisy.understanding.plausible import PROVIDERS
 
 _VERBS_ES = r"(?:es|va|seria|serian|debe ser|deberia ser|pon|ponle|pones|poner|era|lleva|son|van|sigue|" \
             r"tiene que ser|dice)"
@@ -309,7 +310,7 @@ _EMAIL_SEP_WORDS = re.compile(r"\b(?:guion bajo|underscore|guion|dash|hyphen|pun
 _EMAIL_FILLER = re.compile(r"\b(?:no|es|era|con|va|lleva|sino|seria|its|it is|is|with|a|an|un|una|el|la|the|"
                            r"not|en vez de|instead of|y|and|pero|but|mejor|correct|correcto)\b")
 _ENDINGS = {"com", "mx", "net", "org", "edu", "gob", "us", "info", "es", "co"}
-_PROVIDERS = {"gmail", "hotmail", "yahoo", "outlook", "live", "icloud", "msn", "aol", "prodigy", "protonmail"}
+_PROVIDERS = frozenset(PROVIDERS)  # the well-known providers plausible.py knows the endings of
 
 
 def _email_fix(norm: str, lang: str, cur: str) -> str | None:

@@ -168,10 +168,12 @@ _FUNCTION_WORDS = {
 }
 # Short letter names that are also words: "de dónde" is not "D de Dónde"
 _NO_SAME_INITIAL = {"de", "te", "se", "a", "e", "o", "u", "i", "y", "me"}
-# Spanish letter names the recognizer does not confuse with another letter's: when the key word
-# after one starts otherwise ("equis de Xalapa" heard "equis de salapa"), the name decides.
-_DISTINCT_NAMES = {"equis", "jota", "zeta", "hache", "igriega", "ygriega", "cu", "dobleu", "dobleve"}
-_DISTINCT_LETTERS = {"X", "J", "Z", "H"}  # and every way the recognizer writes their names ("seta")
+# Spanish letter names the recognizer does not confuse with another letter's, in every way it writes
+# them ("equis", "seta", "hota", "ku"…): when the key word after one starts otherwise ("equis de
+# Xalapa" heard "equis de salapa"), the name decides.
+_CLEAR_NAMES = frozenset(
+    {w for w, letter in _ES_NAMES.items() if letter in "XJZHQW" and len(w) > 1} | {"igriega", "ygriega"}
+)
 _PAIR_WORDS = {"griega", "doble", "double", "latina"}
 _KEYABLE_NUMBERS = {"uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
                     "once", "doce", "trece", "catorce", "quince", "veinte", "treinta", "cuarenta",
@@ -408,7 +410,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             letter, j = _bv_modifier(words, j0, letter)
             # "be grande" is complete: a NATO word after it is the next letter
             key, j2 = _maybe_key(words, j, letter, lang, connectors, nato_key=len(w) > 1 and j == j0)
-            if len(w) > 1 and (w in _DISTINCT_NAMES or _ES_NAMES.get(w) in _DISTINCT_LETTERS) and not english:
+            if w in _CLEAR_NAMES and not english:
                 key = letter  # "equis de Salapa": Xalapa said, the key word bent; the name is clear
             explicit = j2 != j or (w not in (_AMBIGUOUS_EN if english else _AMBIGUOUS_ES))
             i = j2

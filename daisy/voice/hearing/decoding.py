@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 import numpy as np
 
@@ -40,6 +42,7 @@ from daisy.voice.phone_band import RATE as LINE_RATE
 from daisy.voice.phone_band import resample_exact, through_the_line
 
 log = logging.getLogger("daisy.voice")
+T = TypeVar("T")
 
 WHISPER_RATE = 16000
 # A spelled address ("erre de Reynosa, i de Irapuato, …") runs to ~100 tokens; the budget also
@@ -210,25 +213,27 @@ def hear(
     # If scoring fails, the turn is still heard: the name as Whisper wrote it, a yes as a maybe
     # (never a sure yes unchecked).
     if expecting == Expected.NAME and n_best > 1 and confidence < lexicon_names.SURE_AS_HEARD:
-        try:
-            text = lexicon_names.with_known_names(as_prompted, text, lang, spelled)
-        except Exception as e:  # noqa: BLE001
-            log.warning("names not weighed on the audio: %s", type(e).__name__)
+        text = _weighed("names", text,
+                        lambda: lexicon_names.with_known_names(as_prompted, text, lang, spelled))
     if lang == "en" and (expecting == Expected.PLATE or spelled) and n_best > 1:
-        try:
-            text = nato_words.with_nato_words(unprompted, text, expecting, expecting == Expected.NAME)
-        except Exception as e:  # noqa: BLE001
-            log.warning("NATO words not weighed on the audio: %s", type(e).__name__)
+        text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(
+            unprompted, text, expecting, expecting == Expected.NAME))
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
-        try:
-            confidence = yes_twin.weigh_yes(unprompted, text, lang, confidence)
-        except Exception as e:  # noqa: BLE001
-            log.warning("a yes not weighed on the audio: %s", type(e).__name__)
-            confidence = min(confidence, yes_twin.MAYBE_NO)
+        confidence = _weighed("a yes", min(confidence, yes_twin.MAYBE_NO),
+                              lambda: yes_twin.weigh_yes(unprompted, text, lang, confidence))
     distinct: dict[str, Hypothesis] = {}
     for h in [*hypotheses, *closed]:  # best score first: each text keeps its best
         distinct.setdefault(h.text, h)
     return Heard(text, confidence, tuple(distinct.values()))
+
+
+def _weighed(what: str, fallback: T, step: Callable[[], T]) -> T:
+    """`step()`, a reading weighed on the audio; `fallback` if the scoring fails (the turn is heard)."""
+    try:
+        return step()
+    except Exception as e:  # noqa: BLE001
+        log.warning("%s not weighed on the audio: %s", what, type(e).__name__)
+        return fallback
 
 
 def _copies_of(value: str | None, unit: str | None) -> bool:
