@@ -22,7 +22,7 @@ from typing import Any
 
 from daisy.conversation import CallLog, Conversation
 from daisy.core import CallerEvent, Dialogue, Direction, Hangup, Keypad, Silence, Turn, Utterance
-from daisy.core.expectation import Offer, expected, offer, refused
+from daisy.core.expectation import Offer, caller_name, expected, offer, refused
 from daisy.form import Form, load_form
 
 # A phone turn is seconds of speech, a few hundred characters at most; a longer "say" is refused so
@@ -164,5 +164,6 @@ class ProtocolSession:
         except (RuntimeError, OSError) as e:  # the model packages missing, the data dir unwritable
             raise ProtocolError(f"speech recognition is unavailable: {e}") from None
         heard = hear(model, pcm, rate, expected(self.form, state), self.lang, self.conversation.clock(),
-                     spelled=offer(state) is Offer.SPELL, refused=refused(state))
+                     spelled=offer(state) is Offer.SPELL, refused=refused(state),
+                     caller_name=caller_name(self.form, state))
         return Utterance(heard.text, heard.confidence)

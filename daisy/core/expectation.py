@@ -91,3 +91,16 @@ def offer(state: CallState) -> Offer:
         return Offer(state.offer)
     except ValueError:
         return Offer.ASK
+
+
+def caller_name(form: Form, state: CallState) -> str:
+    """The caller's name as confirmed in this call ('' until then), while an address is asked for:
+    drivers' addresses are mostly made of their names, and the hearing uses it to set a bent
+    address right (daisy.understanding.email_from_name)."""
+    if expected(form, state) is not Expected.EMAIL:
+        return ""
+    for field in form.fields:
+        got = state.values.get(field.key)
+        if field.kind is FieldKind.NAME and got is not None and got.confirmed and got.value:
+            return got.value
+    return ""

@@ -11,6 +11,7 @@ needs grouping rules anyway, so we keep our own small grammar (deterministic and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -196,6 +197,12 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
                 i += 1
                 continue
             close()
+            unit = _unit_after_y(words, i, table) if not english else None
+            if unit is not None:  # "80 y uno", "30 y 2": the recognizer wrote the tens in digits
+                value = int(w) + unit
+                out.append(Num(value, str(value), False, i, i + 3))
+                i += 3
+                continue
             if i + 1 < n and words[i + 1] in ("mil", "thousand") and len(w) <= 3 and w[0] != "0":
                 group = _Group(i)  # "2 mil": digits times a thousand
                 group.below = int(w)
@@ -263,6 +270,17 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
         i += 1
     close()
     return out
+
+
+def _unit_after_y(words: list[str], i: int, table: dict[str, tuple[int, int]]) -> int | None:
+    """The unit of Spanish tens written in digits and said on ("80 y uno" is 81), else None."""
+    tens, link, unit = (words[i:i + 3] + ["", "", ""])[:3]
+    if not re.fullmatch(r"[2-9]0", tens) or link != "y":
+        return None
+    if re.fullmatch(r"[1-9]", unit):
+        return int(unit)
+    entry = None if unit in _ARTICLES else table.get(unit)  # "80 y un camión": an article
+    return entry[1] if entry is not None and entry[0] == UNIT else None
 
 
 def _fills(group: _Group, digits: str) -> bool:

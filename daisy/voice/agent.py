@@ -242,12 +242,13 @@ class DaisyAgent(Agent):
     def _tune_hearing(self, state: CallState) -> None:
         """The recognizer hears the next answer knowing what kind of answer it is (each turn)."""
         try:
-            from daisy.core.expectation import Offer, expected, offer, refused
+            from daisy.core.expectation import Offer, caller_name, expected, offer, refused
             from daisy.voice.pipelines import tune_hearing
 
-            kind = expected(self.conversation.form, state)
+            form = self.conversation.form
             tune_hearing(
-                self.session, state.lang, kind, spelled=offer(state) is Offer.SPELL, refused=refused(state)
+                self.session, state.lang, expected(form, state), spelled=offer(state) is Offer.SPELL,
+                refused=refused(state), caller_name=caller_name(form, state),
             )
         except Exception as e:  # noqa: BLE001 (hearing without the hint beats a dropped turn)
             log.warning("could not tune the recognizer: %s", e)

@@ -95,6 +95,7 @@ class WhisperSTT(stt.STT):
         self.expecting: Expected = Expected.FREE
         self.spelled = False  # Daisy asked for the value symbol by symbol
         self.refused: frozenset[str] = frozenset()  # values the caller said no to for this field
+        self.caller_name = ""  # the caller's confirmed name, while an address is asked for
         self.last_duration: float | None = None  # seconds spent in the last recognition
         self.last_heard: Heard | None = None  # with its hypotheses, for logs and tests
 
@@ -112,12 +113,12 @@ class WhisperSTT(stt.STT):
 
     async def hear_now(self, pcm: np.ndarray, rate: int, lang: str) -> Heard:
         """Caller audio heard for what the dialogue waits for now (kind, and whether it asked to spell)."""
-        expecting, spelled, refused = self.expecting, self.spelled, self.refused
-        now = datetime.now().astimezone()
-        model = await asyncio.to_thread(load_whisper, self.data_dir)
-        return await asyncio.to_thread(
-            functools.partial(hear, spelled=spelled, refused=refused), model, pcm, rate, expecting, lang, now
+        heard_as = functools.partial(
+            hear, expecting=self.expecting, lang=lang, now=datetime.now().astimezone(),
+            spelled=self.spelled, refused=self.refused, caller_name=self.caller_name,
         )
+        model = await asyncio.to_thread(load_whisper, self.data_dir)
+        return await asyncio.to_thread(heard_as, model, pcm, rate)
 
     async def _recognize_impl(
         self,

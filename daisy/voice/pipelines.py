@@ -127,16 +127,23 @@ def hearing_prompt(lang: str, kind: Any = None) -> str:
 
 
 def tune_hearing(
-    session: AgentSession, lang: str, kind: Any, spelled: bool = False, refused: frozenset[str] = frozenset()
+    session: AgentSession,
+    lang: str,
+    kind: Any,
+    spelled: bool = False,
+    refused: frozenset[str] = frozenset(),
+    caller_name: str = "",
 ) -> None:
     """Before the caller answers, tell the recognizer what kind of answer comes (whether Daisy asked
-    to spell it, and which values the caller already said no to): WhisperSTT takes them itself;
+    to spell it, which values the caller already said no to, and the caller's confirmed name when
+    an address comes): WhisperSTT takes them itself;
     OpenAI's recognizers (cascade STT, realtime input transcription) take the kind's prompt."""
     stt = session.stt
     if stt is not None and hasattr(stt, "expecting"):
         stt.expecting = kind
         stt.spelled = spelled
         stt.refused = refused
+        stt.caller_name = caller_name
         return
     prompt = hearing_prompt(lang, kind)
     if stt is not None and type(stt).__module__.startswith("livekit.plugins.openai"):

@@ -87,3 +87,15 @@ def test_daisy_chat_hears_audio_lines_and_goes_on_after_a_bad_one(tmp_path: Path
     assert "error" in out[1] and "heard" not in out[1] and len(proc.stderr.strip().splitlines()) == 1
     assert out[2]["heard"] and out[2]["pending"] == "Luis Martínez"
     assert out[3]["record"]["driver_name"] == "Luis Martínez"
+
+
+def test_an_address_said_after_a_confirmed_name_is_heard_knowing_the_name(tmp_path: Path) -> None:
+    call = ProtocolSession(lang="en", now=NOW)
+    call.opening()
+    for said in ["Travis Holloway", "yes", "155", "yes", "ABC123", "yes", "204", "yes", "XYZ789", "yes",
+                 "at five pm", "yes"]:
+        out = call.send({"say": said})
+    assert out["expects"] == "email" and out["record"]["driver_name"] == "Travis Holloway"
+    said = _speak("travis dot holloway at icloud dot com", "en-us", tmp_path / "email.wav")
+    out = call.send({"audio": said})
+    assert out["pending"].startswith("travis.holloway@")

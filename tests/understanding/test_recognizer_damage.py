@@ -28,6 +28,9 @@ NOW = datetime(2026, 3, 2, 10, 0)
         # a long number word misspelled the way Whisper writes it on a phone line
         ("cinquenta y ocho", "es-MX", "58"),
         ("el veinticuato", "es-MX", "24"),
+        # the tens written in digits, the unit said on ("ochenta y uno" heard "80, y uno")
+        ("80 y uno", "es-MX", "81"),
+        ("el 30 y 2", "es-MX", "32"),
     ],
 )
 def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: str) -> None:

@@ -161,3 +161,17 @@ def test_a_value_the_caller_said_no_to_gives_way_to_the_next_reading_of_the_audi
     again = hear(model, pcm, rate, Expected.DIGITS, "es", NOW, refused=frozenset({first}))
     second = value(Expected.DIGITS, again.text, "es", NOW)
     assert second is not None and second != first
+
+
+def test_an_address_bent_on_the_line_is_set_right_by_the_callers_confirmed_name(tmp_path: Path) -> None:
+    # en-us on the line: Whisper base writes "Tram is dot haleway" for travis dot holloway
+    model = load_whisper(Path("data"))
+    pcm, rate = speak("travis dot holloway at icloud dot com", "en-us", tmp_path)
+    as_heard = value(Expected.EMAIL, hear(model, pcm, rate, Expected.EMAIL, "en", NOW).text, "en", NOW)
+    assert as_heard is not None and not as_heard.startswith("travis.holloway@")
+    knowing = hear(model, pcm, rate, Expected.EMAIL, "en", NOW, caller_name="Travis Holloway")
+    address = value(Expected.EMAIL, knowing.text, "en", NOW)
+    assert address is not None and address.startswith("travis.holloway@")
+    refused = hear(model, pcm, rate, Expected.EMAIL, "en", NOW, caller_name="Travis Holloway",
+                   refused=frozenset({address}))
+    assert value(Expected.EMAIL, refused.text, "en", NOW) != address  # a no to it is heard

@@ -146,11 +146,13 @@ def hear(
     n_best: int = N_BEST,
     spelled: bool = False,
     refused: frozenset[str] = frozenset(),
+    caller_name: str = "",
 ) -> Heard:
     """One caller turn (int16 mono PCM at `rate`) heard as a phone call hears it. `n_best=1` decodes
     greedily (no rescoring), for comparison. `spelled`: Daisy asked for the value symbol by symbol.
     `refused`: values the caller said no to for this field; a reading that gives one does not count
-    as a valid answer, so the next-best one that is may win."""
+    as a valid answer, so the next-best one that is may win. `caller_name`: the name the caller
+    confirmed, when an address is asked for (an address that sounds like it is taken as it)."""
     lang = "es" if lang.lower().startswith("es") else "en"
     now = now or datetime.now().astimezone()
     if pcm.size == 0 or int(np.abs(pcm.astype(np.int32)).max()) <= SILENT_PEAK:
@@ -218,6 +220,8 @@ def hear(
     if lang == "en" and (expecting == Expected.PLATE or spelled) and n_best > 1:
         text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(
             unprompted, text, expecting, expecting == Expected.NAME))
+    if expecting == Expected.EMAIL and caller_name and not spelled:
+        text, confidence = _as_the_name(text, confidence, values.get(text), caller_name, lang, refused)
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
         confidence = _weighed("a yes", min(confidence, yes_twin.MAYBE_NO),
                               lambda: yes_twin.weigh_yes(unprompted, text, lang, confidence))
@@ -234,6 +238,23 @@ def _weighed(what: str, fallback: T, step: Callable[[], T]) -> T:
     except Exception as e:  # noqa: BLE001
         log.warning("%s not weighed on the audio: %s", what, type(e).__name__)
         return fallback
+
+
+# An address heard near the caller's confirmed name: two sources agree on it, enough to read it
+# back (ladder.DOUBTFUL), not enough for a doubtful yes to confirm it (ladder.CLEAR_VALUE).
+AS_THE_NAME = 0.5
+
+
+def _as_the_name(
+    text: str, confidence: float, address: str | None, name: str, lang: str, refused: frozenset[str]
+) -> tuple[str, float]:
+    """The heard address with its local part set to the caller's name it sounds like."""
+    from daisy.understanding.email_from_name import toward_name
+
+    mended = toward_name(address, name, lang) if address else None
+    if mended is None or mended in refused:
+        return text, confidence
+    return mended, max(confidence, AS_THE_NAME)
 
 
 def _copies_of(value: str | None, unit: str | None) -> bool:

@@ -1,0 +1,56 @@
+"""An address the recognizer bent is set right by the caller's confirmed name, and only then: other
+callers' names, addresses of real name words and far-off readings stay as heard."""
+
+from __future__ import annotations
+
+import pytest
+
+from daisy.understanding.email_from_name import toward_name
+
+
+@pytest.mark.parametrize(
+    ("heard", "name", "lang", "address"),
+    [
+        # given.surname, each part bent ("Bend the dot with field 63", "Lonnie dot put 78")
+        ("bendthe.withfield63@gmail.com", "Brenda Whitfield", "en", "brenda.whitfield63@gmail.com"),
+        ("lonnie.put78@gmail.com", "Lonnie Pruitt", "en", "lonnie.pruitt78@gmail.com"),
+        ("brandenwithfield@gmail.com", "Brandon Whitfield", "en", "brandonwhitfield@gmail.com"),
+        # an initial said as its letter's name ("eme torres", "ce meléndez")
+        ("emetores81@fletes.mx", "María Guadalupe Torres Ávila", "es", "mtorres81@fletes.mx"),
+        ("semmelendes36@outlook.com", "Claudia Meléndez", "es", "cmelendez36@outlook.com"),
+        # names run together, accents and particles left out of the address
+        ("silviacalmona@gmail.com", "Silvia Carmona Durán", "es", "silviacarmona@gmail.com"),
+        ("rigovertosalidasono@hotmail.com", "Rigoberto Salinas Peña", "es", "rigobertosalinas@hotmail.com"),
+        ("tosemontoria@hotmail.com", "José Ángel Montoya de los Santos", "es", "josemontoya@hotmail.com"),
+        ("actor_manuel54@gmail.com", "Héctor Manuel Garza", "es", "hector_manuel54@gmail.com"),
+    ],
+)
+def test_a_bent_address_made_of_the_callers_name_is_that_name(
+    heard: str, name: str, lang: str, address: str
+) -> None:
+    assert toward_name(heard, name, lang) == address
+
+
+@pytest.mark.parametrize(
+    ("heard", "name", "lang"),
+    [
+        # another driver's name: nothing alike
+        ("bendthe.withfield63@gmail.com", "Claudia Meléndez", "es"),
+        ("travis.holloway@icloud.com", "Brenda Whitfield", "en"),
+        # already an arrangement of the name
+        ("juanrosa@hotmail.com", "Juan Carlos de la Rosa Medina", "es"),
+        ("jrosa@hotmail.com", "Juan Carlos de la Rosa Medina", "es"),
+        # words that are names of their own: someone's real address, not a bent one
+        ("carlos.medina99@gmail.com", "Carlos Mendoza", "es"),
+        ("juan.perez@gmail.com", "Juan Carlos de la Rosa Medina", "es"),
+        # too far from any arrangement
+        ("chao.metancold30@live.com.mx", "Saúl Betancourt Nava", "es"),
+        ("mdashmail@yahoo.com", "Marcus Bell", "en"),
+        # no name, no address, too little heard
+        ("brenda.whitfield@gmail.com", "", "en"),
+        ("brenda.whitfield", "Brenda Whitfield", "en"),
+        ("bw@gmail.com", "Brenda Whitfield", "en"),
+    ],
+)
+def test_an_address_not_made_of_the_callers_name_stays_as_heard(heard: str, name: str, lang: str) -> None:
+    assert toward_name(heard, name, lang) is None
