@@ -46,6 +46,7 @@ _TOGETHER = re.compile(r"\b(?:todo junto|todo pegado|todo seguido|junto|pegado|a
                        r"all together|together|thank you|no spaces|sin espacios)\b")
 _HYPHEN_NUMBER = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
                             r"(one|two|three|four|five|six|seven|eight|nine)\b")
+_HEARD_NOT = re.compile(r"\b([a-z0-9]+) not\b(?= [a-z0-9])")
 _SPELLED_HYPHENS = re.compile(r"^(?:[a-z0-9]-){2,}[a-z0-9]$")
 # a dot that ends a sentence; one with spaces on both sides ("juan . perez") is the address's dot
 _END_DOT = re.compile(r"(?<!\s)[.]+(?=\s|$)|(?<=\s)[.]+(?=\s*$)")
@@ -112,7 +113,9 @@ def _read_email(text: str, lang: str) -> str:
     text = _drop_talk_before(text)
     # a dot that ends a sentence is punctuation, not "punto"
     norm = _END_DOT.sub(" ", normalize(_END_DOT.sub(" ", text), keep="@._-"))
-    # "guion bajo" and friends first, as they are two words for one symbol
+    # "guion bajo" and friends first, as they are two words for one symbol; the recognizer may run
+    # one into the word before it ("carlunderscore")
+    norm = re.sub(r"(?<=[a-z])(underscore|guionbajo)\b", r" \1", norm).replace("guionbajo", "guion bajo")
     norm = re.sub(r"\b(?:guion bajo|guion abajo|bajo guion|sub guion|subguion|under score|underscore)\b",
                   " _ ", norm)
     norm = re.sub(r"\b(?:guion medio|guion|dash|hyphen|medio guion)\b", " - ", norm)
@@ -121,6 +124,10 @@ def _read_email(text: str, lang: str) -> str:
         norm = re.sub(r"\bat (?:sign|symbol)\b", " @ ", norm)
         norm = re.sub(r"\bat\b", " @ ", norm)
         norm = re.sub(r"\b(?:dot|period|point)\b", " . ", norm)
+        # the line's "dot" heard "not" after a piece of address ("brenda not whitfield", "icloud not
+        # com"); after talk it is a "not" ("that's not right")
+        norm = _HEARD_NOT.sub(lambda m: m.group(0) if m.group(1) in _CHATTER else f"{m.group(1)} . ", norm)
+        norm = re.sub(r"\b(\d+) ?(?:st|nd|rd|th)\b", r"\1", norm)  # "thirty-eight" written "38th"
     norm = _TOGETHER.sub(" ", spelling._TALK.sub(" ", norm))
     # "arroba gmail com", "@gmail com": a domain followed by its ending lost the dot between them
     norm = _LOST_DOT.sub(r"\1 . ", norm)
@@ -210,7 +217,7 @@ def _drop_talk_before(text: str) -> str:
     """ "el correo de la empresa, logistica arroba fletes punto mx": the talk before the address goes.
 
     Comma-separated pieces before the piece that holds the "@"/"arroba" are dropped when they are
-    phrases (two words or more) mostly made of everyday words.
+    phrases (two words or more) mostly made of everyday words, up to their last word.
     """
     if "," not in text:
         return text
@@ -222,7 +229,9 @@ def _drop_talk_before(text: str) -> str:
     for k in range(at):
         words = normalize(pieces[k]).split()
         talk = sum(1 for w in words if w in _CHATTER or w in _TALK_WORDS)
-        if len(words) >= 2 and talk * 2 >= len(words) and not any(w in _MARKERS for w in words):
+        talk_to_the_end = words[-1] in _CHATTER or words[-1] in _TALK_WORDS  # not "mi correo es silvia"
+        if len(words) >= 2 and talk * 2 >= len(words) and talk_to_the_end \
+                and not any(w in _MARKERS for w in words):
             start = k + 1
     return ",".join(pieces[start:]) if start else text
 

@@ -35,6 +35,11 @@ def _names(lang: str = "es") -> dict[str, str]:
         for folded, way in _usual_ways(lists).items():
             out.setdefault(folded, way)
     if lang != "en":
+        # Faker's Mexican lists write a few surnames without their accent ("Cardenas"); where its
+        # Spanish and Colombian lists write them with it, that is the spelling.
+        for folded, way in _accented_elsewhere().items():
+            if folded in out and out[folded].isascii():
+                out[folded] = way
         # The recognizer drops the tilde ("Trevino", "Pena"), and the English lists write some Mexican
         # names without it: in a Spanish call they are the Mexican name.
         spanish = _usual_ways(mexican)
@@ -43,6 +48,14 @@ def _names(lang: str = "es") -> dict[str, str]:
             if plain != folded and plain not in spanish:
                 out[plain] = way
     return out
+
+
+def _accented_elsewhere() -> dict[str, str]:
+    from faker.providers.person.es_CO import Provider as Colombian
+    from faker.providers.person.es_ES import Provider as Spanish
+
+    ways = _usual_ways((Spanish.first_names, Spanish.last_names, Colombian.first_names, Colombian.last_names))
+    return {folded: way for folded, way in ways.items() if not way.isascii()}
 
 
 def _usual_ways(lists: tuple[Any, ...]) -> dict[str, str]:
@@ -95,12 +108,23 @@ def mend_word(word: str, lang: str = "es") -> str:
         return word if has_accent or spelled.isascii() else spelled
     if len(folded) < MIN_MENDED or not folded.isalpha():
         return word
+    glued = _two_names(folded, names)
+    if glued:
+        return glued
     shapes = _by_shape()
     blanked = (folded[:i] + "?" + folded[i + 1 :] for i in range(len(folded)))
     near = {n for shape in blanked for n in shapes.get((len(folded), shape), ())}
     if len(near) != 1:
         return word  # none, or several equally near: not ours to choose
     return names[near.pop()]
+
+
+def _two_names(folded: str, names: dict[str, str]) -> str | None:
+    """Two known names the recognizer ran together ("Carmonadurán" → Carmona Durán), when exactly
+    one split makes them."""
+    splits = [(folded[:i], folded[i:]) for i in range(3, len(folded) - 2)]
+    found = [f"{names[a]} {names[b]}" for a, b in splits if a in names and b in names]
+    return found[0] if len(found) == 1 else None
 
 
 def mend(name: str, lang: str = "es") -> str:

@@ -247,6 +247,9 @@ def _read_name(text: str, lang: str) -> str | None:
     if any(not n for n in norm):
         keep = [(r, n) for r, n in zip(raw, norm, strict=True) if n]
         raw, norm = [r for r, _ in keep], [n for _, n in keep]
+    for k in range(1, len(norm) - 1):  # "Montoya en los Santos": no name has "en los", it is "de los"
+        if norm[k] == "en" and norm[k + 1] in ("la", "las", "los"):
+            raw[k] = norm[k] = "de"
     if _QUESTION_START.match(" ".join(norm)):
         return None
     intro = False

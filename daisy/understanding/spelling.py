@@ -91,8 +91,9 @@ _CAPS_TOKEN = re.compile(r"[A-ZÑ0-9]+(?:-[A-ZÑ0-9]+)*")
 _ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
 # a letter name, its "de" and the key word run together ("adeavion", "erederaton"); longer names are
 # tried first, so "erederaton" is erre-de-ratón rather than e-re-deratón
+# A bare consonant is a name the recognizer cut to its letter ("gregato": ge de gato).
 _GLUED_NAMES = sorted("a be ce se de e efe ge hache i jota ka ele eme ene o pe cu erre ere ese te u ve uve "
-                      "equis zeta".split(), key=len, reverse=True)
+                      "equis zeta b c d f g j k l m n p r s t v x z".split(), key=len, reverse=True)
 _GLUED_KEY = re.compile(rf"^({'|'.join(_GLUED_NAMES)})(de|re|ve|be)([a-zñ]{{3,}})$")
 
 
@@ -376,7 +377,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
                 emit("N" if ch == "ñ" else ch.upper(), "L!")
             continue
         glued = _GLUED_KEY.match(w)
-        if glued and glued.group(3)[0] == _ES_NAMES.get(glued.group(1), "?").lower()[:1]:
+        if glued and glued.group(3)[0] == _ES_NAMES.get(glued.group(1), glued.group(1)).lower()[:1]:
             i += 1
             emit(_key_letter(glued.group(3)), "L!")
             continue
@@ -624,7 +625,7 @@ def spell(text: str, lang: str) -> str:
     "eñe" is written N (plates use A–Z only).
     """
     try:
-        got = symbols(last_version(text), lang)
+        got = symbols(_eight_heard_as_h(last_version(text), lang), lang)
     except Exception:  # a parser must never crash the call
         return ""
     half = len(got) // 2
@@ -632,6 +633,17 @@ def spell(text: str, lang: str) -> str:
             and not got.isalpha():
         return got[:half]  # "ABC 123, a be ce uno dos tres": the same plate said twice
     return got
+
+
+_H_BY_A_DIGIT = re.compile(r"\bH(?=\d|[ ,]+\d)|(?<=\d)H\b|(?<=\d[ ,])H\b")
+
+
+def _eight_heard_as_h(text: str, lang: str) -> str:
+    """"eight" heard as the letter H ("X-ray, H7, Charlie"): a caller spelling letters with NATO
+    words says Hotel for H, so a bare H by a digit is the eight."""
+    if not is_english(lang) or sum(map(is_nato_word, re.findall(r"[A-Za-z]+", text))) < 2:
+        return text
+    return _H_BY_A_DIGIT.sub("8", text)
 
 
 def code_symbols(text: str, lang: str) -> str:

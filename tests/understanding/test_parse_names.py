@@ -2,6 +2,7 @@
 
 import pytest
 
+from daisy.understanding import reader
 from daisy.understanding.names import read_name
 
 ES = [
@@ -134,3 +135,19 @@ def test_name_case_kept_as_spoken_with_foreign_particles_and_mc(said: str, name:
 )
 def test_role_before_the_company_goes_with_it(said: str, lang: str, name: str) -> None:
     assert read_name(said, lang) == name
+
+
+def test_en_los_in_a_name_is_de_los() -> None:
+    assert read_name("Sí, soy José Ángel Montoya en los Santos", "es") == "José Ángel Montoya de los Santos"
+
+
+@pytest.mark.parametrize(
+    ("heard", "mended"),
+    [
+        ("Silvia Carmonadurán", "Silvia Carmona Durán"),  # two names run together
+        ("Gilberto Cardenas de León", "Gilberto Cárdenas de León"),  # the accent Spanish writes
+        ("Eduardo Trevino", "Eduardo Treviño"),
+    ],
+)
+def test_a_heard_name_is_mended_from_the_lexicon(heard: str, mended: str) -> None:
+    assert reader.mend_name(heard, "es") == mended

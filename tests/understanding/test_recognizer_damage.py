@@ -58,6 +58,11 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("seta de san aoria u de usla i griega de llevo ochocientos sesenta y cuatro", "es-MX", "ZUY864"),
         # the key word split after its first vowel
         ("be de bueno a de a capulco peré pato seiscientos ochenta y uno", "es-MX", "BAP681"),
+        # a letter name cut to its consonant and run into its "de" and key word ("ge de gato")
+        ("efe de felipe ve de bota gregato ocho uno siete", "es-MX", "FBG817"),
+        # "eight" heard as the letter H by a caller who spells letters with NATO words
+        ("X-ray H7 Charlie Echo Echo", "en-US", "X87CEE"),
+        ("Juliet Mike Echo H 7 7", "en-US", "JME877"),
     ],
 )
 def test_plates_through_mangled_letter_names(said: str, lang: str, plate: str) -> None:
@@ -163,3 +168,27 @@ def test_replies_far_from_that_is_all_do_not_sound_done(said: str, lang: str) ->
     from daisy.understanding.intents import sounds_done
 
     assert not sounds_done(said, lang)
+
+
+def test_a_bare_h_stays_a_letter_when_the_caller_does_not_spell_with_nato_words() -> None:
+    assert reader.read_value("plate", "H 1 2 3 A B", "en-US", NOW) == "H123AB"
+    assert reader.read_value("plate", "Hotel, eight, seven, Alpha", "en-US", NOW) == "H87A"
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "address"),
+    [
+        # the line's "dot" heard "not"; "thirty-eight" written "38th"; "underscore" run into a word
+        ("Render not with field 70 at hotmail dot com.", "en-US", "render.withfield70@hotmail.com"),
+        ("Rani not prude 7th at gmail dot com", "en-US", "rani.prude7@gmail.com"),
+        ("Carlunderscore, jennings, 38th at iCloud dot com.", "en-US", "carl_jennings38@icloud.com"),
+        # a lead-in with the first word of the address after it is not talk to drop
+        ("Mi correo es silvia, carmona junto, arroba gmail punto com", "es-MX", "silviacarmona@gmail.com"),
+    ],
+)
+def test_addresses_through_recognizer_damage(said: str, lang: str, address: str) -> None:
+    assert reader.read_value("email", said, lang, NOW) == address
+
+
+def test_a_not_after_talk_stays_a_not() -> None:
+    assert reader.read_value("email", "that is not it", "en-US", NOW) is None
