@@ -103,9 +103,12 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         doubtful = ctx.confidence is not None and ctx.confidence < ladder.DOUBTFUL
         if piece and doubtful and offer(ctx.state) is not Offer.SPELL:
             return None  # a stray syllable heard in noise is no piece of the value
+        longest = plausible.longest(kind)
+        overflows = gathered.count("@") > 1 or (longest is not None and len(gathered) > longest)
+        if overflows and reader.looks_complete(kind, piece):
+            gathered = piece  # the whole value said again, from the start: it replaces the pieces
         if gathered.count("@") > 1:
             return None  # a second "@" is no piece of one address: not understood
-        longest = plausible.longest(kind)
         if longest is not None and len(gathered) > longest:
             return ladder.too_long(ctx, f)
         complete = (longest is not None and len(gathered) == longest and f.kind is FieldKind.PLATE) or (

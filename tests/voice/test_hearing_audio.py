@@ -175,3 +175,11 @@ def test_an_address_bent_on_the_line_is_set_right_by_the_callers_confirmed_name(
     refused = hear(model, pcm, rate, Expected.EMAIL, "en", NOW, caller_name="Travis Holloway",
                    refused=frozenset({address}))
     assert value(Expected.EMAIL, refused.text, "en", NOW) != address  # a no to it is heard
+
+
+def test_a_yes_in_words_of_its_own_is_heard_as_a_sure_yes(tmp_path: Path) -> None:
+    # "De acuerdo." is no plain yes-word; heard right, it fits the audio far better than any no-word
+    model = load_whisper(Path("data"))
+    pcm, rate = speak("De acuerdo.", "es-419", tmp_path)
+    heard = hear(model, pcm, rate, Expected.YES_NO, "es", NOW)
+    assert value(Expected.YES_NO, heard.text, "es", NOW) == "yes" and heard.confidence >= 0.9
