@@ -58,6 +58,8 @@ def classify(text: str, lang: str) -> set[Intent]:
             found.discard(Intent.YES)
         elif re.match(r"(?:si|yes|yeah|claro|correcto|exacto)\b", folded):
             found.discard(Intent.NO)
+    if Intent.NO in found and pack.no_then_yes.match(text.strip().lower()):
+        found -= {Intent.NO, Intent.YES}  # "No, that's correct.": neither; Daisy asks "¿sí o no?"
     return found
 
 

@@ -53,3 +53,22 @@ def test_a_yes_or_no_is_never_a_value(said: str, lang: str) -> None:
 def test_a_root_word_with_a_value_keeps_the_value(said: str, lang: str, value: str) -> None:
     kind = "number" if value.isdigit() else "name"
     assert reader.read_value(kind, said, lang, NOW) == value
+
+
+@pytest.mark.parametrize(
+    ("said", "lang"),
+    [("No, that's correct.", "en"), ("No that is right", "en"), ("No, es correcto.", "es"),
+     ("No, sí es.", "es")],
+)
+def test_a_no_before_the_read_back_said_right_is_neither_yes_nor_no(said: str, lang: str) -> None:
+    # the recognizer puts a "No," in front of "That's correct.": Daisy asks "¿sí o no?" instead
+    assert not classify(said, lang) & {Intent.YES, Intent.NO}
+
+
+@pytest.mark.parametrize(
+    ("said", "lang"),
+    [("No es correcto.", "es"), ("No está bien.", "es"), ("No, that's not correct.", "en"),
+     ("No, no es.", "es")],
+)
+def test_a_no_with_the_yes_words_negated_stays_a_no(said: str, lang: str) -> None:
+    assert Intent.NO in classify(said, lang)

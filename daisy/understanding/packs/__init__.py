@@ -29,6 +29,7 @@ class LanguagePack:
     courtesy: frozenset[str]
     asks_for_person: re.Pattern[str]
     hold_reason: re.Pattern[str]
+    no_then_yes: re.Pattern[str]
     done_said: tuple[str, ...]
 
 
@@ -43,6 +44,7 @@ def _pack(code: str, module: ModuleType) -> LanguagePack:
         courtesy=module.COURTESY,
         asks_for_person=module.ASKS_FOR_PERSON,
         hold_reason=module.HOLD_REASON,
+        no_then_yes=module.NO_THEN_YES,
         done_said=module.DONE_SAID,
     )
 

@@ -390,6 +390,11 @@ ASKS_FOR_PERSON = re.compile(
     r"dejame hablar|puedo hablar)\b"
 )
 # Why the caller must step away: with a wait word these make a hold, and their words are no value.
+# A "no" and then the read-back said right ("No, es correcto.", "No, sí es."): the recognizer puts a
+# "No," in front of a yes, so it is neither. Only after a pause in the words ("no es correcto" is a no).
+NO_THEN_YES = re.compile(r"^\W*no\s*[,.!;:]+\s*(?:s[ií],?\s*)?"
+                         r"(?:es correct[oa]|est[aá] correct[oa]|correct[oa]|s[ií] es|as[ií] es|exacto|"
+                         r"eso es)\W*$")
 HOLD_REASON = re.compile(
     r"\b(?:dejame|deja|voy|estoy|ando|sigo|busco|buscando|checo|checar|checando|reviso|revisando|"
     r"tarjeta|papeles|papel|factura|libreta|guantera|celular|cel|telefono|camion|cabina|documentos|"
