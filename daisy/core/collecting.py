@@ -200,11 +200,17 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
     # How sure a yes must be heard. A value the caller keyed: any yes heard as a yes confirms what
     # they typed ("De acuerdo." heard right cost a "¿sí o no?" on 9 of 38 keyed read-backs). A yes
     # to "¿sí o no?" answers a question that allows nothing else, and the hearing has already
-    # weighed it against the no-words (a "No." heard as "Sí" is capped well below).
+    # weighed it against the no-words (a "No." heard as "Sí" has no confidence left).
     stored = ctx.state.values.get(f.key)
     keyed = stored is not None and stored.source == "keypad"
-    lighter = ctx.state.scratch.get("clear_value") or ctx.state.unclear > 0
-    enough = 0.0 if keyed else ladder.SURE_YES_FOR_A_CLEAR_VALUE if lighter else ladder.SURE_YES
+    if keyed:
+        enough = 0.0
+    elif ctx.state.unclear > 0:
+        enough = ladder.SURE_YES_WHEN_ASKED
+    elif ctx.state.scratch.get("clear_value"):
+        enough = ladder.SURE_YES_FOR_A_CLEAR_VALUE
+    else:
+        enough = ladder.SURE_YES
     said_yes = Intent.YES in intents and Intent.NO not in intents
     if said_yes and corrected in (None, pending):
         if ladder.yes_confirms(ctx, text, enough):

@@ -26,6 +26,12 @@ SURE_YES = 0.5  # a yes heard with less confidence than this gets "¿sí o no?"
 # of 56, and lets through no "no" that 0.5 stops but one ("Negative." heard "Yes, correct.").
 SURE_YES_FOR_A_CLEAR_VALUE = 0.3
 CLEAR_VALUE = 0.8  # a value heard with at least this confidence was heard clearly
+# A yes to "¿sí o no?", a question that allows nothing else, confirms unless the audio contradicts it
+# (the hearing then gives it no confidence: voice.hearing.yes_twin). Over five runs of `daisy eval
+# --audio --limit 48`, 0.3 here left 25 right values unconfirmed after "¿sí o no?" (most a "Sí." heard
+# "Sí." at 0.02–0.18: Whisper base is unsure of it on some voices); the noes heard as yes there ("No."
+# → "Sí") were all contradicted by the audio.
+SURE_YES_WHEN_ASKED = 0.01
 # A value heard with less confidence than this is not read back at all: asked again, with more help.
 # With the hearing's confidence for values (hearing.decoding.choose), on `daisy eval --audio --limit
 # 48` (seed 0): 0.45 → 142/238 right, 0 wrong stored, 7.12 turns a field; 0.3 → 151, 0, 7.07. With

@@ -242,6 +242,16 @@ def test_a_yes_to_a_value_heard_clearly_needs_less_confidence_than_one_to_a_doub
     assert turn.state.pending == "Ramón Ibarra" and "sí o no" in turn.say.lower()
 
 
+def test_a_yes_to_si_o_no_confirms_unless_the_audio_contradicts_it() -> None:
+    dialogue = Dialogue(FORM, "es")
+    read_back = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Ramón Ibarra", 0.6)
+    asked = _heard(dialogue, read_back, "Sí", 0.2)
+    assert "sí o no" in asked.say.lower()
+    assert _heard(dialogue, asked, "Sí.", 0.05).state.values["driver_name"].confirmed
+    contradicted = _heard(dialogue, asked, "Sí.", 0.0)  # the hearing found the no-words fit better
+    assert not contradicted.state.values["driver_name"].confirmed
+
+
 def test_a_value_heard_with_very_little_confidence_is_asked_again_not_read_back() -> None:
     dialogue = Dialogue(FORM, "es")
     turn = dialogue.start(Direction.INBOUND, NOW)

@@ -31,8 +31,9 @@ from __future__ import annotations
 from daisy.voice import vocabulary
 from daisy.voice.hearing.alignment import TurnAudio
 
-# The yes is unsure: below the core's yes thresholds, so Daisy asks "¿sí o no?".
-MAYBE_NO = 0.2
+# The yes is contradicted by the audio: no confidence at all, below every yes threshold of the core
+# (a yes heard with any other confidence is at least not contradicted: core.ladder.SURE_YES_WHEN_ASKED).
+MAYBE_NO = 0.0
 # The yes heard clearly over the no (the core's yes thresholds are 0.5 and less).
 SURE = 0.9
 # Log-probability (nats) by which the best plain yes-words must beat the best plain no-words to make
