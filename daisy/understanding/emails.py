@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from daisy.understanding import readback, spelling
+from daisy.understanding import email_spelled, readback, spelling
 from daisy.understanding.normalize import is_english, last_version, normalize
 from daisy.understanding.numbers import find_numbers
 from daisy.understanding.plausible import PROVIDERS
@@ -99,7 +99,12 @@ def _strip_lead(words: list[str], english: bool) -> list[str]:
 def read_email(text: str, lang: str) -> str:
     """The (possibly partial) email address in this utterance, lowercase; "" when none."""
     try:
-        return _read_email(last_version(text), lang)
+        text = last_version(text)
+        spelled = email_spelled.local_part(text, lang)
+        if spelled is not None:
+            local, rest = spelled
+            return local + _read_email(rest, lang) if rest else local
+        return _read_email(text, lang)
     except Exception:  # never crash the call
         return ""
 

@@ -158,6 +158,9 @@ _BARE_NO = re.compile(
 )
 
 
+_KEY_CONNECTOR = re.compile(r"(?i)\b(?:de|como|as in|like|for)$")
+
+
 def last_version(text: str) -> str:
     """The part of ``text`` after the caller's last self-correction ("43, perdón, 44" -> "44",
     "ochenta, no, noventa" -> "noventa")."""
@@ -166,6 +169,8 @@ def last_version(text: str) -> str:
     cut = 0
     for rx in (_SELF_FIX, _BARE_NO):
         for m in rx.finditer(text):
+            if rx is _BARE_NO and _KEY_CONNECTOR.search(text[: m.start()]):
+                continue  # "ene de no pal": a key word the recognizer split, not a correction
             if m.end() > cut and text[m.end():].strip(" ,.;:!?¿¡"):
                 cut = m.end()
     return text[cut:] if cut else text

@@ -603,9 +603,10 @@ def _maybe_key(
             # "Bravo de Charlie": three letters, a NATO word is no key for another one; but in "ele de
             # Lima" (heard "ene de lima") Lima is the Spanish key word, as any city would be
             return letter, j
-        split_key = k + 1 < n and words[k] in _VOWELS and words[k] == letter.lower()
-        if split_key and _is_keyword(words[k + 1], lang):
-            return letter, k + 2  # "a de a capulco": the key word split after its first vowel
+        # "a de a capulco", "ene de no pal": the key word split after its first syllable
+        split_key = k + 1 < n and len(words[k]) <= 2 and words[k][:1] == letter.lower()
+        if split_key and _is_keyword(words[k] + words[k + 1], lang) and words[k + 1] not in _names(lang):
+            return letter, k + 2
         if k < n and (_is_keyword(words[k], lang) or words[k] in _NATO):
             return _key_letter(words[k]), k + 1
         if k < n and words[k] in _KEYABLE_NUMBERS and _key_letter(words[k]) == letter:

@@ -60,6 +60,8 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("be de bueno a de a capulco peré pato seiscientos ochenta y uno", "es-MX", "BAP681"),
         # a letter name cut to its consonant and run into its "de" and key word ("ge de gato")
         ("efe de felipe ve de bota gregato ocho uno siete", "es-MX", "FBG817"),
+        # a key word split after its first syllable: "Nopal" heard "no pal" (no correction)
+        ("ene de no pal, a de avión, tres cuatro cinco", "es-MX", "NA345"),
         # "eight" heard as the letter H by a caller who spells letters with NATO words
         ("X-ray H7 Charlie Echo Echo", "en-US", "X87CEE"),
         ("Juliet Mike Echo H 7 7", "en-US", "JME877"),
@@ -184,6 +186,14 @@ def test_a_bare_h_stays_a_letter_when_the_caller_does_not_spell_with_nato_words(
         ("Carlunderscore, jennings, 38th at iCloud dot com.", "en-US", "carl_jennings38@icloud.com"),
         # a lead-in with the first word of the address after it is not talk to drop
         ("Mi correo es silvia, carmona junto, arroba gmail punto com", "es-MX", "silviacarmona@gmail.com"),
+        # spelled with key words, "Nopal" split into "no pal" (no correction), letter names bent
+        ("Ese de sol, i de i guana, el de león, duve de veracruz, i de iglesia, a de avión, se de casa, "
+         "n de no pal, a de avión, arroba gmail punto com.", "es-MX", "silviacna@gmail.com"),
+        ("ese de Sol, a de Avión, u de Uruapan, ele de Limón, punto, be grande de Bueno, e de Ensenada, "
+         "te de Toluca, tres, cuatro, arroba live punto com punto mx", "es-MX", "saul.bet34@live.com.mx"),
+        # spelled with NATO words, the "at" lost before the provider
+        ("Alpha, November, Golf, Echo, Dot, Bravo, Romeo, Oscar, Oscar, Kilo, Sierra, 27, Gmail.com", "en-US",
+         "ange.brooks27@gmail.com"),
     ],
 )
 def test_addresses_through_recognizer_damage(said: str, lang: str, address: str) -> None:
