@@ -176,6 +176,13 @@ _CLEAR_NAMES = frozenset(
     {w for w, letter in _ES_NAMES.items() if letter in "XJZHQW" and len(w) > 1} | {"igriega", "ygriega"}
 )
 _PAIR_WORDS = {"griega", "doble", "double", "latina"}
+# A synthetic or hurried "de" the recognizer writes as a nasal syllable ("te me Toluca", "eme ene
+# Monte"); it counts as "de" only before a key word that starts with the letter's sound, or after a
+# clear letter name ("jota me caro").
+_DE_AS_NASAL = {"me", "ne", "eme", "ene"}
+# Letters Mexican Spanish says alike, as a key word's first letter may show (seseo, b/v, j/g, y/ll)
+_SOUNDS_ALIKE = {"S": "SZC", "Z": "ZSC", "C": "CSZK", "B": "BV", "V": "VB", "J": "JG", "G": "GJ",
+                 "Y": "YLI", "K": "KCQ", "Q": "QKC", "X": "XSJ", "I": "IY"}
 _KEYABLE_NUMBERS = {"uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
                     "once", "doce", "trece", "catorce", "quince", "veinte", "treinta", "cuarenta",
                     "cincuenta", "sesenta", "setenta", "ochenta", "noventa", "cien", "mil", "cero"}
@@ -481,7 +488,7 @@ def _rejoined(words: list[str]) -> list[str]:
         elif w == "el" and nxt in _ES_NAMES and nxt not in _NO_SAME_INITIAL and nxt != "ese":
             out.append("ele")
         elif w in _NAME_TAILS and out and len(out[-1]) > 1 and out[-1].endswith("e") \
-                and out[-1] in _ES_NAMES and "e" + w in _ES_NAMES:
+                and out[-1] in _ES_NAMES and "e" + w in _ES_NAMES and not _de_heard_nasal(out[-1], w, nxt):
             out.append("e" + w)
         elif glued and len(nxt) >= 3 and (
             nxt[0] == _ES_NAMES[glued.group(1)].lower() or _is_keyword(nxt, "es")
@@ -492,6 +499,16 @@ def _rejoined(words: list[str]) -> list[str]:
         else:
             out.append(w)
     return out
+
+
+def _de_heard_nasal(name: str, heard: str, nxt: str) -> bool:
+    """ "be ne Bolívar": the "de" between a letter name and its key word heard as "ne" or "me"."""
+    letter = _ES_NAMES.get(name, "?")
+    return heard in _DE_AS_NASAL and _is_keyword(nxt, "es") and _sounds_like(_key_letter(nxt), letter)
+
+
+def _sounds_like(key: str, letter: str) -> bool:
+    return key in _SOUNDS_ALIKE.get(letter, letter)
 
 
 def _spelled_next(words: list[str], j: int, lang: str, nums: dict[int, object]) -> bool:
@@ -592,6 +609,9 @@ def _maybe_key(
     if j + 1 < n and _names(lang).get(words[j]) == letter and _is_keyword(words[j + 1], lang) \
             and _key_letter(words[j + 1]) == letter:
         return letter, j + 2  # "Te Te Toluca": the letter's own name heard where "de" was said
+    if not is_english(lang) and j + 1 < n and words[j] in _DE_AS_NASAL and _is_keyword(words[j + 1], lang) \
+            and (_sounds_like(_key_letter(words[j + 1]), letter) or words[j - 1] in _CLEAR_NAMES):
+        return letter, j + 2  # "te me toluca", "be ne bolívar", "jota me caro": "de" heard as "me"/"ne"
     if j < n and words[j] in connectors:
         k = j + 1
         if words[j] == "as" and k < n and words[k] == "in":

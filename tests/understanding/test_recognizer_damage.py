@@ -60,6 +60,10 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("be de bueno a de a capulco peré pato seiscientos ochenta y uno", "es-MX", "BAP681"),
         # a letter name cut to its consonant and run into its "de" and key word ("ge de gato")
         ("efe de felipe ve de bota gregato ocho uno siete", "es-MX", "FBG817"),
+        # "de" heard as a nasal syllable, before a key word of the letter's sound or after a clear name
+        ("te me toluca, a me acapulco, uno dos tres", "es-MX", "TA123"),
+        ("be ne bolívar, erre ne ratón, cinco siete uno", "es-MX", "BR571"),
+        ("jota me caro eme ene monte, cuatro cero", "es-MX", "JM40"),
         # a key word split after its first syllable: "Nopal" heard "no pal" (no correction)
         ("ene de no pal, a de avión, tres cuatro cinco", "es-MX", "NA345"),
         # "eight" heard as the letter H by a caller who spells letters with NATO words
