@@ -125,6 +125,7 @@ def _read_email(text: str, lang: str) -> str:
                   " _ ", norm)
     norm = re.sub(r"\b(?:guion medio|guion|dash|hyphen|medio guion)\b", " - ", norm)
     norm = re.sub(r"\b(?:a roba|aroba|arrova|a rroba)\b", " arroba ", norm).replace("ñ", "n")
+    norm = re.sub(r"(?<=[a-z0-9])arroba|arroba(?=[a-z0-9])", " arroba ", norm)  # "36arroba", "arrobaoutlook"
     if english:
         norm = re.sub(r"\bat (?:sign|symbol)\b", " @ ", norm)
         norm = re.sub(r"\bat\b", " @ ", norm)

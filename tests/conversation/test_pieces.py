@@ -99,3 +99,15 @@ def test_a_whole_plate_said_again_after_pieces_replaces_them(line: Line) -> None
     line.say("Letra M, letra N, letra A, uno")
     out = line.say("eme ene a uno cuatro ocho cero")
     assert out["state"] == "confirming" and out["pending"] == "MNA1480"
+
+
+def test_a_whole_address_after_pieces_that_end_in_a_domain_replaces_them(line: Line) -> None:
+    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
+    line.answer("cuarenta y cinco", "45")
+    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
+    line.answer("cuarenta", "40")
+    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
+    line.answer("a las cuatro de la tarde", "16:00")
+    line.say("punto ibarra punto com")  # the start lost on the line, and no "@" heard
+    out = line.say("ramon punto ibarra arroba gmail punto com")
+    assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"

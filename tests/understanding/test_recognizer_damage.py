@@ -190,6 +190,8 @@ def test_a_bare_h_stays_a_letter_when_the_caller_does_not_spell_with_nato_words(
         ("Carlunderscore, jennings, 38th at iCloud dot com.", "en-US", "carl_jennings38@icloud.com"),
         # a lead-in with the first word of the address after it is not talk to drop
         ("Mi correo es silvia, carmona junto, arroba gmail punto com", "es-MX", "silviacarmona@gmail.com"),
+        # "arroba" run into the words around it
+        ("Semmelendés 36, arrobaoutlook.com", "es-MX", "semmelendes36@outlook.com"),
         # spelled with key words, "Nopal" split into "no pal" (no correction), letter names bent
         ("Ese de sol, i de i guana, el de león, duve de veracruz, i de iglesia, a de avión, se de casa, "
          "n de no pal, a de avión, arroba gmail punto com.", "es-MX", "silviacna@gmail.com"),

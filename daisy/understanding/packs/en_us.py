@@ -262,7 +262,7 @@ ASKS_FOR_PERSON = re.compile(
 )
 # A "no" and then the read-back said right ("No, that's correct."): the recognizer puts a "No," in
 # front of a yes, so it is neither.
-NO_THEN_YES = re.compile(r"^\W*(?:no|nope)\W+(?:that'?s|that is|it'?s|it is)\s+(?:correct|right)\W*$")
+NO_THEN_YES = re.compile(r"^\W*(?:no|nope)\W+(?:(?:that'?s|that is|it'?s|it is)\s+)?(?:correct|right)\W*$")
 HOLD_REASON = re.compile(
     r"\b(?:let me|looking|grab|find|pull over|pulling|glove ?box|paperwork|registration|card|truck|cab|"
     r"phone|papers|gotta|have to|need to)\b"
