@@ -130,7 +130,9 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
     if value:
         if f.kind is FieldKind.NAME:
             if ctx.confidence is not None:  # heard, not typed: mend near-miss names from the lexicon
-                value = reader.mend_name(value, ctx.lang)
+                mended = reader.mend_name(value, ctx.lang)
+                # ...unless the caller said no to the mended one: their name may be one it lacks
+                value = value if mended in refused(ctx.state) else mended
             ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "name_heard": value})
         return read_back(ctx, f, ctx.state.pieces + value if f.kind is FieldKind.NUMBER else value)
     if f.kind is FieldKind.NUMBER and not ctx.state.pieces:

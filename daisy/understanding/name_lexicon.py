@@ -51,11 +51,26 @@ def _names(lang: str = "es") -> dict[str, str]:
 
 
 def _accented_elsewhere() -> dict[str, str]:
+    """folded → the accented way Faker's Spanish-language lists (Mexican, Spanish, Colombian) write a
+    name more often than the plain one ("Cárdenas"; not the odd "Bétancourt")."""
     from faker.providers.person.es_CO import Provider as Colombian
     from faker.providers.person.es_ES import Provider as Spanish
+    from faker.providers.person.es_MX import Provider as Mexican
 
-    ways = _usual_ways((Spanish.first_names, Spanish.last_names, Colombian.first_names, Colombian.last_names))
-    return {folded: way for folded, way in ways.items() if not way.isascii()}
+    counts: dict[str, dict[str, int]] = {}
+    for source in (Mexican.first_names, Mexican.last_names, Spanish.first_names, Spanish.last_names,
+                   Colombian.first_names, Colombian.last_names):
+        for name in source:
+            for word in map(_spanish_accent, name.split()):
+                ways = counts.setdefault(_fold(word), {})
+                ways[word] = ways.get(word, 0) + 1
+    out: dict[str, str] = {}
+    for folded, ways in counts.items():
+        best = max(ways, key=lambda way: ways[way])
+        plain = sum(n for way, n in ways.items() if way.isascii())
+        if not best.isascii() and ways[best] > plain:
+            out[folded] = best
+    return out
 
 
 def _usual_ways(lists: tuple[Any, ...]) -> dict[str, str]:
