@@ -1,45 +1,60 @@
-"""An address whose local part is spelled with key words ("ese de Sol, i de Iguana, …, arroba gmail
-punto com") or NATO words: the letters are read by the plate speller, which knows key words, bent
-letter names and split key words; the separators said between them ("punto", "guion bajo") and the
-domain are read as in any address."""
+"""An address whose local part is spelled with key words ("jota de Jalisco, u de uva… arroba gmail
+punto com") or NATO words ("Juliet, Uniform… at gmail dot com"): the letters are read by the plate
+speller, which knows key words, bent letter names and split key words; the separators said between
+them ("punto", "guion bajo") and the domain are read as in any address."""
 
 from __future__ import annotations
 
 import re
 
 from daisy.understanding import spelling
+from daisy.understanding.intents import fold
 from daisy.understanding.normalize import is_english
 from daisy.understanding.plausible import PROVIDERS
 
-_AT = re.compile(r"(?i)\barroba\b|@|\bat\b(?! (?:all|least|once|the)\b)")
-_KEY_ES = re.compile(r"(?i)\b\w+ (?:de|como) \w+")
-_KEY_EN = re.compile(r"(?i)\b\w+ (?:as in|like|for) \w+")
-_SEPARATOR = re.compile(r"(?i)\b(guion bajo|guion abajo|underscore|guion|dash|hyphen|punto|dot)\b")
-_SYMBOL = {"guion bajo": "_", "guion abajo": "_", "underscore": "_", "guion": "-", "dash": "-",
-           "hyphen": "-", "punto": ".", "dot": "."}
-_PROVIDER = re.compile(rf"(?i)\b(?:{'|'.join(PROVIDERS)})\s*(?:\.|\bpunto\b|\bdot\b)")
-KEYED_LETTERS = 3  # key words it takes to call an answer spelled with them
+_AT_WORD = re.compile(r"(?:^| )(?:arroba|at)(?= |$)|@")
+# "…, Sierra, 27, Gmail.com": the "at" lost before a well-known provider
+_PROVIDER = re.compile(rf"(?:^| )(?:{'|'.join(PROVIDERS)})(?= ?(?:\.|punto |dot )? ?(?:com|mx|net|org|es)\b)")
+_LOCAL_SEPARATORS = re.compile(r"(?:^| )(guion bajo|underscore|punto|dot|guion|dash|hyphen)(?= |$)")
+_SEPARATOR_SYMBOL = {"guion bajo": "_", "underscore": "_", "punto": ".", "dot": ".", "guion": "-",
+                     "dash": "-", "hyphen": "-"}
+SPELLING_CUES = 2  # letters said with a key word or as NATO words that make an answer spelled
 
 
-def local_part(text: str, lang: str) -> tuple[str, str] | None:
-    """(the spelled local part, lowercase; the text from the "@" on), when the words before the "@"
-    spell at least KEYED_LETTERS letters with key words or NATO words; else None."""
-    at = _AT.search(text) or _PROVIDER.search(text)  # "…, Sierra, 27, Gmail.com": the "at" lost
-    before = text[: at.start()] if at else text
-    keyed = len((_KEY_EN if is_english(lang) else _KEY_ES).findall(before))
-    keyed += sum(map(spelling.is_nato_word, re.findall(r"[^\W\d_]+", before)))  # "Alfa, November, …"
-    if keyed < KEYED_LETTERS:
+def address(text: str, lang: str) -> str | None:
+    """The address, or the piece of one, when its local part is spelled letter by letter with key
+    words or NATO words; None when it is not spelled so (the address reader's own job)."""
+    from daisy.understanding.emails import read_email
+
+    folded = fold(text)
+    at = _AT_WORD.search(folded) or _PROVIDER.search(folded)
+    local_text = folded[: at.start()] if at else folded
+    if len(spelling.key_word_cues(local_text, lang)) < SPELLING_CUES:
         return None
-    pieces = _SEPARATOR.split(before)
-    out: list[str] = []
-    for k, piece in enumerate(pieces):
-        if k % 2:
-            out.append(_SYMBOL[piece.lower()])
-        else:
-            out.append(spelling.spell(piece, lang).lower())
-    local = "".join(out).strip("._-")
-    if not local:
-        return None
+    if is_english(lang):
+        local_text = _dot_between_nato_words(local_text)
+    parts = _LOCAL_SEPARATORS.split(local_text)
+    local = ""
+    for i, part in enumerate(parts):
+        if i % 2:
+            local += _SEPARATOR_SYMBOL[part]
+            continue
+        symbols = spelling.spell(part, lang) if part.strip() else ""
+        if part.strip() and not symbols:
+            return None
+        local += symbols.lower()
     if at is None:
-        return local, ""
-    return local, text[at.start():] if _AT.match(text, at.start()) else "@" + text[at.start():]
+        return local
+    rest = folded[at.start():]
+    domain = read_email(rest if _AT_WORD.match(rest) else "@ " + rest.strip(), lang)
+    return local + (domain if domain.startswith("@") else "")
+
+
+def _dot_between_nato_words(folded: str) -> str:
+    """ "kilo d lima": between NATO words a bare "d" is the "dot" Whisper wrote as "D." (the letter
+    itself is said "Delta" there)."""
+    words = folded.split()
+    for i in range(1, len(words) - 1):
+        if words[i] == "d" and spelling.is_nato_word(words[i - 1]) and spelling.is_nato_word(words[i + 1]):
+            words[i] = "dot"
+    return " ".join(words)

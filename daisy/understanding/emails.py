@@ -100,11 +100,8 @@ def read_email(text: str, lang: str) -> str:
     """The (possibly partial) email address in this utterance, lowercase; "" when none."""
     try:
         text = last_version(text)
-        spelled = email_spelled.local_part(text, lang)
-        if spelled is not None:
-            local, rest = spelled
-            return local + _read_email(rest, lang) if rest else local
-        return _read_email(text, lang)
+        spelled = email_spelled.address(text, lang)
+        return spelled if spelled is not None else _read_email(text, lang)
     except Exception:  # never crash the call
         return ""
 

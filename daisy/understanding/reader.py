@@ -85,51 +85,8 @@ _SEPARATORS = {
 }
 
 
-# An address spelled with key words ("jota de Jalisco, u de uva… arroba gmail punto com", "Juliet,
-# Uniform… at gmail dot com"): the local part is read as a plate is, the rest as an address.
-_AT_WORD = re.compile(r"(?:^| )(?:arroba|at)(?= |$)|@")
-_LOCAL_SEPARATORS = re.compile(r"(?:^| )(guion bajo|underscore|punto|dot|guion|dash|hyphen)(?= |$)")
-_SEPARATOR_SYMBOL = {"guion bajo": "_", "underscore": "_", "punto": ".", "dot": ".", "guion": "-",
-                     "dash": "-", "hyphen": "-"}
-
-
-def _spelled_address(text: str, lang: str) -> str:
-    folded = fold(text)
-    at = _AT_WORD.search(folded)
-    local_text = folded[: at.start()] if at else folded
-    if len(spelling.key_word_cues(local_text, lang)) < 2:
-        return ""  # not spelled with key words: the address reader's own job
-    if not lang.startswith("es"):
-        local_text = _dot_between_nato_words(local_text)
-    parts = _LOCAL_SEPARATORS.split(local_text)
-    local = ""
-    for i, part in enumerate(parts):
-        if i % 2:
-            local += _SEPARATOR_SYMBOL[part]
-            continue
-        symbols = spelling.spell(part, lang) if part.strip() else ""
-        if part.strip() and not symbols:
-            return ""
-        local += symbols.lower()
-    domain = emails.read_email(folded[at.start() :], lang) if at else ""
-    return local + (domain if domain.startswith("@") else "")
-
-
-def _dot_between_nato_words(folded: str) -> str:
-    """ "kilo d lima": between NATO words a bare "d" is the "dot" Whisper wrote as "D." (the letter
-    itself is said "Delta" there)."""
-    words = folded.split()
-    for i in range(1, len(words) - 1):
-        if words[i] == "d" and spelling.is_nato_word(words[i - 1]) and spelling.is_nato_word(words[i + 1]):
-            words[i] = "dot"
-    return " ".join(words)
-
-
 def _email_piece(text: str, lang: str) -> str:
     text = without_done(text, lang)  # "…punto com, es todo": the closing words are no part of it
-    spelled = _spelled_address(text, lang)
-    if spelled:
-        return spelled
     body = emails.read_email(text, lang)
     if not body:
         return ""

@@ -10,6 +10,15 @@ def _to_plates(line: Line) -> None:
     line.answer("cuarenta y cinco", "45")
 
 
+def _to_email(line: Line) -> None:
+    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
+    line.answer("cuarenta y cinco", "45")
+    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
+    line.answer("cuarenta", "40")
+    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
+    line.answer("a las cuatro de la tarde", "16:00")
+
+
 def test_plate_letters_then_digits_over_several_turns(line: Line) -> None:
     _to_plates(line)
     out = line.say("Letra W")
@@ -51,12 +60,7 @@ def test_read_back_spells_the_plate_with_key_words(line: Line) -> None:
 
 
 def test_email_dictated_in_pieces(line: Line) -> None:
-    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
-    line.answer("cuarenta y cinco", "45")
-    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
-    line.answer("cuarenta", "40")
-    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
-    line.answer("a las cuatro de la tarde", "16:00")
+    _to_email(line)
     out = line.say("ramon punto ibarra")
     assert out["state"] == "asking" and out["field"] == "email"
     out = line.say("arroba gmail punto com")
@@ -64,12 +68,7 @@ def test_email_dictated_in_pieces(line: Line) -> None:
 
 
 def test_an_email_stopped_at_a_known_provider_is_offered_whole(line: Line) -> None:
-    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
-    line.answer("cuarenta y cinco", "45")
-    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
-    line.answer("cuarenta", "40")
-    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
-    line.answer("a las cuatro de la tarde", "16:00")
+    _to_email(line)
     line.say("ramon punto ibarra arroba gmail")
     out = line.say("Nada más, es todo.")
     assert out["pending"] == "ramon.ibarra@gmail.com"
@@ -83,12 +82,7 @@ def test_the_plates_state_named_first_is_no_repeat_request(line: Line) -> None:
 
 
 def test_a_whole_address_said_again_after_pieces_replaces_them(line: Line) -> None:
-    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
-    line.answer("cuarenta y cinco", "45")
-    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
-    line.answer("cuarenta", "40")
-    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
-    line.answer("a las cuatro de la tarde", "16:00")
+    _to_email(line)
     line.say("punto ibarra arroba gmail punto com")  # the start lost on the line: a piece
     out = line.say("ramon punto ibarra arroba gmail punto com")
     assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"
@@ -102,12 +96,7 @@ def test_a_whole_plate_said_again_after_pieces_replaces_them(line: Line) -> None
 
 
 def test_a_whole_address_after_pieces_that_end_in_a_domain_replaces_them(line: Line) -> None:
-    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
-    line.answer("cuarenta y cinco", "45")
-    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
-    line.answer("cuarenta", "40")
-    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
-    line.answer("a las cuatro de la tarde", "16:00")
+    _to_email(line)
     line.say("punto ibarra punto com")  # the start lost on the line, and no "@" heard
     out = line.say("ramon punto ibarra arroba gmail punto com")
     assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"
