@@ -102,7 +102,12 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         if not piece:
             # "es todo", or a bare "sí" to "¿qué sigue?": what was gathered is the whole value.
             if gathered and (intents & {Intent.DONE, Intent.YES} or sounds_done(text, ctx.lang)):
-                return read_back(ctx, f, reader.best_guess(kind, gathered))
+                guess = reader.best_guess(kind, gathered)
+                if not plausible.plausible(kind, guess, f.symbols):
+                    # the caller is done and the pieces make no value (a whole plate heard as "N"):
+                    # asking what follows again leads nowhere; ask for it again, with more help
+                    return ladder.strike(ctx, f, "not_understood_lead")
+                return read_back(ctx, f, guess)
             return None
         doubtful = ctx.confidence is not None and ctx.confidence < ladder.DOUBTFUL
         if piece and doubtful and offer(ctx.state) is not Offer.SPELL:

@@ -100,3 +100,12 @@ def test_a_whole_address_after_pieces_that_end_in_a_domain_replaces_them(line: L
     line.say("punto ibarra punto com")  # the start lost on the line, and no "@" heard
     out = line.say("ramon punto ibarra arroba gmail punto com")
     assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"
+
+
+def test_that_is_all_to_pieces_that_make_no_plate_asks_again_with_more_help(line: Line) -> None:
+    _to_plates(line)
+    line.say("ene de Nopal")  # a whole plate said, one letter of it heard
+    out = line.say("Es todo.")
+    assert out["state"] == "asking" and out["pending"] is None and out["offer"] == "example"
+    out = line.say("ele eme, catorce ochenta")
+    assert out["pending"] == "LM1480"  # the lone letter is not kept in front
