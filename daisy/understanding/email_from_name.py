@@ -92,11 +92,10 @@ def toward_name(address: str, name: str, lang: str) -> str | None:
     if not heard or sum(map(len, heard)) < 3 or all(name_lexicon.known(p) for p in heard):
         return None
     separators = _SEPARATOR.findall(letters)
-    scored = sorted(((_similarity(heard, a, lang), a) for a in _arrangements(name)),
-                    key=lambda s: -s[0])
-    if not scored or scored[0][0] < NEAR:
+    scored = ((_similarity(heard, a, lang), a) for a in _arrangements(name))
+    score, best = max(scored, key=lambda s: s[0], default=(0.0, None))
+    if best is None or score < NEAR:
         return None
-    best = scored[0][1]
     joiner = separators[0] if len(separators) == 1 and len(best.parts) == 2 and len(best.parts[0]) > 1 else ""
     local_part = joiner.join(best.parts) + digits
     return None if local_part == local else f"{local_part}@{domain}"
