@@ -86,8 +86,10 @@ async def _demo(lang: str, save_audio: Path | None, as_json: bool, persona: obje
     for key, value in record.items():
         print(f"  {key:<16} {value if value is not None else '—'}")
     s = result.summary()
+    whole = s["complete_answers_ms"]
     print(f"Latency end of speech → first Daisy audio: p50 {s['latency_ms']['p50']} ms, "
-          f"p95 {s['latency_ms']['p95']} ms over {s['latency_ms']['turns']} turns; "
+          f"p95 {s['latency_ms']['p95']} ms over {s['latency_ms']['turns']} turns "
+          f"(complete answers: p50 {whole['p50']} ms, p95 {whole['p95']} ms over {whole['turns']}); "
           f"STT p50 {s['stt_ms']['p50']} ms")
     for path in result.audio_files:
         print(f"  audio: {path}")

@@ -99,6 +99,8 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
     if f.kind in PIECED:
         piece = reader.read_piece(kind, text, ctx.lang)
         gathered = ctx.state.pieces + piece
+        if piece and ctx.state.pieces and Intent.NO in intents and reader.starts_with_no(text, ctx.lang):
+            gathered = piece  # "No, ele eme, …" to "N de Nopal, ¿qué sigue?": what was taken is wrong
         if not piece:
             # "es todo", or a bare "sí" to "¿qué sigue?": what was gathered is the whole value.
             if gathered and (intents & {Intent.DONE, Intent.YES} or sounds_done(text, ctx.lang)):

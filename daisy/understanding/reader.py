@@ -149,6 +149,12 @@ def _same_half_of_day(fixed: str, current: str, text: str) -> str:
     return fixed
 
 
+def starts_with_no(text: str, lang: str) -> bool:
+    """The reply opens with a "no" ("No, ele eme, …"), not one inside a key word ("ene de no pal")."""
+    words = fold(text).split()
+    return bool(words) and words[0] in ("no", "nop", "nope", "nel")
+
+
 def trails_off(text: str, lang: str) -> bool:
     """The words end on a joiner ("…cinco guion", "…and"): more is coming."""
     words = fold(text).split()

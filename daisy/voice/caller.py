@@ -118,6 +118,10 @@ class ScriptedCaller:
         key = state.field or ""
         if state.pieces:  # Daisy took a piece and asks what follows: the driver said it all at once
             n = self.asks[key + ":done"] = self.asks.get(key + ":done", 0) + 1
+            if not _norm(answer.value).startswith(_norm(state.pieces)) and n <= 2:
+                # what Daisy took is not how the value starts: the driver says no and says it again
+                return Action("say", f"{self.persona.lines['no'].rstrip('.')}, {answer.speech[:1].lower()}"
+                                     f"{answer.speech[1:]}")
             return Action("say", self.persona.lines["done" if n <= 2 else "unknown"])
         n = self.asks[key] = self.asks.get(key, 0) + 1
         if state.offer == "spell" and answer.spelled and self.asks.get(key + ":spelled", 0) < 2:

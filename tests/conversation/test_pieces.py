@@ -109,3 +109,10 @@ def test_that_is_all_to_pieces_that_make_no_plate_asks_again_with_more_help(line
     assert out["state"] == "asking" and out["pending"] is None and out["offer"] == "example"
     out = line.say("ele eme, catorce ochenta")
     assert out["pending"] == "LM1480"  # the lone letter is not kept in front
+
+
+def test_a_no_before_the_value_after_a_wrong_piece_starts_it_over(line: Line) -> None:
+    _to_plates(line)
+    line.say("ene")  # "ele eme, catorce ochenta" cut to its first letter, and misheard
+    out = line.say("No, está mal, ele eme, catorce ochenta.")
+    assert out["pending"] == "LM1480"

@@ -37,6 +37,12 @@ def test_gives_up_on_a_value_that_does_not_get_across() -> None:
     assert caller.react(pieces).text == PERSONAS["es"].lines["done"]
 
 
+def test_says_no_and_the_value_again_when_daisy_took_a_wrong_start() -> None:
+    caller = ScriptedCaller(PERSONAS["es"])
+    wrong_start = replace(ASKING, field="tractor_plates", pieces="N")
+    assert caller.react(wrong_start).text == "No, está mal, ele eme, catorce ochenta."
+
+
 def test_script_file_overrides_answers(tmp_path: Path) -> None:
     script = tmp_path / "caller.json"
     name = {"speech": "Soy Ana Ruiz.", "value": "Ana Ruiz"}

@@ -92,3 +92,15 @@ def test_a_bare_hour_waits_for_the_part_of_the_day() -> None:
     assert not _ends_turn(conv, "a las cinco")
     assert _ends_turn(conv, "a las cinco de la tarde")
     assert _ends_turn(conv, "a las diecisiete")
+
+
+def test_the_demo_reports_latency_for_complete_answers_apart_from_dictation() -> None:
+    from daisy.voice.demo import DemoResult
+
+    totals = (300.0, 1500.0, 350.0, 1800.0)
+    result = DemoResult("c1", "completed", {}, latencies=[{"total": t} for t in totals],
+                        verdicts=[True, False, True, True],
+                        dictations=[{"latencies": [3]}])  # the last one was said in pieces
+    summary = result.summary()
+    assert summary["latency_ms"]["turns"] == 4
+    assert summary["complete_answers_ms"] == {"p50": 325.0, "p95": 347.5, "turns": 2}
