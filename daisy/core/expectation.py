@@ -69,19 +69,29 @@ def expected(form: Form, state: CallState) -> Expected:
 _REFUSED = "refused:"  # scratch key prefix, per form key: the values said no to, one per line
 
 
+# A follow-up's read-back step → the step that asks for its value (they share the refused values)
+_ASKED_BY = {"email_confirm": "email_address", "whatsapp_confirm": "whatsapp_number"}
+
+
+def _refused_key(state: CallState) -> str | None:
+    if state.field is not None:
+        return _REFUSED + state.field
+    step = _ASKED_BY.get(state.step, state.step)
+    return _REFUSED + step if step in _ASKED_BY.values() else None
+
+
 def refused(state: CallState) -> frozenset[str]:
-    """The values the caller said no to for the field being asked. The hearing passes over them to
-    its next-best reading, and the core never reads one back again (the same misreading twice costs
-    the driver two "no"s and teaches nothing)."""
-    if state.field is None:
-        return frozenset()
-    return frozenset(state.scratch.get(_REFUSED + state.field, "").split("\n")) - {""}
+    """The values the caller said no to for the field (or follow-up detail) being asked. The hearing
+    passes over them to its next-best reading, and the core never reads one back again (the same
+    misreading twice costs the driver two "no"s and teaches nothing)."""
+    key = _refused_key(state)
+    return frozenset(state.scratch.get(key, "").split("\n")) - {""} if key else frozenset()
 
 
 def with_refused(state: CallState, value: str) -> dict[str, str]:
     """The state's scratch with `value` added to the current field's refused values."""
-    assert state.field is not None
-    key = _REFUSED + state.field
+    key = _refused_key(state)
+    assert key is not None
     return {**state.scratch, key: "\n".join(sorted(refused(state) | {value}))}
 
 

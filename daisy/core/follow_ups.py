@@ -3,12 +3,14 @@ a call back later, the form by email, by WhatsApp. Each ends the call with its o
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
 from daisy.core import ladder
 from daisy.core.collecting import ask_field
 from daisy.core.context import TurnContext
+from daisy.core.expectation import refused, with_refused
 from daisy.core.state import FollowUp, Outcome, Phase, Turn
 from daisy.understanding import reader
 from daisy.understanding.intents import Intent
@@ -127,7 +129,8 @@ def hear_follow_up(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | 
     if s.step == "email_address":
         gathered = s.pieces + reader.read_email(text, ctx.lang)
         if reader.is_complete_email(gathered):
-            return _confirm(ctx, "email_confirm", gathered)
+            # an address the caller already said no to is not read back again: not understood
+            return None if gathered in refused(s) else _confirm(ctx, "email_confirm", gathered)
         if gathered != s.pieces:
             return ctx.reply(
                 ctx.text("next_piece", piece=ctx.spoken("email", gathered[len(s.pieces) :])), pieces=gathered
@@ -152,12 +155,16 @@ def hear_follow_up(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | 
         if reader.is_complete_email(address):
             return _confirm(ctx, "email_confirm", address)
         if Intent.NO in intents:
+            if s.pending:
+                ctx.state = replace(s, scratch=MappingProxyType(with_refused(s, s.pending)))
             return _ask(ctx, "email_address")
         return None
     number = _phone_number(text, ctx.lang)
     if number:
         return _confirm(ctx, "whatsapp_confirm", number)
     if Intent.NO in intents:
+        if s.step == "whatsapp_confirm" and s.pending:
+            ctx.state = replace(s, scratch=MappingProxyType(with_refused(s, s.pending)))
         return _ask(ctx, "whatsapp_number")
     return None
 

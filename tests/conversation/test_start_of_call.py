@@ -67,6 +67,18 @@ def test_email_instead_takes_and_confirms_the_address(callee: Line) -> None:
     assert out["ended"] and out["outcome"] == "email"
 
 
+def test_an_address_said_no_to_is_not_read_back_again_when_heard_the_same(callee: Line) -> None:
+    _answered(callee)
+    callee.say("Mejor mándamelo por correo")
+    callee.say("pedro punto sala arroba hotmail punto com")
+    out = callee.say("No.")
+    assert out["state"] == "asking"
+    out = callee.say("pedro punto sala arroba hotmail punto com")  # the same misreading again
+    assert out["pending"] is None
+    out = callee.say("pedro punto salas arroba hotmail punto com")
+    assert out["pending"] == "pedro.salas@hotmail.com"
+
+
 def test_whatsapp_instead_confirms_the_calling_number(callee: Line) -> None:
     _answered(callee)
     out = callee.say("Por WhatsApp mejor")
