@@ -36,7 +36,7 @@ def _names(lang: str = "es") -> dict[str, str]:
             out.setdefault(folded, way)
     if lang != "en":
         # Faker's Mexican lists write a few surnames without their accent ("Cardenas"); where its
-        # Spanish and Colombian lists write them with it, that is the spelling.
+        # Spanish-language lists mostly write them with it, that is the spelling.
         for folded, way in _accented_elsewhere().items():
             if folded in out and out[folded].isascii():
                 out[folded] = way

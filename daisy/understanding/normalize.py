@@ -169,7 +169,8 @@ def last_version(text: str) -> str:
     cut = 0
     for rx in (_SELF_FIX, _BARE_NO):
         for m in rx.finditer(text):
-            if rx is _BARE_NO and _KEY_CONNECTOR.search(text[: m.start()]):
+            if rx is _BARE_NO and _KEY_CONNECTOR.search(text[: m.start()]) \
+                    and not text[m.start(): m.start() + m.group(0).lower().find("no")].strip():
                 continue  # "ene de no pal": a key word the recognizer split, not a correction
             if m.end() > cut and text[m.end():].strip(" ,.;:!?¿¡"):
                 cut = m.end()

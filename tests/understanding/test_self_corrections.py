@@ -24,6 +24,8 @@ NOW = datetime(2026, 3, 2, 13, 0)
         ("time", "a las ocho de la noche, no, a las nueve", "es-MX", "21:00"),
         ("time", "six thirty in the evening, no, seven thirty", "en-US", "19:30"),
         ("plate", "ele eme te 4 4 1, no, ele eme te 4 4 7", "es-MX", "LMT447"),
+        # a "no" after "de" with a pause before it is still a fix (not a key word split as "no pal")
+        ("time", "a las ocho de, no, a las nueve de la noche", "es-MX", "21:00"),
     ],
 )
 def test_a_slip_fixed_in_the_same_breath_keeps_only_the_fix(

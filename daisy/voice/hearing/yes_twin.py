@@ -55,12 +55,13 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float
     readings = [*yes_words, *no_words, text, *((twin,) if twin else ())]
     fits = turn.fits(readings)
     best_no = max(fits[len(yes_words) : len(yes_words) + len(no_words)])
+    as_heard = fits[len(yes_words) + len(no_words)]
     margin = max(fits[: len(yes_words)]) - best_no
-    if (twin and fits[-1] > fits[len(yes_words) + len(no_words)] - NO_MARGIN) or margin < -CLEAR_NO:
+    if (twin and fits[-1] > as_heard - NO_MARGIN) or margin < -CLEAR_NO:
         return min(confidence, MAYBE_NO)
-    # The words heard may be a yes of their own ("Ándale.", "You got it."): over every no-word by as
+    # The words heard may be a yes of their own ("Ándale.", "De acuerdo."): over every no-word by as
     # much, they make it as sure.
-    if max(margin, fits[len(yes_words) + len(no_words)] - best_no) >= CLEAR_YES:
+    if max(margin, as_heard - best_no) >= CLEAR_YES:
         return max(confidence, SURE)
     return confidence
 
