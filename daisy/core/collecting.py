@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from daisy.core import known, ladder
@@ -16,9 +15,6 @@ from daisy.understanding import plausible, reader
 from daisy.understanding.intents import Intent, sounds_done
 
 PIECED = (FieldKind.PLATE, FieldKind.EMAIL)
-# Pieces of an address that already end in a domain ending ("….com"): a whole address said next is
-# the address said again, not more of it.
-_DOMAIN_ENDING = re.compile(r"\.[a-z]{2,4}$")
 KEYPAD_KINDS = (FieldKind.NUMBER, FieldKind.TIME)
 
 
@@ -116,8 +112,8 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
             return None  # a stray syllable heard in noise is no piece of the value
         longest = plausible.longest(kind)
         overflows = gathered.count("@") > 1 or (longest is not None and len(gathered) > longest)
-        after_an_ending = f.kind is FieldKind.EMAIL and bool(_DOMAIN_ENDING.search(ctx.state.pieces))
-        if (overflows or after_an_ending) and reader.looks_complete(kind, piece):
+        restated = overflows or reader.ends_like_a_whole(kind, ctx.state.pieces)
+        if restated and reader.looks_complete(kind, piece):
             gathered = piece  # the whole value said again, from the start: it replaces the pieces
         if gathered.count("@") > 1:
             return None  # a second "@" is no piece of one address: not understood

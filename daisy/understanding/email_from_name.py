@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass
 
 from daisy.understanding import name_lexicon
+from daisy.understanding.names import PARTICLES
 from daisy.understanding.normalize import is_english, strip_accents
 from daisy.understanding.packs import en_us_words, es_mx_words
 
-# Name words that are not part of an address ("Juan Carlos de la Rosa" → juanrosa, jrosa, …)
-_PARTICLES = {"de", "la", "las", "los", "del", "y", "van", "von", "da", "di", "san"}
 _LOCAL = re.compile(r"^([a-z._-]*?)(\d*)$")
 _SEPARATOR = re.compile(r"[._-]")
 # Similarity (rapidfuzz ratio, 0–100) a heard local part needs with an arrangement of the name.
@@ -40,7 +39,8 @@ class _Arrangement:
 
 def _words(name: str) -> list[str]:
     folded = strip_accents(name.lower()).replace("ñ", "n")
-    return [w for w in re.findall(r"[a-z]+", folded) if w not in _PARTICLES and len(w) > 1]
+    # the name's particles are no part of an address ("Juan Carlos de la Rosa" → juanrosa, jrosa, …)
+    return [w for w in re.findall(r"[a-z]+", folded) if w not in PARTICLES and len(w) > 1]
 
 
 def _arrangements(name: str) -> list[_Arrangement]:

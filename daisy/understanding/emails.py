@@ -324,6 +324,11 @@ _USUAL_TLD = {"gmail": "com", "hotmail": "com", "outlook": "com", "icloud": "com
               "live": "com", "aol": "com", "msn": "com"}
 
 
+def ends_in_a_domain_ending(s: str) -> bool:
+    """ "….ibarra.com": what was taken of an address already ends the way an address ends."""
+    return "." in s and s.rsplit(".", 1)[1] in _TLDS - {"con"}
+
+
 def guess_complete(s: str) -> str | None:
     """ "juan@gmail" -> "juan@gmail.com": a likely whole address when the caller stopped at a
     well-known provider (for Daisy to offer in the read-back); None when there is nothing to add."""

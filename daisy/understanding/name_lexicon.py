@@ -10,6 +10,7 @@ becomes "Alcántar"), and short words are left alone.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -57,18 +58,12 @@ def _accented_elsewhere() -> dict[str, str]:
     from faker.providers.person.es_ES import Provider as Spanish
     from faker.providers.person.es_MX import Provider as Mexican
 
-    counts: dict[str, dict[str, int]] = {}
-    for source in (Mexican.first_names, Mexican.last_names, Spanish.first_names, Spanish.last_names,
-                   Colombian.first_names, Colombian.last_names):
-        for name in source:
-            for word in map(_spanish_accent, name.split()):
-                ways = counts.setdefault(_fold(word), {})
-                ways[word] = ways.get(word, 0) + 1
     out: dict[str, str] = {}
-    for folded, ways in counts.items():
-        best = max(ways, key=lambda way: ways[way])
-        plain = sum(n for way, n in ways.items() if way.isascii())
-        if not best.isascii() and ways[best] > plain:
+    lists = (Mexican.first_names, Mexican.last_names, Spanish.first_names, Spanish.last_names,
+             Colombian.first_names, Colombian.last_names)
+    for folded, ways in _ways_written(lists).items():
+        (best, n), plain = ways.most_common(1)[0], sum(k for way, k in ways.items() if way.isascii())
+        if not best.isascii() and n > plain:
             out[folded] = best
     return out
 
@@ -76,13 +71,17 @@ def _accented_elsewhere() -> dict[str, str]:
 def _usual_ways(lists: tuple[Any, ...]) -> dict[str, str]:
     """folded → the way the lists write it most often: Faker writes a few names two ways ("Manuel",
     and inside "José Manuél", "Manuél")."""
-    seen: dict[str, dict[str, int]] = {}
+    return {folded: ways.most_common(1)[0][0] for folded, ways in _ways_written(lists).items()}
+
+
+def _ways_written(lists: tuple[Any, ...]) -> dict[str, Counter[str]]:
+    """folded → how often the lists write each way of it (a slipped accent put right first)."""
+    seen: dict[str, Counter[str]] = {}
     for source in lists:
         for name in source:
             for word in map(_spanish_accent, name.split()):
-                ways = seen.setdefault(_fold(word), {})
-                ways[word] = ways.get(word, 0) + 1
-    return {folded: max(ways, key=lambda way: ways[way]) for folded, ways in seen.items()}
+                seen.setdefault(_fold(word), Counter())[word] += 1
+    return seen
 
 
 _PLAIN_VOWEL = str.maketrans("áéíóú", "aeiou")

@@ -14,7 +14,7 @@ from daisy.understanding import name_asides
 from daisy.understanding.normalize import last_version, normalize, strip_accents
 from daisy.understanding.numbers import word_table
 
-_PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "van", "von", "der", "da", "di", "du", "le"}
+PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "van", "von", "der", "da", "di", "du", "le"}
 
 # Lead-ins, longest first after sorting; matched on the normalized words.
 _LEADS = [
@@ -153,7 +153,7 @@ _FOREIGN_PARTICLES = {"van", "von", "der", "da", "di", "du", "le"}
 
 def _cap(word: str, first: bool) -> str:
     low = word.lower()
-    if not first and strip_accents(low) in _PARTICLES:
+    if not first and strip_accents(low) in PARTICLES:
         if low in _FOREIGN_PARTICLES and word[:1].isupper():
             return low[:1].upper() + low[1:]
         return low
@@ -181,7 +181,7 @@ def _without_company(raw: list[str], norm: list[str]) -> tuple[list[str], list[s
             continue
         nxt = [w for w in norm[k + 1: k + 4] if w not in ("la", "el", "los", "las", "the")]
         if norm[k] in ("from", "with", "at") or any(w in _COMPANY for w in nxt):
-            while k > 1 and (norm[k - 1] in _COMMON or norm[k - 1] in _PARTICLES):
+            while k > 1 and (norm[k - 1] in _COMMON or norm[k - 1] in PARTICLES):
                 k -= 1  # "Juan Pérez, operador de Transportes Garza": the role goes with the company
             return raw[:k], norm[:k]
     return raw, norm
@@ -192,7 +192,7 @@ def _without_restart(raw: list[str], norm: list[str]) -> tuple[list[str], list[s
     for k in (2, 1):
         rest = norm[k:]
         if len(rest) >= 2 and len(rest) > k and all(w in rest for w in norm[:k]) \
-                and not any(w in _PARTICLES for w in norm[:k]):
+                and not any(w in PARTICLES for w in norm[:k]):
             return raw[k:], norm[k:]
     return raw, norm
 
@@ -257,8 +257,8 @@ def _read_name(text: str, lang: str) -> str | None:
     start, end = 0, len(norm)
     while start < end:
         k = _match_lead(norm[start: start + _LONGEST_LEAD], _LEAD_WORDS)
-        if not k and end - start > 1 and (norm[start] in _COMMON or norm[start] in _PARTICLES) \
-                and (norm[start] not in _PARTICLES - {"y", "e"} or norm[start + 1] in _COMMON):
+        if not k and end - start > 1 and (norm[start] in _COMMON or norm[start] in PARTICLES) \
+                and (norm[start] not in PARTICLES - {"y", "e"} or norm[start + 1] in _COMMON):
             k = 1  # "fíjate que es Juan Pérez", "ok son Juan Pérez": talk before the name
         if not k:
             break
@@ -280,10 +280,10 @@ def _read_name(text: str, lang: str) -> str | None:
     if any(not _NAME_TOKEN.match(w) for w in raw):
         return None
     numbers = word_table("es").keys() | word_table("en").keys()
-    content = [n for n in norm if n not in _PARTICLES]
+    content = [n for n in norm if n not in PARTICLES]
     if not content or any(n in numbers for n in content):
         return None
-    if norm[0] in _PARTICLES - {"de", "del", "la", "van", "von", "da", "di", "du", "le"}:
+    if norm[0] in PARTICLES - {"de", "del", "la", "van", "von", "da", "di", "du", "le"}:
         return None  # "Y flota bien": a name does not start with "y"
     common = sum(1 for n in content if n in _COMMON)
     if common and (common >= len(content) / 2 or not intro):

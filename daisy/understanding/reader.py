@@ -120,6 +120,12 @@ def looks_complete(kind: str, gathered: str) -> bool:
     return bool(gathered)
 
 
+def ends_like_a_whole(kind: str, gathered: str) -> bool:
+    """Pieces that already end the way the value ends (an address's domain ending): a whole value
+    said next is the value said again, not more of it."""
+    return kind == "email" and emails.ends_in_a_domain_ending(gathered)
+
+
 def correct(kind: str, text: str, lang: str, current: str, now: datetime) -> str | None:
     """The value after the caller's correction of `current`, or None when it is no correction."""
     if only_yes_no(text, lang):
