@@ -13,8 +13,8 @@ from daisy.understanding import packs
 from daisy.understanding.moves import QUESTIONS, Intent
 from daisy.understanding.normalize import normalize
 
-__all__ = ["QUESTIONS", "Intent", "classify", "clear_yes", "fold", "holds_with_reason", "only_filler",
-           "only_yes_no", "without_done"]
+__all__ = ["QUESTIONS", "Intent", "backchannel", "classify", "clear_yes", "fold", "holds_with_reason",
+           "only_filler", "only_yes_no", "without_done"]
 
 
 def fold(text: str, keep: str = "") -> str:
@@ -137,6 +137,12 @@ def clear_yes(text: str, lang: str) -> bool:
 def _weak_yes(folded: str, weak: frozenset[str]) -> bool:
     words = folded.split()
     return 0 < len(words) <= 4 and all(w in weak for w in words) and not all(w in _FILLER for w in words)
+
+
+def backchannel(text: str, lang: str) -> bool:
+    """True when the words only show the caller is listening: "Ajá.", "Mjm.", "Sí, sí.", "Uh-huh."."""
+    folded = fold(text)
+    return bool(folded) and len(folded.split()) <= 4 and bool(packs.get(lang).backchannel.match(folded))
 
 
 def only_filler(text: str, lang: str) -> bool:

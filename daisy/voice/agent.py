@@ -15,17 +15,21 @@ import asyncio
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterable, Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from livekit.agents import Agent, StopResponse, llm
+from livekit import rtc
+from livekit.agents import Agent, ModelSettings, StopResponse, llm, stt
 from livekit.agents.metrics import EOUMetrics, STTMetrics
 
 from daisy.conversation import Conversation
 from daisy.core import CallerEvent, CallState, Hangup, Keypad, Outcome, Silence, Turn, Utterance
+from daisy.core.expectation import Expected
 from daisy.form import Form
+from daisy.understanding.intents import backchannel
+from daisy.voice.backchannel import LONGEST_BACKCHANNEL, SpeechProgress, mid_sentence, only_listening
 from daisy.voice.turn_taking import clear_as_heard
 
 log = logging.getLogger("daisy.voice")
@@ -106,6 +110,8 @@ class DaisyAgent(Agent):
         self.stt_seconds: list[float] = []
         self._meant: list[str] = []  # realtime: the sentences asked for, in order, not yet spoken
         self.off_script: list[tuple[str, str]] = []  # realtime: (meant, said) when the model strayed
+        self._progress = SpeechProgress()  # where Daisy is in her sentence, for backchannels
+        self.backchannels: list[str] = []  # said over her sentence and kept from the core
 
     # --- lifecycle ------------------------------------------------------------------------------
     async def on_enter(self) -> None:
@@ -164,6 +170,47 @@ class DaisyAgent(Agent):
             return text
         pending["rehear"] = (stt.rehear_seconds or 0.0) * 1000
         return heard.text
+
+    async def stt_node(self, audio: AsyncIterable[rtc.AudioFrame],
+                       model_settings: ModelSettings) -> AsyncIterable[stt.SpeechEvent]:
+        """The framework's recognition, less the backchannels said over Daisy's sentence: with no
+        final transcript the framework resumes her paused audio instead of interrupting it."""
+        async for ev in Agent.default.stt_node(self, audio, model_settings):
+            if (ev.type == stt.SpeechEventType.FINAL_TRANSCRIPT and ev.alternatives
+                    and await self._only_listening(ev.alternatives[0].text)):
+                continue
+            yield ev
+
+    async def tts_node(self, text: AsyncIterable[str],
+                       model_settings: ModelSettings) -> AsyncIterable[rtc.AudioFrame]:
+        self._progress.sentence_started()
+        async for frame in Agent.default.tts_node(self, text, model_settings):
+            self._progress.audio_made(frame.duration)
+            yield frame
+        self._progress.sentence_made()
+
+    async def _only_listening(self, text: str) -> bool:
+        """A backchannel over Daisy's sentence (daisy.voice.backchannel), kept from the core."""
+        speech = self.session.current_speech
+        speaking = speech is not None and not speech.done() and not speech.interrupted
+        if self.conversation.state is None or not mid_sentence(self._progress, speaking, time.time()):
+            return False
+        lang = self.call_state().lang
+        if not only_listening(text, lang):
+            again = getattr(self.session.stt, "newest_piece_as", None)
+            try:
+                heard = await again(Expected.YES_NO, LONGEST_BACKCHANNEL) if again else None
+            except Exception as e:  # noqa: BLE001 (an interruption taken as one loses nothing)
+                log.warning("could not hear the stretch again: %s", e)
+                return False
+            if not heard or not backchannel(heard, lang):  # primed for a yes, it writes one for any word
+                return False
+        self.backchannels.append(text)
+        log.info("backchannel over Daisy's sentence, not an interruption: %r", text)
+        forget = getattr(self.session.stt, "forget_turn", None)
+        if forget is not None:  # not a piece of the caller's next answer either
+            forget()
+        return True
 
     def reply_for(self, chat_ctx: llm.ChatContext) -> str:
         """PolicyLLM's reply: the core's sentence. Also serves `session.run(user_input=...)`, which
@@ -309,6 +356,7 @@ class DaisyAgent(Agent):
             self._pending["transcription"] = m.transcription_delay
 
     def _on_agent_state(self, ev: Any) -> None:
+        self._progress.state_changed(ev.old_state, ev.new_state, ev.created_at)
         if ev.new_state != "speaking" or self._pending is None or "eou" not in self._pending:
             return
         p, self._pending = self._pending, None

@@ -72,8 +72,11 @@ class LineAudioOutput(io.AudioOutput):
     """
 
     def __init__(self) -> None:
-        super().__init__(label="phone-line", capabilities=io.AudioOutputCapabilities(pause=False),
+        # pause: the framework pauses Daisy while the caller speaks over her and resumes her when it
+        # was no interruption (a cough, an "ajá"), as a LiveKit room's output does
+        super().__init__(label="phone-line", capabilities=io.AudioOutputCapabilities(pause=True),
                          sample_rate=RATE)
+        self._paused = False
         self._buf = np.zeros(0, dtype=np.int16)
         self._segment_open = False  # captured audio not yet reported finished
         self._flushed = False
@@ -82,6 +85,7 @@ class LineAudioOutput(io.AudioOutput):
         self._resampler: rtc.AudioResampler | None = None
         self.on_first_audio: Callable[[float], None] | None = None
         self.interruptions = 0  # segments cut short by clear_buffer (barge-in)
+        self.pauses = 0  # times the caller's voice paused Daisy (an interruption or not)
 
     async def capture_frame(self, frame: rtc.AudioFrame) -> None:
         await super().capture_frame(frame)
@@ -97,7 +101,17 @@ class LineAudioOutput(io.AudioOutput):
         if self._segment_open:
             self._flushed = True
 
+    def pause(self) -> None:
+        super().pause()
+        self.pauses += not self._paused
+        self._paused = True
+
+    def resume(self) -> None:
+        super().resume()
+        self._paused = False
+
     def clear_buffer(self) -> None:
+        self._paused = False
         self._buf = np.zeros(0, dtype=np.int16)
         if self._segment_open:
             self.interruptions += 1
@@ -105,10 +119,19 @@ class LineAudioOutput(io.AudioOutput):
 
     @property
     def speaking(self) -> bool:
-        return self._buf.size > 0
+        return self._buf.size > 0 and not self._paused
+
+    @property
+    def seconds_to_go(self) -> float:
+        """What is left of Daisy's sentence on the line (infinite until the whole of it is queued)."""
+        if self._segment_open and not self._flushed:
+            return float("inf")
+        return self._buf.size / RATE
 
     def next_frame(self) -> np.ndarray | None:
         """Called by the line clock every 20 ms; None when Daisy is silent."""
+        if self._paused:
+            return None
         if self._buf.size == 0:
             if self._segment_open and self._flushed:
                 self._finish(interrupted=False)

@@ -28,6 +28,10 @@ from daisy.voice.turn_taking import FieldAwareTurnDetector
 VAD_MIN_SILENCE = 0.25
 ENDPOINTING = {"min_delay": 0.2, "max_delay": 1.5}
 USER_AWAY_TIMEOUT = 12.0
+# The caller speaking over Daisy pauses her; with no words from the recognizer this long after they
+# stop (a cough, or a backchannel the agent keeps from the core) she resumes where she paused.
+# The framework's 2 s would leave a read-back hanging after every "ajá".
+FALSE_INTERRUPTION_TIMEOUT = 0.8
 # The cascade's streaming recognizer is committed at each VAD silence: it keeps the longer one (not
 # measured with the short one), and so does the realtime server's VAD, which has no detector to ask.
 CASCADE_VAD_SILENCE = 0.5
@@ -35,7 +39,8 @@ SERVER_VAD_SILENCE = 0.5
 
 
 def turn_handling(turn_detection: Any, interruption_mode: str | None = "vad") -> dict[str, Any]:
-    interruption: dict[str, Any] = {"enabled": True, "min_duration": 0.4}
+    interruption: dict[str, Any] = {"enabled": True, "min_duration": 0.4, "resume_false_interruption": True,
+                                    "false_interruption_timeout": FALSE_INTERRUPTION_TIMEOUT}
     if interruption_mode:
         interruption["mode"] = interruption_mode
     return {

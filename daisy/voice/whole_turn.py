@@ -10,6 +10,8 @@ the pauses shortened: one more Whisper run, only on turns that came in pieces.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import time
 from typing import Any
 
@@ -17,7 +19,8 @@ import numpy as np
 from livekit.agents import stt, utils
 from livekit.agents.types import NOT_GIVEN, APIConnectOptions, NotGivenOr
 
-from daisy.voice.hearing import Heard
+from daisy.core.expectation import Expected
+from daisy.voice.hearing import Heard, hear, load_whisper
 from daisy.voice.local_stt import WhisperSTT, caller_pcm
 
 GAP_SECONDS = 0.3  # the silence put between pieces when they are heard again as one
@@ -57,6 +60,17 @@ class WholeTurnWhisperSTT(WhisperSTT):
 
     def forget_turn(self) -> None:
         self._pieces = []
+
+    async def newest_piece_as(self, expecting: Expected, longest: float) -> str | None:
+        """The newest stretch heard again as if `expecting` were asked (greedy, one run), when it is
+        no longer than `longest` seconds: a backchannel heard while Daisy asked for a name comes out
+        of the name-primed decoder as a name ("Ajá, sí." → "Ajá C C")."""
+        if not self._pieces or self._pieces[-1][2].size > longest * self._pieces[-1][3]:
+            return None
+        _start, _end, pcm, rate = self._pieces[-1]
+        model = await asyncio.to_thread(load_whisper, self.data_dir)
+        heard_as = functools.partial(hear, expecting=expecting, lang=self.language, n_best=1)
+        return (await asyncio.to_thread(heard_as, model, pcm, rate)).text
 
     async def rehear_turn(self) -> Heard | None:
         """The whole turn heard again as one utterance when it came in pieces (else None); the

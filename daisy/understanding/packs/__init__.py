@@ -30,6 +30,7 @@ class LanguagePack:
     asks_for_person: re.Pattern[str]
     hold_reason: re.Pattern[str]
     no_then_yes: re.Pattern[str]
+    backchannel: re.Pattern[str]
     done_said: tuple[str, ...]
 
 
@@ -45,6 +46,7 @@ def _pack(code: str, module: ModuleType) -> LanguagePack:
         asks_for_person=module.ASKS_FOR_PERSON,
         hold_reason=module.HOLD_REASON,
         no_then_yes=module.NO_THEN_YES,
+        backchannel=module.BACKCHANNEL,
         done_said=module.DONE_SAID,
     )
 

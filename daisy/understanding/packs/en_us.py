@@ -263,6 +263,11 @@ ASKS_FOR_PERSON = re.compile(
 # A "no" and then the read-back said right ("No, that's correct."): the recognizer puts a "No," in
 # front of a yes, so it is neither.
 NO_THEN_YES = re.compile(r"^\W*(?:no|nope)\W+(?:(?:that'?s|that is|it'?s|it is)\s+)?(?:correct|right)\W*$")
+# What a driver says while listening ("uh-huh", "mhm", "yeah, yeah"): said over Daisy's read-back it
+# is no answer yet (the caller has not heard the question), only at its end. Not a bare "yes": an
+# English caller says it to answer, not to show he listens.
+BACKCHANNEL = re.compile(r"^(?:(?:uh[ -]?huh|mhm+|mm+[ -]?hm+|hm+|yeah|yep|yup|ok|okay|right|sure|"
+                         r"aha|got it)\s*)+$")
 HOLD_REASON = re.compile(
     r"\b(?:let me|looking|grab|find|pull over|pulling|glove ?box|paperwork|registration|card|truck|cab|"
     r"phone|papers|gotta|have to|need to)\b"

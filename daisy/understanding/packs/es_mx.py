@@ -395,6 +395,10 @@ ASKS_FOR_PERSON = re.compile(
 NO_THEN_YES = re.compile(r"^\W*no\s*[,.!;:]+\s*(?:s[ií],?\s*)?"
                          r"(?:es correct[oa]|est[aá] correct[oa]|correct[oa]|s[ií] es|as[ií] es|exacto|"
                          r"eso es)\W*$")
+# What a driver says while listening, to show he is following ("ajá", "mjm", "sí, sí"): said over
+# Daisy's read-back it is no answer yet (the caller has not heard the question), only at its end.
+BACKCHANNEL = re.compile(r"^(?:(?:aja+|ajam|aha|a ja|mjm+|mhm+|mm+ ?hm+|hm+|si|ok|okey|okay|ya|eso|"
+                         r"aja si|andale|ujum|uju)\s*)+$")
 HOLD_REASON = re.compile(
     r"\b(?:dejame|deja|voy|estoy|ando|sigo|busco|buscando|checo|checar|checando|reviso|revisando|"
     r"tarjeta|papeles|papel|factura|libreta|guantera|celular|cel|telefono|camion|cabina|documentos|"

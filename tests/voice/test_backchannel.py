@@ -1,0 +1,100 @@
+"""A caller who says "ajá" over Daisy is listening, not interrupting; a "sí" over the end of her
+read-back is the answer. On the local pipeline (Silero VAD, Whisper, espeak-ng) over the phone line,
+with the framework's own pause and resume."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from daisy.core import Turn
+from daisy.voice.agent import CallObserver, DaisyAgent
+from daisy.voice.backchannel import TAIL_SECONDS, SpeechProgress, mid_sentence, only_listening
+from daisy.voice.espeak_tts import ESPEAK_RATE, synthesize_pcm, voice_for
+from daisy.voice.phone_audio import PhoneLine, resample
+from daisy.voice.pipelines import bind, build_session
+from tests.voice.helpers import conversation, settings
+
+
+async def _until(cond: Callable[[], object], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not cond():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.02)
+
+
+def test_ajá_over_the_greeting_lets_daisy_finish_and_sí_over_the_end_of_a_read_back_answers(
+        tmp_path: Path) -> None:
+    conv = conversation("es")
+    heard: list[str] = []
+    said: list[Turn] = []
+
+    async def main() -> tuple[PhoneLine, DaisyAgent]:
+        session = build_session("local", "es", settings(tmp_path))
+        line = PhoneLine(record=False)
+        session.input.audio = line.agent_input
+        session.output.audio = line.agent_output
+        agent = DaisyAgent(conv, observer=CallObserver(on_heard=heard.append, on_said=said.append))
+        bind(session, agent)
+        voice = voice_for("caller", "es")
+        listening = resample(await synthesize_pcm("Sí, sí, sí.", voice), ESPEAK_RATE)
+        name = resample(await synthesize_pcm("Soy Mario López.", voice), ESPEAK_RATE)
+        yes = resample(await synthesize_pcm("Sí.", voice), ESPEAK_RATE)
+        line.start()
+        await session.start(agent)
+        try:
+            out = line.agent_output
+            await _until(lambda: line.daisy_speaking, 30)
+            await asyncio.sleep(1.0)  # well inside the greeting (about 5 s)
+            await line.caller_says(listening)
+            await _until(lambda: out.seconds_to_go == 0 and not line.daisy_speaking, 30)
+            greeting = (out.interruptions, list(agent.backchannels), list(heard))
+            await asyncio.sleep(0.3)
+            await line.caller_says(name)
+            await _until(lambda: len(said) >= 2 and line.daisy_speaking, 40)
+            await _until(lambda: out.seconds_to_go < 0.5, 30)  # the end of "…, ¿correcto?"
+            await line.caller_says(yes)
+            await _until(lambda: len(said) >= 3, 40)
+        finally:
+            await session.aclose()
+            await line.aclose()
+        # the greeting played to its end, the "sí, sí, sí" kept from the core
+        # (the VAD may close "Sí, sí, sí." in more than one stretch: more than one backchannel)
+        assert greeting[0] == 0 and greeting[1] and not greeting[2], greeting
+        assert agent.backchannels == greeting[1]  # the "sí" over the end of the read-back was none
+        return line, agent
+
+    line, agent = asyncio.run(main())
+    assert line.agent_output.pauses >= 1  # she was paused by the "ajá" and resumed
+    assert conv.state is not None
+    name = conv.state.values["driver_name"]
+    assert name.confirmed and "Mario" in (name.value or "")
+
+
+def test_a_backchannel_is_kept_from_the_core_only_while_more_than_the_closing_question_is_to_come() -> None:
+    progress = SpeechProgress()
+    progress.sentence_started()
+    assert progress.remaining(0.0) == math.inf  # still being made: all of it is to come
+    progress.audio_made(4.0)
+    progress.sentence_made()
+    progress.state_changed("listening", "speaking", 10.0)
+    assert mid_sentence(progress, True, 11.0)  # 3 s to go
+    progress.state_changed("speaking", "listening", 11.0)  # paused by the caller
+    assert progress.remaining(20.0) == 3.0  # a pause does not run the sentence on
+    progress.state_changed("listening", "speaking", 20.0)
+    assert not mid_sentence(progress, True, 22.0 + 1.0 - TAIL_SECONDS)  # over the closing question
+    assert not mid_sentence(progress, False, 20.5)  # Daisy is not speaking
+
+
+def test_what_counts_as_only_listening_in_each_language() -> None:
+    # a yes and nothing else, before any question: "Sí, es correcto." shows the caller follows
+    for text in ("Ajá.", "Mjm.", "Sí, sí.", "Ajá, sí.", "Ujum.", "Eh...", "Sí, es correcto."):
+        assert only_listening(text, "es"), text
+    for text in ("Uh-huh.", "Mm-hmm.", "Yeah, yeah.", "Okay.", "Uh.", "Yes."):
+        assert only_listening(text, "en"), text
+    for text, lang in (("No.", "es"), ("Sí, es XZ 45.", "es"), ("XZ", "es"), ("", "es"),
+                       ("No, wait.", "en"), ("Yes, it's Mike.", "en")):
+        assert not only_listening(text, lang), text
