@@ -177,8 +177,7 @@ _CLEAR_NAMES = frozenset(
 )
 _PAIR_WORDS = {"griega", "doble", "double", "latina"}
 # A synthetic or hurried "de" the recognizer writes as a nasal syllable ("te me Toluca", "eme ene
-# Monte"); it counts as "de" only before a key word that starts with the letter's sound, or after a
-# clear letter name ("jota me caro").
+# Monte", "el ene rosa"): before a key word it is the "de" unless the key word is its own (M, N).
 _DE_AS_NASAL = {"me", "ne", "eme", "ene"}
 # Letters Mexican Spanish says alike, as a key word's first letter may show (seseo, b/v, j/g, y/ll)
 _SOUNDS_ALIKE = {"S": "SZC", "Z": "ZSC", "C": "CSZK", "B": "BV", "V": "VB", "J": "JG", "G": "GJ",
@@ -290,7 +289,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     # "Uniforms, Lima": a NATO word with a stray plural s is still that word
     words = _merge_pairs([w[:-1] if w.endswith("s") and w[:-1] in _NATO else w for w in norm.split()])
     if not english:
-        words = _rejoined(words)
+        words = _dos_between_digits(_rejoined(words))
     if not words:
         return ""
     names = _names(lang)
@@ -501,6 +500,20 @@ def _rejoined(words: list[str]) -> list[str]:
     return out
 
 
+_ES_DIGIT_WORDS = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}
+
+
+def _dos_between_digits(words: list[str]) -> list[str]:
+    """ "cuatro, los, ocho": "dos" heard as "los"/"nos" among digits said one by one."""
+    def digit_at(k: int, step: int) -> bool:
+        while 0 <= k < len(words) and words[k] == ",":
+            k += step
+        return 0 <= k < len(words) and words[k] in _ES_DIGIT_WORDS
+
+    return ["dos" if w in ("los", "nos") and digit_at(i - 1, -1) and digit_at(i + 1, 1) else w
+            for i, w in enumerate(words)]
+
+
 def _de_heard_nasal(name: str, heard: str, nxt: str) -> bool:
     """ "be ne Bolívar": the "de" between a letter name and its key word heard as "ne" or "me"."""
     letter = _ES_NAMES.get(name, "?")
@@ -609,9 +622,18 @@ def _maybe_key(
     if j + 1 < n and _names(lang).get(words[j]) == letter and _is_keyword(words[j + 1], lang) \
             and _key_letter(words[j + 1]) == letter:
         return letter, j + 2  # "Te Te Toluca": the letter's own name heard where "de" was said
-    if not is_english(lang) and j + 1 < n and words[j] in _DE_AS_NASAL and _is_keyword(words[j + 1], lang) \
-            and (_sounds_like(_key_letter(words[j + 1]), letter) or words[j - 1] in _CLEAR_NAMES):
-        return letter, j + 2  # "te me toluca", "be ne bolívar", "jota me caro": "de" heard as "me"/"ne"
+    if not is_english(lang) and j + 1 < n and words[j] in _DE_AS_NASAL and _is_keyword(words[j + 1], lang):
+        key = _key_letter(words[j + 1])
+        if _sounds_like(key, letter) or words[j - 1] in _CLEAR_NAMES:
+            return letter, j + 2  # "te me toluca", "be ne bolívar", "jota me caro": "de" heard as "me"/"ne"
+        if key != _ES_NAMES.get(words[j]):
+            # "el ene rosa" (erre de Rosa): a nasal that is no letter of its own key word is the "de",
+            # and the key word decides, as after a "de" heard right
+            return key, j + 2
+    if not is_english(lang) and 0 < j < n and words[j - 1] in _DE_AS_NASAL and _is_keyword(words[j], lang) \
+            and words[j] not in _NATO and _key_letter(words[j]) != letter \
+            and (j < 2 or _names(lang).get(words[j - 2]) is None):
+        return _key_letter(words[j]), j + 1  # "ene pato" (pe de Pato): the letter lost, its "de" heard
     if j < n and words[j] in connectors:
         k = j + 1
         if words[j] == "as" and k < n and words[k] == "in":

@@ -64,6 +64,14 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("te me toluca, a me acapulco, uno dos tres", "es-MX", "TA123"),
         ("be ne bolívar, erre ne ratón, cinco siete uno", "es-MX", "BR571"),
         ("jota me caro eme ene monte, cuatro cero", "es-MX", "JM40"),
+        # ...and before a key word of another letter it is still the "de": the key word decides, as
+        # after a "de" heard right ("erre de Rosa" heard "el ene rosa"; "pe de Pato" heard "ene pato")
+        ("el ene lube jota me cae con el ene rosa cuatro dos ocho", "es-MX", "LJR428"),
+        ("ene pato jota de jarro ele de luna dos nueve uno dos", "es-MX", "PJL2912"),
+        ("te ene nayarit, cinco", "es-MX", "TN5"),  # a nasal with its own key word is the letter
+        # "dos" heard "los" / "nos" among digits said one by one
+        ("ele de lupe, cuatro, los, ocho", "es-MX", "L428"),
+        ("equis ye, cuatro nos ocho", "es-MX", "XY428"),
         # a key word split after its first syllable: "Nopal" heard "no pal" (no correction)
         ("ene de no pal, a de avión, tres cuatro cinco", "es-MX", "NA345"),
         # "eight" heard as the letter H by a caller who spells letters with NATO words
