@@ -61,6 +61,9 @@ def test_the_prompt_handed_back_is_not_the_caller_speaking() -> None:
     yes_no = vocabulary.prompt(Expected.YES_NO, "es")
     assert clean("Sí. No. Sí, correcto.", voiced=1.0, prompt=yes_no) == ""
     assert clean("No, está mal.", voiced=1.0, prompt=yes_no) == "No, está mal."  # said like the prompt
+    # an answer written several times over runs into the prompt's next phrase; one copy of it does not
+    english = vocabulary.prompt(Expected.YES_NO, "en")
+    assert clean("That's wrong. That's wrong. That's wrong.", voiced=0.8, prompt=english) == "That's wrong."
     digits = vocabulary.prompt(Expected.DIGITS, "es")
     assert clean("uno dos tres cuatro cinco seis siete ocho nueve", voiced=2.0, prompt=digits) == ""
     assert clean("uno dos tres cuatro", voiced=2.0, prompt=digits) == "uno dos tres cuatro"

@@ -164,7 +164,9 @@ def clean(text: str, voiced: float, prompt: str = "", keep_dots: bool = False, l
     """A hypothesis as the dialogue should read it; '' when nothing of it is the caller's words.
     `keep_dots`: an email is being dictated, where "juan.perez" is the caller's own dot."""
     text = " ".join(text.split())
-    if not text or absurd(text) or echoes_prompt(text, prompt):
+    # the prompt is looked for in one copy: "That's wrong. That's wrong." is the caller's answer
+    # said once and echoed, not the prompt's "No, that's wrong. That's right." given back
+    if not text or absurd(text) or echoes_prompt(drop_echo(text, voiced), prompt):
         return ""
     text = drop_inventions(text)
     if lang.startswith("es"):
