@@ -101,3 +101,14 @@ def test_a_second_copy_cut_short_is_heard_once_when_the_audio_is_too_short_for_i
     assert drop_echo("seis nueve nueve seis nueve", voiced=1.2) == "seis nueve nueve"
     assert drop_echo("seis nueve nueve seis nueve", voiced=2.5) == "seis nueve nueve seis nueve"
     assert drop_echo("dos cuatro dos cuatro", voiced=2.0) == "dos cuatro dos cuatro"  # 2424, said
+
+
+def test_last_words_written_twice_are_heard_once_when_the_audio_is_too_short_for_them() -> None:
+    # "es el tres mil doscientos treinta y dos" (about 2 s of speech) with its end written again
+    assert drop_echo("es el tres mil doscientos treinta y dos treinta y dos", voiced=2.2) \
+        == "es el tres mil doscientos treinta y dos"
+    # a caller who says the end twice takes the time to: 3,232 said "treinta y dos, treinta y dos"
+    assert drop_echo("es el tres mil doscientos treinta y dos treinta y dos", voiced=4.5) \
+        == "es el tres mil doscientos treinta y dos treinta y dos"
+    assert drop_echo("montoya arroba hotmail punto com, arroba hotmail punto com,", voiced=2.5) \
+        == "montoya arroba hotmail punto com"

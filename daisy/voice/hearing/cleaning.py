@@ -1,7 +1,8 @@
 """Whisper's artifacts, taken out before anything reads the words.
 
 - echoes: on a short answer in a fitted window Whisper often writes it twice ("twelve" → "12 12",
-  "treintaidós" → "32 32", "Sí. Sí."); the audio says which: two copies cannot fit in it;
+  "treintaidós" → "32 32", "Sí. Sí."), or its last words twice ("… treinta y dos treinta y dos");
+  the audio says which: two copies cannot fit in it;
 - inventions on noise or silence ("Subtítulos realizados por la comunidad de Amara.org");
 - the decoder's prompt handed back as the transcript, and absurd numbers ("100,000,000,000");
 - stray punctuation between spelled symbols ("L.M.N.4", "XM-U-3").
@@ -91,7 +92,7 @@ def drop_echo(text: str, voiced: float) -> str:
         return text
     size = _period(flat)
     if not size:
-        return text
+        return _drop_echoed_end(tokens, words, flat, voiced)
     copies = len(flat) / size
     needed = copies * (SECONDS_PER_SYLLABLE * sum(syllables(w) for w in flat[:size]) + SECONDS_BETWEEN)
     # A phrase of three words or more said twice over in one turn means what it means once, whether
@@ -101,6 +102,24 @@ def drop_echo(text: str, voiced: float) -> str:
     count, kept = 0, []  # the tokens that make the first copy, with their own spelling
     for token, ws in zip(tokens, words, strict=True):
         if count >= size:
+            break
+        kept.append(token)
+        count += len(ws)
+    return " ".join(kept).rstrip(",;:-")
+
+
+def _drop_echoed_end(tokens: list[str], words: list[list[str]], flat: list[str], voiced: float) -> str:
+    """ "tres mil doscientos treinta y dos treinta y dos", "… arroba hotmail punto com, arroba hotmail
+    punto com": a decoder that wrote its last words twice, when the voiced audio is too short to
+    hold them all (a caller who says "treinta y dos, treinta y dos" takes the time to)."""
+    text = " ".join(tokens)
+    n = len(flat)
+    tail = next((k for k in range(n // 2, 1, -1) if flat[n - k:] == flat[n - 2 * k : n - k]), 0)
+    if not tail or voiced >= SECONDS_PER_SYLLABLE * sum(syllables(w) for w in flat) + SECONDS_BETWEEN:
+        return text
+    count, kept = 0, []
+    for token, ws in zip(tokens, words, strict=True):
+        if count >= n - tail:
             break
         kept.append(token)
         count += len(ws)
