@@ -678,12 +678,12 @@ def spell(text: str, lang: str) -> str:
     return got
 
 
-_H_BY_A_DIGIT = re.compile(r"\bH(?=\d|[ ,]+\d)|(?<=\d)H\b|(?<=\d[ ,])H\b")
+_H_BY_A_DIGIT = re.compile(r"\b[HA](?=\d|[ ,]+\d)|(?<=\d)[HA]\b|(?<=\d[ ,])[HA]\b")
 
 
 def _eight_heard_as_h(text: str, lang: str) -> str:
-    """"eight" heard as the letter H ("X-ray, H7, Charlie"): a caller spelling letters with NATO
-    words says Hotel for H, so a bare H by a digit is the eight."""
+    """"eight" heard as the letter H or A ("X-ray, H7, Charlie", "X-ray A1 Mike"): a caller spelling
+    letters with NATO words says Hotel for H and Alfa for A, so a bare H or A by a digit is the eight."""
     if not is_english(lang) or sum(map(is_nato_word, re.findall(r"[A-Za-z]+", text))) < 2:
         return text
     return _H_BY_A_DIGIT.sub("8", text)

@@ -77,6 +77,7 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         # "eight" heard as the letter H by a caller who spells letters with NATO words
         ("X-ray H7 Charlie Echo Echo", "en-US", "X87CEE"),
         ("Juliet Mike Echo H 7 7", "en-US", "JME877"),
+        ("X-ray A1 Mike X-ray Charlie", "en-US", "X81MXC"),  # ...or as the letter A
     ],
 )
 def test_plates_through_mangled_letter_names(said: str, lang: str, plate: str) -> None:
