@@ -387,6 +387,11 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             i += 1
             emit(_key_letter(glued.group(3)), "L!")
             continue
+        cut_short = None if english else _cut_name_with_key(words, i)
+        if cut_short:
+            letter, i = cut_short
+            emit(letter, "L!", with_key=True)
+            continue
         if w in _NATO:
             key, i = _maybe_key(words, i + 1, _key_letter(w), lang, connectors)
             emit(key, "L!")
@@ -498,6 +503,40 @@ def _rejoined(words: list[str]) -> list[str]:
         else:
             out.append(w)
     return out
+
+
+# A letter name cut short and run into its "de" (and its key word): "jodejaro", "edelupe", "quede".
+_CUT_NAME_KEY = re.compile(r"^([a-zñ]{0,4}?)(de|re)([a-zñ]{3,})$")
+_CUT_NAME_DE = re.compile(r"^([a-zñ]{1,4})(de|re)$")
+
+
+def _starts_a_name_of(prefix: str, key: str) -> bool:
+    """`prefix` begins a Spanish letter name whose letter sounds like the key word's first letter:
+    "jo" (jota) before "jaro", "e" (ele) before "lupe"."""
+    k = _key_letter(key)
+    return any(len(name) > 1 and name.startswith(prefix) and _sounds_like(k, letter)
+               for name, letter in _ES_NAMES.items())
+
+
+def _cut_name_with_key(words: list[str], i: int) -> tuple[str, int] | None:
+    """ "jodejaro" (jota de Jarro), "el edelupe" (ele de Lupe), "jota dejaron" (jota de Jarro),
+    "pede, parco": a letter name cut short and run into its "de", with the key word that decides the
+    letter, when what is left of the name agrees with the key word. Returns the letter and the index
+    after the key word."""
+    w = words[i]
+    glued = _CUT_NAME_KEY.match(w)
+    if glued and _is_keyword(glued.group(3), "es"):
+        prefix, key = glued.group(1), glued.group(3)
+        before = _ES_NAMES.get(words[i - 1], "") if i > 0 else ""
+        if prefix and _starts_a_name_of(prefix, key):
+            return _key_letter(key), i + 1
+        if not prefix and before and _sounds_like(_key_letter(key), before):
+            return before, i + 1  # "ese decilla": the name said whole decides between S and C
+    glued = _CUT_NAME_DE.match(w)
+    if glued and i + 1 < len(words) and _is_keyword(words[i + 1], "es") \
+            and _starts_a_name_of(glued.group(1), words[i + 1]):
+        return _key_letter(words[i + 1]), i + 2
+    return None
 
 
 _ES_DIGIT_WORDS = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}

@@ -69,6 +69,11 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("el ene lube jota me cae con el ene rosa cuatro dos ocho", "es-MX", "LJR428"),
         ("ene pato jota de jarro ele de luna dos nueve uno dos", "es-MX", "PJL2912"),
         ("te ene nayarit, cinco", "es-MX", "TN5"),  # a nasal with its own key word is the letter
+        # a letter name cut short and run into its "de": what is left of the name agrees with the key
+        ("el edelupe jodejaro pe de perro nueve cero cinco", "es-MX", "LJP905"),
+        ("las placas son de dedado pere puebla te de toluka nueve siete seis ocho", "es-MX", "DPT9768"),
+        ("ese decilla ve chica de veracruz erre de rosa tres cero nueve", "es-MX", "SVR309"),
+        ("jota dejaron, ele de luna, dos", "es-MX", "JL2"),
         # "dos" heard "los" / "nos" among digits said one by one
         ("ele de lupe, cuatro, los, ocho", "es-MX", "L428"),
         ("equis ye, cuatro nos ocho", "es-MX", "XY428"),
