@@ -28,8 +28,13 @@ from daisy.conversation import Conversation
 from daisy.core import CallerEvent, CallState, Hangup, Keypad, Outcome, Silence, Turn, Utterance
 from daisy.core.expectation import Expected
 from daisy.form import Form
-from daisy.understanding.intents import backchannel
-from daisy.voice.backchannel import LONGEST_BACKCHANNEL, SpeechProgress, mid_sentence, only_listening
+from daisy.voice.backchannel import (
+    LONGEST_BACKCHANNEL,
+    SpeechProgress,
+    listening_when_heard_again,
+    mid_sentence,
+    only_listening,
+)
 from daisy.voice.turn_taking import clear_as_heard
 
 log = logging.getLogger("daisy.voice")
@@ -203,7 +208,7 @@ class DaisyAgent(Agent):
             except Exception as e:  # noqa: BLE001 (an interruption taken as one loses nothing)
                 log.warning("could not hear the stretch again: %s", e)
                 return False
-            if not heard or not backchannel(heard, lang):  # primed for a yes, it writes one for any word
+            if not heard or not listening_when_heard_again(heard, lang):
                 return False
         self.backchannels.append(text)
         log.info("backchannel over Daisy's sentence, not an interruption: %r", text)

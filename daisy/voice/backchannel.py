@@ -78,3 +78,9 @@ def only_listening(text: str, lang: str) -> bool:
         return False
     return (backchannel(text, lang) or only_filler(text, lang)
             or (only_yes_no(text, lang) and Intent.YES in classify(text, lang)))
+
+
+def listening_when_heard_again(text: str, lang: str) -> bool:
+    """The stretch heard again as a yes or no would be: only a backchannel counts, not any yes
+    (primed for one, the decoder writes "Yes." for a "Hey." or a "John.")."""
+    return backchannel(text, lang)
