@@ -97,18 +97,23 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         gathered = ctx.state.pieces + piece
         if piece and ctx.state.pieces and Intent.NO in intents and reader.starts_with_no(text, ctx.lang):
             gathered = piece  # "No, ele eme, …" to "N de Nopal, ¿qué sigue?": what was taken is wrong
-        if not piece:
-            # "es todo", or a bare "sí" to "¿qué sigue?": what was gathered is the whole value.
-            if gathered and (intents & {Intent.DONE, Intent.YES} or sounds_done(text, ctx.lang)):
-                guess = reader.best_guess(kind, gathered)
-                if not plausible.plausible(kind, guess, f.symbols):
-                    # the caller is done and the pieces make no value (a whole plate heard as "N"):
-                    # asking what follows again leads nowhere; ask for it again, with more help
-                    return ladder.strike(ctx, f, "not_understood_lead")
-                return read_back(ctx, f, guess)
-            return None
         doubtful = ctx.confidence is not None and ctx.confidence < ladder.DOUBTFUL
-        if piece and doubtful and offer(ctx.state) is not Offer.SPELL:
+        # "es todo", or a bare "sí" to "¿qué sigue?": what was gathered is the whole value. A doubtful
+        # "piece" that sounds like a closing is the closing ("Es todo." heard "el tomo": ele, T).
+        closing = Intent.DONE in intents or sounds_done(text, ctx.lang)
+        stray = doubtful and offer(ctx.state) is not Offer.SPELL
+        done = closing if piece else closing or Intent.YES in intents
+        if ctx.state.pieces and done and (not piece or stray):
+            guess = reader.best_guess(kind, ctx.state.pieces)
+            if not plausible.plausible(kind, guess, f.symbols):
+                # the caller is done and the pieces make no value (a whole plate heard as "N"):
+                # asking what follows again leads nowhere; ask for it again, with more help
+                return ladder.strike(ctx, f, "not_understood_lead")
+            # the closing's own confidence says nothing of the pieces heard before it
+            return read_back(ctx, f, guess, gathered=True)
+        if not piece:
+            return None
+        if stray:
             return None  # a stray syllable heard in noise is no piece of the value
         longest = plausible.longest(kind)
         overflows = gathered.count("@") > 1 or (longest is not None and len(gathered) > longest)

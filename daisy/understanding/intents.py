@@ -70,6 +70,8 @@ def holds_with_reason(text: str, lang: str) -> bool:
 
 # rapidfuzz ratio of a short reply to a way of saying "that's all": "son tomas" is 89 from "son todas"
 DONE_LOOK_ALIKE = 80
+# ...and of its last word to the word a closing ends on: "tomo" is 75 from "todo"
+DONE_LAST_LOOK_ALIKE = 75
 
 
 def sounds_done(text: str, lang: str) -> bool:
@@ -81,7 +83,10 @@ def sounds_done(text: str, lang: str) -> bool:
     folded = re.sub(r"[^a-z ]", "", fold(text)).strip()
     if not folded or len(folded.split()) > 4:
         return False
-    return any(fuzz.ratio(folded, said) >= DONE_LOOK_ALIKE for said in packs.get(lang).done_said)
+    pack = packs.get(lang)
+    last = folded.split()[-1]
+    return any(fuzz.ratio(folded, said) >= DONE_LOOK_ALIKE for said in pack.done_said) \
+        or any(fuzz.ratio(last, word) >= DONE_LAST_LOOK_ALIKE for word in pack.done_last)
 
 
 def without_done(text: str, lang: str) -> str:

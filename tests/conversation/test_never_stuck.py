@@ -373,6 +373,19 @@ def test_doubtful_pieces_end_in_a_read_back_or_an_empty_field_never_a_loop() -> 
     assert turn.state.field != "tractor_plates" or turn.state.step == "confirm"
 
 
+def test_a_doubtful_closing_after_pieces_reads_the_pieces_back() -> None:
+    # "Es todo." heard "el tomo" at low confidence: "el" reads as a letter, but the reply is the closing
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    for text in ("Soy Ramón Ibarra", "sí", "cuarenta y cinco", "sí"):
+        turn = dialogue.handle(turn.state, Utterance(text), NOW)
+    turn = _heard(dialogue, turn, "ele eme ene", 0.9)
+    turn = _heard(dialogue, turn, "catorce", 0.9)
+    assert turn.state.step != "confirm", turn.say
+    turn = _heard(dialogue, turn, "el tomo", 0.1)
+    assert turn.state.step == "confirm" and turn.state.pending == "LMN14", turn.say
+
+
 def test_speech_heard_as_no_words_is_not_understood_and_climbs_the_ladder() -> None:
     dialogue = Dialogue(FORM, "es")
     turn = dialogue.start(Direction.INBOUND, NOW)

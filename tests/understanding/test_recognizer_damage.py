@@ -173,7 +173,9 @@ def test_es_todo_glued_by_the_recognizer_still_closes_the_pieces() -> None:
 
 
 @pytest.mark.parametrize(
-    ("said", "lang"), [("son tomas", "es-MX"), ("ese todo", "es-MX"), ("That's it.", "en-US")]
+    ("said", "lang"), [("son tomas", "es-MX"), ("ese todo", "es-MX"), ("That's it.", "en-US"),
+                       # espeak-ng's "Es todo." as Whisper writes it most: the last word is still close
+                       ("el tomo", "es-MX"), ("y su estodo", "es-MX"), ("llana masque tomo", "es-MX")]
 )
 def test_a_that_is_all_the_recognizer_bent_sounds_done(said: str, lang: str) -> None:
     from daisy.understanding.intents import sounds_done
@@ -182,7 +184,7 @@ def test_a_that_is_all_the_recognizer_bent_sounds_done(said: str, lang: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("said", "lang"), [("el tomo", "es-MX"), ("no lo sé", "es-MX"), ("N A C D", "en-US")]
+    ("said", "lang"), [("el tomate", "es-MX"), ("no lo sé", "es-MX"), ("N A C D", "en-US")]
 )
 def test_replies_far_from_that_is_all_do_not_sound_done(said: str, lang: str) -> None:
     from daisy.understanding.intents import sounds_done

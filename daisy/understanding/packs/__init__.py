@@ -32,6 +32,7 @@ class LanguagePack:
     no_then_yes: re.Pattern[str]
     backchannel: re.Pattern[str]
     done_said: tuple[str, ...]
+    done_last: tuple[str, ...]
 
 
 def _pack(code: str, module: ModuleType) -> LanguagePack:
@@ -48,6 +49,7 @@ def _pack(code: str, module: ModuleType) -> LanguagePack:
         no_then_yes=module.NO_THEN_YES,
         backchannel=module.BACKCHANNEL,
         done_said=module.DONE_SAID,
+        done_last=module.DONE_LAST,
     )
 
 

@@ -244,6 +244,7 @@ INTENTS: dict[Intent, re.Pattern[str]] = {
 
 # "That's all" as callers say it, to recognize it bent by the recognizer ("Let's all.").
 DONE_SAID = ("thats all", "thats it", "thats everything", "thats the whole thing", "nothing else", "all done")
+DONE_LAST: tuple[str, ...] = ()  # "all", "it": too short to recognize bent
 WEAK_YES: frozenset[str] = frozenset()  # English has no yes made only of weak words
 AMBIGUOUS_ALONE = frozenset({"so", "well", "ye", "yay"})
 ROOTS = {

@@ -358,6 +358,9 @@ INTENTS: dict[Intent, re.Pattern[str]] = {
 DONE_SAID = (
     "es todo", "eso es todo", "son todas", "son todos", "ya es todo", "ya son todas", "nada mas", "seria todo"
 )
+# The word a closing ends on, which the recognizer bends least out of shape ("el tomo", "y su estodo",
+# "ya son tomas" for "es todo", "ya son todas").
+DONE_LAST = ("todo", "todas", "todos", "estodo")
 # Words that mean yes only when the answer is made of nothing else ("va", "eso es", "muy bien"):
 # "Y flota bien." is recognizer noise, not a yes.
 WEAK_YES = frozenset({
