@@ -505,7 +505,7 @@ def _rejoined(words: list[str]) -> list[str]:
     return out
 
 
-# A letter name cut short and run into its "de" (and its key word): "jodejaro", "edelupe", "quede".
+# A letter name cut short and run into its "de" (and its key word): "jodejaro", "edelupe", "pede".
 _CUT_NAME_KEY = re.compile(r"^([a-zñ]{0,4}?)(de|re)([a-zñ]{3,})$")
 _CUT_NAME_DE = re.compile(r"^([a-zñ]{1,4})(de|re)$")
 

@@ -265,8 +265,9 @@ ASKS_FOR_PERSON = re.compile(
 # front of a yes, so it is neither.
 NO_THEN_YES = re.compile(r"^\W*(?:no|nope)\W+(?:(?:that'?s|that is|it'?s|it is)\s+)?(?:correct|right)\W*$")
 # What a driver says while listening ("uh-huh", "mhm", "yeah, yeah"): said over Daisy's read-back it
-# is no answer yet (the caller has not heard the question), only at its end. Not a bare "yes": an
-# English caller says it to answer, not to show he listens.
+# is no answer yet (the caller has not heard the question), only at its end. Not a bare "yes": a
+# stretch heard again by a decoder primed for a yes comes out "Yes." whatever the short word was
+# ("Hey.", "John."); a "yes" heard as said is weighed as a yes (daisy.voice.backchannel).
 BACKCHANNEL = re.compile(r"^(?:(?:uh[ -]?huh|mhm+|mm+[ -]?hm+|hm+|yeah|yep|yup|ok|okay|right|sure|"
                          r"aha|got it)\s*)+$")
 HOLD_REASON = re.compile(
