@@ -12,6 +12,18 @@ from daisy.protocol import ProtocolSession
 NOW = datetime.fromisoformat("2026-11-23T14:00:00-06:00")
 
 
+# (field, what the driver says, what Daisy reads back): a Spanish call walked up to a field
+_USUAL_ANSWERS = (
+    ("driver_name", "Soy Ramón Ibarra", "Ramón Ibarra"),
+    ("tractor_number", "cuarenta y cinco", "45"),
+    ("tractor_plates", "A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123"),
+    ("trailer_number", "cuarenta", "40"),
+    ("trailer_plates", "Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999"),
+    ("eta", "a las cuatro de la tarde", "16:00"),
+    ("email", "", ""),
+)
+
+
 class Line:
     """One call, driven the way `daisy chat --jsonl` is."""
 
@@ -38,6 +50,14 @@ class Line:
         self.out = self.session.send(obj)
         self.history.append(self.out)
         return self.out
+
+    def reach(self, field: str) -> None:
+        """Give and confirm the usual Spanish answers, in the form's order, until `field` is asked."""
+        for key, said, value in _USUAL_ANSWERS:
+            if key == field:
+                return
+            self.answer(said, value)
+        raise ValueError(f"no usual answers lead to {field!r}")
 
     def answer(self, text: str, expect_pending: str) -> dict[str, Any]:
         """Give a value, check Daisy reads back `expect_pending`, and confirm it."""

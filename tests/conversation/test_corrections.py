@@ -5,11 +5,6 @@ from __future__ import annotations
 from tests.conversation.conftest import Line
 
 
-def _to_plates(line: Line) -> None:
-    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
-    line.answer("cuarenta y cinco", "45")
-
-
 def test_a_no_that_carries_the_right_number_is_read_back_at_once(line: Line) -> None:
     line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
     out = line.say("cuarenta y cinco")
@@ -21,7 +16,7 @@ def test_a_no_that_carries_the_right_number_is_read_back_at_once(line: Line) -> 
 
 
 def test_driver_corrects_one_letter_of_the_plate(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     out = line.say("Letra P, letra L, letra A, uno dos tres")
     assert out["pending"] == "PLA123"
     out = line.say("En vez de la L es F.")

@@ -15,26 +15,9 @@ from tests.conversation.conftest import NOW, Line
 FORM = load_form()
 
 
-def _to_tractor_number(line: Line) -> None:
-    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
-
-
-def _to_plates(line: Line) -> None:
-    _to_tractor_number(line)
-    line.answer("cuarenta y cinco", "45")
-
-
-def _to_email(line: Line) -> None:
-    _to_plates(line)
-    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
-    line.answer("cuarenta", "40")
-    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
-    line.answer("a las cuatro de la tarde", "16:00")
-
-
 # --- the ladder ------------------------------------------------------------------------------------
 def test_a_no_asks_again_with_an_example_then_offers_the_keypad_for_a_number(line: Line) -> None:
-    _to_tractor_number(line)
+    line.reach("tractor_number")
     line.say("cuatro cinco uno dos")
     out = line.say("No")
     assert out["offer"] == "example" and "Por ejemplo" in out["say"]
@@ -48,7 +31,7 @@ def test_a_no_asks_again_with_an_example_then_offers_the_keypad_for_a_number(lin
 
 
 def test_a_second_no_on_a_plate_asks_to_spell_it_letter_by_letter(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     line.say("A de Árbol, B de Burro, C de Casa, uno dos tres")
     line.say("No")
     line.say("A de Árbol, B de Burro, C de Casa, uno dos cuatro")
@@ -68,7 +51,7 @@ def test_a_third_no_leaves_the_field_empty_and_moves_on(line: Line) -> None:
 
 
 def test_a_value_said_no_to_is_not_read_back_again(line: Line) -> None:
-    _to_tractor_number(line)
+    line.reach("tractor_number")
     line.say("cuatro cinco uno dos")
     line.say("No")
     out = line.say("cuatro cinco uno dos")  # the same misreading, heard again
@@ -79,7 +62,7 @@ def test_a_value_said_no_to_is_not_read_back_again(line: Line) -> None:
 
 
 def test_a_value_said_no_to_on_one_field_may_be_another_fields(line: Line) -> None:
-    _to_tractor_number(line)
+    line.reach("tractor_number")
     line.say("cuarenta y cinco")
     line.say("No")
     line.say("cincuenta y cuatro")
@@ -89,7 +72,7 @@ def test_a_value_said_no_to_on_one_field_may_be_another_fields(line: Line) -> No
 
 
 def test_a_that_is_all_bent_by_the_recognizer_still_closes_a_plate_in_pieces(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     out = line.say("ele eme, uno cuatro ocho")
     assert out["pending"] is None and out["state"] == "asking"
     out = line.say("son tomas")  # "Son todas." as Whisper wrote it
@@ -97,7 +80,7 @@ def test_a_that_is_all_bent_by_the_recognizer_still_closes_a_plate_in_pieces(lin
 
 
 def test_no_question_is_asked_more_than_three_times_in_a_row(line: Line) -> None:
-    _to_tractor_number(line)
+    line.reach("tractor_number")
     asked = 0
     for _ in range(6):
         out = line.say("Benvidos.")
@@ -109,7 +92,7 @@ def test_no_question_is_asked_more_than_three_times_in_a_row(line: Line) -> None
 
 def test_an_insult_heard_in_every_answer_gets_two_apologies_then_the_ladder_climbs(line: Line) -> None:
     # Whisper wrote "idiot" for the NATO word "India" in every spelled answer: 13 apologies in a row
-    _to_tractor_number(line)
+    line.reach("tractor_number")
     answers = 0
     while line.out["field"] == "tractor_number" and answers < 14:
         line.say("Brand, whiskey, hotel, idiot, tango, park, truck, idiot, ankle.")
@@ -119,14 +102,14 @@ def test_an_insult_heard_in_every_answer_gets_two_apologies_then_the_ladder_clim
 
 def test_the_end_of_a_read_back_answer_heard_apart_costs_the_next_question_no_try(line: Line) -> None:
     # "No, está mal" closed at the comma on a phone line: "está mal" arrives as the next answer
-    _to_tractor_number(line)
+    line.reach("tractor_number")
     out = line.say("está mal")
     assert out["field"] == "tractor_number" and out["offer"] == "ask"
     assert out["say"] == "¿Cuál es el número económico de tu tractor?"
 
 
 def test_after_a_field_runs_out_of_turns_the_next_one_gets_its_own(line: Line) -> None:
-    _to_tractor_number(line)
+    line.reach("tractor_number")
     while line.out["field"] == "tractor_number":  # holds cost no try: only the turn bound ends it
         line.say("espérame tantito")
         line.say("ya")
@@ -162,7 +145,7 @@ def test_a_second_unclear_reply_counts_as_a_no(line: Line) -> None:
 
 
 def test_a_reply_to_a_plate_read_back_is_never_appended_to_it(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     out = line.say("Equis, zeta, equis, de, seis, ocho")
     assert out["pending"] == "XZXD68"
     out = line.say("¡Bien! Equis, zeta")
@@ -176,7 +159,7 @@ def test_a_misheard_yes_never_becomes_the_drivers_name(line: Line) -> None:
 
 
 def test_a_no_with_nonsense_after_it_never_becomes_a_value(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     line.say("A de Árbol, B de Burro, C de Casa, uno dos tres")
     out = line.say("No, benvidos y flota bien")
     assert out["pending"] is None and out["state"] == "asking"
@@ -184,7 +167,7 @@ def test_a_no_with_nonsense_after_it_never_becomes_a_value(line: Line) -> None:
 
 # --- values checked by kind -----------------------------------------------------------------------
 def test_plate_pieces_never_grow_past_a_plate(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     line.say("Letra A, letra B, letra C")
     line.say("letra D, letra E, letra F")
     out = line.say("letra X, letra Y, letra Z")
@@ -193,13 +176,13 @@ def test_plate_pieces_never_grow_past_a_plate(line: Line) -> None:
 
 
 def test_an_email_of_hundreds_of_characters_is_never_read_back(line: Line) -> None:
-    _to_email(line)
+    line.reach("email")
     out = line.say(" punto ".join(["juanperezlopez"] * 20) + " arroba gmail punto com")
     assert out["pending"] is None
 
 
 def test_a_fleet_number_longer_than_the_form_allows_is_not_read_back(line: Line) -> None:
-    _to_tractor_number(line)
+    line.reach("tractor_number")
     out = line.say("uno dos tres cuatro cinco seis siete ocho nueve")
     assert out["pending"] is None and out["state"] == "asking"
 
@@ -394,7 +377,7 @@ def test_speech_heard_as_no_words_is_not_understood_and_climbs_the_ladder() -> N
 
 
 def test_an_email_piece_with_a_second_at_sign_is_not_taken(line: Line) -> None:
-    _to_email(line)
+    line.reach("email")
     line.say("ramon arroba gmail")
     out = line.say("arroba gmail arroba gmail")
     assert "@gmail@" not in (out["pending"] or "") and out["state"] == "asking"

@@ -5,22 +5,8 @@ from __future__ import annotations
 from tests.conversation.conftest import Line
 
 
-def _to_plates(line: Line) -> None:
-    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
-    line.answer("cuarenta y cinco", "45")
-
-
-def _to_email(line: Line) -> None:
-    line.answer("Soy Ramón Ibarra", "Ramón Ibarra")
-    line.answer("cuarenta y cinco", "45")
-    line.answer("A de Árbol, B de Burro, C de Casa, uno dos tres", "ABC123")
-    line.answer("cuarenta", "40")
-    line.answer("Letra X, letra Y, letra Z, nueve nueve nueve", "XYZ999")
-    line.answer("a las cuatro de la tarde", "16:00")
-
-
 def test_plate_letters_then_digits_over_several_turns(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     out = line.say("Letra W")
     assert out["state"] == "asking" and out["pending"] is None and "sigue" in out["say"].lower()
     out = line.say("letra Y, letra Z.")
@@ -30,28 +16,28 @@ def test_plate_letters_then_digits_over_several_turns(line: Line) -> None:
 
 
 def test_a_pause_after_pieces_reads_back_what_was_given(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     line.say("Letra M, letra N, letra A, uno, dos")
     out = line.silence(4)
     assert out["state"] == "confirming" and out["pending"] == "MNA12"
 
 
 def test_a_pause_after_a_few_letters_asks_for_the_rest(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     line.say("Letra M, letra N")
     out = line.silence(4)
     assert out["state"] == "asking" and out["pending"] is None and "sigue" in out["say"].lower()
 
 
 def test_es_todo_closes_a_short_plate(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     line.say("Letra M, letra N, letra A")
     out = line.say("catorce, es todo")
     assert out["pending"] == "MNA14"
 
 
 def test_read_back_spells_the_plate_with_key_words(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     out = line.say("T de Tigre, Z de Zapato, cuatro cinco seis siete")
     assert out["pending"] == "TZ4567" or out["state"] == "asking"
     if out["state"] == "asking":
@@ -60,7 +46,7 @@ def test_read_back_spells_the_plate_with_key_words(line: Line) -> None:
 
 
 def test_email_dictated_in_pieces(line: Line) -> None:
-    _to_email(line)
+    line.reach("email")
     out = line.say("ramon punto ibarra")
     assert out["state"] == "asking" and out["field"] == "email"
     out = line.say("arroba gmail punto com")
@@ -68,7 +54,7 @@ def test_email_dictated_in_pieces(line: Line) -> None:
 
 
 def test_an_email_stopped_at_a_known_provider_is_offered_whole(line: Line) -> None:
-    _to_email(line)
+    line.reach("email")
     line.say("ramon punto ibarra arroba gmail")
     out = line.say("Nada más, es todo.")
     assert out["pending"] == "ramon.ibarra@gmail.com"
@@ -82,28 +68,28 @@ def test_the_plates_state_named_first_is_no_repeat_request(line: Line) -> None:
 
 
 def test_a_whole_address_said_again_after_pieces_replaces_them(line: Line) -> None:
-    _to_email(line)
+    line.reach("email")
     line.say("punto ibarra arroba gmail punto com")  # the start lost on the line: a piece
     out = line.say("ramon punto ibarra arroba gmail punto com")
     assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"
 
 
 def test_a_whole_plate_said_again_after_pieces_replaces_them(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     line.say("Letra M, letra N, letra A, uno")
     out = line.say("eme ene a uno cuatro ocho cero")
     assert out["state"] == "confirming" and out["pending"] == "MNA1480"
 
 
 def test_a_whole_address_after_pieces_that_end_in_a_domain_replaces_them(line: Line) -> None:
-    _to_email(line)
+    line.reach("email")
     line.say("punto ibarra punto com")  # the start lost on the line, and no "@" heard
     out = line.say("ramon punto ibarra arroba gmail punto com")
     assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"
 
 
 def test_that_is_all_to_pieces_that_make_no_plate_asks_again_with_more_help(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     line.say("ene de Nopal")  # a whole plate said, one letter of it heard
     out = line.say("Es todo.")
     assert out["state"] == "asking" and out["pending"] is None and out["offer"] == "example"
@@ -112,7 +98,7 @@ def test_that_is_all_to_pieces_that_make_no_plate_asks_again_with_more_help(line
 
 
 def test_a_no_before_the_value_after_a_wrong_piece_starts_it_over(line: Line) -> None:
-    _to_plates(line)
+    line.reach("tractor_plates")
     line.say("ene")  # "ele eme, catorce ochenta" cut to its first letter, and misheard
     out = line.say("No, está mal, ele eme, catorce ochenta.")
     assert out["pending"] == "LM1480"

@@ -1,15 +1,22 @@
-"""Small fakes shared by the voice tests: a recording call log, settings, a quiet session."""
+"""Shared by the voice tests: a recording call log, settings, the local pipeline on a phone line."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+
+from livekit.agents import AgentSession
 
 from daisy.conversation import Conversation
 from daisy.core import Dialogue
 from daisy.form import load_form
 from daisy.settings import Settings
+from daisy.voice.agent import DaisyAgent
+from daisy.voice.phone_audio import PhoneLine
+from daisy.voice.pipelines import bind, build_session
 
 
 class RecordingLog:
@@ -40,3 +47,23 @@ def conversation(lang: str = "es", log: RecordingLog | None = None) -> Conversat
 
 def settings(tmp: Path, **kw: Any) -> Settings:
     return Settings(_env_file=None, daisy_data_dir=kw.pop("daisy_data_dir", Path("data")), **kw)
+
+
+async def until(cond: Callable[[], object], timeout: float) -> None:
+    """Wait (polling) until `cond()` holds; fail the test after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not cond():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.02)
+
+
+def local_call(tmp: Path, agent: DaisyAgent, lang: str = "es",
+               record: bool = True) -> tuple[AgentSession, PhoneLine]:
+    """The local pipeline's AgentSession (real Silero, Whisper, espeak-ng) on a simulated phone line,
+    bound to `agent`; start the line, then the session."""
+    session = build_session("local", lang, settings(tmp))
+    line = PhoneLine(record=record)
+    session.input.audio = line.agent_input
+    session.output.audio = line.agent_output
+    bind(session, agent)
+    return session, line

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import math
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from daisy.core import Turn
@@ -15,15 +13,7 @@ from daisy.voice.agent import CallObserver, DaisyAgent
 from daisy.voice.backchannel import TAIL_SECONDS, SpeechProgress, mid_sentence, only_listening
 from daisy.voice.espeak_tts import ESPEAK_RATE, synthesize_pcm, voice_for
 from daisy.voice.phone_audio import PhoneLine, resample
-from daisy.voice.pipelines import bind, build_session
-from tests.voice.helpers import conversation, settings
-
-
-async def _until(cond: Callable[[], object], timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        assert time.monotonic() < deadline, "timed out"
-        await asyncio.sleep(0.02)
+from tests.voice.helpers import conversation, local_call, until
 
 
 def test_ajá_over_the_greeting_lets_daisy_finish_and_sí_over_the_end_of_a_read_back_answers(
@@ -33,12 +23,8 @@ def test_ajá_over_the_greeting_lets_daisy_finish_and_sí_over_the_end_of_a_read
     said: list[Turn] = []
 
     async def main() -> tuple[PhoneLine, DaisyAgent]:
-        session = build_session("local", "es", settings(tmp_path))
-        line = PhoneLine(record=False)
-        session.input.audio = line.agent_input
-        session.output.audio = line.agent_output
         agent = DaisyAgent(conv, observer=CallObserver(on_heard=heard.append, on_said=said.append))
-        bind(session, agent)
+        session, line = local_call(tmp_path, agent, record=False)
         voice = voice_for("caller", "es")
         listening = resample(await synthesize_pcm("Sí, sí, sí.", voice), ESPEAK_RATE)
         name = resample(await synthesize_pcm("Soy Mario López.", voice), ESPEAK_RATE)
@@ -47,17 +33,17 @@ def test_ajá_over_the_greeting_lets_daisy_finish_and_sí_over_the_end_of_a_read
         await session.start(agent)
         try:
             out = line.agent_output
-            await _until(lambda: line.daisy_speaking, 30)
+            await until(lambda: line.daisy_speaking, 30)
             await asyncio.sleep(1.0)  # well inside the greeting (about 5 s)
             await line.caller_says(listening)
-            await _until(lambda: out.seconds_to_go == 0 and not line.daisy_speaking, 30)
+            await until(lambda: out.seconds_to_go == 0 and not line.daisy_speaking, 30)
             greeting = (out.interruptions, list(agent.backchannels), list(heard))
             await asyncio.sleep(0.3)
             await line.caller_says(name)
-            await _until(lambda: len(said) >= 2 and line.daisy_speaking, 40)
-            await _until(lambda: out.seconds_to_go < 0.5, 30)  # the end of "…, ¿correcto?"
+            await until(lambda: len(said) >= 2 and line.daisy_speaking, 40)
+            await until(lambda: out.seconds_to_go < 0.5, 30)  # the end of "…, ¿correcto?"
             await line.caller_says(yes)
-            await _until(lambda: len(said) >= 3, 40)
+            await until(lambda: len(said) >= 3, 40)
         finally:
             await session.aclose()
             await line.aclose()

@@ -4,24 +4,14 @@ on a short synthesized call through the same AgentSession the worker uses, over 
 from __future__ import annotations
 
 import asyncio
-import time
 import wave
-from collections.abc import Callable
 from pathlib import Path
 
 from daisy.core import Phase
 from daisy.voice.agent import CallObserver, DaisyAgent
 from daisy.voice.espeak_tts import ESPEAK_RATE, synthesize_pcm, voice_for
 from daisy.voice.phone_audio import PhoneLine, resample
-from daisy.voice.pipelines import bind, build_session
-from tests.voice.helpers import RecordingLog, conversation, settings
-
-
-async def _until(cond: Callable[[], object], timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        assert time.monotonic() < deadline, "timed out"
-        await asyncio.sleep(0.05)
+from tests.voice.helpers import RecordingLog, conversation, local_call, until
 
 
 async def _caller_says(line: PhoneLine, text: str) -> None:
@@ -36,25 +26,21 @@ def test_short_call_with_barge_in(tmp_path: Path) -> None:
     latencies: list[dict[str, float]] = []
 
     async def main() -> PhoneLine:
-        session = build_session("local", "es", settings(tmp_path))
-        line = PhoneLine(record=True)
-        session.input.audio = line.agent_input
-        session.output.audio = line.agent_output
         agent = DaisyAgent(conv, observer=CallObserver(on_heard=heard.append, on_latency=latencies.append))
-        bind(session, agent)
+        session, line = local_call(tmp_path, agent)
         line.start()
         await session.start(agent)
         try:
             # Daisy greets; the driver talks over her: she must stop, then answer what he said.
-            await _until(lambda: line.daisy_speaking, 30)
+            await until(lambda: line.daisy_speaking, 30)
             await asyncio.sleep(1.0)
             await _caller_says(line, "Soy Mario López.")
-            await _until(lambda: line.agent_output.interruptions >= 1, 10)
-            await _until(lambda: latencies, 40)
-            await _until(lambda: not line.daisy_speaking, 30)
+            await until(lambda: line.agent_output.interruptions >= 1, 10)
+            await until(lambda: latencies, 40)
+            await until(lambda: not line.daisy_speaking, 30)
             await asyncio.sleep(0.4)
             await _caller_says(line, "Así es, correcto.")
-            await _until(lambda: len(latencies) >= 2, 40)
+            await until(lambda: len(latencies) >= 2, 40)
         finally:
             await session.aclose()
             await line.aclose()
