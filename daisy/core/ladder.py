@@ -1,6 +1,10 @@
 """The escalation ladder, written once for every field: ask → ask with an example → spell slowly
 (plates, emails, names) or key it (numbers, times) → leave the field empty and move on.
 
+A number or a time is offered the keypad already with the example: keyed digits are exact, and a
+driver whose "sesenta y siete" was heard "setenta y siete" once is likely to be misheard again (on
+`daisy eval --audio`, most numbers that missed once were keyed on the third rung anyway, two turns later).
+
 A try fails when Daisy did not understand, when the caller said no to a read-back, when a reply to
 the read-back stayed unclear after one "¿sí o no?", or when pieces grew longer than the value can
 be. No question is asked more than three times in a row, so every field ends.
@@ -53,6 +57,11 @@ def yes_confirms(ctx: TurnContext, text: str, enough: float = SURE_YES) -> bool:
 
 _SPELLED = {FieldKind.PLATE: "spell_plate", FieldKind.EMAIL: "spell_email", FieldKind.NAME: "spell_name"}
 _KEYED = {FieldKind.NUMBER: "keypad_number", FieldKind.TIME: "keypad_time"}
+_SAID_OR_KEYED = {FieldKind.NUMBER: "say_or_key_number", FieldKind.TIME: "say_or_key_time"}
+
+
+def second_rung(kind: FieldKind) -> Offer:
+    return Offer.KEYPAD if kind in _KEYED else Offer.EXAMPLE
 
 
 def third_rung(kind: FieldKind) -> Offer:
@@ -63,10 +72,13 @@ def third_rung(kind: FieldKind) -> Offer:
     return Offer.EXAMPLE
 
 
-def request(ctx: TurnContext, f: FormField, rung: Offer) -> str:
-    """What Daisy asks on a rung of the ladder."""
+def request(ctx: TurnContext, f: FormField, rung: Offer, tries: int | None = None) -> str:
+    """What Daisy asks on a rung of the ladder (`tries` failed so far: the state's unless given)."""
+    tries = ctx.state.tries if tries is None else tries
     if rung is Offer.SPELL:
         return ctx.text(_SPELLED[f.kind])
+    if rung is Offer.KEYPAD and tries < 2 and f.kind in _SAID_OR_KEYED:
+        return ctx.text(_SAID_OR_KEYED[f.kind], ask=f.ask[ctx.lang], example=ctx.example(f.kind.value))
     if rung is Offer.KEYPAD:
         return ctx.text(_KEYED[f.kind])
     if rung is Offer.EXAMPLE:
@@ -79,10 +91,10 @@ def strike(ctx: TurnContext, f: FormField, lead_key: str, **slots: str) -> Turn:
     tries = ctx.state.tries + 1
     if tries >= MAX_TRIES:
         return leave_empty(ctx, f)
-    rung = Offer.EXAMPLE if tries == 1 else third_rung(f.kind)
+    rung = second_rung(f.kind) if tries == 1 else third_rung(f.kind)
     lead = ctx.text(lead_key, rotate=tries - 1, **slots)
     return ctx.reply(
-        join(lead, request(ctx, f, rung)),
+        join(lead, request(ctx, f, rung, tries)),
         phase=Phase.ASKING,
         step="field",
         pending=None,

@@ -16,18 +16,37 @@ FORM = load_form()
 
 
 # --- the ladder ------------------------------------------------------------------------------------
-def test_a_no_asks_again_with_an_example_then_offers_the_keypad_for_a_number(line: Line) -> None:
+def test_a_no_on_a_number_asks_again_with_an_example_or_the_keypad_then_the_keypad_alone(line: Line) -> None:
     line.reach("tractor_number")
     line.say("cuatro cinco uno dos")
     out = line.say("No")
-    assert out["offer"] == "example" and "Por ejemplo" in out["say"]
+    assert out["offer"] == "keypad" and "por ejemplo" in out["say"].lower() and "teclado" in out["say"]
     line.say("cuatro cinco uno tres")
     out = line.say("No, está mal")
-    assert out["offer"] == "keypad" and "teclado" in out["say"]
+    assert out["offer"] == "keypad" and "teclado" in out["say"] and "por ejemplo" not in out["say"].lower()
     out = line.keypad("4512#")
     assert out["pending"] == "4512"
     out = line.say("Sí")
     assert out["record"]["tractor_number"] == "4512"
+
+
+def test_a_number_keyed_after_the_first_no_is_read_back_and_confirmed(line: Line) -> None:
+    line.reach("tractor_number")
+    line.say("cuatro cinco uno dos")
+    line.say("No")
+    out = line.keypad("4513#")
+    assert out["pending"] == "4513" and out["state"] == "confirming"
+    out = line.say("Sí")
+    assert out["record"]["tractor_number"] == "4513"
+
+
+def test_a_time_misheard_once_offers_the_keypad_in_24_hour_format(line: Line) -> None:
+    line.reach("eta")
+    line.say("a las cuatro de la tarde")
+    out = line.say("No")
+    assert out["offer"] == "keypad" and "24 horas" in out["say"] and "Por ejemplo" in out["say"]
+    out = line.keypad("1730#")
+    assert out["pending"] == "17:30"
 
 
 def test_a_second_no_on_a_plate_asks_to_spell_it_letter_by_letter(line: Line) -> None:
