@@ -48,6 +48,8 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # "dieci seis", "diez y seis" -> "dieciseis"
     (re.compile(r"\b(?:dieci|diez y) (seis|siete|ocho|nueve)\b"), r"dieci\1"),
     (re.compile(r"\bveinti (uno|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b"), r"veinti\1"),
+    # "veintio no": "veintiuno" split at its "no" (never a correction: last_version)
+    (re.compile(r"\bveinti[aeiou]? no\b"), "veintiuno"),
     # "letras" is plain "letra"; then damaged and glued forms: "le traen" (letra ene), "litra eme",
     # "letraeme", "letrae" -> "letra en", "letra eme", "letra eme", "letra e"
     (re.compile(r"\bletras\b"), "letra"),
@@ -101,7 +103,7 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "nt", "nt", "dieci |diez y", "veinti ", "letras", "trae ", "trae", "tra",
+    "nt", "nt", "dieci |diez y", "veinti ", "veinti", "letras", "trae ", "trae", "tra",
     "chic|grande|larga|corta|baja|alta", r"\d", "qua", "ient",
 ))
 _OTHER_MARKS = re.compile(r"[^\x00-\x7fñÑ]")
@@ -161,6 +163,25 @@ _BARE_NO = re.compile(
 _KEY_CONNECTOR = re.compile(r"(?i)\b(?:de|como|as in|like|for)$")
 
 
+# A number word ending in "no" that the recognizer split at it ("uno" → "u no", "veintiuno" →
+# "veintio no"): glued back, the word before the "no" comes close to one (rapidfuzz ratio).
+_ENDS_IN_NO = ("uno", "veintiuno")
+_SPLIT_AT_NO = 85
+
+
+def _split_number_word(before: str, gap: str) -> bool:
+    """The bare "no" after `before` (with only spaces between: `gap`) is the end of a number word."""
+    if gap.strip():
+        return False  # "ochenta, no, noventa": the comma is the recognizer hearing a pause
+    words = before.split()
+    if not words:
+        return False
+    from rapidfuzz.fuzz import ratio  # only on a bare "no" inside an answer
+
+    glued = strip_accents(words[-1].lower()) + "no"
+    return any(ratio(glued, word) >= _SPLIT_AT_NO for word in _ENDS_IN_NO)
+
+
 def last_version(text: str) -> str:
     """The part of ``text`` after the caller's last self-correction ("43, perdón, 44" -> "44",
     "ochenta, no, noventa" -> "noventa")."""
@@ -172,6 +193,9 @@ def last_version(text: str) -> str:
             if rx is _BARE_NO and _KEY_CONNECTOR.search(text[: m.start()]) \
                     and not text[m.start(): m.start() + m.group(0).lower().find("no")].strip():
                 continue  # "ene de no pal": a key word the recognizer split, not a correction
+            gap = text[m.start() : m.start() + m.group(0).lower().find("no")]
+            if rx is _BARE_NO and _split_number_word(text[: m.start()], gap):
+                continue  # "veintio no veintio": "veintiuno" split, not a correction
             if m.end() > cut and text[m.end():].strip(" ,.;:!?¿¡"):
                 cut = m.end()
     return text[cut:] if cut else text

@@ -117,7 +117,7 @@ def spelling_words(expecting: Expected, lang: str) -> tuple[str, ...]:
 # short forms, not any caller's phrasing.
 _YES_NO_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "es": (("Sí.", "Sí, sí.", "Correcto."), ("No.", "No, no.", "Incorrecto.")),
-    "en": (("Yes.", "Yeah.", "Correct."), ("No.", "Nope.", "Incorrect.")),
+    "en": (("Yes.", "Yeah.", "Correct."), ("No.", "Nope.", "Incorrect.", "Negative.")),
 }
 
 

@@ -43,6 +43,18 @@ def test_a_no_that_is_no_fix_leaves_the_value(said: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("kind", "said", "value"),
+    [
+        ("plate", "jota de jabón, eme de manzana, ese de sol y veintio no ocho", "JMS218"),
+        ("number", "veintio no cuarenta", "2140"),
+    ],
+)
+def test_a_no_the_recognizer_split_out_of_a_number_word_is_no_fix(kind: str, said: str, value: str) -> None:
+    # "veintiuno" written "veintio no": the letters before it stay
+    assert reader.read_value(kind, said, "es-MX", NOW) == value
+
+
+@pytest.mark.parametrize(
     ("said", "lang", "plate"),
     [
         ("la erre, erre de Ramiro, 5 5 1 ka", "es-MX", "R551K"),

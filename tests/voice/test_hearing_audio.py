@@ -183,3 +183,21 @@ def test_a_yes_in_words_of_its_own_is_heard_as_a_sure_yes(tmp_path: Path) -> Non
     pcm, rate = speak("De acuerdo.", "es-419", tmp_path)
     heard = hear(model, pcm, rate, Expected.YES_NO, "es", NOW)
     assert value(Expected.YES_NO, heard.text, "es", NOW) == "yes" and heard.confidence >= 0.9
+
+
+def test_the_words_heard_are_weighed_written_as_the_yes_and_no_words_are() -> None:
+    from daisy.voice.hearing.yes_twin import SURE, weigh_yes
+
+    # A bare "Sí" (no period) for an "Incorrecto." had beaten "No." on the audio by the period's cost
+    # alone and passed as a sure yes: the words heard are scored with the closing period.
+    class Readings:
+        def __init__(self) -> None:
+            self.scored: list[str] = []
+
+        def fits(self, readings: list[str]) -> list[float]:
+            self.scored = list(readings)
+            return [-12.0 if r.endswith(".") else -7.0 for r in readings]
+
+    turn = Readings()
+    assert weigh_yes(turn, "Sí", "es", 0.1) < SURE  # type: ignore[arg-type]
+    assert "Sí." in turn.scored and "Sí" not in turn.scored

@@ -51,6 +51,12 @@ NO_MARGIN = 5.5
 def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float:
     """The confidence of a yes heard as `text`, after the yes-words and no-words are scored on the audio."""
     yes_words, no_words = vocabulary.yes_and_no_words(lang)
+    # The words heard are scored written as the yes- and no-words are, with a closing period: the
+    # period alone costs several nats, so a bare "Sí" Whisper wrote for "Incorrecto." had beaten
+    # "No." by 4.3 and passed as a sure yes (with it, by 0.9).
+    text = text.rstrip()
+    if text and text[-1] not in ".!?":
+        text += "."
     twin = vocabulary.said_as_no(text, lang)
     readings = [*yes_words, *no_words, text, *((twin,) if twin else ())]
     fits = turn.fits(readings)
