@@ -94,7 +94,7 @@ _ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
 # A bare consonant is a name the recognizer cut to its letter ("gregato": ge de gato).
 _GLUED_NAMES = sorted("a be ce se de e efe ge hache i jota ka ele eme ene o pe cu erre ere ese te u ve uve "
                       "equis zeta b c d f g j k l m n p r s t v x z".split(), key=len, reverse=True)
-_GLUED_KEY = re.compile(rf"^({'|'.join(_GLUED_NAMES)})(de|re|ve|be)([a-zñ]{{3,}})$")
+_GLUED_KEY = re.compile(rf"^({'|'.join(_GLUED_NAMES)})(de|di|re|ve|be)([a-zñ]{{3,}})$")
 
 
 def _names(lang: str) -> dict[str, str]:
@@ -510,12 +510,29 @@ _CUT_NAME_KEY = re.compile(r"^([a-zñ]{0,4}?)(de|re)([a-zñ]{3,})$")
 _CUT_NAME_DE = re.compile(r"^([a-zñ]{1,4})(de|re)$")
 
 
+# A one-syllable letter name ("pe", "ge") the recognizer bent into another consonant before its "e":
+# a stop for a stop ("quede pero": pe de Perro), or the Mexican "ge"/"je" sound written h ("hede
+# gallo"). Only a name glued to its "de" before a key word of that letter counts (the key decides).
+_STOPS = "ptkqcbdgv"
+_BENT_SYLLABLE = re.compile(r"^(qu|[a-zñ])e$")
+
+
+def _bent_syllable_of(prefix: str, letter: str) -> bool:
+    m = _BENT_SYLLABLE.match(prefix)
+    if not m:
+        return False
+    heard = m.group(1)[0]
+    names = [name for name, named in _ES_NAMES.items() if named == letter and _BENT_SYLLABLE.match(name)]
+    return any(heard in _STOPS and name[0] in _STOPS or heard in "hj" and name[0] in "gj" for name in names)
+
+
 def _starts_a_name_of(prefix: str, key: str) -> bool:
     """`prefix` begins a Spanish letter name whose letter sounds like the key word's first letter:
-    "jo" (jota) before "jaro", "e" (ele) before "lupe"."""
+    "jo" (jota) before "jaro", "e" (ele) before "lupe"; or is that name's syllable bent ("que" for pe
+    before "pero")."""
     k = _key_letter(key)
     return any(len(name) > 1 and name.startswith(prefix) and _sounds_like(k, letter)
-               for name, letter in _ES_NAMES.items())
+               for name, letter in _ES_NAMES.items()) or _bent_syllable_of(prefix, k)
 
 
 def _cut_name_with_key(words: list[str], i: int) -> tuple[str, int] | None:

@@ -74,6 +74,10 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("las placas son de dedado pere puebla te de toluka nueve siete seis ocho", "es-MX", "DPT9768"),
         ("ese decilla ve chica de veracruz erre de rosa tres cero nueve", "es-MX", "SVR309"),
         ("jota dejaron, ele de luna, dos", "es-MX", "JL2"),
+        # ...or bent into another sound before its "e" ("que" for pe, the Mexican ge written "he")
+        ("el edelupe jodejaro quede pero nueve cero cinco", "es-MX", "LJP905"),
+        ("ele de luna ude uruapan, hede gay, ode oaxaca", "es-MX", "LUGO"),
+        ("ene de naranja adiacapulco bede victoria areana", "es-MX", "NAVA"),  # "de" heard "di" or "re"
         # "dos" heard "los" / "nos" among digits said one by one
         ("ele de lupe, cuatro, los, ocho", "es-MX", "L428"),
         ("equis ye, cuatro nos ocho", "es-MX", "XY428"),
