@@ -60,14 +60,16 @@ def read_back(
     `gathered`: the value was put together over earlier turns, not only heard now."""
     if not plausible.plausible(f.kind.value, value, f.symbols):
         return not_understood(ctx)
-    if source == "speech" and value in refused(ctx.state):
-        return ladder.strike(ctx, f, "not_understood_lead")  # heard as before: ask with more help
+    spelled = offer(ctx.state) is Offer.SPELL  # spelled symbol by symbol: read back the same way anyway
+    # Heard as before: ask with more help. Spelled, the same value is a second opinion (a "Yes." heard
+    # as "No, that's wrong." had refused the true plate, and its spelling was then thrown away).
+    if source == "speech" and value in refused(ctx.state) and not spelled:
+        return ladder.strike(ctx, f, "not_understood_lead")
     # Whisper base is unsure of names it gets right ("Héctor Manuel Garza" refused twice at 0.43): a
     # name of known names is worth one read-back, which costs no more than asking again.
     common_name = f.kind is FieldKind.NAME and reader.common_name(value)
     gate = ladder.DOUBTFUL_COMMON_NAME if common_name else ladder.DOUBTFUL
     doubtful = ctx.confidence is not None and ctx.confidence < gate
-    spelled = offer(ctx.state) is Offer.SPELL  # spelled symbol by symbol: read back the same way anyway
     if source == "speech" and doubtful and not gathered and not spelled:
         return not_understood(ctx)  # too unsure to even offer it: ask again, with more help
     if ctx.attempts(f.key) >= ladder.MAX_READBACKS:

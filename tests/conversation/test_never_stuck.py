@@ -59,6 +59,27 @@ def test_a_second_no_on_a_plate_asks_to_spell_it_letter_by_letter(line: Line) ->
     assert "una por una" in out["say"].lower() or "una palabra" in out["say"]
 
 
+def test_a_plate_said_no_to_and_then_spelled_the_same_is_read_back_once_more(line: Line) -> None:
+    # a "yes" the recognizer turned into "no" refused the true plate; spelled, it is a second opinion
+    line.reach("tractor_plates")
+    line.say("A de Árbol, B de Burro, C de Casa, uno dos tres")
+    line.say("No")
+    line.say("A de Árbol, B de Burro, C de Casa, uno dos cuatro")
+    line.say("No")
+    out = line.say("A de Árbol, B de Burro, C de Casa, uno, dos, tres")
+    assert out["state"] == "confirming" and out["pending"] == "ABC123"
+    out = line.say("Sí")
+    assert out["record"]["tractor_plates"] == "ABC123"
+
+
+def test_a_value_said_no_to_and_heard_the_same_again_is_not_read_back_again(line: Line) -> None:
+    line.reach("tractor_plates")
+    line.say("A de Árbol, B de Burro, C de Casa, uno dos tres")
+    line.say("No")
+    out = line.say("A de Árbol, B de Burro, C de Casa, uno dos tres")
+    assert out["state"] == "asking" and out["offer"] == "spell"
+
+
 def test_a_third_no_leaves_the_field_empty_and_moves_on(line: Line) -> None:
     for heard in ("Soy Ramón Vosquez", "Soy Ramón Bosques", "Soy Ramón Vásques"):
         line.say(heard)
