@@ -50,11 +50,16 @@ def address(text: str, lang: str) -> str | None:
     return local + (domain if domain.startswith("@") else "")
 
 
+# What Whisper writes for a "dot" said between NATO words: "D." (the letter itself is said "Delta"
+# there), or a word of its sound ("Echo, NOT, Papa").
+_DOT_HEARD = {"d", "not", "knot", "nod"}
+
+
 def _dot_between_nato_words(folded: str) -> str:
-    """ "kilo d lima": between NATO words a bare "d" is the "dot" Whisper wrote as "D." (the letter
-    itself is said "Delta" there)."""
+    """ "kilo d lima", "echo not papa": between NATO words a "dot" written as something else."""
     words = folded.split()
     for i in range(1, len(words) - 1):
-        if words[i] == "d" and spelling.is_nato_word(words[i - 1]) and spelling.is_nato_word(words[i + 1]):
+        if words[i] in _DOT_HEARD and spelling.is_nato_word(words[i - 1]) \
+                and spelling.is_nato_word(words[i + 1]):
             words[i] = "dot"
     return " ".join(words)

@@ -165,9 +165,17 @@ def test_a_key_word_whose_letter_name_was_lost_before_its_de_still_gives_the_let
     assert reader.read_piece("plate", heard, "es-MX") == "CARDENA"
 
 
-def test_a_dot_written_as_the_letter_d_between_nato_words_is_the_dot() -> None:
-    heard = "Delta Echo Romeo Echo Kilo D. Lima Alpha Whiskey Sierra Oscar November at gmail.com"
-    assert reader.read_piece("email", heard, "en-US") == "derek.lawson@gmail.com"
+@pytest.mark.parametrize(
+    ("heard", "address"),
+    [
+        ("Delta Echo Romeo Echo Kilo D. Lima Alpha Whiskey Sierra Oscar November at gmail.com",
+         "derek.lawson@gmail.com"),
+        ("Lima, Oscar, November, November, India, Echo, NOT, Papa, Romeo, Uniform, India, Tango, Tango, "
+         "Six, zero, At Yahoo, NOT, COM", "lonnie.pruitt60@yahoo.com"),
+    ],
+)
+def test_a_dot_heard_as_d_or_as_not_between_nato_words_is_the_dot(heard: str, address: str) -> None:
+    assert reader.read_piece("email", heard, "en-US") == address
 
 
 def test_es_todo_glued_by_the_recognizer_still_closes_the_pieces() -> None:

@@ -201,3 +201,14 @@ def test_the_words_heard_are_weighed_written_as_the_yes_and_no_words_are() -> No
     turn = Readings()
     assert weigh_yes(turn, "Sí", "es", 0.1) < SURE  # type: ignore[arg-type]
     assert "Sí." in turn.scored and "Sí" not in turn.scored
+
+
+def test_an_english_surname_spelled_in_nato_words_is_heard_letter_by_letter() -> None:
+    from daisy.understanding import reader
+
+    # with the plain name prompt Whisper base wrote only "My name is..." for this answer
+    model = load_whisper(Path("data"))
+    said = "Brenda: Whiskey, Hotel, India, Tango, Foxtrot, India, Echo, Lima, Delta"
+    pcm, rate = _on_the_line(said, "en-us+m3", noisy=False)
+    heard = hear(model, pcm, rate, Expected.NAME, "en", NOW, spelled=True)
+    assert reader.read_letters(heard.text, "en-US", longest=20) == "WHITFIELD"

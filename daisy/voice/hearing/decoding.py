@@ -161,7 +161,7 @@ def hear(
     voiced = voiced_seconds(pcm, rate)
     seconds = min(len(audio) / WHISPER_RATE, SHORT_WINDOW_MAX)
     tok = tokenizer(model, lang)
-    prompt_text = vocabulary.prompt(expecting, lang)
+    prompt_text = vocabulary.prompt(expecting, lang, spelled)
     plain = [*tok.sot_sequence, tok.no_timestamps]  # the decoder's start with no prompt
     prompt = [tok.sot_prev, *tok.encode(" " + prompt_text), *plain] if prompt_text else plain
     encoded = encode(model, audio)
