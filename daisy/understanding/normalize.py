@@ -190,12 +190,12 @@ def last_version(text: str) -> str:
     cut = 0
     for rx in (_SELF_FIX, _BARE_NO):
         for m in rx.finditer(text):
-            if rx is _BARE_NO and _KEY_CONNECTOR.search(text[: m.start()]) \
-                    and not text[m.start(): m.start() + m.group(0).lower().find("no")].strip():
-                continue  # "ene de no pal": a key word the recognizer split, not a correction
-            gap = text[m.start() : m.start() + m.group(0).lower().find("no")]
-            if rx is _BARE_NO and _split_number_word(text[: m.start()], gap):
-                continue  # "veintio no veintio": "veintiuno" split, not a correction
+            if rx is _BARE_NO:
+                gap = text[m.start() : m.start() + m.group(0).lower().find("no")]  # before the "no"
+                if _KEY_CONNECTOR.search(text[: m.start()]) and not gap.strip():
+                    continue  # "ene de no pal": a key word the recognizer split, not a correction
+                if _split_number_word(text[: m.start()], gap):
+                    continue  # "veintio no veintio": "veintiuno" split, not a correction
             if m.end() > cut and text[m.end():].strip(" ,.;:!?¿¡"):
                 cut = m.end()
     return text[cut:] if cut else text
