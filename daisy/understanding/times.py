@@ -363,6 +363,8 @@ def _spanish_forms(items: list[object]) -> tuple[int, int, bool] | None:
             # a clock pair: "dieciséis cuarenta y cinco", "nueve quince"
             # ("a las siete cuarenta" with the article is the colloquial 12-hour clock)
             return hour, nxt.value, article and 1 <= hour <= 12
+        if isinstance(nxt, Num) and nxt.value >= 60:
+            return None  # "1 75" for "once veinticinco": the minutes were misheard, not left out
     if hour > 24:
         return None
     return hour, 0, hour <= 12
@@ -405,8 +407,8 @@ def _english_forms(items: list[object]) -> tuple[int, int, bool] | None:
         return hour, rest[0].value, at and hour <= 12
     if rest and rest[0] == "thirty":
         return hour, 30, at and hour <= 12
-    if hour > 24:
-        return None
+    if hour > 24 or rest and isinstance(rest[0], Num) and rest[0].value >= 60:
+        return None  # "two 75": the minutes were misheard, not left out
     return hour, 0, hour <= 12
 
 

@@ -67,6 +67,12 @@ def test_no_time_gives_none(said: str) -> None:
     assert read_time(said, "es", NOW) is None
 
 
+@pytest.mark.parametrize(("said", "lang"), [("1 75", "es"), ("a las 8 75", "es"), ("two 75", "en")])
+def test_an_hour_followed_by_minutes_that_cannot_be_is_no_time(said: str, lang: str) -> None:
+    # "once veinticinco" heard "1 75": the minutes were misheard, so the hour alone is not the time
+    assert read_time(said, lang, NOW) is None
+
+
 def test_say_time_naturally() -> None:
     assert say_time("16:45", "es-MX") == "las cuatro cuarenta y cinco de la tarde"
     assert say_time("07:00", "es-MX") == "las siete de la mañana"
