@@ -383,6 +383,8 @@ def _english_forms(items: list[object]) -> tuple[int, int, bool] | None:
             hour = _num_value(items[k + 1])
             if hour is None and items[k + 1] in ("noon", "midnight"):
                 hour = 12 if items[k + 1] == "noon" else 0
+            if it == "past" and mins is None and hour is not None:
+                return None  # "Call the past four" for "quarter past four": the minutes were misheard
             if mins is None or hour is None or not 0 < mins < 60:
                 continue
             if it in ("past", "after"):

@@ -67,9 +67,11 @@ def test_no_time_gives_none(said: str) -> None:
     assert read_time(said, "es", NOW) is None
 
 
-@pytest.mark.parametrize(("said", "lang"), [("1 75", "es"), ("a las 8 75", "es"), ("two 75", "en")])
+@pytest.mark.parametrize(("said", "lang"), [("1 75", "es"), ("a las 8 75", "es"), ("two 75", "en"),
+                                           ("Call the past four in the afternoon.", "en")])
 def test_an_hour_followed_by_minutes_that_cannot_be_is_no_time(said: str, lang: str) -> None:
-    # "once veinticinco" heard "1 75": the minutes were misheard, so the hour alone is not the time
+    # "once veinticinco" heard "1 75", "quarter past four" heard "Call the past four": the minutes
+    # were misheard, so the hour alone is not the time
     assert read_time(said, lang, NOW) is None
 
 
