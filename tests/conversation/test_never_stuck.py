@@ -4,6 +4,8 @@ checked by kind, and the recognizer's confidence."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,23 +51,24 @@ def test_a_time_misheard_once_offers_the_keypad_in_24_hour_format(line: Line) ->
     assert out["pending"] == "17:30"
 
 
-def test_a_second_no_on_a_plate_asks_to_spell_it_letter_by_letter(line: Line) -> None:
+def _two_plates_said_no_to(line: Line) -> dict[str, Any]:
+    """At the tractor plates, "ABC123" and then "ABC124" read back and refused; Daisy's answer."""
     line.reach("tractor_plates")
     line.say("A de Árbol, B de Burro, C de Casa, uno dos tres")
     line.say("No")
     line.say("A de Árbol, B de Burro, C de Casa, uno dos cuatro")
-    out = line.say("No")
+    return line.say("No")
+
+
+def test_a_second_no_on_a_plate_asks_to_spell_it_letter_by_letter(line: Line) -> None:
+    out = _two_plates_said_no_to(line)
     assert out["offer"] == "spell" and out["expects"] == "plate"
     assert "una por una" in out["say"].lower() or "una palabra" in out["say"]
 
 
 def test_a_plate_said_no_to_and_then_spelled_the_same_is_read_back_once_more(line: Line) -> None:
     # a "yes" the recognizer turned into "no" refused the true plate; spelled, it is a second opinion
-    line.reach("tractor_plates")
-    line.say("A de Árbol, B de Burro, C de Casa, uno dos tres")
-    line.say("No")
-    line.say("A de Árbol, B de Burro, C de Casa, uno dos cuatro")
-    line.say("No")
+    _two_plates_said_no_to(line)
     out = line.say("A de Árbol, B de Burro, C de Casa, uno, dos, tres")
     assert out["state"] == "confirming" and out["pending"] == "ABC123"
     out = line.say("Sí")
