@@ -185,6 +185,17 @@ def test_a_yes_in_words_of_its_own_is_heard_as_a_sure_yes(tmp_path: Path) -> Non
     assert value(Expected.YES_NO, heard.text, "es", NOW) == "yes" and heard.confidence >= 0.9
 
 
+def test_a_yes_the_plain_yes_words_fit_worse_than_no_is_sure_when_its_own_words_fit_far_better() -> None:
+    from daisy.core.ladder import SURE_YES
+
+    # en-us+m3 "You got it." is heard right, yet "No." fits it better than "Yes." (neither was said):
+    # the driver was asked "yes or no?" after every read-back
+    model = load_whisper(Path("data"))
+    pcm, rate = _on_the_line("You got it.", "en-us+m3", noisy=False)
+    heard = hear(model, pcm, rate, Expected.YES_NO, "en", NOW)
+    assert value(Expected.YES_NO, heard.text, "en", NOW) == "yes" and heard.confidence >= SURE_YES
+
+
 def test_the_words_heard_are_weighed_written_as_the_yes_and_no_words_are() -> None:
     from daisy.voice.hearing.yes_twin import SURE, weigh_yes
 
