@@ -1,6 +1,6 @@
-"""Common Mexican and US given names and surnames, from Faker's person providers (MIT), to mend
-names the recognizer bent by one letter ("Vosquez" → "Vázquez") and to put back the accents it
-dropped ("Ramon" → "Ramón").
+"""Common Mexican, Latin American and US given names and surnames, from Faker's person providers
+(MIT), to mend names the recognizer bent by one letter ("Vosquez" → "Vázquez") and to put back the
+accents it dropped ("Ramon" → "Ramón").
 
 Conservative on purpose: a word the lexicon knows is never changed, only a word it does not know
 that differs from exactly one known name by one letter of the same length (so "Alcántara" never
@@ -9,12 +9,14 @@ becomes "Alcántar"), and short words are left alone.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
 from typing import Any
 
 MIN_MENDED = 5  # shorter words have too many one-letter neighbours
+SOUND_ALIKE = 75  # rapidfuzz ratio of two Spanish names' sounds ("uyua" for Ulloa's "uyoa")
 
 
 def _fold(word: str) -> str:
@@ -31,8 +33,9 @@ def _names(lang: str = "es") -> dict[str, str]:
 
     mexican = (Mexican.first_names, Mexican.last_names)
     english = (English.first_names, English.last_names)
+    latin = _other_spanish()
     out: dict[str, str] = {}
-    for lists in (english, mexican) if lang == "en" else (mexican, english):
+    for lists in (english, mexican, latin) if lang == "en" else (mexican, latin, english):
         for folded, way in _usual_ways(lists).items():
             out.setdefault(folded, way)
     if lang != "en":
@@ -49,6 +52,20 @@ def _names(lang: str = "es") -> dict[str, str]:
             if plain != folded and plain not in spanish:
                 out[plain] = way
     return out
+
+
+def _other_spanish() -> tuple[Any, ...]:
+    """Given names and surnames of Faker's other Spanish-speaking lists (Colombia, Chile, Spain):
+    Mexican drivers are also called Rigoberto, Saúl, Efraín or Alcántara, which its Mexican lists lack."""
+    from faker.providers.person.es_CL import Provider as Chilean
+    from faker.providers.person.es_CO import Provider as Colombian
+    from faker.providers.person.es_ES import Provider as Spanish
+
+    lists = []
+    for provider in (Colombian, Chilean, Spanish):
+        for attr in ("first_names_male", "first_names_female", "last_names"):
+            lists.append(tuple(vars(provider)[attr]))  # some are weighted (name → weight) dicts
+    return tuple(lists)
 
 
 def _accented_elsewhere() -> dict[str, str]:
@@ -84,19 +101,36 @@ def _ways_written(lists: tuple[Any, ...]) -> dict[str, Counter[str]]:
     return seen
 
 
-_PLAIN_VOWEL = str.maketrans("áéíóú", "aeiou")
+_PLAIN_VOWEL = str.maketrans("áéíóúÁÉÍÓÚ", "aeiouAEIOU")
 
 
 def _spanish_accent(word: str) -> str:
-    """Faker's "Manuél", "Rafaél" as Spanish writes them: a word ending in a consonant other than n
-    or s is stressed on its last syllable without an accent, so an accent there is a slip."""
+    """Faker's slipped accents as Spanish writes the names. A word ending in a consonant other than n
+    or s is stressed on its last syllable without an accent ("Manuél", "Rafaél"), unless the accent
+    parts two vowels ("Saúl", "Raúl"); nor does it carry one three syllables from its end
+    ("Bétancourt"); one ending in a vowel, n or s carries none on its next-to-last syllable
+    ("Roséndo"); a word of one syllable carries none ("Crúz")."""
     low = word.lower()
-    if not low or low[-1] in "aeiouáéíóúns" or not low[-1].isalpha():
+    groups = [m for m in _VOWEL_GROUP.finditer(low)]
+    accented = [i for i, c in enumerate(low) if c in "áéíóú"]
+    if not low or not low[-1].isalpha() or len(accented) != 1:
         return word
-    last_vowel = max(low.rfind(v) for v in "aeiouáéíóú")
-    if last_vowel < 0 or low[last_vowel] not in "áéíóú":
+    at = accented[0]
+    hiatus = low[at] in "íú" and any(c in "aeo" for c in low[max(at - 1, 0) : at + 2])
+    syllable = next(n for n, g in enumerate(groups) if g.start() <= at < g.end())
+    from_end = len(groups) - syllable  # 1: the last syllable
+    plain_ending = low[-1] not in "aeiouáéíóúns"
+    slipped = len(groups) == 1 and not hiatus
+    slipped |= plain_ending and not hiatus and (from_end == 1 or from_end >= 3)
+    slipped |= not plain_ending and not hiatus and from_end == 2  # "Roséndo": stressed there unmarked
+    if not slipped:
         return word
-    return word[:last_vowel] + word[last_vowel].translate(_PLAIN_VOWEL) + word[last_vowel + 1 :]
+    return word[:at] + word[at].translate(_PLAIN_VOWEL) + word[at + 1 :]
+
+
+# A syllable's vowels: a strong vowel with the weak ones beside it; two strong vowels part ("No-é"), and
+# so does an accented weak one ("Sa-úl").
+_VOWEL_GROUP = re.compile(r"[íú]|[iu]?[aeoáéó][iu]?|[iu]+")
 
 
 @lru_cache(maxsize=1)
@@ -158,13 +192,51 @@ def _keys(lang: str) -> tuple[str, ...]:
 
 def near_names(word: str, lang: str = "es", limit: int = 6, cutoff: float = 60) -> list[str]:
     """Known names that look like `word` ("Tami" → Tammy, Tomi…), most alike first, as the lexicon
-    writes them: candidates for the hearing to score against the audio."""
+    writes them: candidates for the hearing to score against the audio. In Spanish, names that sound
+    alike count as alike too: Whisper writes a name as it hears it ("Kiros" for Quiroz, "Kessaba"
+    for Quezada), and Spanish spells one sound several ways."""
     from rapidfuzz import fuzz, process
 
     pack = "en" if lang.startswith("en") else "es"
     names = _names(pack)
-    found = process.extract(_fold(word), _keys(pack), scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
-    return [names[key] for key, _score, _i in found]
+    score: dict[str, float] = {}
+    for key, alike, _i in process.extract(_fold(word), _keys(pack), scorer=fuzz.ratio, limit=limit,
+                                          score_cutoff=cutoff):
+        score[key] = alike
+    if pack == "es":
+        sounds = _by_sound()
+        # sounds are coarser than spellings: only near ones count ("Xqzw" sounds a little like Casas)
+        for key, alike, _i in process.extract(sound(word), tuple(sounds), scorer=fuzz.ratio, limit=limit,
+                                              score_cutoff=max(cutoff, SOUND_ALIKE)):
+            for folded in sounds[key]:
+                score[folded] = max(score.get(folded, 0.0), alike)
+    written = dict.fromkeys(names[key] for key in sorted(score, key=lambda k: -score[k]))
+    return list(written)[:limit]
+
+
+# Spanish spelling → sound: the letters that spell one sound several ways written one way.
+_SOUNDS_ES = tuple((re.compile(a), b) for a, b in (
+    ("n\u0303", "ñ"), ("ch", "C"), ("ll", "y"), ("qu", "k"), ("g(?=[ei])", "j"), ("gu(?=[ei])", "g"),
+    ("c(?=[ei])", "s"), ("c", "k"), ("z", "s"), ("x", "ks"), ("v", "b"), ("w", "u"), ("h", ""),
+    ("y(?![aeiou])", "i"), (r"(.)\1", r"\1"), ("C", "ch"),
+))
+
+
+def sound(word: str) -> str:
+    """How a Spanish name sounds, written one way: Quiroz and Kiros are both "kiros"."""
+    out = _fold(word)
+    for pattern, written in _SOUNDS_ES:
+        out = pattern.sub(written, out)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _by_sound() -> dict[str, list[str]]:
+    """sound → the known (folded) Spanish-call names that sound so."""
+    index: dict[str, list[str]] = {}
+    for folded in _names("es"):
+        index.setdefault(sound(folded), []).append(folded)
+    return index
 
 
 def all_known(name: str) -> bool:

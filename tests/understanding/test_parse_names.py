@@ -147,7 +147,26 @@ def test_en_los_in_a_name_is_de_los() -> None:
         ("Silvia Carmonadurán", "Silvia Carmona Durán"),  # two names run together
         ("Gilberto Cardenas de León", "Gilberto Cárdenas de León"),  # the accent Spanish writes
         ("Eduardo Trevino", "Eduardo Treviño"),
+        ("Saul Betancourt Nava", "Saúl Betancourt Nava"),  # Faker's slipped accents put right
+        ("Raul Vega", "Raúl Vega"),
+        ("Fernando Alcántala", "Fernando Alcántara"),  # a surname Faker's Mexican list lacks
     ],
 )
 def test_a_heard_name_is_mended_from_the_lexicon(heard: str, mended: str) -> None:
     assert reader.mend_name(heard, "es") == mended
+
+
+def test_spanish_names_that_sound_alike_are_candidates_for_a_bent_one() -> None:
+    from daisy.understanding.name_lexicon import near_names
+
+    # Whisper writes what it hears: Spanish spells one sound several ways (qu/k, z/s, ll/y, v/b)
+    assert "Quiroz" in near_names("Kiros", "es", limit=4, cutoff=65)
+    assert "Quezada" in near_names("Kessaba", "es", limit=4, cutoff=65)
+    assert "Ulloa" in near_names("Uyua", "es", limit=4, cutoff=65)
+    assert "Quiñones" in near_names("Kinyone", "es", limit=4, cutoff=65)
+
+
+def test_given_names_of_other_spanish_speaking_countries_are_known() -> None:
+    from daisy.understanding.name_lexicon import known
+
+    assert known("Rigoberto") and known("Efraín") and known("Noé")

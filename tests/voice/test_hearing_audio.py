@@ -136,6 +136,14 @@ def test_a_name_whisper_bends_comes_back_as_the_known_name_that_fits_the_audio()
     assert "Héctor Manuel Garza" in heard.text
 
 
+def test_a_surname_whisper_splits_in_two_comes_back_whole() -> None:
+    # es-419+m1 on a clean line: Whisper base writes "Arturo Villa Señor"
+    model = load_whisper(Path("data"))
+    pcm, rate = _on_the_line("Mi nombre es Arturo Villaseñor del Río", "es-419+m1", noisy=False)
+    heard = hear(model, pcm, rate, Expected.NAME, "es", NOW)
+    assert "Arturo Villaseñor" in heard.text
+
+
 def test_known_names_that_look_like_a_heard_word_are_its_candidates() -> None:
     from daisy.understanding.name_lexicon import near_names
 
