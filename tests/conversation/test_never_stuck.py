@@ -280,11 +280,11 @@ def test_a_yes_to_si_o_no_confirms_unless_the_audio_contradicts_it() -> None:
 
 def test_a_heard_name_the_lexicon_mended_is_offered_as_heard_once_the_mend_is_refused() -> None:
     dialogue = Dialogue(FORM, "es")
-    turn = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Ismael Castañeda", 0.9)
-    assert turn.state.pending == "Israel Castañeda"  # Ismael is not in the lexicon; Israel is
+    turn = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Leobardo Castañeda", 0.9)
+    assert turn.state.pending == "Leonardo Castañeda"  # Leobardo is not in the lexicon; Leonardo is
     turn = _heard(dialogue, turn, "No.", 0.9)
-    turn = _heard(dialogue, turn, "Soy Ismael Castañeda", 0.9)
-    assert turn.state.pending == "Ismael Castañeda"
+    turn = _heard(dialogue, turn, "Soy Leobardo Castañeda", 0.9)
+    assert turn.state.pending == "Leobardo Castañeda"
 
 
 def test_a_value_heard_with_very_little_confidence_is_asked_again_not_read_back() -> None:
