@@ -66,6 +66,27 @@ def test_a_second_no_on_a_plate_asks_to_spell_it_letter_by_letter(line: Line) ->
     assert "una por una" in out["say"].lower() or "una palabra" in out["say"]
 
 
+def test_a_plate_spelled_whole_at_the_last_rung_and_heard_in_part_is_read_back_not_continued(
+    line: Line,
+) -> None:
+    # asked to spell it slowly, the driver says all of it: what was heard is all there is
+    _two_plates_said_no_to(line)
+    out = line.say("A de Árbol, B de Burro, C de Casa, uno, dos")
+    assert out["state"] == "confirming" and out["pending"] == "ABC12"
+
+
+def test_a_plate_spelled_at_the_last_rung_into_no_plate_is_left_empty_at_once(line: Line) -> None:
+    _two_plates_said_no_to(line)
+    out = line.say("N de Nopal, O de Oso, N de Nopal")  # a whole plate heard as three letters
+    assert out["field"] != "tractor_plates" and out["record"]["tractor_plates"] is None
+
+
+def test_one_symbol_spelled_at_the_last_rung_is_a_piece(line: Line) -> None:
+    _two_plates_said_no_to(line)
+    out = line.say("A de Árbol")
+    assert out["state"] == "asking" and out["field"] == "tractor_plates" and "sigue" in out["say"].lower()
+
+
 def test_a_plate_said_no_to_and_then_spelled_the_same_is_read_back_once_more(line: Line) -> None:
     # a "yes" the recognizer turned into "no" refused the true plate; spelled, it is a second opinion
     _two_plates_said_no_to(line)
