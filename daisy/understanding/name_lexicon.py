@@ -15,6 +15,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
+from daisy.understanding.packs import es_mx_words
+
 MIN_MENDED = 5  # shorter words have too many one-letter neighbours
 SOUND_ALIKE = 75  # rapidfuzz ratio of two Spanish names' sounds ("uyua" for Ulloa's "uyoa")
 
@@ -214,20 +216,9 @@ def near_names(word: str, lang: str = "es", limit: int = 6, cutoff: float = 60) 
     return list(written)[:limit]
 
 
-# Spanish spelling → sound: the letters that spell one sound several ways written one way.
-_SOUNDS_ES = tuple((re.compile(a), b) for a, b in (
-    ("n\u0303", "ñ"), ("ch", "C"), ("ll", "y"), ("qu", "k"), ("g(?=[ei])", "j"), ("gu(?=[ei])", "g"),
-    ("c(?=[ei])", "s"), ("c", "k"), ("z", "s"), ("x", "ks"), ("v", "b"), ("w", "u"), ("h", ""),
-    ("y(?![aeiou])", "i"), (r"(.)\1", r"\1"), ("C", "ch"),
-))
-
-
 def sound(word: str) -> str:
     """How a Spanish name sounds, written one way: Quiroz and Kiros are both "kiros"."""
-    out = _fold(word)
-    for pattern, written in _SOUNDS_ES:
-        out = pattern.sub(written, out)
-    return out
+    return es_mx_words.sounds_as(_fold(word))
 
 
 @lru_cache(maxsize=1)

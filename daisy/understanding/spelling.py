@@ -289,7 +289,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     # "Uniforms, Lima": a NATO word with a stray plural s is still that word
     words = _merge_pairs([w[:-1] if w.endswith("s") and w[:-1] in _NATO else w for w in norm.split()])
     if not english:
-        words = _dos_between_digits(_rejoined(words))
+        words = _nato_heard_in_spanish(_dos_between_digits(_rejoined(words)))
     if not words:
         return ""
     names = _names(lang)
@@ -554,6 +554,17 @@ def _cut_name_with_key(words: list[str], i: int) -> tuple[str, int] | None:
             and _starts_a_name_of(glued.group(1), words[i + 1]):
         return _key_letter(words[i + 1]), i + 2
     return None
+
+
+_NATO_BY_SOUND = {es_mx_words.sounds_as(w): w for w in _NATO}
+
+
+def _nato_heard_in_spanish(words: list[str]) -> list[str]:
+    """Whisper writes a NATO word a Spanish caller says as the Spanish word it sounds like ("cierra"
+    for Sierra, "mique" for Mike, "hecho" for Echo): among other NATO words it is that word."""
+    if not any(w in _NATO for w in words):
+        return words
+    return [w if w in _NATO else _NATO_BY_SOUND.get(es_mx_words.sounds_as(w), w) for w in words]
 
 
 _ES_DIGIT_WORDS = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}

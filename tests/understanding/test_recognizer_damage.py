@@ -156,6 +156,16 @@ def test_a_nato_word_after_a_spanish_letter_name_and_de_is_its_key_word() -> Non
     assert spelling.spell("bravo de charlie", "es-MX") == "BDC"  # NATO words are letters themselves
 
 
+def test_a_nato_word_written_as_the_spanish_word_it_sounds_like_is_that_nato_word() -> None:
+    from daisy.understanding import spelling
+
+    # a Spanish caller's "Sierra", "Mike", "Echo" written "cierra", "mique", "hecho"
+    assert spelling.symbols("son cierra victor romeo y trecientos nueve", "es-MX") == "SVR309"
+    assert spelling.symbols("hecho bravo guión ocho uno nueve seis", "es-MX") == "EB8196"
+    # ...but only among other NATO words: otherwise it is the everyday word
+    assert spelling.symbols("ya está hecho: a de Árbol, be de Burro, uno dos tres", "es-MX") == "AB123"
+
+
 def test_a_word_near_a_number_word_but_longer_stays_a_word() -> None:
     assert reader.read_digits("estuve en cuarentena", "es-MX") is None
 

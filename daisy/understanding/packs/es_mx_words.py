@@ -5,6 +5,8 @@ Damaged and mangled forms the recognizer writes are listed with the names they s
 
 from __future__ import annotations
 
+import re
+
 # Spanish letter names (and the recognizer's spellings of them)
 LETTER_NAMES = {
     "a": "A", "be": "B", "ce": "C", "se": "C", "de": "D", "e": "E", "efe": "F", "ge": "G", "je": "G",
@@ -45,3 +47,19 @@ HUNDREDS = {
     "setecientas": 700, "ochocientos": 800, "ochocientas": 800, "novecientos": 900,
     "novecientas": 900,
 }
+
+
+# Spanish spelling → sound: the letters that spell one sound several ways written one way.
+_SOUNDS = tuple((re.compile(a), b) for a, b in (
+    ("n\u0303|ñ", "ny"), ("ch", "C"), ("ll", "y"), ("qu", "k"), ("g(?=[ei])", "j"), ("gu(?=[ei])", "g"),
+    ("c(?=[ei])", "s"), ("c", "k"), ("z", "s"), ("x", "ks"), ("v", "b"), ("w", "u"), ("h", ""),
+    ("y(?![aeiou])", "i"), (r"(.)\1", r"\1"), ("C", "ch"),
+))
+
+
+def sounds_as(word: str) -> str:
+    """How a lowercase, unaccented Spanish word sounds, written one way: "quiroz" and "kiros" are
+    both "kiros", "cierra" and "sierra" both "siera"."""
+    for pattern, written in _SOUNDS:
+        word = pattern.sub(written, word)
+    return word
