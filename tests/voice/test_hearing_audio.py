@@ -161,6 +161,14 @@ def test_a_nato_word_whisper_bends_comes_back_when_it_fits_the_audio() -> None:
     assert heard.text.startswith("Travis") and "Hotel" in heard.text and "Sokel" not in heard.text
 
 
+def test_a_bare_letter_among_nato_words_is_the_nato_word_that_fits_the_audio() -> None:
+    # en-us+f2 on a clean line: Whisper base wrote "L, Romeo, Foxtrot, …" for "Alfa, Romeo, Foxtrot, …"
+    model = load_whisper(Path("data"))
+    pcm, rate = _on_the_line("Alfa, Romeo, Foxtrot, two, nine, four, four", "en-us+f2", noisy=False)
+    heard = hear(model, pcm, rate, Expected.PLATE, "en", NOW, spelled=True)
+    assert value(Expected.PLATE, heard.text, "en", NOW) == "ARF2944"
+
+
 def test_a_value_the_caller_said_no_to_gives_way_to_the_next_reading_of_the_audio(tmp_path: Path) -> None:
     model = load_whisper(Path("data"))
     pcm, rate = speak("seiscientos treinta y nueve", "es-419", tmp_path)

@@ -10,6 +10,10 @@ more than NEAR nats.
 Measured on 98 NATO-spelled English answers from `daisy eval --audio` (plates, surnames, addresses;
 espeak-ng and Kokoro, half noisy): the symbols read exactly right 40 → 44, none lost (NEAR 1 to 5
 gave 44–45). Cost: one batched alignment of up to six readings per such word.
+
+A bare letter among NATO words is a NATO word heard short ("Uniform, Lima, L, 2, 8, 4, 2" for
+"…, Alfa, …"): its own NATO word and those that sound it after their first vowel are scored in its
+place (on `daisy eval --audio` seed 0 one plate more read right at once, seed 1 unchanged).
 """
 
 from __future__ import annotations
@@ -56,8 +60,21 @@ def with_nato_words(turn: TurnAudio, text: str, expecting: Expected, given_name_
         bare = _bare(word)
         return bare.isalpha() and len(bare) > 1 and bare not in known and not spelling.is_nato_word(bare)
 
+    # Among NATO words a bare letter is a NATO word heard short ("Uniform, Lima, L" for "…, Alfa"):
+    # its own word, and those that sound it right after their first vowel, are scored in its place.
+    spelled_in_nato = sum(spelling.is_nato_word(_bare(w)) for w in words) >= 2
     for i in range(1 if given_name_first else 0, len(words)):
-        if i >= len(words) or not stray(words[i]):
+        if i >= len(words):
+            continue
+        bare = _bare(words[i])
+        if spelled_in_nato and len(bare) == 1 and bare.isalpha():
+            tail = words[i][len(words[i].rstrip(_PUNCTUATION)) :]
+            sounding = [w for w in choices if w.lower().startswith(bare)
+                        or (w.lower()[0] in "aeiou" and w.lower()[1:2] == bare)]
+            readings = [" ".join([*words[:i], w + tail, *words[i + 1 :]]) for w in sounding]
+            words = turn.best_reading(" ".join(words), readings, NEAR).split()
+            continue
+        if not stray(words[i]):
             continue
         spans = [(i, i + 1)] + ([(i, i + 2)] if i + 1 < len(words) and stray(words[i + 1]) else [])
         readings: list[str] = []
