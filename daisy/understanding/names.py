@@ -207,9 +207,14 @@ def read_name(text: str, lang: str) -> str | None:
         return None
 
 
+# Whisper glues a lead-in to what follows: "Minombre Leticia…", "Simi nombre Silvia…" (sí, mi nombre).
+_GLUED_LEAD = re.compile(r"(?i)\b(?:s[ií],?\s?)?m[ií]\s?nombre\b")
+
+
 def _read_name(text: str, lang: str) -> str | None:
     if not isinstance(text, str) or not text.strip():
         return None
+    text = _GLUED_LEAD.sub("mi nombre", text)
     if "?" in text or "¿" in text:
         # "Juan Pérez, ¿me escuchas?": the question goes, the name stays
         text = _QUESTION.sub(" ", text)

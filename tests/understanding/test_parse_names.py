@@ -170,3 +170,14 @@ def test_given_names_of_other_spanish_speaking_countries_are_known() -> None:
     from daisy.understanding.name_lexicon import known
 
     assert known("Rigoberto") and known("Efraín") and known("Noé")
+
+
+@pytest.mark.parametrize(
+    ("heard", "name"),
+    [
+        ("Simi nombre Silvia Carmona", "Silvia Carmona"),  # "Sí, mi nombre …" run together
+        ("Minombre Leticia Zamudio", "Leticia Zamudio"),
+    ],
+)
+def test_a_lead_in_the_recognizer_glued_together_is_no_part_of_the_name(heard: str, name: str) -> None:
+    assert read_name(heard, "es") == name
