@@ -742,7 +742,14 @@ def spell(text: str, lang: str) -> str:
     if len(got) >= 6 and len(got) % 2 == 0 and got[:half] == got[half:] and not got.isdigit() \
             and not got.isalpha():
         return got[:half]  # "ABC 123, a be ce uno dos tres": the same plate said twice
-    return got
+    # Whisper writes a symbol said over and over once more than it was said ("Zulu, Lima, Zulu, 4,
+    # 4, 4, 4" for three fours); no plate has four alike in a row (plausible.py), so one is its echo.
+    if got.isdigit() or got.isalpha():
+        return got  # digits or letters only: no plate yet, nothing to judge by
+    return _ECHOED_RUN.sub(lambda m: m.group(0)[:-1], got)
+
+
+_ECHOED_RUN = re.compile(r"(.)\1{3,}")
 
 
 _H_BY_A_DIGIT = re.compile(r"\b[HA](?=\d|[ ,]+\d)|(?<=\d)[HA]\b|(?<=\d[ ,])[HA]\b")

@@ -166,6 +166,14 @@ def test_a_nato_word_written_as_the_spanish_word_it_sounds_like_is_that_nato_wor
     assert spelling.symbols("ya está hecho: a de Árbol, be de Burro, uno dos tres", "es-MX") == "AB123"
 
 
+def test_a_symbol_written_once_more_than_a_plate_can_hold_is_an_echo() -> None:
+    from daisy.understanding import spelling
+
+    # three fours said, four written: no plate has four alike in a row
+    assert spelling.spell("Zulu, Lima, Zulu, 4, 4, 4, 4", "en-US") == "ZLZ444"
+    assert spelling.spell("Golf, Kilo, Kilo, seven, nine", "en-US") == "GKK79"  # two alike stay
+
+
 def test_a_word_near_a_number_word_but_longer_stays_a_word() -> None:
     assert reader.read_digits("estuve en cuarentena", "es-MX") is None
 
