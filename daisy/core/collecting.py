@@ -119,7 +119,9 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
             return None  # a stray syllable heard in noise is no piece of the value
         longest = plausible.longest(kind)
         overflows = gathered.count("@") > 1 or (longest is not None and len(gathered) > longest)
-        restated = overflows or reader.ends_like_a_whole(kind, ctx.state.pieces)
+        # ...or it starts again with what was gathered ("carl_", then "carl_jennings38@icloud.com")
+        again = bool(ctx.state.pieces) and piece.startswith(ctx.state.pieces)
+        restated = overflows or again or reader.ends_like_a_whole(kind, ctx.state.pieces)
         if restated and reader.looks_complete(kind, piece):
             gathered = piece  # the whole value said again, from the start: it replaces the pieces
         if gathered.count("@") > 1:

@@ -74,6 +74,13 @@ def test_a_whole_address_said_again_after_pieces_replaces_them(line: Line) -> No
     assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"
 
 
+def test_a_whole_address_said_again_from_its_first_piece_replaces_the_pieces(line: Line) -> None:
+    line.reach("email")
+    line.say("ramon guion bajo")  # the first piece; the next was lost, so the driver says it all
+    out = line.say("ramon guion bajo ibarra arroba gmail punto com")
+    assert out["state"] == "confirming" and out["pending"] == "ramon_ibarra@gmail.com"
+
+
 def test_a_whole_plate_said_again_after_pieces_replaces_them(line: Line) -> None:
     line.reach("tractor_plates")
     line.say("Letra M, letra N, letra A, uno")
