@@ -258,6 +258,8 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
         ctx.state = refusing
         return read_back(ctx, f, corrected)
     if Intent.NO in intents:
+        if not ladder.no_counts(ctx):
+            return unclear(ctx, f)  # a no the audio contradicts: "¿sí o no?" once
         ctx.state = refusing
         return ladder.strike(ctx, f, "retry_lead")
     # A whole new value said instead of yes or no ("no" lost by the recognizer): read it back.

@@ -48,6 +48,17 @@ DOUBTFUL = 0.3
 # (on `daisy eval --audio`, right names were heard at 0.35–0.43 and refused).
 DOUBTFUL_COMMON_NAME = 0.25
 
+# A no heard with less confidence than this is contradicted by the audio (the recognizer wrote its
+# prompt's "No, está mal." for a yes it lacks: voice.hearing.yes_twin.weigh_no); heard noes are
+# otherwise never below 0.13.
+SURE_NO = 0.01
+
+
+def no_counts(ctx: TurnContext) -> bool:
+    """A no to a read-back refuses the value, unless the audio contradicted it (asked once more)."""
+    return ctx.confidence is None or ctx.confidence >= SURE_NO or ctx.state.unclear > 0
+
+
 def yes_confirms(ctx: TurnContext, text: str, enough: float = SURE_YES) -> bool:
     """A yes that may confirm what was read back: clearly a yes, and heard with enough confidence
     (typed text always is)."""

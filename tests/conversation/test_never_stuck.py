@@ -280,6 +280,16 @@ def test_a_yes_heard_with_little_confidence_gets_si_o_no() -> None:
     assert turn.state.pending == "Ramón Ibarra" and "sí o no" in turn.say.lower()
 
 
+def test_a_no_the_audio_contradicts_gets_si_o_no_and_a_second_no_refuses() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Ramón Ibarra", 0.9)
+    # the recognizer wrote its prompt's "No, está mal." for an "Ándale." it lacks
+    turn = _heard(dialogue, turn, "No, está mal.", 0.0)
+    assert turn.state.pending == "Ramón Ibarra" and "sí o no" in turn.say.lower()
+    turn = _heard(dialogue, turn, "No.", 0.0)
+    assert turn.state.pending is None and not turn.state.values["driver_name"].confirmed
+
+
 def test_a_yes_to_a_value_heard_clearly_needs_less_confidence_than_one_to_a_doubtful_value() -> None:
     dialogue = Dialogue(FORM, "es")
     clear = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Ramón Ibarra", 0.9)

@@ -212,6 +212,19 @@ def test_a_yes_the_plain_yes_words_fit_worse_than_no_is_sure_when_its_own_words_
     assert value(Expected.YES_NO, heard.text, "en", NOW) == "yes" and heard.confidence >= SURE_YES
 
 
+def test_a_yes_written_as_the_prompts_no_is_contradicted_and_a_real_no_is_not() -> None:
+    from daisy.core.ladder import SURE_NO
+
+    # es-419+m3 "Ándale." comes out of Whisper base as the YES_NO prompt's "No, está mal."
+    model = load_whisper(Path("data"))
+    pcm, rate = _on_the_line("Ándale.", "es-419+m3", noisy=False)
+    heard = hear(model, pcm, rate, Expected.YES_NO, "es", NOW)
+    assert value(Expected.YES_NO, heard.text, "es", NOW) == "no" and heard.confidence < SURE_NO
+    pcm, rate = _on_the_line("No, está mal.", "es-419+m3", noisy=False)
+    heard = hear(model, pcm, rate, Expected.YES_NO, "es", NOW)
+    assert value(Expected.YES_NO, heard.text, "es", NOW) == "no" and heard.confidence >= SURE_NO
+
+
 def test_the_words_heard_are_weighed_written_as_the_yes_and_no_words_are() -> None:
     from daisy.voice.hearing.yes_twin import SURE, weigh_yes
 

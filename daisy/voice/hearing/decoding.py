@@ -18,7 +18,8 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
 9. in an English answer spelled with NATO words, a stray word (or two) gives way to the NATO word
    that fits the audio nearly as well ("Park Strot" → Foxtrot; nato_words.py);
 10. a yes is weighed on the audio: plain yes-words against plain no-words, and a yes with a near
-   twin ("That's right." / "That's wrong.") against its twin (yes_twin.py).
+   twin ("That's right." / "That's wrong.") against its twin; a no written as one of the prompt's
+   no-phrases against the plain yes-words (yes_twin.py).
 """
 
 from __future__ import annotations
@@ -225,6 +226,9 @@ def hear(
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
         confidence = _weighed("a yes", min(confidence, yes_twin.MAYBE_NO),
                               lambda: yes_twin.weigh_yes(unprompted, text, lang, confidence))
+    if expecting == Expected.YES_NO and values.get(text) == "no" and n_best > 1:
+        confidence = _weighed("a no", confidence,
+                              lambda: yes_twin.weigh_no(unprompted, text, lang, prompt_text, confidence))
     distinct: dict[str, Hypothesis] = {}
     for h in [*hypotheses, *closed]:  # best score first: each text keeps its best
         distinct.setdefault(h.text, h)

@@ -79,3 +79,20 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float
         return max(confidence, SURE)
     return confidence
 
+
+
+# A no the decoder wrote as one of its prompt's no-phrases ("No, está mal.", "No, that's wrong.")
+# when the caller said a yes the prompt lacks ("Ándale.", "Uh huh, yes."): the phrase fits that audio
+# far worse than a plain yes-word, by 9–12 nats; on 101 true noes heard as a prompt phrase, by 7.4 at
+# most. Such a no is contradicted by the audio: no confidence (the core asks "¿sí o no?").
+NOT_SAID = 8.5
+
+
+def weigh_no(turn: TurnAudio, text: str, lang: str, prompt: str, confidence: float) -> float:
+    """The confidence of a no heard as `text`, after the plain yes-words are scored on the audio."""
+    said = text.strip().rstrip(".!?")
+    if len(said.split()) < 2 or said.lower() not in prompt.lower():
+        return confidence  # only the prompt's longer phrases come back for what was not said
+    yes_words, _no_words = vocabulary.yes_and_no_words(lang)
+    fits = turn.fits([*yes_words, said + "."])
+    return MAYBE_NO if max(fits[:-1]) - fits[-1] >= NOT_SAID else confidence
