@@ -235,3 +235,12 @@ def all_known(name: str) -> bool:
     Garza", not "Samuel Tancolzaba"."""
     words = [w for w in name.split() if len(w) > 3]
     return bool(words) and all(known(w) for w in words)
+
+
+def warm() -> None:
+    """Build the lexicon's tables now (~0.3 s: Faker's lists, the sound and shape indexes), so a
+    caller's first name is not the turn that waits for them."""
+    for lang in ("es", "en"):
+        _keys(lang)
+    _by_sound()
+    _by_shape()

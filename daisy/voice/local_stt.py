@@ -108,8 +108,12 @@ class WhisperSTT(stt.STT):
         return "faster-whisper"
 
     def prewarm(self) -> None:
-        """Load the model now rather than on the caller's first words."""
+        """Load the model (and the names lexicon its hearing weighs names with) now rather than on
+        the caller's first words."""
+        from daisy.understanding import name_lexicon
+
         load_whisper(self.data_dir)
+        name_lexicon.warm()
 
     async def hear_now(self, pcm: np.ndarray, rate: int, lang: str) -> Heard:
         """Caller audio heard for what the dialogue waits for now (kind, and whether it asked to spell)."""

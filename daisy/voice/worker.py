@@ -249,8 +249,12 @@ def room_options(settings: Settings, participant: rtc.RemoteParticipant) -> room
 
 
 def prewarm(proc: JobProcess) -> None:
-    """Load the models once per process, before any call is waiting on them: the VAD for the
-    cascade and local pipelines, Whisper for the local one (assembled already by the main process)."""
+    """Load the models once per process, before any call is waiting on them: the names lexicon, the
+    VAD for the cascade and local pipelines, Whisper for the local one (assembled already by the main
+    process)."""
+    from daisy.understanding import name_lexicon
+
+    name_lexicon.warm()  # every pipeline's dialogue reads names with it
     pipeline = os.environ.get("DAISY_PIPELINE", "local")
     if pipeline in ("local", "cascade"):
         from daisy.voice.pipelines import load_vad
