@@ -113,7 +113,7 @@ def _spanish_accent(word: str) -> str:
     ("Bétancourt"); one ending in a vowel, n or s carries none on its next-to-last syllable
     ("Roséndo"); a word of one syllable carries none ("Crúz")."""
     low = word.lower()
-    groups = [m for m in _VOWEL_GROUP.finditer(low)]
+    groups = list(_VOWEL_GROUP.finditer(low))
     accented = [i for i, c in enumerate(low) if c in "áéíóú"]
     if not low or not low[-1].isalpha() or len(accented) != 1:
         return word

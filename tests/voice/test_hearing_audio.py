@@ -107,25 +107,27 @@ def _on_the_line(text: str, voice: str, noisy: bool) -> tuple[np.ndarray, int]:
     return through_line(samples, rate, noisy, 1), RATE
 
 
+def _answer_on_the_line(said: str, voice: str, lang: str, noisy: bool = False) -> tuple[str | None, float]:
+    """A read-back answer as the hearing takes it: its yes or no (None: neither) and its confidence."""
+    pcm, rate = _on_the_line(said, voice, noisy)
+    heard = hear(load_whisper(Path("data")), pcm, rate, Expected.YES_NO, lang, NOW)
+    return value(Expected.YES_NO, heard.text, lang, NOW), heard.confidence
+
+
 def test_a_plain_si_the_decoder_doubts_is_a_sure_yes_when_yes_words_fit_the_audio_far_better() -> None:
     from daisy.core.ladder import SURE_YES
 
     # Whisper writes "Sí." right but gives it 0.38: a driver asked "¿sí o no?" again and again
-    model = load_whisper(Path("data"))
-    pcm, rate = _on_the_line("Sí.", "es-419+f4", noisy=False)
-    heard = hear(model, pcm, rate, Expected.YES_NO, "es", NOW)
-    assert value(Expected.YES_NO, heard.text, "es", NOW) == "yes" and heard.confidence >= SURE_YES
+    said, confidence = _answer_on_the_line("Sí.", "es-419+f4", "es")
+    assert said == "yes" and confidence >= SURE_YES
 
 
 def test_a_no_the_recognizer_turns_into_a_plain_si_is_never_a_sure_yes() -> None:
     from daisy.core.ladder import SURE_YES_FOR_A_CLEAR_VALUE
 
     # es-419+f4 "No." on the noisy line comes out of Whisper base as "Sí" (0.47): no twin word to check
-    model = load_whisper(Path("data"))
-    pcm, rate = _on_the_line("No.", "es-419+f4", noisy=True)
-    heard = hear(model, pcm, rate, Expected.YES_NO, "es", NOW)
-    said = value(Expected.YES_NO, heard.text, "es", NOW)
-    assert said != "yes" or heard.confidence < SURE_YES_FOR_A_CLEAR_VALUE
+    said, confidence = _answer_on_the_line("No.", "es-419+f4", "es", noisy=True)
+    assert said != "yes" or confidence < SURE_YES_FOR_A_CLEAR_VALUE
 
 
 def test_a_name_whisper_bends_comes_back_as_the_known_name_that_fits_the_audio() -> None:
@@ -206,23 +208,18 @@ def test_a_yes_the_plain_yes_words_fit_worse_than_no_is_sure_when_its_own_words_
 
     # en-us+m3 "You got it." is heard right, yet "No." fits it better than "Yes." (neither was said):
     # the driver was asked "yes or no?" after every read-back
-    model = load_whisper(Path("data"))
-    pcm, rate = _on_the_line("You got it.", "en-us+m3", noisy=False)
-    heard = hear(model, pcm, rate, Expected.YES_NO, "en", NOW)
-    assert value(Expected.YES_NO, heard.text, "en", NOW) == "yes" and heard.confidence >= SURE_YES
+    said, confidence = _answer_on_the_line("You got it.", "en-us+m3", "en")
+    assert said == "yes" and confidence >= SURE_YES
 
 
 def test_a_yes_written_as_the_prompts_no_is_contradicted_and_a_real_no_is_not() -> None:
     from daisy.core.ladder import SURE_NO
 
     # es-419+m3 "Ándale." comes out of Whisper base as the YES_NO prompt's "No, está mal."
-    model = load_whisper(Path("data"))
-    pcm, rate = _on_the_line("Ándale.", "es-419+m3", noisy=False)
-    heard = hear(model, pcm, rate, Expected.YES_NO, "es", NOW)
-    assert value(Expected.YES_NO, heard.text, "es", NOW) == "no" and heard.confidence < SURE_NO
-    pcm, rate = _on_the_line("No, está mal.", "es-419+m3", noisy=False)
-    heard = hear(model, pcm, rate, Expected.YES_NO, "es", NOW)
-    assert value(Expected.YES_NO, heard.text, "es", NOW) == "no" and heard.confidence >= SURE_NO
+    said, confidence = _answer_on_the_line("Ándale.", "es-419+m3", "es")
+    assert said == "no" and confidence < SURE_NO
+    said, confidence = _answer_on_the_line("No, está mal.", "es-419+m3", "es")
+    assert said == "no" and confidence >= SURE_NO
 
 
 def test_the_words_heard_are_weighed_written_as_the_yes_and_no_words_are() -> None:

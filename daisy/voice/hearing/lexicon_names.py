@@ -51,9 +51,13 @@ def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = Fals
         if not pattern.search(text):
             continue
         alike = name_lexicon.near_names(word, lang, limit=CANDIDATES, cutoff=LOOK_ALIKE)
-        readings = [pattern.sub(lambda _m, known=known: known, text, count=1) for known in alike]
-        text = turn.best_reading(text, readings, NEAR)
+        text = turn.best_reading(text, _readings(pattern, text, alike), NEAR)
     return text
+
+
+def _readings(pattern: re.Pattern[str], text: str, alike: list[str]) -> list[str]:
+    """`text` with what `pattern` finds replaced by each known name in turn."""
+    return [pattern.sub(lambda _m, known=known: known, text, count=1) for known in alike]
 
 
 def _joined(turn: TurnAudio, text: str, words: list[str], lang: str) -> str:
@@ -72,6 +76,5 @@ def _joined(turn: TurnAudio, text: str, words: list[str], lang: str) -> str:
         alike = [known for known in name_lexicon.near_names(first + second, lang, limit=CANDIDATES,
                                                              cutoff=LOOK_ALIKE)
                  if len(known) >= both - 2]
-        readings = [pattern.sub(lambda _m, known=known: known, text, count=1) for known in alike]
-        text = turn.best_reading(text, readings, NEAR)
+        text = turn.best_reading(text, _readings(pattern, text, alike), NEAR)
     return text
