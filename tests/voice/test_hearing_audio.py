@@ -146,6 +146,17 @@ def test_a_surname_whisper_splits_in_two_comes_back_whole() -> None:
     assert "Arturo Villaseñor" in heard.text
 
 
+def test_the_given_name_before_a_spelled_surname_is_the_one_heard_in_the_earlier_answer() -> None:
+    # en-us+m3 on a clean line: Whisper base writes "Lani Papa Romeo …"; the first answer was heard
+    # "Lonnie Proved" (said no to for its surname), and Lonnie fits this audio nearly as well
+    model = load_whisper(Path("data"))
+    pcm, rate = _on_the_line("Lonnie: Papa, Romeo, Uniform, India, Tango, Tango", "en-us+m3", noisy=False)
+    alone = hear(model, pcm, rate, Expected.NAME, "en", NOW, spelled=True)
+    before = frozenset({"Lonnie Proved"})
+    heard = hear(model, pcm, rate, Expected.NAME, "en", NOW, spelled=True, refused=before)
+    assert not alone.text.startswith("Lonnie") and heard.text.startswith("Lonnie Papa Romeo")
+
+
 def test_known_names_that_look_like_a_heard_word_are_its_candidates() -> None:
     from daisy.understanding.name_lexicon import near_names
 

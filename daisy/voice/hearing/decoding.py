@@ -217,7 +217,7 @@ def hear(
     # (never a sure yes unchecked).
     if expecting == Expected.NAME and n_best > 1 and confidence < lexicon_names.SURE_AS_HEARD:
         text = _weighed("names", text,
-                        lambda: lexicon_names.with_known_names(as_prompted, text, lang, spelled))
+                        lambda: lexicon_names.with_known_names(as_prompted, text, lang, spelled, refused))
     if lang == "en" and (expecting == Expected.PLATE or spelled) and n_best > 1:
         text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(
             unprompted, text, expecting, expecting == Expected.NAME))

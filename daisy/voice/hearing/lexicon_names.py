@@ -14,6 +14,9 @@ right). Two words heard where one name was said ("Villa Señor") are scored as t
 like them written together. With those, Spanish sound-alike candidates ("Kiros" → Quiroz) and the
 names of Faker's other Spanish-speaking lists: on each caller's name synthesized once (86 names,
 espeak-ng and Kokoro, half noisy, two draws), 54 of 172 heard exactly right → 61, none lost.
+Asked to spell the surname, the caller says the given name again: the known given names of the names
+read back before (and said no to) are scored in its place ("Lani: Papa, …" → Lonnie, as heard in
+"Lonnie Proved"). On 49 such answers of two `daisy eval --audio` runs: given name right 20 → 23, none lost.
 Cost: one batched alignment of up to four readings per unknown word, on names heard with
 less than SURE_AS_HEARD confidence (~100–300 ms on this 2-core machine).
 """
@@ -28,19 +31,25 @@ from daisy.voice.hearing.alignment import TurnAudio
 NEAR = 3.0  # nats a known name may trail the word Whisper wrote
 LOOK_ALIKE = 65  # rapidfuzz ratio (0–100) of a candidate to the word heard
 CANDIDATES = 4  # look-alikes scored per word (each costs a share of one batched alignment)
+MORE = 1.0  # nats an earlier given name must fit better than a known one heard now
 SURE_AS_HEARD = 0.8  # a name heard this sure is kept as heard (a rare surname said right)
 _PARTICLES = {"de", "del", "la", "las", "los", "y"}
 
 
-def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = False) -> str:
+def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = False,
+                     heard_before: frozenset[str] = frozenset()) -> str:
     """`text` with each unknown word of the name in it replaced by the known name that fits best.
-    `spelled`: a given name, then the surname letter by letter; only the given name is a name word."""
+    `spelled`: a given name, then the surname letter by letter; only the given name is a name word.
+    `heard_before`: names read back earlier for this field (and said no to)."""
     name = reader.read_name(text, lang)
     if not name:
         return text
     words = name.split()
     if not spelled:
         text = _joined(turn, text, words, lang)
+        words = (reader.read_name(text, lang) or name).split()
+    if spelled and words:
+        text = _given_as_before(turn, text, words[0], heard_before)
         words = (reader.read_name(text, lang) or name).split()
     for word in dict.fromkeys(words[:1] if spelled else words):
         if len(word) < 3 or word.lower() in _PARTICLES or spelling.is_nato_word(word):
@@ -53,6 +62,20 @@ def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = Fals
         alike = name_lexicon.near_names(word, lang, limit=CANDIDATES, cutoff=LOOK_ALIKE)
         text = turn.best_reading(text, _readings(pattern, text, alike), NEAR)
     return text
+
+
+def _given_as_before(turn: TurnAudio, text: str, word: str, heard_before: frozenset[str]) -> str:
+    """The given name said before a spelled surname is the one said in the earlier answers: Whisper
+    may bend it differently each time ("Lonnie Proved", then "Lani: Papa, Romeo, …"). The known given
+    names heard before are scored in its place; one wins if it fits the audio better, or nearly as
+    well when the word heard now is no known name."""
+    before = {w.split()[0] for w in heard_before if w.split()}
+    alike = sorted(b for b in before if len(b) >= 3 and b.lower() != word.lower() and name_lexicon.known(b))
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    if not alike or not pattern.search(text):
+        return text
+    near = -MORE if name_lexicon.known(word) else NEAR
+    return turn.best_reading(text, _readings(pattern, text, alike), near)
 
 
 def _readings(pattern: re.Pattern[str], text: str, alike: list[str]) -> list[str]:
