@@ -93,6 +93,8 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
     """The caller answered the field's question: read it back, or acknowledge a piece."""
     f = ctx.current_field
     assert f is not None
+    if ladder.lost(ctx):
+        return None  # a few words left of a long answer are not what was said, nor a piece of it
     kind = f.kind.value
     if f.kind in PIECED:
         piece = reader.read_piece(kind, text, ctx.lang)

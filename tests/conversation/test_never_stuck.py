@@ -325,6 +325,21 @@ def test_a_value_heard_with_very_little_confidence_is_asked_again_not_read_back(
     assert turn.state.pending is None and turn.state.offer == "example"
 
 
+def test_a_long_spelling_the_hearing_lost_is_no_piece_even_at_the_last_rung() -> None:
+    # five seconds of "te de Toluca, ele de Luna, …" heard as "ene": no "¿qué sigue?" for an N
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    for said in ("Soy Ramón Ibarra", "Sí"):
+        turn = _heard(dialogue, turn, said, 0.9)
+    turn = _heard(dialogue, dialogue.handle(turn.state, Keypad("4512#"), NOW), "Sí", 0.9)
+    for said in ("A de Árbol, B de Burro, C de Casa, uno dos tres", "No", "A B C uno dos cuatro", "No"):
+        turn = _heard(dialogue, turn, said, 0.9)
+    assert turn.state.field == "tractor_plates" and turn.state.offer == "spell"
+    turn = _heard(dialogue, turn, "ene", 0.0)
+    assert "sigue" not in turn.say.lower() and not turn.state.pieces
+    assert turn.state.values["tractor_plates"].value is None
+
+
 def test_a_name_of_known_names_heard_with_middling_confidence_is_read_back() -> None:
     dialogue = Dialogue(FORM, "es")
     turn = dialogue.start(Direction.INBOUND, NOW)

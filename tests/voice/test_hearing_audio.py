@@ -157,6 +157,16 @@ def test_the_given_name_before_a_spelled_surname_is_the_one_heard_in_the_earlier
     assert not alone.text.startswith("Lonnie") and heard.text.startswith("Lonnie Papa Romeo")
 
 
+def test_a_long_answer_the_decoder_cut_short_is_heard_with_no_confidence() -> None:
+    # es-419+f2 on the noisy line: five seconds of spelling come out of Whisper base as "ene"
+    model = load_whisper(Path("data"))
+    said = "te de Toluca, ele de Luna, seis, cuatro, dos, siete"
+    pcm, rate = _on_the_line(said, "es-419+f2", noisy=True)
+    assert hear(model, pcm, rate, Expected.PLATE, "es", NOW).confidence == 0.0
+    pcm, rate = _on_the_line(said, "es-419+f2", noisy=False)  # heard in full (if bent): some confidence
+    assert hear(model, pcm, rate, Expected.PLATE, "es", NOW).confidence > 0.0
+
+
 def test_known_names_that_look_like_a_heard_word_are_its_candidates() -> None:
     from daisy.understanding.name_lexicon import near_names
 

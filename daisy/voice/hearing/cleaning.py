@@ -61,6 +61,32 @@ def syllables(word: str) -> int:
     return max(1, len(_VOWELS.findall(word.replace("qu", "q").replace("gu", "g"))))
 
 
+# A caller speaks at least this many syllables a second of voiced audio, even spelling with pauses;
+# words heard that fill far less than that are what is left of a decode that stopped early.
+FEWEST_SYLLABLES_A_SECOND = 1.0
+LOST_AFTER_SECONDS = 2.5  # shorter answers ("Delta", a pause, "Foxtrot") may be slower than that
+
+
+def spoken_syllables(text: str) -> float:
+    """The syllables it takes to say what was heard: words as written, a numeral's digits, a spelled
+    plate's symbols ("X81MXC" is six of them)."""
+    count = 0.0
+    for token in re.findall(r"[^\W_]+", text):
+        if token.isdigit():
+            count += 1.5 * len(token)  # "2944": two thousand nine hundred forty four
+        elif any(c.isdigit() for c in token) or (token.isupper() and len(token) > 1):
+            count += len(token)
+        else:
+            count += syllables(token.lower().translate(_FOLD))
+    return count
+
+
+def lost_most_of(text: str, voiced: float) -> bool:
+    """The words heard are too few for the time the caller spoke: the decoder stopped early ("ene" for
+    five seconds of "te de Toluca, ele de Luna, seis, cuatro, …")."""
+    return voiced >= LOST_AFTER_SECONDS and spoken_syllables(text) < FEWEST_SYLLABLES_A_SECOND * voiced
+
+
 def _period(words: list[str]) -> int:
     """The length of the words' first copy when they are two or more copies of it (the last copy may
     stop short, even inside a word: the token budget cut it), else 0."""

@@ -38,7 +38,7 @@ from daisy.understanding.answers import value as answer_value
 from daisy.voice import vocabulary
 from daisy.voice.hearing import closed_vocabulary, lexicon_names, nato_words, yes_twin
 from daisy.voice.hearing.alignment import TurnAudio
-from daisy.voice.hearing.cleaning import clean, voiced_seconds
+from daisy.voice.hearing.cleaning import clean, lost_most_of, voiced_seconds
 from daisy.voice.phone_band import RATE as LINE_RATE
 from daisy.voice.phone_band import resample_exact, through_the_line
 
@@ -229,6 +229,8 @@ def hear(
     if expecting == Expected.YES_NO and values.get(text) == "no" and n_best > 1:
         confidence = _weighed("a no", confidence,
                               lambda: yes_twin.weigh_no(unprompted, text, lang, prompt_text, confidence))
+    if expecting not in (Expected.YES_NO, Expected.FREE) and lost_most_of(text, voiced):
+        confidence = 0.0  # what is left of a decode that stopped early is no value and no piece
     distinct: dict[str, Hypothesis] = {}
     for h in [*hypotheses, *closed]:  # best score first: each text keeps its best
         distinct.setdefault(h.text, h)
