@@ -59,6 +59,9 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # glued: "letraehache", "letraeka" (but "letraeme", "letraene" are "letra eme", "letra ene")
     (re.compile(r"\b(?:le|li|lec|lek)trae([a-zñ]{2,})\b"), _glued_trae),
     (re.compile(r"\b(?:le ?|li ?|lec ?|lek ?)tra(?=[a-zñ ]|$)"), "letra "),
+    # ...and with its l flapped to r ("retra equis", "re trae ye"), only before a letter: "retraso" and
+    # "me voy a retrasar" are a delay
+    (re.compile(rf"\bre ?trae? (?=(?:{_LETTER_NAMES}|{_NATO})\b)"), "letra "),
     # "bechica", "vegrande": the B/V of Mexican spelling glued to its qualifier
     (re.compile(r"\b(be|ve|b|v)(chica|chiquita|grande|larga|corta|baja|alta)\b"), r"\1 \2"),
     # "5pm", "t45": split digits from letters so each rule sees separate tokens
@@ -103,7 +106,7 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "nt", "nt", "dieci |diez y", "veinti ", "veinti", "letras", "trae ", "trae", "tra",
+    "nt", "nt", "dieci |diez y", "veinti ", "veinti", "letras", "trae ", "trae", "tra", "tra",
     "chic|grande|larga|corta|baja|alta", r"\d", "qua", "ient",
 ))
 _OTHER_MARKS = re.compile(r"[^\x00-\x7fñÑ]")

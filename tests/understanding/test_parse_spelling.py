@@ -2,6 +2,7 @@
 
 import pytest
 
+from daisy.understanding.normalize import normalize
 from daisy.understanding.spelling import looks_complete_plate, say_symbols, spell
 
 ES = [
@@ -200,6 +201,12 @@ def test_english_oh_oh_is_two_zeros() -> None:
 )
 def test_damaged_letra_heard_as_le_trae_before_a_letter_name(said: str, symbols: str) -> None:
     assert spell(said, "es-MX") == symbols
+
+
+def test_letra_heard_with_its_l_flapped_to_r_before_a_letter() -> None:
+    assert spell("mira retra equis retra y ocho ocho cuatro siete", "es-MX") == "XY8847"
+    assert spell("re trae eme catorce", "es-MX") == "M14"
+    assert "letra" not in normalize("me voy a retrasar una hora")
 
 
 @pytest.mark.parametrize(
