@@ -106,7 +106,7 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "nt", "nt", "dieci |diez y", "veinti ", "veinti", "letras", "trae ", "trae", "tra", "tra",
+    "nt", "nt", "dieci |diez y", "veinti ", "veinti", "letras", "trae ", "trae", "tra", "re ?tra",
     "chic|grande|larga|corta|baja|alta", r"\d", "qua", "ient",
 ))
 _OTHER_MARKS = re.compile(r"[^\x00-\x7fñÑ]")
