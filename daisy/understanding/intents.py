@@ -25,7 +25,8 @@ def fold(text: str, keep: str = "") -> str:
 
 def classify(text: str, lang: str) -> set[Intent]:
     """Every conversational move the words make, e.g. {NO, CALLBACK} for "no, llámame luego"."""
-    folded = fold(text)
+    # "In correct.", "In correcto.": the recognizer split the negative prefix off
+    folded = _SPLIT_NEGATIVE.sub(r"in\1", fold(text))
     if not folded:
         return set()
     pack = packs.get(lang)
@@ -57,10 +58,16 @@ def classify(text: str, lang: str) -> set[Intent]:
         ) or folded.startswith(("no ", "nope", "nah")):
             found.discard(Intent.YES)
         elif re.match(r"(?:si|yes|yeah|claro|correcto|exacto)\b", folded):
-            found.discard(Intent.NO)
+            # "Sí, no hay problema" is a yes; "Sí, incorrecto." and "Yes, that's wrong." say both
+            # (a no the recognizer began with a yes-word): neither, and Daisy asks "¿sí o no?"
+            found -= {Intent.NO, Intent.YES} if _WRONG.search(folded) else {Intent.NO}
     if Intent.NO in found and pack.no_then_yes.match(text.strip().lower()):
         found -= {Intent.NO, Intent.YES}  # "No, that's correct.": neither; Daisy asks "¿sí o no?"
     return found
+
+
+_SPLIT_NEGATIVE = re.compile(r"\bin (correct\w*)")
+_WRONG = re.compile(r"\b(?:incorrect\w*|wrong|mal|equivocad\w*)\b")
 
 
 def holds_with_reason(text: str, lang: str) -> bool:
