@@ -23,6 +23,10 @@ def fold(text: str, keep: str = "") -> str:
     return normalize(text, keep="'@" + keep)
 
 
+_SPLIT_NEGATIVE = re.compile(r"\bin (correct\w*)")  # "in correct": "incorrect" split in two
+_WRONG = re.compile(r"\b(?:incorrect\w*|wrong|mal|equivocad\w*)\b")  # a no-word, not just a "no"
+
+
 def classify(text: str, lang: str) -> set[Intent]:
     """Every conversational move the words make, e.g. {NO, CALLBACK} for "no, llámame luego"."""
     # "In correct.", "In correcto.": the recognizer split the negative prefix off
@@ -64,10 +68,6 @@ def classify(text: str, lang: str) -> set[Intent]:
     if Intent.NO in found and pack.no_then_yes.match(text.strip().lower()):
         found -= {Intent.NO, Intent.YES}  # "No, that's correct.": neither; Daisy asks "¿sí o no?"
     return found
-
-
-_SPLIT_NEGATIVE = re.compile(r"\bin (correct\w*)")
-_WRONG = re.compile(r"\b(?:incorrect\w*|wrong|mal|equivocad\w*)\b")
 
 
 def holds_with_reason(text: str, lang: str) -> bool:
