@@ -82,6 +82,8 @@ def may_go_on(form: Form, state: CallState, text: str, now: datetime) -> bool:
     one or two digits ("cuarenta y cinco…" "…doce"), a bare hour. (Measured on the dictation set:
     with these taken at once, 2 of 13 dictated answers were cut.)"""
     kind = expected(form, state)
+    if kind is Expected.YES_NO:
+        return _correction_under_way(form, state, text)
     if kind is Expected.DIGITS:
         value = reader.read_value("number", text, state.lang, now) or ""
         return len(state.pieces + value) <= 2
@@ -89,6 +91,19 @@ def may_go_on(form: Form, state: CallState, text: str, now: datetime) -> bool:
         words = set(fold(text).replace("'", "").split())
         return not words & _TIME_QUALIFIERS and not any(w.isdigit() and int(w) > 12 for w in words)
     return False
+
+
+def _correction_under_way(form: Form, state: CallState, text: str) -> bool:
+    """A no to a plate or an address read back, followed by the start of the right one ("No, está mal,
+    ele…", a pause, "…eme catorce ochenta"): the no is whole, the correction is not. (On the dictation
+    set, 4 of 106 answers over six benchmark runs were taken after the no and a first letter.)"""
+    kind = form.field(state.field).kind.value if state.field else ""
+    if kind not in ("plate", "email") or not reader.starts_with_no(text, state.lang):
+        return False
+    words = fold(text).split()
+    so_far = reader.read_piece(kind, text, state.lang)
+    started = bool(so_far) or bool(reader.read_piece(kind, words[-1], state.lang))  # "…, ele": one letter
+    return started and not reader.looks_complete(kind, so_far)
 
 
 def clear_yes_or_no(form: Form, state: CallState, text: str) -> bool:

@@ -85,6 +85,15 @@ def test_a_number_or_hour_that_may_go_on_waits_for_the_rest() -> None:
     assert _ends_turn(conv, "mil doscientos")
 
 
+def test_a_no_to_a_plate_with_the_right_one_begun_waits_for_the_rest() -> None:
+    conv = _asked_for_plates()
+    conv.hear(Utterance("ele eme catorce ochenta"))  # Daisy reads the plate back
+    assert _ends_turn(conv, "No, está mal.")
+    assert not _ends_turn(conv, "No, está mal, ele")  # "…eme catorce ochenta" follows a pause
+    assert not _ends_turn(conv, "No, está mal, ele eme, catorce")
+    assert _ends_turn(conv, "No, está mal, ele eme catorce ochenta.")
+
+
 def test_a_bare_hour_waits_for_the_part_of_the_day() -> None:
     conv = _asked_for_plates()
     for text in ("ele eme catorce ochenta", "sí", "mil doscientos", "sí", "ele eme catorce ochenta", "sí"):
