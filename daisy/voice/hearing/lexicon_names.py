@@ -56,7 +56,7 @@ def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = Fals
             continue
         if name_lexicon.known(word):
             continue
-        pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+        pattern = _word(word)
         if not pattern.search(text):
             continue
         alike = name_lexicon.near_names(word, lang, limit=CANDIDATES, cutoff=LOOK_ALIKE)
@@ -71,11 +71,16 @@ def _given_as_before(turn: TurnAudio, text: str, word: str, heard_before: frozen
     well when the word heard now is no known name."""
     before = {w.split()[0] for w in heard_before if w.split()}
     alike = sorted(b for b in before if len(b) >= 3 and b.lower() != word.lower() and name_lexicon.known(b))
-    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    pattern = _word(word)
     if not alike or not pattern.search(text):
         return text
     near = -MORE if name_lexicon.known(word) else NEAR
     return turn.best_reading(text, _readings(pattern, text, alike), near)
+
+
+def _word(word: str) -> re.Pattern[str]:
+    """`word` on its own in the text, whatever its case."""
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
 def _readings(pattern: re.Pattern[str], text: str, alike: list[str]) -> list[str]:
