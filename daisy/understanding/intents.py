@@ -24,6 +24,7 @@ def fold(text: str, keep: str = "") -> str:
 
 
 _SPLIT_NEGATIVE = re.compile(r"\bin (correct\w*)")  # "in correct": "incorrect" split in two
+FEW_WORDS = 6  # "I want a real person now, please."
 _WRONG = re.compile(r"\b(?:incorrect\w*|wrong|mal|equivocad\w*)\b")  # a no-word, not just a "no"
 
 
@@ -46,6 +47,11 @@ def classify(text: str, lang: str) -> set[Intent]:
         found -= {Intent.WAIT, Intent.YES, Intent.SAME_NUMBER}
         if Intent.ROBOT in found and not pack.asks_for_person.search(folded):
             found.discard(Intent.HUMAN)  # "¿eres persona o máquina?" asks what Daisy is
+    # A person is asked for in a few words or with a verb that asks ("Get me a human.", "¿Me
+    # pasas con un operador?"); a long answer with "human" in it and neither is a value misheard
+    # ("U as in Uniform, seven thousand…" heard "here like young human immune form 10,636").
+    if Intent.HUMAN in found and len(folded.split()) > FEW_WORDS and not pack.asks_for_person.search(folded):
+        found.discard(Intent.HUMAN)
     # Words that carry a "no" inside another move are not a plain no.
     if Intent.NO in found and found & {Intent.DONT_KNOW, Intent.REPEAT, Intent.BUSY, Intent.REFUSE}:
         plain_no = re.match(r"no (?:no |es |esta |son )", folded) or re.search(r"\bmejor no\b", folded)

@@ -27,19 +27,39 @@ def test_a_no_on_a_number_asks_again_with_an_example_or_the_keypad_then_the_keyp
     out = line.say("No, está mal")
     assert out["offer"] == "keypad" and "teclado" in out["say"] and "por ejemplo" not in out["say"].lower()
     out = line.keypad("4512#")
-    assert out["pending"] == "4512"
-    out = line.say("Sí")
     assert out["record"]["tractor_number"] == "4512"
 
 
-def test_a_number_keyed_after_the_first_no_is_read_back_and_confirmed(line: Line) -> None:
+def test_a_keyed_number_is_said_back_in_passing_and_the_call_moves_on(line: Line) -> None:
     line.reach("tractor_number")
     line.say("cuatro cinco uno dos")
     line.say("No")
     out = line.keypad("4513#")
-    assert out["pending"] == "4513" and out["state"] == "confirming"
-    out = line.say("Sí")
+    assert out["say"].startswith("Anoté cuatro, cinco, uno, tres.")
+    assert out["field"] == "tractor_plates" and out["state"] == "asking"
     assert out["record"]["tractor_number"] == "4513"
+
+
+def test_a_no_right_after_a_keyed_number_takes_it_back_to_the_keypad(line: Line) -> None:
+    line.reach("tractor_number")
+    line.say("cuatro cinco uno dos")
+    line.say("No")
+    line.keypad("4531#")
+    out = line.say("No, está mal.")
+    assert out["field"] == "tractor_number" and out["offer"] == "keypad" and "teclado" in out["say"]
+    assert out["record"]["tractor_number"] is None
+    out = line.keypad("4513#")
+    assert out["record"]["tractor_number"] == "4513" and out["field"] == "tractor_plates"
+
+
+def test_a_no_that_answers_the_next_question_keeps_the_keyed_value(line: Line) -> None:
+    line.reach("eta")
+    line.say("a las cuatro de la tarde")
+    line.say("No")
+    line.keypad("1730#")
+    out = line.say("No, es juan arroba gmail punto com")
+    assert out["field"] == "email" and out["pending"] == "juan@gmail.com"
+    assert out["record"]["eta"] == "17:30"
 
 
 def test_a_time_misheard_once_offers_the_keypad_in_24_hour_format(line: Line) -> None:
@@ -48,7 +68,7 @@ def test_a_time_misheard_once_offers_the_keypad_in_24_hour_format(line: Line) ->
     out = line.say("No")
     assert out["offer"] == "keypad" and "24 horas" in out["say"] and "Por ejemplo" in out["say"]
     out = line.keypad("1730#")
-    assert out["pending"] == "17:30"
+    assert out["record"]["eta"] == "17:30" and "cinco treinta de la tarde" in out["say"]
 
 
 def _two_plates_said_no_to(line: Line) -> dict[str, Any]:
@@ -331,7 +351,7 @@ def test_a_long_spelling_the_hearing_lost_is_no_piece_even_at_the_last_rung() ->
     turn = dialogue.start(Direction.INBOUND, NOW)
     for said in ("Soy Ramón Ibarra", "Sí"):
         turn = _heard(dialogue, turn, said, 0.9)
-    turn = _heard(dialogue, dialogue.handle(turn.state, Keypad("4512#"), NOW), "Sí", 0.9)
+    turn = dialogue.handle(turn.state, Keypad("4512#"), NOW)
     for said in ("A de Árbol, B de Burro, C de Casa, uno dos tres", "No", "A B C uno dos cuatro", "No"):
         turn = _heard(dialogue, turn, said, 0.9)
     assert turn.state.field == "tractor_plates" and turn.state.offer == "spell"
@@ -351,15 +371,17 @@ def test_a_name_of_known_names_heard_with_middling_confidence_is_read_back() -> 
     assert turn.state.pending is None
 
 
-def test_a_yes_heard_unsure_confirms_a_number_the_caller_keyed() -> None:
+def test_a_number_keyed_while_a_heard_one_is_read_back_replaces_it_without_another_yes() -> None:
     dialogue = Dialogue(FORM, "es")
     turn = dialogue.start(Direction.INBOUND, NOW)
     turn = _heard(dialogue, turn, "Soy Mario López", 0.9)
     turn = _heard(dialogue, turn, "Sí", 0.9)
-    turn = dialogue.handle(turn.state, Keypad("4512#"), NOW)
+    turn = _heard(dialogue, turn, "cuarenta y cinco doce", 0.9)
     assert turn.state.pending == "4512"
-    turn = _heard(dialogue, turn, "De acuerdo.", 0.2)
-    assert turn.state.values["tractor_number"].confirmed
+    turn = dialogue.handle(turn.state, Keypad("4513#"), NOW)
+    stored = turn.state.values["tractor_number"]
+    assert (stored.value, stored.confirmed, stored.source) == ("4513", True, "keypad")
+    assert turn.state.field == "tractor_plates"
 
 
 def test_a_heard_surname_one_letter_off_a_common_one_is_mended() -> None:

@@ -53,6 +53,29 @@ def test_asking_for_a_person_after_the_question_is_still_a_request(said: str, la
 @pytest.mark.parametrize(
     ("said", "lang"),
     [
+        ("Oiga, ¿no me puede pasar con alguien de la oficina, por favor?", "es-MX"),
+        ("Can I get a real person on the line, please?", "en-US"),
+        ("Agent.", "en-US"),
+    ],
+)
+def test_a_person_asked_for_in_many_words_or_in_one_is_a_request(said: str, lang: str) -> None:
+    assert Intent.HUMAN in classify(said, lang)
+
+
+@pytest.mark.parametrize(
+    ("said", "lang"),
+    [
+        ("It's here like young human immune form 10,636", "en-US"),  # "U as in Uniform, 7636" misheard
+        ("ese de Sapo, agente, ocho cuatro seis, ye de Yegua, cinco", "es-MX"),
+    ],
+)
+def test_a_long_answer_with_a_person_word_misheard_in_it_is_no_request(said: str, lang: str) -> None:
+    assert Intent.HUMAN not in classify(said, lang)
+
+
+@pytest.mark.parametrize(
+    ("said", "lang"),
+    [
         ("Espérame tantito, voy a sacar la tarjeta de la cabina.", "es-MX"),
         ("Permíteme, estoy buscando los documentos del camión.", "es-MX"),
         ("Un segundo, me estoy orillando en la caseta.", "es-MX"),
