@@ -129,9 +129,19 @@ def spelling_words(expecting: Expected, lang: str) -> tuple[str, ...]:
 # --- a yes that may have been a no ------------------------------------------------------------------
 # hearing.yes_twin scores plain yes-words against plain no-words on the audio of a yes: the everyday
 # short forms, not any caller's phrasing.
+# With each the same words around "correct" and "right" as in the everyday no ("Está incorrecto.",
+# "That's incorrect."): a no Whisper wrote as a yes with its negative prefix glued to the word before
+# ("Está en correcto.", "Have sin correct.") fits its own no better than any bare yes-word.
 _YES_NO_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "es": (("Sí.", "Sí, sí.", "Correcto."), ("No.", "No, no.", "Incorrecto.")),
-    "en": (("Yes.", "Yeah.", "Correct."), ("No.", "Nope.", "Incorrect.", "Negative.")),
+    "es": (
+        ("Sí.", "Sí, sí.", "Correcto.", "Es correcto.", "Está correcto.", "Sí, correcto.", "Está bien."),
+        ("No.", "No, no.", "Incorrecto.", "Es incorrecto.", "Está incorrecto.", "No, incorrecto.",
+         "Está mal."),
+    ),
+    "en": (
+        ("Yes.", "Yeah.", "Correct.", "That's correct.", "That's right.", "Yes, correct."),
+        ("No.", "Nope.", "Incorrect.", "Negative.", "That's incorrect.", "That's wrong.", "No, incorrect."),
+    ),
 }
 
 
@@ -154,16 +164,22 @@ _PLAIN: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def said_as_no(text: str, lang: str) -> str | None:
+def said_as_no(text: str, lang: str) -> tuple[str, ...]:
     """The same words with their yes-words turned into the matching no-words ("That's right." →
-    "That's wrong.", "Yes, correct." → "No, incorrect."), or None when no yes-word is in them."""
+    "That's wrong.", "Yes, correct." → "No, incorrect."), and with two twin words or more each one
+    turned alone ("Está bien correcto." → "Está bien incorrecto.": the words Whisper wrote for a noisy
+    "Está incorrecto."); () when no twin word is in them."""
     pack = "es" if lang.lower().startswith("es") else "en"
-    turned, twins = text, 0
-    for pairs in (_TWINS[pack], _PLAIN[pack]):
-        for yes, no in pairs:
-            def to_no(m: re.Match[str], no: str = no) -> str:
-                return no.capitalize() if m.group(0)[0].isupper() else no
+    found = sorted((m.start(), m.end(), no) for yes, no in _TWINS[pack]
+                   for m in re.finditer(rf"(?i)\b{yes}\b", text))
+    if not found:
+        return ()
+    turned = text
+    for yes, no in (*_TWINS[pack], *_PLAIN[pack]):
+        turned = re.sub(rf"(?i)\b{yes}\b", lambda m, no=no: _as_written(m.group(0), no), turned)
+    alone = [text[:a] + _as_written(text[a:b], no) + text[b:] for a, b, no in found] if len(found) > 1 else []
+    return tuple(dict.fromkeys([turned, *alone]))
 
-            turned, n = re.subn(rf"(?i)\b{yes}\b", to_no, turned)
-            twins += n if pairs is _TWINS[pack] else 0
-    return turned if twins else None
+
+def _as_written(word: str, other: str) -> str:
+    return other.capitalize() if word[:1].isupper() else other

@@ -84,10 +84,12 @@ def test_a_no_that_whisper_writes_as_its_yes_twin_is_never_a_sure_yes(tmp_path: 
 def test_a_yes_is_turned_into_its_no_twin_only_when_it_has_one() -> None:
     from daisy.voice.vocabulary import said_as_no
 
-    assert said_as_no("That's right.", "en") == "That's wrong."
-    assert said_as_no("Yes, correct.", "en") == "No, incorrect."
-    assert said_as_no("Sí, es correcto.", "es") == "No, es incorrecto."
-    assert said_as_no("Sí.", "es") is None and said_as_no("Yes. Yes.", "en") is None
+    assert said_as_no("That's right.", "en") == ("That's wrong.",)
+    assert said_as_no("Yes, correct.", "en") == ("No, incorrect.",)
+    assert said_as_no("Sí, es correcto.", "es") == ("No, es incorrecto.",)
+    assert said_as_no("Está bien correcto.", "es") == (
+        "Está mal incorrecto.", "Está mal correcto.", "Está bien incorrecto.")
+    assert said_as_no("Sí.", "es") == () and said_as_no("Yes. Yes.", "en") == ()
 
 
 def test_an_english_plate_spelled_in_nato_words_is_heard_through_the_spelling_decode(tmp_path: Path) -> None:
@@ -128,6 +130,24 @@ def test_a_no_the_recognizer_turns_into_a_plain_si_is_never_a_sure_yes() -> None
     # es-419+f4 "No." on the noisy line comes out of Whisper base as "Sí" (0.47): no twin word to check
     said, confidence = _answer_on_the_line("No.", "es-419+f4", "es", noisy=True)
     assert said != "yes" or confidence < SURE_YES_FOR_A_CLEAR_VALUE
+
+
+def test_a_no_with_its_negative_prefix_glued_to_the_word_before_is_never_a_sure_yes() -> None:
+    from daisy.core.ladder import SURE_YES_FOR_A_CLEAR_VALUE
+
+    # es-419+m1 "Está incorrecto." comes out of Whisper base as "Está bien correcto." (it was a yes at
+    # 0.55): "Está bien incorrecto." fits the audio nearly as well
+    said, confidence = _answer_on_the_line("Está incorrecto.", "es-419+m1", "es")
+    assert said != "yes" or confidence < SURE_YES_FOR_A_CLEAR_VALUE
+
+
+def test_a_bare_correct_heard_as_said_is_a_sure_yes() -> None:
+    from daisy.core.ladder import SURE_YES
+
+    # its twin "Incorrect(o)." trails by more than two nats: no "¿sí o no?" for the plainest yes there is
+    for said, voice, lang in (("Correct.", "en-us+m7", "en"), ("Correcto.", "es-419+m3", "es")):
+        heard, confidence = _answer_on_the_line(said, voice, lang)
+        assert heard == "yes" and confidence >= SURE_YES
 
 
 def test_a_name_whisper_bends_comes_back_as_the_known_name_that_fits_the_audio() -> None:

@@ -29,6 +29,8 @@ no, no." → "Sí, sí") fit as well as real ones. One batched alignment of six 
 
 from __future__ import annotations
 
+import re
+
 from daisy.voice import vocabulary
 from daisy.voice.hearing.alignment import TurnAudio
 
@@ -47,6 +49,20 @@ CLEAR_NO = 1.0
 # three noes heard as yes trailed by 2.2 ("That's wrong." → "That's right."), 4.6 ("Negative." →
 # "Yes, correct.") and 5.3 ("Incorrecto." → "Into, correcto.").
 NO_MARGIN = 5.5
+# ...but a twin word said alone ("Correct.", "Correcto.") has its twin as the only other reading, with
+# no stray words to blur the alignment: on 774 synthesized read-back answers no no was ever heard as
+# a bare "Correct(o)."; the true ones trailed by 2.4 at least (bare "Correct." 12 of 18 and
+# "Correcto." 13 of 18 had cost a "¿sí o no?").
+NO_MARGIN_BARE = 2.0
+_BARE_TWIN = re.compile(r"(?i)\W*(?:correct[oa]?)\W*")
+# No-words fitting better than every yes-word, by less than CLEAR_NO: the yes is not contradicted,
+# but a yes the decoder itself was unsure of (under the core's usual 0.5) is then not enough for the
+# lighter threshold of a value heard clearly (0.3); a yes to "¿sí o no?" still confirms. On 774
+# synthesized read-back answers: "Negative." heard "Yeah, got him." at 0.32 (it would have confirmed
+# a value heard clearly) and 3 yeses at 0.36–0.46 fall here; capping the surer ones too had cost 3
+# yeses at 0.54–0.61 a "¿sí o no?" ("Sí, señorita.", six times on one audio evaluation run).
+USUAL_YES = 0.5
+LEANS_NO = 0.29
 # A yes said in other words ("You got it.", "De acuerdo.", "Okey.") may fit the plain yes-words worse
 # than "No." by more than CLEAR_NO, because neither was said; when the words heard fit the audio
 # better than every no-word by this much, they were said. On 431 synthesized read-back answers heard
@@ -64,15 +80,22 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float
     text = text.rstrip()
     if text and text[-1] not in ".!?":
         text += "."
-    twin = vocabulary.said_as_no(text, lang)
-    readings = [*yes_words, *no_words, text, *((twin,) if twin else ())]
+    twins = vocabulary.said_as_no(text, lang)
+    readings = [*yes_words, *no_words, text, *twins]
     fits = turn.fits(readings)
     best_no = max(fits[len(yes_words) : len(yes_words) + len(no_words)])
     as_heard = fits[len(yes_words) + len(no_words)]
+    best_twin = max(fits[len(yes_words) + len(no_words) + 1 :], default=None)
     margin = max(fits[: len(yes_words)]) - best_no
-    said_otherwise = as_heard - best_no >= SAID_OTHERWISE
-    if (twin and fits[-1] > as_heard - NO_MARGIN) or (margin < -CLEAR_NO and not said_otherwise):
+    # Only words with no twin can be a yes of their own: "Have sin correct." is a "correct" like any
+    # other, however well those very words fit.
+    said_otherwise = as_heard - best_no >= SAID_OTHERWISE and not twins
+    no_margin = NO_MARGIN_BARE if _BARE_TWIN.fullmatch(text) else NO_MARGIN
+    twin_close = best_twin is not None and best_twin > as_heard - no_margin
+    if twin_close or (margin < -CLEAR_NO and not said_otherwise):
         return min(confidence, MAYBE_NO)
+    if margin < 0 and not said_otherwise and confidence < USUAL_YES:
+        confidence = min(confidence, LEANS_NO)
     # The words heard may be a yes of their own ("Ándale.", "De acuerdo."): over every no-word by as
     # much, they make it as sure.
     if max(margin, as_heard - best_no) >= CLEAR_YES:
