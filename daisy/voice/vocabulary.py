@@ -116,6 +116,11 @@ _SPELLING: dict[str, str] = {
 _EMAIL: dict[str, str] = {"en": _EMAIL_WORDS_EN}
 
 
+def key_words(lang: str) -> frozenset[str]:
+    """The key words of "B as in Baker" (lowercase): said bare among NATO words, a word misheard."""
+    return frozenset(_KEY_WORDS_EN.lower().split()) if not lang.lower().startswith("es") else frozenset()
+
+
 def spelling_words(expecting: Expected, lang: str) -> tuple[str, ...]:
     """The closed vocabulary of a value spelled symbol by symbol ((): the kind is not spelled)."""
     pack = "es" if lang.lower().startswith("es") else "en"

@@ -100,6 +100,27 @@ def test_an_english_plate_spelled_in_nato_words_is_heard_through_the_spelling_de
     assert value(Expected.PLATE, heard.text, "en", NOW) == "MAA7439"
 
 
+def _piper_on_the_line(text: str) -> tuple[np.ndarray, int]:
+    """Piper's English voice (one the hearing was never tuned on) through the clean µ-law line."""
+    from daisy.evaluation.audio.line import RATE, through_line
+    from daisy.evaluation.audio.piper_voice import piper
+
+    samples, rate = piper(text, Path("data"))
+    return through_line(samples, rate, False, 1), RATE
+
+
+def test_a_key_word_whisper_writes_for_a_nato_word_among_nato_words_is_put_right() -> None:
+    # Piper's "Victor" comes out of Whisper base as "Baker" (a key word, no NATO word): it had given
+    # no symbol at all, and "DN929" was read back
+    model = load_whisper(Path("data"))
+    pcm, rate = _piper_on_the_line("Delta, November, Victor, nine, two, nine")
+    heard = hear(model, pcm, rate, Expected.PLATE, "en", NOW)
+    assert value(Expected.PLATE, heard.text, "en", NOW) == "DNV929"
+    pcm, rate = _piper_on_the_line("Delta, November, B as in Baker, nine, two, nine")  # said on purpose
+    heard = hear(model, pcm, rate, Expected.PLATE, "en", NOW)
+    assert value(Expected.PLATE, heard.text, "en", NOW) == "DNB929"
+
+
 def _on_the_line(text: str, voice: str, noisy: bool) -> tuple[np.ndarray, int]:
     """What the evaluation's driver sends: espeak-ng through the µ-law line, cab noise seeded."""
     from daisy.evaluation.audio.line import RATE, through_line

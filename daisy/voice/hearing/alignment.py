@@ -46,3 +46,11 @@ class TurnAudio:
         scores = self.fits([heard, *readings])
         best = max(range(len(readings)), key=lambda k: scores[k + 1])
         return readings[best] if scores[best + 1] >= scores[0] - near else heard
+
+    def clear_best(self, readings: list[str], margin: float) -> str | None:
+        """The reading that fits the audio best, if it beats every other by `margin` nats; else None."""
+        if len(readings) < 2:
+            return readings[0] if readings else None
+        scores = self.fits(readings)
+        ranked = sorted(range(len(readings)), key=lambda k: -scores[k])
+        return readings[ranked[0]] if scores[ranked[0]] - scores[ranked[1]] >= margin else None
