@@ -169,6 +169,27 @@ _PLAIN: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# The words a yes puts before "correct" / "right" ("That's correct.", "Sí, correcto.", "All right."). A
+# no Whisper bent into a yes has the negative prefix fused into some other word there instead: "Be
+# correct." and "Have sin correct." for "(That's) incorrect.", "Into, correcto." and "Está en
+# correcto." for "(Está) incorrecto.".
+_TWIN_LEADS: dict[str, frozenset[str]] = {
+    "en": frozenset("that's thats that is it's its yes yeah yep yup you're youre are absolutely totally "
+                    "exactly perfectly all quite completely ok okay sir ma'am maam alright".split()),
+    "es": frozenset("sí si es está esta todo muy así asi eso bueno ajá aja exacto claro perfecto ok okey "
+                    "señorita señor joven está".split()),
+}
+
+
+def odd_lead(text: str, lang: str) -> bool:
+    """A twin yes-word ("correct", "right", "correcto") right after a word no yes puts there."""
+    pack = "es" if lang.lower().startswith("es") else "en"
+    words = re.findall(r"[\w']+", text.lower())
+    twins = {yes for yes, _no in _TWINS[pack] if yes != "bien"}
+    return any(w in twins and k > 0 and words[k - 1] not in _TWIN_LEADS[pack] and words[k - 1] not in twins
+               for k, w in enumerate(words))
+
+
 def said_as_no(text: str, lang: str) -> tuple[str, ...]:
     """The same words with their yes-words turned into the matching no-words ("That's right." →
     "That's wrong.", "Yes, correct." → "No, incorrect."), and with two twin words or more each one

@@ -100,13 +100,28 @@ def test_an_english_plate_spelled_in_nato_words_is_heard_through_the_spelling_de
     assert value(Expected.PLATE, heard.text, "en", NOW) == "MAA7439"
 
 
-def _piper_on_the_line(text: str) -> tuple[np.ndarray, int]:
-    """Piper's English voice (one the hearing was never tuned on) through the clean µ-law line."""
+def _piper_on_the_line(text: str, noisy: bool = False) -> tuple[np.ndarray, int]:
+    """Piper's English voice (one the hearing was never tuned on) through the µ-law line."""
     from daisy.evaluation.audio.line import RATE, through_line
     from daisy.evaluation.audio.piper_voice import piper
 
     samples, rate = piper(text, Path("data"))
-    return through_line(samples, rate, False, 1), RATE
+    return through_line(samples, rate, noisy, 1), RATE
+
+
+def test_a_no_heard_as_a_yes_with_an_odd_word_before_correct_is_never_a_sure_yes() -> None:
+    from daisy.core.ladder import SURE_YES_FOR_A_CLEAR_VALUE
+
+    # Piper's "Incorrect." on the noisy line comes out of Whisper base as "Be correct." at 0.9, and
+    # the audio itself fits "Correct." better than "Incorrect.": a wrong value was stored on it
+    model = load_whisper(Path("data"))
+    pcm, rate = _piper_on_the_line("Incorrect.", noisy=True)
+    heard = hear(model, pcm, rate, Expected.YES_NO, "en", NOW)
+    assert heard.text == "Be correct."
+    assert heard.confidence < SURE_YES_FOR_A_CLEAR_VALUE
+    pcm, rate = _piper_on_the_line("Correct.", noisy=True)
+    heard = hear(model, pcm, rate, Expected.YES_NO, "en", NOW)
+    assert value(Expected.YES_NO, heard.text, "en", NOW) == "yes" and heard.confidence >= 0.5
 
 
 def test_a_key_word_whisper_writes_for_a_nato_word_among_nato_words_is_put_right() -> None:

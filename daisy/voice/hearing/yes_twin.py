@@ -80,6 +80,10 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float
     text = text.rstrip()
     if text and text[-1] not in ".!?":
         text += "."
+    if vocabulary.odd_lead(text, lang):
+        # "Be correct." for Piper's "Incorrect.": the audio itself fits "Correct." 2.9 nats better than
+        # "Incorrect.", so no scoring tells them apart; no yes is said that way
+        return min(confidence, MAYBE_NO)
     twins = vocabulary.said_as_no(text, lang)
     readings = [*yes_words, *no_words, text, *twins]
     fits = turn.fits(readings)
