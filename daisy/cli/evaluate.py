@@ -132,6 +132,14 @@ def evaluate(
         int | None,
         typer.Option("--limit", help="With --audio: only this many callers (languages taken in turn)."),
     ] = None,
+    english_neural: Annotated[
+        str,
+        typer.Option(
+            "--english-neural",
+            help="With --audio: the neural voice of the English callers, kokoro or piper (a voice the "
+            "understanding was never tuned on).",
+        ),
+    ] = "kokoro",
 ) -> None:
     """Run the simulated callers against Daisy and report fields right, outcomes right, turns per field."""
     from daisy.evaluation.callers import load_callers
@@ -150,6 +158,8 @@ def evaluate(
         fail("no callers to run")
     if rounds < 1:
         fail("--rounds must be at least 1")
+    if english_neural not in ("kokoro", "piper"):
+        fail(f"--english-neural must be kokoro or piper, not {english_neural!r}")
     # round k runs the same callers with seeds shifted by k: other phrasings, same true values
     specs = [
         replace(spec, seed=spec.seed + seed + k, id=spec.id if k == 0 else f"{spec.id}#{k}")
@@ -157,7 +167,7 @@ def evaluate(
         for spec in specs
     ]
     if audio:
-        _evaluate_audio(specs, seed, limit, show, as_json, jobs)
+        _evaluate_audio(specs, seed, limit, show, as_json, jobs, english_neural)
         return
     if show:  # ids as listed among the misses: "es-04", or "es-04#3" for its fourth round
         specs = [spec for spec in specs if spec.id in show]
@@ -199,6 +209,7 @@ def _evaluate_audio(
     show: list[str] | None,
     as_json: bool,
     jobs: int,
+    english_neural: str = "kokoro",
 ) -> None:
     import os
 
@@ -211,7 +222,8 @@ def _evaluate_audio(
     if shutil.which("espeak-ng") is None:
         fail("daisy eval --audio needs espeak-ng (apt-get install espeak-ng)")
     specs = _pick(specs, limit)
-    audio_jobs = assign(specs, seed)  # before --show narrows them: a shown caller keeps its voice and line
+    # before --show narrows them: a shown caller keeps its voice and line
+    audio_jobs = assign(specs, seed, english_neural)
     if show:
         specs = [spec for spec in specs if spec.id in show]
         audio_jobs = [job for job in audio_jobs if job[0].id in show]

@@ -158,6 +158,16 @@ def test_every_voice_family_and_line_is_used_and_languages_are_balanced() -> Non
     assert all(s.voice is not None and s.voice.lang == spec.lang for spec, s in setups)
 
 
+def test_the_english_callers_can_speak_with_a_neural_voice_never_tuned_on() -> None:
+    callers = load_callers()
+    setups = assign([c for c in callers if c.lang == "es"][:4] + [c for c in callers if c.lang == "en"][:4],
+                    english_neural="piper")
+    neural = {(spec.lang, s.family) for spec, s in setups if s.family != "espeak"}
+    assert neural == {("en", "piper"), ("es", "kokoro")}
+    piper = [s.voice.id for _, s in setups if s.family == "piper" and s.voice is not None]
+    assert piper and set(piper) == {"piper:en-us:joe"}
+
+
 # --- end to end ------------------------------------------------------------------------------------
 
 SHORT_CALLS = [

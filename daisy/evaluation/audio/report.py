@@ -124,7 +124,8 @@ def build(calls: list[AudioCallResult]) -> AudioReport:
     rows: dict[str, Row] = {}
     by_lang: dict[str, dict[str, Row]] = {}
     report = AudioReport(rows, by_lang, [], [], [])
-    order = [TEXT, "espeak clean", "espeak noisy", "kokoro clean", "kokoro noisy"]
+    families = ("espeak", "kokoro", "piper")
+    order = [TEXT, *(f"{family} {line}" for family in families for line in ("clean", "noisy"))]
     for name in order:
         if any(group_of(c) == name for c in calls):
             rows[name] = Row()

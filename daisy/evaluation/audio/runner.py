@@ -61,14 +61,19 @@ def _stable(*parts: object) -> int:
 _CYCLE = (("espeak", False), ("kokoro", True), ("kokoro", False), ("espeak", True))
 
 
-def assign(specs: Iterable[CallerSpec], seed: int = 0) -> list[tuple[CallerSpec, Setup]]:
+def assign(
+    specs: Iterable[CallerSpec], seed: int = 0, english_neural: str = "kokoro"
+) -> list[tuple[CallerSpec, Setup]]:
     """One voice family and line per caller, balanced within each language, with the voice of the
-    family picked by the seed."""
+    family picked by the seed. `english_neural="piper"`: the English callers a neural voice speaks
+    for get Piper's instead of Kokoro's (a voice the understanding was never tuned on)."""
     out: list[tuple[CallerSpec, Setup]] = []
     count: dict[str, int] = {}
     for spec in specs:
         i = count[spec.lang] = count.get(spec.lang, -1) + 1
         family, noisy = _CYCLE[(i + seed) % len(_CYCLE)]
+        if family == "kokoro" and spec.lang == "en":
+            family = english_neural
         voice = random.Random(_stable(seed, spec.id)).choice(voices(family, spec.lang))
         out.append((spec, Setup(family, noisy, voice)))
     return out
