@@ -34,6 +34,8 @@ NOW = datetime(2026, 3, 2, 10, 0)
         ("¿Me van a vender algo?", "es-MX", Intent.TOPIC),
         ("Who's this?", "en-US", Intent.WHO),
         ("Where'd you get this number?", "en-US", Intent.NUMBER_SOURCE),
+        ("¿Eres persona o máquina? Quiero saber.", "es-MX", Intent.ROBOT),
+        ("Are you a real person? I need to know.", "en-US", Intent.ROBOT),
     ],
 )
 def test_a_question_about_daisy_is_only_that_question(said: str, lang: str, intent: Intent) -> None:

@@ -258,8 +258,8 @@ COURTESY = frozenset({
     "pal", "mister",
 })
 ASKS_FOR_PERSON = re.compile(
-    r"\b(?:transfer\w*|put me (?:through|on)|connect me|(?:talk|speak) (?:to|with)|get me|"
-    r"(?:can|could|may) i (?:talk|speak|get|have)|(?:i|i'd) (?:want|need|like)|give me)\b"
+    r"\b(?:transfer\w*|put me (?:through|on)|connect me|let me (?:talk|speak)|get me|give me|"
+    r"(?:can|could|may) i (?:talk|speak|get|have)|i (?:want|need|'d like|would like) to (?:talk|speak))\b"
 )
 # A "no" and then the read-back said right ("No, that's correct."): the recognizer puts a "No," in
 # front of a yes, so it is neither.

@@ -389,8 +389,8 @@ COURTESY = frozenset({
 })
 # A request for a person, as opposed to asking whether Daisy is one.
 ASKS_FOR_PERSON = re.compile(
-    r"\b(?:pas(?:a|as|ame|e|eme|ar|arme)|comunica\w*|transfier\w*|conect\w*|hablar con|quiero|"
-    r"necesito|dejame hablar|puedo hablar)\b"
+    r"\b(?:pas(?:a|as|ame|e|eme|ar|arme)|comunica\w*|transfier\w*|conect\w*|(?:quiero|necesito|dejame|"
+    r"puedo) hablar)\b"
 )
 # Why the caller must step away: with a wait word these make a hold, and their words are no value.
 # A "no" and then the read-back said right ("No, es correcto.", "No, sí es."): the recognizer puts a
