@@ -177,7 +177,7 @@ _TWIN_LEADS: dict[str, frozenset[str]] = {
     "en": frozenset("that's thats that is it's its yes yeah yep yup you're youre are absolutely totally "
                     "exactly perfectly all quite completely ok okay sir ma'am maam alright".split()),
     "es": frozenset("sí si es está esta todo muy así asi eso bueno ajá aja exacto claro perfecto ok okey "
-                    "señorita señor joven está".split()),
+                    "señorita señor joven".split()),
 }
 
 

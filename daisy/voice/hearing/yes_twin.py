@@ -23,8 +23,10 @@ of 5. The words heard are scored as one more yes reading: of 702 read-back answe
 evaluation (seeds 0 and 1), 408 were heard as yes; 317 yeses confirm at 0.5 instead of 289, and of
 the 11 noes among them still none (each is capped by its twin or by the no-words first).
 The alignment starts without the expected answer's prompt: with it, hallucinated yeses ("No,
-no, no." → "Sí, sí") fit as well as real ones. One batched alignment of six to eight readings:
-~50 ms on a yes, nothing on other answers.
+no, no." → "Sí, sí") fit as well as real ones. One batched alignment of the 13–16 readings (the
+everyday yes- and no-words, the words heard and their no-twins): ~50–100 ms on a yes on this 2-core
+machine (~50 with the 8 readings before the "correct"/"incorrect" family joined them), nothing on
+other answers.
 """
 
 from __future__ import annotations
