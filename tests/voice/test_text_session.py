@@ -51,7 +51,8 @@ def test_keypad_digits_until_hash_reach_the_core_as_one_entry() -> None:
             agent.keypad(key)
         assert agent.call_state().pending is None  # nothing before "#"
         agent.keypad("#")
-        assert agent.call_state().pending == "4512"
+        keyed = agent.call_state().values["tractor_number"]
+        assert (keyed.value, keyed.source) == ("4512", "keypad")
         await asyncio.sleep(0.2)
         assert "cuatro, cinco, uno, dos" in said[-1]
         await session.aclose()
