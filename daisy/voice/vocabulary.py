@@ -174,11 +174,16 @@ _PLAIN: dict[str, tuple[tuple[str, str], ...]] = {
 # correct." and "Have sin correct." for "(That's) incorrect.", "Into, correcto." and "Está en
 # correcto." for "(Está) incorrecto.".
 _TWIN_LEADS: dict[str, frozenset[str]] = {
-    "en": frozenset("that's thats that is it's its yes yeah yep yup you're youre are absolutely totally "
+    "en": frozenset("that's thats that is it's its yes yeah yep yup absolutely totally "
                     "exactly perfectly all quite completely ok okay sir ma'am maam alright".split()),
     "es": frozenset("sí si es está esta todo muy así asi eso bueno ajá aja exacto claro perfecto ok okey "
                     "señorita señor joven".split()),
 }
+
+
+# "You're right." is a yes; "You're correct." is also what Whisper base writes for Piper's "Incorrect."
+# (a wrong value was stored on it when its twin happened to trail far behind)
+_RIGHT_LEADS = frozenset({"you're", "youre", "are"})
 
 
 def odd_lead(text: str, lang: str) -> bool:
@@ -186,8 +191,13 @@ def odd_lead(text: str, lang: str) -> bool:
     pack = "es" if lang.lower().startswith("es") else "en"
     words = re.findall(r"[\w']+", text.lower())
     twins = {yes for yes, _no in _TWINS[pack] if yes != "bien"}
-    return any(w in twins and k > 0 and words[k - 1] not in _TWIN_LEADS[pack] and words[k - 1] not in twins
-               for k, w in enumerate(words))
+
+    def odd(k: int) -> bool:
+        before = words[k - 1]
+        leads = _TWIN_LEADS[pack] | (_RIGHT_LEADS if words[k] == "right" else frozenset())
+        return before not in leads and before not in twins
+
+    return any(w in twins and k > 0 and odd(k) for k, w in enumerate(words))
 
 
 def said_as_no(text: str, lang: str) -> tuple[str, ...]:

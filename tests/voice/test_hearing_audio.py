@@ -81,6 +81,18 @@ def test_a_no_that_whisper_writes_as_its_yes_twin_is_never_a_sure_yes(tmp_path: 
     assert value(Expected.YES_NO, heard.text, "en", NOW) == "yes" and heard.confidence > MAYBE_NO
 
 
+def test_a_correct_only_follows_the_words_a_yes_puts_before_it() -> None:
+    from daisy.voice.vocabulary import odd_lead
+
+    # what Whisper base wrote for Piper's "Incorrect." and espeak-ng's "(Está) incorrecto."
+    for heard, lang in (("Be correct.", "en"), ("You're correct.", "en"), ("Have sin correct.", "en"),
+                        ("Into, correcto.", "es"), ("Está en correcto.", "es")):
+        assert odd_lead(heard, lang), heard
+    for heard, lang in (("That's correct.", "en"), ("Yes, correct.", "en"), ("You're right.", "en"),
+                        ("Correct.", "en"), ("Sí, correcto.", "es"), ("Es correcto.", "es")):
+        assert not odd_lead(heard, lang), heard
+
+
 def test_a_yes_is_turned_into_its_no_twin_only_when_it_has_one() -> None:
     from daisy.voice.vocabulary import said_as_no
 
