@@ -126,6 +126,14 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         restated = overflows or again or reader.ends_like_a_whole(kind, ctx.state.pieces)
         if restated and reader.looks_complete(kind, piece):
             gathered = piece  # the whole value said again, from the start: it replaces the pieces
+        elif len(piece) >= SAID_AGAIN and ctx.state.pieces.startswith(piece):
+            # the caller starts again with what was gathered first, no more: it is not what they said,
+            # and what came after it was no piece of theirs (an address heard "erek.lwger" fourteen
+            # turns running, each "What's next?" answered with the whole address again, and "That's
+            # it." between them heard "message." and taken as more): one more try, and the ladder
+            # ends it
+            ctx.state = replace(ctx.state, pieces=piece)
+            return not_understood(ctx)
         if gathered.count("@") > 1:
             return None  # a second "@" is no piece of one address: not understood
         if longest is not None and len(gathered) > longest:
@@ -163,6 +171,10 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
             return ctx.reply(ctx.text("next_piece", piece=ctx.spoken("plate", letters)), pieces=letters)
     return None
 
+
+# The start of what was gathered, said again as it is, from this many symbols on, is no new piece
+# ("juan", "juan" might be "juanjuan"; a plate said again whole is longer than a plate can be anyway).
+SAID_AGAIN = 5
 
 # A plate spelled at the last rung in this many symbols or more was said whole, not in pieces: a caller
 # spelling one symbol a turn says one or two.

@@ -201,6 +201,26 @@ def test_after_a_field_runs_out_of_turns_the_next_one_gets_its_own(line: Line) -
     assert out["state"] == "confirming" and out["pending"] == "LM1480"  # was: left empty at once
 
 
+def test_the_pieces_said_again_as_they_are_climb_the_ladder_instead_of_piling_up(line: Line) -> None:
+    line.reach("email")
+    out = line.say("derek punto lawson")
+    assert "sigue" in out["say"]
+    out = line.say("derek punto lawson")  # all that was gathered, again: not the next piece
+    assert "no te entendí" in out["say"] and "«es todo»" in out["say"] and out["field"] == "email"
+    line.say("derek punto lawson")
+    out = line.say("derek punto lawson")
+    assert out["field"] != "email" and out["record"]["email"] is None  # no address, and the call goes on
+
+
+def test_the_start_said_again_after_a_stray_piece_drops_the_stray_piece(line: Line) -> None:
+    line.reach("email")
+    line.say("derek punto lawson")
+    out = line.say("mensaje")  # "That's it." heard as a word, taken as more
+    assert "Mensaje" in out["say"]
+    out = line.say("derek punto lawson")
+    assert "Llevo derek punto lawson." in out["say"] and "mensaje" not in out["say"]
+
+
 def test_whatever_the_caller_keeps_saying_the_call_ends() -> None:
     for text in ("espérame tantito", "¿quién eres?", "hola", "no", "ya te lo di", "mmm", "letra a"):
         line = Line()
