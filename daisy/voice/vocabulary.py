@@ -169,35 +169,26 @@ _PLAIN: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-# The words a yes puts before "correct" / "right" ("That's correct.", "Sí, correcto.", "All right."). A
-# no Whisper bent into a yes has the negative prefix fused into some other word there instead: "Be
-# correct." and "Have sin correct." for "(That's) incorrect.", "Into, correcto." and "Está en
-# correcto." for "(Está) incorrecto.".
-_TWIN_LEADS: dict[str, frozenset[str]] = {
+# The words a yes puts before "correct" ("That's correct.", "Sí, correcto.", "Es correcto."). A no
+# Whisper bent into a yes has the negative prefix fused into some other word there instead: "Be
+# correct.", "You're correct." and "Have sin correct." for "(That's) incorrect.", "Into, correcto." and
+# "Está en correcto." for "(Está) incorrecto.". ("Right" is left alone: "Darn right." is a yes, and the
+# noes Whisper writes with it keep their lead: "That's right." for "That's wrong.".)
+_CORRECT_LEADS: dict[str, frozenset[str]] = {
     "en": frozenset("that's thats that is it's its yes yeah yep yup absolutely totally "
-                    "exactly perfectly all quite completely ok okay sir ma'am maam alright".split()),
+                    "exactly perfectly all quite completely ok okay sir ma'am maam".split()),
     "es": frozenset("sí si es está esta todo muy así asi eso bueno ajá aja exacto claro perfecto ok okey "
                     "señorita señor joven".split()),
 }
-
-
-# "You're right." is a yes; "You're correct." is also what Whisper base writes for Piper's "Incorrect."
-# (a wrong value was stored on it when its twin happened to trail far behind)
-_RIGHT_LEADS = frozenset({"you're", "youre", "are"})
+_CORRECT = re.compile(r"correct[oa]?")
 
 
 def odd_lead(text: str, lang: str) -> bool:
-    """A twin yes-word ("correct", "right", "correcto") right after a word no yes puts there."""
+    """A "correct" / "correcto" right after a word no yes puts there (nor another "correct")."""
     pack = "es" if lang.lower().startswith("es") else "en"
     words = re.findall(r"[\w']+", text.lower())
-    twins = {yes for yes, _no in _TWINS[pack] if yes != "bien"}
-
-    def odd(k: int) -> bool:
-        before = words[k - 1]
-        leads = _TWIN_LEADS[pack] | (_RIGHT_LEADS if words[k] == "right" else frozenset())
-        return before not in leads and before not in twins
-
-    return any(w in twins and k > 0 and odd(k) for k, w in enumerate(words))
+    return any(_CORRECT.fullmatch(w) and k > 0 and words[k - 1] not in _CORRECT_LEADS[pack]
+               and not _CORRECT.fullmatch(words[k - 1]) for k, w in enumerate(words))
 
 
 def said_as_no(text: str, lang: str) -> tuple[str, ...]:

@@ -89,7 +89,8 @@ def test_a_correct_only_follows_the_words_a_yes_puts_before_it() -> None:
                         ("Into, correcto.", "es"), ("Está en correcto.", "es")):
         assert odd_lead(heard, lang), heard
     for heard, lang in (("That's correct.", "en"), ("Yes, correct.", "en"), ("You're right.", "en"),
-                        ("Correct.", "en"), ("Sí, correcto.", "es"), ("Es correcto.", "es")):
+                        ("Darn right.", "en"), ("Correct.", "en"), ("Sí, correcto.", "es"),
+                        ("Es correcto.", "es"), ("Correcto, correcto.", "es")):
         assert not odd_lead(heard, lang), heard
 
 
