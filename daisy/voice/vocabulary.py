@@ -134,24 +134,33 @@ def spelling_words(expecting: Expected, lang: str) -> tuple[str, ...]:
 # --- a yes that may have been a no ------------------------------------------------------------------
 # hearing.yes_twin scores plain yes-words against plain no-words on the audio of a yes: the everyday
 # short forms, not any caller's phrasing.
-# With each the same words around "correct" and "right" as in the everyday no ("Está incorrecto.",
-# "That's incorrect."): a no Whisper wrote as a yes with its negative prefix glued to the word before
-# ("Está en correcto.", "Have sin correct.") fits its own no better than any bare yes-word.
 _YES_NO_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "es": (("Sí.", "Sí, sí.", "Correcto."), ("No.", "No, no.", "Incorrecto.")),
+    "en": (("Yes.", "Yeah.", "Correct."), ("No.", "Nope.", "Incorrect.", "Negative.")),
+}
+# ...and for a yes with a twin word in it, the same words around "correct" and "right" as in the
+# everyday no ("Está incorrecto.", "That's incorrect."): a no Whisper wrote as such a yes with its
+# negative prefix glued to the word before ("Está en correcto.", "Have sin correct.") fits its own no
+# better than any bare yes-word. (Only then: eight more readings cost a yes ~50 ms.)
+_AROUND_TWINS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "es": (
-        ("Sí.", "Sí, sí.", "Correcto.", "Es correcto.", "Está correcto.", "Sí, correcto.", "Está bien."),
-        ("No.", "No, no.", "Incorrecto.", "Es incorrecto.", "Está incorrecto.", "No, incorrecto.",
-         "Está mal."),
+        ("Es correcto.", "Está correcto.", "Sí, correcto.", "Está bien."),
+        ("Es incorrecto.", "Está incorrecto.", "No, incorrecto.", "Está mal."),
     ),
     "en": (
-        ("Yes.", "Yeah.", "Correct.", "That's correct.", "That's right.", "Yes, correct."),
-        ("No.", "Nope.", "Incorrect.", "Negative.", "That's incorrect.", "That's wrong.", "No, incorrect."),
+        ("That's correct.", "That's right.", "Yes, correct."),
+        ("That's incorrect.", "That's wrong.", "No, incorrect."),
     ),
 }
 
 
-def yes_and_no_words(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return _YES_NO_WORDS["es" if lang.lower().startswith("es") else "en"]
+def yes_and_no_words(lang: str, around_twins: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    pack = "es" if lang.lower().startswith("es") else "en"
+    yes, no = _YES_NO_WORDS[pack]
+    if around_twins:
+        more_yes, more_no = _AROUND_TWINS[pack]
+        return (*yes, *more_yes), (*no, *more_no)
+    return yes, no
 
 
 # Whisper base hears some voices' "That's wrong." as "That's right." with no other hypothesis and good

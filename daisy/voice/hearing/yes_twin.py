@@ -23,10 +23,8 @@ of 5. The words heard are scored as one more yes reading: of 702 read-back answe
 evaluation (seeds 0 and 1), 408 were heard as yes; 317 yeses confirm at 0.5 instead of 289, and of
 the 11 noes among them still none (each is capped by its twin or by the no-words first).
 The alignment starts without the expected answer's prompt: with it, hallucinated yeses ("No,
-no, no." → "Sí, sí") fit as well as real ones. One batched alignment of the 13–16 readings (the
-everyday yes- and no-words, the words heard and their no-twins): ~50–100 ms on a yes on this 2-core
-machine (~50 with the 8 readings before the "correct"/"incorrect" family joined them), nothing on
-other answers.
+no, no." → "Sí, sí") fit as well as real ones. One batched alignment of 7–9 readings (~50 ms on a yes
+on this 2-core machine), 13–17 for a yes with a twin word in it (~100 ms), nothing on other answers.
 """
 
 from __future__ import annotations
@@ -75,7 +73,6 @@ SAID_OTHERWISE = 3.0
 
 def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float:
     """The confidence of a yes heard as `text`, after the yes-words and no-words are scored on the audio."""
-    yes_words, no_words = vocabulary.yes_and_no_words(lang)
     # The words heard are scored written as the yes- and no-words are, with a closing period: the
     # period alone costs several nats, so a bare "Sí" Whisper wrote for "Incorrecto." had beaten
     # "No." by 4.3 and passed as a sure yes (with it, by 0.9).
@@ -87,6 +84,7 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float
         # "Incorrect.", so no scoring tells them apart; no yes is said that way
         return min(confidence, MAYBE_NO)
     twins = vocabulary.said_as_no(text, lang)
+    yes_words, no_words = vocabulary.yes_and_no_words(lang, around_twins=bool(twins))
     readings = [*yes_words, *no_words, text, *twins]
     fits = turn.fits(readings)
     best_no = max(fits[len(yes_words) : len(yes_words) + len(no_words)])
