@@ -298,15 +298,10 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
     assert f is not None and pending is not None
     kind = f.kind.value
     corrected = reader.correct(kind, text, ctx.lang, pending, ctx.now)
-    # How sure a yes must be heard. A value the caller keyed: any yes heard as a yes confirms what
-    # they typed ("De acuerdo." heard right cost a "¿sí o no?" on 9 of 38 keyed read-backs). A yes
-    # to "¿sí o no?" answers a question that allows nothing else, and the hearing has already
-    # weighed it against the no-words (a "No." heard as "Sí" has no confidence left).
-    stored = ctx.state.values.get(f.key)
-    keyed = stored is not None and stored.source == "keypad"
-    if keyed:
-        enough = 0.0
-    elif ctx.state.unclear > 0:
+    # How sure a yes must be heard (a keyed value is never read back: note_keyed). A yes to "¿sí o
+    # no?" answers a question that allows nothing else, and the hearing has already weighed it
+    # against the no-words (a "No." heard as "Sí" has no confidence left).
+    if ctx.state.unclear > 0:
         enough = ladder.SURE_YES_WHEN_ASKED
     elif ctx.state.scratch.get("clear_value"):
         enough = ladder.SURE_YES_FOR_A_CLEAR_VALUE
