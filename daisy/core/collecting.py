@@ -243,8 +243,7 @@ def take_back_keyed(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn |
     # a no of a few words and nothing for the question asked ("No, es juan arroba gmail punto com"
     # answers it; "No tengo correo" is heard as a no email before this)
     bare = Intent.NO in intents and len(text.split()) <= BARE_NO_WORDS
-    if not bare or (now_asked.kind is not FieldKind.NAME and reader.read_value(
-            now_asked.kind.value, text, ctx.lang, ctx.now)):
+    if not bare or _answers(ctx, now_asked, text):
         return None
     f = ctx.dialogue.form.field(keyed)
     ctx.set_field(keyed, value=None, confirmed=False)
@@ -263,6 +262,16 @@ def take_back_keyed(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn |
         offer=Offer.KEYPAD.value,
         scratch=scratch,
     )
+
+
+def _answers(ctx: TurnContext, f: FormField, text: str) -> bool:
+    """The words give something for field `f`: a value, or a piece of a plate or an address ("No, ele
+    eme…" starts the plates). Any words read as a name, so for a name they never count."""
+    if f.kind is FieldKind.NAME:
+        return False
+    kind = f.kind.value
+    return bool(reader.read_piece(kind, text, ctx.lang) if f.kind in PIECED
+                else reader.read_value(kind, text, ctx.lang, ctx.now))
 
 
 def not_understood(ctx: TurnContext) -> Turn:

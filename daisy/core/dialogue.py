@@ -214,7 +214,7 @@ class Dialogue:
             return collecting.skip_unknown(ctx)  # "no sé, como a las cinco" gives the value all the same
         if intents & set(OFF_TOPIC) and not self._carries_value(ctx, text):
             return None  # answered by the repair below, then back to the field
-        if not self._carries_value(ctx, text) and (turn := collecting.take_back_keyed(ctx, text, intents)):
+        if turn := collecting.take_back_keyed(ctx, text, intents):
             return turn
         return collecting.hear_value(ctx, text, intents)
 

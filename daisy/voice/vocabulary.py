@@ -200,6 +200,12 @@ def odd_lead(text: str, lang: str) -> bool:
                and not _CORRECT.fullmatch(words[k - 1]) for k, w in enumerate(words))
 
 
+def only_correct(text: str) -> bool:
+    """The answer is the word "correct" / "correcto" and nothing else ("Correct.", "correcto")."""
+    words = re.findall(r"[\w']+", text.lower())
+    return len(words) == 1 and bool(_CORRECT.fullmatch(words[0]))
+
+
 def said_as_no(text: str, lang: str) -> tuple[str, ...]:
     """The same words with their yes-words turned into the matching no-words ("That's right." →
     "That's wrong.", "Yes, correct." → "No, incorrect."), and with two twin words or more each one

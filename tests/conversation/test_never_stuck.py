@@ -30,21 +30,23 @@ def test_a_no_on_a_number_asks_again_with_an_example_or_the_keypad_then_the_keyp
     assert out["record"]["tractor_number"] == "4512"
 
 
-def test_a_keyed_number_is_said_back_in_passing_and_the_call_moves_on(line: Line) -> None:
-    line.reach("tractor_number")
-    line.say("cuatro cinco uno dos")
+def _keyed_after_a_no(line: Line, field: str, said: str, keys: str) -> dict[str, Any]:
+    """At `field`, `said` read back and refused, then `keys` keyed on the keypad offered: Daisy's answer."""
+    line.reach(field)
+    line.say(said)
     line.say("No")
-    out = line.keypad("4513#")
+    return line.keypad(keys)
+
+
+def test_a_keyed_number_is_said_back_in_passing_and_the_call_moves_on(line: Line) -> None:
+    out = _keyed_after_a_no(line, "tractor_number", "cuatro cinco uno dos", "4513#")
     assert out["say"].startswith("Anoté cuatro, cinco, uno, tres.")
     assert out["field"] == "tractor_plates" and out["state"] == "asking"
     assert out["record"]["tractor_number"] == "4513"
 
 
 def test_a_no_right_after_a_keyed_number_takes_it_back_to_the_keypad(line: Line) -> None:
-    line.reach("tractor_number")
-    line.say("cuatro cinco uno dos")
-    line.say("No")
-    line.keypad("4531#")
+    _keyed_after_a_no(line, "tractor_number", "cuatro cinco uno dos", "4531#")
     out = line.say("No, está mal.")
     assert out["field"] == "tractor_number" and out["offer"] == "keypad" and "teclado" in out["say"]
     assert out["record"]["tractor_number"] is None
@@ -53,10 +55,7 @@ def test_a_no_right_after_a_keyed_number_takes_it_back_to_the_keypad(line: Line)
 
 
 def test_a_no_that_answers_the_next_question_keeps_the_keyed_value(line: Line) -> None:
-    line.reach("eta")
-    line.say("a las cuatro de la tarde")
-    line.say("No")
-    line.keypad("1730#")
+    _keyed_after_a_no(line, "eta", "a las cuatro de la tarde", "1730#")
     out = line.say("No, es juan arroba gmail punto com")
     assert out["field"] == "email" and out["pending"] == "juan@gmail.com"
     assert out["record"]["eta"] == "17:30"

@@ -29,8 +29,6 @@ on this 2-core machine), 13–17 for a yes with a twin word in it (~100 ms), not
 
 from __future__ import annotations
 
-import re
-
 from daisy.voice import vocabulary
 from daisy.voice.hearing.alignment import TurnAudio
 
@@ -54,7 +52,6 @@ NO_MARGIN = 5.5
 # a bare "Correct(o)."; the true ones trailed by 2.4 at least (bare "Correct." 12 of 18 and
 # "Correcto." 13 of 18 had cost a "¿sí o no?").
 NO_MARGIN_BARE = 2.0
-_BARE_TWIN = re.compile(r"(?i)\W*(?:correct[oa]?)\W*")
 # No-words fitting better than every yes-word, by less than CLEAR_NO: the yes is not contradicted,
 # but a yes the decoder itself was unsure of (under the core's usual 0.5) is then not enough for the
 # lighter threshold of a value heard clearly (0.3); a yes to "¿sí o no?" still confirms. On 774
@@ -94,7 +91,7 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float
     # Only words with no twin can be a yes of their own: "Have sin correct." is a "correct" like any
     # other, however well those very words fit.
     said_otherwise = as_heard - best_no >= SAID_OTHERWISE and not twins
-    no_margin = NO_MARGIN_BARE if _BARE_TWIN.fullmatch(text) else NO_MARGIN
+    no_margin = NO_MARGIN_BARE if vocabulary.only_correct(text) else NO_MARGIN
     twin_close = best_twin is not None and best_twin > as_heard - no_margin
     if twin_close or (margin < -CLEAR_NO and not said_otherwise):
         return min(confidence, MAYBE_NO)
