@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from daisy.core import known, ladder
@@ -143,6 +144,12 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         )
         if complete or Intent.DONE in intents:
             return read_back(ctx, f, gathered if complete else reader.best_guess(kind, gathered))
+        if reader.ends_like_a_whole(kind, gathered) or _plate_said_whole(ctx, f, piece, text):
+            # What was heard ends the way the whole value ends (an address's domain ending; a plate's
+            # letters then its digits, said in one breath) and is no value: the caller said all of it
+            # and it was misheard. "¿Qué sigue?" would only add an "es todo" (on the audio
+            # evaluation, 12 such plates and addresses: none completed right afterwards).
+            return ladder.strike(ctx, f, "not_understood_lead")
         if _spelled_whole(ctx, f, piece, text):
             # Asked to spell the plate slowly, the caller said all of it: what was heard is all there
             # is. "¿Qué sigue?" only added an "es todo" and a "no" (on the audio evaluation, 51 plates
@@ -185,6 +192,22 @@ def _spelled_whole(ctx: TurnContext, f: FormField, piece: str, text: str) -> boo
     """The caller, asked to spell the plate slowly, spelled all of it in this turn."""
     return (f.kind is FieldKind.PLATE and offer(ctx.state) is Offer.SPELL and not ctx.state.pieces
             and len(piece) >= WHOLE_SPELLED_PLATE and not reader.trails_off(text, ctx.lang))
+
+
+# A plate's letters and then its digits said in one breath, in this many symbols or more, is the whole
+# plate: callers who give it in pieces say the letters and the digits apart.
+WHOLE_SAID_PLATE = 4
+
+
+def _plate_said_whole(ctx: TurnContext, f: FormField, piece: str, text: str) -> bool:
+    """The first thing heard for a plate is letters followed by two digits or more, not trailing off
+    (typed text is never misheard: what was typed is what the caller means to give)."""
+    heard = ctx.confidence is not None
+    if not heard or f.kind is not FieldKind.PLATE or ctx.state.pieces or len(piece) < WHOLE_SAID_PLATE:
+        return False
+    if offer(ctx.state) is Offer.SPELL:
+        return False  # spelled slowly, it is read back when it can be a plate at all (_spelled_whole)
+    return bool(re.fullmatch(r"[A-Z]+[0-9]{2,}", piece)) and not reader.trails_off(text, ctx.lang)
 
 
 def _spelled_name(ctx: TurnContext, text: str) -> str | None:

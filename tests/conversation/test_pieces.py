@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from tests.conversation.conftest import Line
+from daisy.core import Dialogue, Direction, Utterance
+from daisy.core.state import Turn
+from daisy.form import load_form
+from tests.conversation.conftest import _USUAL_ANSWERS, NOW, Line
+
+FORM = load_form()
 
 
 def test_plate_letters_then_digits_over_several_turns(line: Line) -> None:
@@ -109,3 +114,45 @@ def test_a_no_before_the_value_after_a_wrong_piece_starts_it_over(line: Line) ->
     line.say("ene")  # "ele eme, catorce ochenta" cut to its first letter, and misheard
     out = line.say("No, está mal, ele eme, catorce ochenta.")
     assert out["pending"] == "LM1480"
+
+
+# --- a whole value said at once and misheard: no "¿qué sigue?" -------------------------------------
+def _heard_up_to(field: str, lang: str = "es") -> tuple[Dialogue, Turn]:
+    dialogue = Dialogue(FORM, lang)
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    for key, said, _ in _USUAL_ANSWERS:
+        if key == field:
+            return dialogue, turn
+        for text in (said, "sí"):
+            turn = dialogue.handle(turn.state, Utterance(text, 0.9), NOW)
+    raise ValueError(field)
+
+
+def test_a_whole_plate_heard_short_is_asked_again_not_continued() -> None:
+    # "e de Ensenada, be de barco, ocho uno nueve seis" heard without its first letter
+    dialogue, turn = _heard_up_to("tractor_plates")
+    heard = "las placas sonere ensenada be de barco ocho uno nueve seis"
+    turn = dialogue.handle(turn.state, Utterance(heard, 0.7), NOW)
+    assert "sigue" not in turn.say.lower() and turn.state.offer == "example" and not turn.state.pieces
+
+
+def test_letters_heard_alone_still_wait_for_the_rest_of_the_plate() -> None:
+    dialogue, turn = _heard_up_to("tractor_plates")
+    turn = dialogue.handle(turn.state, Utterance("letra se, letra ka, letra ele", 0.9), NOW)
+    assert "sigue" in turn.say.lower() and turn.state.pieces == "CKL"
+    turn = dialogue.handle(turn.state, Utterance("doscientos cuarenta y cuatro", 0.9), NOW)
+    assert turn.state.pending == "CKL244"
+
+
+def test_a_typed_plate_of_letters_then_digits_may_still_come_in_pieces(line: Line) -> None:
+    line.reach("tractor_plates")
+    out = line.say("Letra M, letra N, letra A, uno, dos")
+    assert out["state"] == "asking" and "sigue" in out["say"].lower()
+
+
+def test_an_address_heard_whole_but_wrong_is_asked_again_not_continued() -> None:
+    # "ange punto brooks arroba gmail punto com" heard without its first word: it ends as an address
+    # ends, so nothing the caller adds can make it right
+    dialogue, turn = _heard_up_to("email")
+    turn = dialogue.handle(turn.state, Utterance("y punto brooks arroba gmail punto com", 0.8), NOW)
+    assert "sigue" not in turn.say.lower() and turn.state.offer == "example" and not turn.state.pieces
