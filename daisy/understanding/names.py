@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from daisy.understanding import name_asides
 from daisy.understanding.normalize import last_version, normalize, strip_accents
 from daisy.understanding.numbers import word_table
@@ -114,6 +116,21 @@ _LEAD_WORDS = sorted((normalize(p).split() for p in _LEADS), key=len, reverse=Tr
 _LEAD_SET = {w for lead in _LEAD_WORDS for w in lead}
 _LONGEST_LEAD = max(map(len, _LEAD_WORDS))
 _TAIL_WORDS = sorted((normalize(p).split() for p in _TAILS), key=len, reverse=True)
+# A courtesy after the name bent by the recognizer: "para servirle" heard "para Ferribles", "a sus
+# órdenes" heard "Asusódenes". "Para"/"for" start no part of a name; a glued tail is that close to the
+# courtesy itself (no name or pair of surnames of the lexicon comes within 72).
+_BENT_TAIL_LEADS = {"para", "for"}
+_GLUED_TAILS = [t.replace(" ", "") for t in (normalize(p) for p in _TAILS) if " " in t and len(t) >= 10]
+GLUED_TAIL_LIKENESS = 88
+
+
+def _bent_tail(norm: list[str]) -> bool:
+    """The last words are a courtesy the recognizer bent (one word after "para", or one glued word)."""
+    if norm[-2] in _BENT_TAIL_LEADS:
+        return True
+    return any(fuzz.ratio(norm[-1], tail) >= GLUED_TAIL_LIKENESS for tail in _GLUED_TAILS)
+
+
 _INTRO_PHRASES = ("soy", "me llamo", "mi nombre es", "my name is", "this is", "i am", "im", "habla",
                   "mi nombre completo es", "my full name is")
 _INTRO_WORDS = [p.split() for p in _INTRO_PHRASES]
@@ -276,6 +293,9 @@ def _read_name(text: str, lang: str) -> str | None:
                 end -= len(tail)
                 break
         else:
+            if end - start > 2 and _bent_tail(norm[start:end]):
+                end -= 2 if norm[end - 2] in _BENT_TAIL_LEADS else 1
+                continue
             break
     raw, norm = raw[start:end], norm[start:end]
     raw, norm = _without_company(raw, norm)

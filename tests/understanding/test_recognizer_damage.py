@@ -254,3 +254,16 @@ def test_addresses_through_recognizer_damage(said: str, lang: str, address: str)
 
 def test_a_not_after_talk_stays_a_not() -> None:
     assert reader.read_value("email", "that is not it", "en-US", NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("heard", "name"),
+    [
+        ("Rigoberto Salinas Peña para Ferribles", "Rigoberto Salinas Peña"),  # "para servirle"
+        ("Adriana Peralta Robles Asusódenes", "Adriana Peralta Robles"),  # "a sus órdenes"
+        ("Mario Gracia", "Mario Gracia"),  # a surname near "gracias" is still the surname
+        ("Ana Casas Gracia", "Ana Casas Gracia"),
+    ],
+)
+def test_a_courtesy_after_the_name_bent_by_the_recognizer_is_no_part_of_it(heard: str, name: str) -> None:
+    assert reader.read_value("name", heard, "es", datetime(2026, 11, 23, 14, 0)) == name
