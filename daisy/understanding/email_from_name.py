@@ -79,10 +79,28 @@ def _similarity(heard: list[str], arrangement: _Arrangement, lang: str) -> float
     return max(ratio("".join(heard), form) for form in said) - shape
 
 
-def toward_name(address: str, name: str, lang: str) -> str | None:
+# Spelled letter by letter, a local part is what the caller said but for a letter or two the recognizer
+# bent ("rrenda.whithfield" for brenda.whitfield): never a shortened name ("gilb.cardenas" is real).
+SPELLED_EDITS = 2
+SPELLED_LENGTH_GAP = 1
+
+
+def _spelled_near(heard: list[str], arrangement: _Arrangement) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
+    parts = arrangement.parts if len(heard) == len(arrangement.parts) else (arrangement.glued,)
+    said = heard if len(heard) == len(parts) else ["".join(heard)]
+    return all(
+        abs(len(h) - len(p)) <= SPELLED_LENGTH_GAP and Levenshtein.distance(h, p) <= SPELLED_EDITS
+        for h, p in zip(said, parts, strict=True)
+    )
+
+
+def toward_name(address: str, name: str, lang: str, spelled: bool = False) -> str | None:
     """`address` with its local part set to the arrangement of `name` it sounds like; None when no
     arrangement is near enough, when it is already one, or when its words are names of their own
-    ("carlos.medina" for Carlos Mendoza is someone's real address)."""
+    ("carlos.medina" for Carlos Mendoza is someone's real address). `spelled`: the caller spelled
+    it, so only a letter or two may differ."""
     local, at, domain = address.partition("@")
     found = _LOCAL.match(local)
     if not at or not found or not name:
@@ -94,7 +112,7 @@ def toward_name(address: str, name: str, lang: str) -> str | None:
     separators = _SEPARATOR.findall(letters)
     scored = ((_similarity(heard, a, lang), a) for a in _arrangements(name))
     score, best = max(scored, key=lambda s: s[0], default=(0.0, None))
-    if best is None or score < NEAR:
+    if best is None or score < NEAR or (spelled and not _spelled_near(heard, best)):
         return None
     joiner = separators[0] if len(separators) == 1 and len(best.parts) == 2 and len(best.parts[0]) > 1 else ""
     local_part = joiner.join(best.parts) + digits

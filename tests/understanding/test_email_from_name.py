@@ -54,3 +54,15 @@ def test_a_bent_address_made_of_the_callers_name_is_that_name(
 )
 def test_an_address_not_made_of_the_callers_name_stays_as_heard(heard: str, name: str, lang: str) -> None:
     assert toward_name(heard, name, lang) is None
+
+
+def test_a_spelled_address_a_letter_or_two_off_the_callers_name_is_that_name() -> None:
+    # "Bravo, Romeo, Echo, …" with its first and a later letter bent
+    assert toward_name("rrenda.whithfield12@hotmail.com", "Brenda Whitfield", "en", spelled=True) == (
+        "brenda.whitfield12@hotmail.com"
+    )
+
+
+def test_a_spelled_address_that_shortens_the_name_stays_as_spelled() -> None:
+    # spelled "ge, i, ele, be": the caller's address is not the whole given name
+    assert toward_name("gilb.cardenas22@gmail.com", "Gilberto Cárdenas de León", "es", spelled=True) is None

@@ -221,8 +221,9 @@ def hear(
     if lang == "en" and (expecting == Expected.PLATE or spelled) and n_best > 1:
         text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(
             unprompted, text, expecting, expecting == Expected.NAME))
-    if expecting == Expected.EMAIL and caller_name and not spelled:
-        text, confidence = _as_the_name(text, confidence, values.get(text), caller_name, lang, refused)
+    if expecting == Expected.EMAIL and caller_name:
+        text, confidence = _as_the_name(text, confidence, values.get(text), caller_name, lang, refused,
+                                        spelled)
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
         confidence = _weighed("a yes", min(confidence, yes_twin.MAYBE_NO),
                               lambda: yes_twin.weigh_yes(unprompted, text, lang, confidence))
@@ -252,12 +253,13 @@ AS_THE_NAME = 0.5
 
 
 def _as_the_name(
-    text: str, confidence: float, address: str | None, name: str, lang: str, refused: frozenset[str]
+    text: str, confidence: float, address: str | None, name: str, lang: str, refused: frozenset[str],
+    spelled: bool = False,
 ) -> tuple[str, float]:
     """The heard address with its local part set to the caller's name it sounds like."""
     from daisy.understanding.email_from_name import toward_name
 
-    mended = toward_name(address, name, lang) if address else None
+    mended = toward_name(address, name, lang, spelled) if address else None
     if mended is None or mended in refused:
         return text, confidence
     return mended, max(confidence, AS_THE_NAME)
