@@ -114,6 +114,9 @@ def toward_name(address: str, name: str, lang: str, spelled: bool = False) -> st
     score, best = max(scored, key=lambda s: s[0], default=(0.0, None))
     if best is None or score < NEAR or (spelled and not _spelled_near(heard, best)):
         return None
-    joiner = separators[0] if len(separators) == 1 and len(best.parts) == 2 and len(best.parts[0]) > 1 else ""
+    # a separator heard between an initial and a surname is kept only when it was spelled ("eme,
+    # guion, …"): said as words, "m dash bell" is as often Whisper's hyphen as the caller's
+    kept = len(separators) == 1 and len(best.parts) == 2 and (spelled or len(best.parts[0]) > 1)
+    joiner = separators[0] if kept else ""
     local_part = joiner.join(best.parts) + digits
     return None if local_part == local else f"{local_part}@{domain}"

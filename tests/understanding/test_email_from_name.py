@@ -66,3 +66,9 @@ def test_a_spelled_address_a_letter_or_two_off_the_callers_name_is_that_name() -
 def test_a_spelled_address_that_shortens_the_name_stays_as_spelled() -> None:
     # spelled "ge, i, ele, be": the caller's address is not the whole given name
     assert toward_name("gilb.cardenas22@gmail.com", "Gilberto Cárdenas de León", "es", spelled=True) is None
+
+
+def test_a_spelled_address_already_made_of_the_name_keeps_its_spelled_dash() -> None:
+    # "Mike, dash, Bravo, Echo, Lima, Lima": the dash was spelled, so it is the caller's
+    assert toward_name("m-bell@yahoo.com", "Marcus Bell", "en", spelled=True) is None
+    assert toward_name("m-bel@yahoo.com", "Marcus Bell", "en", spelled=True) == "m-bell@yahoo.com"

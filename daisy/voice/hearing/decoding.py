@@ -221,6 +221,8 @@ def hear(
     if lang == "en" and (expecting == Expected.PLATE or spelled) and n_best > 1:
         text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(
             unprompted, text, expecting, expecting == Expected.NAME))
+    # judged on the words decoded: an address set to the caller's name is written shorter than said
+    lost = expecting not in (Expected.YES_NO, Expected.FREE) and lost_most_of(text, voiced)
     if expecting == Expected.EMAIL and caller_name:
         text, confidence = _as_the_name(text, confidence, values.get(text), caller_name, lang, refused,
                                         spelled)
@@ -230,7 +232,7 @@ def hear(
     if expecting == Expected.YES_NO and values.get(text) == "no" and n_best > 1:
         confidence = _weighed("a no", confidence,
                               lambda: yes_twin.weigh_no(unprompted, text, lang, prompt_text, confidence))
-    if expecting not in (Expected.YES_NO, Expected.FREE) and lost_most_of(text, voiced):
+    if lost:
         confidence = 0.0  # what is left of a decode that stopped early is no value and no piece
     distinct: dict[str, Hypothesis] = {}
     for h in [*hypotheses, *closed]:  # best score first: each text keeps its best
