@@ -122,8 +122,10 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
             return None  # a stray syllable heard in noise is no piece of the value
         longest = plausible.longest(kind)
         overflows = gathered.count("@") > 1 or (longest is not None and len(gathered) > longest)
-        # ...or it starts again with what was gathered ("carl_", then "carl_jennings38@icloud.com")
-        again = bool(ctx.state.pieces) and piece.startswith(ctx.state.pieces)
+        # ...or it holds what was gathered ("carl_", then "carl_jennings38@icloud.com"; "LM", its first
+        # letter lost, then "NLM572")
+        held = ctx.state.pieces
+        again = bool(held) and (piece.startswith(held) or (len(held) >= 2 and held in piece))
         restated = overflows or again or reader.ends_like_a_whole(kind, ctx.state.pieces)
         if restated and reader.looks_complete(kind, piece):
             gathered = piece  # the whole value said again, from the start: it replaces the pieces

@@ -156,3 +156,14 @@ def test_an_address_heard_whole_but_wrong_is_asked_again_not_continued() -> None
     dialogue, turn = _heard_up_to("email")
     turn = dialogue.handle(turn.state, Utterance("y punto brooks arroba gmail punto com", 0.8), NOW)
     assert "sigue" not in turn.say.lower() and turn.state.offer == "example" and not turn.state.pieces
+
+
+def test_a_whole_plate_said_again_that_holds_the_pieces_replaces_them(english_line: Line) -> None:
+    # "letter N, letter L" heard "L", then "letter M": the caller gives it all again
+    line = english_line
+    for said in ("My name is Ray Ibarra", "yes", "forty five", "yes"):
+        line.say(said)
+    line.say("letter L")
+    line.say("letter M")
+    out = line.say("letter N letter L letter M 572")
+    assert out["state"] == "confirming" and out["pending"] == "NLM572"
