@@ -126,7 +126,7 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         # letter lost, then "NLM572")
         held = ctx.state.pieces
         again = bool(held) and (piece.startswith(held) or (len(held) >= 2 and held in piece))
-        restated = overflows or again or reader.ends_like_a_whole(kind, ctx.state.pieces)
+        restated = overflows or again  # (pieces never end like a whole value: that is asked again below)
         if restated and reader.looks_complete(kind, piece):
             gathered = piece  # the whole value said again, from the start: it replaces the pieces
         elif len(piece) >= SAID_AGAIN and ctx.state.pieces.startswith(piece):

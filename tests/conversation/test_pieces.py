@@ -93,9 +93,10 @@ def test_a_whole_plate_said_again_after_pieces_replaces_them(line: Line) -> None
     assert out["state"] == "confirming" and out["pending"] == "MNA1480"
 
 
-def test_a_whole_address_after_pieces_that_end_in_a_domain_replaces_them(line: Line) -> None:
+def test_an_address_ending_in_a_domain_that_is_none_is_asked_again_and_the_next_one_read(line: Line) -> None:
     line.reach("email")
-    line.say("punto ibarra punto com")  # the start lost on the line, and no "@" heard
+    out = line.say("punto ibarra punto com")  # the start lost on the line, and no "@" heard
+    assert out["state"] == "asking" and out["offer"] == "example" and "sigue" not in out["say"].lower()
     out = line.say("ramon punto ibarra arroba gmail punto com")
     assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"
 
