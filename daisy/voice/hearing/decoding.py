@@ -221,6 +221,8 @@ def hear(
     if lang == "en" and (expecting == Expected.PLATE or spelled) and n_best > 1:
         text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(
             unprompted, text, expecting, expecting == Expected.NAME))
+    if lang == "en" and expecting == Expected.DIGITS and n_best > 1 and nato_words.bent_in_a_number(text):
+        text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(unprompted, text, expecting))
     # judged on the words decoded: an address set to the caller's name is written shorter than said
     lost = expecting not in (Expected.YES_NO, Expected.FREE) and lost_most_of(text, voiced)
     if expecting == Expected.EMAIL and caller_name:

@@ -18,6 +18,10 @@ place (on `daisy eval --audio` seed 0 one plate more read right at once, seed 1 
 A key word said bare among NATO words ("Delta November Baker" for Piper's "…, Victor") gave no symbol
 at all: every NATO word is scored in its place. On 381 English spelled answers of three runs (espeak-ng,
 Kokoro, Piper), 3 more read right (all Piper's), none lost.
+
+A fleet number's letter ("Tango, seven, two, five") is bent the same way ("ten go seven two five",
+"time of four seven three", read 473), and split after a number word: in a fleet number with one or
+two stray words, they are scored the same way, joined with the word before them too.
 """
 
 from __future__ import annotations
@@ -50,6 +54,21 @@ def _known(expecting: Expected) -> frozenset[str]:
 
 def _bare(word: str) -> str:
     return word.strip(_PUNCTUATION).lower()
+
+
+# In a fleet number at most this many stray words are a bent letter ("time of", "ten go"); more are talk
+# ("the trailer number is…"), and scoring each would cost an alignment.
+STRAY_IN_A_NUMBER = 2
+
+
+def bent_in_a_number(text: str) -> bool:
+    """An English fleet number with a word or two that are neither numbers nor spelling words."""
+    known = _known(Expected.PLATE)
+    words = [_bare(w) for w in text.split()]
+    strays = sum(w.isalpha() and len(w) > 1 and w not in known and not spelling.is_nato_word(w)
+                 for w in words)
+    counted = any(w.isdigit() or (w in known and not spelling.is_nato_word(w) and len(w) > 2) for w in words)
+    return counted and 1 <= strays <= STRAY_IN_A_NUMBER
 
 
 def with_nato_words(turn: TurnAudio, text: str, expecting: Expected, given_name_first: bool = False) -> str:
@@ -93,12 +112,16 @@ def with_nato_words(turn: TurnAudio, text: str, expecting: Expected, given_name_
         if not stray(words[i]):
             continue
         spans = [(i, i + 1)] + ([(i, i + 2)] if i + 1 < len(words) and stray(words[i + 1]) else [])
+        if expecting == Expected.DIGITS and i > 0 and _bare(words[i - 1]).isalpha() \
+                and not spelling.is_nato_word(_bare(words[i - 1])):
+            spans.append((i - 1, i + 1))  # a fleet number's letter split after a number word: "ten go"
         readings: list[str] = []
         for a, b in spans:
             joined = "".join(_bare(w) for w in words[a:b])
             tail = words[b - 1][len(words[b - 1].rstrip(_PUNCTUATION)) :]
+            # compared in lower case: a NATO word's capital is no letter the recognizer missed
             for found, _score, _k in process.extract(joined, choices, scorer=fuzz.ratio, limit=3,
-                                                     score_cutoff=LOOK_ALIKE):
+                                                     score_cutoff=LOOK_ALIKE, processor=str.lower):
                 readings.append(" ".join([*words[:a], found + tail, *words[b:]]))
         words = turn.best_reading(" ".join(words), readings, NEAR).split()
     return " ".join(words)
