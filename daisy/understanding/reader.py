@@ -177,7 +177,9 @@ def read_letters(text: str, lang: str, longest: int = 3) -> str:
 
 def name_from_letters(letters: str, lang: str) -> str:
     """A spelled surname as a name: "VAZQUEZ" → "Vázquez" when the lexicon knows it with accents."""
-    surname = letters.capitalize()
+    # no name has a letter three times running: the third is the recognizer's echo ("November, November"
+    # heard "November November November")
+    surname = re.sub(r"(.)\1\1+", r"\1\1", letters).capitalize()
     return name_lexicon.mend_word(surname, lang) if name_lexicon.known(surname) else surname
 
 

@@ -610,12 +610,16 @@ _HOMOPHONES = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "e
 
 
 def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> None:
-    """ "seven for two": among digits the recognizer's "for"/"to"/"won" are four, two, one."""
+    """ "seven for two": among digits the recognizer's "for"/"to"/"won" are four, two, one; so after a
+    NATO word and before a digit ("Tango for seven three": no key word follows that "for")."""
     def is_num(k: int) -> bool:
         return 0 <= k < len(words) and (words[k].isdigit() or words[k] in table and words[k] != "letter_o")
 
+    def after_nato(k: int) -> bool:
+        return k > 0 and words[k - 1] in _NATO and is_num(k + 1)
+
     for k, w in enumerate(words):
-        if w in _HOMOPHONES and is_num(k - 1) and (is_num(k + 1) or k + 1 == len(words)):
+        if w in _HOMOPHONES and (is_num(k - 1) and (is_num(k + 1) or k + 1 == len(words)) or after_nato(k)):
             words[k] = _HOMOPHONES[w]
 
 

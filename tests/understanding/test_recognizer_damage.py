@@ -31,6 +31,9 @@ NOW = datetime(2026, 3, 2, 10, 0)
         # the tens written in digits, the unit said on ("ochenta y uno" heard "80, y uno")
         ("80 y uno", "es-MX", "81"),
         ("el 30 y 2", "es-MX", "32"),
+        # "four" written "for" right after the number's NATO letter ("C for Charlie" stays a key word)
+        ("Tango for seven three", "en-US", "T473"),
+        ("C for Charlie eight four six", "en-US", "C846"),
     ],
 )
 def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: str) -> None:
@@ -267,3 +270,9 @@ def test_a_not_after_talk_stays_a_not() -> None:
 )
 def test_a_courtesy_after_the_name_bent_by_the_recognizer_is_no_part_of_it(heard: str, name: str) -> None:
     assert reader.read_value("name", heard, "es", datetime(2026, 11, 23, 14, 0)) == name
+
+
+def test_a_spelled_surname_with_a_letter_echoed_a_third_time_keeps_two() -> None:
+    # "Delta, Uniform, November, November" heard with a third "November"
+    letters = reader.read_letters("Delta Uniform November November November", "en", longest=20)
+    assert reader.name_from_letters(letters, "en") == "Dunn"
