@@ -303,9 +303,28 @@ def _fix_domain(addr: str) -> str:
         return addr
     local, _, domain = addr.partition("@")
     parts = domain.split(".")
+    parts = _unglued(parts)
     parts = [_DOMAIN_FIXES.get(p, p) if k == 0 else _TLD_FIXES.get(p, p) for k, p in enumerate(parts)]
     parts[0] = _near_provider(parts[0], ".".join(parts[1:]))
     return f"{local}@{'.'.join(parts)}"
+
+
+_GLUED_ENDINGS = ("com.mx", "net.mx", "com", "net", "mx", "es")
+
+
+def _unglued(parts: list[str]) -> list[str]:
+    """ "emailcom": a well-known provider (or one bent by a letter) run into its ending, the dot
+    lost between them ("at gmail dot com" heard "at emailcom")."""
+    if len(parts) != 1:
+        return parts
+    for ending in _GLUED_ENDINGS:
+        glued = ending.replace(".", "")
+        head = parts[0][: -len(glued)]
+        if parts[0].endswith(glued) and len(head) >= 3:
+            provider = _near_provider(_DOMAIN_FIXES.get(head, head), ending)
+            if ending in PROVIDERS.get(provider, ()):
+                return [provider, *ending.split(".")]
+    return parts
 
 
 def _near_provider(name: str, ending: str) -> str:

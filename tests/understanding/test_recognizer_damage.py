@@ -249,6 +249,9 @@ def test_a_bare_h_stays_a_letter_when_the_caller_does_not_spell_with_nato_words(
         # spelled with NATO words, the "at" lost before the provider
         ("Alpha, November, Golf, Echo, Dot, Bravo, Romeo, Oscar, Oscar, Kilo, Sierra, 27, Gmail.com", "en-US",
          "ange.brooks27@gmail.com"),
+        # the provider run into its ending, bent by a letter ("at gmail dot com" heard "at emailcom")
+        ("Brandon Whitfield at emailcom", "en-US", "brandonwhitfield@gmail.com"),
+        ("juan arroba hotmailcommx", "es-MX", "juan@hotmail.com.mx"),
     ],
 )
 def test_addresses_through_recognizer_damage(said: str, lang: str, address: str) -> None:
