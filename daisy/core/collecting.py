@@ -71,7 +71,9 @@ def read_back(
     common_name = f.kind is FieldKind.NAME and reader.common_name(value)
     gate = ladder.DOUBTFUL_COMMON_NAME if common_name else ladder.DOUBTFUL
     doubtful = ctx.confidence is not None and ctx.confidence < gate
-    if source == "speech" and doubtful and not gathered and not spelled:
+    # ...unless this is the last try: offered, the caller's yes decides; asked again, it is left empty
+    last_try = ctx.state.tries >= ladder.MAX_TRIES - 1
+    if source == "speech" and doubtful and not gathered and not spelled and not last_try:
         return not_understood(ctx)  # too unsure to even offer it: ask again, with more help
     if ctx.attempts(f.key) >= ladder.MAX_READBACKS:
         return ladder.leave_empty(ctx, f)

@@ -364,6 +364,22 @@ def test_a_value_heard_with_very_little_confidence_is_asked_again_not_read_back(
     assert turn.state.pending is None and turn.state.offer == "example"
 
 
+def test_a_value_heard_with_little_confidence_on_the_last_try_is_offered_not_thrown_away() -> None:
+    # "ce de Casa, ocho, cuatro, seis" said to the keypad request, heard right but unsure: the caller's
+    # yes decides, where asking once more would have left the field empty
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    for said in ("Soy Ramón Ibarra", "Sí"):
+        turn = _heard(dialogue, turn, said, 0.9)
+    for _ in range(2):
+        turn = _heard(dialogue, turn, "ce de casa ocho cuatro seis", 0.1)
+        assert turn.state.pending is None
+    turn = _heard(dialogue, turn, "ce de casa ocho cuatro seis", 0.1)
+    assert turn.state.field == "tractor_number" and turn.state.pending == "C846"
+    turn = _heard(dialogue, turn, "Sí", 0.9)
+    assert turn.state.values["tractor_number"].value == "C846"
+
+
 def test_a_long_spelling_the_hearing_lost_is_no_piece_even_at_the_last_rung() -> None:
     # five seconds of "te de Toluca, ele de Luna, …" heard as "ene": no "¿qué sigue?" for an N
     dialogue = Dialogue(FORM, "es")
