@@ -36,7 +36,8 @@ CLEAR_VALUE = 0.8  # a value heard with at least this confidence was heard clear
 # "Sí." at 0.02–0.18: Whisper base is unsure of it on some voices); the noes heard as yes there ("No."
 # → "Sí") were all contradicted by the audio.
 SURE_YES_WHEN_ASKED = 0.01
-# A value heard with less confidence than this is not read back at all: asked again, with more help.
+# A value heard with less confidence than this is not read back at all: asked again, with more help
+# (but on the last try it is read back: asked again, it would be left empty; collecting.read_back).
 # With the hearing's confidence for values (hearing.decoding.choose), on `daisy eval --audio --limit
 # 48` (seed 0): 0.45 → 142/238 right, 0 wrong stored, 7.12 turns a field; 0.3 → 151, 0, 7.07. With
 # seed 1, 0.3 then stored two wrong values (a "No, no, no." heard "Sí, sí" with confidence), so it
