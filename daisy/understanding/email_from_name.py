@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from daisy.understanding import name_lexicon
+from daisy.understanding import name_lexicon, readback
 from daisy.understanding.names import PARTICLES
 from daisy.understanding.normalize import is_english, strip_accents
 from daisy.understanding.packs import en_us_words, es_mx_words
@@ -125,11 +125,9 @@ def toward_name(address: str, name: str, lang: str, spelled: bool = False, near:
     return None if local_part == local else f"{local_part}@{domain}"
 
 
-_SAID = {"en": {".": " dot ", "@": " at ", "_": " underscore ", "-": " dash "},
-         "es": {".": " punto ", "@": " arroba ", "_": " guion bajo ", "-": " guion "}}
-
-
 def said(address: str, lang: str) -> str:
-    """An address as words, the way a caller says it ("brenda dot whitfield 63 at gmail dot com")."""
-    words = _SAID["en" if is_english(lang) else "es"]
-    return " ".join("".join(words.get(ch, ch) for ch in address).split())
+    """An address as words, the way a caller says it ("brenda dot whitfield 63 at gmail dot com"): the
+    language pack's words for its symbols, the rest as written (digits as the recognizer writes them;
+    readback.say_email spells for the ear instead)."""
+    symbols = readback.wording(lang).EMAIL_SYMBOLS
+    return " ".join("".join(f" {symbols[ch]} " if ch in symbols else ch for ch in address).split())

@@ -309,7 +309,8 @@ def _fix_domain(addr: str) -> str:
     return f"{local}@{'.'.join(parts)}"
 
 
-_GLUED_ENDINGS = ("com.mx", "net.mx", "com", "net", "mx", "es")
+# the endings the well-known providers have, longest first ("commx" is com.mx before com)
+_GLUED_ENDINGS = sorted({e for endings in PROVIDERS.values() for e in endings}, key=len, reverse=True)
 
 
 def _unglued(parts: list[str]) -> list[str]:

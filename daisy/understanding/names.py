@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-
 from daisy.understanding import name_asides
 from daisy.understanding.normalize import last_version, normalize, strip_accents
 from daisy.understanding.numbers import word_table
@@ -128,6 +126,8 @@ def _bent_tail(norm: list[str]) -> bool:
     """The last words are a courtesy the recognizer bent (one word after "para", or one glued word)."""
     if norm[-2] in _BENT_TAIL_LEADS:
         return True
+    from rapidfuzz import fuzz  # here, not at import: `daisy chat` starts without it
+
     return any(fuzz.ratio(norm[-1], tail) >= GLUED_TAIL_LIKENESS for tail in _GLUED_TAILS)
 
 

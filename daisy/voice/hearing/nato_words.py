@@ -61,12 +61,17 @@ def _bare(word: str) -> str:
 STRAY_IN_A_NUMBER = 2
 
 
+def _stray(word: str, known: frozenset[str]) -> bool:
+    """A word that is no spelling word: no letter name, number word or NATO word."""
+    bare = _bare(word)
+    return bare.isalpha() and len(bare) > 1 and bare not in known and not spelling.is_nato_word(bare)
+
+
 def bent_in_a_number(text: str) -> bool:
     """An English fleet number with a word or two that are neither numbers nor spelling words."""
     known = _known(Expected.PLATE)
     words = [_bare(w) for w in text.split()]
-    strays = sum(w.isalpha() and len(w) > 1 and w not in known and not spelling.is_nato_word(w)
-                 for w in words)
+    strays = sum(_stray(w, known) for w in words)
     counted = any(w.isdigit() or (w in known and not spelling.is_nato_word(w) and len(w) > 2) for w in words)
     return counted and 1 <= strays <= STRAY_IN_A_NUMBER
 
@@ -81,10 +86,6 @@ def with_nato_words(turn: TurnAudio, text: str, expecting: Expected, given_name_
     # in an address the separator is bent too ("NOT", "Dart" for "dot")
     choices = (*_nato(), "dot") if expecting == Expected.EMAIL else _nato()
     words = text.split()
-
-    def stray(word: str) -> bool:
-        bare = _bare(word)
-        return bare.isalpha() and len(bare) > 1 and bare not in known and not spelling.is_nato_word(bare)
 
     # Among NATO words a bare letter is a NATO word heard short ("Uniform, Lima, L" for "…, Alfa"):
     # its own word, and those that sound it right after their first vowel, are scored in its place.
@@ -109,9 +110,9 @@ def with_nato_words(turn: TurnAudio, text: str, expecting: Expected, given_name_
             readings = [" ".join([*words[:i], w + tail, *words[i + 1 :]]) for w in choices]
             words = (turn.clear_best(readings, CLEAR) or " ".join(words)).split()
             continue
-        if not stray(words[i]):
+        if not _stray(words[i], known):
             continue
-        spans = [(i, i + 1)] + ([(i, i + 2)] if i + 1 < len(words) and stray(words[i + 1]) else [])
+        spans = [(i, i + 1)] + ([(i, i + 2)] if i + 1 < len(words) and _stray(words[i + 1], known) else [])
         if expecting == Expected.DIGITS and i > 0 and _bare(words[i - 1]).isalpha() \
                 and not spelling.is_nato_word(_bare(words[i - 1])):
             spans.append((i - 1, i + 1))  # a fleet number's letter split after a number word: "ten go"
