@@ -8,7 +8,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from daisy.records.store import open_store
@@ -59,6 +59,9 @@ def test_query_strings_never_500(fuzz_client: TestClient, path: str, query: dict
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(call_id=st.text(min_size=1, max_size=80))
 def test_call_ids_never_500(fuzz_client: TestClient, call_id: str) -> None:
+    # "." and ".." are dot segments: the HTTP client resolves them (RFC 3986) before any request is
+    # made, so "/api/calls/." asks for the list itself
+    assume(call_id not in (".", ".."))
     for prefix in ("/api/calls/", "/calls/"):
         r = fuzz_client.get(prefix + quote(call_id, safe=""))
         # 404, or a redirect for ids that are slashes once decoded; only the seeded ids are found.
