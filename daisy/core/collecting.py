@@ -8,11 +8,11 @@ from dataclasses import replace
 from daisy.core import known, ladder
 from daisy.core.context import TurnContext
 from daisy.core.events import Keypad
-from daisy.core.expectation import Offer, offer, refused, with_refused
+from daisy.core.expectation import Offer, caller_name, offer, refused, with_refused
 from daisy.core.state import Outcome, Phase, Turn
 from daisy.core.wording import join, spoken_list
 from daisy.form import FieldKind, FormField
-from daisy.understanding import plausible, reader
+from daisy.understanding import email_from_name, plausible, reader
 from daisy.understanding.intents import Intent, sounds_done
 
 PIECED = (FieldKind.PLATE, FieldKind.EMAIL)
@@ -117,7 +117,7 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
                 # asking what follows again leads nowhere; ask for it again, with more help
                 return ladder.strike(ctx, f, "not_understood_lead")
             # the closing's own confidence says nothing of the pieces heard before it
-            return read_back(ctx, f, guess, gathered=True)
+            return read_back(ctx, f, _as_the_name(ctx, f, guess), gathered=True)
         if not piece:
             return None
         if stray:
@@ -143,11 +143,15 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
             return None  # a second "@" is no piece of one address: not understood
         if longest is not None and len(gathered) > longest:
             return ladder.too_long(ctx, f)
+        if plausible.dead_end(kind, gathered):
+            # no plate goes on from here: "¿Qué sigue?" would only add an "es todo" and a strike
+            return ladder.strike(ctx, f, "not_understood_lead")
         complete = (longest is not None and len(gathered) == longest and f.kind is FieldKind.PLATE) or (
             reader.looks_complete(kind, gathered) and not reader.trails_off(text, ctx.lang)
         )
         if complete or Intent.DONE in intents:
-            return read_back(ctx, f, gathered if complete else reader.best_guess(kind, gathered))
+            whole = gathered if complete else reader.best_guess(kind, gathered)
+            return read_back(ctx, f, _as_the_name(ctx, f, whole) if ctx.state.pieces else whole)
         if reader.ends_like_a_whole(kind, gathered) or _plate_said_whole(ctx, f, piece, text):
             # What was heard ends the way the whole value ends (an address's domain ending; a plate's
             # letters then its digits, said in one breath) and is no value: the caller said all of it
@@ -181,6 +185,18 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         if letters:
             return ctx.reply(ctx.text("next_piece", piece=ctx.spoken("plate", letters)), pieces=letters)
     return None
+
+
+def _as_the_name(ctx: TurnContext, f: FormField, address: str) -> str:
+    """An address heard in pieces, set to the caller's confirmed name it sounds like ("brandon",
+    "withfield", "at gmail dot com" for Brandon Whitfield). Each piece was heard alone, so the hearing
+    could not weigh the whole address against the name; the caller's yes still confirms it."""
+    name = caller_name(ctx.dialogue.form, ctx.state)
+    if f.kind is not FieldKind.EMAIL or ctx.confidence is None or not name:
+        return address  # typed text is what the caller means
+    spelled = offer(ctx.state) is Offer.SPELL
+    mended = email_from_name.toward_name(address, name, ctx.lang, spelled)
+    return mended if mended and mended not in refused(ctx.state) else address
 
 
 # The start of what was gathered, said again as it is, from this many symbols on, is no new piece

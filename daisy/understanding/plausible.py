@@ -98,6 +98,14 @@ def plausible(kind: str, value: str, symbols: tuple[int, int] | None = None) -> 
     return True
 
 
+def dead_end(kind: str, gathered: str) -> bool:
+    """No value of `kind` can start with `gathered`, whatever follows: a plate with more letters than
+    any plate has, or a symbol four times running ("J26YFVT" for "jay, twenty six, eff, zee, T")."""
+    if kind != "plate":
+        return False
+    return sum(c.isalpha() for c in gathered) > PLATE_LETTERS or bool(re.search(r"(.)\1\1\1", gathered))
+
+
 def longest(kind: str, symbols: tuple[int, int] | None = None) -> int | None:
     """How long a value of `kind` can grow while dictated in pieces (None: no bound of its own)."""
     if kind == "plate":

@@ -271,11 +271,18 @@ def test_a_no_with_nonsense_after_it_never_becomes_a_value(line: Line) -> None:
 # --- values checked by kind -----------------------------------------------------------------------
 def test_plate_pieces_never_grow_past_a_plate(line: Line) -> None:
     line.reach("tractor_plates")
-    line.say("Letra A, letra B, letra C")
-    line.say("letra D, letra E, letra F")
-    out = line.say("letra X, letra Y, letra Z")
+    line.say("uno, dos, tres, cuatro, cinco")
+    out = line.say("seis, siete, ocho, nueve")
     assert out["pending"] is None and out["state"] == "asking"
     assert "empecemos de nuevo" in out["say"].lower()
+
+
+def test_plate_pieces_no_plate_can_start_with_are_asked_again_not_continued(line: Line) -> None:
+    line.reach("tractor_plates")
+    line.say("Letra A, letra B, letra C")
+    out = line.say("letra D, letra E")  # five letters: no plate has more than four
+    assert out["pending"] is None and out["state"] == "asking"
+    assert "sigue" not in out["say"].lower()
 
 
 def test_an_email_of_hundreds_of_characters_is_never_read_back(line: Line) -> None:
@@ -538,3 +545,32 @@ def test_a_follow_up_read_back_is_not_confirmed_by_a_yes_heard_unsure() -> None:
     turn = _heard(dialogue, turn, "That's right.", 0.2)  # a "That's wrong." the recognizer doubted
     assert turn.state.step == "email_confirm" and not turn.state.ended
     assert _heard(dialogue, turn, "Yes.", 0.9).state.ended
+
+
+def _heard_up_to_the_email(dialogue: Dialogue, name: str) -> Turn:
+    from tests.conversation.conftest import _USUAL_ANSWERS
+
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    for key, said, _value in _USUAL_ANSWERS:
+        if key == "email":
+            return turn
+        turn = _heard(dialogue, turn, f"Soy {name}" if key == "driver_name" else said, 0.9)
+        turn = _heard(dialogue, turn, "Sí", 0.9)
+    raise AssertionError("the usual answers lead to the email")
+
+
+def test_an_address_heard_in_pieces_is_set_to_the_callers_confirmed_name_it_sounds_like() -> None:
+    # "brandon", "whitfield", "arroba gmail punto com": the surname heard "withfield" in a piece of its own
+    dialogue = Dialogue(FORM, "es")
+    turn = _heard_up_to_the_email(dialogue, "Brandon Whitfield")
+    for piece in ("brandon", "withfield", "arroba gmail punto com"):
+        turn = _heard(dialogue, turn, piece, 0.9)
+    assert turn.state.pending == "brandonwhitfield@gmail.com"
+
+
+def test_an_address_typed_in_pieces_is_taken_as_typed() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = _heard_up_to_the_email(dialogue, "Brandon Whitfield")
+    for piece in ("brandon", "withfield", "arroba gmail punto com"):
+        turn = dialogue.handle(turn.state, Utterance(piece), NOW)
+    assert turn.state.pending == "brandonwithfield@gmail.com"
