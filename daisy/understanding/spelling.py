@@ -739,7 +739,7 @@ def spell(text: str, lang: str) -> str:
     "eñe" is written N (plates use A–Z only).
     """
     try:
-        got = symbols(_eight_heard_as_h(last_version(text), lang), lang)
+        got = symbols(_letter_heard_as_zero(_eight_heard_as_h(last_version(text), lang), lang), lang)
     except Exception:  # a parser must never crash the call
         return ""
     half = len(got) // 2
@@ -765,6 +765,24 @@ def _eight_heard_as_h(text: str, lang: str) -> str:
     if not is_english(lang) or sum(map(is_nato_word, re.findall(r"[A-Za-z]+", text))) < 2:
         return text
     return _H_BY_A_DIGIT.sub("8", text)
+
+
+# "zero" before a lone capital letter, the way "letter N" is said ("zero N, zero H, 8863." for "letter N,
+# letter H, …"; "zero G, K, 7167."): Whisper writes a bare letter it hears named in capitals
+_ZERO_BEFORE_A_LETTER = re.compile(r"\b(?i:zero),?\s+(?=[A-Z](?![\w'’]))")
+
+
+def _letter_heard_as_zero(text: str, lang: str) -> str:
+    """"letter" heard as "zero" before the letters of a plate: when it comes before two letters or
+    more, or opens the answer followed by a second letter, it is the word "letter", no digit (a zero
+    before one letter elsewhere stays: "one zero A" is a digit)."""
+    if not is_english(lang) or "zero" not in text.lower():
+        return text
+    found = list(_ZERO_BEFORE_A_LETTER.finditer(text))
+    opens = re.match(r"(?i:zero),?\s+[A-Z][ ,]+[A-Z](?![\w'’])", text) is not None
+    if len(found) < 2 and not opens:
+        return text
+    return _ZERO_BEFORE_A_LETTER.sub("letter ", text)
 
 
 def code_symbols(text: str, lang: str) -> str:

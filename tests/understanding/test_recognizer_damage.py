@@ -90,6 +90,10 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("X-ray H7 Charlie Echo Echo", "en-US", "X87CEE"),
         ("Juliet Mike Echo H 7 7", "en-US", "JME877"),
         ("X-ray A1 Mike X-ray Charlie", "en-US", "X81MXC"),  # ...or as the letter A
+        # "letter" heard as "zero" before the letters it names ("letter N, letter H, …")
+        ("zero N, zero H, 8863.", "en-US", "NH8863"),
+        ("zero G, K, 7167.", "en-US", "GK7167"),
+        ("one zero A B 123", "en-US", "10AB123"),  # ...but a zero among digits is the digit
     ],
 )
 def test_plates_through_mangled_letter_names(said: str, lang: str, plate: str) -> None:
