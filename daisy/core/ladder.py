@@ -48,6 +48,12 @@ DOUBTFUL = 0.3
 # ...but a name made only of given names and surnames the lexicon knows is read back down to this
 # (on `daisy eval --audio`, right names were heard at 0.35–0.43 and refused).
 DOUBTFUL_COMMON_NAME = 0.25
+# ...and a fleet number of digits only is read back from this up: below it, the keypad (offered next)
+# gets it in as many turns as a right read-back and its "sí", and a wrong read-back costs a "no" more.
+# On 394 spoken fleet numbers of the audio evaluation (first and later asks, three voice families),
+# heard at 0.3–0.6: espeak-ng 18 right and 60 wrong, Kokoro 25 and 7, Piper 6 and 3; from 0.6 on,
+# 44 / 83 / 28 right against 10 / 4 / 3 wrong. (A number with a letter cannot be keyed: DOUBTFUL.)
+DOUBTFUL_KEYABLE = 0.6
 
 # The hearing gives no confidence at all to words far too few for the time the caller spoke: its
 # decoder stopped early ("ene" for five seconds of "te de Toluca, ele de Luna, seis, …"). On the value
