@@ -207,6 +207,10 @@ class Dialogue:
             return ctx.end(ctx.text("refused"), Outcome.REFUSED)
         if s.step == "confirm":
             if Intent.DONT_KNOW in intents and not (intents & {Intent.YES}):
+                if ctx.confidence is not None and s.unclear == 0 and ctx.current_field is not None:
+                    # heard, not typed: a "don't know" to "is it 745?" is neither yes nor no, and
+                    # may be a yes misheard ("Ajá." heard "No sé." had dropped a right number)
+                    return collecting.unclear(ctx, ctx.current_field)
                 return collecting.skip_unknown(ctx)
             hear = known.hear if known.offered(s) else collecting.hear_confirmation
             return hear(ctx, text, intents)

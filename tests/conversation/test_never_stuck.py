@@ -574,3 +574,29 @@ def test_an_address_typed_in_pieces_is_taken_as_typed() -> None:
     for piece in ("brandon", "withfield", "arroba gmail punto com"):
         turn = dialogue.handle(turn.state, Utterance(piece), NOW)
     assert turn.state.pending == "brandonwithfield@gmail.com"
+
+
+def test_a_fleet_number_heard_with_middling_confidence_goes_to_the_keypad_not_to_a_read_back() -> None:
+    # the keypad takes it in as many turns as a read-back and its "sí"; a wrong read-back costs a "no"
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    for said in ("Soy Ramón Ibarra", "Sí"):
+        turn = _heard(dialogue, turn, said, 0.9)
+    asked = _heard(dialogue, turn, "cuatro cinco uno dos", 0.5)
+    assert asked.state.pending is None and asked.state.offer == "keypad"
+    assert _heard(dialogue, turn, "cuatro cinco uno dos", 0.7).state.pending == "4512"
+    # a number with a letter cannot be keyed: it is read back down to the usual doubt
+    assert _heard(dialogue, turn, "ce de casa ocho cuatro seis", 0.5).state.pending == "C846"
+
+
+def test_a_dont_know_heard_in_reply_to_a_read_back_gets_si_o_no_before_the_value_is_dropped() -> None:
+    # "Ajá." heard "No sé." had left a right fleet number pending
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    for said in ("Soy Ramón Ibarra", "Sí", "siete cuatro cinco"):
+        turn = _heard(dialogue, turn, said, 0.9)
+    asked = _heard(dialogue, turn, "No sé.", 0.9)
+    assert asked.state.pending == "745" and "sí o no" in asked.say.lower()
+    assert _heard(dialogue, asked, "Sí.", 0.9).state.values["tractor_number"].value == "745"
+    skipped = _heard(dialogue, asked, "No sé.", 0.9)
+    assert skipped.state.pending is None and skipped.state.field != "tractor_number"
