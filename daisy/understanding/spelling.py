@@ -217,6 +217,9 @@ _DROPPED_DE = re.compile(
     r"(?:(?<=[\w,] )(?P<mid>De|Te|Se)|(?:^|(?<=[,.;:!] ))(?P<own>[DdTtSs]e|[AaEeOoUu]))\s+"
     r"(?P<key>[^\W\d_]{3,})(?P<end>(?=\s*(?:[,.;:!]|$)))?"
 )
+# "be de Bota" / "ve de Barco" run together into the everyday word "verde" ("verde bota"): before a key
+# word of a B or a V it is the letter's name and its "de" (the key word then says which)
+_GREEN_FOR_BE_DE = re.compile(r"\b[BbVv]erde (?=[BbVv][^\W\d_]{2,})")
 _STATES = (
     "aguascalientes|baja california sur|baja california|campeche|chiapas|chihuahua|coahuila|colima|durango|"
     "guanajuato|guerrero|hidalgo|jalisco|mexico|michoacan|morelos|nayarit|nuevo leon|oaxaca|puebla|queretaro|"
@@ -276,7 +279,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     # commas stay as tokens: "N, November" is two letters, "eme mamá" one
     # "tres letras y tres números": how many, not which (before "letras" becomes "letra")
     if not english:
-        text = _DROPPED_DE.sub(_dropped_de, text)
+        text = _DROPPED_DE.sub(_dropped_de, _GREEN_FOR_BE_DE.sub("ve de ", text))
     marked = _COUNTS.sub(" ", strip_accents(_mark_capitals(text, english).lower()))
     marked = _STATE.sub(" ", marked)  # "son del estado de Nuevo León": where from, not which symbols
     if "vec" in marked or "twice" in marked or "times" in marked:  # "dos veces la ele": "doble ele"

@@ -86,6 +86,8 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("equis ye, cuatro nos ocho", "es-MX", "XY428"),
         # a key word split after its first syllable: "Nopal" heard "no pal" (no correction)
         ("ene de no pal, a de avión, tres cuatro cinco", "es-MX", "NA345"),
+        # "be de Bota" run together into the word "verde": the key word after it gives the letter
+        ("te detaco equis de cilófono verde bota tres siete cero", "es-MX", "TXB370"),
         # "eight" heard as the letter H by a caller who spells letters with NATO words
         ("X-ray H7 Charlie Echo Echo", "en-US", "X87CEE"),
         ("Juliet Mike Echo H 7 7", "en-US", "JME877"),
