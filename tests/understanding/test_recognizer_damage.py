@@ -285,3 +285,8 @@ def test_a_spelled_surname_with_a_letter_echoed_a_third_time_keeps_two() -> None
     # "Delta, Uniform, November, November" heard with a third "November"
     letters = reader.read_letters("Delta Uniform November November November", "en", longest=20)
     assert reader.name_from_letters(letters, "en") == "Dunn"
+
+
+def test_be_grande_after_a_lost_letter_is_the_b_never_a_de_and_a_key_word() -> None:
+    # "e de Enrique, be grande de Bota" heard "el enrique be grande de bota": no G for "Grande"
+    assert reader.read_piece("plate", "el enrique be grande de bota ocho uno nueve seis", "es-MX") == "B8196"
