@@ -119,7 +119,7 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
                 # asking what follows again leads nowhere; ask for it again, with more help
                 return ladder.strike(ctx, f, "not_understood_lead")
             # the closing's own confidence says nothing of the pieces heard before it
-            return read_back(ctx, f, _as_the_name(ctx, f, guess), gathered=True)
+            return read_back(ctx, f, _toward_the_callers_name(ctx, f, guess), gathered=True)
         if not piece:
             return None
         if stray:
@@ -153,7 +153,7 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         )
         if complete or Intent.DONE in intents:
             whole = gathered if complete else reader.best_guess(kind, gathered)
-            return read_back(ctx, f, _as_the_name(ctx, f, whole) if ctx.state.pieces else whole)
+            return read_back(ctx, f, _toward_the_callers_name(ctx, f, whole) if ctx.state.pieces else whole)
         if reader.ends_like_a_whole(kind, gathered) or _plate_said_whole(ctx, f, piece, text):
             # What was heard ends the way the whole value ends (an address's domain ending; a plate's
             # letters then its digits, said in one breath) and is no value: the caller said all of it
@@ -189,7 +189,7 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
     return None
 
 
-def _as_the_name(ctx: TurnContext, f: FormField, address: str) -> str:
+def _toward_the_callers_name(ctx: TurnContext, f: FormField, address: str) -> str:
     """An address heard in pieces, set to the caller's confirmed name it sounds like ("brandon",
     "withfield", "at gmail dot com" for Brandon Whitfield). Each piece was heard alone, so the hearing
     could not weigh the whole address against the name; the caller's yes still confirms it."""

@@ -435,7 +435,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         if w.isalpha() and w not in _FILLER and i + 1 < n:
             # ("be grande", "ve chica" are a letter and its size, never "de Grande": "e de Enrique, be
             # grande" heard "el enrique be grande" had read G)
-            bv_named = words[i + 1] in ("be", "ve") and words[i + 2 if i + 2 < n else i] in _B_MODS | _V_MODS
+            bv_named = i + 2 < n and words[i + 1] in ("be", "ve") and words[i + 2] in _B_MODS | _V_MODS
             if words[i + 1] in connectors and i + 2 < n and _is_keyword(words[i + 2], lang) and not bv_named:
                 i += 3
                 emit(_key_letter(words[i - 1]), "L!", with_key=True)
