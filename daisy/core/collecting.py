@@ -70,6 +70,8 @@ def read_back(
     # name of known names is worth one read-back, which costs no more than asking again.
     common_name = f.kind is FieldKind.NAME and reader.common_name(value)
     gate = ladder.DOUBTFUL_COMMON_NAME if common_name else ladder.DOUBTFUL
+    if f.kind is FieldKind.NAME and not common_name:
+        gate = ladder.DOUBTFUL_UNKNOWN_NAME  # "Betilla Amunior Ángel": spelled, it comes surer
     if f.kind is FieldKind.NUMBER and value.isdigit():
         gate = ladder.DOUBTFUL_KEYABLE  # the keypad, offered next, takes it in as few turns
     doubtful = ctx.confidence is not None and ctx.confidence < gate
