@@ -66,15 +66,7 @@ def read_back(
     # as "No, that's wrong." had refused the true plate, and its spelling was then thrown away).
     if source == "speech" and value in refused(ctx.state) and not spelled:
         return ladder.strike(ctx, f, "not_understood_lead")
-    # Whisper base is unsure of names it gets right ("Héctor Manuel Garza" refused twice at 0.43): a
-    # name of known names is worth one read-back, which costs no more than asking again.
-    common_name = f.kind is FieldKind.NAME and reader.common_name(value)
-    gate = ladder.DOUBTFUL_COMMON_NAME if common_name else ladder.DOUBTFUL
-    if f.kind is FieldKind.NAME and not common_name:
-        gate = ladder.DOUBTFUL_UNKNOWN_NAME  # "Betilla Amunior Ángel": spelled, it comes surer
-    if f.kind is FieldKind.NUMBER and value.isdigit():
-        gate = ladder.DOUBTFUL_KEYABLE  # the keypad, offered next, takes it in as few turns
-    doubtful = ctx.confidence is not None and ctx.confidence < gate
+    doubtful = ctx.confidence is not None and ctx.confidence < _doubt_gate(f, value)
     # ...unless this is the last try: offered, the caller's yes decides; asked again, it is left empty
     last_try = ctx.state.tries >= ladder.MAX_TRIES - 1
     if source == "speech" and doubtful and not gathered and not spelled and not last_try:
@@ -94,6 +86,18 @@ def read_back(
         failures=0,
         unclear=0,
     )
+
+
+def _doubt_gate(f: FormField, value: str) -> float:
+    """The confidence below which a value heard is not read back but asked again, with more help."""
+    if f.kind is FieldKind.NAME:
+        # Whisper base is unsure of names it gets right ("Héctor Manuel Garza" refused twice at 0.43): a
+        # name of known names is worth one read-back; one with a word the lexicon lacks ("Betilla Amunior
+        # Ángel") comes surer spelled
+        return ladder.DOUBTFUL_COMMON_NAME if reader.common_name(value) else ladder.DOUBTFUL_UNKNOWN_NAME
+    if f.kind is FieldKind.NUMBER and value.isdigit():
+        return ladder.DOUBTFUL_KEYABLE  # the keypad, offered next, takes it in as few turns
+    return ladder.DOUBTFUL
 
 
 def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None:
