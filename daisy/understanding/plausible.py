@@ -14,6 +14,7 @@ import re
 
 PLATE_SYMBOLS = (5, 8)
 PLATE_LETTERS = 4
+_FOUR_ALIKE = re.compile(r"(.)\1\1\1")  # no plate has a symbol four times running
 NUMBER_SYMBOLS = (1, 6)  # a fleet number's default length; a form field may set its own
 EMAIL_MAX = 64  # longer than anyone dictates on the phone
 NAME_WORDS = (1, 6)
@@ -47,7 +48,7 @@ def plate(value: str) -> bool:
         return False
     letters = sum(c.isalpha() for c in value)
     digits = len(value) - letters
-    return 1 <= letters <= PLATE_LETTERS and digits >= 2 and not re.search(r"(.)\1\1\1", value)
+    return 1 <= letters <= PLATE_LETTERS and digits >= 2 and not _FOUR_ALIKE.search(value)
 
 
 def number(value: str, symbols: tuple[int, int] = NUMBER_SYMBOLS) -> bool:
@@ -103,7 +104,7 @@ def dead_end(kind: str, gathered: str) -> bool:
     any plate has, or a symbol four times running ("J26YFVT" for "jay, twenty six, eff, zee, T")."""
     if kind != "plate":
         return False
-    return sum(c.isalpha() for c in gathered) > PLATE_LETTERS or bool(re.search(r"(.)\1\1\1", gathered))
+    return sum(c.isalpha() for c in gathered) > PLATE_LETTERS or bool(_FOUR_ALIKE.search(gathered))
 
 
 def longest(kind: str, symbols: tuple[int, int] | None = None) -> int | None:

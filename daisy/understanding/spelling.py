@@ -776,6 +776,7 @@ def _eight_heard_as_h(text: str, lang: str) -> str:
 # "zero" before a lone capital letter, the way "letter N" is said ("zero N, zero H, 8863." for "letter N,
 # letter H, …"; "zero G, K, 7167."): Whisper writes a bare letter it hears named in capitals
 _ZERO_BEFORE_A_LETTER = re.compile(r"\b(?i:zero),?\s+(?=[A-Z](?![\w'’]))")
+_ZERO_OPENS_LETTERS = re.compile(r"(?i:zero),?\s+[A-Z][ ,]+[A-Z](?![\w'’])")
 
 
 def _letter_heard_as_zero(text: str, lang: str) -> str:
@@ -785,7 +786,7 @@ def _letter_heard_as_zero(text: str, lang: str) -> str:
     if not is_english(lang) or "zero" not in text.lower():
         return text
     found = list(_ZERO_BEFORE_A_LETTER.finditer(text))
-    opens = re.match(r"(?i:zero),?\s+[A-Z][ ,]+[A-Z](?![\w'’])", text) is not None
+    opens = _ZERO_OPENS_LETTERS.match(text) is not None
     if len(found) < 2 and not opens:
         return text
     return _ZERO_BEFORE_A_LETTER.sub("letter ", text)
