@@ -85,6 +85,7 @@ class Figures:
     invented: int = 0
     outcomes_right: int = 0
     field_turns: int = 0  # caller turns spent on fields
+    call_turns: int = 0  # every caller turn of the call (greeting, follow-ups, waits too)
     fields_collected: int = 0
     wrong_readbacks: int = 0  # values read back wrong (the caller had to say no), even if fixed later
     first_readbacks: int = 0  # fields the caller knows that Daisy read back at least once
@@ -106,6 +107,12 @@ class Figures:
     def turns_per_field(self) -> float:
         return self.field_turns / self.fields_collected if self.fields_collected else 0.0
 
+    @property
+    def turns_per_field_asked(self) -> float:
+        # the lenient reading: every caller turn over the fields the caller was asked for, whatever
+        # became of them (a field left empty lowers it, where it raises turns_per_field)
+        return self.call_turns / self.fields_scored if self.fields_scored else 0.0
+
     def add(self, other: Figures) -> None:
         for f in fields(self):
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
@@ -122,6 +129,8 @@ class Figures:
             "caller_turns": self.field_turns,
             "fields_collected": self.fields_collected,
             "turns_per_field": round(self.turns_per_field, 2),
+            "call_turns": self.call_turns,
+            "turns_per_field_asked": round(self.turns_per_field_asked, 2),
             "wrong_readbacks": self.wrong_readbacks,
             "first_readbacks": self.first_readbacks,
             "first_readbacks_right": self.first_readbacks_right,
@@ -198,6 +207,7 @@ def score_call(result: CallResult) -> tuple[Figures, list[Miss]]:
     fig.field_turns = sum(
         1 for ex in result.exchanges if ex.field is not None and ex.state in ("asking", "confirming")
     )
+    fig.call_turns = len(result.exchanges)
     firsts = first_readbacks(result)
     fig.first_readbacks = len(firsts)
     fig.first_readbacks_right = sum(1 for key, value in firsts.items() if value == result.expected[key])

@@ -124,6 +124,18 @@ def test_turns_count_only_field_turns_and_totals_add_up() -> None:
     assert report.to_dict()["overall"]["outcomes_right_pct"] == 100.0
 
 
+def test_turns_per_field_asked_counts_every_turn_and_every_field_asked_even_left_empty() -> None:
+    # greeting + two turns on the name + three on a number left empty + the eta + its "sí" = 8 turns
+    result = call(
+        {"driver_name": "Ana Ruiz", "tractor_number": None, "eta": "16:45"},
+        turns_on=[None, "driver_name", "driver_name", *["tractor_number"] * 3, "eta"],
+    )
+    fig, _ = score_call(result)
+    assert fig.call_turns == 8 and fig.fields_scored == 3 and fig.fields_collected == 2
+    assert round(fig.turns_per_field_asked, 2) == round(8 / 3, 2)
+    assert round(fig.turns_per_field, 2) == round(7 / 2, 2)  # the strict reading: field turns / recorded
+
+
 def test_wrong_readbacks_are_listed_even_when_fixed() -> None:
     result = call({"driver_name": "Ana Ruiz", "tractor_number": "512", "eta": "16:45"})
     bad = {

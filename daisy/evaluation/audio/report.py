@@ -6,6 +6,7 @@
 - never ended: calls still open after the caller-turn cap;
 - outcomes: how the calls ended, and how many ended as the caller meant;
 - caller turns per field: caller turns on fields (asking or reading back) over fields recorded;
+  and, leniently, every caller turn of the calls over the fields asked for ("turns/asked");
 - keypad uses and spelled answers: how often drivers fell back on them.
 """
 
@@ -71,6 +72,8 @@ class Row:
             "caller_turns": f.field_turns,
             "fields_collected": f.fields_collected,
             "turns_per_field": round(f.turns_per_field, 2),
+            "call_turns": f.call_turns,
+            "turns_per_field_asked": round(f.turns_per_field_asked, 2),
             "keypad_uses": self.keypad_uses,
             "spelled_answers": self.spelled,
             "utterances": self.utterances,
@@ -151,7 +154,8 @@ def table(report: AudioReport) -> str:
     """The figures as a fixed-width table, one row per voice family and line condition."""
     head = (
         f"{'':<14} {'calls':>5} {'fields right':>17} {'wrong stored':>12} {'never ended':>11} "
-        f"{'failed':>6} {'outcomes right':>14} {'turns/field':>11} {'keypad':>6} {'spelled':>7}"
+        f"{'failed':>6} {'outcomes right':>14} {'turns/field':>11} {'turns/asked':>11} {'keypad':>6} "
+        f"{'spelled':>7}"
     )
     lines = [head]
 
@@ -161,7 +165,7 @@ def table(report: AudioReport) -> str:
         return (
             f"{name:<14} {f.calls:>5} {right:>17} {row.wrong_values:>12} {row.never_ended:>11} "
             f"{row.errors:>6} {f.outcomes_right:>8}/{f.calls:<5} {f.turns_per_field:>11.2f} "
-            f"{row.keypad_uses:>6} {row.spelled:>7}"
+            f"{f.turns_per_field_asked:>11.2f} {row.keypad_uses:>6} {row.spelled:>7}"
         )
 
     for name, row in report.rows.items():
