@@ -559,6 +559,9 @@ def _cut_name_with_key(words: list[str], i: int) -> tuple[str, int] | None:
     if glued and i + 1 < len(words) and _is_keyword(words[i + 1], "es") \
             and _starts_a_name_of(glued.group(1), words[i + 1]):
         return _key_letter(words[i + 1]), i + 2
+    if i + 2 < len(words) and words[i + 1] == "de" and _is_keyword(words[i + 2], "es") \
+            and _bent_syllable_of(w, _key_letter(words[i + 2])):
+        return _key_letter(words[i + 2]), i + 3  # "que de Puebla": the bent name kept apart from its "de"
     return None
 
 

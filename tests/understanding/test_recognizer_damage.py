@@ -79,6 +79,7 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("jota dejaron, ele de luna, dos", "es-MX", "JL2"),
         # ...or bent into another sound before its "e" ("que" for pe, the Mexican ge written "he")
         ("el edelupe jodejaro quede pero nueve cero cinco", "es-MX", "LJP905"),
+        ("ele de limón jota de jabón que de puebla y novecientos cinco", "es-MX", "LJP905"),  # ...apart
         ("ele de luna ude uruapan, hede gay, ode oaxaca", "es-MX", "LUGO"),
         ("ene de naranja adiacapulco bede victoria areana", "es-MX", "NAVA"),  # "de" heard "di" or "re"
         # "dos" heard "los" / "nos" among digits said one by one
