@@ -76,10 +76,27 @@ _PROMPTS: dict[str, dict[Expected, str]] = {
 # words after it (Whisper's own "Alpha", not "Alfa", which it bent into "Delta"), 14 of 18
 # synthesized spelled surnames came back right instead of 8 (3 names, 3 espeak-ng voices, clean and
 # noisy). In Spanish no prompt tried read key-word spelling better than the name prompt.
-_SPELLED_NAME_EN = (
-    "My name is... Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliett Kilo Lima Mike "
-    "November Oscar Papa Quebec Romeo Sierra Tango Uniform Victor Whiskey X-ray Yankee Zulu"
+_NATO_PROMPT = (
+    "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliett Kilo Lima Mike November Oscar Papa "
+    "Quebec Romeo Sierra Tango Uniform Victor Whiskey X-ray Yankee Zulu"
 )
+_SPELLED_NAME_EN = f"My name is... {_NATO_PROMPT}"
+
+# A plate or an address spelled when asked to ("Zulu, Sierra, Romeo, seven…"): with the letters-only
+# plate prompt Whisper wrote NATO words as strings of letters ("zero zero zero" for Zulu, Sierra, Romeo;
+# "L E M T R L E G…" for Lima, Charlie, Golf). With the NATO words added, of 61 English plates spelled
+# on the audio evaluation (espeak-ng and Kokoro, clean and noisy) 34 read right instead of 31, 27 of
+# them at a confidence the core reads back (0.3) instead of 20, and no more wrong ones there (3). Of
+# 33 spelled addresses the same were read right, 16 of them at 0.3 or more instead of 12. A plate
+# said unasked keeps the letters-only prompt: with NATO words, espeak-ng's plain plates were read
+# back wrong more often (15 → 21 of 124).
+_SPELLED_EN: dict[Expected, str] = {
+    Expected.PLATE: f"That's all. Letters {_LETTERS_EN} {_NATO_PROMPT} numbers {_DIGITS_EN}",
+    Expected.EMAIL: (
+        f"My email is... {_NATO_PROMPT} at gmail dot com, at hotmail dot com, at outlook dot com, at yahoo "
+        "dot com. Underscore, dash, dot."
+    ),
+}
 
 
 def prompt(expecting: Expected, lang: str, spelled: bool = False) -> str:
@@ -88,6 +105,8 @@ def prompt(expecting: Expected, lang: str, spelled: bool = False) -> str:
     english = not lang.lower().startswith("es")
     if spelled and english and expecting == Expected.NAME:
         return _SPELLED_NAME_EN
+    if spelled and english and expecting in _SPELLED_EN:
+        return _SPELLED_EN[expecting]
     return _PROMPTS["en" if english else "es"].get(expecting, "")
 
 

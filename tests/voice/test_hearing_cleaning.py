@@ -69,6 +69,15 @@ def test_the_prompt_handed_back_is_not_the_caller_speaking() -> None:
     assert clean("uno dos tres cuatro", voiced=2.0, prompt=digits) == "uno dos tres cuatro"
 
 
+def test_a_plate_spelled_when_asked_is_heard_with_nato_words_and_their_list_is_no_answer() -> None:
+    spelled = vocabulary.prompt(Expected.PLATE, "en", spelled=True)
+    assert "Zulu" in spelled and "Zulu" not in vocabulary.prompt(Expected.PLATE, "en")
+    assert "Zulu" not in vocabulary.prompt(Expected.PLATE, "es", spelled=True)  # Spanish key words are free
+    said = "Zulu, Sierra, Romeo, seven, nine, two"
+    assert clean(said, voiced=3.0, prompt=spelled) == said
+    assert clean("Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel", voiced=3.0, prompt=spelled) == ""
+
+
 def test_absurd_numbers_are_dropped() -> None:
     assert clean("100,000,000,000", voiced=1.0) == ""
     assert clean("1,000,000", voiced=1.0) == ""
