@@ -185,7 +185,11 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
                 mended = reader.mend_name(value, ctx.lang)
                 # ...unless the caller said no to the mended one: their name may be one it lacks
                 value = value if mended in refused(ctx.state) else mended
-            ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "name_heard": value})
+            # a given name the lexicon knows outlives a later try's unknown one ("Lonnie Plut", then
+            # "Rani Putt": the surname spelled next goes after Lonnie)
+            given = reader.known_given_name(value) or ctx.state.scratch.get("given_known", "")
+            scratch = {**ctx.state.scratch, "name_heard": value, "given_known": given}
+            ctx.state = replace(ctx.state, scratch=scratch)
         return read_back(ctx, f, ctx.state.pieces + value if f.kind is FieldKind.NUMBER else value)
     if f.kind is FieldKind.NUMBER and not ctx.state.pieces:
         # A fleet number's letter said on its own ("Letra ce.") comes before the digits.
@@ -245,7 +249,11 @@ def _spelled_name(ctx: TurnContext, text: str) -> str | None:
         return None
     surname = reader.name_from_letters(letters, ctx.lang)
     heard = ctx.state.scratch.get("name_heard", "").split()
-    given = reader.given_name_said(text, ctx.lang) or " ".join(heard[:-1] if len(heard) > 1 else heard)
+    given = (
+        reader.given_name_said(text, ctx.lang)
+        or ctx.state.scratch.get("given_known", "")
+        or " ".join(heard[:-1] if len(heard) > 1 else heard)
+    )
     return f"{given} {surname}".strip()
 
 

@@ -197,6 +197,14 @@ def given_name_said(text: str, lang: str) -> str:
     return " ".join(given)
 
 
+def known_given_name(value: str) -> str:
+    """The given name(s) of a name heard whole ("Lonnie Plut" → "Lonnie"), when the lexicon knows each
+    of them; '' otherwise."""
+    words = value.split()
+    given = words[:-1] if len(words) > 1 else words
+    return " ".join(given) if given and all(name_lexicon.known(w) for w in given) else ""
+
+
 def named(text: str, lang: str) -> bool:
     """The words give a name on purpose: an intro ("me llamo…", "soy…") or a name the lexicon knows."""
     if _NAME_INTRO.search(text):

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from daisy.core import Dialogue, Direction, Keypad, Utterance
+from daisy.core.expectation import Offer, offer
 from daisy.core.state import Turn
 from daisy.form import load_form
 from tests.conversation.conftest import NOW, Line
@@ -455,6 +456,18 @@ def test_a_spelled_surname_follows_the_given_name_heard_before(line: Line) -> No
     assert out["offer"] == "spell"
     out = line.say("Ve de vaca, o de oso, ese de Sonora, cu, u de uva, e de elefante, zeta de zapato")
     assert out["pending"] == "Ramón Vosquez" or out["pending"].startswith("Ramón V")
+
+
+def test_a_spelled_surname_follows_a_known_given_name_heard_before_over_an_unknown_one() -> None:
+    dialogue = Dialogue(FORM, "en")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    turn = _heard(dialogue, turn, "My name is Lonnie Plut.", 0.9)
+    turn = _heard(dialogue, turn, "No.", 0.9)
+    turn = _heard(dialogue, turn, "I'm Rani Putt.", 0.9)
+    turn = _heard(dialogue, turn, "No.", 0.9)
+    assert offer(turn.state) is Offer.SPELL
+    turn = _heard(dialogue, turn, "Lani Papa Romeo Uniform India Tango Tango", 0.9)
+    assert turn.state.pending == "Lonnie Pruitt"
 
 
 # --- follow-ups end too ---------------------------------------------------------------------------
