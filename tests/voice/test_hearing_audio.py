@@ -285,6 +285,17 @@ def test_an_address_bent_on_the_line_is_set_right_by_the_callers_confirmed_name(
     assert value(Expected.EMAIL, refused.text, "en", NOW) != address  # a no to it is heard
 
 
+def test_an_address_spelled_in_nato_words_is_set_right_by_the_callers_confirmed_name() -> None:
+    # en-us+f2 on a clean line: "Bravo" heard "Romeo" and a stray "Hotel" (rrenda.whithfield12); a NATO
+    # word put back in the words heard must not keep them from being set to the name
+    model = load_whisper(Path("data"))
+    said = ("Bravo, Romeo, Echo, November, Delta, Alfa, dot, Whiskey, Hotel, India, Tango, Foxtrot, India, "
+            "Echo, Lima, Delta, one, two, at hotmail dot com")
+    pcm, rate = _on_the_line(said, "en-us+f2", noisy=False)
+    heard = hear(model, pcm, rate, Expected.EMAIL, "en", NOW, spelled=True, caller_name="Brenda Whitfield")
+    assert value(Expected.EMAIL, heard.text, "en", NOW) == "brenda.whitfield12@hotmail.com"
+
+
 def test_a_yes_in_words_of_its_own_is_heard_as_a_sure_yes(tmp_path: Path) -> None:
     # "De acuerdo." is no plain yes-word; heard right, it fits the audio far better than any no-word
     model = load_whisper(Path("data"))

@@ -226,7 +226,11 @@ def hear(
     # judged on the words decoded: an address set to the caller's name is written shorter than said
     lost = expecting not in (Expected.YES_NO, Expected.FREE) and lost_most_of(text, voiced)
     if expecting == Expected.EMAIL and caller_name:
-        text, confidence = _as_the_name(text, confidence, values.get(text), caller_name, lang, refused,
+        # the words may have changed since they were read (a NATO word put back): read them again
+        if text not in values:
+            found_value = answer_value(expecting, text, lang, now)
+            values[text] = None if found_value in refused else found_value
+        text, confidence = _as_the_name(text, confidence, values[text], caller_name, lang, refused,
                                         spelled, as_prompted)
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
         confidence = _weighed("a yes", min(confidence, yes_twin.MAYBE_NO),
