@@ -615,7 +615,8 @@ def _bv_modifier(words: list[str], j: int, letter: str) -> tuple[str, int]:
     return letter, j
 
 
-_HOMOPHONES = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight", "tree": "three"}
+_HOMOPHONES = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight", "tree": "three",
+               "time": "five", "fix": "six"}
 
 
 def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> None:

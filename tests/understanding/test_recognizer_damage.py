@@ -95,6 +95,10 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("X-ray A1 Mike X-ray Charlie", "en-US", "X81MXC"),  # ...or as the letter A
         # "letter" heard as "zero" before the letters it names ("letter N, letter H, …")
         ("zero N, zero H, 8863.", "en-US", "NH8863"),
+        # "five" heard "time" and "six" heard "fix" among the digits (or closing them)
+        ("Sierra Kilo Foxtrot time six time", "en-US", "SKF565"),
+        ("Juliett Lima Delta four three time", "en-US", "JLD435"),
+        ("Tango Alfa nine fix one", "en-US", "TA961"),
         ("zero G, K, 7167.", "en-US", "GK7167"),
         ("one zero A B 123", "en-US", "10AB123"),  # ...but a zero among digits is the digit
     ],
