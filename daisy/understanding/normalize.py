@@ -66,8 +66,9 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"\b(be|ve|b|v)(chica|chiquita|grande|larga|corta|baja|alta)\b"), r"\1 \2"),
     # "5pm", "t45": split digits from letters so each rule sees separate tokens
     (re.compile(r"(?<=\d)(?=[a-zñ])|(?<=[a-zñ])(?=\d)"), " "),
-    # "quarenta", "quatro": the recognizer's Italian-looking spelling of "cuarenta", "cuatro"
-    (re.compile(r"\bqua(renta|tro|trocientos)\b"), r"cua\1"),
+    # "quarenta", "quatro": the recognizer's Italian-looking spelling of "cuarenta", "cuatro" (and
+    # "twarenta" on a synthetic voice)
+    (re.compile(r"\b(?:qua|twa)(renta|tro|trocientos)\b"), r"cua\1"),
     # hundreds written apart: "seis cientos", "cuatro sientos", "cinco cientos" -> one word
     (re.compile(r"\b(dos|tres|cuatro|cinco|seis|siete|sete|ocho|nueve|nove) ?[cs]ient([oa]s)\b"), _hundreds),
 ]
@@ -107,7 +108,7 @@ def _junk(keep: str) -> re.Pattern[str]:
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
     "nt", "nt", "dieci |diez y", "veinti ", "veinti", "letras", "trae ", "trae", "tra", "re ?tra",
-    "chic|grande|larga|corta|baja|alta", r"\d", "qua", "ient",
+    "chic|grande|larga|corta|baja|alta", r"\d", "qua|twa", "ient",
 ))
 _OTHER_MARKS = re.compile(r"[^\x00-\x7fñÑ]")
 

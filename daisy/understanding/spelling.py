@@ -579,14 +579,19 @@ def _nato_heard_in_spanish(words: list[str]) -> list[str]:
 _ES_DIGIT_WORDS = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}
 
 
+# Digit words the recognizer bends among digits said one by one: "dos" heard "los"/"nos", "tres" its
+# s dropped ("ocho, tre, seis"), "seis" heard "veis"
+_BENT_DIGITS = {"los": "dos", "nos": "dos", "tre": "tres", "veis": "seis"}
+
+
 def _dos_between_digits(words: list[str]) -> list[str]:
-    """ "cuatro, los, ocho": "dos" heard as "los"/"nos" among digits said one by one."""
+    """ "cuatro, los, ocho": a digit word bent among digits said one by one (_BENT_DIGITS)."""
     def digit_at(k: int, step: int) -> bool:
         while 0 <= k < len(words) and words[k] == ",":
             k += step
         return 0 <= k < len(words) and words[k] in _ES_DIGIT_WORDS
 
-    return ["dos" if w in ("los", "nos") and digit_at(i - 1, -1) and digit_at(i + 1, 1) else w
+    return [_BENT_DIGITS[w] if w in _BENT_DIGITS and digit_at(i - 1, -1) and digit_at(i + 1, 1) else w
             for i, w in enumerate(words)]
 
 

@@ -30,6 +30,10 @@ NOW = datetime(2026, 3, 2, 10, 0)
         ("el veinticuato", "es-MX", "24"),
         # the tens written in digits, the unit said on ("ochenta y uno" heard "80, y uno")
         ("80 y uno", "es-MX", "81"),
+        # a digit word bent among digits said one by one: "tres" without its s, "seis" heard "veis"
+        ("el nueve ocho tre seis cinco", "es-MX", "98365"),
+        ("ocho veis cinco", "es-MX", "865"),
+        ("ocho twarenta y siete", "es-MX", "847"),  # "cuarenta" as a synthetic voice's "twarenta"
         ("el 30 y 2", "es-MX", "32"),
         # "four" written "for" right after the number's NATO letter ("C for Charlie" stays a key word)
         ("Tango for seven three", "en-US", "T473"),
