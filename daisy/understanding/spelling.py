@@ -176,6 +176,8 @@ _CLEAR_NAMES = frozenset(
     {w for w, letter in _ES_NAMES.items() if letter in "XJZHQW" and len(w) > 1} | {"igriega", "ygriega"}
 )
 _PAIR_WORDS = {"griega", "doble", "double", "latina"}
+# The last vowel of a Spanish key word the recognizer wrote apart ("llego a" for Yegua, "gai o" for Gallo)
+_WORD_ENDS = {"a", "o"}
 # A synthetic or hurried "de" the recognizer writes as a nasal syllable ("te me Toluca", "eme ene
 # Monte", "el ene rosa"): before a key word it is the "de" unless the key word is its own (M, N).
 _DE_AS_NASAL = {"me", "ne", "eme", "ene"}
@@ -736,7 +738,11 @@ def _maybe_key(
         if split_key and _is_keyword(words[k] + words[k + 1], lang) and words[k + 1] not in _names(lang):
             return letter, k + 2
         if k < n and (_is_keyword(words[k], lang) or words[k] in _NATO):
-            return _key_letter(words[k]), k + 1
+            end = k + 1
+            if not is_english(lang) and words[k] not in _NATO and end + 1 < n and words[end] in _WORD_ENDS \
+                    and (words[end + 1] in word_table(lang) or words[end + 1].isdigit()):
+                end += 1  # "i griega de llego a, ocho": the key word (Yegua) split before its last vowel
+            return _key_letter(words[k]), end
         if k < n and words[k] in _KEYABLE_NUMBERS and _key_letter(words[k]) == letter:
             return letter, k + 1  # "D de dos", "ese de seis": a number word as the key word
         return letter, j

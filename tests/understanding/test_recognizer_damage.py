@@ -84,6 +84,10 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         # ...or bent into another sound before its "e" ("que" for pe, the Mexican ge written "he")
         ("el edelupe jodejaro quede pero nueve cero cinco", "es-MX", "LJP905"),
         ("ele de limón jota de jabón que de puebla y novecientos cinco", "es-MX", "LJP905"),  # ...apart
+        # a key word written apart before its last vowel ("llego a" for Yegua); a vowel said as a letter
+        # stays one
+        ("equis de salapa i griega de llego a ocho ocho cuatro siete", "es-MX", "XY8847"),
+        ("equis de xalapa, a, ocho ocho", "es-MX", "XA88"),
         ("ele de luna ude uruapan, hede gay, ode oaxaca", "es-MX", "LUGO"),
         ("ene de naranja adiacapulco bede victoria areana", "es-MX", "NAVA"),  # "de" heard "di" or "re"
         # "dos" heard "los" / "nos" among digits said one by one
