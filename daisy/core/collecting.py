@@ -247,14 +247,17 @@ def _spelled_name(ctx: TurnContext, text: str) -> str | None:
     letters = reader.read_letters(text, ctx.lang, longest=20)
     if len(letters) < 2:
         return None
-    surname = reader.name_from_letters(letters, ctx.lang)
     heard = ctx.state.scratch.get("name_heard", "").split()
     given = (
         reader.given_name_said(text, ctx.lang)
         or ctx.state.scratch.get("given_known", "")
         or " ".join(heard[:-1] if len(heard) > 1 else heard)
     )
-    return f"{given} {surname}".strip()
+    spelled = f"{given} {reader.name_from_letters(letters, ctx.lang)}".strip()
+    if ctx.confidence is None:
+        return spelled  # typed letters are what the caller means
+    mended = f"{given} {reader.name_from_letters(letters, ctx.lang, heard=True)}".strip()
+    return spelled if mended in refused(ctx.state) else mended  # ...so is a surname they said no to
 
 
 def hear_keypad(ctx: TurnContext, event: Keypad) -> Turn:

@@ -470,6 +470,19 @@ def test_a_spelled_surname_follows_a_known_given_name_heard_before_over_an_unkno
     assert turn.state.pending == "Lonnie Pruitt"
 
 
+def test_a_heard_spelled_surname_one_letter_off_a_known_one_is_that_one_typed_it_is_as_typed() -> None:
+    # espeak-ng's "Alfa" heard "Delta": H-O-L-L-O-W-D-Y
+    for confidence, surname in ((0.9, "Holloway"), (None, "Hollowdy")):
+        dialogue = Dialogue(FORM, "en")
+        turn = dialogue.start(Direction.INBOUND, NOW)
+        for said in ("My name is Travis Harway.", "No.", "My name is Travis Harway.", "No."):
+            turn = dialogue.handle(turn.state, Utterance(said, confidence), NOW)
+        assert offer(turn.state) is Offer.SPELL
+        spelled = "Travis Hotel Oscar Lima Lima Oscar Whiskey Delta Yankee"
+        turn = dialogue.handle(turn.state, Utterance(spelled, confidence), NOW)
+        assert turn.state.pending == f"Travis {surname}"
+
+
 # --- follow-ups end too ---------------------------------------------------------------------------
 def test_a_whatsapp_number_never_understood_falls_back_to_the_calling_number() -> None:
     line = Line(direction="outbound", caller_number="+5215512345678")
