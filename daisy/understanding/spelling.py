@@ -294,7 +294,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     # "Uniforms, Lima": a NATO word with a stray plural s is still that word
     words = _merge_pairs([w[:-1] if w.endswith("s") and w[:-1] in _NATO else w for w in norm.split()])
     if not english:
-        words = _nato_heard_in_spanish(_dos_between_digits(_rejoined(words)))
+        words = _nato_heard_in_spanish(_digits_bent_among_digits(_rejoined(words)))
     if not words:
         return ""
     names = _names(lang)
@@ -586,7 +586,7 @@ _ES_DIGIT_WORDS = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "sie
 _BENT_DIGITS = {"los": "dos", "nos": "dos", "tre": "tres", "veis": "seis"}
 
 
-def _dos_between_digits(words: list[str]) -> list[str]:
+def _digits_bent_among_digits(words: list[str]) -> list[str]:
     """ "cuatro, los, ocho": a digit word bent among digits said one by one (_BENT_DIGITS)."""
     def digit_at(k: int, step: int) -> bool:
         while 0 <= k < len(words) and words[k] == ",":

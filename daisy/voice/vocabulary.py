@@ -24,6 +24,10 @@ _DIGITS_EN = "one two three four five six seven eight nine zero"
 # Among the most frequent given names and surnames in Mexico: the decoder then writes a common name
 # the way it is spelled ("José Hernández", not "Soy sofea rande"). Measured on names on and off the
 # list: 7 of 14 right instead of 3, and fewer wrong (one name off the list came back as "José").
+# How an English address ends and what joins its parts: said after the address itself in a prompt
+_EMAIL_ENDINGS_EN = (
+    "at gmail dot com, at hotmail dot com, at outlook dot com, at yahoo dot com. Underscore, dash, dot."
+)
 _NAMES_MX = (
     "José Juan Luis Miguel Jesús Francisco Antonio Alejandro Pedro Carlos Manuel Jorge Ricardo Fernando "
     "Roberto María Guadalupe Hernández García Martínez López González Pérez Rodríguez Sánchez Ramírez "
@@ -60,10 +64,7 @@ _PROMPTS: dict[str, dict[Expected, str]] = {
             "At ... in the morning, in the afternoon, in the evening, a.m., p.m. Thirty, fifteen, half "
             "past. In an hour, in two hours. Noon."
         ),
-        Expected.EMAIL: (
-            "My email is... at gmail dot com, at hotmail dot com, at outlook dot com, at yahoo dot com. "
-            "Underscore, dash, dot."
-        ),
+        Expected.EMAIL: f"My email is... {_EMAIL_ENDINGS_EN}",
         # A list of names did not help in English (as many right, more names said that were not)
         Expected.NAME: "My name is... This is... I'm...",
         Expected.FREE: "",
@@ -80,7 +81,6 @@ _NATO_PROMPT = (
     "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliett Kilo Lima Mike November Oscar Papa "
     "Quebec Romeo Sierra Tango Uniform Victor Whiskey X-ray Yankee Zulu"
 )
-_SPELLED_NAME_EN = f"My name is... {_NATO_PROMPT}"
 
 # A plate or an address spelled when asked to ("Zulu, Sierra, Romeo, seven…"): with the letters-only
 # plate prompt Whisper wrote NATO words as strings of letters ("zero zero zero" for Zulu, Sierra, Romeo;
@@ -91,11 +91,9 @@ _SPELLED_NAME_EN = f"My name is... {_NATO_PROMPT}"
 # said unasked keeps the letters-only prompt: with NATO words, espeak-ng's plain plates were read
 # back wrong more often (15 → 21 of 124).
 _SPELLED_EN: dict[Expected, str] = {
+    Expected.NAME: f"My name is... {_NATO_PROMPT}",
     Expected.PLATE: f"That's all. Letters {_LETTERS_EN} {_NATO_PROMPT} numbers {_DIGITS_EN}",
-    Expected.EMAIL: (
-        f"My email is... {_NATO_PROMPT} at gmail dot com, at hotmail dot com, at outlook dot com, at yahoo "
-        "dot com. Underscore, dash, dot."
-    ),
+    Expected.EMAIL: f"My email is... {_NATO_PROMPT} {_EMAIL_ENDINGS_EN}",
 }
 
 
@@ -103,8 +101,6 @@ def prompt(expecting: Expected, lang: str, spelled: bool = False) -> str:
     """The decoder prompt for this kind of answer ('' for a free answer: no bias at all); `spelled`:
     Daisy asked for the value letter by letter."""
     english = not lang.lower().startswith("es")
-    if spelled and english and expecting == Expected.NAME:
-        return _SPELLED_NAME_EN
     if spelled and english and expecting in _SPELLED_EN:
         return _SPELLED_EN[expecting]
     return _PROMPTS["en" if english else "es"].get(expecting, "")
