@@ -49,6 +49,9 @@ def question(ctx: TurnContext) -> str:
     return ladder.request(ctx, f, offer(ctx.state))
 
 
+_ECHOED = re.compile(r"(.)\1\1")
+
+
 def read_back(
     ctx: TurnContext,
     f: FormField,
@@ -62,6 +65,14 @@ def read_back(
     if not plausible.plausible(f.kind.value, value, f.symbols):
         return not_understood(ctx)
     spelled = offer(ctx.state) is Offer.SPELL  # spelled symbol by symbol: read back the same way anyway
+    if source == "speech" and value in refused(ctx.state):
+        # Whisper repeats a repeated symbol once too often ("seven five five" heard "seven five five
+        # five"): a value the caller said no to, heard the same again with a symbol three times
+        # running, is offered with it twice
+        shorter = _ECHOED.sub(r"\1\1", value, count=1)
+        if shorter != value and shorter not in refused(ctx.state) \
+                and plausible.plausible(f.kind.value, shorter, f.symbols):
+            value = shorter
     # Heard as before: ask with more help. Spelled, the same value is a second opinion (a "Yes." heard
     # as "No, that's wrong." had refused the true plate, and its spelling was then thrown away).
     if source == "speech" and value in refused(ctx.state) and not spelled:

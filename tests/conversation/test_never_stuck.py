@@ -483,6 +483,21 @@ def test_a_heard_spelled_surname_one_letter_off_a_known_one_is_that_one_typed_it
         assert turn.state.pending == f"Travis {surname}"
 
 
+def test_a_value_refused_and_heard_again_with_a_symbol_thrice_is_offered_with_it_twice() -> None:
+    # Whisper base adds a repeat to repeated digits: "Tango, Romeo, seven, five, five" heard with three fives
+    dialogue = Dialogue(FORM, "en")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    turn = _heard(dialogue, turn, "My name is Mario Lopez", 0.9)
+    turn = _heard(dialogue, turn, "Yes.", 0.9)
+    turn = _heard(dialogue, turn, "Tango Romeo seven five five five", 0.9)
+    assert turn.state.pending == "TR7555"
+    turn = _heard(dialogue, turn, "No.", 0.9)
+    turn = _heard(dialogue, turn, "Tango Romeo seven five five five", 0.9)
+    assert turn.state.pending == "TR755"
+    turn = _heard(dialogue, turn, "Yes.", 0.9)
+    assert turn.state.values["tractor_number"].value == "TR755"
+
+
 # --- follow-ups end too ---------------------------------------------------------------------------
 def test_a_whatsapp_number_never_understood_falls_back_to_the_calling_number() -> None:
     line = Line(direction="outbound", caller_number="+5215512345678")
