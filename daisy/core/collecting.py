@@ -49,9 +49,6 @@ def question(ctx: TurnContext) -> str:
     return ladder.request(ctx, f, offer(ctx.state))
 
 
-_ECHOED = re.compile(r"(.)\1\1")
-
-
 def read_back(
     ctx: TurnContext,
     f: FormField,
@@ -69,14 +66,14 @@ def read_back(
         # Whisper repeats a repeated symbol once too often ("seven five five" heard "seven five five
         # five"): a value the caller said no to, heard the same again with a symbol three times
         # running, is offered with it twice
-        shorter = _ECHOED.sub(r"\1\1", value, count=1)
+        shorter = reader.echo_dropped(value)
         if shorter != value and shorter not in refused(ctx.state) \
                 and plausible.plausible(f.kind.value, shorter, f.symbols):
             value = shorter
-    # Heard as before: ask with more help. Spelled, the same value is a second opinion (a "Yes." heard
-    # as "No, that's wrong." had refused the true plate, and its spelling was then thrown away).
-    if source == "speech" and value in refused(ctx.state) and not spelled:
-        return ladder.strike(ctx, f, "not_understood_lead")
+        elif not spelled:
+            # Heard as before: ask with more help. Spelled, the same value is a second opinion (a "Yes."
+            # heard as "No, that's wrong." had refused the true plate, and its spelling was then thrown away).
+            return ladder.strike(ctx, f, "not_understood_lead")
     doubtful = ctx.confidence is not None and ctx.confidence < _doubt_gate(f, value)
     # ...unless this is the last try: offered, the caller's yes decides; asked again, it is left empty
     last_try = ctx.state.tries >= ladder.MAX_TRIES - 1

@@ -175,13 +175,21 @@ def read_letters(text: str, lang: str, longest: int = 3) -> str:
     return symbols if symbols.isalpha() and len(symbols) <= longest else ""
 
 
+# A symbol three or more times running, as Whisper writes a repeated symbol heard ("November, November"
+# → "November November November", "seven, five, five" → "seven five five five")
+_ECHOED = re.compile(r"(.)\1\1+")
+
+
+def echo_dropped(symbols: str) -> str:
+    """`symbols` with each run of three or more of a symbol cut to two: the recognizer's added repeat."""
+    return _ECHOED.sub(r"\1\1", symbols)
+
+
 def name_from_letters(letters: str, lang: str, heard: bool = False) -> str:
     """A spelled surname as a name: "VAZQUEZ" → "Vázquez" when the lexicon knows it with accents; heard
     (not typed), one letter off the only surname of the lexicon that near ("HOLLOWDY": Alfa heard Delta
     → Holloway). On 67 spelled names of the audio runs: 29 → 32 right, none lost."""
-    # no name has a letter three times running: the third is the recognizer's echo ("November, November"
-    # heard "November November November")
-    surname = re.sub(r"(.)\1\1+", r"\1\1", letters).capitalize()
+    surname = echo_dropped(letters).capitalize()  # no name has a letter three times running
     return name_lexicon.mend_word(surname, lang) if heard or name_lexicon.known(surname) else surname
 
 

@@ -319,6 +319,15 @@ def _heard(dialogue: Dialogue, turn: Turn, text: str, confidence: float) -> Turn
     return dialogue.handle(turn.state, Utterance(text, confidence), NOW)
 
 
+def _call_hearing(lang: str, *said: str, confidence: float | None = 0.9) -> tuple[Dialogue, Turn]:
+    """An inbound call that has heard `said` in turn (typed when `confidence` is None)."""
+    dialogue = Dialogue(FORM, lang)
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    for text in said:
+        turn = dialogue.handle(turn.state, Utterance(text, confidence), NOW)
+    return dialogue, turn
+
+
 def test_a_yes_heard_with_little_confidence_gets_si_o_no() -> None:
     dialogue = Dialogue(FORM, "es")
     turn = dialogue.start(Direction.INBOUND, NOW)
@@ -404,13 +413,9 @@ def test_a_long_spelling_the_hearing_lost_is_no_piece_even_at_the_last_rung() ->
 
 
 def test_a_name_of_known_names_heard_with_middling_confidence_is_read_back() -> None:
-    dialogue = Dialogue(FORM, "es")
-    turn = dialogue.start(Direction.INBOUND, NOW)
-    turn = _heard(dialogue, turn, "Héctor Manuel Garza", 0.27)
+    _, turn = _call_hearing("es", "Héctor Manuel Garza", confidence=0.27)
     assert turn.state.pending == "Héctor Manuel Garza"
-    dialogue = Dialogue(FORM, "es")
-    turn = dialogue.start(Direction.INBOUND, NOW)
-    turn = _heard(dialogue, turn, "Samuel Tancolzaba", 0.27)  # not a surname anyone knows: asked again
+    _, turn = _call_hearing("es", "Samuel Tancolzaba", confidence=0.27)  # an unknown surname: asked again
     assert turn.state.pending is None
 
 
@@ -459,12 +464,7 @@ def test_a_spelled_surname_follows_the_given_name_heard_before(line: Line) -> No
 
 
 def test_a_spelled_surname_follows_a_known_given_name_heard_before_over_an_unknown_one() -> None:
-    dialogue = Dialogue(FORM, "en")
-    turn = dialogue.start(Direction.INBOUND, NOW)
-    turn = _heard(dialogue, turn, "My name is Lonnie Plut.", 0.9)
-    turn = _heard(dialogue, turn, "No.", 0.9)
-    turn = _heard(dialogue, turn, "I'm Rani Putt.", 0.9)
-    turn = _heard(dialogue, turn, "No.", 0.9)
+    dialogue, turn = _call_hearing("en", "My name is Lonnie Plut.", "No.", "I'm Rani Putt.", "No.")
     assert offer(turn.state) is Offer.SPELL
     turn = _heard(dialogue, turn, "Lani Papa Romeo Uniform India Tango Tango", 0.9)
     assert turn.state.pending == "Lonnie Pruitt"
@@ -473,10 +473,8 @@ def test_a_spelled_surname_follows_a_known_given_name_heard_before_over_an_unkno
 def test_a_heard_spelled_surname_one_letter_off_a_known_one_is_that_one_typed_it_is_as_typed() -> None:
     # espeak-ng's "Alfa" heard "Delta": H-O-L-L-O-W-D-Y
     for confidence, surname in ((0.9, "Holloway"), (None, "Hollowdy")):
-        dialogue = Dialogue(FORM, "en")
-        turn = dialogue.start(Direction.INBOUND, NOW)
-        for said in ("My name is Travis Harway.", "No.", "My name is Travis Harway.", "No."):
-            turn = dialogue.handle(turn.state, Utterance(said, confidence), NOW)
+        said = ("My name is Travis Harway.", "No.", "My name is Travis Harway.", "No.")
+        dialogue, turn = _call_hearing("en", *said, confidence=confidence)
         assert offer(turn.state) is Offer.SPELL
         spelled = "Travis Hotel Oscar Lima Lima Oscar Whiskey Delta Yankee"
         turn = dialogue.handle(turn.state, Utterance(spelled, confidence), NOW)
@@ -485,11 +483,7 @@ def test_a_heard_spelled_surname_one_letter_off_a_known_one_is_that_one_typed_it
 
 def test_a_value_refused_and_heard_again_with_a_symbol_thrice_is_offered_with_it_twice() -> None:
     # Whisper base adds a repeat to repeated digits: "Tango, Romeo, seven, five, five" heard with three fives
-    dialogue = Dialogue(FORM, "en")
-    turn = dialogue.start(Direction.INBOUND, NOW)
-    turn = _heard(dialogue, turn, "My name is Mario Lopez", 0.9)
-    turn = _heard(dialogue, turn, "Yes.", 0.9)
-    turn = _heard(dialogue, turn, "Tango Romeo seven five five five", 0.9)
+    dialogue, turn = _call_hearing("en", "My name is Mario Lopez", "Yes.", "Tango Romeo seven five five five")
     assert turn.state.pending == "TR7555"
     turn = _heard(dialogue, turn, "No.", 0.9)
     turn = _heard(dialogue, turn, "Tango Romeo seven five five five", 0.9)
