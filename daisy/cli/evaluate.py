@@ -140,6 +140,14 @@ def evaluate(
             "understanding was never tuned on).",
         ),
     ] = "kokoro",
+    spell_after_no: Annotated[
+        bool,
+        typer.Option(
+            "--spell-after-no",
+            help="With --audio: drivers spell only after a second \"no\" to a read-back, never because "
+            "Daisy asked them to.",
+        ),
+    ] = False,
 ) -> None:
     """Run the simulated callers against Daisy and report fields right, outcomes right, turns per field."""
     from daisy.evaluation.callers import load_callers
@@ -167,7 +175,7 @@ def evaluate(
         for spec in specs
     ]
     if audio:
-        _evaluate_audio(specs, seed, limit, show, as_json, jobs, english_neural)
+        _evaluate_audio(specs, seed, limit, show, as_json, jobs, english_neural, not spell_after_no)
         return
     if show:  # ids as listed among the misses: "es-04", or "es-04#3" for its fourth round
         specs = [spec for spec in specs if spec.id in show]
@@ -210,6 +218,7 @@ def _evaluate_audio(
     as_json: bool,
     jobs: int,
     english_neural: str = "kokoro",
+    spells_when_asked: bool = True,
 ) -> None:
     import os
 
@@ -223,7 +232,7 @@ def _evaluate_audio(
         fail("daisy eval --audio needs espeak-ng (apt-get install espeak-ng)")
     specs = _pick(specs, limit)
     # before --show narrows them: a shown caller keeps its voice and line
-    audio_jobs = assign(specs, seed, english_neural)
+    audio_jobs = assign(specs, seed, english_neural, spells_when_asked)
     if show:
         specs = [spec for spec in specs if spec.id in show]
         audio_jobs = [job for job in audio_jobs if job[0].id in show]
@@ -250,11 +259,20 @@ def _evaluate_audio(
     report = build(calls)
     if as_json:
         print(
-            json.dumps({**report.to_dict(), "seed": seed, "seconds": round(seconds, 1)}, ensure_ascii=False)
+            json.dumps(
+                {
+                    **report.to_dict(),
+                    "seed": seed,
+                    "spells_when_asked": spells_when_asked,
+                    "seconds": round(seconds, 1),
+                },
+                ensure_ascii=False,
+            )
         )
     else:
         print(table(report))
-        print(f"\n{len(calls)} calls ({len(audio_jobs)} spoken) in {seconds:.0f} s, seed {seed}")
+        drivers = "" if spells_when_asked else ", drivers spell only after a second no"
+        print(f"\n{len(calls)} calls ({len(audio_jobs)} spoken) in {seconds:.0f} s, seed {seed}{drivers}")
 
 
 def _print_audio_transcript(call: object) -> None:

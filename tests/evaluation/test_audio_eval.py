@@ -105,6 +105,18 @@ def test_when_daisy_starts_plates_over_letter_by_letter_the_driver_spells_them()
     again = driver.next(_out("asking", "tractor_plates", "Let's start over, slowly.", offer="spell"))
     assert again == {"say": "X-ray, Yankee, Zulu, four, five"}
 
+def test_a_driver_who_spells_only_after_a_second_no_says_the_plates_again_when_asked_to_spell() -> None:
+    driver = Driver(_spec("en", style={"pieces": False}), spells_when_asked=False)
+    driver.next(_out("asking", "tractor_plates", "The tractor plates?"))
+    driver.next(_out("asking", "tractor_plates", "What's next?"))
+    again = driver.next(_out("asking", "tractor_plates", "Let's start over, slowly.", offer="spell"))
+    assert again is not None and driver.meant != "spelled"
+    for wrong in ("XYZ44", "XYZ46"):
+        driver.next(_out("confirming", "tractor_plates", "Right?", pending=wrong))
+        driver.next(_out("asking", "tractor_plates", "Once more, slowly.", offer="spell"))
+    assert driver.meant == "spelled"
+
+
 
 def test_a_driver_keys_the_digits_when_the_keypad_is_offered() -> None:
     driver = Driver(_spec("es"))

@@ -3,9 +3,10 @@ the reactions of a driver who is being misheard.
 
 - every value is worded as a person says it (`wording.py`), never as recognizer output;
 - a wrong read-back gets a plain "no", and the value is said again;
-- after a second "no" on the same field (or when Daisy asks to spell), the value is spelled symbol
-  by symbol: key words in Spanish ("be de Barco"), NATO words in English (a name: the given name
-  said, the surname spelled);
+- after a second "no" on the same field (or when Daisy asks to spell, unless the driver only spells
+  after that second "no": the issue's literal driver, `daisy eval --audio --spell-after-no`), the
+  value is spelled symbol by symbol: key words in Spanish ("be de Barco"), NATO words in English (a
+  name: the given name said, the surname spelled);
 - when Daisy offers the keypad (protocol "offer": "keypad", or her sentence mentions it), a number,
   a time or a WhatsApp number is keyed in;
 - read-backs are answered truthfully: yes only when the value read back is exactly the true one;
@@ -25,8 +26,9 @@ _KEYPAD = re.compile(r"teclado|keypad|marca(lo|los|r)?\b|dial|teclea", re.IGNORE
 
 
 class Driver(SimulatedCaller):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, spells_when_asked: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.spells_when_asked = spells_when_asked
         self.nos: dict[str, int] = {}  # "no"s said to read-backs, per field
         self.spelled: dict[str, int] = {}  # spelled answers, per field
         self.out: dict[str, Any] = {}
@@ -85,7 +87,7 @@ class Driver(SimulatedCaller):
                 self.meant = "keypad"
                 return {"dtmf": keyable + "#"}
             if kind in ("plate", "number", "email", "name") and (
-                self.nos.get(key, 0) >= 2 or self.out.get("offer") == "spell"
+                self.nos.get(key, 0) >= 2 or (self.spells_when_asked and self.out.get("offer") == "spell")
             ):
                 self.asks[key] = self.asks.get(key, 0) + 1
                 self.spelled[key] = self.spelled.get(key, 0) + 1

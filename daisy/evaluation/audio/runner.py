@@ -34,6 +34,8 @@ class Setup:
     family: str  # "text" | a voice family
     noisy: bool = False
     voice: Voice | None = None
+    # the driver spells when Daisy asks to, as well as after a second "no"; False: only after it
+    spells_when_asked: bool = True
 
     @property
     def line(self) -> str:
@@ -62,7 +64,10 @@ _CYCLE = (("espeak", False), ("kokoro", True), ("kokoro", False), ("espeak", Tru
 
 
 def assign(
-    specs: Iterable[CallerSpec], seed: int = 0, english_neural: str = "kokoro"
+    specs: Iterable[CallerSpec],
+    seed: int = 0,
+    english_neural: str = "kokoro",
+    spells_when_asked: bool = True,
 ) -> list[tuple[CallerSpec, Setup]]:
     """One voice family and line per caller, balanced within each language, with the voice of the
     family picked by the seed. `english_neural="piper"`: the English callers a neural voice speaks
@@ -75,7 +80,7 @@ def assign(
         if family == "kokoro" and spec.lang == "en":
             family = english_neural
         voice = random.Random(_stable(seed, spec.id)).choice(voices(family, spec.lang))
-        out.append((spec, Setup(family, noisy, voice)))
+        out.append((spec, Setup(family, noisy, voice, spells_when_asked)))
     return out
 
 
@@ -104,7 +109,7 @@ def run_call(
 ) -> AudioCallResult:
     """One call to its end, or until the driver has spoken `max_turns` times."""
     started = time.perf_counter()
-    driver = Driver(spec, form)
+    driver = Driver(spec, form, spells_when_asked=setup.spells_when_asked)
     result = CallResult(
         caller_id=spec.id,
         lang=spec.lang,
