@@ -49,6 +49,8 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
     [
         ("eckis, ceda, 3 1 7 hota", "es-MX", "XZ317J"),
         ("herre, heme, zetta, 4 0 9", "es-MX", "RMZ409"),
+        # a synthetic voice's "jota" (its velar "j" heard as an "s")
+        ("el eme lube sota me sos el eme rancho cuatro los ocho", "es-MX", "LJR428"),
         ("Pe Pe Puebla, ele, 5 5 2 1", "es-MX", "PL5521"),
         ("las placas son Eme Eme Monterrey ka 8 8 1", "es-MX", "MK881"),
         ("ecks, arr, 7 7 2, dubya", "en-US", "XR772W"),

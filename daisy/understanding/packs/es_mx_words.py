@@ -15,8 +15,8 @@ LETTER_NAMES = {
     "ere": "R", "ese": "S", "te": "T", "u": "U", "ve": "V", "uve": "V", "equis": "X",
     "ekis": "X", "equiz": "X", "ekiz": "X", "eckis": "X", "equix": "X", "ekix": "X", "ye": "Y",
     "zeta": "Z", "seta": "Z", "ceta": "Z", "zeda": "Z", "ceda": "Z", "zetta": "Z", "hota": "J",
-    "jot": "J", "kah": "K", "cuh": "Q", "qu": "Q", "enye": "N", "elle": "L", "uvee": "V",
-    "ube": "V", "dobleu": "W", "doblev": "W", "dobleve": "W",
+    "sota": "J", "zota": "J", "jot": "J", "kah": "K", "cuh": "Q", "qu": "Q", "enye": "N", "elle": "L",
+    "uvee": "V", "ube": "V", "dobleu": "W", "doblev": "W", "dobleve": "W",
     "ygriega": "Y", "igriega": "Y",
 }
 # Letter names that are also everyday words: in a fleet number they count only next to digits.
