@@ -180,6 +180,12 @@ def test_the_english_callers_can_speak_with_a_neural_voice_never_tuned_on() -> N
     assert piper and set(piper) == {"piper:en-us:joe"}
 
 
+def test_drivers_can_be_set_to_spell_only_after_a_second_no() -> None:
+    setups = assign(load_callers()[:4], spells_when_asked=False)
+    assert not any(s.spells_when_asked for _, s in setups)
+    assert all(s.spells_when_asked for _, s in assign(load_callers()[:4]))
+
+
 # --- end to end ------------------------------------------------------------------------------------
 
 SHORT_CALLS = [

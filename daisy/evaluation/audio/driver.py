@@ -3,10 +3,10 @@ the reactions of a driver who is being misheard.
 
 - every value is worded as a person says it (`wording.py`), never as recognizer output;
 - a wrong read-back gets a plain "no", and the value is said again;
-- after a second "no" on the same field (or when Daisy asks to spell, unless the driver only spells
-  after that second "no": the issue's literal driver, `daisy eval --audio --spell-after-no`), the
-  value is spelled symbol by symbol: key words in Spanish ("be de Barco"), NATO words in English (a
-  name: the given name said, the surname spelled);
+- when Daisy asks to spell, or after a second "no" on the same field, the value is spelled symbol by
+  symbol: key words in Spanish ("be de Barco"), NATO words in English (a name: the given name said,
+  the surname spelled). `spells_when_asked=False` (`daisy eval --audio --spell-after-no`): only after
+  that second "no", the issue's held-out driver read literally;
 - when Daisy offers the keypad (protocol "offer": "keypad", or her sentence mentions it), a number,
   a time or a WhatsApp number is keyed in;
 - read-backs are answered truthfully: yes only when the value read back is exactly the true one;

@@ -71,7 +71,8 @@ def assign(
 ) -> list[tuple[CallerSpec, Setup]]:
     """One voice family and line per caller, balanced within each language, with the voice of the
     family picked by the seed. `english_neural="piper"`: the English callers a neural voice speaks
-    for get Piper's instead of Kokoro's (a voice the understanding was never tuned on)."""
+    for get Piper's instead of Kokoro's (a voice the understanding was never tuned on).
+    `spells_when_asked=False`: every driver spells only after a second "no"."""
     out: list[tuple[CallerSpec, Setup]] = []
     count: dict[str, int] = {}
     for spec in specs:
