@@ -67,8 +67,11 @@ def read_back(
         # five"): a value the caller said no to, heard the same again with a symbol three times
         # running, is offered with it twice
         shorter = reader.echo_dropped(value)
-        if shorter != value and shorter not in refused(ctx.state) \
-                and plausible.plausible(f.kind.value, shorter, f.symbols):
+        if (
+            shorter != value
+            and shorter not in refused(ctx.state)
+            and plausible.plausible(f.kind.value, shorter, f.symbols)
+        ):
             value = shorter
         elif not spelled:
             # Heard as before: ask with more help. Spelled, the same value is a second opinion (a "Yes."

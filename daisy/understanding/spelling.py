@@ -739,8 +739,14 @@ def _maybe_key(
             return letter, k + 2
         if k < n and (_is_keyword(words[k], lang) or words[k] in _NATO):
             end = k + 1
-            if not is_english(lang) and words[k] not in _NATO and end + 1 < n and words[end] in _WORD_ENDS \
-                    and (words[end + 1] in word_table(lang) or words[end + 1].isdigit()):
+            split_before_last_vowel = (
+                not is_english(lang)
+                and words[k] not in _NATO
+                and end + 1 < n
+                and words[end] in _WORD_ENDS
+                and (words[end + 1] in word_table(lang) or words[end + 1].isdigit())
+            )
+            if split_before_last_vowel:
                 end += 1  # "i griega de llego a, ocho": the key word (Yegua) split before its last vowel
             return _key_letter(words[k]), end
         if k < n and words[k] in _KEYABLE_NUMBERS and _key_letter(words[k]) == letter:

@@ -21,13 +21,13 @@ _LETTERS_ES = (
 _DIGITS_ES = "uno dos tres cuatro cinco seis siete ocho nueve cero"
 _LETTERS_EN = "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z"
 _DIGITS_EN = "one two three four five six seven eight nine zero"
-# Among the most frequent given names and surnames in Mexico: the decoder then writes a common name
-# the way it is spelled ("José Hernández", not "Soy sofea rande"). Measured on names on and off the
-# list: 7 of 14 right instead of 3, and fewer wrong (one name off the list came back as "José").
 # How an English address ends and what joins its parts: said after the address itself in a prompt
 _EMAIL_ENDINGS_EN = (
     "at gmail dot com, at hotmail dot com, at outlook dot com, at yahoo dot com. Underscore, dash, dot."
 )
+# Among the most frequent given names and surnames in Mexico: the decoder then writes a common name
+# the way it is spelled ("José Hernández", not "Soy sofea rande"). Measured on names on and off the
+# list: 7 of 14 right instead of 3, and fewer wrong (one name off the list came back as "José").
 _NAMES_MX = (
     "José Juan Luis Miguel Jesús Francisco Antonio Alejandro Pedro Carlos Manuel Jorge Ricardo Fernando "
     "Roberto María Guadalupe Hernández García Martínez López González Pérez Rodríguez Sánchez Ramírez "

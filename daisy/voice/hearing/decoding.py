@@ -176,7 +176,13 @@ def hear(
     # log-probabilities): dictated letters score low, and an uncertain answer still reaches the core.
     if result.no_speech_prob > 0.8 and result.scores and max(result.scores) < -1.0:
         return NOTHING
-    values: dict[str, str | None] = {}
+    values: dict[str, str | None] = {}  # words heard → the answer they give (None: none, or one refused)
+
+    def value_of(text: str) -> str | None:
+        if text not in values:
+            found_value = answer_value(expecting, text, lang, now)
+            values[text] = None if found_value in refused else found_value
+        return values[text]
 
     def read(found, prompt_text: str) -> tuple[list[Hypothesis], list[int]]:  # type: ignore[no-untyped-def]
         hypotheses: list[Hypothesis] = []
@@ -189,11 +195,8 @@ def hear(
             if spelling_pass:
                 text = closed_vocabulary.snap_to_words(text, vocabulary.spelling_words(expecting, lang))
             if text:
-                if text not in values:
-                    found_value = answer_value(expecting, text, lang, now)
-                    values[text] = None if found_value in refused else found_value
                 # Two decodes that clean to the same words both count towards the agreement.
-                hypotheses.append(Hypothesis(text, float(score), values[text]))
+                hypotheses.append(Hypothesis(text, float(score), value_of(text)))
                 lengths.append(len(tokens) + 1)  # + the end token, as the score counts it
         return hypotheses, lengths
 
@@ -227,10 +230,7 @@ def hear(
     lost = expecting not in (Expected.YES_NO, Expected.FREE) and lost_most_of(text, voiced)
     if expecting == Expected.EMAIL and caller_name:
         # the words may have changed since they were read (a NATO word put back): read them again
-        if text not in values:
-            found_value = answer_value(expecting, text, lang, now)
-            values[text] = None if found_value in refused else found_value
-        text, confidence = _as_the_name(text, confidence, values[text], caller_name, lang, refused,
+        text, confidence = _as_the_name(text, confidence, value_of(text), caller_name, lang, refused,
                                         spelled, as_prompted)
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
         confidence = _weighed("a yes", min(confidence, yes_twin.MAYBE_NO),
