@@ -148,18 +148,34 @@ def evaluate(
             "Daisy asked them to.",
         ),
     ] = False,
+    generate: Annotated[
+        int | None,
+        typer.Option(
+            "--generate",
+            help="Instead of the callers file: this many callers made up from Faker's names and random "
+            "values (a set Daisy was never tuned on; --generated-set picks another).",
+        ),
+    ] = None,
+    generated_set: Annotated[
+        int, typer.Option("--generated-set", help="With --generate: which made-up set (its random seed).")
+    ] = 1,
 ) -> None:
     """Run the simulated callers against Daisy and report fields right, outcomes right, turns per field."""
     from daisy.evaluation.callers import load_callers
+    from daisy.evaluation.generated import made_up
     from daisy.evaluation.runner import run_callers
     from daisy.evaluation.scoring import score
 
     if lang is not None and lang not in ("es", "en"):
         fail(f"--lang must be es or en, not {lang!r}")
+    if callers is not None and generate is not None:
+        fail("--callers and --generate: choose one")
     if callers is not None and not callers.is_file():
         fail(f"callers file not found: {callers}")
+    if generate is not None and generate < 1:
+        fail("--generate must be at least 1")
     try:
-        specs = load_callers(callers, lang)
+        specs = load_callers(callers, lang) if generate is None else made_up(generate, generated_set, lang)
     except (ValueError, OSError) as e:
         fail(f"bad callers file: {str(e).splitlines()[0]}")
     if not specs:
