@@ -259,9 +259,12 @@ def _spelled_name(ctx: TurnContext, text: str) -> str | None:
     if len(letters) < 2:
         return None
     heard = ctx.state.scratch.get("name_heard", "").split()
+    said_now = reader.given_name_said(text, ctx.lang)
+    known_before = ctx.state.scratch.get("given_known", "")
+    # the words said now, unless the lexicon lacks one of them and knew those heard before ("El
+    # viaperalta, bedevota…" after "Elvia Peralta")
     given = (
-        reader.given_name_said(text, ctx.lang)
-        or ctx.state.scratch.get("given_known", "")
+        (said_now if said_now and (reader.common_name(said_now) or not known_before) else known_before)
         or " ".join(heard[:-1] if len(heard) > 1 else heard)
     )
     spelled = f"{given} {reader.name_from_letters(letters, ctx.lang)}".strip()

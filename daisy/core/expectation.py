@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from daisy.core.state import CallState
 from daisy.form import FieldKind, Form
+from daisy.understanding import name_lexicon
 
 
 class Expected(StrEnum):
@@ -113,4 +114,7 @@ def caller_name(form: Form, state: CallState) -> str:
         got = state.values.get(field.key)
         if field.kind is FieldKind.NAME and got is not None and got.confirmed and got.value:
             return got.value
-    return ""
+    # Not confirmed: the words of the name last heard that the lexicon knows ("Tania Ariaga Beltran"
+    # → Tania Beltran) are most likely the caller's own; the address is read back all the same.
+    heard = state.scratch.get("name_heard", "").split()
+    return " ".join(w for w in heard if name_lexicon.known(w))

@@ -145,6 +145,16 @@ def _by_shape() -> dict[tuple[int, str], list[str]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _by_one_dropped() -> dict[str, list[str]]:
+    """A known folded name with one letter dropped → the names it comes from."""
+    index: dict[str, list[str]] = {}
+    for folded in _names():
+        for variant in {folded[:i] + folded[i + 1 :] for i in range(len(folded))}:
+            index.setdefault(variant, []).append(folded)
+    return index
+
+
 def known(word: str) -> bool:
     return _fold(word) in _names()
 
@@ -164,6 +174,11 @@ def mend_word(word: str, lang: str = "es") -> str:
     shapes = _by_shape()
     blanked = (folded[:i] + "?" + folded[i + 1 :] for i in range(len(folded)))
     near = {n for shape in blanked for n in shapes.get((len(folded), shape), ())}
+    if not near:
+        # one letter lost or added ("Trujill" for Trujillo, "Espataco" for Espartaco), only when no
+        # name is a letter off in place: those are nearer
+        dropped = {folded[:i] + folded[i + 1 :] for i in range(len(folded))}
+        near = set(_by_one_dropped().get(folded, ())) | (dropped & names.keys())
     if len(near) != 1:
         return word  # none, or several equally near: not ours to choose
     return names[near.pop()]
@@ -244,3 +259,4 @@ def warm() -> None:
         _keys(lang)
     _by_sound()
     _by_shape()
+    _by_one_dropped()

@@ -99,6 +99,17 @@ def strip_accents(text: str) -> str:
     return "".join(out)
 
 
+# "four thousand three" written "4,000 3": the few after the round thousands fill its zeros (4003), where
+# "4,715 4,750" are two numbers and "4,500 37" is 4537
+_THOUSANDS_AND_A_FEW = re.compile(r"\b(\d{1,3}),(\d{3}) (\d{1,3})\b(?!,\d)")
+
+
+def _thousands_and_a_few(m: re.Match[str]) -> str:
+    round_number, few = m.group(1) + m.group(2), m.group(3)
+    zeros = len(round_number) - len(round_number.rstrip("0"))
+    return str(int(round_number) + int(few)) if len(few) <= zeros else m.group(0)
+
+
 @lru_cache(maxsize=64)
 def _junk(keep: str) -> re.Pattern[str]:
     """Everything but a–z, 0–9, ñ, spaces and the kept characters."""
@@ -124,6 +135,8 @@ def normalize(text: str, keep: str = "") -> str:
     if not isinstance(text, str):
         return ""
     low = strip_accents(text.lower())
+    if "," in low:
+        low = _THOUSANDS_AND_A_FEW.sub(_thousands_and_a_few, low)
     # an apostrophe never splits a word: "it's" -> "its", "o'clock" -> "oclock"
     if "'" not in keep:
         low = low.replace("'", "").replace("\u2019", "")

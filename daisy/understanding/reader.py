@@ -6,6 +6,7 @@ packs (parsers and word lists) live in this folder.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import datetime
 
@@ -33,6 +34,7 @@ from daisy.understanding.intents import (
 )
 
 PIECED_KINDS = ("plate", "email")
+_MOST_WORDS_BEFORE_SPELLING = 4  # given names and a first surname
 
 
 # "Ya, aquí estoy. Soy Ramón…", "Hola, buenas tardes, me llamo…": the name follows the last intro.
@@ -194,17 +196,32 @@ def name_from_letters(letters: str, lang: str, heard: bool = False) -> str:
 
 
 def given_name_said(text: str, lang: str) -> str:
-    """The given name said before a spelled surname ("Juan: pe de Perro, e…"), or ''."""
+    """The name said before a spelled surname ("Juan: pe de Perro, e…", "Tania Arriaga: be de…"), its
+    words mended from the lexicon; '' when the spelling comes first. Every name word said goes in: a
+    Mexican caller says the first surname and spells the second, and a word the lexicon does not know
+    ("Ariaga", two letters off two names) was said all the same."""
     words = re.findall(r"[^\W\d_]+", text)
-    given: list[str] = []  # "Héctor Manuel: ge de Gato, …": every given name before the spelling
-    for word, nxt in zip(words[:3], words[1:4], strict=False):
-        spelling_starts = nxt.lower() in ("de", "as", "like", "for", "como") or (
-            given and spelling.is_nato_word(word)  # "Tyler: Victor, Alfa, …" spells the surname
-        )
-        if len(word) < 3 or spelling_starts or not name_lexicon.known(word):
-            break
-        given.append(word.capitalize())
-    return " ".join(given)
+    start = next((i for i in range(len(words)) if _spelling_starts(words, i)), None)
+    said = words[:start] if start is not None else words[:-1]
+    while said and (len(said[-1]) < 3 or spelling.letter_size(said[-1])):
+        said.pop()  # the letter the spelling starts with, and its size ("Dusco, be grande, a de…")
+    name = names.read_name(" ".join(said), lang) if start is not None and len(said) > 1 else None
+    if name:
+        return name_lexicon.mend(" ".join(name.split()[:_MOST_WORDS_BEFORE_SPELLING]), lang)
+    # one word, or no spelling heard where it starts (the words may be the spelling itself, bent out of
+    # shape: "Saúleta Cruz Enene Núme…"): only the given names the lexicon knows
+    known = list(itertools.takewhile(name_lexicon.known, [w for w in said if len(w) >= 3][:3]))
+    return " ".join(w.capitalize() for w in known)
+
+
+def _spelling_starts(words: list[str], i: int) -> bool:
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    return (
+        nxt in ("de", "as", "like", "for", "como")  # "pe de Perro", "P as in Papa"
+        # "Tyler: Victor, Alfa, …" (a NATO word and more later: "I'm from Quebec." spells nothing)
+        or (i > 0 and spelling.is_nato_word(words[i]) and any(map(spelling.is_nato_word, words[i + 1 :])))
+        or spelling.glued_key_word(words[i])  # "Evelio Tedetaco Erederatón…"
+    )
 
 
 def known_given_name(value: str) -> str:

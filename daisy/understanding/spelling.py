@@ -766,7 +766,8 @@ def spell(text: str, lang: str) -> str:
     "eñe" is written N (plates use A–Z only).
     """
     try:
-        got = symbols(_letter_heard_as_zero(_eight_heard_as_h(last_version(text), lang), lang), lang)
+        heard = _aitch_heard_as_eight(_eight_heard_as_h(last_version(text), lang), lang)
+        got = symbols(_letter_heard_as_zero(heard, lang), lang)
     except Exception:  # a parser must never crash the call
         return ""
     half = len(got) // 2
@@ -798,6 +799,15 @@ def _eight_heard_as_h(text: str, lang: str) -> str:
 # letter H, …"; "zero G, K, 7167."): Whisper writes a bare letter it hears named in capitals
 _ZERO_BEFORE_A_LETTER = re.compile(r"\b(?i:zero),?\s+(?=[A-Z](?![\w'’]))")
 _ZERO_OPENS_LETTERS = re.compile(r"(?i:zero),?\s+[A-Z][ ,]+[A-Z](?![\w'’])")
+
+
+_EIGHT_AFTER_LETTER = re.compile(r"(?i)\b(letter),? (?:eight|8)\b")
+
+
+def _aitch_heard_as_eight(text: str, lang: str) -> str:
+    """ "letter H" heard "letter eight": the word "letter" names a letter, never a digit, and "aitch"
+    sounds like "eight"."""
+    return _EIGHT_AFTER_LETTER.sub(r"\1 H", text) if is_english(lang) else text
 
 
 def _letter_heard_as_zero(text: str, lang: str) -> str:
@@ -837,6 +847,20 @@ def say_symbols(value: str, lang: str) -> str:
 
 _KEY_CUE_ES = re.compile(r"(?:^| )\w+ (?:de|como) \w+")
 _KEY_CUE_EN = re.compile(r"(?:^| )\w+ (?:as in|like|for) \w+")
+
+
+def glued_key_word(word: str) -> bool:
+    """ "Tedetaco", "Bedevota": a letter name, "de" and a key word sounding like it, heard as one word."""
+    glued = _GLUED_KEY.match(strip_accents(word.lower()))
+    if not glued:
+        return False
+    letter = _ES_NAMES.get(glued.group(1), glued.group(1))[:1].upper()
+    return _sounds_like(glued.group(3)[0].upper(), letter)
+
+
+def letter_size(word: str) -> bool:
+    """ "grande", "chica": said after "be" or "ve" to tell the two apart."""
+    return word.lower() in _B_MODS | _V_MODS
 
 
 def is_nato_word(word: str) -> bool:

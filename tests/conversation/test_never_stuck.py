@@ -470,6 +470,19 @@ def test_a_spelled_surname_follows_a_known_given_name_heard_before_over_an_unkno
     assert turn.state.pending == "Lonnie Pruitt"
 
 
+def test_a_spelled_surname_follows_the_known_names_heard_before_over_words_bent_now() -> None:
+    said = ("Soy Elvia Peralta.", "No.", "Elvia Peralta Mario.", "No.")
+    dialogue, turn = _call_hearing("es", *said)
+    assert offer(turn.state) is Offer.SPELL
+    # "Elvia Peralta: be de Bota, a de Acapulco, erre de Rancho, …" as Whisper wrote it
+    heard = (
+        "El viaperalta, Bedevota, Adéacapunco, Erre de Rancho, Erre de Ratón, I de Irapuato, O de Oso, "
+        "Ese de Sonora"
+    )
+    turn = _heard(dialogue, turn, heard, 0.9)
+    assert turn.state.pending == "Elvia Peralta Barrios"
+
+
 def test_a_heard_spelled_surname_one_letter_off_a_known_one_is_that_one_typed_it_is_as_typed() -> None:
     # espeak-ng's "Alfa" heard "Delta": H-O-L-L-O-W-D-Y
     for confidence, surname in ((0.9, "Holloway"), (None, "Hollowdy")):
@@ -601,6 +614,26 @@ def test_an_address_heard_in_pieces_is_set_to_the_callers_confirmed_name_it_soun
     for piece in ("brandon", "withfield", "arroba gmail punto com"):
         turn = _heard(dialogue, turn, piece, 0.9)
     assert turn.state.pending == "brandonwhitfield@gmail.com"
+
+
+def test_an_address_is_set_toward_the_known_names_heard_when_the_name_was_left_empty() -> None:
+    from tests.conversation.conftest import _USUAL_ANSWERS
+
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    while turn.state.field == "driver_name":  # every name read back is refused: the name stays empty
+        said = "Soy Tania Ariaga Beltrán" if turn.state.phase.value == "asking" else "No"
+        turn = _heard(dialogue, turn, said, 0.9)
+    assert turn.state.values["driver_name"].left_empty
+    for key, said, _value in _USUAL_ANSWERS[1:]:
+        if key == "email":
+            break
+        turn = _heard(dialogue, turn, said, 0.9)
+        turn = _heard(dialogue, turn, "Sí", 0.9)
+    for piece in ("tania", "beltram", "arroba gmail punto com"):
+        turn = _heard(dialogue, turn, piece, 0.9)
+    # the names the lexicon knows among those heard (Tania, Beltrán) are most likely the caller's own
+    assert turn.state.pending == "taniabeltran@gmail.com"
 
 
 def test_an_address_typed_in_pieces_is_taken_as_typed() -> None:

@@ -172,6 +172,34 @@ def test_every_given_name_before_a_spelled_surname_is_kept() -> None:
     assert reader.given_name_said("Tyler, Victor, Alpha, November, Charlie, Echo", "en-US") == "Tyler"
 
 
+def test_the_first_surname_said_before_the_spelled_second_one_is_kept() -> None:
+    from daisy.understanding import reader
+
+    # a Mexican driver says the first surname and spells the second; Whisper bends a word or two
+    heard = "Olíver Espataco Ureña Que de Paco Y de Iglesia N de Naranja"
+    assert reader.given_name_said(heard, "es-MX") == "Olíver Espartaco Ureña"
+    assert reader.given_name_said("Tania Ariaga, Belgrande de Bueno, e de Escuela", "es-MX") == "Tania Ariaga"
+    assert reader.given_name_said("Mi nombre es Héctor Manuel, ge de Gato", "es-MX") == "Héctor Manuel"
+
+
+def test_the_spelling_run_into_words_is_no_part_of_the_name_said_before_it() -> None:
+    from daisy.understanding import reader
+
+    heard = "Evelio Tedetaco Erederatón Udeuno J. de Juárez"  # te de Taco, erre de Ratón, u de Uno
+    assert reader.given_name_said(heard, "es-MX") == "Evelio"
+    assert reader.given_name_said("Duviver dusco, be grande de vota", "es-MX") == "Duviver Dusco"
+
+
+def test_a_name_heard_with_a_letter_lost_or_added_is_the_one_known_name_it_is_near() -> None:
+    from daisy.understanding import name_lexicon
+
+    assert name_lexicon.mend_word("Trujill") == "Trujillo"
+    assert name_lexicon.mend_word("Espataco") == "Espartaco"
+    assert name_lexicon.mend_word("Fletchr", "en") == "Fletcher"
+    assert name_lexicon.mend_word("Ariaga") == "Ariaga"  # Aliaga and Ariana are a letter off in place
+    assert name_lexicon.mend_word("Alcántara") == "Alcántara"  # a known name is never changed
+
+
 def test_a_nato_word_after_a_spanish_letter_name_and_de_is_its_key_word() -> None:
     from daisy.understanding import spelling
 
@@ -305,3 +333,22 @@ def test_a_spelled_surname_with_a_letter_echoed_a_third_time_keeps_two() -> None
 def test_be_grande_after_a_lost_letter_is_the_b_never_a_de_and_a_key_word() -> None:
     # "e de Enrique, be grande de Bota" heard "el enrique be grande de bota": no G for "Grande"
     assert reader.read_piece("plate", "el enrique be grande de bota ocho uno nueve seis", "es-MX") == "B8196"
+
+
+def test_round_thousands_and_a_few_written_apart_are_one_number() -> None:
+    from datetime import datetime
+
+    from daisy.understanding import reader
+
+    now = datetime(2026, 11, 30, 12, 0)
+    # "letter A, letter P, letter Z dash four thousand three" as Whisper wrote it
+    assert reader.read_value("plate", "A letter P letter Z dash 4,000 3", "en", now) == "APZ4003"
+    assert reader.read_value("number", "4,500 37", "en", now) == "4537"
+    assert reader.read_value("number", "4,715 4,750", "en", now) == "47154750"  # two numbers said
+
+
+def test_letter_aitch_heard_as_letter_eight_is_the_letter() -> None:
+    from daisy.understanding import reader
+
+    assert reader.read_piece("plate", "letter eight letter Y", "en") == "HY"
+    assert reader.read_piece("plate", "eight letter Y", "en") == "8Y"  # a bare eight is the digit
