@@ -121,7 +121,9 @@ def _read_email(text: str, lang: str) -> str:
     norm = re.sub(r"\b(?:guion bajo|guion abajo|bajo guion|sub guion|subguion|under score|underscore)\b",
                   " _ ", norm)
     norm = re.sub(r"\b(?:guion medio|guion|dash|hyphen|medio guion)\b", " - ", norm)
-    norm = re.sub(r"\b(?:a roba|aroba|arrova|a rroba)\b", " arroba ", norm).replace("ñ", "n")
+    # "arroba" bent: its b heard as an l on the line ("aferalta 27 arrola transportezada punto mx")
+    norm = re.sub(r"\b(?:a roba|aroba|arrova|a rroba|arrola|arola)\b", " arroba ", norm).replace("ñ", "n")
+    norm = _ROLA.sub(" arroba ", norm)
     norm = re.sub(r"(?<=[a-z0-9])arroba|arroba(?=[a-z0-9])", " arroba ", norm)  # "36arroba", "arrobaoutlook"
     if english:
         norm = re.sub(r"\bat (?:sign|symbol)\b", " @ ", norm)
@@ -297,6 +299,8 @@ def _key(words: list[str], j: int, letter: str, lang: str, connectors: set[str])
 def _fix_domain(addr: str) -> str:
     addr = re.sub(r"\.{2,}", ".", addr.lower())
     addr = re.sub(r"@{2,}", "@", addr)
+    if "@" not in addr:
+        addr = _at_run_into_provider(addr)
     # "mario arroba gmail punto com, arroba gmail punto com": the domain heard twice is said once
     addr = re.sub(r"(@[a-z0-9-]+(?:\.[a-z0-9-]+)+)\1+$", r"\1", addr)
     if "@" not in addr:
@@ -307,6 +311,45 @@ def _fix_domain(addr: str) -> str:
     parts = [_DOMAIN_FIXES.get(p, p) if k == 0 else _TLD_FIXES.get(p, p) for k, p in enumerate(parts)]
     parts[0] = _near_provider(parts[0], ".".join(parts[1:]))
     return f"{local}@{'.'.join(parts)}"
+
+
+def _at_run_into_provider(addr: str) -> str:
+    """ "mdashbellatyahoo.com", "clark29adol.com": the "at" run into a well-known provider (the provider
+    bent by a letter at most: "at aol" heard "adol", "aveol"), the "@" lost. Only where no "@" was
+    heard: as it is, the address could not be one."""
+    from rapidfuzz.distance import Levenshtein
+
+    head, dot, ending = addr.partition(".")
+    if not dot or len(head) < 5:
+        return addr
+    found: list[tuple[int, int, str, int]] = []  # (letters off, how "at" was heard, provider, where)
+    for provider, endings in PROVIDERS.items():
+        if ending not in endings:
+            continue
+        for size in range(len(provider) - 1, len(provider) + 2):
+            off = Levenshtein.distance(head[-size:], provider)
+            if off > 1:
+                continue
+            before = head[:-size]
+            if before[-2:-1] == "a" and before[-1:] in _AT_HEARD and before[-1:] != provider[0]:
+                found.append((off, 0, provider, len(before) - 2))  # "at", its t bent: "at", "ad", "av"
+            elif before[-1:] in ("t", "d"):
+                found.append((off, 1, provider, len(before) - 1))  # its a run into the word before
+            elif before[-1:] == "a" and off == 0:
+                found.append((off, 2, provider, len(before)))  # all of it run into a word's last a
+    found = [f for f in found if f[3] >= 2]
+    if not found:
+        return addr
+    best = min(found)
+    if any(f[2] != best[2] and f[:2] == best[:2] for f in found):
+        return addr  # as near another provider: not ours to choose
+    return f"{head[: best[3]]}@{best[2]}.{ending}"
+
+
+_AT_HEARD = set("tdvpb")  # the t of "at" on the line
+
+
+_ROLA = re.compile(r"\brola(?= (?:" + "|".join(PROVIDERS) + r")\b)")
 
 
 # the endings the well-known providers have, longest first ("commx" is com.mx before com)

@@ -202,3 +202,21 @@ def test_closing_words_are_no_piece_of_address(said: str) -> None:
 )
 def test_a_provider_bent_by_one_letter_is_that_provider(said: str, email: str) -> None:
     assert read_email(said, "es-MX") == email
+
+
+@pytest.mark.parametrize(
+    ("heard", "lang", "address"),
+    [
+        ("My email is mdashbellatyahoo dot com.", "en", "mdashbell@yahoo.com"),  # "at" run into it
+        ("Siemens4D3ADOL.com", "en", "siemens4d3@aol.com"),  # "at aol" heard "adol"
+        ("carlagmail.com", "en", "carla@gmail.com"),  # all of "at" run into the name's last a
+        ("Aferalta 27 arrola transportezada punto mx.", "es", "aferalta27@transportezada.mx"),
+        ("Sofe montoya rola hotmail punto com.", "es", "sofemontoya@hotmail.com"),
+    ],
+)
+def test_an_at_lost_or_bent_before_a_known_provider_is_the_at(heard: str, lang: str, address: str) -> None:
+    assert read_email(heard, lang) == address
+
+
+def test_an_address_with_no_provider_near_keeps_its_dot() -> None:
+    assert read_email("juan.perez.com", "en") == "juan.perez.com"

@@ -18,7 +18,7 @@ YES = [
     ("Arre, mi reina.", "es-MX"), ("Todo chido.", "es-MX"), ("Roger.", "en-US"),
     ("Yes sir, dead on.", "en-US"),
     ("Copy that, boss.", "en-US"), ("Yup yup.", "en-US"), ("Damn right.", "en-US"), ("A güevo.", "es-MX"),
-    ("Yessum.", "en-US"),
+    ("Yessum.", "en-US"), ("Ujum.", "es-MX"), ("Cabal, así es.", "es-MX"),
 ]
 NO = [
     ("Nel.", "es-MX"), ("Nelson, mi amigo.", "es-MX"), ("Ni maíz.", "es-MX"), ("Nanay, jefa.", "es-MX"),

@@ -328,6 +328,8 @@ INTENTS: dict[Intent, re.Pattern[str]] = {
         r"por supuesto",
         r"ajam",
         r"mhm",
+        r"u+jum",  # "ujum", the closed-mouth yes
+        r"cabal",  # "exactly", northern Mexico
         r"aha",
         r"sin problema",
         r"con gusto",
