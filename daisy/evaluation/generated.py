@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 from daisy.evaluation.spec import CallerSpec
 
 _PLATE_SHAPES = ("LLL999", "LLL9999", "LL9999", "LL99999", "99LL9L", "9LLL99")
-_PLATE_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"  # no I, O, Q, Ñ: Mexican plates leave them out
+_PLATE_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"  # no I, O, Q (like 1 and 0) nor Ñ: Mexican plates leave them out
 _FLEET_PREFIXES = ("T", "C", "TR", "E")
 _PROVIDERS = {
     "es": ("gmail.com", "hotmail.com", "outlook.com", "yahoo.com.mx", "live.com.mx", "transportesnava.mx"),

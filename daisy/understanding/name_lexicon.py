@@ -15,6 +15,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
+from daisy.understanding import spelling
 from daisy.understanding.packs import es_mx_words
 
 MIN_MENDED = 5  # shorter words have too many one-letter neighbours
@@ -166,11 +167,17 @@ def mend_word(word: str, lang: str = "es") -> str:
         spelled = names[folded]
         has_accent = any(not c.isascii() for c in word)
         return word if has_accent or spelled.isascii() else spelled
-    if len(folded) < MIN_MENDED or not folded.isalpha():
-        return word
+    if len(folded) < MIN_MENDED or not folded.isalpha() or spelling.is_nato_word(word):
+        return word  # a NATO word ("India", "Romeo") is spelling, not a bent name
     glued = _two_names(folded, names)
     if glued:
         return glued
+    if not lang.startswith("en"):
+        # written as it sounds: "Ariaga" for Arriaga, "Castiyo" for Castillo (a Spanish sound written
+        # another way is nearer than any letter off)
+        alike = _by_sound().get(sound(word), [])
+        if len(alike) == 1:
+            return names.get(alike[0], word)
     shapes = _by_shape()
     blanked = (folded[:i] + "?" + folded[i + 1 :] for i in range(len(folded)))
     near = {n for shape in blanked for n in shapes.get((len(folded), shape), ())}

@@ -294,7 +294,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     # "Uniforms, Lima": a NATO word with a stray plural s is still that word
     words = _merge_pairs([w[:-1] if w.endswith("s") and w[:-1] in _NATO else w for w in norm.split()])
     if not english:
-        words = _nato_heard_in_spanish(_digits_bent_among_digits(_rejoined(words)))
+        words = _nato_heard_in_spanish(_digits_bent_among_digits(_and_heard_as_i(_rejoined(words))))
     if not words:
         return ""
     names = _names(lang)
@@ -495,6 +495,11 @@ def _rejoined(words: list[str]) -> list[str]:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if out and out[-1] == "e" and w not in _ES_NAMES and "e" + w in _ES_NAMES and len(w) >= 2:
             out[-1] = "e" + w
+        elif w in ("ve", "be") and out and out[-1] == "u" and (nxt == "de" or out[-2:-1] == ["letra"]):
+            out[-1] = "uve"  # "u ve de Victoria", "letra u be": the name "uve" cut in two is one V
+        elif w == "be" and out and out[-1] == "doble" and nxt == "de" and words[i + 2 : i + 3] \
+                and words[i + 2].startswith("w"):
+            out[-1] = "dobleve"  # "doble be de Walter": W's name, its v heard b (the key word says W)
         elif w in _NAME_TAILS | {"se"} and len(out) >= 2 and out[-1] in ("a", "e") and out[-2] == "letra":
             out[-1] = "e" + w  # "letra a fe": "letra efe" cut after its first vowel
         elif w == "el" and nxt in _ES_NAMES and nxt not in _NO_SAME_INITIAL and nxt != "ese":
@@ -638,6 +643,19 @@ def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> No
     for k, w in enumerate(words):
         if w in _HOMOPHONES and (is_num(k - 1) and (is_num(k + 1) or k + 1 == len(words)) or after_nato(k)):
             words[k] = _HOMOPHONES[w]
+
+
+def _and_heard_as_i(words: list[str]) -> list[str]:
+    """ "delta tango lima i 18 22": the "y" before the digits written "i". A bare "i" after a letter
+    and before a number is that "and": the letter I is said "letra i", "i latina" or "i de Iglesia"
+    (and Mexican private plates leave it out, with O and Q, for looking like 1 and 0)."""
+    table = word_table("es")
+    out = list(words)
+    for k in range(1, len(words) - 1):
+        nxt = words[k + 1]
+        if words[k] == "i" and words[k - 1] not in ("letra", "la") and (nxt.isdigit() or nxt in table):
+            out[k] = "y"
+    return out
 
 
 def _y_is_letter(words: list[str], i: int) -> bool:

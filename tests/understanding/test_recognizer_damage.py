@@ -178,7 +178,8 @@ def test_the_first_surname_said_before_the_spelled_second_one_is_kept() -> None:
     # a Mexican driver says the first surname and spells the second; Whisper bends a word or two
     heard = "Olíver Espataco Ureña Que de Paco Y de Iglesia N de Naranja"
     assert reader.given_name_said(heard, "es-MX") == "Olíver Espartaco Ureña"
-    assert reader.given_name_said("Tania Ariaga, Belgrande de Bueno, e de Escuela", "es-MX") == "Tania Ariaga"
+    heard = "Tania Ariaga, Belgrande de Bueno, e de Escuela"  # the trill of Arriaga heard as one r
+    assert reader.given_name_said(heard, "es-MX") == "Tania Arriaga"
     assert reader.given_name_said("Mi nombre es Héctor Manuel, ge de Gato", "es-MX") == "Héctor Manuel"
 
 
@@ -196,8 +197,16 @@ def test_a_name_heard_with_a_letter_lost_or_added_is_the_one_known_name_it_is_ne
     assert name_lexicon.mend_word("Trujill") == "Trujillo"
     assert name_lexicon.mend_word("Espataco") == "Espartaco"
     assert name_lexicon.mend_word("Fletchr", "en") == "Fletcher"
-    assert name_lexicon.mend_word("Ariaga") == "Ariaga"  # Aliaga and Ariana are a letter off in place
+    assert name_lexicon.mend_word("Ariaga", "en") == "Ariaga"  # Aliaga and Ariana are a letter off in place
     assert name_lexicon.mend_word("Alcántara") == "Alcántara"  # a known name is never changed
+
+
+def test_a_spanish_name_written_as_it_sounds_is_the_one_known_name_that_sounds_so() -> None:
+    from daisy.understanding import name_lexicon
+
+    assert name_lexicon.mend_word("Ariaga") == "Arriaga"  # the trill heard as one r
+    assert name_lexicon.mend_word("Castiyo") == "Castillo"
+    assert name_lexicon.mend_word("Castiyo", "en") == "Castiyo"  # Spanish sounds, Spanish calls
 
 
 def test_a_nato_word_after_a_spanish_letter_name_and_de_is_its_key_word() -> None:
@@ -352,3 +361,26 @@ def test_letter_aitch_heard_as_letter_eight_is_the_letter() -> None:
 
     assert reader.read_piece("plate", "letter eight letter Y", "en") == "HY"
     assert reader.read_piece("plate", "eight letter Y", "en") == "8Y"  # a bare eight is the digit
+
+
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [
+        ("ese de sol u ve de venado hele de ratón tres cero nueve", "SVR309"),  # "uve de Venado"
+        ("letra ese letra u ve letra erre tres cero nueve", "SVR309"),  # "letra V" said "letra uve"
+        ("u de uruapan doble be de walter cuatro tres cero uno", "UW4301"),  # "doble ve de Walter"
+        ("u de uva, ve de vaca, cinco", "UV5"),  # a U and a V, each with its key word
+        ("doble be cuatro", "BB4"),  # no key word: a double B
+    ],
+)
+def test_the_name_of_v_or_w_heard_in_two_pieces_is_one_letter(heard: str, plate: str) -> None:
+    from daisy.understanding import reader
+
+    assert reader.read_piece("plate", heard, "es") == plate
+
+
+def test_the_and_before_the_digits_heard_as_i_is_no_letter() -> None:
+    from daisy.understanding import reader
+
+    assert reader.read_piece("plate", "las placas son delta tango lima i 18 22", "es") == "DTL1822"
+    assert reader.read_piece("plate", "letra a letra i cuatro cinco", "es") == "AI45"  # "letra i" is I
