@@ -306,11 +306,14 @@ def _read_name(text: str, lang: str) -> str | None:
         return None
     numbers = word_table("es").keys() | word_table("en").keys()
     content = [n for n in norm if n not in PARTICLES]
-    if not content or any(n in numbers for n in content):
+    # a word after "de la", "del", "de los" is a surname, however common ("de la O", "de la Cruz")
+    surname_after = {k for k in range(1, len(norm)) if norm[k - 1] in ("la", "las", "los", "del")}
+    free = [n for k, n in enumerate(norm) if n not in PARTICLES and k not in surname_after]
+    if not content or any(n in numbers for n in free):
         return None
     if norm[0] in PARTICLES - {"de", "del", "la", "van", "von", "da", "di", "du", "le"}:
         return None  # "Y flota bien": a name does not start with "y"
-    common = sum(1 for n in content if n in _COMMON)
+    common = sum(1 for n in free if n in _COMMON)
     if common and (common >= len(content) / 2 or not intro):
         return None
     intro = intro or said_intro

@@ -79,7 +79,11 @@ def name(value: str) -> bool:
     if not lo <= len(words) <= hi or any(ch.isdigit() for ch in value):
         return False
     folded = [w.lower().strip(".,'-") for w in words]
-    return all(len(w) >= 2 or w in ("y", "e") for w in folded) and not set(folded) & _NOT_NAME_WORDS
+    # one letter is no name word, but for "y"/"e" between surnames and the surname "de la O"
+    def fits(k: int, w: str) -> bool:
+        return len(w) >= 2 or w in ("y", "e") or (w == "o" and folded[k - 1 : k] == ["la"])
+
+    return all(fits(k, w) for k, w in enumerate(folded)) and not set(folded) & _NOT_NAME_WORDS
 
 
 def plausible(kind: str, value: str, symbols: tuple[int, int] | None = None) -> bool:

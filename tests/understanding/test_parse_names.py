@@ -181,3 +181,12 @@ def test_given_names_of_other_spanish_speaking_countries_are_known() -> None:
 )
 def test_a_lead_in_the_recognizer_glued_together_is_no_part_of_the_name(heard: str, name: str) -> None:
     assert read_name(heard, "es") == name
+
+
+def test_a_surname_after_de_la_is_a_name_however_short_or_common() -> None:
+    from daisy.understanding import plausible, reader
+
+    for name in ("Enrique Muro de la O", "Juan de la Cruz"):
+        assert reader.read_value("name", name, "es", None) == name
+        assert plausible.plausible("name", name)
+    assert reader.read_value("name", "la dos", "es", None) is None
