@@ -2,9 +2,11 @@
 (MIT), to mend names the recognizer bent by one letter ("Vosquez" → "Vázquez") and to put back the
 accents it dropped ("Ramon" → "Ramón").
 
-Conservative on purpose: a word the lexicon knows is never changed, only a word it does not know
-that differs from exactly one known name by one letter of the same length (so "Alcántara" never
-becomes "Alcántar"), and short words are left alone.
+Conservative on purpose: a word the lexicon knows is never changed, and short words and NATO words
+are left alone. A word it does not know becomes the one known name that is nearest, and only when
+that name is the only one so near: in a Spanish call, written the way it sounds ("Ariaga" →
+Arriaga); else one letter off in place ("Vosquez"); else, with no name a letter off in place, one
+letter lost or added ("Trujill" → Trujillo). Several names as near leave the word as heard.
 """
 
 from __future__ import annotations
@@ -260,8 +262,8 @@ def all_known(name: str) -> bool:
 
 
 def warm() -> None:
-    """Build the lexicon's tables now (~0.3 s: Faker's lists, the sound and shape indexes), so a
-    caller's first name is not the turn that waits for them."""
+    """Build the lexicon's tables now (~0.5 s: Faker's lists, the sound, shape and dropped-letter
+    indexes), so a caller's first name is not the turn that waits for them."""
     for lang in ("es", "en"):
         _keys(lang)
     _by_sound()

@@ -646,9 +646,9 @@ def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> No
 
 
 def _and_heard_as_i(words: list[str]) -> list[str]:
-    """ "delta tango lima i 18 22": the "y" before the digits written "i". A bare "i" after a letter
-    and before a number is that "and": the letter I is said "letra i", "i latina" or "i de Iglesia"
-    (and Mexican private plates leave it out, with O and Q, for looking like 1 and 0)."""
+    """ "delta tango lima i 18 22": the "y" before the digits written "i". A bare "i" right before a
+    number, not after "letra" or "la", is that "and": the letter I is said "letra i", "i latina" or
+    "i de Iglesia" (and Mexican private plates leave it out, with O and Q, for looking like 1 and 0)."""
     table = word_table("es")
     out = list(words)
     for k in range(1, len(words) - 1):
