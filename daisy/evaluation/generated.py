@@ -1,13 +1,14 @@
-"""Callers made up on the spot (`daisy eval --generate N`): other names, values and phrasings than the
+"""Callers made up on the spot (`daisy eval --generate N`): other names, values and styles than the
 callers file holds, to see whether what Daisy understands generalizes.
 
 The callers file was written, and Daisy's understanding was measured on it, over many sessions: a
 held-out evaluation has other drivers. Here every caller is drawn from a seeded random source:
 a name from Faker's es_MX or en_US person lists (with one or two surnames in Mexico), a fleet number
-(sometimes with a letter), plates in the Mexican formats (NOM-001-SCT-2) or US ones, an address made
-of the name at a usual provider or the carrier's domain, an ETA, and a style picked among the
-callers file's knobs. Every caller accepts the call and knows every value: what is measured is how
-values are understood, not the call's other turns.
+(sometimes with a letter), plates in the formats of Mexican plates (NOM-001-SCT-2; English callers
+too), an address made of the name at a usual provider or the carrier's domain, an ETA, and a style
+picked among the callers file's knobs. The words around the values come from the same driver
+wording as the callers file's. Every caller accepts the call and knows every value: what is
+measured is how values are understood, not the call's other turns.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import random
 import unicodedata
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from daisy.evaluation.spec import CallerSpec
 
@@ -50,7 +52,7 @@ def made_up(count: int, seed: int = 1, lang: str | None = None) -> list[CallerSp
     return [spec for spec in specs if lang is None or spec.lang == lang][:count]
 
 
-def _caller(i: int, lang: str, fakers: dict, rng: random.Random) -> CallerSpec:
+def _caller(i: int, lang: str, fakers: dict[str, Any], rng: random.Random) -> CallerSpec:
     name = _name(lang, fakers[lang], rng)
     values = {
         "driver_name": name,
@@ -88,7 +90,7 @@ def _caller(i: int, lang: str, fakers: dict, rng: random.Random) -> CallerSpec:
     )
 
 
-def _name(lang: str, faker, rng: random.Random) -> str:  # noqa: ANN001 - Faker's proxy type
+def _name(lang: str, faker: Any, rng: random.Random) -> str:
     if lang == "en":
         return f"{faker.first_name()} {faker.last_name()}"
     given = faker.first_name() + (f" {faker.first_name()}" if rng.random() < 0.3 else "")
