@@ -153,7 +153,7 @@ def evaluate(
         typer.Option(
             "--generate",
             help="Instead of the callers file: this many callers made up from Faker's names and random "
-            "values (a set Daisy was never tuned on; --generated-set picks another).",
+            "values (other drivers than the file's; --generated-set picks another set).",
         ),
     ] = None,
     generated_set: Annotated[
