@@ -341,21 +341,6 @@ def test_the_words_heard_are_weighed_written_as_the_yes_and_no_words_are() -> No
     assert "Sí." in turn.scored and "Sí" not in turn.scored
 
 
-def test_a_yes_with_stray_words_is_not_made_sure_by_how_well_its_own_words_fit() -> None:
-    from daisy.voice.hearing.yes_twin import SURE, weigh_yes
-
-    # "Negative." heard "Yeah, good team.": Whisper's own words fit the audio best (they are its best
-    # reading), the plain yes-words no better than the no-words; "You got it." is a yes of its own.
-    class Readings:
-        def fits(self, readings: list[str]) -> list[float]:
-            heard = ("Yeah, good team.", "You got it.")
-            return [-20.0 if r in heard else -29.0 if r == "No." else -30.0 for r in readings]
-
-    # ...and the plain no-words fit better than the yes-words: below the lighter yes threshold (0.3)
-    assert weigh_yes(Readings(), "Yeah, good team.", "en", 0.6) < 0.3  # type: ignore[arg-type]
-    assert weigh_yes(Readings(), "You got it.", "en", 0.6) >= SURE  # type: ignore[arg-type]
-
-
 def test_an_english_surname_spelled_in_nato_words_is_heard_letter_by_letter() -> None:
     from daisy.understanding import reader
 

@@ -29,7 +29,6 @@ on this 2-core machine), 13–17 for a yes with a twin word in it (~100 ms), not
 
 from __future__ import annotations
 
-from daisy.understanding.intents import only_yes_no
 from daisy.voice import vocabulary
 from daisy.voice.hearing.alignment import TurnAudio
 
@@ -100,11 +99,9 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float
     as_heard = fits[len(yes_words) + len(no_words)]
     best_twin = max(fits[len(yes_words) + len(no_words) + 1 :], default=None)
     margin = max(fits[: len(yes_words)]) - best_no
-    # Only words with no twin, and nothing but a yes, can be a yes of their own: "Have sin correct." is
-    # a "correct" like any other, and "Yeah, good team." (for "Negative.") fits its own audio as well
-    # as any words Whisper chose, however well those very words fit.
-    own_yes = not twins and only_yes_no(text, lang)
-    said_otherwise = as_heard - best_no >= SAID_OTHERWISE and own_yes
+    # Only words with no twin can be a yes of their own: "Have sin correct." is a "correct" like any
+    # other, however well those very words fit.
+    said_otherwise = as_heard - best_no >= SAID_OTHERWISE and not twins
     no_margin = NO_MARGIN_BARE if vocabulary.only_correct(text) else NO_MARGIN
     twin_close = best_twin is not None and best_twin > as_heard - no_margin
     if twin_close or (margin < -CLEAR_NO and not said_otherwise):
@@ -112,12 +109,11 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float
     leans_yes = margin > 0 or (text in yes_words and margin > -PLAIN_CLOSE)
     if not twins and confidence >= NOT_UNSURE and leans_yes:
         confidence = max(confidence, USUAL_YES)  # not contradicted, and the audio leans to the yes
-    stray = not twins and not own_yes  # a yes with words of its own, none of them a yes
-    if margin < 0 and not said_otherwise and (confidence < USUAL_YES or stray):
+    if margin < 0 and not said_otherwise and confidence < USUAL_YES:
         confidence = min(confidence, LEANS_NO)
     # The words heard may be a yes of their own ("Ándale.", "De acuerdo."): over every no-word by as
     # much, they make it as sure.
-    if max(margin, as_heard - best_no if own_yes else margin) >= CLEAR_YES:
+    if max(margin, as_heard - best_no) >= CLEAR_YES:
         return max(confidence, SURE)
     return confidence
 
