@@ -211,9 +211,10 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
 
 
 def _toward_the_callers_name(ctx: TurnContext, f: FormField, address: str) -> str:
-    """An address heard in pieces, set to the caller's confirmed name it sounds like ("brandon",
-    "withfield", "at gmail dot com" for Brandon Whitfield). Each piece was heard alone, so the hearing
-    could not weigh the whole address against the name; the caller's yes still confirms it."""
+    """An address heard in pieces, set to the caller's name it sounds like ("brandon", "withfield",
+    "at gmail dot com" for Brandon Whitfield; the name as expectation.caller_name gives it: confirmed,
+    or the known names heard). Each piece was heard alone, so the hearing could not weigh the whole
+    address against the name; the caller's yes still confirms it."""
     name = caller_name(ctx.dialogue.form, ctx.state)
     if f.kind is not FieldKind.EMAIL or ctx.confidence is None or not name:
         return address  # typed text is what the caller means

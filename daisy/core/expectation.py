@@ -105,9 +105,10 @@ def offer(state: CallState) -> Offer:
 
 
 def caller_name(form: Form, state: CallState) -> str:
-    """The caller's name as confirmed in this call ('' until then), while an address is asked for:
-    drivers' addresses are mostly made of their names, and the hearing uses it to set a bent
-    address right (daisy.understanding.email_from_name)."""
+    """The caller's name while an address is asked for: as confirmed in this call, or, when the name
+    was not confirmed, the words of the name last heard that the lexicon knows ('' when none).
+    Drivers' addresses are mostly made of their names, and the hearing and the core use it to set a
+    bent address right (daisy.understanding.email_from_name); the caller's yes still decides."""
     if expected(form, state) is not Expected.EMAIL:
         return ""
     for field in form.fields:

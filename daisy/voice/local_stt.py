@@ -95,7 +95,8 @@ class WhisperSTT(stt.STT):
         self.expecting: Expected = Expected.FREE
         self.spelled = False  # Daisy asked for the value symbol by symbol
         self.refused: frozenset[str] = frozenset()  # values the caller said no to for this field
-        self.caller_name = ""  # the caller's confirmed name, while an address is asked for
+        # the caller's name (confirmed, or the known names heard), while an address is asked for
+        self.caller_name = ""
         self.last_duration: float | None = None  # seconds spent in the last recognition
         self.last_heard: Heard | None = None  # with its hypotheses, for logs and tests
 

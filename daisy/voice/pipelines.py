@@ -140,8 +140,8 @@ def tune_hearing(
     caller_name: str = "",
 ) -> None:
     """Before the caller answers, tell the recognizer what kind of answer comes (whether Daisy asked
-    to spell it, which values the caller already said no to, and the caller's confirmed name when
-    an address comes): WhisperSTT takes them itself;
+    to spell it, which values the caller already said no to, and the caller's name when an
+    address comes: confirmed, or the known names heard): WhisperSTT takes them itself;
     OpenAI's recognizers (cascade STT, realtime input transcription) take the kind's prompt."""
     stt = session.stt
     if stt is not None and hasattr(stt, "expecting"):

@@ -255,8 +255,9 @@ def _weighed(what: str, fallback: T, step: Callable[[], T]) -> T:
         return fallback
 
 
-# An address heard near the caller's confirmed name: two sources agree on it, enough to read it
-# back (ladder.DOUBTFUL), not enough for a doubtful yes to confirm it (ladder.CLEAR_VALUE).
+# An address heard near the caller's name (confirmed, or the known names heard when it was not): two
+# sources agree on it, enough to read it back (ladder.DOUBTFUL), not enough for a doubtful yes to
+# confirm it (ladder.CLEAR_VALUE).
 AS_THE_NAME = 0.5
 
 
