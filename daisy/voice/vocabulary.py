@@ -169,6 +169,19 @@ _AROUND_TWINS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+# ...and for a no, the short yeses drivers say every day, none of them a twin of a no-word ("Correcto." /
+# "Incorrecto." fit the same audio nearly alike): Whisper base hears some voices' "Eso." as "No. No." and
+# "Ándale." as "No, está." (hearing.yes_twin.weigh_no).
+_EVERYDAY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "es": (("Sí.", "Sí, sí.", "Eso.", "Eso es.", "Ajá.", "Ándale.", "Así es.", "Claro."), ("No.", "No, no.")),
+    "en": (("Yes.", "Yeah.", "Yep.", "Uh-huh.", "Sure."), ("No.", "Nope.", "No, no.")),
+}
+
+
+def everyday_yes_and_no(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _EVERYDAY["es" if lang.lower().startswith("es") else "en"]
+
+
 def yes_and_no_words(lang: str, around_twins: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
     pack = "es" if lang.lower().startswith("es") else "en"
     yes, no = _YES_NO_WORDS[pack]

@@ -18,8 +18,8 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
 9. in an English answer spelled with NATO words, a stray word (or two) gives way to the NATO word
    that fits the audio nearly as well ("Park Strot" → Foxtrot; nato_words.py);
 10. a yes is weighed on the audio: plain yes-words against plain no-words, and a yes with a near
-   twin ("That's right." / "That's wrong.") against its twin; a no written as one of the prompt's
-   no-phrases against the plain yes-words (yes_twin.py).
+   twin ("That's right." / "That's wrong.") against its twin; a no against the everyday yes-words, and
+   one written as one of the prompt's no-phrases against the plain yes-words (yes_twin.py).
 """
 
 from __future__ import annotations

@@ -24,7 +24,11 @@ evaluation (seeds 0 and 1), 408 were heard as yes; 317 yeses confirm at 0.5 inst
 the 11 noes among them still none (each is capped by its twin or by the no-words first).
 The alignment starts without the expected answer's prompt: with it, hallucinated yeses ("No,
 no, no." → "Sí, sí") fit as well as real ones. One batched alignment of 7–9 readings (~50 ms on a yes
-on this 2-core machine), 13–17 for a yes with a twin word in it (~100 ms), nothing on other answers.
+on this 2-core machine), 13–17 for a yes with a twin word in it (~100 ms).
+
+A no is weighed the other way (weigh_no): the everyday yeses ("Eso.", "Ándale.", "Yeah.") against the
+plain no-words and the words heard; one clearly ahead of both makes it a maybe (one alignment of 14
+readings on a no, nothing on other answers).
 """
 
 from __future__ import annotations
@@ -126,11 +130,30 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float
 NOT_SAID = 8.5
 
 
+# A no of any words, when an everyday yes ("Eso.", "Ándale.", "Yeah.") fits the audio better than both
+# the plain no-words and the words heard, by this many nats: Whisper base wrote "No. No." for Kokoro's
+# noisy "Eso." (the yes ahead by 0.24, 1.0 and 1.2 on three recordings) and "No, está." for "Ándale."
+# (1.7). Of 480 read-back answers heard as no (1,247 re-heard: espeak-ng, Kokoro and Piper, clean and
+# noisy), 3 of those yeses and one true no (espeak-ng's "That's incorrect." heard "No, that's
+# incorrect.", 0.7; the same audio three times) are over 0.2; the next true no is at 0.15. A no asked
+# again costs one "¿sí o no?"; a yes taken for a no had cost the field (the same value heard again after
+# a no is not read back).
+YES_OVER_NO = 0.2
+
+
 def weigh_no(turn: TurnAudio, text: str, lang: str, prompt: str, confidence: float) -> float:
-    """The confidence of a no heard as `text`, after the plain yes-words are scored on the audio."""
-    said = text.strip().rstrip(".!?")
-    if len(said.split()) < 2 or said.lower() not in prompt.lower():
-        return confidence  # only the prompt's longer phrases come back for what was not said
+    """The confidence of a no heard as `text`, after the yes-words are scored on the audio."""
+    said = text.strip().rstrip(".!?") + "."
     yes_words, _no_words = vocabulary.yes_and_no_words(lang)
-    fits = turn.fits([*yes_words, said + "."])
-    return MAYBE_NO if max(fits[:-1]) - fits[-1] >= NOT_SAID else confidence
+    everyday, plain_no = vocabulary.everyday_yes_and_no(lang)
+    fits = turn.fits([*yes_words, *everyday, *plain_no, said])
+    as_heard = fits[-1]
+    best_yes = max(fits[len(yes_words) : len(yes_words) + len(everyday)])
+    best_no = max(fits[len(yes_words) + len(everyday) : -1])
+    if best_yes - max(best_no, as_heard) >= YES_OVER_NO:
+        return MAYBE_NO
+    # only the prompt's longer phrases come back for what was not said
+    prompt_phrase = len(said.split()) >= 2 and said.rstrip(".").lower() in prompt.lower()
+    if prompt_phrase and max(fits[: len(yes_words)]) - as_heard >= NOT_SAID:
+        return MAYBE_NO
+    return confidence
