@@ -42,6 +42,8 @@ def _glued_trae(m: re.Match[str]) -> str:
 
 
 _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    # "cuarenta y do", "180 i do": a last "dos" cut short where the caller stopped
+    (re.compile(rf"\b({_TENS}|\d*[1-9]0) [iy] do$"), r"\1 y dos"),
     # "treintaidos", "treinta i dos", "treintay dos" -> "treinta y dos"
     (re.compile(rf"\b({_TENS}) ?[iy] ?({_UNITS})\b"), r"\1 y \2"),
     (re.compile(rf"\b({_TENS})({_UNITS})\b"), r"\1 y \2"),
@@ -118,7 +120,7 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "nt", "nt", "dieci |diez y", "veinti ", "veinti", "letras", "trae ", "trae", "tra", "re ?tra",
+    " do$", "nt", "nt", "dieci |diez y", "veinti ", "veinti", "letras", "trae ", "trae", "tra", "re ?tra",
     "chic|grande|larga|corta|baja|alta", r"\d", "qua|twa", "ient",
 ))
 _OTHER_MARKS = re.compile(r"[^\x00-\x7fñÑ]")

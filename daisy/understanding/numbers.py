@@ -273,9 +273,10 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
 
 
 def _unit_after_y(words: list[str], i: int, table: dict[str, tuple[int, int]]) -> int | None:
-    """The unit of Spanish tens written in digits and said on ("80 y uno" is 81), else None."""
+    """The unit of Spanish tens written in digits and said on ("80 y uno" is 81, "180 y dos" 182: only
+    tens take "y"), else None."""
     tens, link, unit = (words[i:i + 3] + ["", "", ""])[:3]
-    if not re.fullmatch(r"[2-9]0", tens) or link != "y":
+    if not re.fullmatch(r"[1-9]?\d?[2-9]0", tens) or link != "y":
         return None
     if re.fullmatch(r"[1-9]", unit):
         return int(unit)

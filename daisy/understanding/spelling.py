@@ -294,7 +294,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     # "Uniforms, Lima": a NATO word with a stray plural s is still that word
     words = _merge_pairs([w[:-1] if w.endswith("s") and w[:-1] in _NATO else w for w in norm.split()])
     if not english:
-        words = _nato_heard_in_spanish(_digits_bent_among_digits(_and_heard_as_i(_rejoined(words))))
+        words = _nato_heard_in_spanish(_digits_bent_among_digits(_and_heard_as_i(_rejoined(_k_keys(words)))))
     if not words:
         return ""
     names = _names(lang)
@@ -570,6 +570,28 @@ def _cut_name_with_key(words: list[str], i: int) -> tuple[str, int] | None:
             and _bent_syllable_of(w, _key_letter(words[i + 2])):
         return _key_letter(words[i + 2]), i + 3  # "que de Puebla": the bent name kept apart from its "de"
     return None
+
+
+# "ka de" run together, as the recognizer writes it ("cada cala", "cadecarla" for "ka de Karla")
+_KA_DE = re.compile(r"^cad[ae]([a-zñ]{3,})?$")
+# K's key words (Karla, Koala, kilo) begin with the sound Spanish also writes c or qu
+_K_SOUND = re.compile(r"^(?:c(?=[aoulr])|qu(?=[ie]))")
+
+
+def _k_keys(words: list[str]) -> list[str]:
+    """ "cada cala", "cadecarla", "ka de cala": K's name run into its "de", and K's key word written with
+    the c the recognizer hears in it, are K and its key word (the key word had decided C)."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        glued = _KA_DE.match(w)
+        if not glued:
+            out.append(w)
+        elif glued.group(1):
+            out += ["ka", "de", glued.group(1)]
+        else:  # "cada de ochenta…" for "ka, de, ochenta…": the "de" said is the one after it
+            out += ["ka"] if words[i + 1 : i + 2] == ["de"] else ["ka", "de"]
+    return [_K_SOUND.sub("k", w) if k > 1 and out[k - 1] == "de" and _ES_NAMES.get(out[k - 2]) == "K" else w
+            for k, w in enumerate(out)]
 
 
 _NATO_BY_SOUND = {es_mx_words.sounds_as(w): w for w in _NATO}

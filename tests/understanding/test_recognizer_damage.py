@@ -384,3 +384,26 @@ def test_the_and_before_the_digits_heard_as_i_is_no_letter() -> None:
 
     assert reader.read_piece("plate", "las placas son delta tango lima i 18 22", "es") == "DTL1822"
     assert reader.read_piece("plate", "letra a letra i cuatro cinco", "es") == "AI45"  # "letra i" is I
+
+
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [
+        ("cada cala debe durango ocho nueve cuatro dos", "KD8942"),  # "ka de Karla, de de Durango"
+        ("cada kilómetro ele de limón siete tres nueve ocho", "KL7398"),  # "ka de Kilómetro"
+        ("cadecarla de de diana ocho nueve cuatro dos", "KD8942"),  # run together
+        ("cada de ochenta y nueve cuarenta y dos", "KD8942"),  # "ka, de, …": the D said after it
+        ("ka de casa uno dos tres", "K123"),  # K's key word written with the c heard in it
+        ("ce de casa uno dos tres", "C123"),
+    ],
+)
+def test_ka_de_run_together_and_ks_key_word_written_with_c_are_k(heard: str, plate: str) -> None:
+    assert reader.read_piece("plate", heard, "es") == plate
+
+
+def test_tens_written_in_digits_take_their_unit_after_y_and_a_last_dos_cut_short() -> None:
+    # "ciento ochenta y dos" written "180 y dos" or, cut short where the caller stopped, "180 i do"
+    assert reader.read_piece("plate", "ele eme efe guion 180 y dos", "es") == "LMF182"
+    assert reader.read_piece("plate", "ele eme efe guion 180 i do", "es") == "LMF182"
+    assert reader.read_value("number", "cuarenta y do", "es", NOW) == "42"
+    assert reader.read_value("number", "80 80 y 2", "es", NOW) == "8082"  # two groups said
