@@ -773,10 +773,18 @@ def _maybe_key(
             # "Bravo de Charlie": three letters, a NATO word is no key for another one; but in "ele de
             # Lima" (heard "ene de lima") Lima is the Spanish key word, as any city would be
             return letter, j
-        # "a de a capulco", "ene de no pal": the key word split after its first syllable
-        split_key = k + 1 < n and len(words[k]) <= 2 and words[k][:1] == letter.lower()
+        # "a de a capulco", "ene de no pal": the key word split after its first syllable ("doble ve de o
+        # alter": W's key word starts with the w heard as a vowel)
+        first = words[k][:1] if k < n else ""
+        split_key = k + 1 < n and len(words[k]) <= 2 and (
+            first == letter.lower() or letter == "W" and first in "ou" and not is_english(lang))
         if split_key and _is_keyword(words[k] + words[k + 1], lang) and words[k + 1] not in _names(lang):
             return letter, k + 2
+        # ...or in three pieces ("u de u a pan": Uruapan)
+        three = split_key and not is_english(lang) and k + 2 < n
+        if three and len(words[k + 1]) <= 2 and words[k + 1].isalpha() and _is_keyword(words[k + 2], lang) \
+                and words[k + 2] not in _names(lang) and words[k + 3 : k + 4] not in (["de"], ["y"]):
+            return letter, k + 3
         if k < n and (_is_keyword(words[k], lang) or words[k] in _NATO):
             end = k + 1
             split_before_last_vowel = (

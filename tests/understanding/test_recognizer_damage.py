@@ -407,3 +407,16 @@ def test_tens_written_in_digits_take_their_unit_after_y_and_a_last_dos_cut_short
     assert reader.read_piece("plate", "ele eme efe guion 180 i do", "es") == "LMF182"
     assert reader.read_value("number", "cuarenta y do", "es", NOW) == "42"
     assert reader.read_value("number", "80 80 y 2", "es", NOW) == "8082"  # two groups said
+
+
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [
+        ("a de aguacate doble ve de o alter u de ursula tres dos seis", "AWU326"),  # W's "Walter"
+        ("doble be de wendy u de u a pan seis nueve dos", "WU692"),  # "Uruapan" in three pieces
+        ("a de a ka pulco", "A"),
+        ("u de uva, a de avión", "UA"),  # a letter and the next one, not a key word in pieces
+    ],
+)
+def test_a_spanish_key_word_heard_in_pieces_is_one_key_word(heard: str, plate: str) -> None:
+    assert reader.read_piece("plate", heard, "es") == plate
