@@ -118,6 +118,8 @@ def _read_email(text: str, lang: str) -> str:
     # "guion bajo" and friends first, as they are two words for one symbol; the recognizer may run
     # one into the word before it ("carlunderscore")
     norm = re.sub(r"(?<=[a-z])(underscore|guionbajo)\b", r" \1", norm).replace("guionbajo", "guion bajo")
+    if not english:  # "veneguion bajo", "mitsuyom bajo": "guion" run into the word before, or bent
+        norm = re.sub(r"(?<=[a-z]{2})(?:guion|yom|yon|llon) bajo\b", " guion bajo", norm)
     norm = re.sub(r"\b(?:guion bajo|guion abajo|bajo guion|sub guion|subguion|under score|underscore)\b",
                   " _ ", norm)
     norm = re.sub(r"\b(?:guion medio|guion|dash|hyphen|medio guion)\b", " - ", norm)
@@ -373,13 +375,33 @@ def _unglued(parts: list[str]) -> list[str]:
 
 def _near_provider(name: str, ending: str) -> str:
     """A provider the recognizer bent by one letter ("hmail", "line", "hotmal") is that provider, when
-    exactly one well-known provider is that near and has this ending."""
-    if name in PROVIDERS or len(name) < 4 or not name.isalpha():
+    exactly one well-known provider is that near and has this ending; or one written as it sounds
+    (_provider_as_said)."""
+    if name.replace("-", "") in PROVIDERS:
+        return name.replace("-", "")  # "a-o-l", "-i-cloud": a provider spelled out
+    if name in PROVIDERS or not name.isalpha():
         return name
     from rapidfuzz.distance import Levenshtein
 
     near = [p for p, endings in PROVIDERS.items() if ending in endings and Levenshtein.distance(name, p) == 1]
-    return near[0] if len(near) == 1 else name
+    if len(name) >= 4 and len(near) == 1:
+        return near[0]
+    said = _provider_as_said(name)
+    return said if said and ending in PROVIDERS[said] else name
+
+
+# Providers as Whisper writes them said the Mexican way: hotmail with its h silent ("utmail", "outmail",
+# "atmail"), live said "laiv" ("lai", "la", "light", "like", "lahay").
+_HOTMAIL_SAID = re.compile(r"^[hj]?[aeiou]{1,2}[tr]mail$")
+_LIVE_SAID = re.compile(r"^(?:la(?:h?a?[iy])?[fv]?|li(?:gh|f|k)[te]?)$")
+
+
+def _provider_as_said(name: str) -> str | None:
+    if _HOTMAIL_SAID.match(name):
+        return "hotmail"
+    if _LIVE_SAID.match(name):
+        return "live"
+    return None
 
 
 _TLDS = {"com", "mx", "net", "org", "edu", "gob", "us", "info", "es", "co", "io", "biz", "con"}

@@ -420,3 +420,24 @@ def test_tens_written_in_digits_take_their_unit_after_y_and_a_last_dos_cut_short
 )
 def test_a_spanish_key_word_heard_in_pieces_is_one_key_word(heard: str, plate: str) -> None:
     assert reader.read_piece("plate", heard, "es") == plate
+
+
+@pytest.mark.parametrize(
+    ("heard", "address"),
+    [
+        ("jenny punto espinal arroba utmail punto com", "jenny.espinal@hotmail.com"),  # its h silent
+        ("jose montoya arroba outmail punto com", "josemontoya@hotmail.com"),
+        ("tomas.aguirre16@light.com.mx", "tomas.aguirre16@live.com.mx"),  # live said "laiv"
+        ("forest58 arroba lai punto com punto mx", "forest58@live.com.mx"),
+        ("juan arroba lahoo punto com", "juan@yahoo.com"),  # a letter off yahoo stays yahoo
+        ("juan arroba laura punto com", "juan@laura.com"),  # a domain of its own stays
+        ("mitsuyom bajo arroyo 83 arroba yahoo punto com", "mitsu_arroyo83@yahoo.com"),  # "guion" bent
+        ("veneguion bajo chanes 24 arroba yahoo punto com", "vene_chanes24@yahoo.com"),  # run into a word
+    ],
+)
+def test_a_provider_written_as_it_is_said_and_a_bent_guion_bajo_are_read(heard: str, address: str) -> None:
+    assert reader.read_email(heard, "es") == address
+
+
+def test_a_provider_spelled_out_in_english_is_the_provider() -> None:
+    assert reader.read_email("y-44 at a-o-l.com", "en") == "y-44@aol.com"
