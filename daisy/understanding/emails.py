@@ -377,16 +377,17 @@ def _near_provider(name: str, ending: str) -> str:
     """A provider the recognizer bent by one letter ("hmail", "line", "hotmal") is that provider, when
     exactly one well-known provider is that near and has this ending; or one written as it sounds
     (_provider_as_said)."""
-    if name.replace("-", "") in PROVIDERS:
-        return name.replace("-", "")  # "a-o-l", "-i-cloud": a provider spelled out
-    if name in PROVIDERS or not name.isalpha():
-        return name
+    # "a-o-l", "-i-cloud", "e-mail": a provider spelled out, or bent so (a domain of its own keeps its
+    # hyphens: "mi-empresa.mx")
+    bare = name.replace("-", "")
+    if bare in PROVIDERS or not bare.isalpha():
+        return bare if bare in PROVIDERS else name
     from rapidfuzz.distance import Levenshtein
 
-    near = [p for p, endings in PROVIDERS.items() if ending in endings and Levenshtein.distance(name, p) == 1]
-    if len(name) >= 4 and len(near) == 1:
+    near = [p for p, endings in PROVIDERS.items() if ending in endings and Levenshtein.distance(bare, p) == 1]
+    if len(bare) >= 4 and len(near) == 1:
         return near[0]
-    said = _provider_as_said(name)
+    said = _provider_as_said(bare)
     return said if said and ending in PROVIDERS[said] else name
 
 

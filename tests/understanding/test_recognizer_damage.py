@@ -439,5 +439,7 @@ def test_a_provider_written_as_it_is_said_and_a_bent_guion_bajo_are_read(heard: 
     assert reader.read_email(heard, "es") == address
 
 
-def test_a_provider_spelled_out_in_english_is_the_provider() -> None:
+def test_a_provider_spelled_out_or_hyphenated_in_english_is_the_provider() -> None:
     assert reader.read_email("y-44 at a-o-l.com", "en") == "y-44@aol.com"
+    assert reader.read_email("lonnie dot brute at e-mail dot com", "en") == "lonnie.brute@gmail.com"
+    assert reader.read_email("juan at my-company dot com", "en") == "juan@my-company.com"  # its own
