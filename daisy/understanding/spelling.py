@@ -912,8 +912,8 @@ def letter_size(word: str) -> bool:
 
 
 def is_nato_word(word: str) -> bool:
-    """'Victor', 'Mike', 'Oscar': a NATO word (some are given names too)."""
-    return strip_accents(word.lower()) in _NATO
+    """'Victor', 'Mike', 'Oscar', 'X-ray': a NATO word (some are given names too)."""
+    return strip_accents(word.lower()).replace("-", "") in _NATO
 
 
 def key_word_cues(folded: str, lang: str) -> list[str]:

@@ -253,6 +253,19 @@ def test_a_nato_word_whisper_bends_comes_back_when_it_fits_the_audio() -> None:
     assert heard.text.startswith("Travis") and "Hotel" in heard.text and "Sokel" not in heard.text
 
 
+def test_a_hyphenated_nato_word_whisper_bends_comes_back() -> None:
+    from daisy.evaluation.audio.line import RATE, through_line
+    from daisy.evaluation.audio.voices import Voice
+
+    # espeak-ng en-us m1 in cab noise (the evaluation's own noise for it): Whisper base wrote "F-ray"
+    # for X-ray, and the surname was read back "Knof"
+    said = "Jessica: Kilo, November, Oscar, X-ray"
+    samples, rate = Voice("espeak", "en", "m1").synthesize(said, Path("data"))
+    pcm = through_line(samples, rate, True, 7781007390457304114)
+    heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.NAME, "en", NOW, spelled=True)
+    assert heard.text.endswith("X-ray")
+
+
 def test_a_bare_letter_among_nato_words_is_the_nato_word_that_fits_the_audio() -> None:
     # en-us+f2 on a clean line: Whisper base wrote "L, Romeo, Foxtrot, …" for "Alfa, Romeo, Foxtrot, …"
     model = load_whisper(Path("data"))

@@ -62,8 +62,12 @@ STRAY_IN_A_NUMBER = 2
 
 
 def _stray(word: str, known: frozenset[str]) -> bool:
-    """A word that is no spelling word: no letter name, number word or NATO word."""
-    bare = _bare(word)
+    """A word that is no spelling word: no letter name, number word or NATO word ("F-ray" for X-ray
+    is one; "twenty-five" is not)."""
+    parts = _bare(word).split("-")
+    if len(parts) > 1 and all(p in known for p in parts):
+        return False
+    bare = "".join(parts)
     return bare.isalpha() and len(bare) > 1 and bare not in known and not spelling.is_nato_word(bare)
 
 
