@@ -203,8 +203,10 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
             ctx.state = replace(ctx.state, scratch=scratch)
         return read_back(ctx, f, ctx.state.pieces + value if f.kind is FieldKind.NUMBER else value)
     if f.kind is FieldKind.NUMBER and not ctx.state.pieces:
-        # A fleet number's letter said on its own ("Letra ce.") comes before the digits.
-        letters = reader.read_letters(text, ctx.lang)
+        # A fleet number's letter said on its own ("Letra ce.") comes before the digits; heard, only
+        # one said clearly: "once" heard "on se", "diez" heard "yé" had become C, Y, and the caller was
+        # asked "¿qué sigue?" until the field was given up, never offered the keypad.
+        letters = reader.read_letters(text, ctx.lang, clear=ctx.confidence is not None)
         if letters:
             return ctx.reply(ctx.text("next_piece", piece=ctx.spoken("plate", letters)), pieces=letters)
     return None

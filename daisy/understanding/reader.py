@@ -169,11 +169,14 @@ def trails_off(text: str, lang: str) -> bool:
     return bool(words) and words[-1] in ("guion", "dash", "hyphen", "luego", "then")
 
 
-def read_letters(text: str, lang: str, longest: int = 3) -> str:
-    """Only letters dictated, at most `longest` ("Letra ce.", "T as in Tango"); else ''."""
+def read_letters(text: str, lang: str, longest: int = 3, clear: bool = False) -> str:
+    """Only letters dictated, at most `longest` ("Letra ce.", "T as in Tango"); else ''. `clear`: only
+    letters said so they are no word ("letra ce", "ce de Casa", "Charlie"; not "se", "yé")."""
     if _only_a_hold(text, lang):
         return ""
     symbols = spelling.spell(text, lang)
+    if clear and not spelling.symbols(text, lang, strict=True):
+        return ""
     return symbols if symbols.isalpha() and len(symbols) <= longest else ""
 
 

@@ -677,3 +677,15 @@ def test_a_name_the_lexicon_does_not_know_is_read_back_only_when_heard_clearly()
     assert _heard(dialogue, start, "Betilla Amunior Ángel", 0.5).state.pending is None
     assert _heard(dialogue, start, "Betilla Amunior Ángel", 0.7).state.pending is not None
     assert _heard(dialogue, start, "Héctor Manuel Garza", 0.5).state.pending == "Héctor Manuel Garza"
+
+
+def test_a_short_number_heard_as_a_word_that_sounds_like_a_letter_is_no_fleet_letter() -> None:
+    # "once" heard "on se", "diez" heard "yé": taken for the fleet number's letter C, Y, the caller was
+    # asked "¿qué sigue?" until the field was given up, and never offered the keypad
+    for heard in ("on se", "yé"):
+        _, turn = _call_hearing("es", "Soy Ramón Ibarra", "Sí", heard)
+        assert turn.state.field == "tractor_number" and not turn.state.pieces and "sigue" not in turn.say
+    _, turn = _call_hearing("es", "Soy Ramón Ibarra", "Sí", "Letra ce.")  # a letter said clearly still is
+    assert turn.state.pieces == "C"
+    _, turn = _call_hearing("es", "Soy Ramón Ibarra", "Sí", "se", confidence=None)  # typed: what is meant
+    assert turn.state.pieces == "C"
