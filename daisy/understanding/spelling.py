@@ -815,6 +815,7 @@ def spell(text: str, lang: str) -> str:
     """
     try:
         heard = _aitch_heard_as_eight(_eight_heard_as_h(last_version(text), lang), lang)
+        heard = _five_heard_as_i(heard, lang)
         got = symbols(_letter_heard_as_zero(heard, lang), lang)
     except Exception:  # a parser must never crash the call
         return ""
@@ -856,6 +857,27 @@ def _aitch_heard_as_eight(text: str, lang: str) -> str:
     """ "letter H" heard "letter eight": the word "letter" names a letter, never a digit, and "aitch"
     sounds like "eight"."""
     return _EIGHT_AFTER_LETTER.sub(r"\1 H", text) if is_english(lang) else text
+
+
+# "five" opening a plate, heard as the pronoun ("I, letter H, …", "I M H J D 31", "I m golf, Charlie"):
+# the caller spells, so the "I" before a spelled symbol is the five (its v heard "m" or "'m")
+_LEADING_I = re.compile(r"^((?:(?i:okay|ok|so|yeah)),?\s+)?I(?:'m|,?\s+[Mm](?![\w'’]))?,?\s+")
+
+
+# "five hundred seventy two" heard "I 172": the five heard as the pronoun, its hundred as a one
+_FIVE_HUNDRED_AS_I = re.compile(r"(?<![\w'’])I(?:'m)?,? 1([1-9]\d)\b")
+
+
+def _five_heard_as_i(text: str, lang: str) -> str:
+    if is_english(lang):
+        text = _FIVE_HUNDRED_AS_I.sub(r"five hundred \1", text)
+    m = _LEADING_I.match(text) if is_english(lang) else None
+    if m is None:
+        return text
+    nxt = re.sub(r"[^\w-]", "", text[m.end() :].split(" ", 1)[0]).lower()
+    spelled = nxt == "letter" or is_nato_word(nxt) or nxt.isdigit() or nxt in word_table("en") \
+        or len(nxt) == 1 and text[m.end()].isupper()
+    return f"{m.group(1) or ''}five, {text[m.end():]}" if spelled else text
 
 
 def _letter_heard_as_zero(text: str, lang: str) -> str:

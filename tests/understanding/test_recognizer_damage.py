@@ -443,3 +443,17 @@ def test_a_provider_spelled_out_or_hyphenated_in_english_is_the_provider() -> No
     assert reader.read_email("y-44 at a-o-l.com", "en") == "y-44@aol.com"
     assert reader.read_email("lonnie dot brute at e-mail dot com", "en") == "lonnie.brute@gmail.com"
     assert reader.read_email("juan at my-company dot com", "en") == "juan@my-company.com"  # its own
+
+
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [
+        ("I, letter H, letter N, letter K, zero 5.", "5HNK05"),  # "five, letter H, …"
+        ("I M H J D 31", "5HJD31"),  # its v heard as an M
+        ("I m golf, Charlie, golf, six, three.", "5GCG63"),
+        ("letter M letter L letter M I 172", "MLM572"),  # "five hundred seventy two"
+    ],
+)
+def test_a_five_heard_as_the_pronoun_in_an_english_plate_is_the_five(heard: str, plate: str) -> None:
+    assert reader.read_piece("plate", heard, "en") == plate
+    assert not reader.read_piece("plate", "I have plates A B C 1 2 3", "en").startswith("5")  # talk

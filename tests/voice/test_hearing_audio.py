@@ -266,6 +266,22 @@ def test_a_hyphenated_nato_word_whisper_bends_comes_back() -> None:
     assert heard.text.endswith("X-ray")
 
 
+def test_a_five_or_nine_whisper_writes_as_i_comes_back_when_it_fits_the_audio() -> None:
+    from daisy.evaluation.audio.line import RATE, through_line
+    from daisy.evaluation.audio.voices import Voice
+
+    # espeak-ng en-us m1 on a clean line: Whisper base wrote "four five one I'm" and "Tango, golf,
+    # hotel, I, four, one, one."
+    model = load_whisper(Path("data"))
+    voice = Voice("espeak", "en", "m1")
+    samples, rate = voice.synthesize("four five one nine", Path("data"))
+    heard = hear(model, through_line(samples, rate, False, 0), RATE, Expected.DIGITS, "en", NOW)
+    assert value(Expected.DIGITS, heard.text, "en", NOW) == "4519"
+    samples, rate = voice.synthesize("Tango, Golf, Hotel, five, four, one, one", Path("data"))
+    heard = hear(model, through_line(samples, rate, False, 0), RATE, Expected.PLATE, "en", NOW, spelled=True)
+    assert value(Expected.PLATE, heard.text, "en", NOW) == "TGH5411"
+
+
 def test_a_bare_letter_among_nato_words_is_the_nato_word_that_fits_the_audio() -> None:
     # en-us+f2 on a clean line: Whisper base wrote "L, Romeo, Foxtrot, …" for "Alfa, Romeo, Foxtrot, …"
     model = load_whisper(Path("data"))

@@ -17,6 +17,7 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
    well ("Tami" → Tammy; lexicon_names.py);
 9. in an English answer spelled with NATO words, a stray word (or two) gives way to the NATO word
    that fits the audio nearly as well ("Park Strot" → Foxtrot; nato_words.py);
+   and in an English plate or number a five or nine heard as "I" is put back (long_i.py);
 10. a yes is weighed on the audio: plain yes-words against plain no-words, and a yes with a near
    twin ("That's right." / "That's wrong.") against its twin; a no against the everyday yes-words, and
    one written as one of the prompt's no-phrases against the plain yes-words (yes_twin.py).
@@ -36,7 +37,7 @@ import numpy as np
 from daisy.core.expectation import Expected
 from daisy.understanding.answers import value as answer_value
 from daisy.voice import vocabulary
-from daisy.voice.hearing import closed_vocabulary, lexicon_names, nato_words, yes_twin
+from daisy.voice.hearing import closed_vocabulary, lexicon_names, long_i, nato_words, yes_twin
 from daisy.voice.hearing.alignment import TurnAudio
 from daisy.voice.hearing.cleaning import clean, lost_most_of, voiced_seconds
 from daisy.voice.phone_band import RATE as LINE_RATE
@@ -226,6 +227,9 @@ def hear(
             unprompted, text, expecting, expecting == Expected.NAME))
     if lang == "en" and expecting == Expected.DIGITS and n_best > 1 and nato_words.bent_in_a_number(text):
         text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(unprompted, text, expecting))
+    digits_wanted = expecting in (Expected.PLATE, Expected.DIGITS)
+    if lang == "en" and digits_wanted and n_best > 1 and long_i.has_a_pronoun(text):
+        text = _weighed("a five or nine", text, lambda: long_i.with_five_or_nine(unprompted, text))
     # judged on the words decoded: an address set to the caller's name is written shorter than said
     lost = expecting not in (Expected.YES_NO, Expected.FREE) and lost_most_of(text, voiced)
     if expecting == Expected.EMAIL and caller_name:
