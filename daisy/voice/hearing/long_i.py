@@ -5,8 +5,9 @@ in English plates and numbers ("Papa, Mike, Echo, I, One, zero." for "…, nine,
 one I'm" for 4519). Each such word gets "five" and "nine" scored in its place; the better one takes it
 when it trails the words heard by no more than NEAR nats, the way nato_words puts a bent NATO word
 back. On 475 English plate and number answers of three audio runs (the callers file and made-up sets 1
-and 3, seed 0; espeak-ng and Kokoro, clean and noisy), 35 had such a word: 5 were put right (3 values
-then read right), none wrong; the pronoun of real talk ("Can I talk to a real person?") trails by 18.
+and 3, seed 0; espeak-ng and Kokoro, clean and noisy), 35 had such a word: 5 were put right (4 values
+then read right, with the five read from the words below), none wrong; the pronoun of real talk ("Can
+I talk to a real person?") trails by 18.
 A five that opens a plate is also read from the words alone (understanding.spelling).
 """
 
