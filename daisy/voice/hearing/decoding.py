@@ -16,7 +16,8 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
 8. a name word the lexicon does not know gives way to a known name that fits the audio nearly as
    well ("Tami" → Tammy; lexicon_names.py);
 9. in an English answer spelled with NATO words, a stray word (or two) gives way to the NATO word
-   that fits the audio nearly as well ("Park Strot" → Foxtrot; nato_words.py);
+   that fits the audio nearly as well ("Park Strot" → Foxtrot; nato_words.py), and a fleet number's
+   NATO letter heard as a number word takes its place ("forty nine eight two" → Charlie, nine, …);
    and in an English plate or number a five or nine heard as "I" is put back (long_i.py);
 10. a yes is weighed on the audio: plain yes-words against plain no-words, and a yes with a near
    twin ("That's right." / "That's wrong.") against its twin; a no against the everyday yes-words, and
@@ -225,8 +226,11 @@ def hear(
     if lang == "en" and (expecting == Expected.PLATE or spelled) and n_best > 1:
         text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(
             unprompted, text, expecting, expecting == Expected.NAME))
-    if lang == "en" and expecting == Expected.DIGITS and n_best > 1 and nato_words.bent_in_a_number(text):
+    fleet_number = lang == "en" and expecting == Expected.DIGITS and n_best > 1
+    if fleet_number and nato_words.bent_in_a_number(text):
         text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(unprompted, text, expecting))
+    elif fleet_number and nato_words.first_word_a_number(text):
+        text = _weighed("a letter", text, lambda: nato_words.with_a_letter_first(unprompted, text))
     digits_wanted = expecting in (Expected.PLATE, Expected.DIGITS)
     if lang == "en" and digits_wanted and n_best > 1 and long_i.has_a_pronoun(text):
         text = _weighed("a five or nine", text, lambda: long_i.with_five_or_nine(unprompted, text))
