@@ -13,7 +13,7 @@ from daisy.core.context import TurnContext
 from daisy.core.expectation import refused, with_refused
 from daisy.core.state import FollowUp, Outcome, Phase, Turn
 from daisy.understanding import reader
-from daisy.understanding.intents import Intent
+from daisy.understanding.intents import Intent, can_talk_now
 
 FOLLOW_UP_QUESTIONS = {
     "permission": "ask_permission",
@@ -125,6 +125,12 @@ def hear_follow_up(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | 
         resume = s.scratch.get("resume_field")
         if Intent.NO in intents and resume:  # it was no request for a call back: back to the form
             return ask_field(ctx, ctx.dialogue.form.field(resume), ctx.text("ack", rotate=1))
+        if can_talk_now(text, ctx.lang) and not intents & {Intent.LATER, Intent.BUSY, Intent.NO}:
+            # "Yes, I can talk.": a call back was never wanted (a yes to "¿tienes un par de minutos?"
+            # heard as a no had led here, and the driver was asked for a time until one was booked)
+            if resume:
+                return ask_field(ctx, ctx.dialogue.form.field(resume), ctx.text("ack", rotate=1))
+            return start_collecting(ctx)
         return None
     if s.step == "email_address":
         gathered = s.pieces + reader.read_email(text, ctx.lang)

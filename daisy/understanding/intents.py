@@ -187,3 +187,8 @@ _FILLER = {
     "bueno",
     "ok",
 }
+
+
+def can_talk_now(text: str, lang: str) -> bool:
+    """The caller says they can talk now ("Yes, I can talk.", "Sí, ahorita sí puedo.")."""
+    return bool(packs.get(lang).can_talk_now.search(fold(text)))

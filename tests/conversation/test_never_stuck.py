@@ -689,3 +689,21 @@ def test_a_short_number_heard_as_a_word_that_sounds_like_a_letter_is_no_fleet_le
     assert turn.state.pieces == "C"
     _, turn = _call_hearing("es", "Soy Ramón Ibarra", "Sí", "se", confidence=None)  # typed: what is meant
     assert turn.state.pieces == "C"
+
+
+def test_a_driver_who_can_talk_after_all_is_taken_back_to_the_questions() -> None:
+    # an outbound driver's "Yeah, I got a minute." heard as a no led to the offer of a call back; asked
+    # for a time, "Yes, I can talk." was not understood until a time was booked and the call ended
+    english = ("Hello?", "No.", "Sure.", "Yes, I can talk.")
+    spanish = ("¿Bueno?", "No.", "Sí.", "Sí, ahorita sí puedo.")
+    for lang, said in (("en", english), ("es", spanish)):
+        dialogue = Dialogue(FORM, lang)
+        turn = dialogue.start(Direction.OUTBOUND, NOW)
+        for text in said:
+            turn = dialogue.handle(turn.state, Utterance(text, 0.9), NOW)
+        assert turn.state.field == "driver_name" and not turn.state.ended
+    dialogue = Dialogue(FORM, "en")
+    turn = dialogue.start(Direction.OUTBOUND, NOW)
+    for text in ("Hello?", "No.", "Sure.", "At five."):  # a time is still a time
+        turn = dialogue.handle(turn.state, Utterance(text, 0.9), NOW)
+    assert turn.state.step == "callback_confirm"

@@ -33,6 +33,7 @@ class LanguagePack:
     backchannel: re.Pattern[str]
     done_said: tuple[str, ...]
     done_last: tuple[str, ...]
+    can_talk_now: re.Pattern[str]
 
 
 def _pack(code: str, module: ModuleType) -> LanguagePack:
@@ -50,6 +51,7 @@ def _pack(code: str, module: ModuleType) -> LanguagePack:
         backchannel=module.BACKCHANNEL,
         done_said=module.DONE_SAID,
         done_last=module.DONE_LAST,
+        can_talk_now=module.CAN_TALK_NOW,
     )
 
 

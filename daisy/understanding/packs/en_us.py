@@ -270,6 +270,9 @@ NO_THEN_YES = re.compile(r"^\W*(?:no|nope)\W+(?:(?:that'?s|that is|it'?s|it is)\
 # ("Hey.", "John."); a "yes" heard as said is weighed as a yes (daisy.voice.backchannel).
 BACKCHANNEL = re.compile(r"^(?:(?:uh[ -]?huh|mhm+|mm+[ -]?hm+|hm+|yeah|yep|yup|ok|okay|right|sure|"
                          r"aha|got it)\s*)+$")
+# Asked when to be called back, the caller says they can talk now after all (folded words)
+CAN_TALK_NOW = re.compile(r"\b(?:i can (?:talk|do it)|i (?:have|got) (?:a minute|time|a sec\w*)|go ahead|"
+                          r"shoot|fire away|now is (?:fine|good)|right now)\b")
 HOLD_REASON = re.compile(
     r"\b(?:let me|looking|grab|find|pull over|pulling|glove ?box|paperwork|registration|card|truck|cab|"
     r"phone|papers|gotta|have to|need to)\b"

@@ -404,6 +404,9 @@ NO_THEN_YES = re.compile(r"^\W*no\s*[,.!;:]+\s*(?:s[ií],?\s*)?"
 # Daisy's read-back it is no answer yet (the caller has not heard the question), only at its end.
 BACKCHANNEL = re.compile(r"^(?:(?:aja+|ajam|aha|a ja|mjm+|mhm+|mm+ ?hm+|hm+|si|ok|okey|okay|ya|eso|"
                          r"aja si|andale|ujum|uju)\s*)+$")
+# Asked when to be called back, the caller says they can talk now after all (folded words)
+CAN_TALK_NOW = re.compile(r"\b(?:(?:si )?puedo (?:hablar|ahorita|ahora)|ahorita si|ahora si|"
+                          r"tengo (?:tiempo|un rato|chance)|adelante|dale|digame|dime|pregunte?me)\b")
 HOLD_REASON = re.compile(
     r"\b(?:dejame|deja|voy|estoy|ando|sigo|busco|buscando|checo|checar|checando|reviso|revisando|"
     r"tarjeta|papeles|papel|factura|libreta|guantera|celular|cel|telefono|camion|cabina|documentos|"
