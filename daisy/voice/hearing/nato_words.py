@@ -155,10 +155,14 @@ def with_a_letter_first(turn: TurnAudio, text: str) -> str:
     """`text` with its first number word replaced by the NATO word that clearly fits the audio best,
     when one fits nearly as well as the number word (module note above)."""
     words = text.replace("-", " ").split()
-    readings = [" ".join([f"{nato},", *words[1:]]) for nato in _nato()]
+    natos = _nato()
+    readings = [" ".join([f"{nato},", *words[1:]]) for nato in natos]
     scores = turn.fits([text, *readings])
     ranked = sorted(range(len(readings)), key=lambda k: -scores[k + 1])
-    best, second = scores[ranked[0] + 1], scores[ranked[1] + 1]
+    best = scores[ranked[0] + 1]
+    # beaten only by another letter's word: "Alfa" and "Alpha" are one letter
+    letter = natos[ranked[0]][0].upper()
+    second = max((scores[k + 1] for k in ranked[1:] if natos[k][0].upper() != letter), default=best)
     if best >= scores[0] - LETTER_NEAR and best - second >= LETTER_CLEAR:
         return readings[ranked[0]]
     return text
