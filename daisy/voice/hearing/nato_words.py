@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from daisy.core.expectation import Expected
 from daisy.understanding import spelling
+from daisy.understanding.numbers import word_table
 from daisy.voice import vocabulary
 from daisy.voice.hearing.alignment import TurnAudio
 
@@ -144,8 +145,6 @@ LETTER_CLEAR = 5.0
 
 def first_word_a_number(text: str) -> bool:
     """An English fleet number that starts with a number word and has more after it."""
-    from daisy.understanding.numbers import word_table
-
     words = [_bare(w) for w in text.replace("-", " ").split()]
     table = word_table("en")
     return len(words) >= 2 and words[0] in table and any(w in table or w.isdigit() for w in words[1:])
