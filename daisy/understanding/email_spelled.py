@@ -14,7 +14,12 @@ from daisy.understanding.plausible import PROVIDERS
 
 _AT_WORD = re.compile(r"(?:^| )(?:arroba|at)(?= |$)|@")
 # "…, Sierra, 27, Gmail.com": the "at" lost before a well-known provider
-_PROVIDER = re.compile(rf"(?:^| )(?:{'|'.join(PROVIDERS)})(?= ?(?:\.|punto |dot )? ?(?:com|mx|net|org|es)\b)")
+# (its "dot" heard as the line bends it: "Outlook, NOT, COM.")
+_PROVIDER = re.compile(
+    rf"(?:^| )(?:{'|'.join(PROVIDERS)})(?= ?(?:\.|punto |dot |not |knot |nod )? ?(?:com|mx|net|org|es)\b)"
+)
+# ...and the "at" before it heard as a word of the same sound ("…, Alpha, NOT, Outlook")
+_AT_HEARD = {"not", "knot", "nod", "add", "and", "had", "it", "that"}
 _LOCAL_SEPARATORS = re.compile(r"(?:^| )(guion bajo|underscore|punto|dot|guion|dash|hyphen)(?= |$)")
 _SEPARATOR_SYMBOL = {"guion bajo": "_", "underscore": "_", "punto": ".", "dot": ".", "guion": "-",
                      "dash": "-", "hyphen": "-"}
@@ -29,6 +34,10 @@ def address(text: str, lang: str) -> str | None:
     folded = fold(text)
     at = _AT_WORD.search(folded) or _PROVIDER.search(folded)
     local_text = folded[: at.start()] if at else folded
+    if at is not None and not _AT_WORD.match(folded, at.start()):
+        *before, last = local_text.split() or [""]
+        if last in _AT_HEARD and before and spelling.is_nato_word(before[-1]):
+            local_text = " ".join(before)
     if len(spelling.key_word_cues(local_text, lang)) < SPELLING_CUES:
         return None
     if is_english(lang):
@@ -46,7 +55,9 @@ def address(text: str, lang: str) -> str | None:
     if at is None:
         return local
     rest = folded[at.start():]
-    domain = read_email(rest if _AT_WORD.match(rest) else "@ " + rest.strip(), lang)
+    if not _AT_WORD.match(rest):
+        rest = "@ " + re.sub(r"^ ?(\w+) (?:not|knot|nod) ", r"\1 dot ", rest.strip())
+    domain = read_email(rest, lang)
     return local + (domain if domain.startswith("@") else "")
 
 

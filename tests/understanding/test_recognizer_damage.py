@@ -307,6 +307,9 @@ def test_a_bare_h_stays_a_letter_when_the_caller_does_not_spell_with_nato_words(
         # spelled with NATO words, the "at" lost before the provider
         ("Alpha, November, Golf, Echo, Dot, Bravo, Romeo, Oscar, Oscar, Kilo, Sierra, 27, Gmail.com", "en-US",
          "ange.brooks27@gmail.com"),
+        # ...or heard as "not" like the dots around the provider
+        ("Kilo, Alpha, Romeo, Echo, November, NOT, Echo, Sierra, Papa, India, November, Oscar, Zulu, Alpha, "
+         "NOT, Outlook, NOT, COM.", "en-US", "karen.espinoza@outlook.com"),
         # the provider run into its ending, bent by a letter ("at gmail dot com" heard "at emailcom")
         ("Brandon Whitfield at emailcom", "en-US", "brandonwhitfield@gmail.com"),
         ("juan arroba hotmailcommx", "es-MX", "juan@hotmail.com.mx"),
