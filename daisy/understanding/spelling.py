@@ -25,6 +25,8 @@ _PAIRS = {
     ("doble", "uve"): "dobleve", ("i", "griega"): "igriega", ("y", "griega"): "ygriega",
     ("double", "u"): "doubleu", ("double", "you"): "doubleu", ("double", "v"): "doubleu",
     ("i", "latina"): "i", ("x", "ray"): "xray", ("ex", "ray"): "xray", ("equis", "ray"): "xray",
+    # X-ray as a Spanish speaker says it, written as it sounds ("romeo ex rai", "ekis rai")
+    ("x", "rai"): "xray", ("ex", "rai"): "xray", ("equis", "rai"): "xray", ("ekis", "rai"): "xray",
 }
 _NATO = {
     "alfa", "alpha", "bravo", "charlie", "charly", "delta", "echo", "eco", "foxtrot", "fox", "golf",
@@ -602,7 +604,23 @@ def _nato_heard_in_spanish(words: list[str]) -> list[str]:
     for Sierra, "mique" for Mike, "hecho" for Echo): among other NATO words it is that word."""
     if not any(w in _NATO for w in words):
         return words
-    return [w if w in _NATO else _NATO_BY_SOUND.get(es_mx_words.sounds_as(w), w) for w in words]
+    out: list[str] = []
+    for w in words:  # ...also split in two ("mi ke", "al fa")
+        joined = _nato_by_sound(out[-1] + w) if out and out[-1] not in _NATO and w not in _NATO else None
+        if joined:
+            out[-1] = joined
+        else:
+            out.append(w)
+    return [w if w in _NATO else _nato_by_sound(w) or w for w in out]
+
+
+def _nato_by_sound(word: str) -> str | None:
+    """The NATO word `word` sounds like, also with the vowel a Spanish speaker adds after its last
+    consonant ("uniformi", "foxtrote")."""
+    found = _NATO_BY_SOUND.get(es_mx_words.sounds_as(word))
+    if found is None and len(word) > 4 and word[-1] in "eio":
+        found = _NATO_BY_SOUND.get(es_mx_words.sounds_as(word[:-1]))
+    return found
 
 
 _ES_DIGIT_WORDS = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}

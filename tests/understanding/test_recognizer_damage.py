@@ -223,6 +223,10 @@ def test_a_nato_word_written_as_the_spanish_word_it_sounds_like_is_that_nato_wor
     # a Spanish caller's "Sierra", "Mike", "Echo" written "cierra", "mique", "hecho"
     assert spelling.symbols("son cierra victor romeo y trecientos nueve", "es-MX") == "SVR309"
     assert spelling.symbols("hecho bravo guión ocho uno nueve seis", "es-MX") == "EB8196"
+    # ...with the vowel a Spanish speaker adds after its last consonant, or split in two
+    assert spelling.symbols("Tango Foxtrot uniformi siete cinquenta y uno", "es-MX") == "TFU751"
+    assert spelling.symbols("romeo ex rai mi que nueve cuatro uno", "es-MX") == "RXM941"
+    assert spelling.symbols("nueve charlie whisky al fa y setenta y cuatro", "es-MX") == "9CWA74"
     # ...but only among other NATO words: otherwise it is the everyday word
     assert spelling.symbols("ya está hecho: a de Árbol, be de Burro, uno dos tres", "es-MX") == "AB123"
 
