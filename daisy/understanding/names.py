@@ -313,6 +313,8 @@ def _read_name(text: str, lang: str) -> str | None:
         return None
     if norm[0] in PARTICLES - {"de", "del", "la", "van", "von", "da", "di", "du", "le"}:
         return None  # "Y flota bien": a name does not start with "y"
+    if any(re.search(r"\w['’]s$", w) for w in raw) or (intro and len(free) > 1 and free[-1] in _COMMON):
+        return None  # "Stephen's lore is…": a sentence, not a name (a possessive; ending on a word like "is")
     common = sum(1 for n in free if n in _COMMON)
     if common and (common >= len(content) / 2 or not intro):
         return None

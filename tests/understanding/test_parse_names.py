@@ -190,3 +190,13 @@ def test_a_surname_after_de_la_is_a_name_however_short_or_common() -> None:
         assert reader.read_value("name", name, "es", None) == name
         assert plausible.plausible("name", name)
     assert reader.read_value("name", "la dos", "es", None) is None
+
+
+@pytest.mark.parametrize(
+    "heard",
+    ["My name is Stephen's lore is...", "Sure, it's Wayne's after.", "My name is Thomas K. In this..."],
+)
+def test_a_sentence_the_recognizer_wrote_for_a_name_is_no_name(heard: str) -> None:
+    # a possessive, or a last word like "is", "this": words of a sentence, read back they were confirmed
+    # by a "Negative." heard "Yes, correct."
+    assert read_name(heard, "en") is None
