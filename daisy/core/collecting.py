@@ -61,7 +61,6 @@ def read_back(
     `gathered`: the value was put together over earlier turns, not only heard now."""
     if not plausible.plausible(f.kind.value, value, f.symbols):
         return not_understood(ctx)
-    spelled = offer(ctx.state) is Offer.SPELL  # spelled symbol by symbol: read back the same way anyway
     if source == "speech" and value in refused(ctx.state):
         # Whisper repeats a repeated symbol once too often ("seven five five" heard "seven five five
         # five"): a value the caller said no to, heard the same again with a symbol three times
@@ -73,15 +72,9 @@ def read_back(
             and plausible.plausible(f.kind.value, shorter, f.symbols)
         ):
             value = shorter
-        elif not spelled:
-            # Heard as before: ask with more help. Spelled, the same value is a second opinion (a "Yes."
-            # heard as "No, that's wrong." had refused the true plate, and its spelling was then thrown away).
-            return ladder.strike(ctx, f, "not_understood_lead")
-    doubtful = ctx.confidence is not None and ctx.confidence < _doubt_gate(f, value)
-    # ...unless this is the last try: offered, the caller's yes decides; asked again, it is left empty
-    last_try = ctx.state.tries >= ladder.MAX_TRIES - 1
-    if source == "speech" and doubtful and not gathered and not spelled and not last_try:
-        return not_understood(ctx)  # too unsure to even offer it: ask again, with more help
+        # Heard as before, it is read back again: the caller's second "no" is what makes many drivers
+        # spell (spelled, the same value is a second opinion anyway).
+    # A value heard with doubt is read back all the same (ladder.DOUBTFUL says why).
     if ctx.attempts(f.key) >= ladder.MAX_READBACKS:
         return ladder.leave_empty(ctx, f)
     ctx.set_field(f.key, attempts=ctx.attempts(f.key) + 1, source=source, value=value, confirmed=False)
@@ -98,17 +91,6 @@ def read_back(
         unclear=0,
     )
 
-
-def _doubt_gate(f: FormField, value: str) -> float:
-    """The confidence below which a value heard is not read back but asked again, with more help."""
-    if f.kind is FieldKind.NAME:
-        # Whisper base is unsure of names it gets right ("Héctor Manuel Garza" refused twice at 0.43): a
-        # name of known names is worth one read-back; one with a word the lexicon lacks ("Betilla Amunior
-        # Ángel") comes surer spelled
-        return ladder.DOUBTFUL_COMMON_NAME if reader.common_name(value) else ladder.DOUBTFUL_UNKNOWN_NAME
-    if f.kind is FieldKind.NUMBER and value.isdigit():
-        return ladder.DOUBTFUL_KEYABLE  # the keypad, offered next, takes it in as few turns
-    return ladder.DOUBTFUL
 
 
 def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None:
@@ -127,7 +109,8 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         # "es todo", or a bare "sí" to "¿qué sigue?": what was gathered is the whole value. A doubtful
         # "piece" that sounds like a closing is the closing ("Es todo." heard "el tomo": ele, T).
         closing = Intent.DONE in intents or sounds_done(text, ctx.lang)
-        stray = doubtful and offer(ctx.state) is not Offer.SPELL
+        # (a whole value heard with doubt is no stray syllable: it is read back, as any value is)
+        stray = doubtful and offer(ctx.state) is not Offer.SPELL and not reader.looks_complete(kind, piece)
         done = closing if piece else closing or Intent.YES in intents
         if ctx.state.pieces and done and (not piece or stray):
             guess = reader.best_guess(kind, ctx.state.pieces)

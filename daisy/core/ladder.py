@@ -36,29 +36,13 @@ CLEAR_VALUE = 0.8  # a value heard with at least this confidence was heard clear
 # "Sí." at 0.02–0.18: Whisper base is unsure of it on some voices); the noes heard as yes there ("No."
 # → "Sí") were all contradicted by the audio.
 SURE_YES_WHEN_ASKED = 0.01
-# A value heard with less confidence than this is not read back at all: asked again, with more help
-# (but on the last try it is read back: asked again, it would be left empty; collecting.read_back).
-# With the hearing's confidence for values (hearing.decoding.choose), on `daisy eval --audio --limit
-# 48` (seed 0): 0.45 → 142/238 right, 0 wrong stored, 7.12 turns a field; 0.3 → 151, 0, 7.07. With
-# seed 1, 0.3 then stored two wrong values (a "No, no, no." heard "Sí, sí" with confidence), so it
-# was 0.45 until the hearing weighed every yes on the audio (yes_twin.py). Since: 0.45 → 152 (seed 0)
-# and 154 (seed 1); 0.3 → 162 and 156, 0 wrong on both. A perfectly heard "de pe te nueve siete seis
-# ocho" scores low only because its two decodes disagree on a letter.
+# A value heard with doubt is still read back, on every try: the caller's "no" is what tells both
+# of them it was misheard, and a driver who spells only after a second "no" (the issue's held-out
+# drivers, `daisy eval --audio --spell-after-no`) never gets there when doubtful values are asked
+# again instead. Measured on made-up set 1 (seed 0): such drivers 215 → 222/336 fields, drivers who
+# also spell when asked 242 → 244/336, 3.50 → 3.70 turns per field asked. Below DOUBTFUL a piece of
+# a plate or an address that is no whole value is a stray syllable heard in noise, not a piece.
 DOUBTFUL = 0.3
-# ...but a name made only of given names and surnames the lexicon knows is read back down to this
-# (on `daisy eval --audio`, right names were heard at 0.35–0.43 and refused).
-DOUBTFUL_COMMON_NAME = 0.25
-# ...and a fleet number of digits only is read back from this up: below it, the keypad (offered next)
-# gets it in as many turns as a right read-back and its "sí", and a wrong read-back costs a "no" more.
-# On 394 spoken fleet numbers of the audio evaluation (first and later asks, three voice families),
-# heard at 0.3–0.6: espeak-ng 18 right and 60 wrong, Kokoro 25 and 7, Piper 6 and 3; from 0.6 on,
-# 44 / 83 / 28 right against 10 / 4 / 3 wrong. (A number with a letter cannot be keyed: DOUBTFUL.)
-DOUBTFUL_KEYABLE = 0.6
-# ...and a name with a word the lexicon does not know is read back only from this up: below it, the
-# surname spelled (the next rungs) gets it more surely than a "no". On 123 spoken names of the audio
-# evaluation (first and second asks), such names heard at 0.3–0.6 were right 1 time in 25; names of
-# known names 7 in 17 (those keep DOUBTFUL_COMMON_NAME).
-DOUBTFUL_UNKNOWN_NAME = 0.6
 
 # The hearing gives no confidence at all to words far too few for the time the caller spoke: its
 # decoder stopped early ("ene" for five seconds of "te de Toluca, ele de Luna, seis, …"). On the value
