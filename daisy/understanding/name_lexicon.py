@@ -188,6 +188,11 @@ def mend_word(word: str, lang: str = "es") -> str:
         # name is a letter off in place: those are nearer
         dropped = {folded[:i] + folded[i + 1 :] for i in range(len(folded))}
         near = set(_by_one_dropped().get(folded, ())) | (dropped & names.keys())
+    if not near and not lang.startswith("en"):
+        # a sound off as the line bends it ("Salávia" for Sarabia: the r heard as an l)
+        said = sound(word)
+        shapes_said = ((len(said), said[:i] + "?" + said[i + 1 :]) for i in range(len(said)))
+        near = {n for shape in shapes_said for n in _by_sound_shape().get(shape, ())}
     if len(near) != 1:
         return word  # none, or several equally near: not ours to choose
     return names[near.pop()]
@@ -254,6 +259,16 @@ def _by_sound() -> dict[str, list[str]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _by_sound_shape() -> dict[tuple[int, str], list[str]]:
+    """(length, sound with one letter blanked) → the known (folded) Spanish-call names."""
+    index: dict[tuple[int, str], list[str]] = {}
+    for said, folded in _by_sound().items():
+        for i in range(len(said)):
+            index.setdefault((len(said), said[:i] + "?" + said[i + 1 :]), []).extend(folded)
+    return index
+
+
 def all_known(name: str) -> bool:
     """Every word of the name (particles aside) is a known given name or surname: "Héctor Manuel
     Garza", not "Samuel Tancolzaba"."""
@@ -269,3 +284,4 @@ def warm() -> None:
     _by_sound()
     _by_shape()
     _by_one_dropped()
+    _by_sound_shape()
