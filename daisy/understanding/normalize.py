@@ -42,6 +42,9 @@ def _glued_trae(m: re.Match[str]) -> str:
 
 
 _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    # tens the recognizer split after their first syllable: "se senta", "no venta", "o chenta"
+    (re.compile(r"\b(?:se [sc]enta|se tenta|o chenta|no venta|trein ta|cin cuenta|cua renta)\b"),
+     lambda m: m.group(0).replace(" ", "").replace("secenta", "sesenta")),
     # "cuarenta y do", "180 i do": a last "dos" cut short where the caller stopped
     (re.compile(rf"\b({_TENS}|\d*[1-9]0) [iy] do$"), r"\1 y dos"),
     # "treintaidos", "treinta i dos", "treintay dos" -> "treinta y dos"
@@ -120,7 +123,8 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    " do$", "nt", "nt", "dieci |diez y", "veinti ", "veinti", "letras", "trae ", "trae", "tra", "re ?tra",
+    "nta|n ta", " do$", "nt", "nt", "dieci |diez y", "veinti ", "veinti", "letras", "trae ", "trae", "tra",
+    "re ?tra",
     "chic|grande|larga|corta|baja|alta", r"\d", "qua|twa", "ient",
 ))
 _OTHER_MARKS = re.compile(r"[^\x00-\x7fñÑ]")
@@ -171,9 +175,10 @@ _SELF_FIX = re.compile(
 
 # "ochenta, no, noventa", "three, no, four": a bare "no" between two versions of a value. Not the
 # "no" of a negated verb ("…, no sé", "no me acuerdo", "no, it's not") nor a tag question ("¿no?").
+# Nor "no venta": "noventa" split by the recognizer.
 _BARE_NO = re.compile(
     r"(?i)(?<=[\w\d])[\s,;.]+no\b(?![\s,.]*(?:s[eé]|me|lo|la|le|los|las|les|tengo|tiene|hay|puedo|recuerdo|"
-    r"acuerdo|estoy|est[aá]|es cierto|quiero|va|van|lleva|llevan|sabes|sabe|not|problem|idea|"
+    r"acuerdo|estoy|est[aá]|es cierto|quiero|va|van|lleva|llevan|sabes|sabe|not|problem|idea|venta|"
     r"i (?:don'?t|do not|can'?t|cannot|have no|am not)|i'?m not)\b)"
     r"[\s,.;:!]*"
 )

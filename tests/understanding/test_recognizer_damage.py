@@ -464,3 +464,17 @@ def test_a_provider_spelled_out_or_hyphenated_in_english_is_the_provider() -> No
 def test_a_five_heard_as_the_pronoun_in_an_english_plate_is_the_five(heard: str, plate: str) -> None:
     assert reader.read_piece("plate", heard, "en") == plate
     assert not reader.read_piece("plate", "I have plates A B C 1 2 3", "en").startswith("5")  # talk
+
+
+@pytest.mark.parametrize(
+    ("heard", "kind", "value"),
+    [
+        # Spanish tens split after their first syllable; "no venta" is no correction
+        ("se senta y uno mil ciento veinti tres", "plate", "61123"),
+        ("alfa bravo guion o chenta o chenta y dos", "plate", "AB8082"),
+        ("cuatro no venta y dos", "number", "492"),
+        ("trein ta y uno", "number", "31"),
+    ],
+)
+def test_tens_the_recognizer_split_in_two_are_one_number(heard: str, kind: str, value: str) -> None:
+    assert reader.read_value(kind, heard, "es-MX", NOW) == value
