@@ -67,6 +67,8 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # ...and with its l flapped to r ("retra equis", "re trae ye"), only before a letter: "retraso" and
     # "me voy a retrasar" are a delay
     (re.compile(rf"\bre ?trae? (?=(?:{_LETTER_NAMES}|{_NATO})\b)"), "letra "),
+    # "doble" split before the letter it doubles ("letra do le ve")
+    (re.compile(r"\bdo b?le (?=(?:ve|uve|u|be)\b)"), "doble "),
     # "bechica", "vegrande": the B/V of Mexican spelling glued to its qualifier
     (re.compile(r"\b(be|ve|b|v)(chica|chiquita|grande|larga|corta|baja|alta)\b"), r"\1 \2"),
     # "5pm", "t45": split digits from letters so each rule sees separate tokens
@@ -124,7 +126,7 @@ def _junk(keep: str) -> re.Pattern[str]:
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
     "nta|n ta", " do$", "nt", "nt", "dieci |diez y", "veinti ", "veinti", "letras", "trae ", "trae", "tra",
-    "re ?tra",
+    "re ?tra", "do b?le",
     "chic|grande|larga|corta|baja|alta", r"\d", "qua|twa", "ient",
 ))
 _OTHER_MARKS = re.compile(r"[^\x00-\x7fñÑ]")

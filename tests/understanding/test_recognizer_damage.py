@@ -474,7 +474,9 @@ def test_a_five_heard_as_the_pronoun_in_an_english_plate_is_the_five(heard: str,
         ("alfa bravo guion o chenta o chenta y dos", "plate", "AB8082"),
         ("cuatro no venta y dos", "number", "492"),
         ("trein ta y uno", "number", "31"),
+        # ...and "doble" split before the letter it doubles
+        ("letra u letra do le ve cuatro mil trescientos uno", "plate", "UW4301"),
     ],
 )
-def test_tens_the_recognizer_split_in_two_are_one_number(heard: str, kind: str, value: str) -> None:
+def test_number_and_letter_words_the_recognizer_split_in_two_are_one_word(heard: str, kind: str, value: str) -> None:
     assert reader.read_value(kind, heard, "es-MX", NOW) == value
