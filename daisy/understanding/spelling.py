@@ -794,8 +794,11 @@ def _maybe_key(
         # "a de a capulco", "ene de no pal": the key word split after its first syllable ("doble ve de o
         # alter": W's key word starts with the w heard as a vowel)
         first = words[k][:1] if k < n else ""
+        # (H's key word is heard without its silent h: "hache de ir algo", "hache de i dalgo")
+        silent_h = letter == "H" and first in "aeiou" and not is_english(lang) \
+            and words[k + 1 : k + 2] != ["de"]  # (but "hache de a de Árbol" is H, D, A)
         split_key = k + 1 < n and len(words[k]) <= 2 and (
-            first == letter.lower() or letter == "W" and first in "ou" and not is_english(lang))
+            first == letter.lower() or letter == "W" and first in "ou" and not is_english(lang) or silent_h)
         if split_key and _is_keyword(words[k] + words[k + 1], lang) and words[k + 1] not in _names(lang):
             return letter, k + 2
         # ...or in three pieces ("u de u a pan": Uruapan)

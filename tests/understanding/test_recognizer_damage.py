@@ -476,7 +476,10 @@ def test_a_five_heard_as_the_pronoun_in_an_english_plate_is_the_five(heard: str,
         ("trein ta y uno", "number", "31"),
         # ...and "doble" split before the letter it doubles
         ("letra u letra do le ve cuatro mil trescientos uno", "plate", "UW4301"),
+        # ...and H's key word, heard without its silent h, split in two
+        ("sesenta hache de ir algo a de a capunco seis he de escuela", "plate", "60HA6E"),
+        ("hache de a de árbol be de burro uno dos tres", "plate", "HDAB123"),
     ],
 )
-def test_number_and_letter_words_the_recognizer_split_in_two_are_one_word(heard: str, kind: str, value: str) -> None:
+def test_words_the_recognizer_split_in_two_are_one_word(heard: str, kind: str, value: str) -> None:
     assert reader.read_value(kind, heard, "es-MX", NOW) == value
