@@ -74,13 +74,19 @@ def read_back(
             value = shorter
         # Heard as before, it is read back again: the caller's second "no" is what makes many drivers
         # spell (spelled, the same value is a second opinion anyway).
-    # A value heard with doubt is read back all the same (ladder.DOUBTFUL says why).
+    # A value heard with doubt is read back all the same (ladder.DOUBTFUL says why), and only a yes
+    # heard surely confirms it (ladder.SURE_YES_FOR_A_DOUBTFUL_VALUE).
+    spelled = offer(ctx.state) is Offer.SPELL
+    last_try = ctx.state.tries >= ladder.MAX_TRIES - 1
+    doubtful = ctx.confidence is not None and ctx.confidence < _doubt_gate(f, value)
+    doubtful = doubtful and source == "speech" and not gathered and not spelled and not last_try
     if ctx.attempts(f.key) >= ladder.MAX_READBACKS:
         return ladder.leave_empty(ctx, f)
     ctx.set_field(f.key, attempts=ctx.attempts(f.key) + 1, source=source, value=value, confirmed=False)
     heard_clearly = ctx.confidence is None or (ctx.confidence >= ladder.CLEAR_VALUE and not gathered)
     clear = source != "speech" or heard_clearly
-    ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "clear_value": "1" if clear else ""})
+    heard_as = "doubt" if doubtful else "1" if clear else ""
+    ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "clear_value": heard_as})
     return ctx.reply(
         join(prefix, ctx.readback(f, value)),
         phase=Phase.CONFIRMING,
@@ -91,6 +97,16 @@ def read_back(
         unclear=0,
     )
 
+
+def _doubt_gate(f: FormField, value: str) -> float:
+    """The confidence below which a value is heard with doubt (its yes must be heard surely)."""
+    if f.kind is FieldKind.NAME:
+        # Whisper base is unsure of names it gets right ("Héctor Manuel Garza" at 0.43): a name of
+        # known names is less in doubt than one with a word the lexicon lacks ("Betilla Amunior Ángel")
+        return ladder.DOUBTFUL_COMMON_NAME if reader.common_name(value) else ladder.DOUBTFUL_UNKNOWN_NAME
+    if f.kind is FieldKind.NUMBER and value.isdigit():
+        return ladder.DOUBTFUL_KEYABLE
+    return ladder.DOUBTFUL
 
 
 def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None:
@@ -374,6 +390,8 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
     # against the no-words (a "No." heard as "Sí" has no confidence left).
     if ctx.state.unclear > 0:
         enough = ladder.SURE_YES_WHEN_ASKED
+    elif ctx.state.scratch.get("clear_value") == "doubt":
+        enough = ladder.SURE_YES_FOR_A_DOUBTFUL_VALUE
     elif ctx.state.scratch.get("clear_value"):
         enough = ladder.SURE_YES_FOR_A_CLEAR_VALUE
     else:

@@ -39,10 +39,23 @@ SURE_YES_WHEN_ASKED = 0.01
 # A value heard with doubt is still read back, on every try: the caller's "no" is what tells both
 # of them it was misheard, and a driver who spells only after a second "no" (the held-out
 # drivers, `daisy eval --audio --spell-after-no`) never gets there when doubtful values are asked
-# again instead. Measured on made-up set 1 (seed 0): such drivers 215 → 222/336 fields, drivers who
-# also spell when asked 242 → 244/336, 3.50 → 3.70 turns per field asked. Below DOUBTFUL a piece of
+# again instead. Measured on made-up set 1 (seed 0): such drivers 215 → 237/336 fields, drivers who
+# also spell when asked 242 → 249/336, 3.50 → 3.75 turns per field asked. Below DOUBTFUL a piece of
 # a plate or an address that is no whole value is a stray syllable heard in noise, not a piece.
 DOUBTFUL = 0.3
+# Heard with doubt (below DOUBTFUL, or these), a value is right less often than not, so its yes must
+# be heard surely (SURE_YES_FOR_A_DOUBTFUL_VALUE): names of known given names and surnames, whose
+# right ones Whisper base hears at 0.35–0.43...
+DOUBTFUL_COMMON_NAME = 0.25
+# ...names with a word the lexicon lacks (heard at 0.3–0.6 they were right 1 time in 25, on 123 spoken
+# names of the audio evaluation)...
+DOUBTFUL_UNKNOWN_NAME = 0.6
+# ...and fleet numbers of digits only (at 0.3–0.6 on 394 spoken ones: espeak-ng 18 right, 60 wrong).
+DOUBTFUL_KEYABLE = 0.6
+# A read-back of a value heard with doubt has two chances to go wrong in a row: a "no" heard as a yes
+# there stored "Casárez Elena" (espeak-ng's "Incorrecto." heard "Sí, no me he hecho." at 0.5). Below
+# this the yes gets "¿sí o no?", where the audio of the answer is weighed against the no-words.
+SURE_YES_FOR_A_DOUBTFUL_VALUE = 0.8
 
 # The hearing gives no confidence at all to words far too few for the time the caller spoke: its
 # decoder stopped early ("ene" for five seconds of "te de Toluca, ele de Luna, seis, …"). On the value

@@ -683,3 +683,15 @@ def test_a_driver_who_can_talk_after_all_is_taken_back_to_the_questions() -> Non
     for text in ("Hello?", "No.", "Sure.", "At five."):  # a time is still a time
         turn = dialogue.handle(turn.state, Utterance(text, 0.9), NOW)
     assert turn.state.step == "callback_confirm"
+
+
+def test_a_value_heard_with_doubt_is_confirmed_only_by_a_yes_heard_surely() -> None:
+    # espeak-ng's "Incorrecto." heard "Sí, no me he hecho." at 0.5 had stored a name heard with doubt
+    dialogue = Dialogue(FORM, "es")
+    turn = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Casárez Elena", 0.2)
+    assert turn.state.pending == "Casárez Elena"
+    asked = _heard(dialogue, turn, "Sí, no me he hecho.", 0.5)
+    assert asked.state.pending == "Casárez Elena" and "sí o no" in asked.say.lower()
+    # ...while a value heard surely is confirmed by the same yes
+    turn = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Ramón Ibarra", 0.9)
+    assert _heard(dialogue, turn, "Sí.", 0.5).state.values["driver_name"].value == "Ramón Ibarra"

@@ -387,6 +387,21 @@ def test_the_words_heard_are_weighed_written_as_the_yes_and_no_words_are() -> No
     assert "Sí." in turn.scored and "Sí" not in turn.scored
 
 
+def test_an_unsure_yes_written_with_a_no_in_it_is_not_made_the_usual_yes() -> None:
+    from daisy.voice.hearing.yes_twin import USUAL_YES, weigh_yes
+
+    # espeak-ng's noisy "Incorrecto." heard "Sí, no me he hecho.": on its audio "Sí." fits 0.6 nats
+    # better than "Incorrecto." (the scores measured), and the unsure yes had been raised to the usual one
+    measured = {"Sí.": -10.4, "Incorrecto.": -11.03, "No.": -12.04}
+
+    class Readings:
+        def fits(self, readings: list[str]) -> list[float]:
+            return [measured.get(r, -11.8 if "hecho" in r else -20.0) for r in readings]
+
+    assert weigh_yes(Readings(), "Sí, no me he hecho.", "es", 0.3) < USUAL_YES  # type: ignore[arg-type]
+    assert weigh_yes(Readings(), "Sí, me he hecho.", "es", 0.3) >= USUAL_YES  # type: ignore[arg-type]
+
+
 def test_an_english_surname_spelled_in_nato_words_is_heard_letter_by_letter() -> None:
     from daisy.understanding import reader
 
@@ -396,6 +411,18 @@ def test_an_english_surname_spelled_in_nato_words_is_heard_letter_by_letter() ->
     pcm, rate = _on_the_line(said, "en-us+m3", noisy=False)
     heard = hear(model, pcm, rate, Expected.NAME, "en", NOW, spelled=True)
     assert reader.read_letters(heard.text, "en-US", longest=20) == "WHITFIELD"
+
+
+def test_a_nato_word_heard_as_a_word_like_no_nato_word_is_put_right_beside_the_others() -> None:
+    from daisy.understanding import reader
+
+    # espeak-ng en-us+f4's "Victor" comes out of Whisper base as "Wix", like no NATO word in its letters
+    model = load_whisper(Path("data"))
+    for said, plate in (("Victor, Mike, Sierra, four, three, three", "VMS433"),
+                        ("X-ray, Victor, Tango, one, one, three", "XVT113")):
+        pcm, rate = _on_the_line(said, "en-us+f4", noisy=False)
+        heard = hear(model, pcm, rate, Expected.PLATE, "en", NOW, spelled=True)
+        assert reader.read_piece("plate", heard.text, "en-US") == plate, heard.text
 
 
 def test_a_fleet_numbers_nato_letter_bent_into_two_words_is_put_right() -> None:

@@ -33,6 +33,8 @@ readings on a no, nothing on other answers).
 
 from __future__ import annotations
 
+import re
+
 from daisy.voice import vocabulary
 from daisy.voice.hearing.alignment import TurnAudio
 
@@ -83,6 +85,9 @@ PLAIN_CLOSE = 0.5
 SAID_OTHERWISE = 3.0
 
 
+_A_NO = re.compile(r"(?i)\b(?:no|not|nope)\b")
+
+
 def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float:
     """The confidence of a yes heard as `text`, after the yes-words and no-words are scored on the audio."""
     # The words heard are scored written as the yes- and no-words are, with a closing period: the
@@ -111,7 +116,10 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float
     if twin_close or (margin < -CLEAR_NO and not said_otherwise):
         return min(confidence, MAYBE_NO)
     leans_yes = margin > 0 or (text in yes_words and margin > -PLAIN_CLOSE)
-    if not twins and confidence >= NOT_UNSURE and leans_yes:
+    # ...but not a yes written with a "no" in it ("Sí, no me he hecho." for espeak-ng's "Incorrecto.",
+    # its "Sí." only 0.6 nats ahead of it): unsure as the decoder was, it gets "¿sí o no?"
+    with_a_no = bool(_A_NO.search(text))
+    if not twins and confidence >= NOT_UNSURE and leans_yes and not with_a_no:
         confidence = max(confidence, USUAL_YES)  # not contradicted, and the audio leans to the yes
     if margin < 0 and not said_otherwise and confidence < USUAL_YES:
         confidence = min(confidence, LEANS_NO)
