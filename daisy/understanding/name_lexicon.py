@@ -208,7 +208,20 @@ def _two_names(folded: str, names: dict[str, str]) -> str | None:
 
 def mend(name: str, lang: str = "es") -> str:
     """A whole name with each word mended; particles ("de la", "del") are kept as said."""
-    return " ".join(mend_word(w, lang) if len(w) > 3 else w for w in name.split())
+    return " ".join(mend_word(w, lang) if len(w) > 3 else w for w in _split_joined(name.split(), lang))
+
+
+def _split_joined(words: list[str], lang: str) -> list[str]:
+    """One known name the recognizer wrote as two words, the first no name of its own ("Mira Montes"
+    for Miramontes): joined back."""
+    names = _names("en" if lang.startswith("en") else "es")
+    out: list[str] = []
+    for w in words:
+        if out and not known(out[-1]) and len(out[-1]) > 2 and _fold(out[-1] + w) in names:
+            out[-1] = names[_fold(out[-1] + w)]
+        else:
+            out.append(w)
+    return out
 
 
 def any_known(name: str) -> bool:
