@@ -226,12 +226,14 @@ def read_name(text: str, lang: str) -> str | None:
 
 # Whisper glues a lead-in to what follows: "Minombre Leticia…", "Simi nombre Silvia…" (sí, mi nombre).
 _GLUED_LEAD = re.compile(r"(?i)\b(?:s[ií],?\s?)?m[ií]\s?nombre\b")
+# ...and "sí, soy" run together at the start ("Siso y Trinidad…", "Sisoy Martín…", "Siso Eric…")
+_GLUED_SI_SOY = re.compile(r"(?i)^\s*s[ií]\s?so(?:\s?y)?\b")
 
 
 def _read_name(text: str, lang: str) -> str | None:
     if not isinstance(text, str) or not text.strip():
         return None
-    text = _GLUED_LEAD.sub("mi nombre", text)
+    text = _GLUED_SI_SOY.sub("sí soy", _GLUED_LEAD.sub("mi nombre", text))
     if "?" in text or "¿" in text:
         # "Juan Pérez, ¿me escuchas?": the question goes, the name stays
         text = _QUESTION.sub(" ", text)

@@ -179,6 +179,8 @@ def test_given_names_of_other_spanish_speaking_countries_are_known() -> None:
     [
         ("Simi nombre Silvia Carmona", "Silvia Carmona"),  # "Sí, mi nombre …" run together
         ("Minombre Leticia Zamudio", "Leticia Zamudio"),
+        ("Siso y trinidad Manuel Vela", "Trinidad Manuel Vela"),  # "Sí, soy …" run together
+        ("Siso Eric Zelaya", "Eric Zelaya"),
     ],
 )
 def test_a_lead_in_the_recognizer_glued_together_is_no_part_of_the_name(heard: str, name: str) -> None:
