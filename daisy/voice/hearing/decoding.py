@@ -264,8 +264,8 @@ def _weighed(what: str, fallback: T, step: Callable[[], T]) -> T:
 
 
 # An address heard near the caller's name (confirmed, or the known names heard when it was not): two
-# sources agree on it, enough to read it back (ladder.DOUBTFUL), not enough for a doubtful yes to
-# confirm it (ladder.CLEAR_VALUE).
+# sources agree on it, enough not to be heard with doubt (ladder.DOUBTFUL), not enough for a doubtful
+# yes to confirm it (ladder.CLEAR_VALUE).
 AS_THE_NAME = 0.5
 
 
