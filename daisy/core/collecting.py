@@ -80,6 +80,10 @@ def read_back(
     last_try = ctx.state.tries >= ladder.MAX_TRIES - 1
     doubtful = ctx.confidence is not None and ctx.confidence < _doubt_gate(f, value)
     doubtful = doubtful and source == "speech" and not gathered and not spelled and not last_try
+    if doubtful and f.kind is FieldKind.NUMBER and value.isdigit():
+        # ...but a fleet number of digits goes to the keypad, offered next: heard so it is mostly wrong,
+        # and a "Negative." heard "Yes, correct." had stored one (ladder.DOUBTFUL_KEYABLE)
+        return not_understood(ctx)
     if ctx.attempts(f.key) >= ladder.MAX_READBACKS:
         return ladder.leave_empty(ctx, f)
     ctx.set_field(f.key, attempts=ctx.attempts(f.key) + 1, source=source, value=value, confirmed=False)

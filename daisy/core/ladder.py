@@ -50,7 +50,9 @@ DOUBTFUL_COMMON_NAME = 0.25
 # ...names with a word the lexicon lacks (heard at 0.3–0.6 they were right 1 time in 25, on 123 spoken
 # names of the audio evaluation)...
 DOUBTFUL_UNKNOWN_NAME = 0.6
-# ...and fleet numbers of digits only (at 0.3–0.6 on 394 spoken ones: espeak-ng 18 right, 60 wrong).
+# ...and fleet numbers of digits only (at 0.3–0.6 on 394 spoken ones: espeak-ng 18 right, 60 wrong):
+# those are not read back at all but keyed, the keypad being offered next (a read-back of "25" for
+# "seventy seven" had its "Negative." heard "Yes, correct." on made-up set 5).
 DOUBTFUL_KEYABLE = 0.6
 # A read-back of a value heard with doubt has two chances to go wrong in a row: a "no" heard as a yes
 # there stored "Casárez Elena" (espeak-ng's "Incorrecto." heard "Sí, no me he hecho." at 0.5). Below
