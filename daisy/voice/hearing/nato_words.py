@@ -136,24 +136,32 @@ def with_nato_words(turn: TurnAudio, text: str, expecting: Expected, given_name_
         beside = [words[k] for k in (i - 1, i + 1) if 0 <= k < len(words)]
         beside_nato = any(spelling.is_nato_word(_bare(w)) for w in beside)
         if spelled_in_nato and beside_nato and " ".join(words) == before:
-            words = _any_nato_word(turn, words, i, choices)
+            words = _any_nato_word(turn, words, i, _nato())  # letters only: "dot" would be D's twin
     return " ".join(words)
 
 
 def _any_nato_word(turn: TurnAudio, words: list[str], i: int, choices: tuple[str, ...]) -> list[str]:
     """A stray word beside NATO words that looks like none of them ("Oscar, New, Alpha" for "…, Zulu,
     …"; "Wix, Mike" for "Victor, …"): every NATO word is scored in its place; the best takes it when it
-    trails the word heard by no more than NEAR nats and beats every other NATO word by STRAY_CLEAR. On
-    221 NATO-spelled English answers re-heard from four runs, 4 changed, each to the NATO word said."""
+    trails the word heard by no more than NEAR nats and beats every other letter's word by STRAY_CLEAR.
+    On 221 NATO-spelled English answers re-heard from four runs, 4 changed, each to the NATO word said."""
     tail = words[i][len(words[i].rstrip(_PUNCTUATION)) :]
-    heard = " ".join(words)
     readings = [" ".join([*words[:i], w + tail, *words[i + 1 :]]) for w in choices]
+    found = _one_letter_clearly(turn, " ".join(words), readings, choices, NEAR, STRAY_CLEAR)
+    return found.split() if found else words
+
+
+def _one_letter_clearly(turn: TurnAudio, heard: str, readings: list[str], natos: tuple[str, ...],
+                        near: float, clear: float) -> str | None:
+    """The reading (one per NATO word in `natos`) that fits the audio best, if it trails `heard` by no
+    more than `near` nats and beats every other letter's reading by `clear` ("Alfa" and "Alpha" are one
+    letter: a twin spelling is no rival); else None. One batched alignment."""
     scores = turn.fits([heard, *readings])
     ranked = sorted(range(len(readings)), key=lambda k: -scores[k + 1])
-    best, second = scores[ranked[0] + 1], scores[ranked[1] + 1]
-    if best >= scores[0] - NEAR and best - second >= STRAY_CLEAR:
-        return readings[ranked[0]].split()
-    return words
+    best = scores[ranked[0] + 1]
+    letter = natos[ranked[0]][0].upper()
+    second = max((scores[k + 1] for k in ranked[1:] if natos[k][0].upper() != letter), default=best)
+    return readings[ranked[0]] if best >= scores[0] - near and best - second >= clear else None
 
 
 # A fleet number's NATO letter heard as a number word ("Charlie, nine, eight, two" → "forty nine eight
@@ -179,12 +187,4 @@ def with_a_letter_first(turn: TurnAudio, text: str) -> str:
     words = text.replace("-", " ").split()
     natos = _nato()
     readings = [" ".join([f"{nato},", *words[1:]]) for nato in natos]
-    scores = turn.fits([text, *readings])
-    ranked = sorted(range(len(readings)), key=lambda k: -scores[k + 1])
-    best = scores[ranked[0] + 1]
-    # beaten only by another letter's word: "Alfa" and "Alpha" are one letter
-    letter = natos[ranked[0]][0].upper()
-    second = max((scores[k + 1] for k in ranked[1:] if natos[k][0].upper() != letter), default=best)
-    if best >= scores[0] - LETTER_NEAR and best - second >= LETTER_CLEAR:
-        return readings[ranked[0]]
-    return text
+    return _one_letter_clearly(turn, text, readings, natos, LETTER_NEAR, LETTER_CLEAR) or text
