@@ -429,8 +429,10 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             letter, j = _bv_modifier(words, j0, letter)
             # "be grande" is complete: a NATO word after it is the next letter
             key, j2 = _maybe_key(words, j, letter, lang, connectors, nato_key=len(w) > 1 and j == j0)
-            if w in _CLEAR_NAMES and not english:
-                key = letter  # "equis de Salapa": Xalapa said, the key word bent; the name is clear
+            if not english and (w in _CLEAR_NAMES or letter == "H" and key in "AEIOU"):
+                # "equis de Salapa": Xalapa said, the key word bent; the name is clear. And H's key word
+                # heard without its silent h ("h de otel") is still H's.
+                key = letter
             explicit = j2 != j or (w not in (_AMBIGUOUS_EN if english else _AMBIGUOUS_ES))
             i = j2
             emit(key, "L!" if explicit else "L", with_key=j2 != j)
@@ -497,6 +499,10 @@ def _rejoined(words: list[str]) -> list[str]:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if out and out[-1] == "e" and w not in _ES_NAMES and "e" + w in _ES_NAMES and len(w) >= 2:
             out[-1] = "e" + w
+        elif w == "ed" and nxt.startswith("e") and _is_keyword(nxt, "es"):
+            out += ["e", "de"]  # "ed enrique": e de Enrique, the "de" cut short
+        elif out and out[-1] == "de" and _lost_its_e(w):
+            out.append("e" + w)  # "de streia": the key word's first e run into the "de" (Estrella)
         elif w in ("ve", "be") and out and out[-1] == "u" and (nxt == "de" or out[-2:-1] == ["letra"]):
             out[-1] = "uve"  # "u ve de Victoria", "letra u be": the name "uve" cut in two is one V
         elif w == "be" and out and out[-1] == "doble" and nxt == "de" and words[i + 2 : i + 3] \
@@ -518,6 +524,16 @@ def _rejoined(words: list[str]) -> list[str]:
         else:
             out.append(w)
     return out
+
+
+# Two consonants a Spanish word can start with; any other pair ("st", "sc", "ns") begins no Spanish word:
+# a key word heard so lost its first vowel into the "de" before it ("e de Escuela" → "edescuela").
+_ONSETS = frozenset("pl pr bl br fl fr cl cr gl gr tr dr tl kl kr ch ll rr".split())
+
+
+def _lost_its_e(word: str) -> bool:
+    return len(word) >= 3 and word.isalpha() and not set(word[:2]) & set("aeiouhwy") \
+        and word[:2] not in _ONSETS
 
 
 # A letter name cut short and run into its "de" (and its key word): "jodejaro", "edelupe", "pede".
@@ -557,6 +573,8 @@ def _cut_name_with_key(words: list[str], i: int) -> tuple[str, int] | None:
     after the key word."""
     w = words[i]
     glued = _CUT_NAME_KEY.match(w)
+    if glued and glued.group(1) == "e" and _lost_its_e(glued.group(3)):
+        return "E", i + 1  # "edestreia", "edense": e de Estrella, the key word's e run into the "de"
     if glued and _is_keyword(glued.group(3), "es"):
         prefix, key = glued.group(1), glued.group(3)
         before = _ES_NAMES.get(words[i - 1], "") if i > 0 else ""
@@ -602,7 +620,7 @@ _NATO_BY_SOUND = {es_mx_words.sounds_as(w): w for w in _NATO}
 def _nato_heard_in_spanish(words: list[str]) -> list[str]:
     """Whisper writes a NATO word a Spanish caller says as the Spanish word it sounds like ("cierra"
     for Sierra, "mique" for Mike, "hecho" for Echo): among other NATO words it is that word."""
-    if not any(w in _NATO for w in words):
+    if not any(w in _NATO for w in words) and not _two_nato_by_sound(words):
         return words
     out: list[str] = []
     for w in words:  # ...also split in two ("mi ke", "al fa")
@@ -614,12 +632,21 @@ def _nato_heard_in_spanish(words: list[str]) -> list[str]:
     return [w if w in _NATO else _nato_by_sound(w) or w for w in out]
 
 
+def _two_nato_by_sound(words: list[str]) -> bool:
+    """Two NATO words in a row, each written as Spanish sounds ("llanke mi ke" for Yankee, Mike)."""
+    found = [bool(_nato_by_sound(w)) or k + 1 < len(words) and bool(_nato_by_sound(w + words[k + 1]))
+             for k, w in enumerate(words)]
+    return any(a and (b or c) for a, b, c in zip(found, found[1:], found[2:] + [False], strict=False))
+
+
 def _nato_by_sound(word: str) -> str | None:
     """The NATO word `word` sounds like, also with the vowel a Spanish speaker adds after its last
     consonant ("uniformi", "foxtrote")."""
     found = _NATO_BY_SOUND.get(es_mx_words.sounds_as(word))
     if found is None and len(word) > 4 and word[-1] in "eio":
         found = _NATO_BY_SOUND.get(es_mx_words.sounds_as(word[:-1]))
+    if found is None and len(word) > 4 and word[-1] == "e":
+        found = _NATO_BY_SOUND.get(es_mx_words.sounds_as(word + "i"))  # "whiske": Whiskey's last i lost
     return found
 
 

@@ -227,8 +227,33 @@ def test_a_nato_word_written_as_the_spanish_word_it_sounds_like_is_that_nato_wor
     assert spelling.symbols("Tango Foxtrot uniformi siete cinquenta y uno", "es-MX") == "TFU751"
     assert spelling.symbols("romeo ex rai mi que nueve cuatro uno", "es-MX") == "RXM941"
     assert spelling.symbols("nueve charlie whisky al fa y setenta y cuatro", "es-MX") == "9CWA74"
+    # ...or two of them in a row, each written as Spanish sounds ("llanke mi ke": Yankee, Mike)
+    assert spelling.symbols("tres llanke mi ke y noventa y tres", "es-MX") == "3YM93"
+    # ...and Whiskey with its last i lost
+    assert spelling.symbols("kilo whiske y seis uno cuatro dos seis", "es-MX") == "KW61426"
     # ...but only among other NATO words: otherwise it is the everyday word
     assert spelling.symbols("ya está hecho: a de Árbol, be de Burro, uno dos tres", "es-MX") == "AB123"
+
+
+@pytest.mark.parametrize(
+    ("heard", "value"),
+    [
+        # no Spanish word starts "st", "ns", "sc": the key word's first e went into the "de" before it
+        ("ve chica de vaso edestreia jota de havón cero ocho cero seis", "VEJ0806"),
+        ("uve de veracruz edense nada jota de jaro cero ocho cero seis", "VEJ0806"),
+        ("a de árbol, e de scuela, uno dos tres", "AE123"),
+        # ...or the "de" cut to its d
+        ("ve chica de victoria ed enrique jota de jaro cero ocho cero seis", "VEJ0806"),
+    ],
+)
+def test_e_and_a_key_word_that_starts_with_e_run_together_are_still_e(heard: str, value: str) -> None:
+    assert reader.read_value("plate", heard, "es-MX", NOW) == value
+
+
+def test_a_written_h_before_a_key_word_without_its_silent_h_is_h() -> None:
+    # "hache de Hotel" heard "h de otel": the h said is the letter, whatever vowel the key word shows
+    heard = "h de otela de anas cinco doble tres dos seis"
+    assert reader.read_value("plate", heard, "es-MX", NOW) == "HA53326"
 
 
 def test_a_symbol_written_once_more_than_a_plate_can_hold_is_an_echo() -> None:
