@@ -208,7 +208,16 @@ def _two_names(folded: str, names: dict[str, str]) -> str | None:
 
 def mend(name: str, lang: str = "es") -> str:
     """A whole name with each word mended; particles ("de la", "del") are kept as said."""
-    return " ".join(mend_word(w, lang) if len(w) > 3 else w for w in _split_joined(name.split(), lang))
+    return " ".join(_silent_h(w, lang) or (mend_word(w, lang) if len(w) > 3 else w)
+                    for w in _split_joined(name.split(), lang))
+
+
+def _silent_h(word: str, lang: str) -> str | None:
+    """A Spanish name heard without its silent h ("Aro" for Haro, "Ilda" for Hilda), when only the
+    name with it is known."""
+    if lang.startswith("en") or len(word) < 3 or not word.isalpha() or known(word) or not known("h" + word):
+        return None
+    return _names("es")[_fold("h" + word)]
 
 
 def _split_joined(words: list[str], lang: str) -> list[str]:

@@ -95,7 +95,7 @@ _ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
 # tried first, so "erederaton" is erre-de-ratón rather than e-re-deratón
 # A bare consonant is a name the recognizer cut to its letter ("gregato": ge de gato).
 _GLUED_NAMES = sorted("a be ce se de e efe ge hache i jota ka ele eme ene o pe cu erre ere ese te u ve uve "
-                      "equis zeta b c d f g j k l m n p r s t v x z".split(), key=len, reverse=True)
+                      "ube equis zeta b c d f g j k l m n p r s t v x z".split(), key=len, reverse=True)
 _GLUED_KEY = re.compile(rf"^({'|'.join(_GLUED_NAMES)})(de|di|re|ve|be)([a-zñ]{{3,}})$")
 
 
@@ -478,9 +478,15 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     return "".join(out)
 
 
+# (with an h the recognizer put in front: "herede" for "erre de")
 _NAME_GLUED_TO_DE = re.compile(
-    r"^(be|de|efe|ge|jota|ka|ele|eme|ene|pe|erre|ese|te|ve|uve|equis|zeta)(?:de|re)$"
+    r"^h?(be|de|efe|ge|jota|ka|ele|eme|ene|pe|erre|ere|ese|te|ve|uve|ube|equis|zeta)(?:de|re)$"
 )
+
+
+def glued_name_and_de(word: str) -> bool:
+    """ "Bede", "Heredé": a letter name and its "de" heard as one word (the key word comes next)."""
+    return bool(_NAME_GLUED_TO_DE.match(strip_accents(word.lower())))
 
 
 # The tail of a letter name that starts with "e", as the recognizer writes it when the name before

@@ -152,6 +152,8 @@ def test_en_los_in_a_name_is_de_los() -> None:
         ("Fernando Alcántala", "Fernando Alcántara"),  # a surname Faker's Mexican list lacks
         ("Dolores Salávia Olvera", "Dolores Sarabia Olvera"),  # a sound off: the line's r heard as an l
         ("Natalia Miguel Mira Montes", "Natalia Miguel Miramontes"),  # one surname written as two words
+        ("Gabriela Aro Ávila", "Gabriela Haro Ávila"),  # Haro heard without its silent h
+        ("Ilda Mata", "Hilda Mata"),
     ],
 )
 def test_a_heard_name_is_mended_from_the_lexicon(heard: str, mended: str) -> None:

@@ -188,6 +188,14 @@ def test_the_spelling_run_into_words_is_no_part_of_the_name_said_before_it() -> 
 
     heard = "Evelio Tedetaco Erederatón Udeuno J. de Juárez"  # te de Taco, erre de Ratón, u de Uno
     assert reader.given_name_said(heard, "es-MX") == "Evelio"
+    # a letter name run into its "de" before the key word ("Heredé Rancho": erre de Rancho; "Ubedevaso":
+    # uve de Vaso, its v heard b)
+    heard = "Cristóbal Paola Alcántal Heredé Rancho Odeolivia Dedetiana Adéavión Heredé Rosa Tedetoro"
+    assert reader.given_name_said(heard, "es-MX") == "Cristóbal Paola Alcántar"
+    assert reader.read_letters(heard, "es-MX", longest=20) == "ROART"  # Diana heard "tiana": D lost
+    heard = "Trinidad Manuel Ubedevaso Ede Estreía Ele de Leona de Avión"
+    assert reader.given_name_said(heard, "es-MX") == "Trinidad Manuel"
+    assert reader.read_letters(heard, "es-MX", longest=20) == "VELA"
     assert reader.given_name_said("Duviver dusco, be grande de vota", "es-MX") == "Duviver Dusco"
 
 
