@@ -41,7 +41,7 @@ def address(text: str, lang: str) -> str | None:
     if len(spelling.key_word_cues(local_text, lang)) < SPELLING_CUES:
         return None
     if is_english(lang):
-        local_text = _dot_between_nato_words(local_text)
+        local_text = _dot_between_nato_words(_provider_among_nato_words(local_text))
     parts = _LOCAL_SEPARATORS.split(local_text)
     local = ""
     for i, part in enumerate(parts):
@@ -64,6 +64,23 @@ def address(text: str, lang: str) -> str | None:
 # What Whisper writes for a "dot" said between NATO words: "D." (the letter itself is said "Delta"
 # there), or a word of its sound ("Echo, NOT, Papa").
 _DOT_HEARD = {"d", "not", "knot", "nod"}
+
+
+# One NATO word per letter, to put in place of a provider heard among them
+_NATO_OF = {word[0]: word for word in (
+    "alfa bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november oscar papa "
+    "quebec romeo sierra tango uniform victor whiskey xray yankee zulu").split()}
+
+
+def _provider_among_nato_words(folded: str) -> str:
+    """ "Lima, NOT, gmail, Alpha": a NATO word the recognizer wrote as a provider it was prompted with
+    (Golf heard "gmail"), in the spelled local part, is the NATO word of its first letter."""
+    words = folded.split()
+    for i in range(1, len(words) - 1):
+        before = words[i - 1] if words[i - 1] not in _DOT_HEARD | {"dot"} or i < 2 else words[i - 2]
+        if words[i] in PROVIDERS and spelling.is_nato_word(before) and spelling.is_nato_word(words[i + 1]):
+            words[i] = _NATO_OF[words[i][0]]
+    return " ".join(words)
 
 
 def _dot_between_nato_words(folded: str) -> str:

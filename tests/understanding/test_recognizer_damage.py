@@ -294,6 +294,20 @@ def test_a_dot_heard_as_d_or_as_not_between_nato_words_is_the_dot(heard: str, ad
     assert reader.read_piece("email", heard, "en-US") == address
 
 
+@pytest.mark.parametrize(
+    ("heard", "address"),
+    [
+        ("Juliet, Oscar, Echo, Lima, NOT, gmail, Alpha, Romeo, Charlie, India, Alpha, at hotmail.com",
+         "joel.garcia@hotmail.com"),
+        ("Tango, Oscar, Delta, Delta, gmail, Romeo, Echo, Echo, November, at Yahoo.com",
+         "toddgreen@yahoo.com"),
+    ],
+)
+def test_golf_heard_as_gmail_among_nato_words_is_golf(heard: str, address: str) -> None:
+    # the prompt names the providers: Whisper writes the one a NATO word sounds like
+    assert reader.read_piece("email", heard, "en-US") == address
+
+
 def test_es_todo_glued_by_the_recognizer_still_closes_the_pieces() -> None:
     from daisy.understanding.intents import Intent, classify
 
