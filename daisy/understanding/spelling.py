@@ -267,6 +267,12 @@ def _dropped_de(m: re.Match[str]) -> str:
     return f"letra {key}"
 
 
+def _plural_noun(word: str) -> bool:
+    """An English word that reads as a plural noun ("trades", "places"), not a spelled letter."""
+    return len(word) >= 4 and word.isalpha() and word.endswith("s") and word not in _NATO \
+        and word[:-1] not in _NATO
+
+
 def _mark_capitals(text: str, english: bool) -> str:
     """A capital "Y" (Spanish) or "O" (English) standing alone is the letter the recognizer heard."""
     if english:
@@ -412,8 +418,9 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         if not english and w in _PRONOUN_LIKE and (cue or i + 1 < n and words[i + 1] in _PRONOUN_NEXT) \
                 and not _spelled_next(words, i + 1, lang, nums):
             letter = None  # "no sé", "ya te lo di": words, not letters (but "se te ka" is spelling)
-        if english and w in ("are", "arr", "is", "you", "r") and i > 0 and words[i - 1] in _VERB_BEFORE:
-            i += 1  # "my plates are ...", "they are ..."
+        if english and w in ("are", "arr", "is", "you", "r") and i > 0 and (
+                words[i - 1] in _VERB_BEFORE or i == 1 and _plural_noun(words[0])):
+            i += 1  # "my plates are ...", "they are ...", "Trades are" (plates bent by the line)
             continue
         if letter is not None and not (w == "y" and not english):
             if w == "de" and not english and _de_is_preposition(words, i):

@@ -131,6 +131,11 @@ def test_english_letters_o_and_nato(said: str, symbols: str) -> None:
     assert spell(said, "en") == symbols
 
 
+def test_plates_bent_into_another_plural_before_are_still_says_plates_are() -> None:
+    # "Plates are …" heard "Trades are …": the "are" is the verb, not the letter R
+    assert spell("Trades are Juliett Hotel Juliett nine double eight", "en") == "JHJ988"
+
+
 @pytest.mark.parametrize(
     ("said", "symbols"),
     [("se te ka 0 cincuenta y seis", "CTK056"), ("Y D de Delfín T de Toro seis cinco seis", "YDT656"),
