@@ -51,6 +51,10 @@ def hear_permission(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn |
     offered_callback = ctx.state.step == "offer_callback"
     if Intent.REFUSE in intents or (offered_callback and Intent.NO in intents):
         return ctx.end(ctx.text("refused"), Outcome.REFUSED)
+    if offered_callback and Intent.YES in intents and can_talk_now(text, ctx.lang):
+        # "Yes, I can talk.": the driver answers the first question again (its yes had been heard as a
+        # no), not the offer to call back
+        return start_collecting(ctx)
     if offered_callback and Intent.YES in intents:
         return ask_callback_time(ctx)
     if Intent.BUSY in intents or Intent.NO in intents:

@@ -677,6 +677,15 @@ def test_a_driver_who_can_talk_after_all_is_taken_back_to_the_questions() -> Non
         for text in said:
             turn = dialogue.handle(turn.state, Utterance(text, 0.9), NOW)
         assert turn.state.field == "driver_name" and not turn.state.ended
+    # ...and answering the offer to call back with that yes ("Shall I call you back later?" — "Yes, I
+    # can do it.") is no call back either: made-up set 5 lost a whole call to one booked at noon
+    yes_with_it = (("en", ("Hello?", "No.", "Yes, I can do it.")), ("es", ("¿Bueno?", "No.", "Sí, dime.")))
+    for lang, said in yes_with_it:
+        dialogue = Dialogue(FORM, lang)
+        turn = dialogue.start(Direction.OUTBOUND, NOW)
+        for text in said:
+            turn = dialogue.handle(turn.state, Utterance(text, 0.9), NOW)
+        assert turn.state.field == "driver_name" and not turn.state.ended
     dialogue = Dialogue(FORM, "en")
     turn = dialogue.start(Direction.OUTBOUND, NOW)
     for text in ("Hello?", "No.", "Sure.", "At five."):  # a time is still a time
