@@ -273,10 +273,15 @@ def _spelled_name(ctx: TurnContext, text: str) -> str | None:
         (said_now if said_now and (reader.common_name(said_now) or not known_before) else known_before)
         or " ".join(heard[:-1] if len(heard) > 1 else heard)
     )
+    surname = reader.name_from_letters(letters, ctx.lang, heard=True)
+    if f"{given} {surname}" in refused(ctx.state):
+        # the given name known before was said no to with this very surname: the one said now, even
+        # one the lexicon lacks, may be right
+        given = said_now or reader.words_before_spelling(text, ctx.lang) or given
     spelled = f"{given} {reader.name_from_letters(letters, ctx.lang)}".strip()
     if ctx.confidence is None:
         return spelled  # typed letters are what the caller means
-    mended = f"{given} {reader.name_from_letters(letters, ctx.lang, heard=True)}".strip()
+    mended = f"{given} {surname}".strip()
     return spelled if mended in refused(ctx.state) else mended  # ...so is a surname they said no to
 
 

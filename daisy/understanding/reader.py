@@ -203,11 +203,7 @@ def given_name_said(text: str, lang: str) -> str:
     words mended from the lexicon; '' when the spelling comes first. Every name word said goes in: a
     Mexican caller says the first surname and spells the second, and a word the lexicon does not know
     ("Ariaga", two letters off two names) was said all the same."""
-    words = re.findall(r"[^\W\d_]+", text)
-    start = next((i for i in range(len(words)) if _spelling_starts(words, i)), None)
-    said = words[:start] if start is not None else words[:-1]
-    while said and (len(said[-1]) < 3 or spelling.letter_size(said[-1])):
-        said.pop()  # the letter the spelling starts with, and its size ("Dusco, be grande, a de…")
+    said, start = _words_before_spelling(text)
     name = names.read_name(" ".join(said), lang) if start is not None and len(said) > 1 else None
     if name:
         return name_lexicon.mend(" ".join(name.split()[:_MOST_WORDS_BEFORE_SPELLING]), lang)
@@ -215,6 +211,23 @@ def given_name_said(text: str, lang: str) -> str:
     # shape: "Saúleta Cruz Enene Núme…"): only the given names the lexicon knows
     known = list(itertools.takewhile(name_lexicon.known, [w for w in said if len(w) >= 3][:3]))
     return " ".join(w.capitalize() for w in known)
+
+
+def _words_before_spelling(text: str) -> tuple[list[str], int | None]:
+    """The words said before the spelling starts, and where it starts (None: nowhere heard)."""
+    words = re.findall(r"[^\W\d_]+", text)
+    start = next((i for i in range(len(words)) if _spelling_starts(words, i)), None)
+    said = words[:start] if start is not None else words[:-1]
+    while said and (len(said[-1]) < 3 or spelling.letter_size(said[-1])):
+        said.pop()  # the letter the spelling starts with, and its size ("Dusco, be grande, a de…")
+    return said, start
+
+
+def words_before_spelling(text: str, lang: str) -> str:
+    """The name words said before a spelled surname as heard, known to the lexicon or not (at most
+    two): '' when the spelling comes first."""
+    said, start = _words_before_spelling(text)
+    return " ".join(w.capitalize() for w in said[:2]) if start is not None else ""
 
 
 def _spelling_starts(words: list[str], i: int) -> bool:

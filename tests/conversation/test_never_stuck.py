@@ -445,6 +445,15 @@ def test_a_spelled_surname_follows_a_known_given_name_heard_before_over_an_unkno
     assert turn.state.pending == "Lonnie Pruitt"
 
 
+def test_a_given_name_said_no_to_with_the_surname_spelled_now_is_not_read_back_again() -> None:
+    # "Mason Rogers" was refused and Rogers is spelled now: the given name was the wrong part, so the
+    # one heard now goes in, even one the lexicon lacks (not "Mason Rogers" a second time)
+    said = ("My name is Mason Rogers.", "No.", "This is Magic Rogers.", "No.")
+    dialogue, turn = _call_hearing("en", *said)
+    turn = _heard(dialogue, turn, "Meghann Romeo Oscar Golf Echo Romeo Sierra", 0.9)
+    assert turn.state.pending == "Meghann Rogers"
+
+
 def test_a_spelled_surname_follows_the_known_names_heard_before_over_words_bent_now() -> None:
     said = ("Soy Elvia Peralta.", "No.", "Elvia Peralta Mario.", "No.")
     dialogue, turn = _call_hearing("es", *said)

@@ -226,6 +226,17 @@ def test_the_given_name_before_a_spelled_surname_is_the_one_heard_in_the_earlier
     assert not alone.text.startswith("Lonnie") and heard.text.startswith("Lonnie Papa Romeo")
 
 
+def test_a_given_name_said_no_to_with_the_surname_spelled_now_gives_way_to_one_that_sounds_alike() -> None:
+    # "Caroline Torres" was refused; spelled now, the surname is Torres: the given name was the wrong
+    # part, and Carolyn (one that looks like it) fits the audio in its place
+    model = load_whisper(Path("data"))
+    pcm, rate = _on_the_line("Carolyn: Tango, Oscar, Romeo, Romeo, Echo, Sierra", "en-us+f2", noisy=False)
+    alone = hear(model, pcm, rate, Expected.NAME, "en", NOW, spelled=True)
+    refused = frozenset({"Caroline Torres"})
+    heard = hear(model, pcm, rate, Expected.NAME, "en", NOW, spelled=True, refused=refused)
+    assert alone.text.startswith("Caroline ") and heard.text.startswith("Carolyn Tango Oscar")
+
+
 def test_a_long_answer_the_decoder_cut_short_is_heard_with_no_confidence() -> None:
     # es-419+f2 on the noisy line: five seconds of spelling come out of Whisper base as "ene"
     model = load_whisper(Path("data"))

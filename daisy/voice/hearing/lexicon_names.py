@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from daisy.understanding import name_lexicon, reader, spelling
+from daisy.understanding.normalize import strip_accents
 from daisy.voice.hearing.alignment import TurnAudio
 
 NEAR = 3.0  # nats a known name may trail the word Whisper wrote
@@ -49,8 +50,12 @@ def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = Fals
         text = _joined(turn, text, words, lang)
         words = (reader.read_name(text, lang) or name).split()
     if spelled and words:
-        text = _given_as_before(turn, text, words[0], heard_before)
+        wrong = _given_names_said_no_to(text, lang, heard_before)
+        text = _given_as_before(turn, text, words[0], heard_before, wrong)
         words = (reader.read_name(text, lang) or name).split()
+        if words and words[0].lower() in wrong:
+            text = _another_given_name(turn, text, words[0], lang, heard_before, wrong)
+            words = (reader.read_name(text, lang) or name).split()
     for word in dict.fromkeys(words[:1] if spelled else words):
         if len(word) < 3 or word.lower() in _PARTICLES or spelling.is_nato_word(word):
             continue
@@ -64,13 +69,41 @@ def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = Fals
     return text
 
 
-def _given_as_before(turn: TurnAudio, text: str, word: str, heard_before: frozenset[str]) -> str:
+def _given_names_said_no_to(text: str, lang: str, heard_before: frozenset[str]) -> set[str]:
+    """The given names (lowercase) of names said no to whose surname is the one spelled now: with
+    the surname right, what the caller refused was the given name ("Caroline Torres", then "Carolyn:
+    Tango, Oscar, …")."""
+    letters = reader.read_letters(text, lang, longest=20)
+    if len(letters) < 2:
+        return set()
+    surname = strip_accents(reader.name_from_letters(letters, lang, heard=True).lower())
+    return {w.split()[0].lower() for w in heard_before
+            if len(w.split()) > 1 and strip_accents(w.split()[-1].lower()) == surname}
+
+
+def _another_given_name(turn: TurnAudio, text: str, word: str, lang: str, heard_before: frozenset[str],
+                        wrong: set[str]) -> str:
+    """A given name the caller said no to with this very surname: the known name that fits the audio
+    best in its place (look-alikes, and the given names heard before), whatever it trails it by."""
+    before = [w.split()[0] for w in heard_before if w.split()]
+    alike = [n for n in dict.fromkeys([*name_lexicon.near_names(word, lang, limit=CANDIDATES + 2,
+                                                                   cutoff=LOOK_ALIKE), *before])
+             if n.lower() not in wrong and len(n) >= 3]
+    pattern = _word(word)
+    if not alike or not pattern.search(text):
+        return text
+    return turn.best_reading(text, _readings(pattern, text, alike), float("inf"))
+
+
+def _given_as_before(turn: TurnAudio, text: str, word: str, heard_before: frozenset[str],
+                     wrong: set[str] | frozenset[str] = frozenset()) -> str:
     """The given name said before a spelled surname is the one said in the earlier answers: Whisper
     may bend it differently each time ("Lonnie Proved", then "Lani: Papa, Romeo, …"). The known given
     names heard before are scored in its place; one wins if it fits the audio better, or nearly as
-    well when the word heard now is no known name."""
+    well when the word heard now is no known name. (Not one said no to with the surname spelled now.)"""
     before = {w.split()[0] for w in heard_before if w.split()}
-    alike = sorted(b for b in before if len(b) >= 3 and b.lower() != word.lower() and name_lexicon.known(b))
+    alike = sorted(b for b in before if len(b) >= 3 and b.lower() != word.lower() and name_lexicon.known(b)
+                   and b.lower() not in wrong)
     pattern = _word(word)
     if not alike or not pattern.search(text):
         return text
