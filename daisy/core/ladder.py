@@ -65,10 +65,13 @@ SURE_YES_FOR_A_DOUBTFUL_VALUE = 0.8
 # the right one. They are no value and no piece at any rung, spelled or not.
 LOST = 0.0
 
-# A no heard with less confidence than this is contradicted by the audio (the recognizer wrote its
-# prompt's "No, está mal." for a yes it lacks: voice.hearing.yes_twin.weigh_no); heard noes are
-# otherwise never below 0.13.
-SURE_NO = 0.01
+# A no heard with less confidence than this is asked once more: the audio contradicted it (0: the
+# recognizer wrote its prompt's "No, está mal." for a yes it lacks, voice.hearing.yes_twin.weigh_no),
+# or the decoder was unsure of it. Re-heard, the read-back answers of five runs with drivers who spell
+# only after a second no (made-up sets 1, 3, 4, 5; espeak-ng and Kokoro, half noisy) that came out as
+# a no: of 27 yeses, 11 at 0 and 11 more at 0.02–0.16 ("Sí." heard "No." at 0.16, "Eso." heard "No.
+# No." at 0.15); of 160 noes, 2 at 0 and none other below 0.26.
+SURE_NO = 0.2
 
 
 def lost(ctx: TurnContext) -> bool:

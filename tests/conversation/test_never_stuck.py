@@ -445,6 +445,17 @@ def test_a_spelled_surname_follows_a_known_given_name_heard_before_over_an_unkno
     assert turn.state.pending == "Lonnie Pruitt"
 
 
+def test_a_no_heard_unsure_is_asked_once_more_and_a_second_no_counts() -> None:
+    # Kokoro's "Sí." in cab noise heard "No." at 0.16: a right address had been refused
+    dialogue = Dialogue(FORM, "es")
+    turn = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Ramón Ibarra", 0.9)
+    asked = _heard(dialogue, turn, "No.", 0.16)
+    assert asked.state.pending == "Ramón Ibarra" and "sí o no" in asked.say.lower()
+    assert _heard(dialogue, asked, "Sí.", 0.9).state.values["driver_name"].value == "Ramón Ibarra"
+    refused = _heard(dialogue, asked, "No.", 0.16)
+    assert refused.state.pending is None and refused.state.scratch["refused:driver_name"] == "Ramón Ibarra"
+
+
 def test_a_given_name_said_no_to_with_the_surname_spelled_now_is_not_read_back_again() -> None:
     # "Mason Rogers" was refused and Rogers is spelled now: the given name was the wrong part, so the
     # one heard now goes in, even one the lexicon lacks (not "Mason Rogers" a second time)
