@@ -174,7 +174,9 @@ _AROUND_TWINS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # "Ándale." as "No, está." (hearing.yes_twin.weigh_no).
 _EVERYDAY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "es": (("Sí.", "Sí, sí.", "Eso.", "Eso es.", "Ajá.", "Ándale.", "Así es.", "Claro."), ("No.", "No, no.")),
-    "en": (("Yes.", "Yeah.", "Yep.", "Uh-huh.", "Sure."), ("No.", "Nope.", "No, no.")),
+    # ("You got it." heard "No, that's wrong." at 0.24 had refused a right name and a right address)
+    "en": (("Yes.", "Yeah.", "Yep.", "Uh-huh.", "Sure.", "You got it.", "Exactly."),
+           ("No.", "Nope.", "No, no.")),
 }
 
 
