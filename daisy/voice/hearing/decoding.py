@@ -220,7 +220,9 @@ def hear(
     unprompted = TurnAudio(model, encoded, frames, tok, plain)
     # If scoring fails, the turn is still heard: the name as Whisper wrote it, a yes as a maybe
     # (never a sure yes unchecked).
-    if expecting == Expected.NAME and n_best > 1 and confidence < lexicon_names.SURE_AS_HEARD:
+    # (a given name heard surely is still weighed when names were said no to before a spelled surname)
+    if expecting == Expected.NAME and n_best > 1 and (confidence < lexicon_names.SURE_AS_HEARD
+                                                      or spelled and refused):
         text = _weighed("names", text,
                         lambda: lexicon_names.with_known_names(as_prompted, text, lang, spelled, refused))
     if lang == "en" and (expecting == Expected.PLATE or spelled) and n_best > 1:

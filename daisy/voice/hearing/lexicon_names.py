@@ -42,6 +42,8 @@ def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = Fals
     """`text` with each unknown word of the name in it replaced by the known name that fits best.
     `spelled`: a given name, then the surname letter by letter; only the given name is a name word.
     `heard_before`: names read back earlier for this field (and said no to)."""
+    if spelled:
+        text = _spelled_given_name(turn, text, lang, heard_before)
     name = reader.read_name(text, lang)
     if not name:
         return text
@@ -49,13 +51,6 @@ def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = Fals
     if not spelled:
         text = _joined(turn, text, words, lang)
         words = (reader.read_name(text, lang) or name).split()
-    if spelled and words:
-        wrong = _given_names_said_no_to(text, lang, heard_before)
-        text = _given_as_before(turn, text, words[0], heard_before, wrong)
-        words = (reader.read_name(text, lang) or name).split()
-        if words and words[0].lower() in wrong:
-            text = _another_given_name(turn, text, words[0], lang, heard_before, wrong)
-            words = (reader.read_name(text, lang) or name).split()
     for word in dict.fromkeys(words[:1] if spelled else words):
         if len(word) < 3 or word.lower() in _PARTICLES or spelling.is_nato_word(word):
             continue
@@ -67,6 +62,25 @@ def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = Fals
         alike = name_lexicon.near_names(word, lang, limit=CANDIDATES, cutoff=LOOK_ALIKE)
         text = turn.best_reading(text, _readings(pattern, text, alike), NEAR)
     return text
+
+
+def _spelled_given_name(turn: TurnAudio, text: str, lang: str, heard_before: frozenset[str]) -> str:
+    """The given name said before a spelled surname, weighed against the names said no to."""
+    first = _first_name_word(text, lang)
+    if not first:
+        return text
+    wrong = _given_names_said_no_to(text, lang, heard_before)
+    text = _given_as_before(turn, text, first, heard_before, wrong)
+    first = _first_name_word(text, lang)
+    if first and first.lower() in wrong:
+        text = _another_given_name(turn, text, first, lang, heard_before, wrong)
+    return text
+
+
+def _first_name_word(text: str, lang: str) -> str:
+    """The first word said before the spelling (a spelled answer reads as no name of its own)."""
+    said = reader.words_before_spelling(text, lang).split() or (reader.read_name(text, lang) or "").split()
+    return said[0] if said else ""
 
 
 def _given_names_said_no_to(text: str, lang: str, heard_before: frozenset[str]) -> set[str]:
