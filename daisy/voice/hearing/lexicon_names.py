@@ -27,6 +27,7 @@ import re
 
 from daisy.understanding import name_lexicon, reader, spelling
 from daisy.understanding.normalize import strip_accents
+from daisy.understanding.packs import es_mx_words
 from daisy.voice.hearing.alignment import TurnAudio
 
 NEAR = 3.0  # nats a known name may trail the word Whisper wrote
@@ -72,9 +73,15 @@ def _spelled_given_name(turn: TurnAudio, text: str, lang: str, heard_before: fro
     wrong = _given_names_said_no_to(text, lang, heard_before)
     text = _given_as_before(turn, text, first, heard_before, wrong)
     first = _first_name_word(text, lang)
-    if first and first.lower() in wrong:
+    if first and _sound(first, lang) in {_sound(w, lang) for w in wrong}:
         text = _another_given_name(turn, text, first, lang, heard_before, wrong)
     return text
+
+
+def _sound(word: str, lang: str) -> str:
+    """A name as it sounds: Whisper writes the one said no to as "Ceferino", then "Seferino"."""
+    folded = strip_accents(word.lower())
+    return folded if lang.startswith("en") else es_mx_words.sounds_as(folded)
 
 
 def _first_name_word(text: str, lang: str) -> str:
@@ -91,7 +98,7 @@ def _given_names_said_no_to(text: str, lang: str, heard_before: frozenset[str]) 
     if len(letters) < 2:
         return set()
     surname = strip_accents(reader.name_from_letters(letters, lang, heard=True).lower())
-    return {w.split()[0].lower() for w in heard_before
+    return {strip_accents(w.split()[0].lower()) for w in heard_before
             if len(w.split()) > 1 and strip_accents(w.split()[-1].lower()) == surname}
 
 
@@ -102,7 +109,7 @@ def _another_given_name(turn: TurnAudio, text: str, word: str, lang: str, heard_
     before = [w.split()[0] for w in heard_before if w.split()]
     alike = [n for n in dict.fromkeys([*name_lexicon.near_names(word, lang, limit=CANDIDATES + 2,
                                                                    cutoff=LOOK_ALIKE), *before])
-             if n.lower() not in wrong and len(n) >= 3]
+             if strip_accents(n.lower()) not in wrong and len(n) >= 3]  # (Zeferino after Ceferino)
     pattern = _word(word)
     if not alike or not pattern.search(text):
         return text
@@ -117,7 +124,7 @@ def _given_as_before(turn: TurnAudio, text: str, word: str, heard_before: frozen
     well when the word heard now is no known name. (Not one said no to with the surname spelled now.)"""
     before = {w.split()[0] for w in heard_before if w.split()}
     alike = sorted(b for b in before if len(b) >= 3 and b.lower() != word.lower() and name_lexicon.known(b)
-                   and b.lower() not in wrong)
+                   and strip_accents(b.lower()) not in wrong)
     pattern = _word(word)
     if not alike or not pattern.search(text):
         return text
