@@ -96,7 +96,8 @@ _ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
 # A bare consonant is a name the recognizer cut to its letter ("gregato": ge de gato).
 _GLUED_NAMES = sorted("a be ce se de e efe ge hache i jota ka ele eme ene o pe cu erre ere ese te u ve uve "
                       "ube equis zeta b c d f g j k l m n p r s t v x z".split(), key=len, reverse=True)
-_GLUED_KEY = re.compile(rf"^({'|'.join(_GLUED_NAMES)})(de|di|re|ve|be)([a-zñ]{{3,}})$")
+# (the "de" may be heard as a nasal, as elsewhere: "tenetoro" for te de Toro)
+_GLUED_KEY = re.compile(rf"^({'|'.join(_GLUED_NAMES)})(de|di|re|ve|be|ne|me)([a-zñ]{{3,}})$")
 
 
 def _names(lang: str) -> dict[str, str]:
@@ -178,6 +179,8 @@ _CLEAR_NAMES = frozenset(
     {w for w, letter in _ES_NAMES.items() if letter in "XJZHQW" and len(w) > 1} | {"igriega", "ygriega"}
 )
 _PAIR_WORDS = {"griega", "doble", "double", "latina"}
+# Names of letters other than E that start with its sound: before a key word of E they are "e de"
+_E_NAMES = {w for w, letter in _ES_NAMES.items() if w.startswith("e") and letter != "E" and len(w) > 2}
 # The last vowel of a Spanish key word the recognizer wrote apart ("llego a" for Yegua, "gai o" for Gallo)
 _WORD_ENDS = {"a", "o"}
 # A synthetic or hurried "de" the recognizer writes as a nasal syllable ("te me Toluca", "eme ene
@@ -412,6 +415,11 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         if w == "y" and not english and _y_is_letter(words, i):
             key, i = _maybe_key(words, i + 1, "Y", lang, connectors)
             emit(key, "L!")
+            continue
+        if not english and w in _E_NAMES and i + 1 < n and words[i + 1][:1] == "e" \
+                and _is_keyword(words[i + 1], lang) and words[i + 1] not in _NATO:
+            i += 2  # "ele escuela": e de Escuela, its "de" heard as the l of another name
+            emit("E", "L!", with_key=True)
             continue
         letter = _letter_of(w, lang)
         cue = i > 0 and words[i - 1] in _PRONOUN_CUES and not (i > 1 and words[i - 2] == "letra")

@@ -258,6 +258,21 @@ def test_e_and_a_key_word_that_starts_with_e_run_together_are_still_e(heard: str
     assert reader.read_value("plate", heard, "es-MX", NOW) == value
 
 
+@pytest.mark.parametrize(
+    ("heard", "kind", "value"),
+    [
+        # a letter name, its "de" heard as a nasal and its key word, run together
+        ("tenetoluka siete seis dos", "number", "T762"),
+        # "e de Escuela": its "de" heard as the l of another name that starts like E's
+        ("ele escuela nueve seis nueve", "number", "E969"),
+        ("se de Carmen ere ensinada uno dos tres", "plate", "CE123"),
+    ],
+)
+def test_a_de_heard_as_another_sound_still_joins_the_letter_and_its_key_word(
+        heard: str, kind: str, value: str) -> None:
+    assert reader.read_value(kind, heard, "es-MX", NOW) == value
+
+
 def test_a_written_h_before_a_key_word_without_its_silent_h_is_h() -> None:
     # "hache de Hotel" heard "h de otel": the h said is the letter, whatever vowel the key word shows
     heard = "h de otela de anas cinco doble tres dos seis"
