@@ -1013,4 +1013,6 @@ def key_word_cues(folded: str, lang: str) -> list[str]:
     cue = _KEY_CUE_ES if lang.startswith("es") else _KEY_CUE_EN
     found = [m.group(0).strip() for m in cue.finditer(folded)]
     found += [w for w in folded.split() if w in _NATO]
+    if lang.startswith("es"):  # "adeana, adeahuacate": a letter, its "de" and its key word as one word
+        found += [w for w in folded.split() if glued_key_word(w)]
     return found

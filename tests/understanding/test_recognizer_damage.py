@@ -132,6 +132,12 @@ def test_an_address_spelled_with_be_grande_and_ve_chica(said: str, address: str)
     assert reader.read_value("email", said, "es-MX", NOW) == address
 
 
+def test_an_address_spelled_with_key_words_run_into_their_letters_is_read_as_spelled() -> None:
+    # "adeana", "adeahuacate": a de Ana, a de Aguacate heard as one word each still tell it is spelled
+    heard = "Ache de Iralgo, emere manzana, adeana, te retaco, adeahuacate arroba live punto com, punto mx."
+    assert reader.read_value("email", heard, "es-MX", NOW) == "hmata@live.com.mx"
+
+
 @pytest.mark.parametrize(
     ("kind", "said", "value"),
     [
