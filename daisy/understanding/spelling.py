@@ -194,10 +194,21 @@ _KEYABLE_NUMBERS = {"uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "o
                     "cincuenta", "sesenta", "setenta", "ochenta", "noventa", "cien", "mil", "cero"}
 
 
+# W's Castilian name, "uve doble" (also heard "u ve doble"), before a key word or the next symbol;
+# not before a digit ("uve, doble cero": V, 0, 0)
+_UVE_DOBLE = (["uve", "doble"], ["u", "ve", "doble"], ["ube", "doble"])
+
+
 def _merge_pairs(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
+        w_name = next((len(p) for p in _UVE_DOBLE if words[i : i + len(p)] == p), 0)
+        after = words[i + w_name] if w_name and i + w_name < len(words) else ""
+        if w_name and not (after in word_table("es") or after.isdigit()):
+            out.append("dobleu")
+            i += w_name
+            continue
         if i + 1 < len(words) and (words[i], words[i + 1]) in _PAIRS:
             out.append(_PAIRS[(words[i], words[i + 1])])
             i += 2

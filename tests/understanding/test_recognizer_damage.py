@@ -279,6 +279,18 @@ def test_a_de_heard_as_another_sound_still_joins_the_letter_and_its_key_word(
     assert reader.read_value(kind, heard, "es-MX", NOW) == value
 
 
+@pytest.mark.parametrize(
+    ("heard", "value"),
+    [
+        ("mira treinta uno letra ele letra efe cuatro letra aere", "31LF4R"),  # erre heard "aere"
+        ("treinta y nueve ele de leon u ve doble de Walter cero i griega de jolanda", "39LW0Y"),  # uve doble
+        ("uve doble cero ka uno dos tres", "V00K123"),  # ...but before a digit it is V and the double
+    ],
+)
+def test_letter_names_of_r_and_w_as_other_speakers_say_them(heard: str, value: str) -> None:
+    assert reader.read_value("plate", heard, "es-MX", NOW) == value
+
+
 def test_a_written_h_before_a_key_word_without_its_silent_h_is_h() -> None:
     # "hache de Hotel" heard "h de otel": the h said is the letter, whatever vowel the key word shows
     heard = "h de otela de anas cinco doble tres dos seis"
