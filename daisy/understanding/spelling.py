@@ -845,10 +845,11 @@ def _maybe_key(
             k += 1
         if k < n and words[k] in _B_MODS | _V_MODS and words[j] in ("be", "ve"):
             return letter, j  # "ka, ve chica": the next letter, not a key word
-        nato_said = is_english(lang) or (j > 0 and words[j - 1] in _NATO)
+        nato_said = j > 0 and words[j - 1] in _NATO
         if k < n and words[k] in _NATO and _key_letter(words[k]) != letter and nato_said:
             # "Bravo de Charlie": three letters, a NATO word is no key for another one; but in "ele de
-            # Lima" (heard "ene de lima") Lima is the Spanish key word, as any city would be
+            # Lima" (heard "ene de lima") Lima is the Spanish key word, as any city would be, and in
+            # "V for Delta" (D's name heard V) Delta is the key word
             return letter, j
         # "a de a capulco", "ene de no pal": the key word split after its first syllable ("doble ve de o
         # alter": W's key word starts with the w heard as a vowel)

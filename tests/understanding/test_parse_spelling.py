@@ -131,6 +131,13 @@ def test_english_letters_o_and_nato(said: str, symbols: str) -> None:
     assert spell(said, "en") == symbols
 
 
+def test_a_nato_key_word_decides_an_english_letter_name_heard_wrong() -> None:
+    # "D for Delta" heard "V for delta": the letter names B, C, D, E, G, P, T, V, Z sound alike on a
+    # phone line, the NATO word after "for" does not (a NATO word said as the letter is no key word)
+    assert spell("V for delta, H like hotel, N like Nancy 3776", "en") == "DHN3776"
+    assert spell("Bravo, Charlie, 1 2 3 4", "en") == "BC1234"
+
+
 def test_plates_bent_into_another_plural_before_are_still_says_plates_are() -> None:
     # "Plates are …" heard "Trades are …": the "are" is the verb, not the letter R
     assert spell("Trades are Juliett Hotel Juliett nine double eight", "en") == "JHJ988"
