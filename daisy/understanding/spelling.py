@@ -665,7 +665,8 @@ def _nato_heard_in_spanish(words: list[str]) -> list[str]:
 
 
 def _two_nato_by_sound(words: list[str]) -> bool:
-    """Two NATO words in a row, each written as Spanish sounds ("llanke mi ke" for Yankee, Mike)."""
+    """Two NATO words written as Spanish sounds, next to each other or one word apart ("llanke mi ke"
+    for Yankee, Mike)."""
     found = [bool(_nato_by_sound(w)) or k + 1 < len(words) and bool(_nato_by_sound(w + words[k + 1]))
              for k, w in enumerate(words)]
     return any(a and (b or c) for a, b, c in zip(found, found[1:], found[2:] + [False], strict=False))

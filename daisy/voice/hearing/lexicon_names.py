@@ -17,6 +17,9 @@ espeak-ng and Kokoro, half noisy, two draws), 54 of 172 heard exactly right → 
 Asked to spell the surname, the caller says the given name again: the known given names of the names
 read back before (and said no to) are scored in its place ("Lani: Papa, …" → Lonnie, as heard in
 "Lonnie Proved"). On 49 such answers of two `daisy eval --audio` runs: given name right 20 → 23, none lost.
+A given name said no to together with the very surname spelled now was the wrong part of that name:
+the known look-alikes of it that were not said no to are scored in its place, and the best one is
+taken ("Caroline Torres" refused, then "Caroline: Tango, Oscar, …" → Carolyn; "Jody" → Jodi).
 Cost: one batched alignment of up to four readings per unknown word, on names heard with
 less than SURE_AS_HEARD confidence (~100–300 ms on this 2-core machine).
 """
