@@ -83,7 +83,15 @@ def name(value: str) -> bool:
     def fits(k: int, w: str) -> bool:
         return len(w) >= 2 or w in ("y", "e") or (w == "o" and folded[k - 1 : k] == ["la"])
 
-    return all(fits(k, w) for k, w in enumerate(folded)) and not set(folded) & _NOT_NAME_WORDS
+    # a yes-word after the first is still a surname when the lexicon knows it ("María Luisa Jaimes Bueno")
+    return all(fits(k, w) for k, w in enumerate(folded)) and not any(
+        w in _NOT_NAME_WORDS and (k == 0 or not _known_name(w)) for k, w in enumerate(folded))
+
+
+def _known_name(word: str) -> bool:
+    from daisy.understanding.name_lexicon import known
+
+    return known(word)
 
 
 def plausible(kind: str, value: str, symbols: tuple[int, int] | None = None) -> bool:
