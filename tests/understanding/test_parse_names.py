@@ -206,3 +206,11 @@ def test_a_sentence_the_recognizer_wrote_for_a_name_is_no_name(heard: str) -> No
     # a possessive, or a last word like "is", "this": words of a sentence, read back they were confirmed
     # by a "Negative." heard "Yes, correct."
     assert read_name(heard, "en") is None
+
+
+def test_a_surname_that_is_also_a_yes_word_is_a_name_but_not_said_first() -> None:
+    from daisy.understanding import plausible
+
+    assert plausible.plausible("name", "María Luisa Jaimes Bueno")  # Bueno is a Mexican surname
+    assert not plausible.plausible("name", "Bueno Juan")  # "Bueno, Juan…": the word, not the name
+    assert not plausible.plausible("name", "Juan Bien")  # a yes-word no lexicon knows as a name
