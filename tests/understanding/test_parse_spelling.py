@@ -138,7 +138,7 @@ def test_a_nato_key_word_decides_an_english_letter_name_heard_wrong() -> None:
     assert spell("Bravo, Charlie, 1 2 3 4", "en") == "BC1234"
 
 
-def test_plates_bent_into_another_plural_before_are_still_says_plates_are() -> None:
+def test_are_after_plates_bent_into_another_plural_is_no_letter_r() -> None:
     # "Plates are …" heard "Trades are …": the "are" is the verb, not the letter R
     assert spell("Trades are Juliett Hotel Juliett nine double eight", "en") == "JHJ988"
 
