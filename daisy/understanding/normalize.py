@@ -50,8 +50,8 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # "treintaidos", "treinta i dos", "treintay dos" -> "treinta y dos"
     (re.compile(rf"\b({_TENS}) ?[iy] ?({_UNITS})\b"), r"\1 y \2"),
     (re.compile(rf"\b({_TENS})({_UNITS})\b"), r"\1 y \2"),
-    # "dieci seis", "diez y seis" -> "dieciseis"
-    (re.compile(r"\b(?:dieci|diez y) (seis|siete|ocho|nueve)\b"), r"dieci\1"),
+    # "dieci seis", "diez y seis", "diez ocho" -> "dieciseis", "dieciocho"
+    (re.compile(r"\b(?:dieci|diez y|diez) (seis|siete|ocho|nueve)\b"), r"dieci\1"),
     (re.compile(r"\bveinti (uno|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b"), r"veinti\1"),
     # "veintio no": "veintiuno" split at its "no" (never a correction: last_version)
     (re.compile(r"\bveinti[aeiou]? no\b"), "veintiuno"),
@@ -125,7 +125,7 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "nta|n ta", " do$", "nt", "nt", "dieci |diez y", "veinti ", "veinti", "letras", "trae ", "trae", "tra",
+    "nta|n ta", " do$", "nt", "nt", "dieci |diez ", "veinti ", "veinti", "letras", "trae ", "trae", "tra",
     "re ?tra", "do b?le",
     "chic|grande|larga|corta|baja|alta", r"\d", "qua|twa", "ient",
 ))

@@ -124,6 +124,8 @@ def _letter_of(token: str, lang: str) -> str | None:
     if token in ("xray",):
         return "X"
     got = _names(lang).get(token) or _mended_name(token, _names(lang))
+    if got is None and not is_english(lang) and token[:2] == "ae" and len(token) >= 4:
+        got = _ES_NAMES.get(token[1:])  # "aene", "aeme": an e-name with a vowel heard before it
     if got is None and len(token) == 1 and token.isalpha():
         got = token.upper()
     if got is None and not is_english(lang):
@@ -680,7 +682,17 @@ def _nato_by_sound(word: str) -> str | None:
         found = _NATO_BY_SOUND.get(es_mx_words.sounds_as(word[:-1]))
     if found is None and len(word) > 4 and word[-1] == "e":
         found = _NATO_BY_SOUND.get(es_mx_words.sounds_as(word + "i"))  # "whiske": Whiskey's last i lost
+    if found is None and len(word) >= 6:
+        found = _nato_one_sound_off(es_mx_words.sounds_as(word))  # "fokstrock" for Foxtrot
     return found
+
+
+def _nato_one_sound_off(sound: str) -> str | None:
+    """The one NATO word whose sound is a single edit from `sound` (long words only)."""
+    from rapidfuzz.distance import Levenshtein
+
+    near = [w for key, w in _NATO_BY_SOUND.items() if len(key) >= 6 and Levenshtein.distance(key, sound) <= 1]
+    return near[0] if len(set(near)) == 1 else None
 
 
 _ES_DIGIT_WORDS = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}
@@ -753,7 +765,10 @@ def _and_heard_as_i(words: list[str]) -> list[str]:
     out = list(words)
     for k in range(1, len(words) - 1):
         nxt = words[k + 1]
-        if words[k] == "i" and words[k - 1] not in ("letra", "la") and (nxt.isdigit() or nxt in table):
+        before_number = nxt.isdigit() or nxt in table
+        # ...and between a number and a NATO word ("cero uno i delta"): among NATO words I is India
+        after_number = (words[k - 1].isdigit() or words[k - 1] in table) and nxt in _NATO
+        if words[k] == "i" and words[k - 1] not in ("letra", "la") and (before_number or after_number):
             out[k] = "y"
     return out
 

@@ -291,6 +291,19 @@ def test_letter_names_of_r_and_w_as_other_speakers_say_them(heard: str, value: s
     assert reader.read_value("plate", heard, "es-MX", NOW) == value
 
 
+@pytest.mark.parametrize(
+    ("heard", "value"),
+    [
+        ("diez ocho y letra ve letra ve y siete y letra ele", "18VV7L"),  # dieciocho split in two
+        ("cero uno i delta fokstrock y cero y tango", "01DF0T"),  # "y" heard "i"; Foxtrot one sound off
+        ("siete guion letra aere letra aene letra se guion ochenta y seis", "7RNC86"),  # a vowel before
+        ("cero guion ex desilofono a de acapulco te de toro guion ochenta y cinco", "0XAT85"),  # equis cut
+    ],
+)
+def test_numbers_letters_and_nato_words_bent_by_an_accent_are_still_read(heard: str, value: str) -> None:
+    assert reader.read_value("plate", heard, "es-MX", NOW) == value
+
+
 def test_a_written_h_before_a_key_word_without_its_silent_h_is_h() -> None:
     # "hache de Hotel" heard "h de otel": the h said is the letter, whatever vowel the key word shows
     heard = "h de otela de anas cinco doble tres dos seis"
