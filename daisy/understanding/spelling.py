@@ -42,6 +42,7 @@ _FILLER = {
     # Spanish
     "las", "los", "la", "el", "lo", "placa", "placas", "son", "es", "seria", "serian", "mi", "mis",
     "guion", "guiones", "y", "pues", "bueno", "este", "esta", "esto", "eh", "ehh", "mmm", "mm", "ah",
+    "gion", "yon", "mion", "llon",  # "guion" as the line bends it ("noventa y seis yon hache de…")
     "numero", "numeros", "letras", "digitos", "tractor", "caja", "remolque", "trailer", "tracto",
     "si", "no", "ok", "okey", "okay", "sigue", "siguiente", "luego", "despues", "entonces", "ahora",
     "tiene", "tienen", "mayuscula", "minuscula", "con", "otra", "otro", "va", "van", "ya", "todo",

@@ -298,6 +298,7 @@ def test_letter_names_of_r_and_w_as_other_speakers_say_them(heard: str, value: s
         ("cero uno i delta fokstrock y cero y tango", "01DF0T"),  # "y" heard "i"; Foxtrot one sound off
         ("siete guion letra aere letra aene letra se guion ochenta y seis", "7RNC86"),  # a vowel before
         ("cero guion ex desilofono a de acapulco te de toro guion ochenta y cinco", "0XAT85"),  # equis cut
+        ("noventa y seis yon hache de hotel ka de carla yon cinco yon ese de sapo", "96HK5S"),  # guion bent
     ],
 )
 def test_numbers_letters_and_nato_words_bent_by_an_accent_are_still_read(heard: str, value: str) -> None:
