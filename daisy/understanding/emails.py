@@ -96,6 +96,9 @@ def _strip_lead(words: list[str], english: bool) -> list[str]:
     return words
 
 
+_AT_AS_AS = re.compile(rf"\b(?:as|add|ad)(?= (?:{'|'.join(PROVIDERS)}) (?:dot|not|\.) ?(?:com|mx|net)\b)")
+
+
 def read_email(text: str, lang: str) -> str:
     """The (possibly partial) email address in this utterance, lowercase; "" when none."""
     try:
@@ -130,6 +133,8 @@ def _read_email(text: str, lang: str) -> str:
     if english:
         norm = re.sub(r"\bat (?:sign|symbol)\b", " @ ", norm)
         norm = re.sub(r"\bat\b", " @ ", norm)
+        if "@" not in norm:  # "short as yahoo not com": the line's "at" heard "as" before a provider
+            norm = _AT_AS_AS.sub(" @ ", norm)
         norm = re.sub(r"\b(?:dot|period|point)\b", " . ", norm)
         # the line's "dot" heard "not" after a piece of address ("brenda not whitfield", "icloud not
         # com"); after talk it is a "not" ("that's not right")

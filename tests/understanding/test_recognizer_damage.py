@@ -341,6 +341,12 @@ def test_a_dot_heard_as_d_or_as_not_between_nato_words_is_the_dot(heard: str, ad
     assert reader.read_piece("email", heard, "en-US") == address
 
 
+def test_an_at_heard_as_as_before_a_provider_is_the_at() -> None:
+    # espeak-ng's "laura dot short at yahoo dot com" on the line: its "at" heard "as", each "dot" "not"
+    heard = "Laura not short as yahoo not com."
+    assert reader.read_value("email", heard, "en-US", NOW) == "laura.short@yahoo.com"
+
+
 @pytest.mark.parametrize(
     ("heard", "address"),
     [
