@@ -277,7 +277,7 @@ def _spelled_name(ctx: TurnContext, text: str) -> str | None:
     if f"{given} {surname}" in refused(ctx.state):
         # the given name known before was said no to with this very surname: the one said now, even
         # one the lexicon lacks, may be right
-        given = said_now or reader.words_before_spelling(text, ctx.lang) or given
+        given = said_now or reader.words_before_spelling(text) or given
     spelled = f"{given} {reader.name_from_letters(letters, ctx.lang)}".strip()
     if ctx.confidence is None:
         return spelled  # typed letters are what the caller means

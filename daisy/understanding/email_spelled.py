@@ -10,6 +10,7 @@ import re
 from daisy.understanding import spelling
 from daisy.understanding.intents import fold
 from daisy.understanding.normalize import is_english
+from daisy.understanding.packs import en_us_wording
 from daisy.understanding.plausible import PROVIDERS
 
 _AT_WORD = re.compile(r"(?:^| )(?:arroba|at)(?= |$)|@")
@@ -66,12 +67,6 @@ def address(text: str, lang: str) -> str | None:
 _DOT_HEARD = {"d", "not", "knot", "nod"}
 
 
-# One NATO word per letter, to put in place of a provider heard among them
-_NATO_OF = {word[0]: word for word in (
-    "alfa bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november oscar papa "
-    "quebec romeo sierra tango uniform victor whiskey xray yankee zulu").split()}
-
-
 def _provider_among_nato_words(folded: str) -> str:
     """ "Lima, NOT, gmail, Alpha": a NATO word the recognizer wrote as a provider it was prompted with
     (Golf heard "gmail"), in the spelled local part, is the NATO word of its first letter."""
@@ -79,7 +74,7 @@ def _provider_among_nato_words(folded: str) -> str:
     for i in range(1, len(words) - 1):
         before = words[i - 1] if words[i - 1] not in _DOT_HEARD | {"dot"} or i < 2 else words[i - 2]
         if words[i] in PROVIDERS and spelling.is_nato_word(before) and spelling.is_nato_word(words[i + 1]):
-            words[i] = _NATO_OF[words[i][0]]
+            words[i] = en_us_wording.KEY_WORDS[words[i][0].upper()].lower()  # the NATO word of its letter
     return " ".join(words)
 
 

@@ -96,7 +96,9 @@ def _strip_lead(words: list[str], english: bool) -> list[str]:
     return words
 
 
-_AT_AS_AS = re.compile(rf"\b(?:as|add|ad)(?= (?:{'|'.join(PROVIDERS)}) (?:dot|not|\.) ?(?:com|mx|net)\b)")
+# the line's "at" heard "as" or "add" right before a well-known provider and its ending
+_AT_HEARD_BEFORE_A_PROVIDER = re.compile(
+    rf"\b(?:as|add|ad)(?= (?:{'|'.join(PROVIDERS)}) (?:dot|not|\.) ?(?:com|mx|net)\b)")
 
 
 def read_email(text: str, lang: str) -> str:
@@ -134,7 +136,7 @@ def _read_email(text: str, lang: str) -> str:
         norm = re.sub(r"\bat (?:sign|symbol)\b", " @ ", norm)
         norm = re.sub(r"\bat\b", " @ ", norm)
         if "@" not in norm:  # "short as yahoo not com": the line's "at" heard "as" before a provider
-            norm = _AT_AS_AS.sub(" @ ", norm)
+            norm = _AT_HEARD_BEFORE_A_PROVIDER.sub(" @ ", norm)
         norm = re.sub(r"\b(?:dot|period|point)\b", " . ", norm)
         # the line's "dot" heard "not" after a piece of address ("brenda not whitfield", "icloud not
         # com"); after talk it is a "not" ("that's not right")

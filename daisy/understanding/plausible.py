@@ -89,6 +89,7 @@ def name(value: str) -> bool:
 
 
 def _known_name(word: str) -> bool:
+    # imported here: the lexicon needs the speller, which needs this module's plate check
     from daisy.understanding.name_lexicon import known
 
     return known(word)

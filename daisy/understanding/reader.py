@@ -223,7 +223,7 @@ def _words_before_spelling(text: str) -> tuple[list[str], int | None]:
     return said, start
 
 
-def words_before_spelling(text: str, lang: str) -> str:
+def words_before_spelling(text: str) -> str:
     """The name words said before a spelled surname as heard, known to the lexicon or not (at most
     two): '' when the spelling comes first."""
     said, start = _words_before_spelling(text)

@@ -89,7 +89,7 @@ def _sound(word: str, lang: str) -> str:
 
 def _first_name_word(text: str, lang: str) -> str:
     """The first word said before the spelling (a spelled answer reads as no name of its own)."""
-    said = reader.words_before_spelling(text, lang).split() or (reader.read_name(text, lang) or "").split()
+    said = reader.words_before_spelling(text).split() or (reader.read_name(text, lang) or "").split()
     return said[0] if said else ""
 
 
