@@ -173,7 +173,10 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         )
         if complete or Intent.DONE in intents:
             whole = gathered if complete else reader.best_guess(kind, gathered)
-            return read_back(ctx, f, _toward_the_callers_name(ctx, f, whole) if ctx.state.pieces else whole)
+            if not ctx.state.pieces:
+                return read_back(ctx, f, whole)
+            # the last piece heard clearly says nothing of those heard before it
+            return read_back(ctx, f, _toward_the_callers_name(ctx, f, whole), gathered=True)
         if reader.ends_like_a_whole(kind, gathered) or _plate_said_whole(ctx, f, piece, text):
             # What was heard ends the way the whole value ends (an address's domain ending; a plate's
             # letters then its digits, said in one breath) and is no value: the caller said all of it
@@ -407,7 +410,8 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
         enough = ladder.SURE_YES
     said_yes = Intent.YES in intents and Intent.NO not in intents
     if said_yes and corrected in (None, pending):
-        if ladder.yes_confirms(ctx, text, enough):
+        plain = ctx.state.scratch.get("clear_value") != "1"  # a value not heard clearly: a plain yes
+        if ladder.yes_confirms(ctx, text, enough, plain):
             return confirm(ctx, f, pending)
         return unclear(ctx, f)
     refusing = replace(ctx.state, scratch=with_refused(ctx.state, pending))

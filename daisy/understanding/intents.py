@@ -14,7 +14,7 @@ from daisy.understanding.moves import QUESTIONS, Intent
 from daisy.understanding.normalize import normalize
 
 __all__ = ["QUESTIONS", "Intent", "backchannel", "classify", "clear_yes", "fold", "holds_with_reason",
-           "only_filler", "only_yes_no", "without_done"]
+           "only_filler", "only_yes_no", "plain_yes", "without_done"]
 
 
 def fold(text: str, keep: str = "") -> str:
@@ -150,6 +150,22 @@ def clear_yes(text: str, lang: str) -> bool:
         return False
     words = fold(text).split()
     return not (len(words) == 1 and words[0] in packs.get(lang).ambiguous_alone)
+
+
+def plain_yes(text: str, lang: str) -> bool:
+    """A clear yes with nothing beside it but words that say nothing more ("Yes, those are right.",
+    "Sí, son esas.", "Yes, ma'am."), also run together ("Sison, correcto."). A yes with other words
+    ("Yeah, good team.", "Yes. Do the white.") may be a misheard no: espeak-ng's "Negative." on the line."""
+    if not clear_yes(text, lang):
+        return False
+    pack = packs.get(lang)
+    says_nothing = _FILLER | pack.weak_yes | pack.courtesy | pack.yes_companions
+    rest = pack.intents[Intent.YES].sub(" ", fold(text)).replace("'", "").split()
+    return all(w in says_nothing or _two_run_together(w, says_nothing) for w in rest)
+
+
+def _two_run_together(word: str, words: set[str] | frozenset[str]) -> bool:
+    return any(word[:i] in words and word[i:] in words for i in range(1, len(word)))
 
 
 def _weak_yes(folded: str, weak: frozenset[str]) -> bool:

@@ -725,6 +725,24 @@ def test_a_value_heard_with_doubt_is_confirmed_only_by_a_yes_heard_surely() -> N
     assert _heard(dialogue, turn, "Sí.", 0.5).state.values["driver_name"].value == "Ramón Ibarra"
 
 
+def test_a_value_not_heard_clearly_is_confirmed_only_by_a_yes_with_nothing_else_in_it() -> None:
+    # espeak-ng's "Negative." heard "Yeah, good team." at 0.9 had stored an address gathered in pieces
+    dialogue = Dialogue(FORM, "es")
+    turn = _heard_up_to_the_email(dialogue, "Ramón Ibarra")
+    for piece in ("elratured", "arroba outlook punto com"):
+        turn = _heard(dialogue, turn, piece, 0.9)
+    assert turn.state.pending == "elratured@outlook.com"
+    asked = _heard(dialogue, turn, "Sí, buen equipo.", 0.9)
+    assert asked.state.pending == "elratured@outlook.com" and "sí o no" in asked.say.lower()
+    # ...a yes with words that say nothing more still confirms it
+    for yes in ("Sí, son esas.", "Sison, correcto.", "Eso es, joven."):
+        confirmed = _heard(dialogue, turn, yes, 0.9)
+        assert confirmed.state.values["email"].value == "elratured@outlook.com", yes
+    # ...and a value heard clearly, by the yes with other words as before (two errors at once)
+    turn = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Ramón Ibarra", 0.9)
+    assert _heard(dialogue, turn, "Sí, buen equipo.", 0.9).state.values["driver_name"].value == "Ramón Ibarra"
+
+
 def test_a_fleet_number_of_digits_heard_with_doubt_goes_to_the_keypad_not_to_a_read_back() -> None:
     # heard at 0.3–0.6 such numbers were mostly wrong; the keypad, offered next, takes them in surely
     dialogue = Dialogue(FORM, "es")

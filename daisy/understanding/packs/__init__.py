@@ -27,6 +27,7 @@ class LanguagePack:
     roots: Mapping[Intent, frozenset[str]]
     not_a_tag: re.Pattern[str]
     courtesy: frozenset[str]
+    yes_companions: frozenset[str]
     asks_for_person: re.Pattern[str]
     hold_reason: re.Pattern[str]
     no_then_yes: re.Pattern[str]
@@ -45,6 +46,7 @@ def _pack(code: str, module: ModuleType) -> LanguagePack:
         roots=module.ROOTS,
         not_a_tag=module.NOT_A_TAG,
         courtesy=module.COURTESY,
+        yes_companions=module.YES_COMPANIONS,
         asks_for_person=module.ASKS_FOR_PERSON,
         hold_reason=module.HOLD_REASON,
         no_then_yes=module.NO_THEN_YES,

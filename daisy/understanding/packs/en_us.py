@@ -255,7 +255,15 @@ ROOTS = {
 NOT_A_TAG = re.compile(r"\d|\b(?:letter|its|is|the|as|a|an|and|but|more|other|change|of)\b")
 COURTESY = frozenset({
     "buddy", "man", "sir", "maam", "boss", "yes", "thanks", "lady", "miss", "darling", "hon", "my", "friend",
-    "pal", "mister",
+    "pal", "mister", "mom",  # (Whisper writes a "ma'am" on the line as "mom")
+})
+# Words that may stand beside a yes and say nothing more ("Yes, those are right.", "Oh, yes."): a yes
+# to a read-back with other words beside it ("Yeah, good team." for espeak-ng's "Negative.") is no
+# plain yes (intents.plain_yes).
+YES_COMPANIONS = frozenset({
+    "i", "im", "you", "it", "its", "is", "are", "was", "be", "those", "these", "that", "thats", "this",
+    "the", "a", "an", "do", "does", "did", "oh", "or", "and", "then", "so", "my", "me", "we", "they",
+    "them", "him", "her", "he", "she", "can", "will", "all", "one", "ones",
 })
 ASKS_FOR_PERSON = re.compile(
     r"\b(?:transfer\w*|put me (?:through|on)|connect me|let me (?:talk|speak)|get me|give me|"

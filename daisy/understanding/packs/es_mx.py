@@ -389,6 +389,12 @@ COURTESY = frozenset({
     "mano", "pues", "que", "y", "ya", "si", "mija", "mijo", "oiga", "hombre", "gracias", "mi", "reina", "rey",
     "vida", "cielo", "corazon", "chula", "linda", "guapa", "patron", "patrona", "doña", "don",
 })
+# Words that may stand beside a yes and say nothing more ("Sí, son esas.", "Eso es."): a yes to a
+# read-back with other words beside it is no plain yes (intents.plain_yes).
+YES_COMPANIONS = frozenset({
+    "eso", "esa", "esas", "esos", "ese", "es", "son", "esta", "estan", "estas", "se", "soy", "lo", "la",
+    "los", "las", "el", "aca", "aqui", "claro", "todo", "todos", "todas", "ella", "ellas", "ellos",
+})
 # A request for a person, as opposed to asking whether Daisy is one.
 ASKS_FOR_PERSON = re.compile(
     r"\b(?:pas(?:a|as|ame|e|eme|ar|arme)|comunica\w*|transfier\w*|conect\w*|(?:quiero|necesito|dejame|"
