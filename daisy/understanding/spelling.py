@@ -97,8 +97,9 @@ _ALPHA_RUN = re.compile(r"[A-ZÑ]{2,}")
 # A bare consonant is a name the recognizer cut to its letter ("gregato": ge de gato).
 _GLUED_NAMES = sorted("a be ce se de e efe ge hache i jota ka ele eme ene o pe cu erre ere ese te u ve uve "
                       "ube equis zeta b c d f g j k l m n p r s t v x z".split(), key=len, reverse=True)
-# (the "de" may be heard as a nasal, as elsewhere: "tenetoro" for te de Toro)
-_GLUED_KEY = re.compile(rf"^({'|'.join(_GLUED_NAMES)})(de|di|re|ve|be|ne|me)([a-zñ]{{3,}})$")
+# (the "de" may be heard as a nasal, as elsewhere: "tenetoro" for te de Toro, or as an l: "teletoro",
+# "aleacapulco" for a de Acapulco, in Spanish only)
+_GLUED_KEY = re.compile(rf"^({'|'.join(_GLUED_NAMES)})(de|di|re|ve|be|ne|me|le)([a-zñ]{{3,}})$")
 
 
 def _names(lang: str) -> dict[str, str]:
@@ -413,6 +414,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
                 emit("N" if ch == "ñ" else ch.upper(), "L!")
             continue
         glued = _GLUED_KEY.match(w)
+        if glued and english and glued.group(2) == "le":
+            glued = None
         if glued and glued.group(3)[0] == _ES_NAMES.get(glued.group(1), glued.group(1)).lower()[:1]:
             i += 1
             emit(_key_letter(glued.group(3)), "L!")

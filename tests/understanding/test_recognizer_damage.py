@@ -272,6 +272,9 @@ def test_e_and_a_key_word_that_starts_with_e_run_together_are_still_e(heard: str
         # "e de Escuela": its "de" heard as the l of another name that starts like E's
         ("ele escuela nueve seis nueve", "number", "E969"),
         ("se de Carmen ere ensinada uno dos tres", "plate", "CE123"),
+        # ...or its d heard as an l ("hache de Hotel, a de Acapulco" on Kokoro's Spanish)
+        ("es hache de ee algo aleaca pulco y on cinco tres tres dos seis", "plate", "HA53326"),
+        ("hache de hotel aleacapulco cinco tres tres dos seis", "plate", "HA53326"),
     ],
 )
 def test_a_de_heard_as_another_sound_still_joins_the_letter_and_its_key_word(
