@@ -60,10 +60,14 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"\bletras\b"), "letra"),
     # "le trae hache": the "e" belongs to the damaged "letra" when a letter name follows ("le trae e"
     # keeps it; the glued "letrae" is "letra e": "letrae catorce", "letrae U de Úrsula")
-    (re.compile(rf"\b(?:le|li|lec|lek) trae (?=(?:{_LETTER_NAMES}|{_NATO})\b)"), "letra "),
+    # (but "le trae se" is "letra ese": the e is the letter name's own, kept for the spelling to join)
+    (re.compile(rf"\b(?:le|li|lec|lek|me) trae (?!se\b)(?=(?:{_LETTER_NAMES}|{_NATO})\b)"), "letra "),
     # glued: "letraehache", "letraeka" (but "letraeme", "letraene" are "letra eme", "letra ene")
     (re.compile(r"\b(?:le|li|lec|lek)trae([a-zñ]{2,})\b"), _glued_trae),
     (re.compile(r"\b(?:le ?|li ?|lec ?|lek ?)tra(?=[a-zñ ]|$)"), "letra "),
+    # ...its l heard as an m ("me trae se", "me traú"): only as a whole word made of "tra" and a
+    # letter name's sound, so "me transfieres", "me trajeron" stay what they are
+    (re.compile(r"\bme tra(?=(?:e|u|ue|ce|se|te|fe|je|ere|ele|eme|ene|che)\b)"), "letra "),
     # ...and with its l flapped to r ("retra equis", "re trae ye"), only before a letter: "retraso" and
     # "me voy a retrasar" are a delay
     (re.compile(rf"\bre ?trae? (?=(?:{_LETTER_NAMES}|{_NATO})\b)"), "letra "),
@@ -126,7 +130,7 @@ def _junk(keep: str) -> re.Pattern[str]:
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
     "nta|n ta", " do$", "nt", "nt", "dieci |diez ", "veinti ", "veinti", "letras", "trae ", "trae", "tra",
-    "re ?tra", "do b?le",
+    "me tra", "re ?tra", "do b?le",
     "chic|grande|larga|corta|baja|alta", r"\d", "qua|twa", "ient",
 ))
 _OTHER_MARKS = re.compile(r"[^\x00-\x7fñÑ]")

@@ -221,6 +221,16 @@ def test_letra_heard_with_its_l_flapped_to_r_before_a_letter() -> None:
     assert "letra" not in normalize("me voy a retrasar una hora")
 
 
+def test_letra_heard_with_its_l_as_an_m_and_ese_cut_after_its_e() -> None:
+    # Kokoro's "cero, letra ese, letra ese, letra E, cero tres" on the line
+    assert spell("cero le trae se me trae se me trae cero tres", "es-MX") == "0SSE03"
+    assert spell("me trate", "es-MX") == "T"
+    assert spell("es le trae le trae se y siete doble dos tres", "es-MX") == "ES7223"
+    # ...but a caller's own words with "me tra" in them stay words
+    assert "letra" not in normalize("me transfieres con alguien")
+    assert "letra" not in normalize("me trajeron la caja tarde")
+
+
 @pytest.mark.parametrize(
     ("said", "symbols"),
     [("Litra pe, le trae e", "PE"), ("97 Letrade le trae e 6", "97DE6"), ("Le traen.", "N"),
