@@ -12,7 +12,7 @@ LETTER_NAMES = {
     "a": "A", "be": "B", "ce": "C", "se": "C", "de": "D", "e": "E", "efe": "F", "ge": "G", "je": "G",
     "hache": "H", "ache": "H", "i": "I", "jota": "J", "ka": "K", "ca": "K", "ele": "L", "eme": "M",
     "ene": "N", "enie": "N", "eñe": "N", "o": "O", "pe": "P", "cu": "Q", "ku": "Q", "erre": "R",
-    "ere": "R", "aere": "R", "ese": "S", "te": "T", "u": "U", "ve": "V", "uve": "V", "equis": "X",
+    "ere": "R", "aere": "R", "ese": "S", "ece": "S", "te": "T", "u": "U", "ve": "V", "uve": "V", "equis": "X",
     "ekis": "X", "ex": "X", "equiz": "X", "ekiz": "X", "eckis": "X", "equix": "X", "ekix": "X", "ye": "Y",
     "zeta": "Z", "seta": "Z", "ceta": "Z", "zeda": "Z", "ceda": "Z", "zetta": "Z", "hota": "J",
     "sota": "J", "zota": "J", "jot": "J", "kah": "K", "cuh": "Q", "qu": "Q", "enye": "N", "elle": "L",
