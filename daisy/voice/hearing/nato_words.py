@@ -148,8 +148,9 @@ def with_nato_words(turn: TurnAudio, text: str, expecting: Expected, given_name_
 def _any_nato_word(turn: TurnAudio, words: list[str], i: int, choices: tuple[str, ...]) -> list[str]:
     """A stray word beside NATO words that looks like none of them ("Oscar, New, Alpha" for "…, Zulu,
     …"; "Wix, Mike" for "Victor, …"): every NATO word is scored in its place; the best takes it when it
-    trails the word heard by no more than STRAY_NEAR nats and beats every other letter's word by STRAY_CLEAR.
-    On 221 NATO-spelled English answers re-heard from four runs (at 3 nats), 4 changed, each to the word said."""
+    trails the word heard by no more than STRAY_NEAR nats and beats every other letter's word by
+    STRAY_CLEAR. On 221 NATO-spelled English answers re-heard from four runs (at 3 nats), 4 changed,
+    each to the word said."""
     tail = words[i][len(words[i].rstrip(_PUNCTUATION)) :]
     readings = [" ".join([*words[:i], w + tail, *words[i + 1 :]]) for w in choices]
     found = _one_letter_clearly(turn, " ".join(words), readings, choices, STRAY_NEAR, STRAY_CLEAR)
