@@ -180,6 +180,10 @@ def mend_word(word: str, lang: str = "es") -> str:
         alike = _by_sound().get(sound(word), [])
         if len(alike) == 1:
             return names.get(alike[0], word)
+        if alike:
+            # names that sound the same, written apart ("Ivara": Ibarra, Ybarra): the one nearest in
+            # letters, if one is; never a looser match further off ("Vara", a letter dropped)
+            return names[nearest] if (nearest := _nearest_in_letters(folded, alike)) else word
     shapes = _by_shape()
     blanked = (folded[:i] + "?" + folded[i + 1 :] for i in range(len(folded)))
     near = {n for shape in blanked for n in shapes.get((len(folded), shape), ())}
@@ -196,6 +200,13 @@ def mend_word(word: str, lang: str = "es") -> str:
     if len(near) != 1:
         return word  # none, or several equally near: not ours to choose
     return names[near.pop()]
+
+
+def _nearest_in_letters(folded: str, candidates: list[str]) -> str | None:
+    from rapidfuzz.distance import Levenshtein
+
+    ranked = sorted((Levenshtein.distance(folded, c), c) for c in candidates)
+    return ranked[0][1] if ranked[0][0] < ranked[1][0] else None
 
 
 def _two_names(folded: str, names: dict[str, str]) -> str | None:

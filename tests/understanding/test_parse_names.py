@@ -154,6 +154,8 @@ def test_en_los_in_a_name_is_de_los() -> None:
         ("Natalia Miguel Mira Montes", "Natalia Miguel Miramontes"),  # one surname written as two words
         ("Gabriela Aro Ávila", "Gabriela Haro Ávila"),  # Haro heard without its silent h
         ("Ilda Mata", "Hilda Mata"),
+        # two names sound like it (Ibarra, Ybarra): the one nearest in letters, not "Vara" a letter off
+        ("Indira Ivara Arce", "Indira Ibarra Arce"),
     ],
 )
 def test_a_heard_name_is_mended_from_the_lexicon(heard: str, mended: str) -> None:
