@@ -847,6 +847,10 @@ def _maybe_key(
     if j + 1 < n and _names(lang).get(words[j]) == letter and _is_keyword(words[j + 1], lang) \
             and _key_letter(words[j + 1]) == letter:
         return letter, j + 2  # "Te Te Toluca": the letter's own name heard where "de" was said
+    if not is_english(lang) and j + 1 < n and words[j] in ("le", "ele") and letter != "L" \
+            and _is_keyword(words[j + 1], lang) and _sounds_like(_key_letter(words[j + 1]), letter):
+        # "te le tomate": the "de" heard as an l (and read as L's name), the key word the letter's own
+        return letter, j + 2
     if not is_english(lang) and j + 1 < n and words[j] in _DE_AS_NASAL and _is_keyword(words[j + 1], lang):
         key = _key_letter(words[j + 1])
         if _sounds_like(key, letter) or words[j - 1] in _CLEAR_NAMES:

@@ -275,6 +275,8 @@ def test_e_and_a_key_word_that_starts_with_e_run_together_are_still_e(heard: str
         # ...or its d heard as an l ("hache de Hotel, a de Acapulco" on Kokoro's Spanish)
         ("es hache de ee algo aleaca pulco y on cinco tres tres dos seis", "plate", "HA53326"),
         ("hache de hotel aleacapulco cinco tres tres dos seis", "plate", "HA53326"),
+        ("se le coche ocho cuatro seis", "number", "C846"),
+        ("ese de sonora u de uno se le coche ocho nueve dos dos", "plate", "SUC8922"),
     ],
 )
 def test_a_de_heard_as_another_sound_still_joins_the_letter_and_its_key_word(
