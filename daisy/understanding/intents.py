@@ -119,6 +119,8 @@ def _by_root(folded: str, lang: str, text: str) -> set[Intent]:
     pack = packs.get(lang)
     if not 2 <= len(words) <= 4 or pack.not_a_tag.search(" ".join(words[1:])):
         return set()
+    if "@" in folded:
+        return set()  # "roger.serrano@gmail.com": an address that starts with a root word, no tag
     if any(w[:1].isupper() for w in re.split(r"[\s,;:]+", text.strip())[1:]):
         return set()  # "Simón Quiroga": a capital mid-answer is a name, not a rhyme
     from daisy.understanding.name_lexicon import known

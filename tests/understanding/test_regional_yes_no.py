@@ -55,6 +55,13 @@ def test_a_root_word_with_a_value_keeps_the_value(said: str, lang: str, value: s
     assert reader.read_value(kind, said, lang, NOW) == value
 
 
+def test_an_address_that_starts_with_a_root_word_is_an_address() -> None:
+    # Kokoro's "roger dot serrano at gmail dot com" heard as written was taken for "roger that",
+    # and the address asked again three times
+    for said, lang in (("roger.serrano@gmail.com", "en"), ("simon.quiroga@gmail.com", "es-MX")):
+        assert reader.read_piece("email", said, lang) == said
+
+
 @pytest.mark.parametrize(
     ("said", "lang"),
     [("No, that's correct.", "en"), ("No that is right", "en"), ("No, correct.", "en"),
