@@ -437,7 +437,7 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
 
 
 def confirm(ctx: TurnContext, f: FormField, value: str) -> Turn:
-    ctx.set_field(f.key, value=value, confirmed=True, unknown=False)
+    ctx.set_field(f.key, value=value, confirmed=True, unknown=False, left_empty=False)
     count = sum(1 for v in ctx.state.values.values() if v.confirmed)
     return advance(ctx, ctx.text("ack", rotate=count))
 
@@ -456,12 +456,16 @@ def advance(ctx: TurnContext, prefix: str) -> Turn:
     start = keys.index(ctx.state.field) + 1 if ctx.state.field in keys else 0
     for f in form.fields[start:]:
         fv = ctx.state.values.get(f.key)
-        if fv is None or not (fv.confirmed or fv.unknown):
+        if fv is None or not (fv.confirmed or fv.unknown or fv.left_empty):
             return ask_field(ctx, f, prefix)
     return close(ctx)
 
 
 def close(ctx: TurnContext) -> Turn:
+    from daisy.core import name_by_address  # it reads back through the context, as this module does
+
+    if turn := name_by_address.offer(ctx):
+        return turn
     form = ctx.dialogue.form
     values = ctx.state.values
     confirmed = [f for f in form.fields if (v := values.get(f.key)) is not None and v.confirmed]

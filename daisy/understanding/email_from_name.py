@@ -131,3 +131,18 @@ def said(address: str, lang: str) -> str:
     readback.say_email spells for the ear instead)."""
     symbols = readback.wording(lang).EMAIL_SYMBOLS
     return " ".join("".join(f" {symbols[ch]} " if ch in symbols else ch for ch in address).split())
+
+
+def name_in_address(address: str, lang: str) -> list[str]:
+    """The caller's names an address is made of ("laura.short@…" → Laura, Short; "toddgreen12@…" →
+    Todd, Green), as the lexicon writes them: [] when the local part is not two or more known names
+    (an initial, a nickname, a word). The other way round from `toward_name`: an address spelled and
+    confirmed tells how the caller writes a name the recognizer bent ("Michele", not "Michelle")."""
+    local = address.partition("@")[0]
+    parts = [p for p in re.split(r"[._\-\d]+", local.lower()) if p]
+    if len(parts) == 1:
+        glued = name_lexicon.two_names(parts[0])
+        parts = glued.lower().split() if glued else parts
+    if len(parts) < 2 or not all(len(p) > 1 and name_lexicon.known(p) for p in parts):
+        return []
+    return [name_lexicon.written(p, lang) for p in parts]

@@ -209,6 +209,16 @@ def _nearest_in_letters(folded: str, candidates: list[str]) -> str | None:
     return ranked[0][1] if ranked[0][0] < ranked[1][0] else None
 
 
+def two_names(word: str) -> str | None:
+    """Two known names run together ("carmonaduran" → Carmona Durán), when exactly one split makes them."""
+    return _two_names(_fold(word), _names())
+
+
+def written(word: str, lang: str = "es") -> str:
+    """A known name as the lexicon writes it in the call's language ("maria" → María; "Maria" in English)."""
+    return _names("en" if lang.startswith("en") else "es").get(_fold(word), word.capitalize())
+
+
 def _two_names(folded: str, names: dict[str, str]) -> str | None:
     """Two known names the recognizer ran together ("Carmonadurán" → Carmona Durán), when exactly
     one split makes them."""

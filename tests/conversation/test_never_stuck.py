@@ -752,3 +752,41 @@ def test_a_fleet_number_of_digits_heard_with_doubt_goes_to_the_keypad_not_to_a_r
     asked = _heard(dialogue, turn, "cuatro cinco uno dos", 0.5)
     assert asked.state.pending is None and asked.state.offer == "keypad"
     assert _heard(dialogue, turn, "cuatro cinco uno dos", 0.7).state.pending == "4512"
+
+
+_EN_AFTER_THE_NAME = (
+    "forty five", "yes", "A as in Alpha, B as in Bravo, C as in Charlie, one two three", "yes",
+    "forty", "yes",
+    "X as in X-ray, Y as in Yankee, Z as in Zulu, nine nine nine", "yes", "at four pm", "yes",
+)
+
+
+def _name_left_empty_then_the_address(heard_name: str, address: str) -> tuple[Dialogue, Turn]:
+    """An English call whose name is refused three times, every other value confirmed, the address last."""
+    dialogue = Dialogue(FORM, "en")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    for said in (heard_name, "no", heard_name, "no", heard_name.split()[0] + ": Sierra, Hotel, Alfa", "no",
+                 *_EN_AFTER_THE_NAME, address, "yes"):
+        turn = _heard(dialogue, turn, said, 0.9)
+    return dialogue, turn
+
+
+def test_a_name_left_empty_is_offered_back_from_the_address_the_caller_confirmed() -> None:
+    # "Laura Short" heard "Norma Shards" three times; "laura dot short at yahoo dot com" confirmed
+    dialogue, turn = _name_left_empty_then_the_address("Norma Shards", "laura dot short at yahoo dot com")
+    assert turn.state.field == "driver_name" and turn.state.pending == "Laura Short" and "email" in turn.say
+    done = _heard(dialogue, turn, "Yes.", 0.9)
+    assert done.state.ended and done.state.values["driver_name"].value == "Laura Short"
+    assert done.state.values["driver_name"].confirmed and not done.state.values["driver_name"].left_empty
+    # ...a no leaves it empty and ends the call, and a yes with other words is asked "yes or no"
+    refused_now = _heard(dialogue, turn, "No.", 0.9)
+    assert refused_now.state.ended and refused_now.state.values["driver_name"].left_empty
+    assert "yes or no" in _heard(dialogue, turn, "Yeah, good team.", 0.9).say.lower()
+
+
+def test_an_address_that_is_not_the_whole_name_is_not_offered_as_the_name() -> None:
+    # two names in the address, three words in the name heard: "maria.corona" is not "María Eugenia Corona"
+    _, turn = _name_left_empty_then_the_address("Maria Eugenia Corona", "maria dot corona at yahoo dot com")
+    assert turn.state.ended and turn.state.values["driver_name"].left_empty
+    _, turn = _name_left_empty_then_the_address("Norma Shards", "l short at yahoo dot com")  # an initial
+    assert turn.state.ended and turn.state.values["driver_name"].left_empty
