@@ -756,8 +756,13 @@ def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> No
     def after_nato(k: int) -> bool:
         return k > 0 and words[k - 1] in _NATO and is_num(k + 1)
 
+    def before_a_break(k: int) -> bool:  # "for dash Zulu", "For, C like Charles": no key word follows
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        return words[k] == "for" and (nxt in ("dash", "hyphen") or k == 0 and nxt == ",")
+
     for k, w in enumerate(words):
-        if w in _HOMOPHONES and (is_num(k - 1) and (is_num(k + 1) or k + 1 == len(words)) or after_nato(k)):
+        if w in _HOMOPHONES and (is_num(k - 1) and (is_num(k + 1) or k + 1 == len(words)) or after_nato(k)
+                                 or before_a_break(k)):
             words[k] = _HOMOPHONES[w]
 
 

@@ -196,6 +196,13 @@ def test_de_after_guion_is_the_letter_d() -> None:
     assert spell("Y ee ensenada guion sesenta y dos sesenta y nueve", "es") == "YE6269"
 
 
+def test_english_for_before_a_dash_or_leading_with_a_comma_is_four() -> None:
+    # Kokoro's "four dash Zulu Bravo Juliett dash eighty six" on the line; no key word follows that "for"
+    assert spell("for Dash Zulu Bravo, Juliet, Dash 86.", "en") == "4ZBJ86"
+    assert spell("For, C like Charles, H for House", "en") == "4CH"
+    assert spell("B for Bravo, C for Charlie", "en") == "BC"
+
+
 def test_english_oh_oh_is_two_zeros() -> None:
     assert spell("oh oh, letter S, K as in King, five, S like Sam", "en") == "00SK5S"
 
