@@ -277,6 +277,8 @@ def _spelled_name(ctx: TurnContext, text: str) -> str | None:
         or " ".join(heard[:-1] if len(heard) > 1 else heard)
     )
     surname = reader.name_from_letters(letters, ctx.lang, heard=True)
+    if given.split()[-1:] == [surname] and len(given.split()) > 1:
+        given = given.rsplit(" ", 1)[0]  # the surname heard before and spelled now is said once
     if f"{given} {surname}" in refused(ctx.state):
         # the given name known before was said no to with this very surname: the one said now, even
         # one the lexicon lacks, may be right

@@ -1029,6 +1029,12 @@ _KEY_CUE_ES = re.compile(r"(?:^| )\w+ (?:de|como) \w+")
 _KEY_CUE_EN = re.compile(r"(?:^| )\w+ (?:as in|like|for) \w+")
 
 
+def cut_name_with_key(word: str) -> bool:
+    """ "Edénrique", "jodejaro": a letter name cut short, its "de" and its key word heard as one word."""
+    folded = strip_accents(word.lower())
+    return folded.isalpha() and _cut_name_with_key([folded], 0) is not None
+
+
 def glued_key_word(word: str) -> bool:
     """ "Tedetaco", "Bedevota": a letter name, "de" and a key word sounding like it, heard as one word."""
     glued = _GLUED_KEY.match(strip_accents(word.lower()))

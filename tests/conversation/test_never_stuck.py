@@ -790,3 +790,14 @@ def test_an_address_that_is_not_the_whole_name_is_not_offered_as_the_name() -> N
     assert turn.state.ended and turn.state.values["driver_name"].left_empty
     _, turn = _name_left_empty_then_the_address("Norma Shards", "l short at yahoo dot com")  # an initial
     assert turn.state.ended and turn.state.values["driver_name"].left_empty
+
+
+def test_a_surname_heard_before_and_spelled_now_is_read_back_once() -> None:
+    # Kokoro's "Micaela: e de Enrique, ese de Sol…" after "Micaela Escobedo Azuzódenes" was refused
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    for said in ("Sí soy Michaela Escobedo", "No está bien.",
+                 "Sí, mi nombre es Micaela Escobedo Azuzódenes", "No, no, no.", "Micaela Edénrique S. de Sol S. de Carmen O. de Olivia V. de Barco Edén Senada "
+                 "de Dado O. de Oro"):
+        turn = _heard(dialogue, turn, said, 0.9)
+    assert turn.state.pending == "Micaela Escobedo"
