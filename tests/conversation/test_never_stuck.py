@@ -796,7 +796,8 @@ def test_a_surname_heard_before_and_spelled_now_is_read_back_once() -> None:
     # Kokoro's "Micaela: e de Enrique, ese de Sol…" after "Micaela Escobedo Azuzódenes" was refused
     dialogue = Dialogue(FORM, "es")
     turn = dialogue.start(Direction.INBOUND, NOW)
-    spelled = "Micaela Edénrique S. de Sol S. de Carmen O. de Olivia V. de Barco Edén Senada de Dado O. de Oro"
+    spelled = ("Micaela Edénrique S. de Sol S. de Carmen O. de Olivia V. de Barco Edén Senada "
+               "de Dado O. de Oro")
     for said in ("Sí soy Michaela Escobedo", "No está bien.",
                  "Sí, mi nombre es Micaela Escobedo Azuzódenes", "No, no, no.", spelled):
         turn = _heard(dialogue, turn, said, 0.9)
