@@ -7,7 +7,8 @@ they just confirmed. Before closing, Daisy reads that name back once, as any val
 only a plain yes heard surely confirms it; anything else leaves the name empty, as it was.
 
 Offered only when the address gives as many known names as the caller's last answer had words: a
-Mexican "maria.corona" for "María Eugenia Osorio Corona" is not the whole name.
+Mexican "maria.corona" for "María Eugenia Osorio Corona" is not the whole name. An initial and a
+surname ("cmeza") give the surname, after the given name heard when it is known and starts so.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from daisy.core.context import TurnContext
 from daisy.core.state import Phase, Turn
 from daisy.core.wording import join
 from daisy.form import FieldKind
-from daisy.understanding import plausible
-from daisy.understanding.email_from_name import name_in_address
+from daisy.understanding import name_lexicon, plausible
+from daisy.understanding.email_from_name import initial_and_surname, name_in_address
 
 OFFERED = "name_by_address"  # scratch flag: offered once per call
 
@@ -36,7 +37,7 @@ def offer(ctx: TurnContext) -> Turn | None:
         return None
     fv = s.values.get(name_field.key)
     heard = s.scratch.get("name_heard", "").split()
-    words = name_in_address(address, ctx.lang)
+    words = name_in_address(address, ctx.lang) or _with_the_given_name_heard(address, heard, ctx.lang)
     if fv is None or not fv.left_empty or not words or len(words) != len(heard):
         return None
     name = " ".join(words)
@@ -57,3 +58,13 @@ def offer(ctx: TurnContext) -> Turn | None:
         unclear=0,
         offer="ask",
     )
+
+
+def _with_the_given_name_heard(address: str, heard: list[str], lang: str) -> list[str]:
+    """ "cmeza@…" after "Courtney Mea": the given name heard, when it is a known name with the address's
+    initial, and the address's surname."""
+    found = initial_and_surname(address, lang)
+    if found is None or len(heard) != 2 or not name_lexicon.known(heard[0]):
+        return []
+    initial, surname = found
+    return [heard[0], surname] if heard[0][:1].lower() == initial else []

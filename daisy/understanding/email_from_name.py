@@ -146,3 +146,17 @@ def name_in_address(address: str, lang: str) -> list[str]:
     if len(parts) < 2 or not all(len(p) > 1 and name_lexicon.known(p) for p in parts):
         return []
     return [name_lexicon.written(p, lang) for p in parts]
+
+
+def initial_and_surname(address: str, lang: str) -> tuple[str, str] | None:
+    """An address made of an initial and a known surname ("cmeza@…", "l.richards@…"): the initial and
+    the surname as the lexicon writes it; None otherwise."""
+    local = address.partition("@")[0]
+    parts = [p for p in re.split(r"[._\-\d]+", local.lower()) if p]
+    if len(parts) == 2 and len(parts[0]) == 1:
+        initial, surname = parts
+    elif len(parts) == 1 and len(parts[0]) > 4 and not name_lexicon.known(parts[0]):
+        initial, surname = parts[0][0], parts[0][1:]
+    else:
+        return None
+    return (initial, name_lexicon.written(surname, lang)) if name_lexicon.known(surname) else None

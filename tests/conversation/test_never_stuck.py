@@ -784,11 +784,17 @@ def test_a_name_left_empty_is_offered_back_from_the_address_the_caller_confirmed
     assert "yes or no" in _heard(dialogue, turn, "Yeah, good team.", 0.9).say.lower()
 
 
+def test_an_address_of_an_initial_and_a_surname_gives_the_surname_after_the_given_name_heard() -> None:
+    # "Courtney Meza" heard "Courtney Mea"; "cmeza at outlook dot com" confirmed
+    _, turn = _name_left_empty_then_the_address("Courtney Mea", "c meza at outlook dot com")
+    assert turn.state.pending == "Courtney Meza"
+    _, turn = _name_left_empty_then_the_address("Norma Shards", "l short at yahoo dot com")  # not her initial
+    assert turn.state.ended and turn.state.values["driver_name"].left_empty
+
+
 def test_an_address_that_is_not_the_whole_name_is_not_offered_as_the_name() -> None:
     # two names in the address, three words in the name heard: "maria.corona" is not "María Eugenia Corona"
     _, turn = _name_left_empty_then_the_address("Maria Eugenia Corona", "maria dot corona at yahoo dot com")
-    assert turn.state.ended and turn.state.values["driver_name"].left_empty
-    _, turn = _name_left_empty_then_the_address("Norma Shards", "l short at yahoo dot com")  # an initial
     assert turn.state.ended and turn.state.values["driver_name"].left_empty
 
 
