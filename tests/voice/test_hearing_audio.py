@@ -471,6 +471,18 @@ def test_a_fleet_numbers_nato_letter_heard_as_a_number_word_is_put_right() -> No
     assert value(Expected.DIGITS, heard.text, "en", NOW) == "C5"
 
 
+def test_a_fleet_numbers_second_nato_letter_heard_as_number_words_is_put_right() -> None:
+    # espeak-ng en-us+f2's "Tango, Romeo, one" comes out "ten oh oh oh one": T put back, then Romeo
+    from daisy.evaluation.audio.line import RATE, through_line
+    from daisy.evaluation.audio.voices import Voice
+
+    samples, rate = Voice("espeak", "en", "f2").synthesize("Tango, Romeo, one", Path("data"))
+    as_cached = np.clip(np.round(samples * 32767), -32768, 32767).astype(np.int16)  # as the evaluation keeps it
+    pcm = through_line(as_cached.astype(np.float32) / 32768.0, rate, False, 0)
+    heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.DIGITS, "en", NOW)
+    assert value(Expected.DIGITS, heard.text, "en", NOW) == "TR1", heard.text
+
+
 def test_an_address_bent_further_is_the_callers_name_when_the_audio_fits_the_name() -> None:
     # es-419+m3's "fernando punto alcantara…" comes out of Whisper base as "Se dan lo punto al cantar a
     # roba hotmail punto com.": too far from the name by its letters alone (danlo.alcantar), but the

@@ -194,3 +194,29 @@ def with_a_letter_first(turn: TurnAudio, text: str) -> str:
     natos = _nato()
     readings = [" ".join([f"{nato},", *words[1:]]) for nato in natos]
     return _one_letter_clearly(turn, text, readings, natos, LETTER_NEAR, LETTER_CLEAR) or text
+
+
+# ...and a second NATO letter after the first, heard as number words ("Tango, Romeo, one" → "Tango, oh
+# oh oh one"; "Tango, Romeo, six" → "Tango, eleven six"): one to three words after the first are
+# scored as each NATO word, with the same margins (on espeak-ng's two such answers Romeo fit 8 nats
+# better than the number words heard, and 7–8 better than any other NATO word).
+def second_word_a_number(text: str) -> bool:
+    """An English fleet number that starts with a NATO word, then a number word and more after it."""
+    words = [_bare(w) for w in text.replace("-", " ").split()]
+    table = word_table("en")
+    return (len(words) >= 3 and spelling.is_nato_word(words[0]) and words[1] in table
+            and (words[-1] in table or words[-1].isdigit()))
+
+
+def with_a_letter_second(turn: TurnAudio, text: str) -> str:
+    """`text` with the words after its first NATO word replaced by the NATO word that clearly fits the
+    audio best, when one fits nearly as well as what was heard (note above)."""
+    words = text.replace("-", " ").split()
+    natos = _nato()
+    readings: list[str] = []
+    rivals: list[str] = []
+    for span in range(1, min(3, len(words) - 2) + 1):
+        for nato in natos:
+            readings.append(" ".join([words[0], f"{nato},", *words[1 + span:]]))
+            rivals.append(nato)
+    return _one_letter_clearly(turn, text, readings, tuple(rivals), LETTER_NEAR, LETTER_CLEAR) or text
