@@ -477,7 +477,8 @@ def test_a_fleet_numbers_second_nato_letter_heard_as_number_words_is_put_right()
     from daisy.evaluation.audio.voices import Voice
 
     samples, rate = Voice("espeak", "en", "f2").synthesize("Tango, Romeo, one", Path("data"))
-    as_cached = np.clip(np.round(samples * 32767), -32768, 32767).astype(np.int16)  # as the evaluation keeps it
+    # as the evaluation keeps it: int16
+    as_cached = np.clip(np.round(samples * 32767), -32768, 32767).astype(np.int16)
     pcm = through_line(as_cached.astype(np.float32) / 32768.0, rate, False, 0)
     heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.DIGITS, "en", NOW)
     assert value(Expected.DIGITS, heard.text, "en", NOW) == "TR1", heard.text
