@@ -213,6 +213,10 @@ def _merge_pairs(words: list[str]) -> list[str]:
             out.append("dobleu")
             i += w_name
             continue
+        if words[i : i + 2] == ["u", "doble"] and out[-1:] == ["letra"]:
+            out.append("dobleu")  # "letra u doble": W's name said the other way round (a letra names one)
+            i += 2
+            continue
         if i + 1 < len(words) and (words[i], words[i + 1]) in _PAIRS:
             out.append(_PAIRS[(words[i], words[i + 1])])
             i += 2

@@ -290,6 +290,8 @@ def test_a_de_heard_as_another_sound_still_joins_the_letter_and_its_key_word(
         ("mira treinta uno letra ele letra efe cuatro letra aere", "31LF4R"),  # erre heard "aere"
         ("treinta y nueve ele de leon u ve doble de Walter cero i griega de jolanda", "39LW0Y"),  # uve doble
         ("uve doble cero ka uno dos tres", "V00K123"),  # ...but before a digit it is V and the double
+        ("letra u letra u doble cuatro tres cero uno", "UW4301"),  # "letra u doble": W said the other way
+        ("letra u doble letra a 1.396", "WA1396"),
     ],
 )
 def test_letter_names_of_r_and_w_as_other_speakers_say_them(heard: str, value: str) -> None:
