@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from daisy.core import known, ladder
+from daisy.core import known, ladder, name_by_address
 from daisy.core.context import TurnContext
 from daisy.core.events import Keypad
 from daisy.core.expectation import Offer, caller_name, offer, refused, with_refused
@@ -464,8 +464,6 @@ def advance(ctx: TurnContext, prefix: str) -> Turn:
 
 
 def close(ctx: TurnContext) -> Turn:
-    from daisy.core import name_by_address  # it reads back through the context, as this module does
-
     if turn := name_by_address.offer(ctx):
         return turn
     form = ctx.dialogue.form

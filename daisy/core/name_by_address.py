@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from daisy.core import ladder
 from daisy.core.context import TurnContext
+from daisy.core.expectation import refused
 from daisy.core.state import Phase, Turn
 from daisy.core.wording import join
 from daisy.form import FieldKind
@@ -41,7 +42,7 @@ def offer(ctx: TurnContext) -> Turn | None:
     if fv is None or not fv.left_empty or not words or len(words) != len(heard):
         return None
     name = " ".join(words)
-    said_no_to = s.scratch.get(f"refused:{name_field.key}", "").split("\n")
+    said_no_to = refused(replace(s, field=name_field.key))
     if name in said_no_to or not plausible.plausible("name", name, name_field.symbols):
         return None
     # the last try: a no, or an answer still unclear after "¿sí o no?", leaves it empty again
