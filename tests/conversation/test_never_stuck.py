@@ -735,7 +735,8 @@ def test_a_value_not_heard_clearly_is_confirmed_only_by_a_yes_with_nothing_else_
     asked = _heard(dialogue, turn, "Sí, buen equipo.", 0.9)
     assert asked.state.pending == "elratured@outlook.com" and "sí o no" in asked.say.lower()
     # ...a yes with words that say nothing more still confirms it
-    for yes in ("Sí, son esas.", "Sison, correcto.", "Eso es, joven.", "Sí, ese es mi correo."):
+    for yes in ("Sí, son esas.", "Sison, correcto.", "Eso es, joven.", "Sí, ese es mi correo.",
+                "Sí, está bien, muchas gracias."):
         confirmed = _heard(dialogue, turn, yes, 0.9)
         assert confirmed.state.values["email"].value == "elratured@outlook.com", yes
     # ...and a value heard clearly, by the yes with other words as before (two errors at once)

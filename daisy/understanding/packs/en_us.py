@@ -264,8 +264,9 @@ YES_COMPANIONS = frozenset({
     "i", "im", "you", "it", "its", "is", "are", "was", "be", "those", "these", "that", "thats", "this",
     "the", "a", "an", "do", "does", "did", "oh", "or", "and", "then", "so", "my", "me", "we", "they",
     "them", "him", "her", "he", "she", "can", "will", "all", "one", "ones",
-    # what was read back, named ("Yes, that's my email.")
-    "name", "email", "address", "plate", "plates", "number", "time",
+    # what was read back, named ("Yes, that's my email."), and thanks ("Correct, thank you very much.")
+    "name", "email", "address", "plate", "plates", "number", "time", "thank", "please", "lot", "very",
+    "much",
 })
 ASKS_FOR_PERSON = re.compile(
     r"\b(?:transfer\w*|put me (?:through|on)|connect me|let me (?:talk|speak)|get me|give me|"

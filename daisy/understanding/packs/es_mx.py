@@ -394,8 +394,9 @@ COURTESY = frozenset({
 YES_COMPANIONS = frozenset({
     "eso", "esa", "esas", "esos", "ese", "es", "son", "esta", "estan", "estas", "se", "soy", "lo", "la",
     "los", "las", "el", "aca", "aqui", "claro", "todo", "todos", "todas", "ella", "ellas", "ellos",
-    # what was read back, named ("Sí, ese es mi correo.")
-    "mi", "mis", "nombre", "correo", "placa", "placas", "numero", "hora", "dato", "datos",
+    # what was read back, named ("Sí, ese es mi correo."), and thanks ("Está bien, muchas gracias.")
+    "mi", "mis", "nombre", "correo", "placa", "placas", "numero", "hora", "dato", "datos", "muchas",
+    "mil", "favor", "por",
 })
 # A request for a person, as opposed to asking whether Daisy is one.
 ASKS_FOR_PERSON = re.compile(
