@@ -471,8 +471,9 @@ def test_a_fleet_numbers_nato_letter_heard_as_a_number_word_is_put_right() -> No
     assert value(Expected.DIGITS, heard.text, "en", NOW) == "C5"
 
 
-def test_a_fleet_numbers_second_nato_letter_heard_as_number_words_is_put_right() -> None:
-    # espeak-ng en-us+f2's "Tango, Romeo, one" comes out "ten oh oh oh one": T put back, then Romeo
+def test_a_fleet_numbers_second_nato_letter_heard_as_number_words_is_put_right_once_said_no_to() -> None:
+    # espeak-ng en-us+f2's "Tango, Romeo, one" comes out "ten oh oh oh one": T put back ("T0001", read
+    # back and said no to), then Romeo
     from daisy.evaluation.audio.line import RATE, through_line
     from daisy.evaluation.audio.voices import Voice
 
@@ -480,7 +481,10 @@ def test_a_fleet_numbers_second_nato_letter_heard_as_number_words_is_put_right()
     # as the evaluation keeps it: int16
     as_cached = np.clip(np.round(samples * 32767), -32768, 32767).astype(np.int16)
     pcm = through_line(as_cached.astype(np.float32) / 32768.0, rate, False, 0)
-    heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.DIGITS, "en", NOW)
+    model = load_whisper(Path("data"))
+    first = hear(model, pcm, RATE, Expected.DIGITS, "en", NOW)
+    assert value(Expected.DIGITS, first.text, "en", NOW) == "T0001"
+    heard = hear(model, pcm, RATE, Expected.DIGITS, "en", NOW, refused=frozenset({"T0001"}))
     assert value(Expected.DIGITS, heard.text, "en", NOW) == "TR1", heard.text
 
 

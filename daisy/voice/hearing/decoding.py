@@ -233,7 +233,9 @@ def hear(
         text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(unprompted, text, expecting))
     elif fleet_number and nato_words.first_word_a_number(text):
         text = _weighed("a letter", text, lambda: nato_words.with_a_letter_first(unprompted, text))
-    if fleet_number and nato_words.second_word_a_number(text):  # (the first letter put back, maybe)
+    # (after the first letter was put back, maybe; only for a reading said no to or no value: scoring
+    # every NATO word in up to three places costs 1–2 s, too long to spend on every such answer)
+    if fleet_number and nato_words.second_word_a_number(text) and value_of(text) is None:
         text = _weighed("a letter", text, lambda: nato_words.with_a_letter_second(unprompted, text))
     digits_wanted = expecting in (Expected.PLATE, Expected.DIGITS)
     if lang == "en" and digits_wanted and n_best > 1 and long_i.has_a_pronoun(text):
