@@ -37,9 +37,11 @@ def offer(ctx: TurnContext) -> Turn | None:
     if name_field is None or address is None or OFFERED in s.scratch:
         return None
     fv = s.values.get(name_field.key)
+    if fv is None or not fv.left_empty:
+        return None
     heard = s.scratch.get("name_heard", "").split()
     words = name_in_address(address, ctx.lang) or _with_the_given_name_heard(address, heard, ctx.lang)
-    if fv is None or not fv.left_empty or not words or len(words) != len(heard):
+    if not words or len(words) != len(heard):
         return None
     name = " ".join(words)
     said_no_to = refused(replace(s, field=name_field.key))
@@ -65,7 +67,7 @@ def _with_the_given_name_heard(address: str, heard: list[str], lang: str) -> lis
     """ "cmeza@…" after "Courtney Mea": the given name heard, when it is a known name with the address's
     initial, and the address's surname."""
     found = initial_and_surname(address, lang)
-    if found is None or len(heard) != 2 or not name_lexicon.known(heard[0]):
+    if found is None or not heard or not name_lexicon.known(heard[0]):
         return []
     initial, surname = found
     return [heard[0], surname] if heard[0][:1].lower() == initial else []

@@ -133,13 +133,17 @@ def said(address: str, lang: str) -> str:
     return " ".join("".join(f" {symbols[ch]} " if ch in symbols else ch for ch in address).split())
 
 
+def _words_of(address: str) -> list[str]:
+    """The runs of letters of an address's local part ("laura.short63@…" → laura, short)."""
+    return [p for p in re.split(r"[^a-z]+", address.partition("@")[0].lower()) if p]
+
+
 def name_in_address(address: str, lang: str) -> list[str]:
     """The caller's names an address is made of ("laura.short@…" → Laura, Short; "toddgreen12@…" →
     Todd, Green), as the lexicon writes them: [] when the local part is not two or more known names
     (an initial, a nickname, a word). The other way round from `toward_name`: an address spelled and
     confirmed tells how the caller writes a name the recognizer bent ("Michele", not "Michelle")."""
-    local = address.partition("@")[0]
-    parts = [p for p in re.split(r"[._\-\d]+", local.lower()) if p]
+    parts = _words_of(address)
     if len(parts) == 1:
         glued = name_lexicon.two_names(parts[0])
         parts = glued.lower().split() if glued else parts
@@ -151,8 +155,7 @@ def name_in_address(address: str, lang: str) -> list[str]:
 def initial_and_surname(address: str, lang: str) -> tuple[str, str] | None:
     """An address made of an initial and a known surname ("cmeza@…", "l.richards@…"): the initial and
     the surname as the lexicon writes it; None otherwise."""
-    local = address.partition("@")[0]
-    parts = [p for p in re.split(r"[._\-\d]+", local.lower()) if p]
+    parts = _words_of(address)
     if len(parts) == 2 and len(parts[0]) == 1:
         initial, surname = parts
     elif len(parts) == 1 and len(parts[0]) > 4 and not name_lexicon.known(parts[0]):
