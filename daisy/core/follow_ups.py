@@ -49,6 +49,10 @@ def hear_permission(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn |
     if turn := follow_up_request(ctx, text, intents):
         return turn
     offered_callback = ctx.state.step == "offer_callback"
+    if Intent.NO in intents and not ladder.no_counts(ctx) and not intents & {Intent.REFUSE, Intent.BUSY}:
+        # a no the audio contradicts (Kokoro's "Sure thing, go ahead." heard as the prompt's "No,
+        # that's wrong.") asks again, as at a read-back: it had turned an accepted call into a call back
+        return None
     if Intent.REFUSE in intents or (offered_callback and Intent.NO in intents):
         return ctx.end(ctx.text("refused"), Outcome.REFUSED)
     if offered_callback and Intent.YES in intents and can_talk_now(text, ctx.lang):

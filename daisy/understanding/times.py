@@ -393,6 +393,8 @@ def _english_forms(items: list[object]) -> tuple[int, int, bool] | None:
     k0, first = nums[0]
     hour = first.value
     rest = items[k0 + 1:]
+    if len(nums) == 1 and hour == 0 and not first.literal:
+        return None  # a lone "oh" ("O K S U T" for "Okay, shoot.") is a letter heard, not midnight
     # "at two thirty" is a 12-hour clock; a bare pair ("ten twenty") is 24-hour, as in Spanish
     at = any(isinstance(w, str) and _AT_EN.fullmatch(w) for w in items[:k0])
     clock = _zero_clock(items, k0)

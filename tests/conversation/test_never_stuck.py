@@ -351,6 +351,17 @@ def test_a_no_the_audio_contradicts_gets_si_o_no_and_a_second_no_refuses() -> No
     assert turn.state.pending is None and not turn.state.values["driver_name"].confirmed
 
 
+def test_a_no_the_audio_contradicts_does_not_turn_a_call_into_a_call_back() -> None:
+    dialogue = Dialogue(FORM, "en")
+    turn = dialogue.start(Direction.OUTBOUND, NOW)
+    turn = _heard(dialogue, turn, "Yes, hello.", 0.9)
+    # "Sure thing, go ahead." heard as the prompt's "No, that's wrong." (no confidence left)
+    turn = _heard(dialogue, turn, "No, that's wrong.", 0.0)
+    assert turn.state.step == "permission" and turn.state.outcome is None
+    turn = _heard(dialogue, turn, "Sure, go ahead.", 0.9)
+    assert turn.state.field == "driver_name"
+
+
 def test_a_yes_to_a_value_heard_clearly_needs_less_confidence_than_one_to_a_doubtful_value() -> None:
     dialogue = Dialogue(FORM, "es")
     clear = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Ramón Ibarra", 0.9)

@@ -199,3 +199,10 @@ def test_n_horas_with_a_duration_cue_is_relative(said: str, hhmm: str) -> None:
 )
 def test_n_horas_with_minutes_is_the_formal_24_hour_clock(said: str, hhmm: str) -> None:
     assert read_time(said, "es-MX", AFTERNOON) == hhmm
+
+
+@pytest.mark.parametrize("heard", ["O K S U T", "O K", "oh"])
+def test_a_lone_oh_among_letters_is_no_time(heard: str) -> None:
+    # "Okay, shoot." heard as letters had booked a call back at midnight
+    assert read_time(heard, "en-US", AFTERNOON) is None
+    assert read_time("eight oh three", "en-US", AFTERNOON) == "08:03"
