@@ -129,12 +129,15 @@ def _heard_up_to(field: str, lang: str = "es") -> tuple[Dialogue, Turn]:
     raise ValueError(field)
 
 
-def test_a_whole_plate_heard_short_is_asked_again_not_continued() -> None:
+def test_a_whole_plate_heard_short_is_said_back_then_asked_again_not_continued() -> None:
     # "e de Ensenada, be de barco, ocho uno nueve seis" heard without its first letter
     dialogue, turn = _heard_up_to("tractor_plates")
     heard = "las placas sonere ensenada be de barco ocho uno nueve seis"
     turn = dialogue.handle(turn.state, Utterance(heard, 0.7), NOW)
-    assert "sigue" not in turn.say.lower() and turn.state.offer == "example" and not turn.state.pieces
+    assert "sigue" not in turn.say.lower() and not turn.state.pieces
+    assert turn.say.startswith("Solo alcancé a oír") and turn.state.pending == "B8196"
+    turn = dialogue.handle(turn.state, Utterance("No.", 0.9), NOW)
+    assert turn.state.offer == "example" and turn.state.pending is None
 
 
 def test_letters_heard_alone_still_wait_for_the_rest_of_the_plate() -> None:
@@ -151,12 +154,14 @@ def test_a_typed_plate_of_letters_then_digits_may_still_come_in_pieces(line: Lin
     assert out["state"] == "asking" and "sigue" in out["say"].lower()
 
 
-def test_an_address_heard_whole_but_wrong_is_asked_again_not_continued() -> None:
+def test_an_address_heard_whole_but_wrong_is_said_back_then_asked_again_not_continued() -> None:
     # "ange punto brooks arroba gmail punto com" heard without its first word: it ends as an address
     # ends, so nothing the caller adds can make it right
     dialogue, turn = _heard_up_to("email")
     turn = dialogue.handle(turn.state, Utterance("y punto brooks arroba gmail punto com", 0.8), NOW)
-    assert "sigue" not in turn.say.lower() and turn.state.offer == "example" and not turn.state.pieces
+    assert "sigue" not in turn.say.lower() and not turn.state.pieces and turn.state.step == "confirm"
+    turn = dialogue.handle(turn.state, Utterance("No, está mal.", 0.9), NOW)
+    assert turn.state.offer == "example" and turn.state.pending is None
 
 
 def test_a_whole_plate_said_again_that_holds_the_pieces_replaces_them(english_line: Line) -> None:
