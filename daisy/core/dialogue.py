@@ -223,6 +223,10 @@ class Dialogue:
         return collecting.hear_value(ctx, text, intents)
 
     def _repair(self, ctx: TurnContext, text: str, intents: set[Intent]) -> Turn:
+        if ctx.state.step == "field" and ladder.lost(ctx):
+            # a decode that stopped early is no aside ("godoy ochenta y uno arroba gmail punto com"
+            # heard "No, no" five times running: twice the question again for free, then the ladder)
+            return self._not_understood(ctx)
         aside = next((key for intent, key in OFF_TOPIC.items() if intent in intents), None)
         if aside is None and (Intent.GREETING in intents or only_filler(text, self.lang)):
             aside = "greeting_mid_call"

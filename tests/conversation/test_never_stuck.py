@@ -362,6 +362,13 @@ def test_a_no_the_audio_contradicts_does_not_turn_a_call_into_a_call_back() -> N
     assert turn.state.field == "driver_name"
 
 
+def test_words_left_of_a_lost_answer_climb_the_ladder_even_when_they_sound_like_no() -> None:
+    # a whole address heard "No, no" (the decoder stopped early: no confidence) is no aside
+    dialogue, turn = _call_hearing("es")
+    turn = _heard(dialogue, turn, "No, no", 0.0)
+    assert turn.state.tries == 1 and turn.state.offer == "example"
+
+
 def test_a_yes_to_a_value_heard_clearly_needs_less_confidence_than_one_to_a_doubtful_value() -> None:
     dialogue = Dialogue(FORM, "es")
     clear = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Ramón Ibarra", 0.9)
