@@ -128,6 +128,14 @@ def first_of_repeats(tokens: list[int]) -> list[int]:
     return stuck_loop_cut(tokens)
 
 
+def _looped(found, tok) -> bool:  # type: ignore[no-untyped-def]
+    """The best hypothesis of a decode went round a loop the guard had to cut."""
+    if not found.sequences_ids:
+        return False
+    tokens = [t for t in found.sequences_ids[0] if t < tok.eot]
+    return len(stuck_loop_cut(tokens)) < len(tokens)
+
+
 def stuck_loop_cut(tokens: list[int]) -> list[int]:
     """A decode stuck on the same 1–3 tokens five times or more ends after their first time."""
     for i in range(len(tokens)):
@@ -203,6 +211,17 @@ def hear(
         return hypotheses, lengths
 
     hypotheses, lengths = read(result, prompt_text)
+    if prompt_text and n_best > 1 and expecting != Expected.YES_NO and _looped(result, tok):
+        # The prompt's words drove the decoder round a loop ("Tango, Romeo, seven, three, two" heard
+        # "ten, oh, oh, oh, …" after "one two three four…", cut to "ten, oh"): what is left is the
+        # prompt's echo, not the caller. Decoded again without it ("Tangle, roll, roll, 7, 3, 2").
+        unprompted_pass = model.model.generate(
+            encoded, [plain], beam_size=BEAM, num_hypotheses=n_best, max_length=len(plain) + budget,
+            return_scores=True, suppress_blank=True, suppress_tokens=[-1],
+        )[0]
+        again, again_lengths = read(unprompted_pass, "")
+        if again:
+            hypotheses, lengths = again, again_lengths
     closed: list[Hypothesis] = []
     if n_best > 1 and (expecting == Expected.PLATE or spelled) and vocabulary.spelling_words(expecting, lang):
         found = closed_vocabulary.decode(model, encoded, tok, expecting, lang, BEAM, n_best, budget)
