@@ -506,3 +506,12 @@ def test_an_answer_the_prompt_drove_round_a_loop_is_decoded_again_without_it() -
     pcm, rate = _on_the_line("Tango, Romeo, seven, three, two", "en-us+f4", False)
     heard = hear(load_whisper(Path("data")), pcm, rate, Expected.DIGITS, "en", NOW)
     assert "ten, oh" not in heard.text.lower() and "3" in value(Expected.DIGITS, heard.text, "en", NOW)
+
+
+def test_a_yes_whose_other_readings_put_a_no_after_it_is_torn() -> None:
+    # espeak-ng's "Incorrecto." heard "Sí", with "Sí, no me de esto." among the other readings: no
+    # usual yes (it had confirmed a wrong address at 0.5)
+    from daisy.voice.hearing.yes_twin import torn
+
+    assert torn(["Sí, no me de esto.", "Sí, no me dejo."])
+    assert not torn(["Sí, señorita.", "Sí, correcto."]) and not torn([])

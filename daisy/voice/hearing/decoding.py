@@ -211,10 +211,12 @@ def hear(
         return hypotheses, lengths
 
     hypotheses, lengths = read(result, prompt_text)
-    if prompt_text and n_best > 1 and expecting != Expected.YES_NO and _looped(result, tok):
-        # The prompt's words drove the decoder round a loop ("Tango, Romeo, seven, three, two" heard
-        # "ten, oh, oh, oh, …" after "one two three four…", cut to "ten, oh"): what is left is the
-        # prompt's echo, not the caller. Decoded again without it ("Tangle, roll, roll, 7, 3, 2").
+    if prompt_text and n_best > 1 and expecting == Expected.DIGITS and _looped(result, tok):
+        # The number words of the prompt drove the decoder round a loop ("Tango, Romeo, seven, three,
+        # two" heard "ten, oh, oh, oh, …", cut to "ten, oh"): what is left is the prompt's echo, not
+        # the caller. Decoded again without it ("Tango, roll your cabin, three, two"). Not for plates
+        # or anything spelled: unprompted, spelled letters come out as words ("letter K letter C"
+        # heard "La roque la roci" instead of a loop of letters, on made-up set 1).
         unprompted_pass = model.model.generate(
             encoded, [plain], beam_size=BEAM, num_hypotheses=n_best, max_length=len(plain) + budget,
             return_scores=True, suppress_blank=True, suppress_tokens=[-1],
@@ -266,8 +268,11 @@ def hear(
         text, confidence = _as_the_name(text, confidence, value_of(text), caller_name, lang, refused,
                                         spelled, as_prompted)
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
+        # the decoder's other readings that are a yes too: one with a "no" in it says it was torn
+        others = [h.text for h in hypotheses if h.text != text and h.value == "yes"]
         confidence = _weighed("a yes", min(confidence, yes_twin.MAYBE_NO),
-                              lambda: yes_twin.weigh_yes(unprompted, text, lang, confidence))
+                              lambda: yes_twin.weigh_yes(unprompted, text, lang, confidence,
+                                                         yes_twin.torn(others)))
     if expecting == Expected.YES_NO and values.get(text) == "no" and n_best > 1:
         confidence = _weighed("a no", confidence,
                               lambda: yes_twin.weigh_no(unprompted, text, lang, prompt_text, confidence))

@@ -88,7 +88,16 @@ SAID_OTHERWISE = 3.0
 _A_NO = re.compile(r"(?i)\b(?:no|not|nope)\b")
 
 
-def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float:
+def torn(readings: list[str]) -> bool:
+    """Another reading of the decoder's is a yes with a "no" after it ("Sí" and "Sí, no me de esto."
+    for espeak-ng's "Incorrecto."): it was torn between a yes and a no, and the plain yes is not raised
+    to the usual yes. On 365 read-back answers of two runs of made-up set 1 (espeak-ng and Kokoro, half
+    noisy) re-heard, it changed that one answer (0.5 → 0.34: it had stored "top@hotmail.com" for
+    tojeda@hotmail.com) and no yes."""
+    return any(_A_NO.search(words) for words in readings)
+
+
+def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bool = False) -> float:
     """The confidence of a yes heard as `text`, after the yes-words and no-words are scored on the audio."""
     # The words heard are scored written as the yes- and no-words are, with a closing period: the
     # period alone costs several nats, so a bare "Sí" Whisper wrote for "Incorrecto." had beaten
@@ -118,7 +127,7 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float) -> float
     leans_yes = margin > 0 or (text in yes_words and margin > -PLAIN_CLOSE)
     # ...but not a yes written with a "no" in it ("Sí, no me he hecho." for espeak-ng's "Incorrecto.",
     # its "Sí." only 0.6 nats ahead of it): unsure as the decoder was, it gets "¿sí o no?"
-    with_a_no = bool(_A_NO.search(text))
+    with_a_no = bool(_A_NO.search(text)) or torn
     if not twins and confidence >= NOT_UNSURE and leans_yes and not with_a_no:
         confidence = max(confidence, USUAL_YES)  # not contradicted, and the audio leans to the yes
     if margin < 0 and not said_otherwise and confidence < USUAL_YES:
