@@ -52,6 +52,10 @@ _MODELS_LOCK = threading.Lock()
 
 def load_whisper(data_dir: Path):  # type: ignore[no-untyped-def]
     """One shared WhisperModel per process (loading costs ~1 s and ~150 MB)."""
+    # CTranslate2 uses Intel's MKL only on Intel CPUs unless told otherwise; on an AMD CPU its other
+    # int8 kernels hear some turns differently (8 of the audio tests' answers on one machine). The
+    # same library everywhere keeps the hearing, and what was measured with it, the same.
+    os.environ.setdefault("CT2_USE_MKL", "1")
     from faster_whisper import WhisperModel
 
     key = str(data_dir.resolve())
