@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import replace
 
 from daisy.core import known, ladder, name_by_address
@@ -44,7 +43,7 @@ def question(ctx: TurnContext) -> str:
     if known.offered(ctx.state) and ctx.state.pending is not None:
         return known.question(ctx, f, ctx.state.pending)
     if ctx.state.step == "confirm" and ctx.state.pending is not None:
-        if echoed(ctx.state.scratch, ctx.state.pending):
+        if echoed(f, ctx.state.pending):
             return ctx.text("echo_readback", value=ctx.spoken(f.kind.value, ctx.state.pending))
         return ctx.readback(f, ctx.state.pending)
     if ctx.state.pieces:
@@ -93,16 +92,14 @@ def read_back(
     heard_clearly = ctx.confidence is None or (ctx.confidence >= ladder.CLEAR_VALUE and not gathered)
     clear = source != "speech" or heard_clearly
     heard_as = "doubt" if doubtful else "1" if clear else ""
-    scratch = {k: v for k, v in ctx.state.scratch.items() if k != "echo"}
-    ctx.state = replace(ctx.state, scratch={**scratch, "clear_value": heard_as})
+    ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "clear_value": heard_as})
+    return _to_confirm(ctx, join(prefix, ctx.readback(f, value)), value)
+
+
+def _to_confirm(ctx: TurnContext, say: str, value: str) -> Turn:
+    """Daisy says `value` back and waits for a yes, a no or a correction."""
     return ctx.reply(
-        join(prefix, ctx.readback(f, value)),
-        phase=Phase.CONFIRMING,
-        step="confirm",
-        pending=value,
-        pieces="",
-        failures=0,
-        unclear=0,
+        say, phase=Phase.CONFIRMING, step="confirm", pending=value, pieces="", failures=0, unclear=0
     )
 
 
@@ -363,11 +360,14 @@ def take_back_keyed(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn |
 def _answers(ctx: TurnContext, f: FormField, text: str) -> bool:
     """The words give something for field `f`: a value, or a piece of a plate or an address ("No, ele
     eme…" starts the plates). Any words read as a name, so for a name they never count."""
-    if f.kind is FieldKind.NAME:
-        return False
+    return f.kind is not FieldKind.NAME and bool(_value_in(ctx, f, text))
+
+
+def _value_in(ctx: TurnContext, f: FormField, text: str) -> str | None:
+    """What the words give for field `f`: a piece of a plate or an address, or a whole value."""
     kind = f.kind.value
-    return bool(reader.read_piece(kind, text, ctx.lang) if f.kind in PIECED
-                else reader.read_value(kind, text, ctx.lang, ctx.now))
+    return reader.read_piece(kind, text, ctx.lang) if f.kind in PIECED else reader.read_value(
+        kind, text, ctx.lang, ctx.now)
 
 
 def not_understood(ctx: TurnContext) -> Turn:
@@ -403,7 +403,7 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
     assert f is not None and pending is not None
     kind = f.kind.value
     corrected = reader.correct(kind, text, ctx.lang, pending, ctx.now)
-    if echoed(ctx.state.scratch, pending):
+    if echoed(f, pending):
         return hear_echo_answer(ctx, f, text, intents, corrected)
     # How sure a yes must be heard (a keyed value is never read back: note_keyed). A yes to "¿sí o
     # no?" answers a question that allows nothing else, and the hearing has already weighed it
@@ -432,9 +432,7 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
         ctx.state = refusing
         return ladder.strike(ctx, f, "retry_lead")
     # A whole new value said instead of yes or no ("no" lost by the recognizer): read it back.
-    fresh = reader.read_piece(kind, text, ctx.lang) if f.kind in PIECED else None
-    if f.kind not in PIECED:
-        fresh = reader.read_value(kind, text, ctx.lang, ctx.now)
+    fresh = _value_in(ctx, f, text)
     if f.kind is FieldKind.NUMBER and fresh and not any(c.isdigit() for c in fresh):
         fresh = None  # "A C F" for a misheard "sí" is no fleet number
     if fresh and fresh != pending and plausible.plausible(kind, fresh, f.symbols):
@@ -463,21 +461,13 @@ def echo(ctx: TurnContext, f: FormField, heard: str) -> Turn | None:
     if ctx.state.tries >= ladder.MAX_TRIES - 1 or ctx.attempts(f.key) >= ladder.MAX_READBACKS:
         return None
     ctx.set_field(f.key, attempts=ctx.attempts(f.key) + 1)
-    return ctx.reply(
-        ctx.text("echo_readback", value=ctx.spoken(f.kind.value, heard)),
-        phase=Phase.CONFIRMING,
-        step="confirm",
-        pending=heard,
-        pieces="",
-        failures=0,
-        unclear=0,
-        scratch={**ctx.state.scratch, "echo": heard, "clear_value": ""},
-    )
+    return _to_confirm(ctx, ctx.text("echo_readback", value=ctx.spoken(f.kind.value, heard)), heard)
 
 
-def echoed(scratch: Mapping[str, str], pending: str) -> bool:
-    """The value being read back is an echo (the flag names the value: a stale one never matches)."""
-    return scratch.get("echo") == pending
+def echoed(f: FormField, pending: str) -> bool:
+    """What is being read back is an echo: read_back says back possible values only, so one that
+    cannot be a value of the field was echoed."""
+    return f.kind in ECHOED and not plausible.plausible(f.kind.value, pending, f.symbols)
 
 
 def hear_echo_answer(ctx: TurnContext, f: FormField, text: str, intents: set[Intent],
@@ -488,8 +478,7 @@ def hear_echo_answer(ctx: TurnContext, f: FormField, text: str, intents: set[Int
     ctx.state = replace(ctx.state, scratch=with_refused(ctx.state, ctx.state.pending or ""))
     fresh = corrected if corrected and corrected != ctx.state.pending else None
     if fresh is None and Intent.NO in intents:
-        fresh = reader.read_piece(kind, text, ctx.lang) if f.kind in PIECED else reader.read_value(
-            kind, text, ctx.lang, ctx.now)
+        fresh = _value_in(ctx, f, text)
     if fresh and fresh != ctx.state.pending and plausible.plausible(kind, fresh, f.symbols):
         return read_back(ctx, f, fresh)
     if Intent.YES in intents and Intent.NO not in intents:

@@ -511,7 +511,7 @@ def test_an_answer_the_prompt_drove_round_a_loop_is_decoded_again_without_it() -
 def test_a_yes_whose_other_readings_put_a_no_after_it_is_torn() -> None:
     # espeak-ng's "Incorrecto." heard "Sí", with "Sí, no me de esto." among the other readings: no
     # usual yes (it had confirmed a wrong address at 0.5)
-    from daisy.voice.hearing.yes_twin import torn
+    from daisy.voice.hearing.yes_twin import torn_between
 
-    assert torn(["Sí, no me de esto.", "Sí, no me dejo."])
-    assert not torn(["Sí, señorita.", "Sí, correcto."]) and not torn([])
+    assert torn_between(["Sí, no me de esto.", "Sí, no me dejo."])
+    assert not torn_between(["Sí, señorita.", "Sí, correcto."]) and not torn_between([])

@@ -272,7 +272,7 @@ def hear(
         others = [h.text for h in hypotheses if h.text != text and h.value == "yes"]
         confidence = _weighed("a yes", min(confidence, yes_twin.MAYBE_NO),
                               lambda: yes_twin.weigh_yes(unprompted, text, lang, confidence,
-                                                         yes_twin.torn(others)))
+                                                         yes_twin.torn_between(others)))
     if expecting == Expected.YES_NO and values.get(text) == "no" and n_best > 1:
         confidence = _weighed("a no", confidence,
                               lambda: yes_twin.weigh_no(unprompted, text, lang, prompt_text, confidence))

@@ -88,7 +88,7 @@ SAID_OTHERWISE = 3.0
 _A_NO = re.compile(r"(?i)\b(?:no|not|nope)\b")
 
 
-def torn(readings: list[str]) -> bool:
+def torn_between(readings: list[str]) -> bool:
     """Another reading of the decoder's is a yes with a "no" after it ("Sí" and "Sí, no me de esto."
     for espeak-ng's "Incorrecto."): it was torn between a yes and a no, and the plain yes is not raised
     to the usual yes. On 365 read-back answers of two runs of made-up set 1 (espeak-ng and Kokoro, half
@@ -98,7 +98,8 @@ def torn(readings: list[str]) -> bool:
 
 
 def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bool = False) -> float:
-    """The confidence of a yes heard as `text`, after the yes-words and no-words are scored on the audio."""
+    """The confidence of a yes heard as `text`, after the yes-words and no-words are scored on the audio.
+    `torn`: the decoder's other readings put a no after the yes (`torn_between`)."""
     # The words heard are scored written as the yes- and no-words are, with a closing period: the
     # period alone costs several nats, so a bare "Sí" Whisper wrote for "Incorrecto." had beaten
     # "No." by 4.3 and passed as a sure yes (with it, by 0.9).
