@@ -265,8 +265,10 @@ def hear(
     lost = expecting not in (Expected.YES_NO, Expected.FREE) and lost_most_of(text, voiced)
     if expecting == Expected.EMAIL and caller_name:
         # the words may have changed since they were read (a NATO word put back): read them again
+        tied = [h.value for h in hypotheses if h.value and h.score >= hypotheses[0].score - TIED] \
+            if hypotheses else []
         text, confidence = _as_the_name(text, confidence, value_of(text), caller_name, lang, refused,
-                                        spelled, as_prompted)
+                                        spelled, as_prompted, tied)
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
         # the decoder's other readings that are a yes too: one with a "no" in it says it was torn
         others = [h.text for h in hypotheses if h.text != text and h.value == "yes"]
@@ -301,15 +303,18 @@ AS_THE_NAME = 0.5
 
 def _as_the_name(
     text: str, confidence: float, address: str | None, name: str, lang: str, refused: frozenset[str],
-    spelled: bool = False, turn: TurnAudio | None = None,
+    spelled: bool = False, turn: TurnAudio | None = None, tied: list[str] | None = None,
 ) -> tuple[str, float]:
     """The heard address with its local part set to the caller's name it sounds like (bent further,
-    only when the name said that way fits the audio at least as well as what was heard)."""
+    only when the name said that way fits the audio at least as well as what was heard). `tied`: the
+    addresses of readings the decoder scored nearly as well, tried in turn when the heard one is not
+    near the name ("Tremis dot haleway" and "Tram is dot haleway" for travis dot holloway)."""
     from daisy.understanding.email_from_name import NEAR_IF_HEARD, said, toward_name
 
     if not address or "@" not in address:
         return text, confidence
-    mended = toward_name(address, name, lang, spelled)
+    mended = next((m for a in [address, *(tied or [])] if "@" in a
+                   and (m := toward_name(a, name, lang, spelled)) is not None), None)
     if mended is None and not spelled and turn is not None:
         loose = toward_name(address, name, lang, near=NEAR_IF_HEARD)
         # a shorter reading fits the audio better by its length alone: the name may not drop letters
@@ -323,6 +328,9 @@ def _as_the_name(
     return mended, max(confidence, AS_THE_NAME)
 
 
+# Readings scored within this much (per-token log-probability) of the best are a tie the decoder could
+# not break: on one machine Whisper base put "Tram is dot haleway" first, on another 0.006 behind.
+TIED = 0.05
 AS_WELL = 0.0  # nats: the name said as the address must fit the audio no worse than what was heard
 # On 127 unspelled addresses of the audio evaluation (callers' names known): 2 more read right, and the
 # 3 further readings that won only by being shorter ("voyacarmonar" → carmona) are kept out.

@@ -176,7 +176,9 @@ def _one_letter_clearly(turn: TurnAudio, heard: str, readings: list[str], natos:
 # every other NATO word by LETTER_CLEAR. On 312 English fleet-number answers re-heard from three audio
 # runs (callers file, made-up sets 1 and 3), the two so bent trailed by 1.7 and 3.0 and won by 9.7 and
 # 11.4; of the numbers said without a letter, the nearest NATO reading that left a digit trailed by 4.7.
-LETTER_NEAR = 3.5
+# On an AMD CPU (CTranslate2's int8 arithmetic differs a little) Kokoro's "Charlie, five" trails
+# "twenty-five" by 3.7, winning by 10.9: the bound sits between that and 4.7.
+LETTER_NEAR = 4.0
 LETTER_CLEAR = 5.0
 
 
