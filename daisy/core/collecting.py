@@ -150,7 +150,8 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         # ...or it holds what was gathered ("carl_", then "carl_jennings38@icloud.com"; "LM", its first
         # letter lost, then "NLM572")
         held = ctx.state.pieces
-        again = bool(held) and (piece.startswith(held) or (len(held) >= 2 and held in piece))
+        again = bool(held) and (piece.startswith(held) or (len(held) >= 2 and held in piece)
+                                or _starts_near(piece, held))
         restated = overflows or again  # (pieces never end like a whole value: that is asked again below)
         if restated and reader.looks_complete(kind, piece):
             gathered = piece  # the whole value said again, from the start: it replaces the pieces
@@ -230,6 +231,20 @@ def _toward_the_callers_name(ctx: TurnContext, f: FormField, address: str) -> st
     spelled = offer(ctx.state) is Offer.SPELL
     mended = email_from_name.toward_name(address, name, ctx.lang, spelled)
     return mended if mended and mended not in refused(ctx.state) else address
+
+
+# A piece that starts the way what was gathered does, but for a symbol or so, from this many symbols
+# on, starts it again: "marting_" (martin guion bajo, a g added), then the whole address "martin_quesada70@…"
+# had read "marting_martin_quesada70@…" back.
+RESTART_FROM = 4
+RESTART_ALIKE = 80.0  # rapidfuzz ratio of what was gathered and the piece's start as long
+
+
+def _starts_near(piece: str, held: str) -> bool:
+    from rapidfuzz.fuzz import ratio
+
+    long_enough = len(held) >= RESTART_FROM and len(piece) > len(held)
+    return long_enough and ratio(held, piece[: len(held)]) >= RESTART_ALIKE
 
 
 # The start of what was gathered, said again as it is, from this many symbols on, is no new piece

@@ -110,19 +110,37 @@ def toward_name(address: str, name: str, lang: str, spelled: bool = False, near:
         return None
     letters, digits = found.groups()
     heard = [p for p in _SEPARATOR.split(letters) if p]
-    if not heard or sum(map(len, heard)) < 3 or all(name_lexicon.known(p) for p in heard):
+    if not heard or sum(map(len, heard)) < 3:
         return None
     separators = _SEPARATOR.findall(letters)
-    scored = ((_similarity(heard, a, lang), a) for a in _arrangements(name))
-    score, best = max(scored, key=lambda s: s[0], default=(0.0, None))
-    if best is None or score < near or (spelled and not _spelled_near(heard, best)):
-        return None
+    best = None if spelled or is_english(lang) else _sound_twin(heard, name)
+    if best is None:
+        if all(name_lexicon.known(p) for p in heard):
+            return None
+        scored = ((_similarity(heard, a, lang), a) for a in _arrangements(name))
+        score, best = max(scored, key=lambda s: s[0], default=(0.0, None))
+        if best is None or score < near or (spelled and not _spelled_near(heard, best)):
+            return None
     # a separator heard between an initial and a surname is kept only when it was spelled ("eme,
     # guion, …"): said as words, "m dash bell" is as often Whisper's hyphen as the caller's
     kept = len(separators) == 1 and len(best.parts) == 2 and (spelled or len(best.parts[0]) > 1)
     joiner = separators[0] if kept else ""
     local_part = joiner.join(best.parts) + digits
     return None if local_part == local else f"{local_part}@{domain}"
+
+
+def _sound_twin(heard: list[str], name: str) -> _Arrangement | None:
+    """The arrangement of the name that sounds exactly as the heard words, in Spanish: "quesada" is
+    how the recognizer writes Quezada as often as "quezada" (s, z and soft c, b and v, y and ll, a
+    silent h are one sound each). Heard as words, the caller's own confirmed spelling is the better
+    guess, even where the heard words are names of their own."""
+    sounds = [name_lexicon.sound(p) for p in heard]
+    for arrangement in _arrangements(name):
+        parts = arrangement.parts
+        alike = len(parts) == len(heard) and [name_lexicon.sound(p) for p in parts] == sounds
+        if alike and len(parts[0]) > 1:
+            return arrangement
+    return None
 
 
 def said(address: str, lang: str) -> str:

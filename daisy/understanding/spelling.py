@@ -469,6 +469,9 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
                 # "equis de Salapa": Xalapa said, the key word bent; the name is clear. And H's key word
                 # heard without its silent h ("h de otel") is still H's.
                 key = letter
+            if j != j0 and key in ("B", "V"):
+                key = letter  # "be grande de verco": the size tells B from V; the key word's b or v is the
+                # recognizer's guess between two letters that sound the same
             explicit = j2 != j or (w not in (_AMBIGUOUS_EN if english else _AMBIGUOUS_ES))
             i = j2
             emit(key, "L!" if explicit else "L", with_key=j2 != j)

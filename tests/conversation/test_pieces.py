@@ -86,6 +86,13 @@ def test_a_whole_address_said_again_from_its_first_piece_replaces_the_pieces(lin
     assert out["state"] == "confirming" and out["pending"] == "ramon_ibarra@gmail.com"
 
 
+def test_a_whole_address_said_again_from_a_first_piece_heard_a_letter_off_replaces_it(line: Line) -> None:
+    line.reach("email")
+    line.say("ramonn guion bajo")  # the first piece heard with a letter more
+    out = line.say("ramon guion bajo ibarra arroba gmail punto com")
+    assert out["state"] == "confirming" and out["pending"] == "ramon_ibarra@gmail.com"
+
+
 def test_a_whole_plate_said_again_after_pieces_replaces_them(line: Line) -> None:
     line.reach("tractor_plates")
     line.say("Letra M, letra N, letra A, uno")

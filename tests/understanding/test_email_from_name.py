@@ -23,6 +23,10 @@ from daisy.understanding.email_from_name import toward_name
         ("rigovertosalidasono@hotmail.com", "Rigoberto Salinas Peña", "es", "rigobertosalinas@hotmail.com"),
         ("tosemontoria@hotmail.com", "José Ángel Montoya de los Santos", "es", "josemontoya@hotmail.com"),
         ("actor_manuel54@gmail.com", "Héctor Manuel Garza", "es", "hector_manuel54@gmail.com"),
+        # names of their own that sound exactly as the caller's, written the other way (s/z, b/v)
+        ("martin_quesada70@live.com.mx", "Martín Quezada", "es", "martin_quezada70@live.com.mx"),
+        ("gonzalez64@gmail.com", "Isabela Uribe Gonzales", "es", "gonzales64@gmail.com"),
+        ("silvia.baldes@gmail.com", "Silvia Valdés", "es", "silvia.valdes@gmail.com"),
     ],
 )
 def test_a_bent_address_made_of_the_callers_name_is_that_name(
@@ -43,6 +47,8 @@ def test_a_bent_address_made_of_the_callers_name_is_that_name(
         # words that are names of their own: someone's real address, not a bent one
         ("carlos.medina99@gmail.com", "Carlos Mendoza", "es"),
         ("juan.perez@gmail.com", "Juan Carlos de la Rosa Medina", "es"),
+        # ...even sounding as the caller's in English, where spelling does not follow sound
+        ("steven.flores@gmail.com", "Stephen Flores", "en"),
         # too far from any arrangement
         ("chao.metancold30@live.com.mx", "Saúl Betancourt Nava", "es"),
         ("mdashmail@yahoo.com", "Marcus Bell", "en"),
