@@ -20,7 +20,7 @@ _PROVIDER = re.compile(
     rf"(?:^| )(?:{'|'.join(PROVIDERS)})(?= ?(?:\.|punto |dot |not |knot |nod )? ?(?:com|mx|net|org|es)\b)"
 )
 # ...and the "at" before it heard as a word of the same sound ("…, Alpha, NOT, Outlook")
-_AT_HEARD = {"not", "knot", "nod", "add", "and", "had", "it", "that"}
+_AT_HEARD = {"not", "knot", "nod", "add", "and", "had", "it", "that", "a"}
 _LOCAL_SEPARATORS = re.compile(r"(?:^| )(guion bajo|underscore|punto|dot|guion|dash|hyphen)(?= |$)")
 _SEPARATOR_SYMBOL = {"guion bajo": "_", "underscore": "_", "punto": ".", "dot": ".", "guion": "-",
                      "dash": "-", "hyphen": "-"}
@@ -37,7 +37,8 @@ def address(text: str, lang: str) -> str | None:
     local_text = folded[: at.start()] if at else folded
     if at is not None and not _AT_WORD.match(folded, at.start()):
         *before, last = local_text.split() or [""]
-        if last in _AT_HEARD and before and spelling.is_nato_word(before[-1]):
+        # (after a NATO word, or the digits that end the local part: "…, Sierra, 29, A Gmail.com")
+        if last in _AT_HEARD and before and (spelling.is_nato_word(before[-1]) or before[-1].isdigit()):
             local_text = " ".join(before)
     if len(spelling.key_word_cues(local_text, lang)) < SPELLING_CUES:
         return None

@@ -399,9 +399,11 @@ def _near_provider(name: str, ending: str) -> str:
 
 
 # Providers as Whisper writes them said the Mexican way: hotmail with its h silent ("utmail", "outmail",
-# "atmail"), live said "laiv" ("lai", "la", "light", "like", "lahay").
+# "atmail"), live said "laiv" ("lai", "la", "light", "like", "lahay"); and AOL said as its letters
+# ("aahol", "ahol", "eol").
 _HOTMAIL_SAID = re.compile(r"^[hj]?[aeiou]{1,2}[tr]mail$")
 _LIVE_SAID = re.compile(r"^(?:la(?:h?a?[iy])?[fv]?|li(?:gh|f|k)[te]?)$")
+_AOL_SAID = re.compile(r"^[ae]{1,2}h?o{1,2}u?l{1,2}$")
 
 
 def _provider_as_said(name: str) -> str | None:
@@ -409,6 +411,8 @@ def _provider_as_said(name: str) -> str | None:
         return "hotmail"
     if _LIVE_SAID.match(name):
         return "live"
+    if _AOL_SAID.match(name):
+        return "aol"
     return None
 
 

@@ -418,6 +418,10 @@ def test_a_bare_h_stays_a_letter_when_the_caller_does_not_spell_with_nato_words(
         # spelled with NATO words, the "at" lost before the provider
         ("Alpha, November, Golf, Echo, Dot, Bravo, Romeo, Oscar, Oscar, Kilo, Sierra, 27, Gmail.com", "en-US",
          "ange.brooks27@gmail.com"),
+        # ...or heard as a bare "A" after the local part's digits
+        ("Romeo, Oscar Bravo, Lima, Echo, Sierra, 29, A Gmail.com", "en-US", "robles29@gmail.com"),
+        # AOL said as its letters, written as it sounds
+        ("It's white 44 at aahol dot com.", "en-US", "white44@aol.com"),
         # ...or heard as "not" like the dots around the provider
         ("Kilo, Alpha, Romeo, Echo, November, NOT, Echo, Sierra, Papa, India, November, Oscar, Zulu, Alpha, "
          "NOT, Outlook, NOT, COM.", "en-US", "karen.espinoza@outlook.com"),
