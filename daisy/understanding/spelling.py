@@ -985,9 +985,36 @@ _LEADING_I = re.compile(r"^((?:(?i:okay|ok|so|yeah)),?\s+)?I(?:'m|,?\s+[Mm](?![\
 _FIVE_HUNDRED_AS_I = re.compile(r"(?<![\w'’])I(?:'m)?,? 1([1-9]\d)\b")
 
 
+# ...and a bare "I" among NATO words: a caller spelling with them says "India" for the letter, so the
+# "I" is a five heard short ("I, hotel, November, Kilo, zero, I"; "X-ray, Kilo, Delta, I-8, 6 8")
+_NATO_AMONG = 2
+
+
+def _five_among_nato_words(text: str) -> str:
+    words = text.split()
+    bare = [re.sub(r"[^\w-]", "", w).lower() for w in words]
+    if sum(is_nato_word(w) or any(is_nato_word(p) for p in w.split("-")) for w in bare) < _NATO_AMONG:
+        return text
+
+    def spelled(k: int) -> bool:  # the word after the "I" is a symbol too, or there is none
+        return k >= len(bare) or bare[k].isdigit() or is_nato_word(bare[k]) or bare[k] in word_table("en")
+
+    out = []
+    for k, w in enumerate(words):
+        lone = re.fullmatch(r"I([,.;]?)", w)
+        dashed = re.fullmatch(r"I-(\w+[,.;]?)", w)
+        after_letter = k > 0 and bare[k - 1] == "letter"
+        if lone and not after_letter and (lone.group(1) or spelled(k + 1)):
+            w = "five" + lone.group(1)
+        elif dashed and not after_letter:
+            w = "five-" + dashed.group(1)
+        out.append(w)
+    return " ".join(out)
+
+
 def _five_heard_as_i(text: str, lang: str) -> str:
     if is_english(lang):
-        text = _FIVE_HUNDRED_AS_I.sub(r"five hundred \1", text)
+        text = _five_among_nato_words(_FIVE_HUNDRED_AS_I.sub(r"five hundred \1", text))
     m = _LEADING_I.match(text) if is_english(lang) else None
     if m is None:
         return text

@@ -570,11 +570,15 @@ def test_a_provider_spelled_out_or_hyphenated_in_english_is_the_provider() -> No
         ("I M H J D 31", "5HJD31"),  # its v heard as an M
         ("I m golf, Charlie, golf, six, three.", "5GCG63"),
         ("letter M letter L letter M I 172", "MLM572"),  # "five hundred seventy two"
+        # among NATO words the letter is said "India": a bare I is the five, anywhere
+        ("I, hotel, November, Kilo, zero, I", "5HNK05"),
+        ("X-ray, Kilo, Delta, I-8, 6 8", "XKD5868"),
     ],
 )
 def test_a_five_heard_as_the_pronoun_in_an_english_plate_is_the_five(heard: str, plate: str) -> None:
     assert reader.read_piece("plate", heard, "en") == plate
     assert not reader.read_piece("plate", "I have plates A B C 1 2 3", "en").startswith("5")  # talk
+    assert reader.read_piece("plate", "letter I, Kilo, Tango", "en") == "IKT"  # the letter named so
 
 
 @pytest.mark.parametrize(
