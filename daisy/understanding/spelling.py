@@ -899,9 +899,13 @@ def _maybe_key(
             return letter, k + 2
         # ...or in three pieces ("u de u a pan": Uruapan)
         three = split_key and not is_english(lang) and k + 2 < n
-        if three and len(words[k + 1]) <= 2 and words[k + 1].isalpha() and _is_keyword(words[k + 2], lang) \
+        # (but never across a "de": "ene de N. de Avión" is N, then A whose name was lost)
+        if three and len(words[k + 1]) <= 2 and words[k + 1].isalpha() and words[k + 1] not in connectors \
+                and _is_keyword(words[k + 2], lang) \
                 and words[k + 2] not in _names(lang) and words[k + 3 : k + 4] not in (["de"], ["y"]):
             return letter, k + 3
+        if k < n and words[k] == letter.lower() and not is_english(lang):
+            return letter, k + 1  # "N. de N.": the key word heard as its letter alone
         if k < n and (_is_keyword(words[k], lang) or words[k] in _NATO):
             end = k + 1
             split_before_last_vowel = (

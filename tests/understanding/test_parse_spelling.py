@@ -117,7 +117,9 @@ def test_english_zeros_and_thousands(said: str, symbols: str) -> None:
      ("Bravo Bravo", "BB"), ("Y erre guion 619", "YR619"), ("Y letra eme", "YM"),
      ("ese sapo", "S"),
      # the size tells B from V, whichever the recognizer wrote for the letter and its key word
-     ("a ve grande de verco ocho", "AB8"), ("be chica de burro cinco", "V5")],
+     ("a ve grande de verco ocho", "AB8"), ("be chica de burro cinco", "V5"),
+     # a key word heard as its letter alone, then a letter whose name was lost before its "de"
+     ("I. de I. Guana N. de N. de Avión L. de Luna", "INAL")],
 )
 def test_more_damaged_and_mexican_letter_forms(said: str, symbols: str) -> None:
     assert spell(said, "es") == symbols
