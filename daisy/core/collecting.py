@@ -451,10 +451,17 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
     if f.kind is FieldKind.NUMBER and fresh and not any(c.isdigit() for c in fresh):
         fresh = None  # "A C F" for a misheard "sí" is no fleet number
     if fresh and fresh != pending and plausible.plausible(kind, fresh, f.symbols):
-        if f.kind is not FieldKind.NAME or reader.named(text, ctx.lang):
+        a_name = reader.named(text, ctx.lang) and not _part_of_a_name(fresh, pending)
+        if f.kind is not FieldKind.NAME or a_name:
             ctx.state = refusing
             return read_back(ctx, f, fresh)
     return None  # the dialogue's repairs answer an aside; anything else gets one "¿sí o no?"
+
+
+def _part_of_a_name(fresh: str, pending: str) -> bool:
+    """One word said back to a full name read back is no full name of its own: espeak-ng's
+    "Negative." heard "Oscar." had been read back as the driver's whole name."""
+    return len(fresh.split()) < 2 <= len(pending.split())
 
 
 # --- echoes: what was heard, when it can be no value ----------------------------------------------

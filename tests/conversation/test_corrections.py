@@ -47,3 +47,17 @@ def test_english_driver_corrects_a_letter(english_line: Line) -> None:
     assert out["pending"] == "PXY771"
     out = line.say("instead of P it's T")
     assert out["pending"] == "TXY771"
+
+
+def test_a_whole_name_said_instead_of_yes_or_no_is_read_back(line: Line) -> None:
+    line.say("Soy Ramón Ibarra")
+    out = line.say("Ramón Ybarra")
+    assert out["state"] == "confirming" and out["pending"] == "Ramón Ybarra"
+
+
+def test_one_name_word_said_to_a_whole_name_read_back_is_no_name_of_its_own(line: Line) -> None:
+    # espeak-ng's "Negative." heard "Oscar." had been read back as the driver's whole name
+    line.say("Soy Ramón Ibarra")
+    out = line.say("Óscar.")
+    assert out["state"] == "confirming" and out["pending"] == "Ramón Ibarra"
+    assert "sí o no" in out["say"].lower()
