@@ -140,7 +140,13 @@ def with_nato_words(turn: TurnAudio, text: str, expecting: Expected, given_name_
         words = turn.best_reading(before, readings, NEAR).split()
         beside = [words[k] for k in (i - 1, i + 1) if 0 <= k < len(words)]
         beside_nato = any(spelling.is_nato_word(_bare(w)) for w in beside)
-        if spelled_in_nato and beside_nato and " ".join(words) == before:
+        unchanged = " ".join(words) == before
+        # a fleet number's letter said first and bent into a word that looks like no NATO word ("equal
+        # six five six" for "Echo, six, five, six", three times running). Re-heard, 302 English fleet-number
+        # answers (made-up set 1's four runs; sets 2–6 said by espeak-ng, Kokoro and Piper): that one
+        # changed, to the number said; no other
+        number_letter = expecting == Expected.DIGITS and i == 0 and len(words) > 1
+        if unchanged and (spelled_in_nato and beside_nato or number_letter):
             words = _any_nato_word(turn, words, i, _nato())  # letters only: "dot" would be D's twin
     return " ".join(words)
 
