@@ -70,16 +70,32 @@ def _similarity(heard: list[str], arrangement: _Arrangement, lang: str) -> float
     "put" against "lonnie" + "pruitt"). Otherwise as one run of sounds, an initial also as its
     letter's name ("emetores" against "eme" + "torres"), less a little when a separator was heard
     where the arrangement has none."""
-    from rapidfuzz.fuzz import ratio
 
     parts = arrangement.parts
     if len(heard) == 2 and len(parts) == 2 and len(parts[0]) > 1:
-        return (ratio(heard[0], parts[0]) + ratio(heard[1], parts[1])) / 2
+        return (_alike(heard[0], parts[0], lang) + _alike(heard[1], parts[1], lang)) / 2
     said = [arrangement.glued]
     if len(parts[0]) == 1:
         said.append(_letter_name(parts[0], lang) + "".join(parts[1:]))
     shape = SHAPE_PENALTY if len(heard) > 1 and (len(parts) == 1 or len(parts[0]) == 1) else 0.0
-    return max(ratio("".join(heard), form) for form in said) - shape
+    return max(_alike("".join(heard), form, lang) for form in said) - shape
+
+
+_H_FOR_J = re.compile(r"(?<!c)h")
+
+
+def _alike(heard: str, name: str, lang: str) -> float:
+    """rapidfuzz ratio of a heard word and a name's; in Spanish also of how they sound, the heard one
+    also with its h as the j an English speller writes for that sound ("hacke" for Jáquez, "hacelina"
+    for Jaqueline)."""
+    from rapidfuzz.fuzz import ratio
+
+    by_letters = ratio(heard, name)
+    if is_english(lang):
+        return by_letters
+    said = name_lexicon.sound(name)
+    return max(by_letters, ratio(name_lexicon.sound(heard), said),
+               ratio(name_lexicon.sound(_H_FOR_J.sub("j", heard)), said))
 
 
 # Spelled letter by letter, a local part is what the caller said but for a letter or two the recognizer
@@ -138,7 +154,7 @@ def _sound_twin(heard: list[str], name: str) -> _Arrangement | None:
     for arrangement in _arrangements(name):
         parts = arrangement.parts
         alike = len(parts) == len(heard) and [name_lexicon.sound(p) for p in parts] == sounds
-        if alike and len(parts[0]) > 1:
+        if alike and len(parts[0]) > 1 and list(parts) != heard:
             return arrangement
     return None
 

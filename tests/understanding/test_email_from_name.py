@@ -27,6 +27,9 @@ from daisy.understanding.email_from_name import toward_name
         ("martin_quesada70@live.com.mx", "Martín Quezada", "es", "martin_quezada70@live.com.mx"),
         ("gonzalez64@gmail.com", "Isabela Uribe Gonzales", "es", "gonzales64@gmail.com"),
         ("silvia.baldes@gmail.com", "Silvia Valdés", "es", "silvia.valdes@gmail.com"),
+        # the Spanish j written h, as an English speller writes that sound ("Hacke" for Jáquez)
+        ("patricia_hacke90@live.com.mx", "Patricia Ramírez Jáquez", "es", "patricia_jaquez90@live.com.mx"),
+        ("balares25@hotmail.com", "Ulises Valadez", "es", "valadez25@hotmail.com"),
     ],
 )
 def test_a_bent_address_made_of_the_callers_name_is_that_name(
@@ -49,6 +52,8 @@ def test_a_bent_address_made_of_the_callers_name_is_that_name(
         ("juan.perez@gmail.com", "Juan Carlos de la Rosa Medina", "es"),
         # ...even sounding as the caller's in English, where spelling does not follow sound
         ("steven.flores@gmail.com", "Stephen Flores", "en"),
+        # a name heard right with what was lost around it: nothing to set right
+        ("susana_36@gmail.com", "Susana Toro", "es"),
         # too far from any arrangement
         ("chao.metancold30@live.com.mx", "Saúl Betancourt Nava", "es"),
         ("mdashmail@yahoo.com", "Marcus Bell", "en"),
