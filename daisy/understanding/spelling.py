@@ -929,6 +929,26 @@ def _maybe_key(
     return letter, j
 
 
+# An English caller's "oh" after a digit, written "O" ("J M W 6 9 7 O"), is a zero: Mexican plates never
+# use the letter O (nor I or Q). And the "okay"
+# before a spelled plate, written "O K" ("O K letter Y, letter V, 7166"), is no letter at all.
+_OKAY_AS_LETTERS = re.compile(r"^O[.,]? ?K\b[.,]?\s+(?=\S)")
+
+
+def _oh_heard_as_o(text: str, lang: str) -> str:
+    if not is_english(lang):
+        return text
+    text = _OKAY_AS_LETTERS.sub("okay, ", text)
+    words = text.split()
+    digit = [bool(re.match(r"\d", w)) or w.strip(",.").lower() in word_table("en") for w in words]
+    out = []
+    for k, w in enumerate(words):
+        # (after a digit: an O after letters, "B as in Boy, O, zero seventy", was said as a letter)
+        after_a_digit = k > 0 and digit[k - 1]
+        out.append(w.replace("O", "0") if after_a_digit and w.strip(",.") == "O" else w)
+    return " ".join(out)
+
+
 def spell(text: str, lang: str) -> str:
     """The symbols (A–Z, 0–9) a caller dictated for a plate in this utterance; "" when none.
 
@@ -936,7 +956,7 @@ def spell(text: str, lang: str) -> str:
     """
     try:
         heard = _aitch_heard_as_eight(_eight_heard_as_h(last_version(text), lang), lang)
-        heard = _five_heard_as_i(heard, lang)
+        heard = _oh_heard_as_o(_five_heard_as_i(heard, lang), lang)
         got = symbols(_letter_heard_as_zero(heard, lang), lang)
     except Exception:  # a parser must never crash the call
         return ""
@@ -967,7 +987,7 @@ def _eight_heard_as_h(text: str, lang: str) -> str:
 
 # "zero" before a lone capital letter, the way "letter N" is said ("zero N, zero H, 8863." for "letter N,
 # letter H, …"; "zero G, K, 7167."): Whisper writes a bare letter it hears named in capitals
-_ZERO_BEFORE_A_LETTER = re.compile(r"\b(?i:zero),?\s+(?=[A-Z](?![\w'’]))")
+_ZERO_BEFORE_A_LETTER = re.compile(r"\b(?i:zero),?\s+(?=[A-Z](?![A-Za-z'’]))")  # ("zero B464": its digits)
 _ZERO_OPENS_LETTERS = re.compile(r"(?i:zero),?\s+[A-Z][ ,]+[A-Z](?![\w'’])")
 
 

@@ -581,6 +581,18 @@ def test_a_five_heard_as_the_pronoun_in_an_english_plate_is_the_five(heard: str,
     assert reader.read_piece("plate", "letter I, Kilo, Tango", "en") == "IKT"  # the letter named so
 
 
+def test_an_oh_among_digits_is_a_zero_and_an_okay_before_the_plate_no_letters() -> None:
+    # Mexican plates never use the letter O: an English "oh" written "O" beside digits is a zero
+    assert reader.read_piece("plate", "J M W 697 O", "en") == "JMW6970"
+    assert reader.read_piece("plate", "A B 7 O 5", "en") == "AB705"
+    assert reader.read_piece("plate", "letter O, 1 2 3", "en") == "O123"  # a letter named so stays
+    # the caller's "okay" written "O K"
+    assert reader.read_piece("plate", "O K letter Y, letter V, 7166.", "en") == "YV7166"
+    assert reader.read_piece("plate", "O K zero Charlie Charlie Alpha 64", "en") == "0CCA64"
+    # "letter" heard "zero" before each letter, the last one run into the digits
+    assert reader.read_piece("plate", "zero N, zero T, zero V464", "en") == "NTV464"
+
+
 @pytest.mark.parametrize(
     ("heard", "kind", "value"),
     [
