@@ -70,7 +70,6 @@ def _similarity(heard: list[str], arrangement: _Arrangement, lang: str) -> float
     "put" against "lonnie" + "pruitt"). Otherwise as one run of sounds, an initial also as its
     letter's name ("emetores" against "eme" + "torres"), less a little when a separator was heard
     where the arrangement has none."""
-
     parts = arrangement.parts
     if len(heard) == 2 and len(parts) == 2 and len(parts[0]) > 1:
         return (_alike(heard[0], parts[0], lang) + _alike(heard[1], parts[1], lang)) / 2

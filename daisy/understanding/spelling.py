@@ -930,12 +930,13 @@ def _maybe_key(
 
 
 # An English caller's "oh" after a digit, written "O" ("J M W 6 9 7 O"), is a zero: Mexican plates never
-# use the letter O (nor I or Q). And the "okay"
-# before a spelled plate, written "O K" ("O K letter Y, letter V, 7166"), is no letter at all.
+# use the letter O (nor I or Q). And the "okay" before a spelled plate, written "O K" ("O K letter Y,
+# letter V, 7166"), is no letter at all.
 _OKAY_AS_LETTERS = re.compile(r"^O[.,]? ?K\b[.,]?\s+(?=\S)")
 
 
 def _oh_heard_as_o(text: str, lang: str) -> str:
+    """ "O" after a digit as the zero said "oh", and a leading "O K" as the caller's okay (English)."""
     if not is_english(lang):
         return text
     text = _OKAY_AS_LETTERS.sub("okay, ", text)
@@ -1015,6 +1016,7 @@ _NATO_AMONG = 2
 
 
 def _five_among_nato_words(text: str) -> str:
+    """Each bare "I" (or "I-8") of an answer spelled with two NATO words or more, as "five"."""
     words = text.split()
     bare = [re.sub(r"[^\w-]", "", w).lower() for w in words]
     if sum(is_nato_word(w) or any(is_nato_word(p) for p in w.split("-")) for w in bare) < _NATO_AMONG:
