@@ -106,7 +106,9 @@ def test_a_plate_dictated_in_two_pieces_is_kept_for_hearing_whole() -> None:
 
     recognizer, events, kept, whole = asyncio.run(main())
     assert len(_finals(events)) == 2  # the VAD closed a stretch at the pause: two pieces
-    assert recognizer.speculation.used == 2
+    # each piece heard early, in time or late (a loaded 2-core machine finishes one after the VAD)
+    counts = recognizer.speculation
+    assert counts.used + counts.late == 2
     # both pieces were kept and heard again as one utterance (Whisper's words for it vary with the
     # few milliseconds the VAD's timing moves the cut, so only that it was heard is checked)
     assert kept == 2 and whole is not None and whole.strip()
