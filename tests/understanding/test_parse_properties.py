@@ -90,22 +90,3 @@ def test_normalize_is_idempotent_and_plain(text: str) -> None:
     assert normalize(once) == once
     assert once == once.strip() and "  " not in once
     assert all(ch.isascii() and (ch.isalnum() or ch == " ") or ch == "ñ" for ch in once)
-
-
-def test_parsers_are_fast() -> None:
-    """Each parse stays far below a millisecond; the bound is loose so a loaded machine passes."""
-    import time
-
-    said = [("number", "treinta y nueve ochenta y siete"),
-            ("plate", "Letraeme, letraene, letrae catorce ochenta"),
-            ("time", "veinte para las ocho de la noche"),
-            ("name", "Sí, mi nombre es José Luis Hernández de la Cruz"),
-            ("email", "jota ele guion bajo ochenta y dos arroba yahoo punto com punto mx")]
-    now = datetime(2026, 5, 4, 10, 0)
-    start = time.perf_counter()
-    for k in range(40):
-        for kind, text in said:
-            normalize.cache_clear()
-            read_value(kind, f"{text} {k % 3}" if kind != "time" else text, "es", now)
-    per_call = (time.perf_counter() - start) / (40 * len(said))
-    assert per_call < 0.005
