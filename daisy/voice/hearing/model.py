@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import platform
 import shutil
 import threading
 from pathlib import Path
@@ -52,10 +53,15 @@ _MODELS_LOCK = threading.Lock()
 
 def load_whisper(data_dir: Path):  # type: ignore[no-untyped-def]
     """One shared WhisperModel per process (loading costs ~1 s and ~150 MB)."""
-    # CTranslate2 uses Intel's MKL only on Intel CPUs unless told otherwise; on an AMD CPU its other
-    # int8 kernels hear some turns differently (8 of the audio tests' answers on one machine). The
-    # same library everywhere keeps the hearing, and what was measured with it, the same.
+    # The same arithmetic on every x86 machine keeps the hearing, and what was measured with it, the
+    # same: CTranslate2 uses Intel's MKL only on Intel CPUs unless told otherwise, and its int8 kernels
+    # round and saturate differently by instruction set (AVX-512 on an Intel CPU, AVX2 on an AMD one
+    # with AVX-512 too), which turned marginal answers another way (4 of the audio tests' on one
+    # machine). AVX2 is on every x86-64 server in use; pinned, an AVX-512 machine decodes as it does.
     os.environ.setdefault("CT2_USE_MKL", "1")
+    if platform.machine().lower() in ("x86_64", "amd64"):
+        os.environ.setdefault("CT2_FORCE_CPU_ISA", "AVX2")
+        os.environ.setdefault("MKL_CBWR", "AVX2")
     from faster_whisper import WhisperModel
 
     key = str(data_dir.resolve())
