@@ -59,7 +59,7 @@ def _value_of_kind(expecting: Expected, text: str, lang: str, now: datetime) -> 
         if expecting == Expected.FREE:
             return fold(text) or None
         if expecting == Expected.PLATE:
-            plate = spelling.spell(text, lang)
+            plate = spelling.spell(text, lang, plate=True)
             low, high = PLATE_SYMBOLS
             letters = any(c.isalpha() for c in plate)
             digits = any(c.isdigit() for c in plate)

@@ -120,7 +120,7 @@ _SCOPE_DIGIT = {"numero", "digito", "number", "digit"}
 def _syms(fragment: str, lang: str, kind: str) -> str:
     from daisy.understanding.spelling import spell
 
-    got = spell(fragment, lang)
+    got = spell(fragment, lang, plate=kind == "plate")
     return got.lower() if kind == "email" else got
 
 

@@ -73,7 +73,7 @@ def read_piece(kind: str, text: str, lang: str) -> str:
     if _only_a_hold(text, lang):
         return ""
     if kind == "plate":
-        return spelling.spell(text, lang)
+        return spelling.spell(text, lang, plate=True)
     if kind == "email":
         return _email_piece(text, lang)
     return ""

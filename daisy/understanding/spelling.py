@@ -950,14 +950,15 @@ def _oh_heard_as_o(text: str, lang: str) -> str:
     return " ".join(out)
 
 
-def spell(text: str, lang: str) -> str:
+def spell(text: str, lang: str, plate: bool = False) -> str:
     """The symbols (A–Z, 0–9) a caller dictated for a plate in this utterance; "" when none.
 
-    "eñe" is written N (plates use A–Z only).
+    "eñe" is written N (plates use A–Z only). `plate`: what is spelled is a plate, which has no letter
+    I or O (an address or a name may).
     """
     try:
         heard = _aitch_heard_as_eight(_eight_heard_as_h(last_version(text), lang), lang)
-        heard = _oh_heard_as_o(_five_heard_as_i(heard, lang), lang)
+        heard = _five_heard_as_i(_oh_heard_as_o(heard, lang), lang, plate)
         got = symbols(_letter_heard_as_zero(heard, lang), lang)
     except Exception:  # a parser must never crash the call
         return ""
@@ -1010,37 +1011,50 @@ _LEADING_I = re.compile(r"^((?:(?i:okay|ok|so|yeah)),?\s+)?I(?:'m|,?\s+[Mm](?![\
 _FIVE_HUNDRED_AS_I = re.compile(r"(?<![\w'’])I(?:'m)?,? 1([1-9]\d)\b")
 
 
-# ...and a bare "I" among NATO words: a caller spelling with them says "India" for the letter, so the
-# "I" is a five heard short ("I, hotel, November, Kilo, zero, I"; "X-ray, Kilo, Delta, I-8, 6 8")
-_NATO_AMONG = 2
+# ...and a bare "I" where the caller marks the letters with NATO words: such a caller says "India" for
+# the letter, so a bare "I" is a five heard short ("I, hotel, November, Kilo, zero, I"; "X-ray, Kilo,
+# Delta, I-8, 6 8"). In a plate, which has neither letter I nor O, also where each letter is said
+# "letter X" ("letter H letter N letter K O I"), the five's v sometimes heard as an "m" at the end
+# ("letter k zero i m"), and a bare "O" there is the zero "oh"; unmarked, a capital I between symbols
+# ("C E H I 4 1 1") is the five too. Two marks make a marked answer.
+_MARKS = 2
 
 
-def _five_among_nato_words(text: str) -> str:
-    """Each bare "I" (or "I-8") of an answer spelled with two NATO words or more, as "five"."""
+def _digits_among_marked_letters(text: str, plate: bool) -> str:
+    """Each bare "I" (or "I-8") of an answer whose letters are marked, as "five" (and in a plate, as
+    the comment above says, its bare "O" as "zero")."""
     words = text.split()
     bare = [re.sub(r"[^\w-]", "", w).lower() for w in words]
-    if sum(is_nato_word(w) or any(is_nato_word(p) for p in w.split("-")) for w in bare) < _NATO_AMONG:
-        return text
+    nato = sum(is_nato_word(w) or any(is_nato_word(p) for p in w.split("-")) for w in bare)
+    marked = nato >= _MARKS or plate and bare.count("letter") >= _MARKS
 
-    def spelled(k: int) -> bool:  # the word after the "I" is a symbol too, or there is none
-        return k >= len(bare) or bare[k].isdigit() or is_nato_word(bare[k]) or bare[k] in word_table("en")
+    def symbol(k: int) -> bool:  # the word at k is a symbol too, or there is none
+        return k < 0 or k >= len(bare) or bare[k].isdigit() or is_nato_word(bare[k]) \
+            or bare[k] in word_table("en") or plate and len(bare[k]) == 1
 
     out = []
     for k, w in enumerate(words):
-        lone = re.fullmatch(r"I([,.;]?)", w)
-        dashed = re.fullmatch(r"I-(\w+[,.;]?)", w)
+        lone = re.fullmatch(r"([IiOo])([,.;]?)" if plate else r"(I)([,.;]?)", w)
+        dashed = re.fullmatch(r"I-(\w+[,.;]?)", w) if marked else None
         after_letter = k > 0 and bare[k - 1] == "letter"
-        if lone and not after_letter and (lone.group(1) or spelled(k + 1)):
-            w = "five" + lone.group(1)
+        ends_in_m = plate and k == len(words) - 2 and bare[k + 1] == "m" and w.lower() == "i"
+        among_symbols = plate and lone is not None and w[0] == "I" and symbol(k - 1) and symbol(k + 1)
+        if lone and (k == 0 or not marked and not among_symbols):
+            lone = None  # (the one opening the answer is _LEADING_I's: "I m golf" is one five)
+        if lone and not after_letter and (lone.group(2) or symbol(k + 1) or ends_in_m):
+            w = ("five" if lone.group(1) in "Ii" else "zero") + lone.group(2)
+            if ends_in_m:
+                out.append(w)
+                break
         elif dashed and not after_letter:
             w = "five-" + dashed.group(1)
         out.append(w)
     return " ".join(out)
 
 
-def _five_heard_as_i(text: str, lang: str) -> str:
+def _five_heard_as_i(text: str, lang: str, plate: bool = False) -> str:
     if is_english(lang):
-        text = _five_among_nato_words(_FIVE_HUNDRED_AS_I.sub(r"five hundred \1", text))
+        text = _digits_among_marked_letters(_FIVE_HUNDRED_AS_I.sub(r"five hundred \1", text), plate)
     m = _LEADING_I.match(text) if is_english(lang) else None
     if m is None:
         return text

@@ -27,7 +27,7 @@ def read_value(kind: str, text: str, lang: str, now: datetime) -> str | None:
         if kind == "number":
             return spoken_code(text, lang)
         if kind == "plate":
-            return spell(text, lang) or None
+            return spell(text, lang, plate=True) or None
         if kind == "time":
             return read_time(text, lang, now)
         if kind == "email":

@@ -573,6 +573,11 @@ def test_a_provider_spelled_out_or_hyphenated_in_english_is_the_provider() -> No
         # among NATO words the letter is said "India": a bare I is the five, anywhere
         ("I, hotel, November, Kilo, zero, I", "5HNK05"),
         ("X-ray, Kilo, Delta, I-8, 6 8", "XKD5868"),
+        # ...and so where each letter is said "letter X": its O is the zero "oh", its v heard as an m
+        ("I'm letter H letter N letter K O I", "5HNK05"),
+        ("five letter h letter n letter k zero i m", "5HNK05"),
+        # Mexican plates have no letter I: a capital I between spelled symbols is the five
+        ("C E H I 4 1 1", "CEH5411"),
     ],
 )
 def test_a_five_heard_as_the_pronoun_in_an_english_plate_is_the_five(heard: str, plate: str) -> None:
@@ -586,6 +591,7 @@ def test_an_oh_among_digits_is_a_zero_and_an_okay_before_the_plate_no_letters() 
     assert reader.read_piece("plate", "J M W 697 O", "en") == "JMW6970"
     assert reader.read_piece("plate", "A B 7 O 5", "en") == "AB705"
     assert reader.read_piece("plate", "letter O, 1 2 3", "en") == "O123"  # a letter named so stays
+    assert reader.read_piece("plate", "letter A, letter B, O 5 1", "en") == "AB051"  # letters marked
     # the caller's "okay" written "O K"
     assert reader.read_piece("plate", "O K letter Y, letter V, 7166.", "en") == "YV7166"
     assert reader.read_piece("plate", "O K zero Charlie Charlie Alpha 64", "en") == "0CCA64"
