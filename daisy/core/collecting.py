@@ -204,6 +204,12 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
                 mended = reader.mend_name(value, ctx.lang)
                 # ...unless the caller said no to the mended one: their name may be one it lacks
                 value = value if mended in refused(ctx.state) else mended
+                if value in refused(ctx.state):
+                    # Heard the same as a name they said no to, it may be one that sounds the same
+                    # written another way (Carbajal, Carvajal; González, Gonzales): neither the
+                    # recognizer nor the caller hearing it read back tells them apart
+                    alike = reader.sound_alike_names(value, ctx.lang)
+                    value = next((v for v in alike if v not in refused(ctx.state)), value)
             # a given name the lexicon knows outlives a later try's unknown one ("Lonnie Plut", then
             # "Rani Putt": the surname spelled next goes after Lonnie)
             given = reader.known_given_name(value) or ctx.state.scratch.get("given_known", "")

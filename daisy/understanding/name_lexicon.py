@@ -312,6 +312,28 @@ def _by_sound_shape() -> dict[tuple[int, str], list[str]]:
     return index
 
 
+def sound_alikes(name: str, lang: str = "es") -> list[str]:
+    """The name with one word written another way it sounds the same in Spanish, a known name too
+    ("Pedro Carbajal Saldivar" → "Pedro Carvajal Saldivar"; González → Gonzales, Olivárez → Olivares):
+    what a read-back cannot tell apart, nor the recognizer. Surnames first, the last one first; for
+    one word, the ways nearest in letters first. None in an English call (the sounds are Spanish)."""
+    if lang.startswith("en"):
+        return []
+    from rapidfuzz.distance import Levenshtein
+
+    names = _names("es")
+    words = name.split()
+    out: list[str] = []
+    for i in reversed(range(len(words))):
+        folded = _fold(words[i])
+        if len(folded) <= 3:
+            continue  # particles ("de", "la") and initials
+        alike = [n for n in _by_sound().get(sound(words[i]), []) if n != folded]
+        for other in sorted(alike, key=lambda n: (Levenshtein.distance(folded, n), n)):
+            out.append(" ".join([*words[:i], names[other], *words[i + 1 :]]))
+    return out
+
+
 def all_known(name: str) -> bool:
     """Every word of the name (particles aside) is a known given name or surname: "Héctor Manuel
     Garza", not "Samuel Tancolzaba"."""

@@ -268,6 +268,11 @@ def mend_name(value: str, lang: str = "es") -> str:
     return name_lexicon.mend(value, lang)
 
 
+def sound_alike_names(value: str, lang: str = "es") -> list[str]:
+    """The name with one word written another way that sounds the same (Carbajal, Carvajal)."""
+    return name_lexicon.sound_alikes(value, lang)
+
+
 def read_name(text: str, lang: str) -> str | None:
     return names.read_name(text, lang)
 

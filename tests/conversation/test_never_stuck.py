@@ -397,6 +397,22 @@ def test_a_heard_name_the_lexicon_mended_is_offered_as_heard_once_the_mend_is_re
     assert turn.state.pending == "Leobardo Castañeda"
 
 
+def test_a_heard_name_said_no_to_and_heard_again_is_offered_written_another_way_it_sounds() -> None:
+    # Carbajal and Carvajal sound the same: neither the recognizer nor the caller hearing the read-back
+    # tells them apart
+    dialogue = Dialogue(FORM, "es")
+    turn = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Pedro Carbajal Saldivar", 0.9)
+    assert turn.state.pending == "Pedro Carbajal Saldivar"
+    turn = _heard(dialogue, turn, "No.", 0.9)
+    turn = _heard(dialogue, turn, "Pedro Carbajal Saldivar", 0.9)
+    assert turn.state.pending == "Pedro Carvajal Saldivar"
+    assert _heard(dialogue, turn, "Sí.", 0.9).state.values["driver_name"].value == "Pedro Carvajal Saldivar"
+    # typed, a name is what the caller means: read back as typed
+    said = ("Soy Pedro Carbajal Saldivar", "No", "Pedro Carbajal Saldivar")
+    _, typed = _call_hearing("es", *said, confidence=None)
+    assert typed.state.pending == "Pedro Carbajal Saldivar"
+
+
 def test_a_long_spelling_the_hearing_lost_is_no_piece_even_at_the_last_rung() -> None:
     # five seconds of "te de Toluca, ele de Luna, …" heard as "ene": no "¿qué sigue?" for an N
     dialogue = Dialogue(FORM, "es")
