@@ -163,6 +163,11 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
             # ends it
             ctx.state = replace(ctx.state, pieces=piece)
             return not_understood(ctx)
+        elif len(piece) >= SAID_AGAIN and piece in ctx.state.pieces:
+            # ...or a piece taken before, heard again as it was: the caller is saying it again, it
+            # adds nothing (an address on the last rung heard as "N-o", "M.E.M.A.L.E.L.E", "Lima
+            # King", then those again, had taken eleven turns)
+            return not_understood(ctx)
         if gathered.count("@") > 1:
             return None  # a second "@" is no piece of one address: not understood
         if longest is not None and len(gathered) > longest:

@@ -217,6 +217,15 @@ def test_the_pieces_said_again_as_they_are_climb_the_ladder_instead_of_piling_up
     assert out["field"] != "email" and out["record"]["email"] is None  # no address, and the call goes on
 
 
+def test_a_piece_heard_again_as_it_was_taken_before_is_no_new_piece(line: Line) -> None:
+    line.reach("email")
+    line.say("juan")
+    line.say("punto perez")
+    out = line.say("punto perez")  # said again, not more of the address
+    assert "no te entendí" in out["say"] and "perez punto perez" not in out["say"]
+    assert out["field"] == "email"
+
+
 def test_the_start_said_again_after_a_stray_piece_drops_the_stray_piece(line: Line) -> None:
     line.reach("email")
     line.say("derek punto lawson")
