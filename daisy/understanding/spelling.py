@@ -674,7 +674,17 @@ def _nato_heard_in_spanish(words: list[str]) -> list[str]:
             out[-1] = joined
         else:
             out.append(w)
-    return [w if w in _NATO else _nato_by_sound(w) or w for w in out]
+    out = [w if w in _NATO else _nato_by_sound(w) or w for w in out]
+    if sum(w in _NATO for w in out) < _NATO_BESIDE:
+        return out
+    # beside two NATO words, a word a single sound off a shorter one is that one too ("uniform alfa
+    # domeo" for Romeo, "hecho azulu romeo" for Echo, Zulu): no Spanish number word is so near one
+    return [_nato_one_sound_off(es_mx_words.sounds_as(w), _SHORT_NATO) or w
+            if w not in _NATO and len(w) >= _SHORT_NATO + 1 else w for w in out]
+
+
+_NATO_BESIDE = 2
+_SHORT_NATO = 4  # sounds this long or longer (Zulu's "sulu"; not "eko", which "ocho" is a sound off)
 
 
 def _two_nato_by_sound(words: list[str]) -> bool:
@@ -698,11 +708,12 @@ def _nato_by_sound(word: str) -> str | None:
     return found
 
 
-def _nato_one_sound_off(sound: str) -> str | None:
-    """The one NATO word whose sound is a single edit from `sound` (long words only)."""
+def _nato_one_sound_off(sound: str, shortest: int = 6) -> str | None:
+    """The one NATO word whose sound is a single edit from `sound` (words of `shortest` sounds or more)."""
     from rapidfuzz.distance import Levenshtein
 
-    near = [w for key, w in _NATO_BY_SOUND.items() if len(key) >= 6 and Levenshtein.distance(key, sound) <= 1]
+    near = [w for key, w in _NATO_BY_SOUND.items()
+            if len(key) >= shortest and Levenshtein.distance(key, sound) <= 1]
     return near[0] if len(set(near)) == 1 else None
 
 

@@ -245,6 +245,12 @@ def test_a_nato_word_written_as_the_spanish_word_it_sounds_like_is_that_nato_wor
     assert spelling.symbols("tres llanke mi ke y noventa y tres", "es-MX") == "3YM93"
     # ...and Whiskey with its last i lost
     assert spelling.symbols("kilo whiske y seis uno cuatro dos seis", "es-MX") == "KW61426"
+    # ...or, beside two of them, a single sound off a shorter one ("domeo", "azulu"), but never a
+    # digit word ("ocho" is a sound off Echo's "eko")
+    assert spelling.symbols("uniform alfa domeo cero siete treinta y seis", "es-MX") == "UAR0736"
+    assert spelling.symbols("es hecho azulu romeo y cinco mil cuatrocientos sesenta y tres", "es-MX") \
+        == "EZR5463"
+    assert spelling.symbols("alfa bravo ocho ocho uno", "es-MX") == "AB881"
     # ...but only among other NATO words: otherwise it is the everyday word
     assert spelling.symbols("ya está hecho: a de Árbol, be de Burro, uno dos tres", "es-MX") == "AB123"
 
