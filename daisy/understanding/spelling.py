@@ -940,6 +940,34 @@ def _maybe_key(
     return letter, j
 
 
+# An English NATO word bent a letter off in a run of them ("Lima Uniform Tango Hulu" for Zulu):
+# written as a name (a capital), next to a NATO word, with two or more in the answer, and the one NATO
+# word of four letters or more so near ("H like Hotel": "like" is no name, nor next to one)
+_BENT_NATO_BESIDE = 2
+
+
+def _nato_bent(text: str, lang: str) -> str:
+    """Each capitalized word a letter off exactly one NATO word, beside NATO words, as that word."""
+    if not is_english(lang):
+        return text
+    words = text.split()
+    bare = [re.sub(r"[^\w-]", "", w) for w in words]
+    nato = [is_nato_word(w) for w in bare]
+    if sum(nato) < _BENT_NATO_BESIDE:
+        return text
+    from rapidfuzz.distance import Levenshtein
+
+    out = []
+    for k, (w, b) in enumerate(zip(words, bare, strict=True)):
+        beside = (k > 0 and nato[k - 1]) or (k + 1 < len(words) and nato[k + 1])
+        if beside and not nato[k] and len(b) >= 4 and b[0].isupper() and b.isalpha():
+            near = {n for n in _NATO if len(n) >= 4 and Levenshtein.distance(b.lower(), n) <= 1}
+            if len({n[0] for n in near}) == 1:
+                w = w.replace(b, min(near).capitalize())
+        out.append(w)
+    return " ".join(out)
+
+
 # An English caller's "oh" after a digit, written "O" ("J M W 6 9 7 O"), is a zero: Mexican plates never
 # use the letter O (nor I or Q). And the "okay" before a spelled plate, written "O K" ("O K letter Y,
 # letter V, 7166"), is no letter at all.
@@ -968,7 +996,7 @@ def spell(text: str, lang: str, plate: bool = False) -> str:
     I or O (an address or a name may).
     """
     try:
-        heard = _aitch_heard_as_eight(_eight_heard_as_h(last_version(text), lang), lang)
+        heard = _aitch_heard_as_eight(_eight_heard_as_h(_nato_bent(last_version(text), lang), lang), lang)
         heard = _five_heard_as_i(_oh_heard_as_o(heard, lang), lang, plate)
         got = symbols(_letter_heard_as_zero(heard, lang), lang)
     except Exception:  # a parser must never crash the call

@@ -400,6 +400,14 @@ def test_replies_far_from_that_is_all_do_not_sound_done(said: str, lang: str) ->
     assert not sounds_done(said, lang)
 
 
+def test_an_english_nato_word_bent_a_letter_off_in_a_run_of_them_is_that_word() -> None:
+    from daisy.understanding import spelling
+
+    assert spelling.spell("William Lima Uniform Tango Hulu", "en-US") == "LUTZ"  # Zulu
+    # an everyday word between key words is none: "like" is a letter off Mike
+    assert spelling.spell("B for Delta H like Hotel N like Nora 3776", "en-US") == "DHN3776"
+
+
 def test_a_bare_h_stays_a_letter_when_the_caller_does_not_spell_with_nato_words() -> None:
     assert reader.read_value("plate", "H 1 2 3 A B", "en-US", NOW) == "H123AB"
     assert reader.read_value("plate", "Hotel, eight, seven, Alpha", "en-US", NOW) == "H87A"
