@@ -465,9 +465,12 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             letter, j = _bv_modifier(words, j0, letter)
             # "be grande" is complete: a NATO word after it is the next letter
             key, j2 = _maybe_key(words, j, letter, lang, connectors, nato_key=len(w) > 1 and j == j0)
-            if not english and (w in _CLEAR_NAMES or letter == "H" and key in "AEIOU"):
-                # "equis de Salapa": Xalapa said, the key word bent; the name is clear. And H's key word
-                # heard without its silent h ("h de otel") is still H's.
+            if not english and (w in _CLEAR_NAMES or letter == "H" and key in "AEIOU"
+                                or w == "x" and j2 != j and _x_sound(words[j2 - 1])):
+                # "equis de Salapa": Xalapa said, the key word bent; the name is clear (also written
+                # "X": the recognizer writes it for "equis" only, and the key words of X in Mexico,
+                # Xalapa, Xilófono, Xóchitl, start with the s or j sound: "X de Salapa", "x de
+                # cilofono"). And H's key word heard without its silent h ("h de otel") is still H's.
                 key = letter
             if j != j0 and key in ("B", "V"):
                 key = letter  # "be grande de verco": the size tells B from V; the key word's b or v is the
@@ -848,6 +851,11 @@ def _de_is_preposition(words: list[str], i: int) -> bool:
                    "ese", "esa", "que", "nuevo", "una", "un"} or prev in {
         "placas", "placa", "numero", "numeros", "letras", "digitos", "tractor", "caja", "remolque",
         "vez", "antes", "despues", "lugar"}
+
+
+def _x_sound(key_word: str) -> bool:
+    """A key word that starts the way Mexico's X key words sound: s, j, or c before e or i."""
+    return bool(re.match(r"[sjx]|c[eiéí]", key_word))
 
 
 def _after_letter(words: list[str], j: int, lang: str, connectors: set[str]) -> int:

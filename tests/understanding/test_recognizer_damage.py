@@ -90,6 +90,10 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         # stays one
         ("equis de salapa i griega de llego a ocho ocho cuatro siete", "es-MX", "XY8847"),
         ("equis de xalapa, a, ocho ocho", "es-MX", "XA88"),
+        # X written for "equis": Mexico's X key words start with the s or j sound (Xalapa, Xilófono)
+        ("noventa y nueve ene de Nayarit X de Salapa dos efe de Felipe.", "es-MX", "99NX2F"),
+        ("nueve nueve ene de nallari x de cilofono dos", "es-MX", "99NX2"),
+        ("x de casa uno dos tres", "es-MX", "C123"),  # a key word of another sound decides
         ("ele de luna ude uruapan, hede gay, ode oaxaca", "es-MX", "LUGO"),
         ("ene de naranja adiacapulco bede victoria areana", "es-MX", "NAVA"),  # "de" heard "di" or "re"
         # "dos" heard "los" / "nos" among digits said one by one
