@@ -19,6 +19,7 @@ _AT_WORD = re.compile(r"(?:^| )(?:arroba|at)(?= |$)|@")
 _PROVIDER = re.compile(
     rf"(?:^| )(?:{'|'.join(PROVIDERS)})(?= ?(?:\.|punto |dot |not |knot |nod )? ?(?:com|mx|net|org|es)\b)"
 )
+_WORD_BEFORE_COM = re.compile(r"(?<= )[a-z]+(?= (?:dot |not |knot |nod )?com$)")
 # ...and the "at" before it heard as a word of the same sound ("…, Alpha, NOT, Outlook")
 _AT_HEARD = {"not", "knot", "nod", "add", "and", "had", "it", "that", "a"}
 _LOCAL_SEPARATORS = re.compile(r"(?:^| )(guion bajo|underscore|punto|dot|guion|dash|hyphen)(?= |$)")
@@ -34,6 +35,10 @@ def address(text: str, lang: str) -> str | None:
 
     folded = fold(text)
     at = _AT_WORD.search(folded) or _PROVIDER.search(folded)
+    if at is None:
+        # ...also a provider written as it sounds, its "at" lost ("…, Yankee, VOL.com": AOL)
+        folded = _WORD_BEFORE_COM.sub(lambda m: _provider_as_said(m.group(0)) or m.group(0), folded)
+        at = _PROVIDER.search(folded)
     local_text = folded[: at.start()] if at else folded
     if at is not None and not _AT_WORD.match(folded, at.start()):
         *before, last = local_text.split() or [""]
@@ -66,6 +71,12 @@ def address(text: str, lang: str) -> str | None:
 # What Whisper writes for a "dot" said between NATO words: "D." (the letter itself is said "Delta"
 # there), or a word of its sound ("Echo, NOT, Papa").
 _DOT_HEARD = {"d", "not", "knot", "nod"}
+
+
+def _provider_as_said(word: str) -> str | None:
+    from daisy.understanding.emails import provider_as_said
+
+    return provider_as_said(word)
 
 
 def _provider_among_nato_words(folded: str) -> str:

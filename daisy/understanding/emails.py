@@ -383,7 +383,7 @@ def _unglued(parts: list[str]) -> list[str]:
 def _near_provider(name: str, ending: str) -> str:
     """A provider the recognizer bent by one letter ("hmail", "line", "hotmal") is that provider, when
     exactly one well-known provider is that near and has this ending; or one written as it sounds
-    (_provider_as_said)."""
+    (provider_as_said)."""
     # "a-o-l", "-i-cloud", "e-mail": a provider spelled out, or bent so (a domain of its own keeps its
     # hyphens: "mi-empresa.mx")
     bare = name.replace("-", "")
@@ -394,19 +394,20 @@ def _near_provider(name: str, ending: str) -> str:
     near = [p for p, endings in PROVIDERS.items() if ending in endings and Levenshtein.distance(bare, p) == 1]
     if len(bare) >= 4 and len(near) == 1:
         return near[0]
-    said = _provider_as_said(bare)
+    said = provider_as_said(bare)
     return said if said and ending in PROVIDERS[said] else name
 
 
 # Providers as Whisper writes them said the Mexican way: hotmail with its h silent ("utmail", "outmail",
 # "atmail"), live said "laiv" ("lai", "la", "light", "like", "lahay"); and AOL said as its letters
-# ("aahol", "ahol", "eol").
+# ("aahol", "ahol", "eol"; its A's "ay" heard as a y or a v: "yol", "vol").
 _HOTMAIL_SAID = re.compile(r"^[hj]?[aeiou]{1,2}[tr]mail$")
 _LIVE_SAID = re.compile(r"^(?:la(?:h?a?[iy])?[fv]?|li(?:gh|f|k)[te]?)$")
-_AOL_SAID = re.compile(r"^[ae]{1,2}h?o{1,2}u?l{1,2}$")
+_AOL_SAID = re.compile(r"^(?:[ae]{1,2}|[vy])h?o{1,2}u?l{1,2}$")
 
 
-def _provider_as_said(name: str) -> str | None:
+def provider_as_said(name: str) -> str | None:
+    """The well-known provider a word is, written as it is said ("utmail", "lai", "yol"), if any."""
     if _HOTMAIL_SAID.match(name):
         return "hotmail"
     if _LIVE_SAID.match(name):

@@ -440,6 +440,9 @@ def test_a_bare_h_stays_a_letter_when_the_caller_does_not_spell_with_nato_words(
         ("Romeo, Oscar Bravo, Lima, Echo, Sierra, 29, A Gmail.com", "en-US", "robles29@gmail.com"),
         # AOL said as its letters, written as it sounds
         ("It's white 44 at aahol dot com.", "en-US", "white44@aol.com"),
+        # ...its A's "ay" heard as a y or a v, with the "at" or without it
+        ("Sierra, November, Oscar, Whiskey, Three, One, at YOL.com", "en-US", "snow31@aol.com"),
+        ("Charlie, Oscar, Oscar, Lima, Echo, Yankee, VOL.com", "en-US", "cooley@aol.com"),
         # ...or heard as "not" like the dots around the provider
         ("Kilo, Alpha, Romeo, Echo, November, NOT, Echo, Sierra, Papa, India, November, Oscar, Zulu, Alpha, "
          "NOT, Outlook, NOT, COM.", "en-US", "karen.espinoza@outlook.com"),
