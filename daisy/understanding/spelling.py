@@ -982,11 +982,15 @@ def _nato_bent(text: str, lang: str) -> str:
 _OKAY_AS_LETTERS = re.compile(r"^O[.,]? ?K\b[.,]?\s+(?=\S)")
 
 
+def _okay_heard_as_letters(text: str, lang: str) -> str:
+    """A leading "O K" as the caller's okay (English): before any O or I is read as a digit."""
+    return _OKAY_AS_LETTERS.sub("okay, ", text) if is_english(lang) else text
+
+
 def _oh_heard_as_o(text: str, lang: str) -> str:
-    """ "O" after a digit as the zero said "oh", and a leading "O K" as the caller's okay (English)."""
+    """ "O" after a digit as the zero said "oh" (English)."""
     if not is_english(lang):
         return text
-    text = _OKAY_AS_LETTERS.sub("okay, ", text)
     words = text.split()
     digit = [bool(re.match(r"\d", w)) or w.strip(",.").lower() in word_table("en") for w in words]
     out = []
@@ -1005,7 +1009,7 @@ def spell(text: str, lang: str, plate: bool = False) -> str:
     """
     try:
         heard = _aitch_heard_as_eight(_eight_heard_as_h(_nato_bent(last_version(text), lang), lang), lang)
-        heard = _five_heard_as_i(_oh_heard_as_o(heard, lang), lang, plate)
+        heard = _oh_heard_as_o(_five_heard_as_i(_okay_heard_as_letters(heard, lang), lang, plate), lang)
         got = symbols(_letter_heard_as_zero(heard, lang), lang)
     except Exception:  # a parser must never crash the call
         return ""

@@ -613,6 +613,7 @@ def test_an_oh_among_digits_is_a_zero_and_an_okay_before_the_plate_no_letters() 
     assert reader.read_piece("plate", "A B 7 O 5", "en") == "AB705"
     assert reader.read_piece("plate", "letter O, 1 2 3", "en") == "O123"  # a letter named so stays
     assert reader.read_piece("plate", "letter A, letter B, O 5 1", "en") == "AB051"  # letters marked
+    assert reader.read_piece("plate", "I O 1 2 A B", "en") == "5012AB"  # an O after the five heard "I"
     # the caller's "okay" written "O K"
     assert reader.read_piece("plate", "O K letter Y, letter V, 7166.", "en") == "YV7166"
     assert reader.read_piece("plate", "O K zero Charlie Charlie Alpha 64", "en") == "0CCA64"
