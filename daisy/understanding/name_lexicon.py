@@ -243,11 +243,13 @@ def _silent_h(word: str, lang: str) -> str | None:
 
 def _split_joined(words: list[str], lang: str) -> list[str]:
     """One known name the recognizer wrote as two words, the first no name of its own ("Mira Montes"
-    for Miramontes): joined back."""
+    for Miramontes) or the second a lone vowel ("Isabel A" for Isabela): joined back."""
     names = _names("en" if lang.startswith("en") else "es")
     out: list[str] = []
     for w in words:
-        if out and not known(out[-1]) and len(out[-1]) > 2 and _fold(out[-1] + w) in names:
+        # ...or a name's last vowel written apart as an initial ("Isabel A." for Isabela)
+        split_vowel = len(w) == 1 and w.lower() in "aeiou"
+        if out and (not known(out[-1]) or split_vowel) and len(out[-1]) > 2 and _fold(out[-1] + w) in names:
             out[-1] = names[_fold(out[-1] + w)]
         else:
             out.append(w)

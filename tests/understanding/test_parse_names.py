@@ -152,6 +152,8 @@ def test_en_los_in_a_name_is_de_los() -> None:
         ("Fernando Alcántala", "Fernando Alcántara"),  # a surname Faker's Mexican list lacks
         ("Dolores Salávia Olvera", "Dolores Sarabia Olvera"),  # a sound off: the line's r heard as an l
         ("Natalia Miguel Mira Montes", "Natalia Miguel Miramontes"),  # one surname written as two words
+        ("Isabel A Uribe González", "Isabela Uribe González"),  # a name's last vowel written apart
+        ("Ana B López", "Ana B López"),  # ...but an initial that makes no name stays
         ("Gabriela Aro Ávila", "Gabriela Haro Ávila"),  # Haro heard without its silent h
         ("Ilda Mata", "Hilda Mata"),
         # two names sound like it (Ibarra, Ybarra): the one nearest in letters, not "Vara" a letter off
@@ -160,6 +162,12 @@ def test_en_los_in_a_name_is_de_los() -> None:
 )
 def test_a_heard_name_is_mended_from_the_lexicon(heard: str, mended: str) -> None:
     assert reader.mend_name(heard, "es") == mended
+
+
+def test_a_name_written_another_way_it_sounds_is_the_alternative_to_one_said_no_to() -> None:
+    assert reader.sound_alike_names("Pedro Carbajal Saldivar", "es") == ["Pedro Carvajal Saldivar"]
+    assert reader.sound_alike_names("Isabela Uribe González", "es") == ["Isabela Uribe Gonzales"]
+    assert reader.sound_alike_names("Pedro Carbajal", "en") == []  # the sounds are Spanish
 
 
 def test_spanish_names_that_sound_alike_are_candidates_for_a_bent_one() -> None:
