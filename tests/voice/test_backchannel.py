@@ -42,6 +42,8 @@ def test_ajá_over_the_greeting_lets_daisy_finish_and_sí_over_the_end_of_a_read
             await line.caller_says(name)
             await until(lambda: len(said) >= 2 and line.daisy_speaking, 40)
             await until(lambda: out.seconds_to_go < 0.5, 30)  # the end of "…, ¿correcto?"
+            # a loaded machine may close the greeting's last stretch late: count from here
+            before_yes = list(agent.backchannels)
             await line.caller_says(yes)
             await until(lambda: len(said) >= 3, 40)
         finally:
@@ -50,7 +52,7 @@ def test_ajá_over_the_greeting_lets_daisy_finish_and_sí_over_the_end_of_a_read
         # the greeting played to its end, the "sí, sí, sí" kept from the core
         # (the VAD may close "Sí, sí, sí." in more than one stretch: more than one backchannel)
         assert greeting[0] == 0 and greeting[1] and not greeting[2], greeting
-        assert agent.backchannels == greeting[1]  # the "sí" over the end of the read-back was none
+        assert agent.backchannels == before_yes  # the "sí" over the end of the read-back was none
         return line, agent
 
     line, agent = asyncio.run(main())
