@@ -65,15 +65,16 @@ def read_back(
         return echo(ctx, f, value) or not_understood(ctx)
     if source == "speech" and value in refused(ctx.state):
         # Whisper repeats a repeated symbol once too often ("seven five five" heard "seven five five
-        # five"): a value the caller said no to, heard the same again with a symbol three times
-        # running, is offered with it twice
-        shorter = reader.echo_dropped(value)
-        if (
-            shorter != value
-            and shorter not in refused(ctx.state)
-            and plausible.plausible(f.kind.value, shorter, f.symbols)
-        ):
-            value = shorter
+        # five") or writes the last words twice ("seven eight" heard "seven eight seven eight"): a
+        # value the caller said no to, heard the same again so, is offered without the echo
+        value = next(
+            (
+                shorter
+                for shorter in reader.without_echo(value)
+                if shorter not in refused(ctx.state) and plausible.plausible(f.kind.value, shorter, f.symbols)
+            ),
+            value,
+        )
         # Heard as before, it is read back again: the caller's second "no" is what makes many drivers
         # spell (spelled, the same value is a second opinion anyway).
     # A value heard with doubt is read back all the same (ladder.DOUBTFUL says why), and only a yes

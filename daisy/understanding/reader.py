@@ -190,6 +190,18 @@ def echo_dropped(symbols: str) -> str:
     return _ECHOED.sub(r"\1\1", symbols)
 
 
+def without_echo(symbols: str) -> list[str]:
+    """Readings of heard `symbols` less the recognizer's echo, likeliest first: each run of a symbol
+    cut to two ("TR7555" → "TR755"), or an ending of two or more symbols written twice said once
+    ("Tango, seven, eight" heard "Tango seven eight seven eight": "T7878" → "T78")."""
+    readings = [echo_dropped(symbols)] if echo_dropped(symbols) != symbols else []
+    n = len(symbols)
+    size = next((k for k in range(n // 2, 1, -1) if symbols[n - k :] == symbols[n - 2 * k : n - k]), 0)
+    if size:
+        readings.append(symbols[: n - size])
+    return readings
+
+
 def name_from_letters(letters: str, lang: str, heard: bool = False) -> str:
     """A spelled surname as a name: "VAZQUEZ" → "Vázquez" when the lexicon knows it with accents; heard
     (not typed), one letter off the only surname of the lexicon that near ("HOLLOWDY": Alfa heard Delta

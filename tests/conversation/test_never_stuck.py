@@ -543,6 +543,17 @@ def test_a_value_refused_and_heard_again_with_a_symbol_thrice_is_offered_with_it
     assert turn.state.values["tractor_number"].value == "TR755"
 
 
+
+def test_a_value_refused_and_heard_again_with_its_ending_twice_is_offered_with_it_once() -> None:
+    # Whisper base writes Kokoro's "Tango, seven, eight" as "Tango seven eight seven eight", every time
+    dialogue, turn = _call_hearing("en", "My name is Mario Lopez", "Yes.", "Tango seven eight seven eight")
+    assert turn.state.pending == "T7878"  # a real 7878 is read back as heard first
+    turn = _heard(dialogue, turn, "No.", 0.9)
+    turn = _heard(dialogue, turn, "Tango seven eight seven eight", 0.9)
+    assert turn.state.pending == "T78"
+    turn = _heard(dialogue, turn, "Yes.", 0.9)
+    assert turn.state.values["tractor_number"].value == "T78"
+
 # --- follow-ups end too ---------------------------------------------------------------------------
 def test_a_whatsapp_number_never_understood_falls_back_to_the_calling_number() -> None:
     line = Line(direction="outbound", caller_number="+5215512345678")
