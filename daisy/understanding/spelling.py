@@ -1008,6 +1008,11 @@ def spell(text: str, lang: str, plate: bool = False) -> str:
     I or O (an address or a name may).
     """
     try:
+        text = _GLUED_NATO.sub(r"\1 \2", text)
+        if plate and lang.startswith("es"):
+            text = _BARE_I.sub("y", text)
+        if is_english(lang):
+            text = _article_among_nato(text)
         heard = _aitch_heard_as_eight(_eight_heard_as_h(_nato_bent(last_version(text), lang), lang), lang)
         heard = _oh_heard_as_o(_five_heard_as_i(_okay_heard_as_letters(heard, lang), lang, plate), lang)
         got = symbols(_letter_heard_as_zero(heard, lang), lang)
@@ -1025,6 +1030,25 @@ def spell(text: str, lang: str, plate: bool = False) -> str:
 
 
 _ECHOED_RUN = re.compile(r"(.)\1{3,}")
+# A bare "i" in a Spanish plate (not "letra i", "i griega", "i de Iglesia"), which has no letter I, is
+# its "y" or a key word's piece ("hache de Hidalgo" heard "hache i dango"): read as the "y" it sounds
+_BARE_I = re.compile(r"(?<!\bletra )(?<!\bla )\b[iI]\b(?! *(?:griega|latina|de)\b)(?!['’])")
+def _article_among_nato(text: str) -> str:
+    """A lowercase "a" between two NATO words ("I Lima a tango kilo fifty four" for "five, Lima, Tango,
+    Kilo, …") is Whisper's article between them: a caller spelling with NATO words says Alfa for A."""
+    words = text.split()
+    bare = [re.sub(r"[^\w]", "", w).lower() for w in words]
+    keep = [
+        not (w == "a" and 0 < k < len(words) - 1 and bare[k - 1] in _NATO and bare[k + 1] in _NATO)
+        for k, w in enumerate(words)
+    ]
+    return " ".join(w for w, kept in zip(words, keep, strict=True) if kept)
+
+
+# Two NATO words said quickly, written as one ("kilodelta alfa seis…" for Kilo, Delta, Alfa): no word
+# of either language is two of them joined
+_NATO_ALTERNATION = "|".join(sorted(_NATO, key=len, reverse=True))
+_GLUED_NATO = re.compile(rf"\b({_NATO_ALTERNATION})({_NATO_ALTERNATION})\b", re.IGNORECASE)
 
 
 _H_BY_A_DIGIT = re.compile(r"\b[HA](?=\d|[ ,]+\d)|(?<=\d)[HA]\b|(?<=\d[ ,])[HA]\b")

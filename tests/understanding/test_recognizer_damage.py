@@ -638,3 +638,24 @@ def test_an_oh_among_digits_is_a_zero_and_an_okay_before_the_plate_no_letters() 
 )
 def test_words_the_recognizer_split_in_two_are_one_word(heard: str, kind: str, value: str) -> None:
     assert reader.read_value(kind, heard, "es-MX", NOW) == value
+
+
+def test_two_nato_words_written_as_one_are_two_letters() -> None:
+    heard = "kilodelta alfa seis mil quinientos veintinueve"
+    assert reader.read_value("plate", heard, "es-MX", NOW) == "KDA6529"
+    assert reader.read_value("plate", "Tango Sierra, Limapapa 45", "en-US", NOW) == "TSLP45"
+    assert reader.read_value("plate", "foxtrot uno dos tres cuatro", "es-MX", NOW) == "F1234"
+
+
+def test_a_bare_i_in_a_spanish_plate_is_no_letter_i() -> None:
+    # "hache de Hidalgo" heard "hache i dango": Mexican plates have no I
+    heard = "y de estrella hache i dango de de taco tres seis cero"
+    assert reader.read_value("plate", heard, "es-MX", NOW) == "EHT360"
+    # ...but a caller who names it still gets it, and "i griega" is Y
+    assert reader.read_value("plate", "letra i cuatro cinco seis a be", "es-MX", NOW) == "I456AB"
+    assert reader.read_value("plate", "i griega de yoyo cuatro cinco seis siete", "es-MX", NOW) == "Y4567"
+
+
+def test_an_article_between_nato_words_is_no_letter_a() -> None:
+    assert reader.read_value("plate", "I Lima a tango kilo fifty four.", "en-US", NOW) == "5LTK54"
+    assert reader.read_value("plate", "Alpha, a, Bravo 123", "en-US", NOW) == "AAB123"
