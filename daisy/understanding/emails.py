@@ -380,6 +380,9 @@ def _unglued(parts: list[str]) -> list[str]:
     return parts
 
 
+_LONG = 6  # a provider's name this long or longer stays itself bent by two letters
+
+
 def _near_provider(name: str, ending: str) -> str:
     """A provider the recognizer bent by one letter ("hmail", "line", "hotmal") is that provider, when
     exactly one well-known provider is that near and has this ending; or one written as it sounds
@@ -394,6 +397,11 @@ def _near_provider(name: str, ending: str) -> str:
     near = [p for p, endings in PROVIDERS.items() if ending in endings and Levenshtein.distance(bare, p) == 1]
     if len(bare) >= 4 and len(near) == 1:
         return near[0]
+    # a long one bent by two ("iclount" for icloud): no other provider of six letters or more is so near
+    far = [p for p, endings in PROVIDERS.items()
+           if ending in endings and len(p) >= _LONG and Levenshtein.distance(bare, p) == 2]
+    if not near and len(bare) >= _LONG and len(far) == 1:
+        return far[0]
     said = provider_as_said(bare)
     return said if said and ending in PROVIDERS[said] else name
 

@@ -205,6 +205,20 @@ def test_a_provider_bent_by_one_letter_is_that_provider(said: str, email: str) -
 
 
 @pytest.mark.parametrize(
+    ("said", "email"),
+    [
+        ("rachel.miller@iclount.com", "rachel.miller@icloud.com"),
+        ("Rachel, not muller at iclount dot com.", "rachel.muller@icloud.com"),
+        ("juan at autlock dot com", "juan@outlook.com"),
+        ("maria at transportesnava dot mx", "maria@transportesnava.mx"),  # far from any: its own
+        ("ana at gnaul dot com", "ana@gnaul.com"),  # short providers stay a letter off at most
+    ],
+)
+def test_a_long_provider_bent_by_two_letters_is_that_provider(said: str, email: str) -> None:
+    assert read_email(said, "en-US") == email
+
+
+@pytest.mark.parametrize(
     ("heard", "lang", "address"),
     [
         ("My email is mdashbellatyahoo dot com.", "en", "mdashbell@yahoo.com"),  # "at" run into it
