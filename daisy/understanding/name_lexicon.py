@@ -247,6 +247,11 @@ def _split_joined(words: list[str], lang: str) -> list[str]:
     names = _names("en" if lang.startswith("en") else "es")
     out: list[str] = []
     for w in words:
+        moved = _vowel_moved(out[-1], w, lang) if out else None
+        if moved:
+            out[-1], w = moved
+            out.append(w)
+            continue
         # ...or a name's last vowel written apart as an initial ("Isabel A." for Isabela)
         split_vowel = len(w) == 1 and w.lower() in "aeiou"
         if out and (not known(out[-1]) or split_vowel) and len(out[-1]) > 2 and _fold(out[-1] + w) in names:
@@ -254,6 +259,23 @@ def _split_joined(words: list[str], lang: str) -> list[str]:
         else:
             out.append(w)
     return out
+
+
+def _vowel_moved(before: str, word: str, lang: str) -> tuple[str, str] | None:
+    """A name's last vowel written at the start of the next word ("Isabel Avega", "Isabel Abega" for
+    Isabela Vega): the next word is no name, the first with the vowel is one, and the rest of the next
+    word is one too (in Spanish, or sounds as exactly one does: "bega")."""
+    names = _names("en" if lang.startswith("en") else "es")
+    vowel, rest = _fold(word[:1]), _fold(word[1:])
+    if len(rest) < 3 or vowel not in "aeiou" or len(before) <= 2 or known(word) or not rest.isalpha():
+        return None
+    joined = _fold(before + vowel)
+    if joined not in names:
+        return None
+    if rest in names:
+        return names[joined], names[rest]
+    alike = [] if lang.startswith("en") else _by_sound().get(sound(rest), [])
+    return (names[joined], names[alike[0]]) if len(alike) == 1 else None
 
 
 def any_known(name: str) -> bool:

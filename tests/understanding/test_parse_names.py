@@ -154,6 +154,10 @@ def test_en_los_in_a_name_is_de_los() -> None:
         ("Natalia Miguel Mira Montes", "Natalia Miguel Miramontes"),  # one surname written as two words
         ("Isabel A Uribe González", "Isabela Uribe González"),  # a name's last vowel written apart
         ("Ana B López", "Ana B López"),  # ...but an initial that makes no name stays
+        # ...or written at the start of the next word, its v heard as a b or not
+        ("Isabel Avega Espinosa", "Isabela Vega Espinosa"),
+        ("Isabel Abega Espino", "Isabela Vega Espino"),
+        ("Isabel Ávila Ortega", "Isabel Ávila Ortega"),  # ...but a next word that is a name stays
         ("Gabriela Aro Ávila", "Gabriela Haro Ávila"),  # Haro heard without its silent h
         ("Ilda Mata", "Hilda Mata"),
         # two names sound like it (Ibarra, Ybarra): the one nearest in letters, not "Vara" a letter off
@@ -224,3 +228,8 @@ def test_a_surname_that_is_also_a_yes_word_is_a_name_but_not_said_first() -> Non
     assert plausible.plausible("name", "María Luisa Jaimes Bueno")  # Bueno is a Mexican surname
     assert not plausible.plausible("name", "Bueno Juan")  # "Bueno, Juan…": the word, not the name
     assert not plausible.plausible("name", "Juan Bien")  # a yes-word no lexicon knows as a name
+
+
+def test_a_given_name_whose_last_vowel_went_to_the_surname_is_mended_before_a_spelled_surname() -> None:
+    heard = "Isabel Avega Edénrique S. de Sonora P. de Pato Y. de Iguana N. de Naranja"
+    assert reader.given_name_said(heard, "es") == "Isabela Vega"
