@@ -195,7 +195,7 @@ def without_echo(symbols: str) -> list[str]:
     cut to two ("TR7555" → "TR755"), or an ending of two or more symbols written twice said once
     ("Tango, seven, eight" heard "Tango seven eight seven eight": "T7878" → "T78")."""
     readings = [echo_dropped(symbols)] if echo_dropped(symbols) != symbols else []
-    n = len(symbols)
+    n = len(symbols) if symbols.isalnum() else 0  # (a name's or an address's words are no symbols)
     size = next((k for k in range(n // 2, 1, -1) if symbols[n - k :] == symbols[n - 2 * k : n - k]), 0)
     if size:
         readings.append(symbols[: n - size])

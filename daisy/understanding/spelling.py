@@ -1032,7 +1032,9 @@ def spell(text: str, lang: str, plate: bool = False) -> str:
 _ECHOED_RUN = re.compile(r"(.)\1{3,}")
 # A bare "i" in a Spanish plate (not "letra i", "i griega", "i de Iglesia"), which has no letter I, is
 # its "y" or a key word's piece ("hache de Hidalgo" heard "hache i dango"): read as the "y" it sounds
-_BARE_I = re.compile(r"(?<!\bletra )(?<!\bla )\b[iI]\b(?! *(?:griega|latina|de)\b)(?!['’])")
+_BARE_I = re.compile(r"(?<!\bletra )(?<!\bla )\b[iI]\b(?![.,]? *(?:griega|latina|de)\b)(?!['’])")
+
+
 def _article_among_nato(text: str) -> str:
     """A lowercase "a" between two NATO words ("I Lima a tango kilo fifty four" for "five, Lima, Tango,
     Kilo, …") is Whisper's article between them: a caller spelling with NATO words says Alfa for A."""
