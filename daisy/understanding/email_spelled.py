@@ -11,7 +11,7 @@ from daisy.understanding import spelling
 from daisy.understanding.intents import fold
 from daisy.understanding.normalize import is_english
 from daisy.understanding.packs import en_us_wording
-from daisy.understanding.plausible import PROVIDERS
+from daisy.understanding.plausible import PROVIDERS, provider_as_said
 
 _AT_WORD = re.compile(r"(?:^| )(?:arroba|at)(?= |$)|@")
 # "…, Sierra, 27, Gmail.com": the "at" lost before a well-known provider
@@ -37,7 +37,7 @@ def address(text: str, lang: str) -> str | None:
     at = _AT_WORD.search(folded) or _PROVIDER.search(folded)
     if at is None:
         # ...also a provider written as it sounds, its "at" lost ("…, Yankee, VOL.com": AOL)
-        folded = _WORD_BEFORE_COM.sub(lambda m: _provider_as_said(m.group(0)) or m.group(0), folded)
+        folded = _WORD_BEFORE_COM.sub(lambda m: provider_as_said(m.group(0)) or m.group(0), folded)
         at = _PROVIDER.search(folded)
     local_text = folded[: at.start()] if at else folded
     if at is not None and not _AT_WORD.match(folded, at.start()):
@@ -71,12 +71,6 @@ def address(text: str, lang: str) -> str | None:
 # What Whisper writes for a "dot" said between NATO words: "D." (the letter itself is said "Delta"
 # there), or a word of its sound ("Echo, NOT, Papa").
 _DOT_HEARD = {"d", "not", "knot", "nod"}
-
-
-def _provider_as_said(word: str) -> str | None:
-    from daisy.understanding.emails import provider_as_said
-
-    return provider_as_said(word)
 
 
 def _provider_among_nato_words(folded: str) -> str:

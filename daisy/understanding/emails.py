@@ -13,7 +13,7 @@ import re
 from daisy.understanding import email_spelled, readback, spelling
 from daisy.understanding.normalize import is_english, last_version, normalize
 from daisy.understanding.numbers import find_numbers
-from daisy.understanding.plausible import PROVIDERS
+from daisy.understanding.plausible import PROVIDERS, provider_as_said
 
 _COMPLETE = re.compile(r"^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
                        r"(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$")
@@ -404,25 +404,6 @@ def _near_provider(name: str, ending: str) -> str:
         return far[0]
     said = provider_as_said(bare)
     return said if said and ending in PROVIDERS[said] else name
-
-
-# Providers as Whisper writes them said the Mexican way: hotmail with its h silent ("utmail", "outmail",
-# "atmail"), live said "laiv" ("lai", "la", "light", "like", "lahay"); and AOL said as its letters
-# ("aahol", "ahol", "eol"; its A's "ay" heard as a y or a v: "yol", "vol").
-_HOTMAIL_SAID = re.compile(r"^[hj]?[aeiou]{1,2}[tr]mail$")
-_LIVE_SAID = re.compile(r"^(?:la(?:h?a?[iy])?[fv]?|li(?:gh|f|k)[te]?)$")
-_AOL_SAID = re.compile(r"^(?:[ae]{1,2}|[vy])h?o{1,2}u?l{1,2}$")
-
-
-def provider_as_said(name: str) -> str | None:
-    """The well-known provider a word is, written as it is said ("utmail", "lai", "yol"), if any."""
-    if _HOTMAIL_SAID.match(name):
-        return "hotmail"
-    if _LIVE_SAID.match(name):
-        return "live"
-    if _AOL_SAID.match(name):
-        return "aol"
-    return None
 
 
 _TLDS = {"com", "mx", "net", "org", "edu", "gob", "us", "info", "es", "co", "io", "biz", "con"}
