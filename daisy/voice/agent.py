@@ -117,6 +117,7 @@ class DaisyAgent(Agent):
         self.off_script: list[tuple[str, str]] = []  # realtime: (meant, said) when the model strayed
         self._progress = SpeechProgress()  # where Daisy is in her sentence, for backchannels
         self.backchannels: list[str] = []  # said over her sentence and kept from the core
+        self._began_mid_sentence = False  # the caller's newest stretch began over her sentence
 
     # --- lifecycle ------------------------------------------------------------------------------
     async def on_enter(self) -> None:
@@ -182,7 +183,7 @@ class DaisyAgent(Agent):
         final transcript the framework resumes her paused audio instead of interrupting it."""
         async for ev in Agent.default.stt_node(self, audio, model_settings):
             if (ev.type == stt.SpeechEventType.FINAL_TRANSCRIPT and ev.alternatives
-                    and await self._only_listening(ev.alternatives[0].text)):
+                    and await self._only_listening(ev.alternatives[0])):
                 continue
             yield ev
 
@@ -194,17 +195,20 @@ class DaisyAgent(Agent):
             yield frame
         self._progress.sentence_made()
 
-    async def _only_listening(self, text: str) -> bool:
+    async def _only_listening(self, said: stt.SpeechData) -> bool:
         """A backchannel over Daisy's sentence (daisy.voice.backchannel), kept from the core."""
-        speech = self.session.current_speech
-        speaking = speech is not None and not speech.done() and not speech.interrupted
-        if self.conversation.state is None or not mid_sentence(self._progress, speaking, time.time()):
+        text = said.text
+        # the transcript of a stretch comes a second or more after it was said, by then maybe over
+        # the closing question: where Daisy was when the caller began decides
+        began_mid_sentence = self._began_mid_sentence
+        if self.conversation.state is None or not (
+                began_mid_sentence or mid_sentence(self._progress, self._daisy_speaking(), time.time())):
             return False
         lang = self.call_state().lang
         if not only_listening(text, lang):
-            again = getattr(self.session.stt, "newest_piece_as", None)
+            again = getattr(self.session.stt, "stretch_heard_as", None)
             try:
-                heard = await again(Expected.YES_NO, LONGEST_BACKCHANNEL) if again else None
+                heard = await again(Expected.YES_NO, LONGEST_BACKCHANNEL, said) if again else None
             except Exception as e:  # noqa: BLE001 (an interruption taken as one loses nothing)
                 log.warning("could not hear the stretch again: %s", e)
                 return False
@@ -214,7 +218,7 @@ class DaisyAgent(Agent):
         log.info("backchannel over Daisy's sentence, not an interruption: %r", text)
         forget = getattr(self.session.stt, "forget_turn", None)
         if forget is not None:  # not a piece of the caller's next answer either
-            forget()
+            forget(said)
         return True
 
     def reply_for(self, chat_ctx: llm.ChatContext) -> str:
@@ -391,7 +395,14 @@ class DaisyAgent(Agent):
 
         return expected(self.conversation.form, self.conversation.state).value
 
+    def _daisy_speaking(self) -> bool:
+        """Daisy's sentence is playing or paused by the caller (not done, not interrupted)."""
+        speech = self.session.current_speech
+        return speech is not None and not speech.done() and not speech.interrupted
+
     def _on_user_state(self, ev: Any) -> None:
+        if ev.new_state == "speaking":
+            self._began_mid_sentence = mid_sentence(self._progress, self._daisy_speaking(), ev.created_at)
         # The framework marks the caller "away" after user_away_timeout of silence on both sides.
         if ev.new_state == "away":  # _out_of_band ignores it once the call has ended
             timeout = getattr(self.session.options, "user_away_timeout", None) or 0.0

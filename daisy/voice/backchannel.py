@@ -4,7 +4,9 @@ The framework pauses Daisy's audio as soon as the caller speaks over her (LiveKi
 handling); the caller's words then either interrupt her (a final transcript) or, when none comes, she
 resumes where she paused. The agent keeps from the framework the final transcript of a backchannel
 said while a long stretch of her sentence is still to come, so she resumes; the same words over the
-end of her sentence — the "¿es correcto?" — are the caller's answer and go to the core.
+end of her sentence — the "¿es correcto?" — are the caller's answer and go to the core. Where she was
+when the caller began a stretch decides, not when its transcript came: on a slow machine Whisper's
+words for a "sí, sí, sí" said early in the greeting arrive over its closing question.
 
 Where she is in her sentence is known from the framework's own events: the seconds of audio the TTS
 made for it, and the time spent in the "speaking" state (a pause leaves it).
@@ -28,7 +30,7 @@ from daisy.understanding.intents import Intent, backchannel, classify, fold, onl
 # The end of a sentence over which a "sí" answers it: the closing question ("¿Es correcto?", "Is
 # that right?") takes about a second on the line, and callers start a little before it ends.
 TAIL_SECONDS = 1.5
-# A stretch longer than this is heard as said: a backchannel is a word or two.
+# A stretch spoken longer than this is heard as said: a backchannel is a word or two.
 LONGEST_BACKCHANNEL = 2.0
 
 

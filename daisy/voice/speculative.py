@@ -220,8 +220,8 @@ class HearingStream(stt.RecognizeStream):
         ))
         if not heard.text.strip():
             return
-        owner.keep_piece(pcm, frame.sample_rate, ended - frame.duration, ended)
+        said = stt.SpeechData(language=self._lang, text=heard.text, confidence=heard.confidence)
+        owner.keep_piece(pcm, frame.sample_rate, ended - frame.duration, ended, said)
         self._event_ch.send_nowait(stt.SpeechEvent(
-            type=stt.SpeechEventType.FINAL_TRANSCRIPT, speech_end_time=speech_end,
-            alternatives=[stt.SpeechData(language=self._lang, text=heard.text, confidence=heard.confidence)],
+            type=stt.SpeechEventType.FINAL_TRANSCRIPT, speech_end_time=speech_end, alternatives=[said],
         ))

@@ -21,6 +21,7 @@ from livekit.agents.types import NOT_GIVEN, APIConnectOptions, NotGivenOr
 
 from daisy.core.expectation import Expected
 from daisy.voice.hearing import Heard, hear, load_whisper
+from daisy.voice.hearing.cleaning import voiced_seconds
 from daisy.voice.local_stt import WhisperSTT, caller_pcm
 
 GAP_SECONDS = 0.3  # the silence put between pieces when they are heard again as one
@@ -35,6 +36,7 @@ class WholeTurnWhisperSTT(WhisperSTT):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pieces: list[Piece] = []
+        self._transcripts: list[object] = []  # each piece's transcript (the SpeechData sent on)
         self.rehear_seconds: float | None = None  # Whisper's time on the last whole-turn run
 
     async def _recognize_impl(
@@ -48,26 +50,43 @@ class WholeTurnWhisperSTT(WhisperSTT):
         ended = time.monotonic()
         event = await super()._recognize_impl(buffer, language=language, conn_options=conn_options)
         if event.alternatives and event.alternatives[0].text.strip():
-            self.keep_piece(pcm, frame.sample_rate, ended - frame.duration, ended)
+            self.keep_piece(pcm, frame.sample_rate, ended - frame.duration, ended, event.alternatives[0])
         return event
 
-    def keep_piece(self, pcm: np.ndarray, rate: int, start: float, end: float) -> None:
-        """A stretch that was heard as words, kept in case the turn turns out to come in pieces."""
+    def keep_piece(self, pcm: np.ndarray, rate: int, start: float, end: float, transcript: object) -> None:
+        """A stretch that was heard as words, kept in case the turn turns out to come in pieces;
+        `transcript` is the SpeechData the framework gets for it, by which the agent names it."""
         self._pieces.append((start, end, pcm.copy(), rate))
+        self._transcripts.append(transcript)
 
     def pieces_in_turn(self) -> int:
         return len(_this_turn(self._pieces))
 
-    def forget_turn(self) -> None:
-        self._pieces = []
+    def forget_turn(self, through: object | None = None) -> None:
+        """Forget the pieces heard so far, or only those up to the one `through` names: stretches
+        the caller said after it may already be heard while the agent weighed it."""
+        if through is None:
+            drop = len(self._pieces)
+        else:  # already gone (heard again with its turn): nothing of it to forget
+            at = self._index_of(through)
+            drop = 0 if at is None else at + 1
+        self._pieces, self._transcripts = self._pieces[drop:], self._transcripts[drop:]
 
-    async def newest_piece_as(self, expecting: Expected, longest: float) -> str | None:
-        """The newest stretch heard again as if `expecting` were asked (greedy, one run), when it is
-        no longer than `longest` seconds: a backchannel heard while Daisy asked for a name comes out
-        of the name-primed decoder as a name ("Ajá, sí." → "Ajá C C")."""
-        if not self._pieces or self._pieces[-1][2].size > longest * self._pieces[-1][3]:
+    def _index_of(self, transcript: object | None) -> int | None:
+        return next((i for i, t in enumerate(self._transcripts) if t is transcript), None)
+
+    async def stretch_heard_as(self, expecting: Expected, longest: float,
+                               of: object | None = None) -> str | None:
+        """A stretch (the one transcript `of` was sent for, else the newest) heard again as if
+        `expecting` were asked (greedy, one run), when it is no longer than `longest` seconds spoken: a
+        backchannel heard while Daisy asked for a name comes out of the name-primed decoder as a
+        name ("Ajá, sí." → "Ajá C C")."""
+        at = self._index_of(of)
+        piece = self._pieces[at] if at is not None else self._pieces[-1] if self._pieces else None
+        # voiced time: the VAD's padding and the silence that closed the stretch are no words
+        if piece is None or voiced_seconds(piece[2], piece[3]) > longest:
             return None
-        _start, _end, pcm, rate = self._pieces[-1]
+        _start, _end, pcm, rate = piece
         model = await asyncio.to_thread(load_whisper, self.data_dir)
         heard_as = functools.partial(hear, expecting=expecting, lang=self.language, n_best=1)
         return (await asyncio.to_thread(heard_as, model, pcm, rate)).text
@@ -75,7 +94,7 @@ class WholeTurnWhisperSTT(WhisperSTT):
     async def rehear_turn(self) -> Heard | None:
         """The whole turn heard again as one utterance when it came in pieces (else None); the
         pieces are forgotten either way: the turn is over."""
-        pieces, self._pieces = _this_turn(self._pieces), []
+        pieces, self._pieces, self._transcripts = _this_turn(self._pieces), [], []
         self.rehear_seconds = None
         if len(pieces) < 2:
             return None

@@ -8,11 +8,22 @@ import asyncio
 import math
 from pathlib import Path
 
+import numpy as np
+from livekit.agents import stt
+
 from daisy.core import Turn
+from daisy.core.expectation import Expected
 from daisy.voice.agent import CallObserver, DaisyAgent
-from daisy.voice.backchannel import TAIL_SECONDS, SpeechProgress, mid_sentence, only_listening
+from daisy.voice.backchannel import (
+    LONGEST_BACKCHANNEL,
+    TAIL_SECONDS,
+    SpeechProgress,
+    mid_sentence,
+    only_listening,
+)
 from daisy.voice.espeak_tts import ESPEAK_RATE, synthesize_pcm, voice_for
 from daisy.voice.phone_audio import PhoneLine, resample
+from daisy.voice.whole_turn import WholeTurnWhisperSTT
 from tests.voice.helpers import conversation, local_call, until
 
 
@@ -86,3 +97,29 @@ def test_what_counts_as_only_listening_in_each_language() -> None:
     for text, lang in (("No.", "es"), ("Sí, es XZ 45.", "es"), ("XZ", "es"), ("", "es"),
                        ("No, wait.", "en"), ("Yes, it's Mike.", "en")):
         assert not only_listening(text, lang), text
+
+
+def test_a_backchannel_forgotten_leaves_the_stretches_said_after_it() -> None:
+    # heard while the agent weighed the "sí": the next stretch is the caller's, not the backchannel's
+    recognizer = WholeTurnWhisperSTT(language="es")
+    said = [stt.SpeechData(language="es", text=t) for t in ("Sí.", "Sí, sí.", "Juan")]
+    for k, s in enumerate(said):
+        recognizer.keep_piece(np.zeros(800, np.int16), 8000, k, k + 0.1, s)
+    recognizer.forget_turn(through=said[0])
+    assert recognizer.pieces_in_turn() == 2
+    recognizer.forget_turn(through=said[0])  # already forgotten: nothing more goes
+    assert recognizer.pieces_in_turn() == 2
+    recognizer.forget_turn()
+    assert recognizer.pieces_in_turn() == 0
+
+
+def test_a_stretch_is_heard_again_only_when_spoken_briefly() -> None:
+    recognizer = WholeTurnWhisperSTT(language="es")
+    brief, long = (stt.SpeechData(language="es", text=t) for t in ("Sí.", "Juan Pérez López"))
+    pad = np.zeros(4000, np.int16)  # half a second of the VAD's padding on each side
+    voiced = (np.sin(np.arange(8000 * 3) / 3) * 8000).astype(np.int16)
+    recognizer.keep_piece(np.concatenate([pad, voiced[:8000], pad]), 8000, 0, 2, brief)
+    recognizer.keep_piece(np.concatenate([pad, voiced, pad]), 8000, 3, 7, long)
+    assert asyncio.run(recognizer.stretch_heard_as(Expected.YES_NO, LONGEST_BACKCHANNEL, long)) is None
+    # a second of speech in two seconds of audio: heard again
+    assert asyncio.run(recognizer.stretch_heard_as(Expected.YES_NO, LONGEST_BACKCHANNEL, brief)) is not None
