@@ -44,6 +44,16 @@ _CLOCK_WORDS = re.compile(r"\b(?:horas|hora|hrs|hr|las|la|at|pm|am)\b")
 _ARTICLE_ONE = re.compile(r"\b(?:un|una)\b(?! (?:y|menos|con|de la|en punto|cuarto|media|treinta|quince|"
                           r"diez|veinte|cuarenta|cincuenta|cinco)\b)")
 _REL_EN = re.compile(r"\bin\b|\bfrom now\b")
+# "noventa minutos", "about forty five minutes": a whole answer that is minutes is a duration, unless
+# the caller asks for them ("dame diez minutos", "give me five minutes" is a hold, not an arrival)
+_BARE_MINUTES = re.compile(r"^(?!.*\b(?:las|la|a las|at)\b).*\b(?:minutos|minutes|mins)\b")
+_HOLD_CUE = re.compile(r"\b(?:dame|deme|dejame|espera\w*|aguanta\w*|permite\w*|give|wait|hold|hang|gimme|"
+                       r"let me|need)\b")
+# "in twenty", "llego en veinte": minutes with the unit left unsaid (or bent: "in 150 millets")
+_IN_WORDS = ("in", "en")
+_FILLERS = ("about", "around", "like", "roughly", "maybe", "como", "unos", "unas", "aproximadamente", "tipo")
+_PART_WORDS = re.compile(r"\b(?:tarde|noche|manana|madrugada|morning|afternoon|evening|night|tonight|"
+                         r"mediodia|noon|midnight|medianoche|punto|o'?clock|oclock)\b")
 
 
 def _num_value(item: object) -> int | None:
@@ -78,7 +88,8 @@ def _relative(norm: str, lang: str, now: datetime) -> str | None:
     """ "en dos horas y media", "in 45 minutes", "en media hora" -> now + delta."""
     english = is_english(lang)
     bare = not (_REL_EN if english else _REL_ES).search(norm)
-    if bare and not _BARE_HOURS.search(norm):
+    in_minutes = bare and bool(_BARE_MINUTES.search(norm)) and not _HOLD_CUE.search(norm)
+    if bare and not _BARE_HOURS.search(norm) and not in_minutes:
         return None
     # "doce horas", "ocho horas": a clock hour said the formal way ("dos horas" stays a wait)
     formal = bare and not english and not _DURATION_CUE.search(norm.replace("horas", " "))
@@ -135,10 +146,37 @@ def _relative(norm: str, lang: str, now: datetime) -> str | None:
             minutes += 15
     if not found and re.search(r"\bmedia hora\b|\bhalf an hour\b|\ba half hour\b", norm):
         minutes, found = 30.0, True
+    if not found and not bare:
+        unsaid = _minutes_unsaid(items, norm)
+        if unsaid is not None:
+            minutes, found = float(unsaid), unsaid > 0
+            if not found:
+                return ""  # "in two": hours or minutes, no clock either; asked again, never guessed
+    if found and in_minutes and not _BARE_HOURS.search(norm) and minutes < 5:
+        return None  # "dos minutos" alone is a hold more likely than an arrival
     if not found or bare and minutes > 12 * 60 or formal and minutes > 4 * 60:
         return None  # "veintiuna horas", "ocho horas" are clock times, not durations
     at = now + timedelta(minutes=minutes)
     return _fmt(at.hour, at.minute)
+
+
+def _minutes_unsaid(items: list[object], norm: str) -> int | None:
+    """ "in twenty", "llego en veinte", "in 150 millets": the minutes of a number said right after
+    "in"/"en" with no unit, no clock word and no part of the day; 0 when that number is too small
+    to be minutes for sure ("in two"); None when the answer is not of that shape."""
+    if _CLOCK_WORDS.search(norm) or _PART_WORDS.search(norm):
+        return None
+    for k, item in enumerate(items):
+        if item not in _IN_WORDS:
+            continue
+        j = k + 1
+        while j < len(items) and items[j] in _FILLERS:
+            j += 1
+        count = _num_value(items[j]) if j < len(items) else None
+        if count is None or j + 1 < len(items) and isinstance(items[j + 1], Num):
+            continue
+        return count if 10 <= count <= 180 else 0
+    return None
 
 
 def _next_after(h: int, m: int, now: datetime) -> str:
@@ -204,7 +242,7 @@ def _read_time(text: str, lang: str, now: datetime) -> str | None:
         norm = _ISH.sub(r"\1", norm)  # "sevenish", "7ish": about seven
     rel = _relative(norm.replace(":", " "), lang, now)
     if rel is not None:
-        return rel
+        return rel or None
     if _WAIT.search(norm) and not _CLOCK_WORDS.search(norm):
         return None
     if not english:

@@ -206,3 +206,43 @@ def test_a_lone_oh_among_letters_is_no_time(heard: str) -> None:
     # "Okay, shoot." heard as letters had booked a call back at midnight
     assert read_time(heard, "en-US", AFTERNOON) is None
     assert read_time("eight oh three", "en-US", AFTERNOON) == "08:03"
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "hhmm"),
+    [("Ninety minutes.", "en", "11:30"), ("about forty five minutes", "en", "10:45"),
+     ("noventa minutos", "es", "11:30"), ("unos cuarenta minutos", "es", "10:40"),
+     ("faltan veinte minutos", "es", "10:20")],
+)
+def test_minutes_alone_are_how_long_until_arrival(said: str, lang: str, hhmm: str) -> None:
+    assert read_time(said, lang, NOW) == hhmm
+
+
+@pytest.mark.parametrize(
+    ("said", "lang"),
+    [("dame diez minutos", "es"), ("give me ten minutes", "en"), ("dos minutos", "es"),
+     ("wait five minutes", "en")],
+)
+def test_minutes_asked_for_are_a_hold_not_an_arrival(said: str, lang: str) -> None:
+    assert read_time(said, lang, NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "hhmm"),
+    [("in twenty", "en", "10:20"), ("I'll be there in 20", "en", "10:20"), ("llego en veinte", "es", "10:20"),
+     ("In 150 millets.", "en", "12:30"), ("in about thirty", "en", "10:30")],
+)
+def test_minutes_with_their_unit_unsaid_or_misheard_after_in(said: str, lang: str, hhmm: str) -> None:
+    # "in ten" had been read as ten at night, "In 150 millets." as 01:50
+    assert read_time(said, lang, NOW) == hhmm
+
+
+@pytest.mark.parametrize(("said", "lang"), [("in two", "en"), ("in about 2", "en"), ("en cinco", "es")])
+def test_a_small_number_after_in_with_no_unit_is_no_time(said: str, lang: str) -> None:
+    # hours or minutes? neither a clock: asked again rather than guessed
+    assert read_time(said, lang, NOW) is None
+
+
+def test_a_number_after_in_keeps_its_clock_when_a_clock_word_is_said() -> None:
+    assert read_time("in the evening at 7", "en", NOW) == "19:00"
+    assert read_time("en la tarde, a las cinco", "es", NOW) == "17:00"
