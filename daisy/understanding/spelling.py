@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from daisy.understanding import readback
+from daisy.understanding.bent_digits import digit_words_bent
 from daisy.understanding.normalize import is_english, last_version, normalize, strip_accents
 from daisy.understanding.numbers import find_numbers, word_table
 from daisy.understanding.packs import en_us_words, es_mx_words
@@ -1013,7 +1014,8 @@ def spell(text: str, lang: str, plate: bool = False) -> str:
             text = _BARE_I.sub("y", text)
         if is_english(lang):
             text = _article_among_nato(text)
-        heard = _aitch_heard_as_eight(_eight_heard_as_h(_nato_bent(last_version(text), lang), lang), lang)
+        heard = digit_words_bent(_nato_bent(last_version(text), lang), lang, is_nato_word)
+        heard = _aitch_heard_as_eight(_eight_heard_as_h(heard, lang), lang)
         heard = _oh_heard_as_o(_five_heard_as_i(_okay_heard_as_letters(heard, lang), lang, plate), lang)
         got = symbols(_letter_heard_as_zero(heard, lang), lang)
     except Exception:  # a parser must never crash the call

@@ -412,6 +412,29 @@ def test_an_english_nato_word_bent_a_letter_off_in_a_run_of_them_is_that_word() 
     assert spelling.spell("B for Delta H like Hotel N like Nora 3776", "en-US") == "DHN3776"
 
 
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [("November Kilo Foxtrot One Four Four Nero", "NKF1440"),  # zero
+     ("Charlie Tango nine Nero five Nero two", "CT90502"),
+     ("H like Hotel fix 2 Bravo", "H62B")],  # six
+)
+def test_an_english_digit_word_bent_a_letter_off_among_spelled_symbols_is_that_digit(
+        heard: str, plate: str) -> None:
+    from daisy.understanding import spelling
+
+    assert spelling.spell(heard, "en-US", plate=True) == plate
+
+
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [("Alpha 5 Mike 3 night", "A5M3"), ("B as in Boy 5 right", "B5"), ("Bravo 4 fine 6", "B46")],
+)
+def test_an_everyday_word_beside_spelled_digits_is_no_digit(heard: str, plate: str) -> None:
+    from daisy.understanding import spelling
+
+    assert spelling.spell(heard, "en-US", plate=True) == plate
+
+
 def test_a_bare_h_stays_a_letter_when_the_caller_does_not_spell_with_nato_words() -> None:
     assert reader.read_value("plate", "H 1 2 3 A B", "en-US", NOW) == "H123AB"
     assert reader.read_value("plate", "Hotel, eight, seven, Alpha", "en-US", NOW) == "H87A"

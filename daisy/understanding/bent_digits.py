@@ -1,0 +1,63 @@
+"""An English digit word bent a letter off among spelled symbols ("One Four Four Nero" for "one,
+four, four, zero"; "eighty-fix" for "eighty-six"): Whisper writes the nearest word it knows.
+
+Only a word of the same length as exactly one digit word and one letter off it; between two symbols
+(digits, digit words, letters, NATO words), or last after a digit when written as a name ("Nero": a
+capital mid-answer). Everyday words that sit beside numbers ("your", "hour", "right", "night") are
+never read as digits: the caller may mean them, and the read-back would show a digit they never said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from daisy.understanding.normalize import is_english
+
+# one, two and four have too many everyday neighbours ("owe", "tho", "your", "hour", "pour")
+_DIGIT_WORDS = ("zero", "three", "five", "six", "seven", "eight", "nine")
+_EVERYDAY = frozenset(
+    "right night light might sight tight fight eighth height hive fire fine file mine line nice none "
+    "wine sit sir sis sic mix sex sax give dive live".split()
+)
+_SYMBOL = re.compile(r"^(?:\d+|[A-Z]|[a-z])$")
+
+
+def _one_off(word: str) -> str | None:
+    """The one digit word this word is a letter off (same length), if exactly one."""
+    near = [d for d in _DIGIT_WORDS
+            if len(d) == len(word) and sum(a != b for a, b in zip(d, word, strict=True)) == 1]
+    return near[0] if len(near) == 1 else None
+
+
+def digit_words_bent(text: str, lang: str, is_symbol_word: Callable[[str], bool]) -> str:
+    """Each bent digit word among spelled symbols as the digit word it was. `is_symbol_word(word)`
+    says whether a (lowercase) word is a spelled symbol: a NATO word, a letter or digit name."""
+    if not is_english(lang):
+        return text
+    parts = re.split(r"([\s,.;:-]+)", text)
+    words = [(k, p) for k, p in enumerate(parts) if p and not re.fullmatch(r"[\s,.;:-]+", p)]
+
+    def symbol(w: str) -> bool:
+        return bool(_SYMBOL.match(w)) or w.lower() in _NUMBER_NAMES or is_symbol_word(w.lower())
+
+    for i, (k, w) in enumerate(words):
+        low = w.lower()
+        if not w.isalpha() or len(w) < 3 or low in _EVERYDAY or symbol(w):
+            continue
+        digit = _one_off(low)
+        if digit is None:
+            continue
+        before = i > 0 and symbol(words[i - 1][1])
+        after = i + 1 < len(words) and symbol(words[i + 1][1])
+        last_after_digit = i + 1 == len(words) and w[0].isupper() and i > 0 \
+            and (words[i - 1][1].isdigit() or words[i - 1][1].lower() in _NUMBER_NAMES)
+        if (before and after) or last_after_digit:
+            parts[k] = digit
+    return "".join(parts)
+
+
+_NUMBER_NAMES = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety".split()
+)
