@@ -53,7 +53,7 @@ _HOLD_CUE = re.compile(r"\b(?:dame|deme|dejame|espera\w*|aguanta\w*|permite\w*|g
 _IN_WORDS = ("in", "en")
 _FILLERS = ("about", "around", "like", "roughly", "maybe", "como", "unos", "unas", "aproximadamente", "tipo")
 _PART_WORDS = re.compile(r"\b(?:tarde|noche|manana|madrugada|morning|afternoon|evening|night|tonight|"
-                         r"mediodia|noon|midnight|medianoche|punto|o'?clock|oclock)\b")
+                         r"mediodia|noon|midnight|medianoche|punto|o'?clock|oclock|[ap] ?m)\b")
 
 
 def _num_value(item: object) -> int | None:

@@ -246,3 +246,4 @@ def test_a_small_number_after_in_with_no_unit_is_no_time(said: str, lang: str) -
 def test_a_number_after_in_keeps_its_clock_when_a_clock_word_is_said() -> None:
     assert read_time("in the evening at 7", "en", NOW) == "19:00"
     assert read_time("en la tarde, a las cinco", "es", NOW) == "17:00"
+    assert read_time("in 6 pm", "en", NOW) == "18:00"  # "in" for "at"
