@@ -290,6 +290,22 @@ def _plate_said_whole(ctx: TurnContext, f: FormField, piece: str, text: str) -> 
     return bool(re.fullmatch(r"[A-Z]+[0-9]{2,}", piece)) and not reader.trails_off(text, ctx.lang)
 
 
+def _given_name_written_otherwise(ctx: TurnContext, f: FormField, pending: str) -> str | None:
+    """A heard name with its surname spelled, said no to on the last try: the given name written
+    another way it sounds (Dylan, Dillon), read back once before the field is left empty. The
+    caller spelled the surname but said the given name, which the recognizer wrote the usual way
+    and the caller, hearing it read back, could not tell from theirs."""
+    last_try = ctx.state.tries + 1 >= ladder.MAX_TRIES
+    if f.kind is not FieldKind.NAME or offer(ctx.state) is not Offer.SPELL or not last_try \
+            or ctx.confidence is None or ctx.state.scratch.get("given_alike_offered"):
+        return None
+    ways = reader.given_name_alikes(pending, ctx.lang)
+    alike = next((v for v in ways if v not in refused(ctx.state)), None)
+    if alike:
+        ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "given_alike_offered": "1"})
+    return alike
+
+
 def _spelled_name(ctx: TurnContext, text: str) -> str | None:
     """Asked to spell the surname: the letters said, after the given name heard before (or now)."""
     letters = reader.read_letters(text, ctx.lang, longest=20)
@@ -457,6 +473,12 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
         if not ladder.no_counts(ctx):
             return unclear(ctx, f)  # a no the audio contradicts: "¿sí o no?" once
         ctx.state = refusing
+        alike = _given_name_written_otherwise(ctx, f, pending)
+        if alike:
+            # said aloud, both ways sound alike: the caller hears the letters
+            other = next(w for w, was in zip(alike.split(), pending.split(), strict=True) if w != was)
+            letters = ", ".join(other.upper())
+            return read_back(ctx, f, alike, prefix=ctx.text("given_name_written", letters=letters))
         return ladder.strike(ctx, f, "retry_lead")
     # A whole new value said instead of yes or no ("no" lost by the recognizer): read it back.
     fresh = _value_in(ctx, f, text)

@@ -285,6 +285,13 @@ def sound_alike_names(value: str, lang: str = "es") -> list[str]:
     return name_lexicon.sound_alikes(value, lang)
 
 
+def given_name_alikes(value: str, lang: str) -> list[str]:
+    """The name with a given name written another way that sounds the same (Dylan, Dillon)."""
+    from daisy.understanding.name_sounds import given_name_alikes
+
+    return given_name_alikes(value, lang)
+
+
 def read_name(text: str, lang: str) -> str | None:
     return names.read_name(text, lang)
 

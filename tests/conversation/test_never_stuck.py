@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from daisy.core import Dialogue, Direction, Keypad, Utterance
 from daisy.core.expectation import Offer, offer
-from daisy.core.state import Turn
+from daisy.core.state import Phase, Turn
 from daisy.form import load_form
 from tests.conversation.conftest import NOW, Line
 
@@ -422,6 +422,22 @@ def test_a_heard_name_said_no_to_and_heard_again_is_offered_written_another_way_
     assert typed.state.pending == "Pedro Carbajal Saldivar"
 
 
+def test_a_given_name_said_no_to_after_the_surname_was_spelled_is_offered_written_another_way_once() -> None:
+    # the driver spells the surname and says the given name: Whisper writes Dylan for Dillon, and the
+    # driver hearing "Dylan" read back cannot tell which way Daisy wrote it
+    said = ("My name is Dylan Delacruz", "No", "Dylan Delacruz", "No",
+            "Dylan Delta Echo Lima Alpha Charlie Romeo Uniform Zulu", "No")
+    dialogue, turn = _call_hearing("en", "Sure.", *said)
+    assert turn.state.pending == "Dillon Delacruz" and turn.state.phase is Phase.CONFIRMING
+    assert _heard(dialogue, turn, "Yes.", 0.9).state.values["driver_name"].value == "Dillon Delacruz"
+    # only once: a second no leaves the name empty
+    turn = _heard(dialogue, turn, "No.", 0.9)
+    assert turn.state.values["driver_name"].left_empty
+    # typed, the given name is as the caller wrote it
+    _, typed = _call_hearing("en", "Sure.", *said, confidence=None)
+    assert typed.state.values["driver_name"].left_empty
+
+
 def test_a_long_spelling_the_hearing_lost_is_no_piece_even_at_the_last_rung() -> None:
     # five seconds of "te de Toluca, ele de Luna, …" heard as "ene": no "¿qué sigue?" for an N
     dialogue = Dialogue(FORM, "es")
@@ -820,8 +836,11 @@ def _name_left_empty_then_the_address(heard_name: str, address: str) -> tuple[Di
     """An English call whose name is refused three times, every other value confirmed, the address last."""
     dialogue = Dialogue(FORM, "en")
     turn = dialogue.start(Direction.INBOUND, NOW)
-    for said in (heard_name, "no", heard_name, "no", heard_name.split()[0] + ": Sierra, Hotel, Alfa", "no",
-                 *_EN_AFTER_THE_NAME, address, "yes"):
+    for said in (heard_name, "no", heard_name, "no", heard_name.split()[0] + ": Sierra, Hotel, Alfa", "no"):
+        turn = _heard(dialogue, turn, said, 0.9)
+    if turn.state.field == "driver_name":  # the given name offered written another way ("Mariah")
+        turn = _heard(dialogue, turn, "no", 0.9)
+    for said in (*_EN_AFTER_THE_NAME, address, "yes"):
         turn = _heard(dialogue, turn, said, 0.9)
     return dialogue, turn
 

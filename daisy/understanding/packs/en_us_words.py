@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 LETTER_NAMES = {
     "a": "A", "ay": "A", "b": "B", "bee": "B", "be": "B", "c": "C", "see": "C", "sea": "C", "cee": "C",
     "d": "D",
@@ -31,3 +33,26 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
+
+
+# How an English name sounds, written one way, for names spelled apart that a read-back cannot tell
+# apart (Dylan, Dillon; Christian, Cristian; Steven, Stephen; Sara, Sarah): the consonants as they
+# sound, the first vowel as written, a lone unstressed vowel after it as any other, the last as it ends.
+_SOUNDS = tuple((re.compile(a), b) for a, b in (
+    ("^kn", "n"), ("^wr", "r"), ("ph", "f"), ("chr", "kr"), ("ch", "C"), ("ck", "k"), ("c(?=[eiy])", "s"),
+    ("c", "k"), ("q", "k"), ("x", "ks"), ("z", "s"), ("v", "f"), ("(?<=[aeiougkrw])h|h$", ""),
+    ("(?<=.)y", "i"), (r"([^aeiou])\1", r"\1"), ("(?:ie|ee|ey|ea|i)$", "I"),
+))
+
+
+def sounds_as(word: str) -> str:
+    """How a lowercase, unaccented English name sounds, written one way: "dylan" and "dillon" are
+    both "dilan", "christian" and "cristian" both "kristan"."""
+    for pattern, written in _SOUNDS:
+        word = pattern.sub(written, word)
+    first = re.match(r"[^aeiou]*[aeiou]+", word)
+    if first is None:
+        return word
+    head, rest = word[: first.end()], word[first.end():]
+    # every vowel group after the first and before the last letters is the same unstressed sound
+    return head + re.sub(r"(?<![aeiou])[aeiou](?=[^aeiouI])", "a", rest)
