@@ -3,8 +3,9 @@ four, four, zero"; "eighty-fix" for "eighty-six"): Whisper writes the nearest wo
 
 Only a word of the same length as exactly one digit word and one letter off it; between two symbols
 (digits, digit words, letters, NATO words), or last after a digit when written as a name ("Nero": a
-capital mid-answer). Everyday words that sit beside numbers ("your", "hour", "right", "night") are
-never read as digits: the caller may mean them, and the read-back would show a digit they never said.
+capital mid-answer) or joined to it ("9-pix"). Everyday words that sit beside numbers ("your", "hour",
+"right", "night") are never read as digits: the caller may mean them, and the read-back would show a
+digit they never said.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ def digit_words_bent(text: str, lang: str, is_symbol_word: Callable[[str], bool]
             continue
         before = i > 0 and symbol(words[i - 1][1])
         after = i + 1 < len(words) and symbol(words[i + 1][1])
-        last_after_digit = i + 1 == len(words) and w[0].isupper() and i > 0 \
+        # (or joined to it: "9-pix", Whisper's hyphen between the two words of one number)
+        joined = parts[k - 1] == "-"
+        last_after_digit = i + 1 == len(words) and (w[0].isupper() or joined) and i > 0 \
             and (words[i - 1][1].isdigit() or words[i - 1][1].lower() in _NUMBER_NAMES)
         if (before and after) or last_after_digit:
             parts[k] = digit
@@ -59,5 +62,6 @@ def digit_words_bent(text: str, lang: str, is_symbol_word: Callable[[str], bool]
 
 _NUMBER_NAMES = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety".split()
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety double "
+    "triple".split()
 )

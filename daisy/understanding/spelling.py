@@ -17,6 +17,7 @@ from daisy.understanding.normalize import is_english, last_version, normalize, s
 from daisy.understanding.numbers import find_numbers, word_table
 from daisy.understanding.packs import en_us_words, es_mx_words
 from daisy.understanding.plausible import plate
+from daisy.understanding.spelled_connectors import connectors_heard_as_symbols
 
 _ES_NAMES = es_mx_words.LETTER_NAMES
 _EN_NAMES = en_us_words.LETTER_NAMES
@@ -1013,7 +1014,7 @@ def spell(text: str, lang: str, plate: bool = False) -> str:
         if plate and lang.startswith("es"):
             text = _BARE_I.sub("y", text)
         if is_english(lang):
-            text = _article_among_nato(text)
+            text = connectors_heard_as_symbols(_article_among_nato(text), lang)
         heard = digit_words_bent(_nato_bent(last_version(text), lang), lang, is_nato_word)
         heard = _aitch_heard_as_eight(_eight_heard_as_h(heard, lang), lang)
         heard = _oh_heard_as_o(_five_heard_as_i(_okay_heard_as_letters(heard, lang), lang, plate), lang)

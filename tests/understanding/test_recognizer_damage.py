@@ -435,6 +435,19 @@ def test_an_everyday_word_beside_spelled_digits_is_no_digit(heard: str, plate: s
     assert spelling.spell(heard, "en-US", plate=True) == plate
 
 
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [("Nineteen K M N King one H four house", "19K1H"),  # "as in" heard as letters, "for" as a four
+     ("U for uniform, C-like, Charlie, 9-pix", "UC96"),  # a stop before the key word, "six" bent
+     ("C, M, N, 4 5 6", "CMN456"), ("H 4 5 6", "H456"), ("S four seven", "S47")],  # no key word after them
+)
+def test_the_words_between_an_english_letter_and_its_key_word_heard_as_symbols_are_no_symbols(
+        heard: str, plate: str) -> None:
+    from daisy.understanding import spelling
+
+    assert spelling.spell(heard, "en-US", plate=True) == plate
+
+
 def test_a_bare_h_stays_a_letter_when_the_caller_does_not_spell_with_nato_words() -> None:
     assert reader.read_value("plate", "H 1 2 3 A B", "en-US", NOW) == "H123AB"
     assert reader.read_value("plate", "Hotel, eight, seven, Alpha", "en-US", NOW) == "H87A"
