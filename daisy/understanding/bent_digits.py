@@ -31,11 +31,19 @@ def _one_off(word: str) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+# "forty one" heard "For one": at the start of a spelled answer "for" is no connector (no letter before
+# it), and before a digit it is the four it sounds like
+_LEADING_FOR = re.compile(r"^((?:it'?s|plates are|okay|ok)[,.]?\s+)?for"
+                          r"(?=[\s,]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine)\b))",
+                          re.IGNORECASE)
+
+
 def digit_words_bent(text: str, lang: str, is_symbol_word: Callable[[str], bool]) -> str:
     """Each bent digit word among spelled symbols as the digit word it was. `is_symbol_word(word)`
     says whether a (lowercase) word is a spelled symbol: a NATO word, a letter or digit name."""
     if not is_english(lang):
         return text
+    text = _LEADING_FOR.sub(lambda m: f"{m.group(1) or ''}four", text.strip())
     parts = re.split(r"([\s,.;:-]+)", text)
     words = [(k, p) for k, p in enumerate(parts) if p and not re.fullmatch(r"[\s,.;:-]+", p)]
 

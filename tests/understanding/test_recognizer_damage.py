@@ -416,7 +416,9 @@ def test_an_english_nato_word_bent_a_letter_off_in_a_run_of_them_is_that_word() 
     ("heard", "plate"),
     [("November Kilo Foxtrot One Four Four Nero", "NKF1440"),  # zero
      ("Charlie Tango nine Nero five Nero two", "CT90502"),
-     ("H like Hotel fix 2 Bravo", "H62B")],  # six
+     ("H like Hotel fix 2 Bravo", "H62B"),  # six
+     ("For one, letter C, letter Y, two, letter double U.", "41CY2W"),  # "forty one" first: no connector
+     ("B for 5", "B5")],
 )
 def test_an_english_digit_word_bent_a_letter_off_among_spelled_symbols_is_that_digit(
         heard: str, plate: str) -> None:
