@@ -78,11 +78,11 @@ class WholeTurnWhisperSTT(WhisperSTT):
     async def stretch_heard_as(self, expecting: Expected, longest: float,
                                of: object | None = None) -> str | None:
         """A stretch (the one transcript `of` was sent for, else the newest) heard again as if
-        `expecting` were asked (greedy, one run), when it is no longer than `longest` seconds spoken: a
-        backchannel heard while Daisy asked for a name comes out of the name-primed decoder as a
+        `expecting` were asked (greedy, one run), when it is no longer than `longest` seconds spoken:
+        a backchannel heard while Daisy asked for a name comes out of the name-primed decoder as a
         name ("Ajá, sí." → "Ajá C C")."""
-        at = self._index_of(of)
-        piece = self._pieces[at] if at is not None else self._pieces[-1] if self._pieces else None
+        at = self._index_of(of) if of is not None else len(self._pieces) - 1
+        piece = self._pieces[at] if at is not None and at >= 0 else None  # (forgotten with its turn)
         # voiced time: the VAD's padding and the silence that closed the stretch are no words
         if piece is None or voiced_seconds(piece[2], piece[3]) > longest:
             return None
