@@ -1003,6 +1003,19 @@ def _oh_heard_as_o(text: str, lang: str) -> str:
     return " ".join(out)
 
 
+def _as_said(text: str, lang: str, plate: bool) -> str:
+    """What Whisper made of a spelled value put back before its symbols are read, step by step (each
+    step reads the text the one before left)."""
+    text = _GLUED_NATO.sub(r"\1 \2", text)
+    if not is_english(lang):
+        return last_version(_BARE_I.sub("y", text) if plate else text)
+    text = last_version(connectors_heard_as_symbols(_article_among_nato(text), lang))
+    text = digit_words_bent(_nato_bent(text, lang), lang, is_nato_word)
+    for step in (_eight_heard_as_h, _aitch_heard_as_eight, _okay_heard_as_letters):
+        text = step(text, lang)
+    return _letter_heard_as_zero(_oh_heard_as_o(_five_heard_as_i(text, lang, plate), lang), lang)
+
+
 def spell(text: str, lang: str, plate: bool = False) -> str:
     """The symbols (A–Z, 0–9) a caller dictated for a plate in this utterance; "" when none.
 
@@ -1010,15 +1023,7 @@ def spell(text: str, lang: str, plate: bool = False) -> str:
     I or O (an address or a name may).
     """
     try:
-        text = _GLUED_NATO.sub(r"\1 \2", text)
-        if plate and lang.startswith("es"):
-            text = _BARE_I.sub("y", text)
-        if is_english(lang):
-            text = connectors_heard_as_symbols(_article_among_nato(text), lang)
-        heard = digit_words_bent(_nato_bent(last_version(text), lang), lang, is_nato_word)
-        heard = _aitch_heard_as_eight(_eight_heard_as_h(heard, lang), lang)
-        heard = _oh_heard_as_o(_five_heard_as_i(_okay_heard_as_letters(heard, lang), lang, plate), lang)
-        got = symbols(_letter_heard_as_zero(heard, lang), lang)
+        got = symbols(_as_said(text, lang, plate), lang)
     except Exception:  # a parser must never crash the call
         return ""
     half = len(got) // 2
