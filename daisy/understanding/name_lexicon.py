@@ -374,3 +374,6 @@ def warm() -> None:
     _by_shape()
     _by_one_dropped()
     _by_sound_shape()
+    from daisy.understanding import name_sounds  # (it reads the same lists by given name and sex)
+
+    name_sounds.warm()

@@ -49,3 +49,9 @@ def given_name_alikes(name: str, lang: str) -> list[str]:
         out += [" ".join([*words[:i], n, *words[i + 1:]]) for n, s in same
                 if strip_accents(n.lower()) != strip_accents(word.lower()) and s & sexes]
     return out
+
+
+def warm() -> None:
+    """Build both languages' sound indexes now (Faker's lists), not on the turn that needs them."""
+    for lang in ("en", "es"):
+        _by_sound(lang)
