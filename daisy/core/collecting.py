@@ -202,6 +202,7 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
     if f.kind is FieldKind.NAME and offer(ctx.state) is Offer.SPELL:
         spelled = _spelled_name(ctx, text)
         if spelled:
+            ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "surname_spelled": spelled})
             return read_back(ctx, f, spelled)
     value = reader.read_value(kind, text, ctx.lang, ctx.now)
     if value:
@@ -296,8 +297,9 @@ def _given_name_written_otherwise(ctx: TurnContext, f: FormField, pending: str) 
     caller spelled the surname but said the given name, which the recognizer wrote the usual way
     and the caller, hearing it read back, could not tell from theirs."""
     last_try = ctx.state.tries + 1 >= ladder.MAX_TRIES
-    if f.kind is not FieldKind.NAME or offer(ctx.state) is not Offer.SPELL or not last_try \
-            or ctx.confidence is None or ctx.state.scratch.get("given_alike_offered"):
+    spelled = ctx.state.scratch.get("surname_spelled") == pending  # not a name said whole again
+    if f.kind is not FieldKind.NAME or not spelled or not last_try or ctx.confidence is None \
+            or ctx.state.scratch.get("given_alike_offered"):
         return None
     ways = reader.given_name_alikes(pending, ctx.lang)
     alike = next((v for v in ways if v not in refused(ctx.state)), None)

@@ -436,6 +436,9 @@ def test_a_given_name_said_no_to_after_the_surname_was_spelled_is_offered_writte
     # typed, the given name is as the caller wrote it
     _, typed = _call_hearing("en", "Sure.", *said, confidence=None)
     assert typed.state.values["driver_name"].left_empty
+    # a name said whole on the last rung, no letters spelled, is no surname to keep ("John Fifth Arrow")
+    _, whole = _call_hearing("en", "Sure.", *said[:4], "John Fifth Arrow", "No")
+    assert whole.state.values["driver_name"].left_empty
 
 
 def test_a_long_spelling_the_hearing_lost_is_no_piece_even_at_the_last_rung() -> None:
