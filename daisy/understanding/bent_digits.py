@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 
 from daisy.understanding.normalize import is_english
+from daisy.understanding.numbers import number_vocabulary
+from daisy.understanding.packs import en_us_words
 
 # one, two and four have too many everyday neighbours ("owe", "tho", "your", "hour", "pour")
 _DIGIT_WORDS = ("zero", "three", "five", "six", "seven", "eight", "nine")
@@ -22,6 +24,7 @@ _EVERYDAY = frozenset(
     "wine sit sir sis sic mix sex sax give dive live".split()
 )
 _SYMBOL = re.compile(r"^(?:\d+|[A-Z]|[a-z])$")
+_NUMBER_NAMES = number_vocabulary("en")
 
 
 def _one_off(word: str) -> str | None:
@@ -34,7 +37,7 @@ def _one_off(word: str) -> str | None:
 # "forty one" heard "For one": at the start of a spelled answer "for" is no connector (no letter before
 # it), and before a digit it is the four it sounds like
 _LEADING_FOR = re.compile(r"^((?:it'?s|plates are|okay|ok)[,.]?\s+)?for"
-                          r"(?=[\s,]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine)\b))",
+                          r"(?=[\s,]+(?:\d|(?:" + "|".join(en_us_words.UNITS) + r")\b))",
                           re.IGNORECASE)
 
 
@@ -67,9 +70,3 @@ def digit_words_bent(text: str, lang: str, is_symbol_word: Callable[[str], bool]
             parts[k] = digit
     return "".join(parts)
 
-
-_NUMBER_NAMES = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety double "
-    "triple".split()
-)

@@ -51,6 +51,7 @@ _EN.update({"wun": (UNIT, 1), "tree": (UNIT, 3), "fower": (UNIT, 4), "fife": (UN
 # except that "cero" is understood everywhere.
 
 _REPEAT = {"doble": 2, "double": 2, "triple": 3}
+_NUMBER_WORDS = {True: frozenset(_EN) | {"double", "triple"}, False: frozenset(_ES) | {"doble", "triple"}}
 
 
 
@@ -67,6 +68,11 @@ class Num:
 
 def word_table(lang: str) -> dict[str, tuple[int, int]]:
     return _EN if is_english(lang) else _ES
+
+
+def number_vocabulary(lang: str) -> frozenset[str]:
+    """Every word that says (part of) a number in this language, "double"/"doble" included."""
+    return _NUMBER_WORDS[is_english(lang)]
 
 
 def is_number_word(token: str, lang: str) -> bool:

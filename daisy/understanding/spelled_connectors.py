@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable
 
 from daisy.understanding.normalize import is_english
+from daisy.understanding.numbers import number_vocabulary
 
 # a key word is no number word: "Z, four, zero" is three symbols
-_KEY = (r"(?!(?i:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-        r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|oh|double|triple)\b)")
+_KEY = r"(?!(?i:" + "|".join(sorted(number_vocabulary("en"), key=len, reverse=True)) + r")\b)"
 _AS_IN = re.compile(r"\b([A-Za-z])[.,]?\s+M[.,]?\s+N[.,]?\s+" + _KEY + r"(?=([A-Za-z])[A-Za-z]{2,})")
 _FOR = re.compile(r"\b([A-Z])[.,]?\s+(?:four|Four|4)[.,]?\s+" + _KEY + r"(?=([A-Za-z])[A-Za-z]{2,})")
 # "C-like, Charlie": a stop Whisper put between the connector and its key word
