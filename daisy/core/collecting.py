@@ -153,7 +153,9 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         held = ctx.state.pieces
         again = bool(held) and (piece.startswith(held) or (len(held) >= 2 and held in piece)
                                 or _starts_near(piece, held))
-        restated = overflows or again  # (pieces never end like a whole value: that is asked again below)
+        # ...or the caller names it first ("my email is …" after "dylan underscore")
+        named = bool(held) and reader.names_the_whole(kind, text, ctx.lang)
+        restated = overflows or again or named  # (pieces never end like a whole value: asked again below)
         if restated and reader.looks_complete(kind, piece):
             gathered = piece  # the whole value said again, from the start: it replaces the pieces
         elif len(piece) >= SAID_AGAIN and ctx.state.pieces.startswith(piece):

@@ -82,6 +82,20 @@ _WORDS = {"gmail", "hotmail", "yahoo", "outlook", "live", "icloud", "msn", "aol"
           "mx", "edu", "gob", "us", "info"}
 
 
+# Words that name the whole address before it: said after some pieces, what follows is the address said
+# again from its start, not more of it ("dylan underscore", then "my email is dillon underscore…")
+_WHOLE_NAMED_ES = ["mi correo electronico es", "mi correo es", "el correo electronico es", "el correo es",
+                   "mi email es", "mi mail es", "mi e mail es", "el email es", "es", "seria"]
+_WHOLE_NAMED_EN = ["my email address is", "my email is", "the email is", "my e mail is", "its", "it is"]
+
+
+def names_the_whole(text: str, lang: str) -> bool:
+    """The utterance starts with words that name the whole address ("my email is …", "es …")."""
+    words = normalize(text).split()
+    leads = _WHOLE_NAMED_EN if is_english(lang) else _WHOLE_NAMED_ES
+    return any(words[: len(lead.split())] == lead.split() for lead in leads)
+
+
 def _strip_lead(words: list[str], english: bool) -> list[str]:
     leads = [p.split() for p in (_LEAD_EN if english else _LEAD_ES)]
     leads.sort(key=len, reverse=True)

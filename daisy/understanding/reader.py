@@ -122,6 +122,11 @@ def looks_complete(kind: str, gathered: str) -> bool:
     return bool(gathered)
 
 
+def names_the_whole(kind: str, text: str, lang: str) -> bool:
+    """The caller names the whole value before saying it ("my email is …"): it is said again whole."""
+    return kind == "email" and emails.names_the_whole(text, lang)
+
+
 def ends_like_a_whole(kind: str, gathered: str) -> bool:
     """Pieces that already end the way the value ends (an address's domain ending): a whole value
     said next is the value said again, not more of it."""

@@ -93,6 +93,29 @@ def test_a_whole_address_said_again_from_a_first_piece_heard_a_letter_off_replac
     assert out["state"] == "confirming" and out["pending"] == "ramon_ibarra@gmail.com"
 
 
+def test_a_whole_address_named_before_it_is_said_again_replaces_the_pieces(line: Line) -> None:
+    line.reach("email")
+    line.say("ramon")  # the first piece, then one misheard: the driver starts over, naming it
+    out = line.say("mi correo es rosa punto ibarra arroba gmail punto com")
+    assert out["state"] == "confirming" and out["pending"] == "rosa.ibarra@gmail.com"
+
+
+def test_an_english_address_named_again_after_pieces_replaces_them(english_line: Line) -> None:
+    for said, value in [("Dillon Delacruz", "Dillon Delacruz"), ("71", "71"), ("ABC123", "ABC123"),
+                        ("40", "40"), ("XYZ987", "XYZ987"), ("at 5 pm", "17:00")]:
+        english_line.answer(said, value)
+    english_line.say("dylan underscore")
+    out = english_line.say("My email is dillon underscore delacruz 23 at iCloud dot com.")
+    assert out["state"] == "confirming" and out["pending"] == "dillon_delacruz23@icloud.com"
+
+
+def test_a_piece_with_its_provider_after_pieces_is_still_more_of_the_address(line: Line) -> None:
+    line.reach("email")
+    line.say("ramon punto")
+    out = line.say("ibarra arroba gmail punto com")
+    assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"
+
+
 def test_a_whole_plate_said_again_after_pieces_replaces_them(line: Line) -> None:
     line.reach("tractor_plates")
     line.say("Letra M, letra N, letra A, uno")
