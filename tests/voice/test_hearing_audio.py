@@ -379,6 +379,26 @@ def test_an_everyday_yes_heard_as_a_no_is_asked_again_and_a_real_no_still_counts
     assert value(Expected.YES_NO, heard.text, "es", NOW) == "no" and heard.confidence >= SURE_NO
 
 
+def test_a_read_back_answer_heard_as_neither_is_the_side_whose_words_clearly_fit_the_audio() -> None:
+    from daisy.core.ladder import SURE_NO, SURE_YES
+    from daisy.evaluation.audio.line import RATE, through_line
+    from daisy.evaluation.audio.voices import espeak, kokoro
+
+    # On made-up sets 8 and 9 these came out of Whisper base as "yapa", "You taught it." and
+    # "Incometo.": neither a yes nor a no, each cost a "¿sí o no?" (the same audio, asked again, is
+    # heard the same)
+    model = load_whisper(Path("data"))
+    for said, (samples, rate), noise, lang, meant in [
+        ("Yup.", kokoro("Yup.", "en", "jm_kumo", Path("data")), None, "en", "yes"),
+        ("You got it.", espeak("You got it.", "en-us+f2"), 5467120864202051659, "en", "yes"),
+        ("Incorrecto.", espeak("Incorrecto.", "es-419+f4"), None, "es", "no"),
+    ]:
+        pcm = through_line(samples, rate, noise is not None, noise or 0)
+        heard = hear(model, pcm, RATE, Expected.YES_NO, lang, NOW)
+        assert value(Expected.YES_NO, heard.text, lang, NOW) == meant, (said, heard.text)
+        assert heard.confidence >= (SURE_YES if meant == "yes" else SURE_NO)
+
+
 def test_the_words_heard_are_weighed_written_as_the_yes_and_no_words_are() -> None:
     from daisy.voice.hearing.yes_twin import SURE, weigh_yes
 

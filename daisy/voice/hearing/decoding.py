@@ -21,7 +21,8 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
    and in an English plate or number a five or nine heard as "I" is put back (long_i.py);
 10. a yes is weighed on the audio: plain yes-words against plain no-words, and a yes with a near
    twin ("That's right." / "That's wrong.") against its twin; a no against the everyday yes-words, and
-   one written as one of the prompt's no-phrases against the plain yes-words (yes_twin.py).
+   one written as one of the prompt's no-phrases against the plain yes-words; an answer heard as
+   neither is taken as the side whose words clearly fit it better (yes_twin.py).
 """
 
 from __future__ import annotations
@@ -278,6 +279,10 @@ def hear(
     if expecting == Expected.YES_NO and values.get(text) == "no" and n_best > 1:
         confidence = _weighed("a no", confidence,
                               lambda: yes_twin.weigh_no(unprompted, text, lang, prompt_text, confidence))
+    if expecting == Expected.YES_NO and text and value_of(text) is None and n_best > 1:
+        found = _weighed("an unclear answer", None, lambda: yes_twin.weigh_neither(unprompted, text, lang))
+        if found is not None:
+            text, confidence = found
     if lost:
         confidence = 0.0  # what is left of a decode that stopped early is no value and no piece
     distinct: dict[str, Hypothesis] = {}
