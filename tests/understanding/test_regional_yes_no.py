@@ -38,6 +38,12 @@ def test_a_regional_no_is_a_plain_no(said: str, lang: str) -> None:
     assert Intent.NO in found and Intent.YES not in found and only_yes_no(said, lang)
 
 
+@pytest.mark.parametrize("said", ["Fí.", "Fí, fí.", "Chí.", "Shi."])
+def test_a_si_whose_s_the_phone_line_bent_is_a_yes(said: str) -> None:
+    # the line cuts the hiss of an s: "Sí." came out of Whisper base as "Fí." (Kokoro, cab noise)
+    assert clear_yes(said, "es-MX") and only_yes_no(said, "es-MX")
+
+
 @pytest.mark.parametrize(("said", "lang"), YES + NO)
 def test_a_yes_or_no_is_never_a_value(said: str, lang: str) -> None:
     for kind in ("name", "number", "plate", "time", "email"):
