@@ -1008,12 +1008,29 @@ def _as_said(text: str, lang: str, plate: bool) -> str:
     step reads the text the one before left)."""
     text = _GLUED_NATO.sub(r"\1 \2", text)
     if not is_english(lang):
+        text = _vowel_off_a_number(text)
         return last_version(_BARE_I.sub("y", text) if plate else text)
     text = last_version(connectors_heard_as_symbols(_article_among_nato(text), lang))
     text = digit_words_bent(_nato_bent(text, lang), lang, is_nato_word)
     for step in (_eight_heard_as_h, _aitch_heard_as_eight, _okay_heard_as_letters):
         text = step(text, lang)
     return _letter_heard_as_zero(_oh_heard_as_o(_five_heard_as_i(text, lang, plate), lang), lang)
+
+
+# A vowel's letter name is the vowel alone, and Whisper glues it to a number word said just before it:
+# "dos, A de Avión" heard "dosa de avión" (the A lost, and "dosa" no number). Only before "de" and a
+# key word starting with that vowel, and not where the glued word is a number word itself ("una").
+_GLUED_VOWEL = re.compile(
+    r"\b(" + "|".join(sorted({*es_mx_words.UNITS, *es_mx_words.TEENS, *es_mx_words.TENS, "cero"}
+                             - {"una", "veintiuna"}, key=len, reverse=True))
+    + r")([aeiou])\b(?=[,.]?\s+de\s+h?\2)",
+    re.IGNORECASE,
+)
+
+
+def _vowel_off_a_number(text: str) -> str:
+    return _GLUED_VOWEL.sub(lambda m: f"{m.group(1)} {m.group(2)}" if (m.group(1) + m.group(2)).lower()
+                            not in es_mx_words.UNITS else m.group(0), text)
 
 
 def spell(text: str, lang: str, plate: bool = False) -> str:

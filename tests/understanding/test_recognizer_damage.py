@@ -167,6 +167,16 @@ def test_a_letter_name_run_into_its_de_is_still_spelling_with_a_key_word() -> No
     assert spelling.spell("la sede de la empresa uno dos", "es-MX") == "12"  # a word, not a letter
 
 
+def test_a_vowel_run_into_the_number_before_it_is_still_that_number_and_that_letter() -> None:
+    from daisy.understanding import spelling
+
+    # "tres, dos, a de Avión, …" heard with the A glued to the two
+    assert spelling.spell("tres dosa de avión huve de venado cero quede pato", "es-MX") == "32AV0P"
+    assert spelling.spell("cincoe de escuela ocho", "es-MX") == "5E8"
+    assert spelling.spell("una de arbol dos", "es-MX") != "1A2"  # "una" is a number word of its own
+    assert spelling.spell("dosa de burro", "es-MX") != "2AB"  # the key word is no A's
+
+
 def test_a_letter_name_de_and_key_word_run_into_one_word_is_that_letter() -> None:
     from daisy.understanding import reader
 
