@@ -18,17 +18,21 @@ from daisy.understanding.plausible import PROVIDERS, provider_as_said
 _COMPLETE = re.compile(r"^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
                        r"(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$")
 
+# Words that name the whole address before it: said after some pieces, what follows is the address said
+# again from its start, not more of it ("dylan underscore", then "my email is dillon underscore…")
+_WHOLE_NAMED_ES = ["mi correo electronico es", "mi correo es", "el correo electronico es", "el correo es",
+                   "mi email es", "mi mail es", "mi e mail es", "el email es", "es", "seria"]
+_WHOLE_NAMED_EN = ["my email address is", "my email is", "the email is", "my e mail is", "its", "it is"]
+# Words before the address that are no part of it (those naming it among them)
 _LEAD_ES = [
-    "si", "claro", "ok", "okey", "bueno", "pues", "este", "eh", "mi correo electronico es", "mi correo es",
-    "el correo electronico es", "el correo es", "mi email es", "mi mail es", "mi e mail es", "el email es",
-    "es", "seria", "correo", "a ver", "anota", "apunta", "mira", "ahi va",
+    "si", "claro", "ok", "okey", "bueno", "pues", "este", "eh", *_WHOLE_NAMED_ES,
+    "correo", "a ver", "anota", "apunta", "mira", "ahi va",
     # the end of a yes to the last read-back, heard at the start of this answer
     "correcto", "correcta", "asi es", "exacto", "eso es",
 ]
 _LEAD_SINGLE = {"es", "son", "seria", "its", "correo", "email", "mail"}
 _LEAD_EN = [
-    "yes", "yeah", "sure", "ok", "okay", "so", "um", "uh", "my email address is", "my email is",
-    "the email is", "my e mail is", "its", "it is", "email", "thats", "that is",
+    "yes", "yeah", "sure", "ok", "okay", "so", "um", "uh", *_WHOLE_NAMED_EN, "email", "thats", "that is",
     "correct", "thats right", "right", "exactly",
 ]
 _DROP = {
@@ -80,13 +84,6 @@ _DOMAIN_FIXES = {
 _TLD_FIXES = {"con": "com", "comm": "com", "come": "com", "kom": "com", "net": "net", "nett": "net"}
 _WORDS = {"gmail", "hotmail", "yahoo", "outlook", "live", "icloud", "msn", "aol", "com", "net", "org",
           "mx", "edu", "gob", "us", "info"}
-
-
-# Words that name the whole address before it: said after some pieces, what follows is the address said
-# again from its start, not more of it ("dylan underscore", then "my email is dillon underscore…")
-_WHOLE_NAMED_ES = ["mi correo electronico es", "mi correo es", "el correo electronico es", "el correo es",
-                   "mi email es", "mi mail es", "mi e mail es", "el email es", "es", "seria"]
-_WHOLE_NAMED_EN = ["my email address is", "my email is", "the email is", "my e mail is", "its", "it is"]
 
 
 def names_the_whole(text: str, lang: str) -> bool:

@@ -1021,16 +1021,17 @@ def _as_said(text: str, lang: str, plate: bool) -> str:
 # "dos, A de Avión" heard "dosa de avión" (the A lost, and "dosa" no number). Only before "de" and a
 # key word starting with that vowel, and not where the glued word is a number word itself ("una").
 _GLUED_VOWEL = re.compile(
-    r"\b(" + "|".join(sorted({*es_mx_words.UNITS, *es_mx_words.TEENS, *es_mx_words.TENS, "cero"}
-                             - {"una", "veintiuna"}, key=len, reverse=True))
-    + r")([aeiou])\b(?=[,.]?\s+de\s+h?\2)",
+    r"\b(" + "|".join(sorted(word_table("es"), key=len, reverse=True)) + r")([aeiou])\b(?=[,.]?\s+de\s+h?\2)",
     re.IGNORECASE,
 )
 
 
 def _vowel_off_a_number(text: str) -> str:
-    return _GLUED_VOWEL.sub(lambda m: f"{m.group(1)} {m.group(2)}" if (m.group(1) + m.group(2)).lower()
-                            not in es_mx_words.UNITS else m.group(0), text)
+    def split(m: re.Match[str]) -> str:
+        glued = m.group(0)
+        return glued if glued.lower() in word_table("es") else f"{m.group(1)} {m.group(2)}"
+
+    return _GLUED_VOWEL.sub(split, text)
 
 
 def spell(text: str, lang: str, plate: bool = False) -> str:

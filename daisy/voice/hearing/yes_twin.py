@@ -41,6 +41,11 @@ from daisy.voice.hearing.alignment import TurnAudio
 # The yes is contradicted by the audio: no confidence at all, below every yes threshold of the core
 # (a yes heard with any other confidence is at least not contradicted: core.ladder.SURE_YES_WHEN_ASKED).
 MAYBE_NO = 0.0
+def _as_a_sentence(text: str) -> str:
+    """The words heard written as the yes- and no-words are, with one closing period."""
+    return text.strip().rstrip(".!?") + "."
+
+
 # The yes heard clearly over the no (the core's yes thresholds are 0.5 and less).
 SURE = 0.9
 # Log-probability (nats) by which the best plain yes-words must beat the best plain no-words to make
@@ -161,7 +166,7 @@ YES_OVER_NO = 0.2
 
 def weigh_no(turn: TurnAudio, text: str, lang: str, prompt: str, confidence: float) -> float:
     """The confidence of a no heard as `text`, after the yes-words are scored on the audio."""
-    said = text.strip().rstrip(".!?") + "."
+    said = _as_a_sentence(text)
     yes_words, _no_words = vocabulary.yes_and_no_words(lang)
     everyday, plain_no = vocabulary.everyday_yes_and_no(lang)
     fits = turn.fits([*yes_words, *everyday, *plain_no, said])
@@ -175,6 +180,7 @@ def weigh_no(turn: TurnAudio, text: str, lang: str, prompt: str, confidence: flo
     if prompt_phrase and max(fits[: len(yes_words)]) - as_heard >= NOT_SAID:
         return MAYBE_NO
     return confidence
+
 
 # An answer to a read-back heard as neither yes nor no ("yapa" for "Yup.", "You taught it." for "You got
 # it.", "Incometo." for "Incorrecto."): the everyday yes- and no-words are scored in its place, and one
@@ -195,8 +201,7 @@ def weigh_neither(turn: TurnAudio, text: str, lang: str) -> tuple[str, float] | 
     everyday_yes, plain_no = vocabulary.everyday_yes_and_no(lang)
     yeses = list(dict.fromkeys([*yes_words, *everyday_yes]))
     noes = list(dict.fromkeys([*no_words, *plain_no]))
-    said = text.strip().rstrip(".!?") + "."
-    fits = turn.fits([*yeses, *noes, said])
+    fits = turn.fits([*yeses, *noes, _as_a_sentence(text)])
     as_heard = fits[-1]
     best_yes = max(range(len(yeses)), key=lambda k: fits[k])
     best_no = max(range(len(noes)), key=lambda k: fits[len(yeses) + k])
@@ -204,5 +209,5 @@ def weigh_neither(turn: TurnAudio, text: str, lang: str) -> tuple[str, float] | 
     if yes_fit - no_fit >= NEITHER_CLEAR and yes_fit >= as_heard - NEITHER_NEAR:
         return yeses[best_yes], USUAL_YES
     if no_fit - yes_fit >= NEITHER_CLEAR and no_fit >= as_heard - NEITHER_NEAR:
-        return noes[best_no], USUAL_YES
+        return noes[best_no], USUAL_YES  # as sure as a usual yes: a no well over the core's bar for one
     return None
