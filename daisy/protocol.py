@@ -22,7 +22,7 @@ from typing import Any
 
 from daisy.conversation import CallLog, Conversation
 from daisy.core import CallerEvent, Dialogue, Direction, Hangup, Keypad, Silence, Turn, Utterance
-from daisy.core.expectation import Offer, caller_name, expected, offer, refused
+from daisy.core.expectation import expected, listening, offer
 from daisy.form import Form, load_form
 
 # A phone turn is seconds of speech, a few hundred characters at most; a longer "say" is refused so
@@ -145,7 +145,7 @@ class ProtocolSession:
         if not isinstance(path, str) or not path:
             raise ProtocolError(f'bad value for "audio": {_shown(path)} (expected the path of a WAV file)')
         # The speech stack (numpy, soxr, faster-whisper) loads here, on the first audio line only.
-        from daisy.voice.hearing import hear, load_whisper
+        from daisy.voice.hearing import hear_for, load_whisper
         from daisy.voice.hearing.wav import AudioFileError, read_wav
 
         try:
@@ -163,7 +163,5 @@ class ProtocolSession:
             model = load_whisper(self.data_dir)
         except (RuntimeError, OSError) as e:  # the model packages missing, the data dir unwritable
             raise ProtocolError(f"speech recognition is unavailable: {e}") from None
-        heard = hear(model, pcm, rate, expected(self.form, state), self.lang, self.conversation.clock(),
-                     spelled=offer(state) is Offer.SPELL, refused=refused(state),
-                     caller_name=caller_name(self.form, state))
+        heard = hear_for(model, pcm, rate, listening(self.form, state), self.lang, self.conversation.clock())
         return Utterance(heard.text, heard.confidence)

@@ -4,6 +4,7 @@ hypotheses per kind); the evaluation's simulated drivers use `offer` to key digi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from daisy.core.state import CallState
@@ -119,3 +120,25 @@ def caller_name(form: Form, state: CallState) -> str:
     # → Tania Beltran) are most likely the caller's own; the address is read back all the same.
     heard = state.scratch.get("name_heard", "").split()
     return " ".join(w for w in heard if name_lexicon.known(w))
+
+
+def gathering(state: CallState) -> bool:
+    """Pieces of the value are held: the next answer may close it ("es todo") as well as add to it."""
+    return bool(state.pieces) and not state.ended and state.step not in _YES_NO_STEPS
+
+
+@dataclass(frozen=True, slots=True)
+class Listening:
+    """All the voice layer needs to hear the next answer well (daisy.voice.hearing.hear)."""
+
+    expecting: Expected = Expected.FREE
+    spelled: bool = False  # Daisy asked for the value symbol by symbol
+    refused: frozenset[str] = frozenset()  # values the caller said no to for this field
+    caller_name: str = ""  # while an address is asked for (see caller_name)
+    gathering: bool = False  # pieces held: a closing is as likely as a piece
+
+
+def listening(form: Form, state: CallState) -> Listening:
+    """What Daisy listens for now."""
+    return Listening(expected(form, state), offer(state) is Offer.SPELL, refused(state),
+                     caller_name(form, state), gathering(state))

@@ -298,14 +298,10 @@ class DaisyAgent(Agent):
     def _tune_hearing(self, state: CallState) -> None:
         """The recognizer hears the next answer knowing what kind of answer it is (each turn)."""
         try:
-            from daisy.core.expectation import Offer, caller_name, expected, offer, refused
+            from daisy.core.expectation import listening
             from daisy.voice.pipelines import tune_hearing
 
-            form = self.conversation.form
-            tune_hearing(
-                self.session, state.lang, expected(form, state), spelled=offer(state) is Offer.SPELL,
-                refused=refused(state), caller_name=caller_name(form, state),
-            )
+            tune_hearing(self.session, state.lang, listening(self.conversation.form, state))
         except Exception as e:  # noqa: BLE001 (hearing without the hint beats a dropped turn)
             log.warning("could not tune the recognizer: %s", e)
 

@@ -18,8 +18,8 @@ from livekit import rtc
 from livekit.agents import stt, utils
 from livekit.agents.types import NOT_GIVEN, APIConnectOptions, NotGivenOr
 
-from daisy.core.expectation import Expected
-from daisy.voice.hearing import Heard, hear
+from daisy.core.expectation import Listening
+from daisy.voice.hearing import Heard, hear_for
 from daisy.voice.hearing.cleaning import drop_inventions
 from daisy.voice.hearing.decoding import (
     MAX_TOKENS,
@@ -90,13 +90,9 @@ class WhisperSTT(stt.STT):
         super().__init__(capabilities=stt.STTCapabilities(streaming=False, interim_results=False))
         self.language = language[:2].lower()
         self.data_dir = data_dir or Path("data")
-        # What the dialogue waits for now (daisy.core.expectation.expected); the agent sets it each
+        # What the dialogue listens for now (daisy.core.expectation.listening); the agent sets it each
         # turn, and the decoder's vocabulary and the rescoring follow it.
-        self.expecting: Expected = Expected.FREE
-        self.spelled = False  # Daisy asked for the value symbol by symbol
-        self.refused: frozenset[str] = frozenset()  # values the caller said no to for this field
-        # the caller's name (confirmed, or the known names heard), while an address is asked for
-        self.caller_name = ""
+        self.listening = Listening()
         self.last_duration: float | None = None  # seconds spent in the last recognition
         self.last_heard: Heard | None = None  # with its hypotheses, for logs and tests
 
@@ -117,11 +113,9 @@ class WhisperSTT(stt.STT):
         name_lexicon.warm()
 
     async def hear_now(self, pcm: np.ndarray, rate: int, lang: str) -> Heard:
-        """Caller audio heard for what the dialogue waits for now (kind, and whether it asked to spell)."""
-        heard_as = functools.partial(
-            hear, expecting=self.expecting, lang=lang, now=datetime.now().astimezone(),
-            spelled=self.spelled, refused=self.refused, caller_name=self.caller_name,
-        )
+        """Caller audio heard for what the dialogue listens for now."""
+        heard_as = functools.partial(hear_for, listening=self.listening, lang=lang,
+                                     now=datetime.now().astimezone())
         model = await asyncio.to_thread(load_whisper, self.data_dir)
         return await asyncio.to_thread(heard_as, model, pcm, rate)
 

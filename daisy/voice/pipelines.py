@@ -12,6 +12,7 @@ from typing import Any
 
 from livekit.agents import AgentSession
 
+from daisy.core.expectation import Listening
 from daisy.settings import Settings
 from daisy.voice.agent import DaisyAgent
 from daisy.voice.config import PIPELINES
@@ -131,24 +132,14 @@ def hearing_prompt(lang: str, kind: Any = None) -> str:
     return HEARING_PROMPT.get(lang[:2], HEARING_PROMPT["en"])
 
 
-def tune_hearing(
-    session: AgentSession,
-    lang: str,
-    kind: Any,
-    spelled: bool = False,
-    refused: frozenset[str] = frozenset(),
-    caller_name: str = "",
-) -> None:
-    """Before the caller answers, tell the recognizer what kind of answer comes (whether Daisy asked
-    to spell it, which values the caller already said no to, and the caller's name when an
-    address comes: confirmed, or the known names heard): WhisperSTT takes them itself;
+def tune_hearing(session: AgentSession, lang: str, listening: Listening) -> None:
+    """Before the caller answers, tell the recognizer what Daisy listens for (the kind of answer,
+    whether she asked to spell it, the values said no to, …): WhisperSTT takes all of it;
     OpenAI's recognizers (cascade STT, realtime input transcription) take the kind's prompt."""
     stt = session.stt
-    if stt is not None and hasattr(stt, "expecting"):
-        stt.expecting = kind
-        stt.spelled = spelled
-        stt.refused = refused
-        stt.caller_name = caller_name
+    kind = listening.expecting
+    if stt is not None and hasattr(stt, "listening"):
+        stt.listening = listening
         return
     prompt = hearing_prompt(lang, kind)
     if stt is not None and type(stt).__module__.startswith("livekit.plugins.openai"):

@@ -193,6 +193,20 @@ def yes_and_no_words(lang: str, around_twins: bool = False) -> tuple[tuple[str, 
     return yes, no
 
 
+# --- a closing that may have been heard as a piece -------------------------------------------------
+# hearing.closing scores these against the audio of an answer to "¿qué sigue?": the usual ways a
+# driver says the value is all there (the packs' DONE_SAID, written as said, accents and all).
+_CLOSINGS: dict[str, tuple[str, ...]] = {
+    "es": ("Es todo.", "Eso es todo.", "Ya es todo.", "Son todas.", "Ya son todas.", "Son todos.",
+           "Nada más.", "Sería todo."),
+    "en": ("That's it.", "That's all.", "That's everything.", "Nothing else.", "That's the whole thing."),
+}
+
+
+def closings(lang: str) -> tuple[str, ...]:
+    return _CLOSINGS["es" if lang.lower().startswith("es") else "en"]
+
+
 # Whisper base hears some voices' "That's wrong." as "That's right." with no other hypothesis and good
 # confidence. Scored against the audio (forced alignment), the same words with the no-word in place
 # come out close behind when the caller said no, and far behind when they said yes

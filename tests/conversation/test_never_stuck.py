@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from daisy.core import Dialogue, Direction, Keypad, Utterance
-from daisy.core.expectation import Offer, offer
+from daisy.core.expectation import Expected, Offer, listening, offer
 from daisy.core.state import Phase, Turn
 from daisy.form import load_form
 from tests.conversation.conftest import NOW, Line
@@ -106,6 +106,20 @@ def test_one_symbol_spelled_at_the_last_rung_is_a_piece(line: Line) -> None:
     _two_plates_said_no_to(line)
     out = line.say("A de Árbol")
     assert out["state"] == "asking" and out["field"] == "tractor_plates" and "sigue" in out["say"].lower()
+
+
+def test_with_pieces_held_daisy_listens_for_a_closing_as_well_as_a_piece(line: Line) -> None:
+    # the hearing weighs "es todo" on the audio only then (daisy.voice.hearing.closing)
+    line.reach("tractor_plates")
+    form, state = line.session.form, line.session.conversation.state
+    assert state is not None and not listening(form, state).gathering
+    line.say("A de Árbol")
+    state = line.session.conversation.state
+    assert state is not None and listening(form, state).gathering
+    assert listening(form, state).expecting is Expected.PLATE
+    line.say("es todo")
+    state = line.session.conversation.state
+    assert state is not None and not listening(form, state).gathering  # a read-back: yes or no
 
 
 def test_a_plate_said_no_to_and_then_spelled_the_same_is_read_back_once_more(line: Line) -> None:

@@ -12,7 +12,7 @@ import numpy as np
 from livekit import rtc
 from livekit.agents import stt
 
-from daisy.core.expectation import Expected
+from daisy.core.expectation import Expected, Listening
 from daisy.voice.espeak_tts import ESPEAK_RATE, synthesize_pcm, voice_for
 from daisy.voice.phone_audio import FRAME_SAMPLES, RATE, resample, telephone_band
 from daisy.voice.pipelines import load_vad
@@ -41,7 +41,7 @@ Events = list[tuple[float, stt.SpeechEvent]]  # (monotonic time received, event)
 async def _hear(pcm: np.ndarray, expecting: Expected) -> tuple[SpeculativeWhisperSTT, Events]:
     recognizer = SpeculativeWhisperSTT(language="es", data_dir=Path("data"), vad=load_vad())
     recognizer.prewarm()
-    recognizer.expecting = expecting
+    recognizer.listening = Listening(expecting)
     stream = recognizer.stream()
     events: Events = []
 

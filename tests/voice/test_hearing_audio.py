@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from livekit import rtc
 
-from daisy.core.expectation import Expected
+from daisy.core.expectation import Expected, Listening
 from daisy.understanding.answers import value
 from daisy.voice.hearing import hear, load_whisper
 from daisy.voice.local_stt import WhisperSTT
@@ -60,8 +60,8 @@ def test_the_phone_pipeline_hears_for_what_the_agent_says_is_expected(tmp_path: 
     line = through_the_line(pcm, rate)  # the caller's audio as it comes off the SIP leg, 8 kHz
     frame = rtc.AudioFrame(line.tobytes(), 8000, 1, line.size)
     stt = WhisperSTT(language="en")
-    assert stt.expecting == Expected.FREE
-    stt.expecting = Expected.YES_NO
+    assert stt.listening.expecting == Expected.FREE
+    stt.listening = Listening(Expected.YES_NO)
     event = asyncio.run(stt.recognize(frame))
     spoken = event.alternatives[0]
     assert value(Expected.YES_NO, spoken.text, "en", NOW) == "yes"
@@ -397,6 +397,24 @@ def test_a_read_back_answer_heard_as_neither_is_the_side_whose_words_clearly_fit
         heard = hear(model, pcm, RATE, Expected.YES_NO, lang, NOW)
         assert value(Expected.YES_NO, heard.text, lang, NOW) == meant, (said, heard.text)
         assert heard.confidence >= (SURE_YES if meant == "yes" else SURE_NO)
+
+
+def test_a_closing_heard_as_a_piece_is_the_closing_when_pieces_are_held() -> None:
+    from daisy.evaluation.audio.line import RATE, through_line
+    from daisy.evaluation.audio.voices import espeak
+    from daisy.understanding.intents import Intent, classify
+
+    # On made-up sets 8–10, Whisper base prompted for a plate wrote espeak-ng's "That's it." as "F",
+    # "F C D" and "message", and "Eso es todo." as "seis o seis": more symbols for the plate
+    model = load_whisper(Path("data"))
+    for voice, noise in [("en-us+m1", None), ("en-us+m7", 3)]:
+        pcm = through_line(*espeak("That's it.", voice), noise is not None, noise or 0)
+        assert Intent.DONE not in classify(hear(model, pcm, RATE, Expected.PLATE, "en", NOW).text, "en")
+        heard = hear(model, pcm, RATE, Expected.PLATE, "en", NOW, gathering=True)
+        assert Intent.DONE in classify(heard.text, "en"), (voice, heard.text)
+    # ...and a piece stays a piece
+    pcm = through_line(*espeak("letter D", "en-us+m3"), True, 2)
+    assert hear(model, pcm, RATE, Expected.PLATE, "en", NOW, gathering=True).text == "letter D"
 
 
 def test_the_words_heard_are_weighed_written_as_the_yes_and_no_words_are() -> None:

@@ -22,7 +22,9 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
 10. a yes is weighed on the audio: plain yes-words against plain no-words, and a yes with a near
    twin ("That's right." / "That's wrong.") against its twin; a no against the everyday yes-words, and
    one written as one of the prompt's no-phrases against the plain yes-words; an answer heard as
-   neither is taken as the side whose words clearly fit it better (yes_twin.py).
+   neither is taken as the side whose words clearly fit it better (yes_twin.py);
+11. with pieces of a value held, a short answer heard as one more piece is the closing ("That's it."
+   heard "F") when a usual closing fits the audio well (closing.py).
 """
 
 from __future__ import annotations
@@ -36,10 +38,10 @@ from typing import TypeVar
 
 import numpy as np
 
-from daisy.core.expectation import Expected
+from daisy.core.expectation import Expected, Listening
 from daisy.understanding.answers import value as answer_value
 from daisy.voice import vocabulary
-from daisy.voice.hearing import closed_vocabulary, lexicon_names, long_i, nato_words, yes_twin
+from daisy.voice.hearing import closed_vocabulary, closing, lexicon_names, long_i, nato_words, yes_twin
 from daisy.voice.hearing.alignment import TurnAudio
 from daisy.voice.hearing.cleaning import clean, lost_most_of, voiced_seconds
 from daisy.voice.phone_band import RATE as LINE_RATE
@@ -159,12 +161,14 @@ def hear(
     spelled: bool = False,
     refused: frozenset[str] = frozenset(),
     caller_name: str = "",
+    gathering: bool = False,
 ) -> Heard:
     """One caller turn (int16 mono PCM at `rate`) heard as a phone call hears it. `n_best=1` decodes
     greedily (no rescoring), for comparison. `spelled`: Daisy asked for the value symbol by symbol.
     `refused`: values the caller said no to for this field; a reading that gives one does not count
     as a valid answer, so the next-best one that is may win. `caller_name`: the name the caller
-    confirmed, when an address is asked for (an address that sounds like it is taken as it)."""
+    confirmed, when an address is asked for (an address that sounds like it is taken as it).
+    `gathering`: pieces of the value are held, so the answer may be a closing ("That's it.")."""
     lang = "es" if lang.lower().startswith("es") else "en"
     now = now or datetime.now().astimezone()
     if pcm.size == 0 or int(np.abs(pcm.astype(np.int32)).max()) <= SILENT_PEAK:
@@ -283,12 +287,28 @@ def hear(
         found = _weighed("an unclear answer", None, lambda: yes_twin.weigh_neither(unprompted, text, lang))
         if found is not None:
             text, confidence = found
+    short = seconds <= closing.LONGEST
+    if gathering and n_best > 1 and text and short and not closing.heard_as_closing(text, lang):
+        said = _weighed("a closing", None, lambda: closing.weigh_closing(unprompted, text, lang))
+        if said is not None:
+            text, confidence, lost = said, CLOSING, False
     if lost:
         confidence = 0.0  # what is left of a decode that stopped early is no value and no piece
     distinct: dict[str, Hypothesis] = {}
     for h in [*hypotheses, *closed]:  # best score first: each text keeps its best
         distinct.setdefault(h.text, h)
     return Heard(text, confidence, tuple(distinct.values()))
+
+
+# A closing found on the audio: as sure as a usual yes (its own confidence says nothing of the pieces).
+CLOSING = 0.5
+
+
+def hear_for(model, pcm: np.ndarray, rate: int, listening: Listening, lang: str,  # type: ignore[no-untyped-def]
+             now: datetime | None = None) -> Heard:
+    """One caller turn heard for what Daisy listens for now (daisy.core.expectation.listening)."""
+    return hear(model, pcm, rate, listening.expecting, lang, now, spelled=listening.spelled,
+                refused=listening.refused, caller_name=listening.caller_name, gathering=listening.gathering)
 
 
 def _weighed(what: str, fallback: T, step: Callable[[], T]) -> T:
