@@ -19,7 +19,7 @@ from daisy.voice.hearing.alignment import TurnAudio
 
 LONGEST = 2.6  # seconds of audio, silence around the words included
 # Nats: the closing's own fit on the audio, per language (Spanish closings run a token or two longer).
-# On the answers to "¿qué sigue?" of made-up sets 8–10 of 3 s or less, re-heard (163 so far; 47
+# On the answers to "¿qué sigue?" of made-up sets 8–10 of 3 s or less, re-heard (163; 47
 # closings): closings fit at -2.3 to -11.7, pieces at -6.9 and below in English (a yes) and -10.0 in
 # Spanish (a no), most of them below -12.
 CLOSING_FLOOR = {"en": -9.0, "es": -10.5}
