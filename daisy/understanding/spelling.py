@@ -957,25 +957,26 @@ _BENT_NATO_BESIDE = 2
 
 
 def _nato_bent(text: str, lang: str) -> str:
-    """Each capitalized word a letter off exactly one NATO word, beside NATO words, as that word."""
+    """Each capitalized word a letter off exactly one NATO word, beside NATO words, as that word. Words
+    Whisper joined with a hyphen ("7-Wiskey Romeo Romeo-Dash") are words apart here."""
     if not is_english(lang):
         return text
-    words = text.split()
-    bare = [re.sub(r"[^\w-]", "", w) for w in words]
+    # the words, and the spaces and hyphens between them (X-ray's is its own)
+    parts = re.split(r"(\s+|-(?![Rr]ay\b))", text)
+    at = [k for k, p in enumerate(parts) if p and not re.fullmatch(r"\s+|-", p)]
+    bare = [re.sub(r"[^\w-]", "", parts[k]) for k in at]
     nato = [is_nato_word(w) for w in bare]
     if sum(nato) < _BENT_NATO_BESIDE:
         return text
     from rapidfuzz.distance import Levenshtein
 
-    out = []
-    for k, (w, b) in enumerate(zip(words, bare, strict=True)):
-        beside = (k > 0 and nato[k - 1]) or (k + 1 < len(words) and nato[k + 1])
-        if beside and not nato[k] and len(b) >= 4 and b[0].isupper() and b.isalpha():
+    for i, (k, b) in enumerate(zip(at, bare, strict=True)):
+        beside = (i > 0 and nato[i - 1]) or (i + 1 < len(at) and nato[i + 1])
+        if beside and not nato[i] and len(b) >= 4 and b[0].isupper() and b.isalpha():
             near = {n for n in _NATO if len(n) >= 4 and Levenshtein.distance(b.lower(), n) <= 1}
             if len({n[0] for n in near}) == 1:
-                w = w.replace(b, min(near).capitalize())
-        out.append(w)
-    return " ".join(out)
+                parts[k] = parts[k].replace(b, min(near).capitalize())
+    return "".join(parts)
 
 
 # An English caller's "oh" after a digit, written "O" ("J M W 6 9 7 O"), is a zero: Mexican plates never

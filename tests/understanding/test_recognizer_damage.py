@@ -418,6 +418,9 @@ def test_an_english_nato_word_bent_a_letter_off_in_a_run_of_them_is_that_word() 
     from daisy.understanding import spelling
 
     assert spelling.spell("William Lima Uniform Tango Hulu", "en-US") == "LUTZ"  # Zulu
+    # ...joined to its neighbours by Whisper's hyphens (made-up set 10); X-ray keeps its own
+    assert spelling.spell("7-Wiskey Romeo Romeo-Dash 92", "en-US") == "7WRR92"
+    assert spelling.spell("X-ray Lima Hulu", "en-US") == "XLZ"
     # an everyday word between key words is none: "like" is a letter off Mike
     assert spelling.spell("B for Delta H like Hotel N like Nora 3776", "en-US") == "DHN3776"
 
