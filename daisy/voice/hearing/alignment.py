@@ -14,6 +14,12 @@ from typing import Any
 import numpy as np
 
 
+def as_a_sentence(text: str) -> str:
+    """Words heard written as the readings scored against them are, with one closing period (a bare
+    "Sí" would beat "No." by the period's cost alone)."""
+    return text.strip().rstrip(".!?") + "."
+
+
 @dataclass(frozen=True)
 class TurnAudio:
     """One turn as the decoder saw it: the model, the encoded audio and its length in frames, the

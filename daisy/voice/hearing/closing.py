@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from daisy.understanding.intents import Intent, classify, sounds_done
 from daisy.voice import vocabulary
-from daisy.voice.hearing.alignment import TurnAudio
+from daisy.voice.hearing.alignment import TurnAudio, as_a_sentence
 
 LONGEST = 2.6  # seconds of audio, silence around the words included
 # Nats: the closing's own fit on the audio, per language (Spanish closings run a token or two longer).
@@ -34,7 +34,7 @@ def heard_as_closing(text: str, lang: str) -> bool:
 def weigh_closing(turn: TurnAudio, text: str, lang: str) -> str | None:
     """The closing a short answer heard as a piece was, when the audio says so; else None."""
     phrases = vocabulary.closings(lang)
-    fits = turn.fits([*phrases, text.strip().rstrip(".!?") + "."])
+    fits = turn.fits([*phrases, as_a_sentence(text)])
     best = max(range(len(phrases)), key=lambda k: fits[k])
     floor = CLOSING_FLOOR["es" if lang.startswith("es") else "en"]
     if fits[best] >= floor and fits[best] >= fits[-1] - CLOSING_NEAR:

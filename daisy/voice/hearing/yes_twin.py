@@ -36,16 +36,11 @@ from __future__ import annotations
 import re
 
 from daisy.voice import vocabulary
-from daisy.voice.hearing.alignment import TurnAudio
+from daisy.voice.hearing.alignment import TurnAudio, as_a_sentence
 
 # The yes is contradicted by the audio: no confidence at all, below every yes threshold of the core
 # (a yes heard with any other confidence is at least not contradicted: core.ladder.SURE_YES_WHEN_ASKED).
 MAYBE_NO = 0.0
-def _as_a_sentence(text: str) -> str:
-    """The words heard written as the yes- and no-words are, with one closing period."""
-    return text.strip().rstrip(".!?") + "."
-
-
 # The yes heard clearly over the no (the core's yes thresholds are 0.5 and less).
 SURE = 0.9
 # Log-probability (nats) by which the best plain yes-words must beat the best plain no-words to make
@@ -166,7 +161,7 @@ YES_OVER_NO = 0.2
 
 def weigh_no(turn: TurnAudio, text: str, lang: str, prompt: str, confidence: float) -> float:
     """The confidence of a no heard as `text`, after the yes-words are scored on the audio."""
-    said = _as_a_sentence(text)
+    said = as_a_sentence(text)
     yes_words, _no_words = vocabulary.yes_and_no_words(lang)
     everyday, plain_no = vocabulary.everyday_yes_and_no(lang)
     fits = turn.fits([*yes_words, *everyday, *plain_no, said])
@@ -201,7 +196,7 @@ def weigh_neither(turn: TurnAudio, text: str, lang: str) -> tuple[str, float] | 
     everyday_yes, plain_no = vocabulary.everyday_yes_and_no(lang)
     yeses = list(dict.fromkeys([*yes_words, *everyday_yes]))
     noes = list(dict.fromkeys([*no_words, *plain_no]))
-    fits = turn.fits([*yeses, *noes, _as_a_sentence(text)])
+    fits = turn.fits([*yeses, *noes, as_a_sentence(text)])
     as_heard = fits[-1]
     best_yes = max(range(len(yeses)), key=lambda k: fits[k])
     best_no = max(range(len(noes)), key=lambda k: fits[len(yeses) + k])
