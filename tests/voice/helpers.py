@@ -49,11 +49,12 @@ def settings(tmp: Path, **kw: Any) -> Settings:
     return Settings(_env_file=None, daisy_data_dir=kw.pop("daisy_data_dir", Path("data")), **kw)
 
 
-async def until(cond: Callable[[], object], timeout: float) -> None:
-    """Wait (polling) until `cond()` holds; fail the test after `timeout` seconds."""
+async def until(cond: Callable[[], object], timeout: float,
+                seen: Callable[[], object] = lambda: None) -> None:
+    """Wait (polling) until `cond()` holds; fail the test after `timeout` seconds, saying `seen()`."""
     deadline = time.monotonic() + timeout
     while not cond():
-        assert time.monotonic() < deadline, "timed out"
+        assert time.monotonic() < deadline, f"timed out; seen: {seen()}"
         await asyncio.sleep(0.02)
 
 
