@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
 from livekit.agents import AgentSession
 
 from daisy.conversation import Conversation
@@ -17,6 +18,12 @@ from daisy.settings import Settings
 from daisy.voice.agent import DaisyAgent
 from daisy.voice.phone_audio import PhoneLine
 from daisy.voice.pipelines import bind, build_session
+
+# A call played against the wall clock (Silero, Whisper and espeak-ng sharing two cores with the
+# framework): on a CPU-starved CI machine the agent can fall seconds behind the line and miss a
+# moment of turn-taking a machine that keeps up never misses (a "sí" said over the greeting judged
+# after it ended). Such a test runs again, twice at most, before it counts as failed.
+on_the_wall_clock = pytest.mark.flaky(reruns=2)
 
 
 class RecordingLog:

@@ -24,9 +24,10 @@ from daisy.voice.backchannel import (
 from daisy.voice.espeak_tts import ESPEAK_RATE, synthesize_pcm, voice_for
 from daisy.voice.phone_audio import PhoneLine, resample
 from daisy.voice.whole_turn import WholeTurnWhisperSTT
-from tests.voice.helpers import conversation, local_call, until
+from tests.voice.helpers import conversation, local_call, on_the_wall_clock, until
 
 
+@on_the_wall_clock
 def test_ajá_over_the_greeting_lets_daisy_finish_and_sí_over_the_end_of_a_read_back_answers(
         tmp_path: Path) -> None:
     conv = conversation("es")

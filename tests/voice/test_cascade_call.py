@@ -16,8 +16,10 @@ from daisy.voice.phone_audio import PhoneLine, resample
 from daisy.voice.pipelines import bind, build_session
 from daisy.voice.vocabulary import prompt
 from tests.voice.fake_openai import FakeOpenAI
-from tests.voice.helpers import RecordingLog, conversation, settings
+from tests.voice.helpers import RecordingLog, conversation, on_the_wall_clock, settings
 from tests.voice.test_realtime_call import until
+
+pytestmark = on_the_wall_clock
 
 
 def test_cascade_call_streams_both_ways_and_speaks_the_core(tmp_path: Path) -> None:

@@ -11,7 +11,9 @@ from daisy.core import Phase
 from daisy.voice.agent import CallObserver, DaisyAgent
 from daisy.voice.espeak_tts import ESPEAK_RATE, synthesize_pcm, voice_for
 from daisy.voice.phone_audio import PhoneLine, resample
-from tests.voice.helpers import RecordingLog, conversation, local_call, until
+from tests.voice.helpers import RecordingLog, conversation, local_call, on_the_wall_clock, until
+
+pytestmark = on_the_wall_clock
 
 
 async def _caller_says(line: PhoneLine, text: str) -> None:

@@ -20,7 +20,9 @@ from daisy.voice.phone_audio import RATE, PhoneLine
 from daisy.voice.pipelines import build_session
 from daisy.voice.vocabulary import prompt
 from tests.voice.fake_openai import IMPROVISED, FakeOpenAI
-from tests.voice.helpers import RecordingLog, conversation, settings
+from tests.voice.helpers import RecordingLog, conversation, on_the_wall_clock, settings
+
+pytestmark = on_the_wall_clock
 
 
 async def until(cond: Callable[[], object], timeout: float, what: str = "") -> None:
