@@ -41,6 +41,21 @@ _LEADING_FOR = re.compile(r"^((?:it'?s|plates are|okay|ok)[,.]?\s+)?for"
                           re.IGNORECASE)
 
 
+# A tens word heard without its first consonant ("seventy six" → "Eventy-Fix", "Aventy"): what is left
+# is no English word, so it is read as the tens word when it sits by a symbol or is joined by Whisper's
+# hyphen (it writes "seventy-six" so) to a digit word, bent or not. The longest one may also be a letter off.
+_ONSET_LOST = {t[1:]: t for t in en_us_words.TENS if t != "fourty"}
+
+
+def _onset_lost(word: str) -> str | None:
+    """The tens word this word is, said without its first consonant, if any."""
+    if word in _ONSET_LOST:
+        return _ONSET_LOST[word]
+    near = [t for rest, t in _ONSET_LOST.items() if len(rest) >= 6 and len(rest) == len(word)
+            and sum(a != b for a, b in zip(rest, word, strict=True)) == 1]
+    return near[0] if len(near) == 1 else None
+
+
 def digit_words_bent(text: str, lang: str, is_symbol_word: Callable[[str], bool]) -> str:
     """Each bent digit word among spelled symbols as the digit word it was. `is_symbol_word(word)`
     says whether a (lowercase) word is a spelled symbol: a NATO word, a letter or digit name."""
@@ -53,20 +68,39 @@ def digit_words_bent(text: str, lang: str, is_symbol_word: Callable[[str], bool]
     def symbol(w: str) -> bool:
         return bool(_SYMBOL.match(w)) or w.lower() in _NUMBER_NAMES or is_symbol_word(w.lower())
 
+    def number_like(i: int) -> bool:  # a symbol, or a digit word bent a letter off
+        return 0 <= i < len(words) and (symbol(words[i][1]) or _one_off(words[i][1].lower()) is not None)
+
+    tens_at: set[int] = set()  # words read as a tens word said without its first consonant
+    for i, (k, w) in enumerate(words):
+        tens = _onset_lost(w.lower()) if w.isalpha() else None
+        by_a_symbol = (i > 0 and symbol(words[i - 1][1])) or (i + 1 < len(words) and symbol(words[i + 1][1]))
+        # (or joined by Whisper's hyphen to a digit word, bent maybe: "Eventy-Fix")
+        hyphened = (k > 0 and parts[k - 1] == "-" and number_like(i - 1)) \
+            or (k + 1 < len(parts) and parts[k + 1] == "-" and number_like(i + 1))
+        # (joined to a next word no digit word is, the number's unit was lost: "Aventy-Big")
+        half_lost = k + 1 < len(parts) and parts[k + 1] == "-" and not number_like(i + 1)
+        if tens and (by_a_symbol or hyphened) and not half_lost:
+            parts[k] = tens
+            tens_at.add(i)
+
+    def number_at(i: int) -> bool:
+        return i in tens_at or words[i][1].isdigit() or words[i][1].lower() in _NUMBER_NAMES
+
     for i, (k, w) in enumerate(words):
         low = w.lower()
-        if not w.isalpha() or len(w) < 3 or low in _EVERYDAY or symbol(w):
+        if i in tens_at or not w.isalpha() or len(w) < 3 or low in _EVERYDAY or symbol(w):
             continue
         digit = _one_off(low)
         if digit is None:
             continue
-        before = i > 0 and symbol(words[i - 1][1])
-        after = i + 1 < len(words) and symbol(words[i + 1][1])
+        before = i > 0 and (symbol(words[i - 1][1]) or i - 1 in tens_at)
+        after = i + 1 < len(words) and (symbol(words[i + 1][1]) or i + 1 in tens_at)
         # (or joined to it: "9-pix", Whisper's hyphen between the two words of one number)
         joined = parts[k - 1] == "-"
-        last_after_digit = i + 1 == len(words) and (w[0].isupper() or joined) and i > 0 \
-            and (words[i - 1][1].isdigit() or words[i - 1][1].lower() in _NUMBER_NAMES)
-        if (before and after) or last_after_digit:
+        last_after_digit = i + 1 == len(words) and (w[0].isupper() or joined) and i > 0 and number_at(i - 1)
+        joined_to_tens = joined and i - 1 in tens_at  # "Eventy-Fix": seventy-six
+        if (before and after) or last_after_digit or joined_to_tens:
             parts[k] = digit
     return "".join(parts)
 

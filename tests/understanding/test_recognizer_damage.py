@@ -442,6 +442,27 @@ def test_an_english_digit_word_bent_a_letter_off_among_spelled_symbols_is_that_d
 
 @pytest.mark.parametrize(
     ("heard", "plate"),
+    [("Lima, Yankee, Uniform, Eventy-Fix, Eventy-One", "LYU7671"),  # seventy-six, seventy-one
+     ("3 letter G, letter D, letter X, Aventy-2.", "3GDX72"),  # a letter off too
+     ("J M dash ixty four", "JM64"), ("Bravo Charlie orty-nine", "BC49")],
+)
+def test_an_english_tens_word_heard_without_its_first_consonant_is_that_tens_word(
+        heard: str, plate: str) -> None:
+    from daisy.understanding import spelling
+
+    assert spelling.spell(heard, "en-US", plate=True) == plate
+
+
+def test_a_word_like_a_tens_word_without_its_consonant_is_no_number_away_from_symbols() -> None:
+    from daisy.understanding import spelling
+
+    # no symbol beside it; and joined to a word no digit is, the number's unit was lost
+    assert "70" not in spelling.spell("my eventy plan B 4", "en-US", plate=True)
+    assert spelling.spell("Bravo Charlie Aventy-Big", "en-US", plate=True) != "BC70"
+
+
+@pytest.mark.parametrize(
+    ("heard", "plate"),
     [("Alpha 5 Mike 3 night", "A5M3"), ("B as in Boy 5 right", "B5"), ("Bravo 4 fine 6", "B46")],
 )
 def test_an_everyday_word_beside_spelled_digits_is_no_digit(heard: str, plate: str) -> None:
