@@ -5,7 +5,8 @@ Only a word of the same length as exactly one digit word and one letter off it; 
 (digits, digit words, letters, NATO words), or last after a digit when written as a name ("Nero": a
 capital mid-answer) or joined to it ("9-pix"). Everyday words that sit beside numbers ("your", "hour",
 "right", "night") are never read as digits: the caller may mean them, and the read-back would show a
-digit they never said.
+digit they never said. A tens word heard without its first consonant ("Eventy") is read the same way:
+beside a symbol, or hyphen-joined to a digit word.
 """
 
 from __future__ import annotations
