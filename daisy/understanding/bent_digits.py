@@ -12,7 +12,7 @@ beside a symbol, or hyphen-joined to a digit word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from daisy.understanding.normalize import is_english
 from daisy.understanding.numbers import number_vocabulary
@@ -28,11 +28,16 @@ _SYMBOL = re.compile(r"^(?:\d+|[A-Z]|[a-z])$")
 _NUMBER_NAMES = number_vocabulary("en")
 
 
-def _one_off(word: str) -> str | None:
-    """The one digit word this word is a letter off (same length), if exactly one."""
-    near = [d for d in _DIGIT_WORDS
+def _a_letter_off(word: str, among: Iterable[str]) -> str | None:
+    """The one word of `among` this word is a letter off (same length), if exactly one."""
+    near = [d for d in among
             if len(d) == len(word) and sum(a != b for a, b in zip(d, word, strict=True)) == 1]
     return near[0] if len(near) == 1 else None
+
+
+def _one_off(word: str) -> str | None:
+    """The one digit word this word is a letter off, if exactly one."""
+    return _a_letter_off(word, _DIGIT_WORDS)
 
 
 # "forty one" heard "For one": at the start of a spelled answer "for" is no connector (no letter before
@@ -52,9 +57,8 @@ def _onset_lost(word: str) -> str | None:
     """The tens word this word is, said without its first consonant, if any."""
     if word in _ONSET_LOST:
         return _ONSET_LOST[word]
-    near = [t for rest, t in _ONSET_LOST.items() if len(rest) >= 6 and len(rest) == len(word)
-            and sum(a != b for a, b in zip(rest, word, strict=True)) == 1]
-    return near[0] if len(near) == 1 else None
+    rest = _a_letter_off(word, (r for r in _ONSET_LOST if len(r) >= 6))
+    return _ONSET_LOST[rest] if rest else None
 
 
 def digit_words_bent(text: str, lang: str, is_symbol_word: Callable[[str], bool]) -> str:
@@ -88,6 +92,9 @@ def digit_words_bent(text: str, lang: str, is_symbol_word: Callable[[str], bool]
     def number_at(i: int) -> bool:
         return i in tens_at or words[i][1].isdigit() or words[i][1].lower() in _NUMBER_NAMES
 
+    def symbol_at(i: int) -> bool:  # (a tens word put back counts as one)
+        return 0 <= i < len(words) and (i in tens_at or symbol(words[i][1]))
+
     for i, (k, w) in enumerate(words):
         low = w.lower()
         if i in tens_at or not w.isalpha() or len(w) < 3 or low in _EVERYDAY or symbol(w):
@@ -95,8 +102,7 @@ def digit_words_bent(text: str, lang: str, is_symbol_word: Callable[[str], bool]
         digit = _one_off(low)
         if digit is None:
             continue
-        before = i > 0 and (symbol(words[i - 1][1]) or i - 1 in tens_at)
-        after = i + 1 < len(words) and (symbol(words[i + 1][1]) or i + 1 in tens_at)
+        before, after = symbol_at(i - 1), symbol_at(i + 1)
         # (or joined to it: "9-pix", Whisper's hyphen between the two words of one number)
         joined = parts[k - 1] == "-"
         last_after_digit = i + 1 == len(words) and (w[0].isupper() or joined) and i > 0 and number_at(i - 1)

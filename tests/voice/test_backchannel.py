@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 from livekit.agents import stt
 
+from daisy.conversation import Conversation
 from daisy.core import Turn
 from daisy.core.expectation import Expected
 from daisy.voice.agent import CallObserver, DaisyAgent
@@ -78,9 +79,8 @@ def test_ajá_over_the_greeting_lets_daisy_finish_and_sí_over_the_end_of_a_read
     assert name.confirmed and "Mario" in (name.value or ""), (heard, [t.say for t in said])
 
 
-def name_confirmed(conv: object) -> bool:
-    state = getattr(conv, "state", None)
-    name = state.values.get("driver_name") if state is not None else None
+def name_confirmed(conv: Conversation) -> bool:
+    name = conv.state.values.get("driver_name") if conv.state is not None else None
     return bool(name and name.confirmed)
 
 
