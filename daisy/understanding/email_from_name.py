@@ -171,16 +171,16 @@ def _words_of(address: str) -> list[str]:
     return [p for p in re.split(r"[^a-z]+", address.partition("@")[0].lower()) if p]
 
 
-def name_in_address(address: str, lang: str) -> list[str]:
+def name_in_address(address: str, lang: str, least: int = 2) -> list[str]:
     """The caller's names an address is made of ("laura.short@…" → Laura, Short; "toddgreen12@…" →
-    Todd, Green), as the lexicon writes them: [] when the local part is not two or more known names
+    Todd, Green), as the lexicon writes them: [] when the local part is not `least` or more known names
     (an initial, a nickname, a word). The other way round from `toward_name`: an address spelled and
     confirmed tells how the caller writes a name the recognizer bent ("Michele", not "Michelle")."""
     parts = _words_of(address)
     if len(parts) == 1:
         glued = name_lexicon.two_names(parts[0])
         parts = glued.lower().split() if glued else parts
-    if len(parts) < 2 or not all(len(p) > 1 and name_lexicon.known(p) for p in parts):
+    if len(parts) < least or not all(len(p) > 1 and name_lexicon.known(p) for p in parts):
         return []
     return [name_lexicon.written(p, lang) for p in parts]
 

@@ -883,6 +883,19 @@ def test_an_address_of_an_initial_and_a_surname_gives_the_surname_after_the_give
     assert turn.state.ended and turn.state.values["driver_name"].left_empty
 
 
+def test_an_address_of_fewer_names_than_heard_puts_them_in_place_of_the_words_they_are_near() -> None:
+    # Kokoro's "Dolores Chávez Zavala" heard "Flores Chávez Zavala"; "dolores.zavala" confirmed
+    _, turn = _name_left_empty_then_the_address("Flores Chavez Zavala",
+                                                "dolores dot zavala at hotmail dot com")
+    assert turn.state.pending == "Dolores Chavez Zavala"
+    # "Juan Pacheco" heard "Juan Pasico"; an address of the surname and digits
+    _, turn = _name_left_empty_then_the_address("Juan Pasico", "pacheco sixty two at yahoo dot com")
+    assert turn.state.pending == "Juan Pacheco"
+    # a surname near no word heard is not put anywhere
+    _, turn = _name_left_empty_then_the_address("Juan Pasico", "medina sixty two at yahoo dot com")
+    assert turn.state.ended and turn.state.values["driver_name"].left_empty
+
+
 def test_an_address_that_is_not_the_whole_name_is_not_offered_as_the_name() -> None:
     # two names in the address, three words in the name heard: "maria.corona" is not "María Eugenia Corona"
     _, turn = _name_left_empty_then_the_address("Maria Eugenia Corona", "maria dot corona at yahoo dot com")
