@@ -13,6 +13,7 @@ from daisy.voice.hearing.cleaning import (
     drop_inventions,
     space_spelled_symbols,
     voiced_seconds,
+    without_echoed_last_digit,
 )
 
 
@@ -121,3 +122,14 @@ def test_last_words_written_twice_are_heard_once_when_the_audio_is_too_short_for
         == "es el tres mil doscientos treinta y dos treinta y dos"
     assert drop_echo("montoya arroba hotmail punto com, arroba hotmail punto com,", voiced=2.5) \
         == "montoya arroba hotmail punto com"
+
+
+def test_a_digit_said_twice_last_and_written_three_times_is_heard_twice() -> None:
+    # Kokoro's "te de Toro, nueve, uno, uno" (T911) heard "de toro nueve uno uno uno"
+    assert without_echoed_last_digit("de toro nueve uno uno uno") == "de toro nueve uno uno"
+    assert without_echoed_last_digit("Echo four five five five") == "Echo four five five"
+    assert without_echoed_last_digit("X-ray 5, 5, 5.") == "X-ray 5, 5"
+    # a run that does not end the answer, four running, or no run: as heard
+    assert without_echoed_last_digit("number four four four eight") is None
+    assert without_echoed_last_digit("uno uno uno uno") is None
+    assert without_echoed_last_digit("Tango, Romeo, fifty five") is None

@@ -219,3 +219,26 @@ def clean(text: str, voiced: float, prompt: str = "", keep_dots: bool = False, l
     if not keep_dots:
         text = space_spelled_symbols(text)
     return drop_echo(text, voiced).strip()
+
+
+# Digit words a caller says one by one, folded ("uno", "five", "7").
+_DIGIT_WORDS = frozenset(
+    "cero uno dos tres cuatro cinco seis siete ocho nueve "
+    "zero oh one two three four five six seven eight nine 0 1 2 3 4 5 6 7 8 9".split()
+)
+
+
+def without_echoed_last_digit(text: str) -> str | None:
+    """The words without their last digit word when it ends a run of three of them ("nueve uno uno
+    uno", "four seven seven seven"); None otherwise. Whisper writes a digit said twice at the end of
+    a dictation three times: on the heard answers of made-up sets 8–10, 6 fleet numbers and plates
+    so heard were all a double said ("T911" heard "…nueve uno uno uno"), none a triple."""
+    tokens = text.split()
+    last = [fold_words(t) for t in tokens[-4:]]
+    if len(last) < 3 or any(len(ws) != 1 for ws in last[-3:]):
+        return None
+    a, b, c = (ws[0] for ws in last[-3:])
+    before = last[-4] if len(last) == 4 else []
+    if not (a == b == c and c in _DIGIT_WORDS) or before == [c]:
+        return None  # (four of them running is no echo of a double)
+    return " ".join(tokens[:-1]).rstrip(",;:-")

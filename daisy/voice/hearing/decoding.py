@@ -43,7 +43,7 @@ from daisy.understanding.answers import value as answer_value
 from daisy.voice import vocabulary
 from daisy.voice.hearing import closed_vocabulary, closing, lexicon_names, long_i, nato_words, yes_twin
 from daisy.voice.hearing.alignment import TurnAudio
-from daisy.voice.hearing.cleaning import clean, lost_most_of, voiced_seconds
+from daisy.voice.hearing.cleaning import clean, lost_most_of, voiced_seconds, without_echoed_last_digit
 from daisy.voice.phone_band import RATE as LINE_RATE
 from daisy.voice.phone_band import resample_exact, through_the_line
 
@@ -239,6 +239,11 @@ def hear(
         text, confidence = two_opinions(hypotheses, lengths, closed, closed_lengths)
     else:
         text, confidence = choose(hypotheses, lengths, value_wanted=expecting != Expected.YES_NO)
+    if expecting in (Expected.DIGITS, Expected.PLATE):
+        # a double said last, written three times (cleaning.without_echoed_last_digit); once the
+        # caller said no to it so, the value refused gives way to the triple as heard
+        shorter = without_echoed_last_digit(text)
+        text = shorter if shorter and value_of(shorter) is not None else text
     frames = len(audio) // 160
     # Words scored on the audio: names against the prompt the decoder had; NATO words and yes/no
     # without it (with it, hallucinated yeses fit as well as real ones: yes_twin.py).
