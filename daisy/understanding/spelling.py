@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from daisy.understanding import readback
-from daisy.understanding.bent_digits import digit_words_bent
+from daisy.understanding.bent_digits import digit_words_bent, ordinals_as_numbers
 from daisy.understanding.normalize import is_english, last_version, normalize, strip_accents
 from daisy.understanding.numbers import find_numbers, word_table
 from daisy.understanding.packs import en_us_words, es_mx_words
@@ -954,13 +954,18 @@ def _maybe_key(
 # written as a name (a capital), next to a NATO word, with two or more in the answer, and the one NATO
 # word of four letters or more so near ("H like Hotel": "like" is no name, nor next to one)
 _BENT_NATO_BESIDE = 2
+# A Spanish caller's NATO word in a plate, written by Whisper as Spanish sounds ("tres poxtro bravo
+# charlie" for Foxtrot, "papa golf victorio" for Victor): in lower case, and two letters off when it
+# is six letters or more. Not after "de"/"como" (a key word: "ele de Lima") nor a number word. On the
+# Spanish heard answers of made-up sets 8–10: two plates so bent, each read as said; nothing else changed.
+_BENT_NATO_ES_LONG = 6
 
 
 def _nato_bent(text: str, lang: str) -> str:
-    """Each capitalized word a letter off exactly one NATO word, beside NATO words, as that word. Words
-    Whisper joined with a hyphen ("7-Wiskey Romeo Romeo-Dash") are words apart here."""
-    if not is_english(lang):
-        return text
+    """Each capitalized word a letter off exactly one NATO word, beside NATO words, as that word (in a
+    Spanish plate, any word not led by a key word's connector: see above). Words Whisper joined with a
+    hyphen ("7-Wiskey Romeo Romeo-Dash") are words apart here."""
+    english = is_english(lang)
     # the words, and the spaces and hyphens between them (X-ray's is its own)
     parts = re.split(r"(\s+|-(?![Rr]ay\b))", text)
     at = [k for k, p in enumerate(parts) if p and not re.fullmatch(r"\s+|-", p)]
@@ -970,12 +975,23 @@ def _nato_bent(text: str, lang: str) -> str:
         return text
     from rapidfuzz.distance import Levenshtein
 
+    connectors = set(_KEY_CONNECTORS_ES)
     for i, (k, b) in enumerate(zip(at, bare, strict=True)):
         beside = (i > 0 and nato[i - 1]) or (i + 1 < len(at) and nato[i + 1])
-        if beside and not nato[i] and len(b) >= 4 and b[0].isupper() and b.isalpha():
-            near = {n for n in _NATO if len(n) >= 4 and Levenshtein.distance(b.lower(), n) <= 1}
-            if len({n[0] for n in near}) == 1:
-                parts[k] = parts[k].replace(b, min(near).capitalize())
+        if not beside or nato[i] or len(b) < 4 or not b.isalpha():
+            continue
+        word = strip_accents(b.lower())
+        if english:
+            if not b[0].isupper():
+                continue
+            most = 1
+        elif (i > 0 and strip_accents(bare[i - 1].lower()) in connectors) or word in word_table("es"):
+            continue
+        else:
+            most = 2 if len(word) >= _BENT_NATO_ES_LONG else 1
+        near = {n for n in _NATO if len(n) >= 4 and Levenshtein.distance(word, n) <= most}
+        if len({n[0] for n in near}) == 1:
+            parts[k] = parts[k].replace(b, min(near).capitalize())
     return "".join(parts)
 
 
@@ -1009,9 +1025,10 @@ def _as_said(text: str, lang: str, plate: bool) -> str:
     step reads the text the one before left)."""
     text = _GLUED_NATO.sub(r"\1 \2", text)
     if not is_english(lang):
-        text = _vowel_off_a_number(text)
+        text = _vowel_off_a_number(_nato_bent(text, lang) if plate else text)
         return last_version(_BARE_I.sub("y", text) if plate else text)
     text = last_version(connectors_heard_as_symbols(_article_among_nato(text), lang))
+    text = ordinals_as_numbers(text) if plate else text
     text = digit_words_bent(_nato_bent(text, lang), lang, is_nato_word)
     for step in (_eight_heard_as_h, _aitch_heard_as_eight, _okay_heard_as_letters):
         text = step(text, lang)

@@ -425,6 +425,27 @@ def test_an_english_nato_word_bent_a_letter_off_in_a_run_of_them_is_that_word() 
     assert spelling.spell("B for Delta H like Hotel N like Nora 3776", "en-US") == "DHN3776"
 
 
+def test_an_ordinal_whisper_writes_for_a_digit_in_a_spelled_plate_is_that_digit() -> None:
+    from daisy.understanding import spelling
+
+    # espeak-ng's "seven" and "six" written as ordinals (made-up sets 9 and 10)
+    assert spelling.spell("49 Mike Echo Seventh Charlie", "en-US", plate=True) == "49ME7C"
+    assert spelling.spell("89th November, Whiskey-1 Zulu", "en-US", plate=True) == "89NW1Z"
+    # not in a name: "John Fifth Arrow" is no plate
+    assert "5" not in spelling.spell("John Fifth Arrow", "en-US")
+
+
+def test_a_spanish_callers_nato_word_written_as_spanish_sounds_is_that_word_in_a_plate() -> None:
+    from daisy.understanding import spelling
+
+    # Kokoro's "tres, Foxtrot, Bravo, Charlie, cincuenta y cinco" (made-up set 10)
+    assert spelling.spell("tres poxtro bravo charlie 55", "es-MX", plate=True) == "3FBC55"
+    assert spelling.spell("uno y papa golf victorio noventa y siete", "es-MX", plate=True) == "1PGV97"
+    # a key word after "de" is the caller's own ("ele de Lima"), and a number word stays one
+    assert spelling.spell("ele de lima bravo charlie uno dos tres", "es-MX", plate=True) == "LBC123"
+    assert spelling.spell("bravo charlie cuatro uno", "es-MX", plate=True) == "BC41"
+
+
 @pytest.mark.parametrize(
     ("heard", "plate"),
     [("November Kilo Foxtrot One Four Four Nero", "NKF1440"),  # zero
