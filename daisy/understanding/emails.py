@@ -335,8 +335,9 @@ def _fix_domain(addr: str) -> str:
 
 def _at_run_into_provider(addr: str) -> str:
     """ "mdashbellatyahoo.com", "clark29adol.com": the "at" run into a well-known provider (the provider
-    bent by a letter at most: "at aol" heard "adol", "aveol"), the "@" lost. Only where no "@" was
-    heard: as it is, the address could not be one."""
+    bent by a letter at most: "at aol" heard "adol", "aveol"), the "@" lost; or the "at" lost whole
+    before a provider heard exactly ("hues98hotmail.com": not "hues98ho" at a "tmail" one letter off
+    gmail). Only where no "@" was heard: as it is, the address could not be one."""
     from rapidfuzz.distance import Levenshtein
 
     head, dot, ending = addr.partition(".")
@@ -357,6 +358,8 @@ def _at_run_into_provider(addr: str) -> str:
                 found.append((off, 1, provider, len(before) - 1))  # its a run into the word before
             elif before[-1:] == "a" and off == 0:
                 found.append((off, 2, provider, len(before)))  # all of it run into a word's last a
+            elif off == 0:
+                found.append((off, 3, provider, len(before)))  # lost whole: "hughes98hotmail.com"
     found = [f for f in found if f[3] >= 2]
     if not found:
         return addr

@@ -226,6 +226,9 @@ def test_a_long_provider_bent_by_two_letters_is_that_provider(said: str, email: 
         ("carlagmail.com", "en", "carla@gmail.com"),  # all of "at" run into the name's last a
         ("Aferalta 27 arrola transportezada punto mx.", "es", "aferalta27@transportezada.mx"),
         ("Sofe montoya rola hotmail punto com.", "es", "sofemontoya@hotmail.com"),
+        # the "at" lost whole before a provider heard exactly: not "hues98ho" at a "tmail" near gmail
+        ("hues98hotmail.com", "en", "hues98@hotmail.com"),
+        ("bslodorexhotmail.com", "en", "bslodorex@hotmail.com"),
     ],
 )
 def test_an_at_lost_or_bent_before_a_known_provider_is_the_at(heard: str, lang: str, address: str) -> None:
