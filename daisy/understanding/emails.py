@@ -322,7 +322,7 @@ def _fix_domain(addr: str) -> str:
     if "@" not in addr:
         addr = _at_run_into_provider(addr)
     # "mario arroba gmail punto com, arroba gmail punto com": the domain heard twice is said once
-    addr = re.sub(r"(@[a-z0-9-]+(?:\.[a-z0-9-]+)+)\1+$", r"\1", addr)
+    addr = _domain_said_once(re.sub(r"(@[a-z0-9-]+(?:\.[a-z0-9-]+)+)\1+$", r"\1", addr))
     if "@" not in addr:
         return addr
     local, _, domain = addr.partition("@")
@@ -331,6 +331,22 @@ def _fix_domain(addr: str) -> str:
     parts = [_DOMAIN_FIXES.get(p, p) if k == 0 else _TLD_FIXES.get(p, p) for k, p in enumerate(parts)]
     parts[0] = _near_provider(parts[0], ".".join(parts[1:]))
     return f"{local}@{'.'.join(parts)}"
+
+
+def _domain_said_once(addr: str) -> str:
+    """The address with the domain Whisper wrote again after it said once: copies the same, cut short
+    ("avarete@hotmail.com@hotmail.com@hotmail."), a letter off ("@gmail.com@gmail.com@cmail.com") or
+    a lone "@" left ("@gmail.com@"). Anything else after a second "@" stays, for the checks to refuse."""
+    from rapidfuzz.distance import Levenshtein
+
+    local, *domains = addr.split("@")
+    first = domains[0] if domains else ""
+    if len(domains) < 2 or not first:
+        return addr
+    for again in domains[1:]:
+        if not (first.startswith(again) or Levenshtein.distance(again, first) <= 1):
+            return addr
+    return f"{local}@{first}"
 
 
 def _at_run_into_provider(addr: str) -> str:

@@ -237,3 +237,17 @@ def test_an_at_lost_or_bent_before_a_known_provider_is_the_at(heard: str, lang: 
 
 def test_an_address_with_no_provider_near_keeps_its_dot() -> None:
     assert read_email("juan.perez.com", "en") == "juan.perez.com"
+
+
+@pytest.mark.parametrize(
+    ("heard", "address"),
+    [
+        ("Y avarete arrola hotmail punto com, arrola hotmail punto com, arrola hotmail punto",
+         "avarete@hotmail.com"),  # the last copy cut short
+        ("arroba gmail punto com, arroba gmail punto com, arroba cmail punto com", "@gmail.com"),  # bent
+        ("arroba gmail punto com, arroba", "@gmail.com"),  # a lone "arroba" left
+        ("juan arroba perez arroba gmail punto com", "juan@perez@gmail.com"),  # no echo: refused later
+    ],
+)
+def test_a_domain_whisper_writes_again_after_it_is_said_once(heard: str, address: str) -> None:
+    assert read_email(heard, "es-MX") == address
