@@ -112,7 +112,6 @@ def digit_words_bent(text: str, lang: str, is_symbol_word: Callable[[str], bool]
     return "".join(parts)
 
 
-
 # Whisper's ordinal for a digit said in a spelled plate ("49 Mike Echo Seventh Charlie", "89th
 # November", "6th in X-ray"): its number, never letters ("TH") or a tens word a letter off ("seventh"
 # is one off "seventy"). From fourth on: "first", "second", "third" are everyday words in a dictation.

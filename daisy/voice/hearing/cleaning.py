@@ -221,11 +221,11 @@ def clean(text: str, voiced: float, prompt: str = "", keep_dots: bool = False, l
     return drop_echo(text, voiced).strip()
 
 
-# Digit words a caller says one by one, folded ("uno", "five", "7").
-_DIGIT_WORDS = frozenset(
-    "cero uno dos tres cuatro cinco seis siete ocho nueve "
-    "zero oh one two three four five six seven eight nine 0 1 2 3 4 5 6 7 8 9".split()
-)
+def _digit_words() -> frozenset[str]:
+    """Digit words a caller says one by one, folded ("uno", "five", "7"), from the language packs."""
+    from daisy.understanding.packs import en_us_words, es_mx_words
+
+    return frozenset([*es_mx_words.UNITS, *en_us_words.UNITS, "cero", "zero", "oh", *"0123456789"])
 
 
 def without_echoed_last_digit(text: str) -> str | None:
@@ -239,6 +239,6 @@ def without_echoed_last_digit(text: str) -> str | None:
         return None
     a, b, c = (ws[0] for ws in last[-3:])
     before = last[-4] if len(last) == 4 else []
-    if not (a == b == c and c in _DIGIT_WORDS) or before == [c]:
+    if not (a == b == c and c in _digit_words()) or before == [c]:
         return None  # (four of them running is no echo of a double)
     return " ".join(tokens[:-1]).rstrip(",;:-")
