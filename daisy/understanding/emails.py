@@ -326,11 +326,15 @@ def _fix_domain(addr: str) -> str:
     if "@" not in addr:
         return addr
     local, _, domain = addr.partition("@")
-    parts = domain.split(".")
+    parts = _DOT_GLUED.sub(".", domain).split(".")
     parts = _unglued(parts)
     parts = [_DOMAIN_FIXES.get(p, p) if k == 0 else _TLD_FIXES.get(p, p) for k, p in enumerate(parts)]
     parts[0] = _near_provider(parts[0], ".".join(parts[1:]))
     return f"{local}@{'.'.join(parts)}"
+
+
+# "at Yahoo Dotcom", "arroba gmail puntocom": the dot's word glued between a domain and its ending
+_DOT_GLUED = re.compile(r"(?<=[a-z])(?:dot|punto)(?=(?:com|net|org|mx|edu|gob)(?:\.|$))")
 
 
 def _domain_said_once(addr: str) -> str:

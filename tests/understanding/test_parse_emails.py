@@ -251,3 +251,16 @@ def test_an_address_with_no_provider_near_keeps_its_dot() -> None:
 )
 def test_a_domain_whisper_writes_again_after_it_is_said_once(heard: str, address: str) -> None:
     assert read_email(heard, "es-MX") == address
+
+
+@pytest.mark.parametrize(
+    ("heard", "lang", "address"),
+    [
+        ("Kilo Alfa, Tango India Echo Dot Mike, Oscar Romeo Alfa Lima Echo Sierra, at Yahoo Dotcom.", "en",
+         "katie.morales@yahoo.com"),  # Kokoro, made-up set 10
+        ("juan arroba gmail puntocom", "es", "juan@gmail.com"),
+    ],
+)
+def test_the_dots_word_glued_between_a_domain_and_its_ending_is_the_dot(heard: str, lang: str,
+                                                                         address: str) -> None:
+    assert read_email(heard, lang) == address
