@@ -320,8 +320,12 @@ def _spelled_name(ctx: TurnContext, text: str) -> str | None:
     known_before = ctx.state.scratch.get("given_known", "")
     # the words said now, unless the lexicon lacks one of them and knew those heard before ("El
     # viaperalta, bedevota…" after "Elvia Peralta")
+    # (a one-word name heard before and said no to is no given name to keep: "Keri" for Katie, when
+    # the words before the spelling now are "Katy")
     given = (
         (said_now if said_now and (reader.common_name(said_now) or not known_before) else known_before)
+        or (reader.words_before_spelling(text) if heard and " ".join(heard) in refused(ctx.state)
+            and len(heard) == 1 else "")
         or " ".join(heard[:-1] if len(heard) > 1 else heard)
     )
     surname = reader.name_from_letters(letters, ctx.lang, heard=True)

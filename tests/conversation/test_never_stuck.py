@@ -541,6 +541,14 @@ def test_a_given_name_said_no_to_with_the_surname_spelled_now_is_not_read_back_a
     assert turn.state.pending == "Meghann Rogers"
 
 
+def test_a_one_word_name_said_no_to_gives_way_to_the_given_name_said_before_the_spelling() -> None:
+    # Kokoro's "Katie Morales" heard "My name is Keri." twice, refused; then "Katie: Mike, Oscar, …"
+    said = ("My name is Keri.", "No.", "My name is Keri.", "No.")
+    dialogue, turn = _call_hearing("en", *said)
+    turn = _heard(dialogue, turn, "Katy Mike Oscar Romeo Alpha Lima Echo Sierra", 0.9)
+    assert turn.state.pending == "Katy Morales"
+
+
 def test_a_spelled_surname_follows_the_known_names_heard_before_over_words_bent_now() -> None:
     said = ("Soy Elvia Peralta.", "No.", "Elvia Peralta Mario.", "No.")
     dialogue, turn = _call_hearing("es", *said)
