@@ -114,12 +114,11 @@ def digit_words_bent(text: str, lang: str, is_symbol_word: Callable[[str], bool]
 
 # Whisper's ordinal for a digit said in a spelled plate ("49 Mike Echo Seventh Charlie", "89th
 # November", "6th in X-ray"): its number, never letters ("TH") or a tens word a letter off ("seventh"
-# is one off "seventy"). From fourth on: "first", "second", "third" are everyday words in a dictation.
-_ORDINAL_WORDS = {"fourth": "four", "fifth": "five", "sixth": "six", "seventh": "seven", "eighth": "eight",
-                  "ninth": "nine"}
-_ORDINAL = re.compile(r"\b(?:(\d+)(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.IGNORECASE)
+# is one off "seventy").
+_ORDINAL = re.compile(r"\b(?:(\d+)(?:st|nd|rd|th)|(" + "|".join(en_us_words.DIGIT_ORDINALS) + r"))\b",
+                      re.IGNORECASE)
 
 
 def ordinals_as_numbers(text: str) -> str:
     """ "89th" → "89", "Seventh" → "seven" (English, in a plate)."""
-    return _ORDINAL.sub(lambda m: m.group(1) or _ORDINAL_WORDS[m.group(2).lower()], text)
+    return _ORDINAL.sub(lambda m: m.group(1) or en_us_words.DIGIT_ORDINALS[m.group(2).lower()], text)

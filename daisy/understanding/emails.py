@@ -322,7 +322,7 @@ def _fix_domain(addr: str) -> str:
     if "@" not in addr:
         addr = _at_run_into_provider(addr)
     # "mario arroba gmail punto com, arroba gmail punto com": the domain heard twice is said once
-    addr = _domain_said_once(re.sub(r"(@[a-z0-9-]+(?:\.[a-z0-9-]+)+)\1+$", r"\1", addr))
+    addr = _domain_said_once(addr)
     if "@" not in addr:
         return addr
     local, _, domain = addr.partition("@")
@@ -338,19 +338,18 @@ _DOT_GLUED = re.compile(r"(?<=[a-z])(?:dot|punto)(?=(?:com|net|org|mx|edu|gob)(?
 
 
 def _domain_said_once(addr: str) -> str:
-    """The address with the domain Whisper wrote again after it said once: copies the same, cut short
-    ("avarete@hotmail.com@hotmail.com@hotmail."), a letter off ("@gmail.com@gmail.com@cmail.com") or
-    a lone "@" left ("@gmail.com@"). Anything else after a second "@" stays, for the checks to refuse."""
+    """The address with each domain Whisper wrote again right after itself said once: the same, cut
+    short ("avarete@hotmail.com@hotmail.com@hotmail."), a letter off ("@gmail.com@gmail.com@cmail.com")
+    or a lone "@" left ("@gmail.com@"). Two different domains both stay, for the checks to refuse."""
     from rapidfuzz.distance import Levenshtein
 
     local, *domains = addr.split("@")
-    first = domains[0] if domains else ""
-    if len(domains) < 2 or not first:
-        return addr
-    for again in domains[1:]:
-        if not (first.startswith(again) or Levenshtein.distance(again, first) <= 1):
-            return addr
-    return f"{local}@{first}"
+    kept: list[str] = []
+    for domain in domains:
+        if kept and kept[-1] and (kept[-1].startswith(domain) or Levenshtein.distance(domain, kept[-1]) <= 1):
+            continue
+        kept.append(domain)
+    return "@".join([local, *kept])
 
 
 def _at_run_into_provider(addr: str) -> str:

@@ -33,6 +33,10 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
+# Ordinals Whisper writes for a digit said in a spelled plate ("Seventh" for seven); from fourth on:
+# "first", "second", "third" are everyday words in a dictation
+DIGIT_ORDINALS = {"fourth": "four", "fifth": "five", "sixth": "six", "seventh": "seven", "eighth": "eight",
+                  "ninth": "nine"}
 
 
 # How an English name sounds, written one way, for names spelled apart that a read-back cannot tell

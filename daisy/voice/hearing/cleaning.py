@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import numpy as np
 
@@ -221,6 +222,7 @@ def clean(text: str, voiced: float, prompt: str = "", keep_dots: bool = False, l
     return drop_echo(text, voiced).strip()
 
 
+@cache
 def _digit_words() -> frozenset[str]:
     """Digit words a caller says one by one, folded ("uno", "five", "7"), from the language packs."""
     from daisy.understanding.packs import en_us_words, es_mx_words
