@@ -131,11 +131,28 @@ def _has_words(text: str) -> bool:
     return any(w not in _COMMON and w not in _LEAD_SET for w in words)
 
 
+_LONG_LETTERS = ("griega", "latina")
+
+
+def _nato_run_start(text: str) -> int:
+    """Where a run of three or more NATO words that ends the text starts, after a name said before it
+    (the recognizer's commas fall anywhere in it: "Charles Mike, Charlie Delta Alpha November, India
+    Echo Lima" spells McDaniel, not "IEL" from after the last comma); 0 when there is none."""
+    from daisy.understanding.spelling import is_nato_word
+
+    words = list(re.finditer(r"[^\W\d_][\w-]*", text))
+    k = len(words)
+    while k > 0 and is_nato_word(words[k - 1].group(0)):
+        k -= 1
+    return words[k].start() - 1 if len(words) - k >= 3 and k > 0 else 0
+
+
 def _spelled_tail(text: str, lang: str) -> tuple[str, str] | None:
     """ "Juan Pérez, pe e erre e zeta", "Jon Smith, that's J O N": the last segment spells letters."""
     from daisy.understanding.spelling import spell
 
-    cut = max(text.rfind(","), text.rfind(";"), text.rfind(":"))
+    nato = _nato_run_start(text)
+    cut = nato or max(text.rfind(","), text.rfind(";"), text.rfind(":"))
     head, tail = (text[:cut], text[cut + 1 :]) if cut > 0 else ("", text)
     m = _SPELLED_INTRO.search(tail if cut > 0 else text)
     if m:
@@ -158,7 +175,8 @@ def _spelled_tail(text: str, lang: str) -> tuple[str, str] | None:
     spent = [w for w in words if w not in ("de", "as", "in")]
     if len(letters) < 3 or not letters.isalpha() or len(letters) < len(spent) // 2:
         return None
-    if any(len(w) > 6 and not w.isupper() for w in words if w.lower() not in ("griega", "latina")):
+    long_words = [w for w in words if len(w) > 6 and not w.isupper() and w.lower() not in _LONG_LETTERS]
+    if long_words and not nato:
         return None
     return head, letters
 
@@ -178,7 +196,9 @@ def mend(name: str, asides: Asides, lang: str = "es") -> str:
             return name
         scores = [SequenceMatcher(None, p, target).ratio() for p in plain]
         best = max(range(len(words)), key=lambda k: (scores[k], k))
-        if scores[best] >= 0.5:
+        # one word heard may be the given name said before the spelled surname ("Tyler, Mike Echo
+        # Yankee…" is Tyler Meyers): only a near copy of the letters is the surname heard before
+        if scores[best] >= (0.5 if len(words) > 1 else 0.75):
             words[best] = spelled
         elif len(words) == 1:
             words.append(spelled)

@@ -219,9 +219,20 @@ def read_name(text: str, lang: str) -> str | None:
     try:
         asides = name_asides.split(last_version(text), lang)
         name = _read_name(asides.name_text, lang)
+        if not name and asides.letters:
+            name = _given_before_letters(asides.name_text)
         return name_asides.mend(name, asides, lang) if name else None
     except Exception:  # never crash the call
         return None
+
+
+def _given_before_letters(text: str) -> str | None:
+    """ "Jade, Hotel Alpha Yankee Echo Sierra": one word said before a spelled surname is the given name,
+    known to the lexicon or not (alone it would be too likely noise to be taken for a name)."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) != 1 or len(words[0]) < 2 or normalize(words[0]) in _COMMON:
+        return None
+    return _cap(words[0], True)
 
 
 # Whisper glues a lead-in to what follows: "Minombre Leticia…", "Simi nombre Silvia…" (sí, mi nombre).

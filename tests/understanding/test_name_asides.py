@@ -68,3 +68,18 @@ def test_a_surname_spelled_after_the_name_writes_it(said: str, lang: str, name: 
 )
 def test_a_hint_at_a_letter_mends_the_name(said: str, name: str) -> None:
     assert reader.read_value("name", said, "es-MX", NOW) == name
+
+
+@pytest.mark.parametrize(
+    ("heard", "name"),
+    [
+        # the recognizer's commas fall anywhere in the NATO words, not where the spelling starts
+        ("Charles Mike, Charlie Delta Alpha November, India Echo Lima.", "Charles Mcdaniel"),
+        ("Lisa Charlie, Oscar Lima, Oscar November", "Lisa Colon"),
+        # one word before the spelling is the given name, even one the lexicon lacks
+        ("Jade Hotel Alpha Yankee Echo Sierra", "Jade Hayes"),
+        ("Tyler Mike Echo Yankee Echo Romeo Sierra", "Tyler Meyers"),
+    ],
+)
+def test_a_surname_spelled_in_nato_words_unasked_writes_it(heard: str, name: str) -> None:
+    assert reader.read_value("name", heard, "en-US", NOW) == name
