@@ -14,7 +14,7 @@ import re
 from daisy.understanding import readback
 from daisy.understanding.bent_digits import digit_words_bent, ordinals_as_numbers
 from daisy.understanding.normalize import is_english, last_version, normalize, strip_accents
-from daisy.understanding.numbers import find_numbers, word_table
+from daisy.understanding.numbers import Num, find_numbers, word_table
 from daisy.understanding.packs import en_us_words, es_mx_words
 from daisy.understanding.plausible import plate
 from daisy.understanding.spelled_connectors import connectors_heard_as_symbols
@@ -166,6 +166,16 @@ def _is_keyword(word: str, lang: str) -> bool:
         and word not in word_table(lang)
         and word not in _PAIR_WORDS
         and _mended_name(word, _names(lang)) is None  # "pe be heme" is P, B, M: "heme" names a letter
+    )
+
+
+def _letter_heard_as_digit(words: list[str], i: int, nums: dict[int, Num], lang: str) -> bool:
+    """A one-word number with a key word after it ("siete de Sol", "tres de Tomate"): no one gives a
+    digit a key word, so it was a letter's name (ese, te) that the recognizer wrote as a number."""
+    num = nums.get(i)
+    return (
+        num is not None and num.end == i + 1 and not words[i].isdigit()
+        and i + 2 < len(words) and words[i + 1] == "de" and _is_keyword(words[i + 2], lang)
     )
 
 
@@ -402,6 +412,10 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
                 emit(letter, "L!", with_key=i != before)
                 continue
             i += 1
+            continue
+        if not english and _letter_heard_as_digit(words, i, nums, lang):
+            i += 3  # "siete de Sol": ese de Sol, the letter's name heard as a number's
+            emit(_key_letter(words[i - 1]), "L!", with_key=True)
             continue
         if i in nums and num_words[i] != "letter_o":
             num = nums[i]

@@ -355,6 +355,13 @@ def test_a_key_word_whose_letter_name_was_lost_before_its_de_still_gives_the_let
     assert reader.read_piece("plate", heard, "es-MX") == "CARDENA"
 
 
+def test_a_letter_name_heard_as_a_number_before_its_key_word_is_that_letter() -> None:
+    # "ese de Sol" heard "siete de son": no one gives a digit a key word
+    assert reader.read_value("plate", "siete cero efe de foco doble u de wafe seis siete de son", "es-MX",
+                             NOW) == "70FW6S"
+    assert reader.read_value("plate", "ocho dos tres de tomate", "es-MX", NOW) == "82T"
+
+
 @pytest.mark.parametrize(
     ("heard", "address"),
     [
