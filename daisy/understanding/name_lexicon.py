@@ -166,6 +166,9 @@ def mend_word(word: str, lang: str = "es") -> str:
     folded = _fold(word)
     names = _names("en" if lang.startswith("en") else "es")
     if folded in names:
+        spanish = None if lang.startswith("en") else _written_the_spanish_way(folded)
+        if spanish:
+            return spanish
         spelled = names[folded]
         has_accent = any(not c.isascii() for c in word)
         return word if has_accent or spelled.isascii() else spelled
@@ -200,6 +203,23 @@ def mend_word(word: str, lang: str = "es") -> str:
     if len(near) != 1:
         return word  # none, or several equally near: not ours to choose
     return names[near.pop()]
+
+
+@lru_cache(maxsize=1)
+def _mexican_names() -> frozenset[str]:
+    """The (folded) names Faker's Mexican lists know."""
+    from faker.providers.person.es_MX import Provider as Mexican
+
+    return frozenset(_ways_written((Mexican.first_names, Mexican.last_names)))
+
+
+def _written_the_spanish_way(folded: str) -> str | None:
+    """In a Spanish call, a name the Mexican lists lack, written the one Mexican way it sounds the
+    same: Whisper writes "Sylvia" for a Mexican caller's Silvia (made-up set 11)."""
+    if folded in _mexican_names():
+        return None
+    alike = [n for n in _by_sound().get(sound(folded), []) if n in _mexican_names()]
+    return _names("es")[alike[0]] if len(alike) == 1 else None
 
 
 def _nearest_in_letters(folded: str, candidates: list[str]) -> str | None:

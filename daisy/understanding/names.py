@@ -122,13 +122,17 @@ _GLUED_TAILS = [t.replace(" ", "") for t in (normalize(p) for p in _TAILS) if " 
 GLUED_TAIL_LIKENESS = 88
 
 
-def _bent_tail(norm: list[str]) -> bool:
-    """The last words are a courtesy the recognizer bent (one word after "para", or one glued word)."""
+def _bent_tail(norm: list[str]) -> int:
+    """How many last words are a courtesy the recognizer bent: one word after "para" (2), one glued
+    word (1), or two words split where the courtesy's are not ("Asus Ordenes": 2); 0 when none."""
     if norm[-2] in _BENT_TAIL_LEADS:
-        return True
+        return 2
     from rapidfuzz import fuzz  # here, not at import: `daisy chat` starts without it
 
-    return any(fuzz.ratio(norm[-1], tail) >= GLUED_TAIL_LIKENESS for tail in _GLUED_TAILS)
+    for size, word in ((1, norm[-1]), (2, norm[-2] + norm[-1])):
+        if any(fuzz.ratio(word, tail) >= GLUED_TAIL_LIKENESS for tail in _GLUED_TAILS):
+            return size
+    return 0
 
 
 _INTRO_PHRASES = ("soy", "me llamo", "mi nombre es", "my name is", "this is", "i am", "im", "habla",
@@ -306,8 +310,9 @@ def _read_name(text: str, lang: str) -> str | None:
                 end -= len(tail)
                 break
         else:
-            if end - start > 2 and _bent_tail(norm[start:end]):
-                end -= 2 if norm[end - 2] in _BENT_TAIL_LEADS else 1
+            bent = _bent_tail(norm[start:end]) if end - start > 2 else 0
+            if bent:
+                end -= bent
                 continue
             break
     raw, norm = raw[start:end], norm[start:end]

@@ -162,6 +162,9 @@ def test_en_los_in_a_name_is_de_los() -> None:
         ("Ilda Mata", "Hilda Mata"),
         # two names sound like it (Ibarra, Ybarra): the one nearest in letters, not "Vara" a letter off
         ("Indira Ivara Arce", "Indira Ibarra Arce"),
+        # the English way Whisper writes a name the Mexican lists know written another way it sounds
+        ("Sylvia Lozano", "Silvia Lozano"),
+        ("Dolores Chaves", "Dolores Chávez"),
     ],
 )
 def test_a_heard_name_is_mended_from_the_lexicon(heard: str, mended: str) -> None:

@@ -564,6 +564,7 @@ def test_a_not_after_talk_stays_a_not() -> None:
     [
         ("Rigoberto Salinas Peña para Ferribles", "Rigoberto Salinas Peña"),  # "para servirle"
         ("Adriana Peralta Robles Asusódenes", "Adriana Peralta Robles"),  # "a sus órdenes"
+        ("Dolores Chaves Savala Asus Ordenes", "Dolores Chaves Savala"),  # ...split where it is not
         ("Mario Gracia", "Mario Gracia"),  # a surname near "gracias" is still the surname
         ("Ana Casas Gracia", "Ana Casas Gracia"),
     ],
