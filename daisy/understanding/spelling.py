@@ -626,8 +626,9 @@ def _starts_a_name_of(prefix: str, key: str) -> bool:
     "jo" (jota) before "jaro", "e" (ele) before "lupe"; or is that name's syllable bent ("que" for pe
     before "pero")."""
     k = _key_letter(key)
-    return any(len(name) > 1 and name.startswith(prefix) and _sounds_like(k, letter)
-               for name, letter in _ES_NAMES.items()) or _bent_syllable_of(prefix, k)
+    whole = prefix in _ES_NAMES and _sounds_like(k, _ES_NAMES[prefix])  # "ede estrella": e de Estrella
+    return whole or any(len(name) > 1 and name.startswith(prefix) and _sounds_like(k, letter)
+                        for name, letter in _ES_NAMES.items()) or _bent_syllable_of(prefix, k)
 
 
 def _cut_name_with_key(words: list[str], i: int) -> tuple[str, int] | None:
@@ -1238,10 +1239,12 @@ _KEY_CUE_ES = re.compile(r"(?:^| )\w+ (?:de|como) \w+")
 _KEY_CUE_EN = re.compile(r"(?:^| )\w+ (?:as in|like|for) \w+")
 
 
-def cut_name_with_key(word: str) -> bool:
-    """ "Edénrique", "jodejaro": a letter name cut short, its "de" and its key word heard as one word."""
+def cut_name_with_key(word: str, key: str = "") -> bool:
+    """ "Edénrique", "jodejaro": a letter name cut short, its "de" and its key word heard as one word;
+    or before the key word `key` ("Ede Estrella")."""
     folded = strip_accents(word.lower())
-    return folded.isalpha() and _cut_name_with_key([folded], 0) is not None
+    words = [folded, strip_accents(key.lower())] if key.isalpha() else [folded]
+    return folded.isalpha() and _cut_name_with_key(words, 0) is not None
 
 
 def glued_key_word(word: str) -> bool:

@@ -217,6 +217,9 @@ def test_the_spelling_run_into_words_is_no_part_of_the_name_said_before_it() -> 
     assert reader.given_name_said(heard, "es-MX") == "Trinidad Manuel"
     assert reader.read_letters(heard, "es-MX", longest=20) == "VELA"
     assert reader.given_name_said("Duviver dusco, be grande de vota", "es-MX") == "Duviver Dusco"
+    # the letter's name run into its "de" before the key word, apart from it ("e de Estrella")
+    heard = "Clemente Aranda Ede Estrella S. de Sol P. de Pato I. de Iguana N. de Naranja"
+    assert reader.given_name_said(heard, "es-MX") == "Clemente Aranda"
 
 
 def test_a_name_heard_with_a_letter_lost_or_added_is_the_one_known_name_it_is_near() -> None:
