@@ -322,6 +322,7 @@ def _spelled_name(ctx: TurnContext, text: str) -> str | None:
     # viaperalta, bedevota…" after "Elvia Peralta")
     # (a one-word name heard before and said no to is no given name to keep: "Keri" for Katie, when
     # the words before the spelling now are "Katy")
+    said_now = reader.with_given_name(said_now, known_before)
     given = (
         (said_now if said_now and (reader.common_name(said_now) or not known_before) else known_before)
         or (reader.words_before_spelling(text) if heard and " ".join(heard) in refused(ctx.state)

@@ -162,6 +162,22 @@ def known(word: str) -> bool:
     return _fold(word) in _names()
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """The (folded) given names of the lists, Mexican, other Spanish and English."""
+    from faker.providers.person.en_US import Provider as English
+    from faker.providers.person.es_MX import Provider as Mexican
+
+    spanish = [names for k, names in enumerate(_other_spanish()) if k % 3 != 2]  # (not the last_names)
+    lists = (Mexican.first_names, English.first_names, *spanish)
+    return frozenset(_ways_written(lists))
+
+
+def given(word: str) -> bool:
+    """A given name the lists know ("Noemí"; not "Ortiz")."""
+    return _fold(word) in _given_names()
+
+
 def mend_word(word: str, lang: str = "es") -> str:
     folded = _fold(word)
     names = _names("en" if lang.startswith("en") else "es")

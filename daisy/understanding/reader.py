@@ -261,10 +261,22 @@ def _spelling_starts(words: list[str], i: int) -> bool:
 
 def known_given_name(value: str) -> str:
     """The given name(s) of a name heard whole ("Lonnie Plut" → "Lonnie"), when the lexicon knows each
-    of them; '' otherwise."""
+    of them; else the given names it starts with ("Noemí Otis Regalado" → "Noemí"); '' otherwise."""
     words = value.split()
     given = words[:-1] if len(words) > 1 else words
-    return " ".join(given) if given and all(name_lexicon.known(w) for w in given) else ""
+    if given and all(name_lexicon.known(w) for w in given):
+        return " ".join(given)
+    return " ".join(itertools.takewhile(name_lexicon.given, given))
+
+
+def with_given_name(said: str, known_before: str) -> str:
+    """The words said before a spelled surname, after the given name heard before when they start with
+    none: a Mexican caller asked to spell gives the first surname and spells the second, and the given
+    name may be lost ("No es mi Ortiz, erre de Rancho…" after "Noemí Otis Regalado" → Noemí Ortiz)."""
+    words = said.split()
+    if not words or not known_before or name_lexicon.given(words[0]):
+        return said
+    return " ".join(dict.fromkeys([*known_before.split(), *words]))
 
 
 def named(text: str, lang: str) -> bool:

@@ -763,3 +763,12 @@ def test_a_bare_i_in_a_spanish_plate_is_no_letter_i() -> None:
 def test_an_article_between_nato_words_is_no_letter_a() -> None:
     assert reader.read_value("plate", "I Lima a tango kilo fifty four.", "en-US", NOW) == "5LTK54"
     assert reader.read_value("plate", "Alpha, a, Bravo 123", "en-US", NOW) == "AAB123"
+
+
+def test_the_given_name_heard_before_goes_before_surnames_said_without_it() -> None:
+    from daisy.understanding import reader
+
+    assert reader.known_given_name("Noemí Otis Regalado") == "Noemí"
+    # "No es mi Ortiz, erre de Rancho…": Noemí heard as words, only the first surname left
+    assert reader.with_given_name("Ortiz", "Noemí") == "Noemí Ortiz"
+    assert reader.with_given_name("Clemente Aranda", "Clemente") == "Clemente Aranda"
