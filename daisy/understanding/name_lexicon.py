@@ -112,8 +112,8 @@ _PLAIN_VOWEL = str.maketrans("áéíóúÁÉÍÓÚ", "aeiouAEIOU")
 def _spanish_accent(word: str) -> str:
     """Faker's slipped accents as Spanish writes the names. A word ending in a consonant other than n
     or s is stressed on its last syllable without an accent ("Manuél", "Rafaél"), unless the accent
-    parts two vowels ("Saúl", "Raúl"); nor does it carry one three syllables from its end
-    ("Bétancourt"); one ending in a vowel, n or s carries none on its next-to-last syllable
+    parts two vowels ("Saúl", "Raúl"); nor does a foreign ending carry one three syllables from its
+    end ("Bétancourt"); one ending in a vowel, n or s carries none on its next-to-last syllable
     ("Roséndo"); a word of one syllable carries none ("Crúz")."""
     low = word.lower()
     groups = list(_VOWEL_GROUP.finditer(low))
@@ -126,7 +126,10 @@ def _spanish_accent(word: str) -> str:
     from_end = len(groups) - syllable  # 1: the last syllable
     plain_ending = low[-1] not in "aeiouáéíóúns"
     slipped = len(groups) == 1 and not hiatus
-    slipped |= plain_ending and not hiatus and (from_end == 1 or from_end >= 3)
+    # (three syllables from the end Spanish always writes it, "Álvarez", "Óliver": only a foreign
+    # ending of two consonants says it slipped, "Bétancourt")
+    foreign = low[-2] not in "aeiouáéíóú"
+    slipped |= plain_ending and not hiatus and (from_end == 1 or from_end >= 3 and foreign)
     slipped |= not plain_ending and not hiatus and from_end == 2  # "Roséndo": stressed there unmarked
     if not slipped:
         return word

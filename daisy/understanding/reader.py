@@ -32,6 +32,7 @@ from daisy.understanding.intents import (
     only_yes_no,
     without_done,
 )
+from daisy.understanding.normalize import strip_accents
 
 PIECED_KINDS = ("plate", "email")
 _MOST_WORDS_BEFORE_SPELLING = 4  # given names and a first surname
@@ -272,11 +273,17 @@ def known_given_name(value: str) -> str:
 def with_given_name(said: str, known_before: str) -> str:
     """The words said before a spelled surname, after the given name heard before when they start with
     none: a Mexican caller asked to spell gives the first surname and spells the second, and the given
-    name may be lost ("No es mi Ortiz, erre de Rancho…" after "Noemí Otis Regalado" → Noemí Ortiz)."""
+    name may be lost ("No es mi Ortiz, erre de Rancho…" after "Noemí Otis Regalado" → Noemí Ortiz), or
+    heard a letter off as a surname ("Olivera" after "Oliver")."""
     words = said.split()
     if not words or not known_before or name_lexicon.given(words[0]):
         return said
-    return " ".join(dict.fromkeys([*known_before.split(), *words]))
+    from rapidfuzz.distance import Levenshtein
+
+    before = known_before.split()
+    if Levenshtein.distance(strip_accents(words[0].lower()), strip_accents(before[-1].lower())) <= 1:
+        words = words[1:]  # "Olivera, zeta de…" after "Oliver": the given name, a letter run into it
+    return " ".join(dict.fromkeys([*before, *words]))
 
 
 def named(text: str, lang: str) -> bool:

@@ -236,3 +236,8 @@ def test_a_surname_that_is_also_a_yes_word_is_a_name_but_not_said_first() -> Non
 def test_a_given_name_whose_last_vowel_went_to_the_surname_is_mended_before_a_spelled_surname() -> None:
     heard = "Isabel Avega Edénrique S. de Sonora P. de Pato Y. de Iguana N. de Naranja"
     assert reader.given_name_said(heard, "es") == "Isabela Vega"
+
+
+def test_a_spanish_name_stressed_three_syllables_from_its_end_keeps_its_accent() -> None:
+    assert reader.mend_name("Oliver Zapata", "es") == "Óliver Zapata"
+    assert reader.mend_name("Oliver Stone", "en") == "Oliver Stone"

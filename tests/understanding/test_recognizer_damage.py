@@ -772,3 +772,4 @@ def test_the_given_name_heard_before_goes_before_surnames_said_without_it() -> N
     # "No es mi Ortiz, erre de Rancho…": Noemí heard as words, only the first surname left
     assert reader.with_given_name("Ortiz", "Noemí") == "Noemí Ortiz"
     assert reader.with_given_name("Clemente Aranda", "Clemente") == "Clemente Aranda"
+    assert reader.with_given_name("Olivera", "Oliver") == "Oliver"  # a letter run into it: a surname
