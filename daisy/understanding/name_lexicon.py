@@ -128,7 +128,7 @@ def _spanish_accent(word: str) -> str:
     slipped = len(groups) == 1 and not hiatus
     # (three syllables from the end Spanish always writes it, "Álvarez", "Óliver": only a foreign
     # ending of two consonants says it slipped, "Bétancourt")
-    foreign = low[-2] not in "aeiouáéíóú"
+    foreign = low[-2:-1] not in "aeiouáéíóú"  # (a one-letter word has no ending to judge)
     slipped |= plain_ending and not hiatus and (from_end == 1 or from_end >= 3 and foreign)
     slipped |= not plain_ending and not hiatus and from_end == 2  # "Roséndo": stressed there unmarked
     if not slipped:
