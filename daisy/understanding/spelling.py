@@ -453,7 +453,10 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             key, i = _maybe_key(words, i + 1, "Y", lang, connectors)
             emit(key, "L!")
             continue
-        if not english and w in _E_NAMES and i + 1 < n and words[i + 1][:1] == "e" \
+        # ...or its "de" heard as the article "el", before a key word no "el" goes with: one that ends
+        # in a ("el escuela", "el ensinada": e de Escuela; not "el económico", "el estado")
+        article = w == "el" and i + 1 < n and words[i + 1].endswith("a") and len(words[i + 1]) > 4
+        if not english and (w in _E_NAMES or article) and i + 1 < n and words[i + 1][:1] == "e" \
                 and _is_keyword(words[i + 1], lang) and words[i + 1] not in _NATO:
             i += 2  # "ele escuela": e de Escuela, its "de" heard as the l of another name
             emit("E", "L!", with_key=True)

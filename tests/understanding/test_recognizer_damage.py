@@ -773,3 +773,17 @@ def test_the_given_name_heard_before_goes_before_surnames_said_without_it() -> N
     assert reader.with_given_name("Ortiz", "Noemí") == "Noemí Ortiz"
     assert reader.with_given_name("Clemente Aranda", "Clemente") == "Clemente Aranda"
     assert reader.with_given_name("Olivera", "Oliver") == "Oliver"  # a letter run into it: a surname
+
+
+@pytest.mark.parametrize(
+    ("kind", "heard", "value"),
+    [
+        ("number", "el escuela nueve dos nueve", "E929"),  # e de Escuela
+        ("number", "el ensinada ocho", "E8"),  # e de Ensenada
+        ("number", "el económico es ocho ocho", "88"),  # the article where it goes
+        ("plate", "el estado de jalisco a b c uno dos tres", "ABC123"),
+    ],
+)
+def test_an_e_de_heard_as_the_article_el_before_a_feminine_key_word_is_e(kind: str, heard: str,
+                                                                          value: str) -> None:
+    assert reader.read_value(kind, heard, "es-MX", NOW) == value
