@@ -179,6 +179,17 @@ def _letter_heard_as_digit(words: list[str], i: int, nums: dict[int, Num], lang:
     )
 
 
+def _e_with_its_de_bent(words: list[str], i: int, lang: str) -> bool:
+    """ "ele escuela": e de Escuela, its "de" heard as the l of another letter's name; or as the
+    article "el" before a key word no "el" goes with, one ending in a ("el escuela", "el ensinada";
+    not "el económico", "el estado")."""
+    if i + 1 >= len(words):
+        return False
+    w, key = words[i], words[i + 1]
+    article = w == "el" and key.endswith("a") and len(key) > 4
+    return (w in _E_NAMES or article) and key[:1] == "e" and _is_keyword(key, lang) and key not in _NATO
+
+
 # Words that never serve as the key word of "X de <palabra>"
 _FUNCTION_WORDS = {
     "las", "los", "del", "que", "con", "por", "para", "una", "uno", "este", "esta", "esto", "ese", "esa",
@@ -453,12 +464,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             key, i = _maybe_key(words, i + 1, "Y", lang, connectors)
             emit(key, "L!")
             continue
-        # ...or its "de" heard as the article "el", before a key word no "el" goes with: one that ends
-        # in a ("el escuela", "el ensinada": e de Escuela; not "el económico", "el estado")
-        article = w == "el" and i + 1 < n and words[i + 1].endswith("a") and len(words[i + 1]) > 4
-        if not english and (w in _E_NAMES or article) and i + 1 < n and words[i + 1][:1] == "e" \
-                and _is_keyword(words[i + 1], lang) and words[i + 1] not in _NATO:
-            i += 2  # "ele escuela": e de Escuela, its "de" heard as the l of another name
+        if not english and _e_with_its_de_bent(words, i, lang):
+            i += 2
             emit("E", "L!", with_key=True)
             continue
         letter = _letter_of(w, lang)
