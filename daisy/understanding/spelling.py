@@ -675,11 +675,14 @@ _K_SOUND = re.compile(r"^(?:c(?=[aoulr])|qu(?=[ie]))")
 
 def _k_keys(words: list[str]) -> list[str]:
     """ "cada cala", "cadecarla", "ka de cala": K's name run into its "de", and K's key word written with
-    the c the recognizer hears in it, are K and its key word (the key word had decided C)."""
+    the c the recognizer hears in it, are K and its key word (the key word had decided C). "cae" alone
+    is K's name heard as a verb."""
     out: list[str] = []
     for i, w in enumerate(words):
         glued = _KA_DE.match(w)
-        if not glued:
+        if w == "cae" and not (i and (words[i - 1] in _DE_AS_NASAL or words[i - 1] in _KEY_CONNECTORS_ES)):
+            out.append("ka")  # the verb no plate holds ("em y griega cae cinco…"); after a "de", a key word
+        elif not glued:
             out.append(w)
         elif glued.group(1):
             out += ["ka", "de", glued.group(1)]

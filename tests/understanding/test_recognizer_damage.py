@@ -59,6 +59,11 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         # two names ending and starting in "e" run together: "ene eme" heard "ene me"
         ("ene me, catorce ochenta", "es-MX", "NM1480"),
         ("mira, ve grande de bueno, ene de naranja, dos cero cuatro ocho", "es-MX", "BN2048"),
+        # letter names heard as words no plate holds: "ka" as the verb "cae", "eme" cut to "em",
+        # "hache" as "hace" before its key word (the H silent), a "dos" cut short between digits
+        ("las placas son em y griega cae cinco cuatro dos cero", "es-MX", "MYK5420"),
+        ("letra e me letra y letra cae cinco cuatro do cero", "es-MX", "MYK5420"),
+        ("hace de ormiga cada kilómetro y cuarenta y siete mil diecisiete", "es-MX", "HK47017"),
         # "letra efe" cut after its first vowel
         ("letra a fe letra ve letra je ocho uno siete", "es-MX", "FVG817"),
         # a name run into its "de" before a key word; a clear name ("equis") over a bent key word

@@ -18,6 +18,7 @@ LETTER_NAMES = {
     "sota": "J", "zota": "J", "jot": "J", "kah": "K", "cuh": "Q", "qu": "Q", "enye": "N", "elle": "L",
     "uvee": "V", "ube": "V", "dobleu": "W", "doblev": "W", "dobleve": "W",
     "ygriega": "Y", "igriega": "Y",
+    "em": "M",  # "eme" cut short: no Spanish word
 }
 # Letter names that are also everyday words: in a fleet number they count only next to digits.
 AMBIGUOUS_LETTERS = {"a", "de", "e", "i", "o", "u", "y", "se", "te", "ve", "ca", "je", "ese", "ye"}
