@@ -200,8 +200,10 @@ def mend_word(word: str, lang: str = "es") -> str:
         # written as it sounds: "Ariaga" for Arriaga, "Castiyo" for Castillo (a Spanish sound written
         # another way is nearer than any letter off)
         alike = _by_sound().get(sound(word), [])
-        if len(alike) == 1:
-            return names.get(alike[0], word)
+        mexican = [n for n in alike if n in _mexican_names()]
+        if len(alike) == 1 or len(mexican) == 1:
+            # (of several, the one a Mexican list knows: "Kiros" is Quiroz there, Quirós in Spain)
+            return names.get(alike[0] if len(alike) == 1 else mexican[0], word)
         if alike:
             # names that sound the same, written apart ("Ivara": Ibarra, Ybarra): the one nearest in
             # letters, if one is; never a looser match further off ("Vara", a letter dropped)

@@ -255,6 +255,7 @@ def _spelling_starts(words: list[str], i: int) -> bool:
         # "Tyler: Victor, Alfa, …" (a NATO word and more later: "I'm from Quebec." spells nothing)
         or (i > 0 and spelling.is_nato_word(words[i]) and any(map(spelling.is_nato_word, words[i + 1 :])))
         or spelling.glued_key_word(words[i])  # "Evelio Tedetaco Erederatón…"
+        or nxt.startswith("de") and spelling.glued_key_word(words[i] + nxt)  # "Kiros Te detomate…"
         or i > 0 and spelling.cut_name_with_key(words[i], nxt)  # "Micaela Edénrique…", "Ede Estrella"
         or bool(nxt) and spelling.glued_name_and_de(words[i])  # "Alcántar Heredé Rancho…"
     )

@@ -549,6 +549,15 @@ def test_a_one_word_name_said_no_to_gives_way_to_the_given_name_said_before_the_
     assert turn.state.pending == "Katy Morales"
 
 
+def test_the_first_surname_said_before_the_spelling_stays_when_the_first_key_word_is_glued() -> None:
+    # Kokoro's "Esmeralda Quiroz: te de Tomate, e de Escuela, …" (made-up set 13): the first "de" ran
+    # into its key word, and the spelling seemed to start a word later, taking "Kiros" with it
+    said = ("Sí, mi nombre es Esmeralda Quirosteio", "No.", "Esmeralda Kirostejo", "No.")
+    dialogue, turn = _call_hearing("es", *said)
+    heard = "Esmeralda Kiros Te detomate Edescuela Ele de Limón Ele de León o de Oaxaca"
+    assert _heard(dialogue, turn, heard, 0.9).state.pending == "Esmeralda Quiroz Tello"
+
+
 def test_a_spelled_surname_follows_the_known_names_heard_before_over_words_bent_now() -> None:
     said = ("Soy Elvia Peralta.", "No.", "Elvia Peralta Mario.", "No.")
     dialogue, turn = _call_hearing("es", *said)

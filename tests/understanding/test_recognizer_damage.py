@@ -243,6 +243,8 @@ def test_a_spanish_name_written_as_it_sounds_is_the_one_known_name_that_sounds_s
     assert name_lexicon.mend_word("Ariaga") == "Arriaga"  # the trill heard as one r
     assert name_lexicon.mend_word("Castiyo") == "Castillo"
     assert name_lexicon.mend_word("Castiyo", "en") == "Castiyo"  # Spanish sounds, Spanish calls
+    # of several that sound so, the one the Mexican lists know (Quirós is Spain's)
+    assert name_lexicon.mend_word("Kiros") == "Quiroz"
 
 
 def test_a_nato_word_after_a_spanish_letter_name_and_de_is_its_key_word() -> None:
