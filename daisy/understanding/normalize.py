@@ -51,6 +51,8 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(rf"\b({_UNITS}|cero|\d) do\b(?= (?:{_UNITS}|cero|\d)\b| *$)"), r"\1 dos"),
     # "hace de ormiga": "hache" heard as the verb, before its key word with the H silent
     (re.compile(r"\bhace de (?=[aeiou])"), "hache de "),
+    # "llé de llégua": "ye de Yegua" written with the ll that sounds the same in Mexico
+    (re.compile(r"\blle de ll(?=[aeiou])"), "ye de y"),
     # "treintaidos", "treinta i dos", "treintay dos" -> "treinta y dos"
     (re.compile(rf"\b({_TENS}) ?[iy] ?({_UNITS})\b"), r"\1 y \2"),
     (re.compile(rf"\b({_TENS})({_UNITS})\b"), r"\1 y \2"),
@@ -133,8 +135,8 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "nta|n ta", " do$", r" do\b", "hace de", "nt", "nt", "dieci |diez ", "veinti ", "veinti", "letras",
-    "trae ", "trae", "tra",
+    "nta|n ta", " do$", r" do\b", "hace de", "lle de ll", "nt", "nt", "dieci |diez ", "veinti ", "veinti",
+    "letras", "trae ", "trae", "tra",
     "me tra", "re ?tra", "do b?le",
     "chic|grande|larga|corta|baja|alta", r"\d", "qua|twa", "ient",
 ))

@@ -64,6 +64,7 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("las placas son em y griega cae cinco cuatro dos cero", "es-MX", "MYK5420"),
         ("letra e me letra y letra cae cinco cuatro do cero", "es-MX", "MYK5420"),
         ("hace de ormiga cada kilómetro y cuarenta y siete mil diecisiete", "es-MX", "HK47017"),
+        ("llé de llégua, ele de llave, cinco cuatro tres dos", "es-MX", "YL5432"),  # ye de Yegua
         # "letra efe" cut after its first vowel
         ("letra a fe letra ve letra je ocho uno siete", "es-MX", "FVG817"),
         # a name run into its "de" before a key word; a clear name ("equis") over a bent key word

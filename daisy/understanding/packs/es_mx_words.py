@@ -19,6 +19,7 @@ LETTER_NAMES = {
     "uvee": "V", "ube": "V", "dobleu": "W", "doblev": "W", "dobleve": "W",
     "ygriega": "Y", "igriega": "Y",
     "em": "M",  # "eme" cut short: no Spanish word
+    "lle": "Y",  # "ye" as Whisper may write it (ll and y sound alike in Mexico)
 }
 # Letter names that are also everyday words: in a fleet number they count only next to digits.
 AMBIGUOUS_LETTERS = {"a", "de", "e", "i", "o", "u", "y", "se", "te", "ve", "ca", "je", "ese", "ye"}
