@@ -330,8 +330,10 @@ def _spelled_name(ctx: TurnContext, text: str) -> str | None:
         or " ".join(heard[:-1] if len(heard) > 1 else heard)
     )
     surname = reader.name_from_letters(letters, ctx.lang, heard=True)
-    if given.split()[-1:] == [surname] and len(given.split()) > 1:
-        given = given.rsplit(" ", 1)[0]  # the surname heard before and spelled now is said once
+    if given.split()[-1:] == [surname]:
+        # the surname heard before and spelled now is said once (a one-word name heard before was
+        # the surname: "Walker", then "Whiskey, Alfa, …" is Walker, not "Walker Walker")
+        given = given.rsplit(" ", 1)[0] if len(given.split()) > 1 else ""
     if f"{given} {surname}" in refused(ctx.state):
         # the given name known before was said no to with this very surname: the one said now, even
         # one the lexicon lacks, may be right

@@ -161,6 +161,24 @@ def _by_one_dropped() -> dict[str, list[str]]:
     return index
 
 
+def one_letter_longer(word: str, lang: str = "es") -> str | None:
+    """The one known name that is `word` and one letter more at its end, if exactly one (and the word
+    is long enough to say so: MIN_MENDED letters); of several, the one the call's own lists know
+    ("Hernande": Hernandez in an English call, Hernández in a Spanish one)."""
+    folded, lang = _fold(word), "en" if lang.startswith("en") else "es"
+    if len(folded) < MIN_MENDED:
+        return None
+    longer = sorted({n for n in _by_one_dropped().get(folded, ()) if n.startswith(folded)})
+    names = _names(lang)
+    if len(longer) > 1:
+        own = _english_names() if lang == "en" else _mexican_names()
+        longer = [n for n in longer if n in own]
+    if len(longer) > 1 and lang == "es":
+        # Faker's Mexican lists also write Hernandes, Sanches: the way Spanish writes it (accented) wins
+        longer = [n for n in longer if not names[n].isascii()]
+    return names[longer[0]] if len(longer) == 1 else None
+
+
 def known(word: str) -> bool:
     return _fold(word) in _names()
 
@@ -224,6 +242,14 @@ def mend_word(word: str, lang: str = "es") -> str:
     if len(near) != 1:
         return word  # none, or several equally near: not ours to choose
     return names[near.pop()]
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> frozenset[str]:
+    """The (folded) names Faker's US lists know."""
+    from faker.providers.person.en_US import Provider as English
+
+    return frozenset(_ways_written((English.first_names, English.last_names)))
 
 
 @lru_cache(maxsize=1)

@@ -213,6 +213,11 @@ def name_from_letters(letters: str, lang: str, heard: bool = False) -> str:
     (not typed), one letter off the only surname of the lexicon that near ("HOLLOWDY": Alfa heard Delta
     → Holloway). On 67 spelled names of the audio runs: 29 → 32 right, none lost."""
     surname = echo_dropped(letters).capitalize()  # no name has a letter three times running
+    if heard and not name_lexicon.known(surname):
+        # the last letter's word is the one the line most often loses ("Hotel, Echo, …, Echo, Zulu"
+        # heard without its Zulu): the one known name that ends one letter later is nearer than any
+        # name a letter off in place (Hernandez, not Hernando)
+        surname = name_lexicon.one_letter_longer(surname, lang) or surname
     return name_lexicon.mend_word(surname, lang) if heard or name_lexicon.known(surname) else surname
 
 

@@ -244,6 +244,10 @@ def test_a_spanish_name_written_as_it_sounds_is_the_one_known_name_that_sounds_s
     assert name_lexicon.mend_word("Ariaga") == "Arriaga"  # the trill heard as one r
     assert name_lexicon.mend_word("Castiyo") == "Castillo"
     assert name_lexicon.mend_word("Castiyo", "en") == "Castiyo"  # Spanish sounds, Spanish calls
+    # a spelled surname short of its last letter: the name one letter longer, written as the call's
+    # language writes it
+    assert reader.name_from_letters("HERNANDE", "es", heard=True) == "Hernández"
+    assert reader.name_from_letters("HERNANDE", "en", heard=True) == "Hernandez"
     # of several that sound so, the one the Mexican lists know (Quirós is Spain's)
     assert name_lexicon.mend_word("Kiros") == "Quiroz"
 
