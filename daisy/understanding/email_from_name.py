@@ -27,6 +27,10 @@ NEAR = 74.0
 # Nearer than other drivers' names ever come (under 45), but not near enough on its own: bent further
 # ("branded dot with old 63" for brenda.whitfield63, 62); the audio must then fit the name as well.
 NEAR_IF_HEARD = 58.0
+# Heard words that are names of their own ("carlos.medina" for Carlos Mendoza) are someone's real
+# address, unless as near the caller's name as a letter off it ("iglesia72" for Ignacio Bravo
+# Iglesias, "david" for Howard Davis: 93, 80; made-up set 13).
+NEAR_IF_NAMES = 80.0
 # Fewer heard parts than the arrangement has (or more) count against it: a heard dot is evidence.
 SHAPE_PENALTY = 5.0
 
@@ -130,11 +134,16 @@ def toward_name(address: str, name: str, lang: str, spelled: bool = False, near:
     separators = _SEPARATOR.findall(letters)
     best = None if spelled or is_english(lang) else _sound_twin(heard, name)
     if best is None:
-        if all(name_lexicon.known(p) for p in heard):
-            return None
-        scored = ((_similarity(heard, a, lang), a) for a in _arrangements(name))
-        score, best = max(scored, key=lambda s: s[0], default=(0.0, None))
+        glued = "".join(heard)
+        # (of arrangements as near, the one nearest in length: "iglesias", not "i" + "iglesias")
+        scored = ((_similarity(heard, a, lang), -abs(len(a.glued) - len(glued)), a)
+                  for a in _arrangements(name))
+        score, _, best = max(scored, key=lambda s: s[:2], default=(0.0, 0, None))
         if best is None or score < near or (spelled and not _spelled_near(heard, best)):
+            return None
+        if glued == best.glued:
+            return None  # the name heard right, with what was around it ("susana_36")
+        if all(name_lexicon.known(p) for p in heard) and not _each_a_letter_off(heard, best, lang):
             return None
     # a separator heard between an initial and a surname is kept only when it was spelled ("eme,
     # guion, …"): said as words, "m dash bell" is as often Whisper's hyphen as the caller's
@@ -142,6 +151,13 @@ def toward_name(address: str, name: str, lang: str, spelled: bool = False, near:
     joiner = separators[0] if kept else ""
     local_part = joiner.join(best.parts) + digits
     return None if local_part == local else f"{local_part}@{domain}"
+
+
+def _each_a_letter_off(heard: list[str], arrangement: _Arrangement, lang: str) -> bool:
+    """Each heard word is as near its part of the arrangement as a letter off (NEAR_IF_NAMES)."""
+    parts = arrangement.parts if len(heard) == len(arrangement.parts) else (arrangement.glued,)
+    said = heard if len(heard) == len(parts) else ["".join(heard)]
+    return all(_alike(h, p, lang) >= NEAR_IF_NAMES for h, p in zip(said, parts, strict=True))
 
 
 def _sound_twin(heard: list[str], name: str) -> _Arrangement | None:
