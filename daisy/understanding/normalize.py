@@ -49,8 +49,12 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(rf"\b({_TENS}|\d*[1-9]0) [iy] do$"), r"\1 y dos"),
     # "cinco cuatro do cero": a "dos" cut short between digit words (the s fades on the line)
     (re.compile(rf"\b({_UNITS}|cero|\d) do\b(?= (?:{_UNITS}|cero|\d)\b| *$)"), r"\1 dos"),
-    # "hace de ormiga": "hache" heard as the verb, before its key word with the H silent
-    (re.compile(r"\bhace de (?=[aeiou])"), "hache de "),
+    # "hace de ormiga": "hache" heard as the verb, before its key word with the H silent; "letra hace",
+    # "letra vez": the letter's name heard as a word after "letra"
+    (re.compile(r"\bhace(?= de [aeiou])|(?<=\bletra )hace\b"), "hache"),
+    (re.compile(r"(?<=\bletra )vez\b"), "ve"),
+    # "letra caletra u": a letter's name run into the "letra" after it
+    (re.compile(rf"\b({_LETTER_NAMES})letra\b"), r"\1 letra"),
     # "llé de llégua": "ye de Yegua" written with the ll that sounds the same in Mexico
     (re.compile(r"\blle de ll(?=[aeiou])"), "ye de y"),
     # "treintaidos", "treinta i dos", "treintay dos" -> "treinta y dos"
@@ -135,8 +139,8 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "nta|n ta", " do$", r" do\b", "hace de", "lle de ll", "nt", "nt", "dieci |diez ", "veinti ", "veinti",
-    "letras", "trae ", "trae", "tra",
+    "nta|n ta", " do$", r" do\b", "hace", "letra vez", ".letra", "lle de ll", "nt", "nt", "dieci |diez ",
+    "veinti ", "veinti", "letras", "trae ", "trae", "tra",
     "me tra", "re ?tra", "do b?le",
     "chic|grande|larga|corta|baja|alta", r"\d", "qua|twa", "ient",
 ))

@@ -182,11 +182,14 @@ def _letter_heard_as_digit(words: list[str], i: int, nums: dict[int, Num], lang:
 def _e_with_its_de_bent(words: list[str], i: int, lang: str) -> bool:
     """ "ele escuela": e de Escuela, its "de" heard as the l of another letter's name; or as the
     article "el" before a key word no "el" goes with, one ending in a ("el escuela", "el ensinada";
-    not "el económico", "el estado")."""
+    not "el económico", "el estado"), or a given name ("el enrique cinco uno cinco": no one calls
+    a fleet number by a person)."""
+    from daisy.understanding import name_lexicon  # (it builds on this module)
+
     if i + 1 >= len(words):
         return False
     w, key = words[i], words[i + 1]
-    article = w == "el" and key.endswith("a") and len(key) > 4
+    article = w == "el" and len(key) > 4 and (key.endswith("a") or name_lexicon.given(key))
     return (w in _E_NAMES or article) and key[:1] == "e" and _is_keyword(key, lang) and key not in _NATO
 
 

@@ -65,6 +65,8 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("letra e me letra y letra cae cinco cuatro do cero", "es-MX", "MYK5420"),
         ("hace de ormiga cada kilómetro y cuarenta y siete mil diecisiete", "es-MX", "HK47017"),
         ("llé de llégua, ele de llave, cinco cuatro tres dos", "es-MX", "YL5432"),  # ye de Yegua
+        # ...a letter's name run into the "letra" after it, or heard as a word after "letra"
+        ("letra caletra hace letra vez cinco cinco ocho", "es-MX", "KHV558"),
         # "letra efe" cut after its first vowel
         ("letra a fe letra ve letra je ocho uno siete", "es-MX", "FVG817"),
         # a name run into its "de" before a key word; a clear name ("equis") over a bent key word
@@ -594,9 +596,10 @@ def test_a_spelled_surname_with_a_letter_echoed_a_third_time_keeps_two() -> None
     assert reader.name_from_letters(letters, "en") == "Dunn"
 
 
-def test_be_grande_after_a_lost_letter_is_the_b_never_a_de_and_a_key_word() -> None:
-    # "e de Enrique, be grande de Bota" heard "el enrique be grande de bota": no G for "Grande"
-    assert reader.read_piece("plate", "el enrique be grande de bota ocho uno nueve seis", "es-MX") == "B8196"
+def test_be_grande_after_a_bent_letter_is_the_b_never_a_de_and_a_key_word() -> None:
+    # "e de Enrique, be grande de Bota" heard "el enrique be grande de bota": no G for "Grande" (and
+    # "el" before a given name is the bent "e de")
+    assert reader.read_piece("plate", "el enrique be grande de bota ocho uno nueve seis", "es-MX") == "EB8196"
 
 
 def test_round_thousands_and_a_few_written_apart_are_one_number() -> None:
@@ -792,10 +795,11 @@ def test_the_given_name_heard_before_goes_before_surnames_said_without_it() -> N
     [
         ("number", "el escuela nueve dos nueve", "E929"),  # e de Escuela
         ("number", "el ensinada ocho", "E8"),  # e de Ensenada
+        ("number", "el enrique cinco uno cinco", "E515"),  # e de Enrique: a given name takes no "el"
         ("number", "el económico es ocho ocho", "88"),  # the article where it goes
         ("plate", "el estado de jalisco a b c uno dos tres", "ABC123"),
     ],
 )
-def test_an_e_de_heard_as_the_article_el_before_a_feminine_key_word_is_e(kind: str, heard: str,
-                                                                          value: str) -> None:
+def test_an_e_de_heard_as_the_article_el_before_a_feminine_or_name_key_word_is_e(
+        kind: str, heard: str, value: str) -> None:
     assert reader.read_value(kind, heard, "es-MX", NOW) == value
