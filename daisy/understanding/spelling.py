@@ -169,14 +169,27 @@ def _is_keyword(word: str, lang: str) -> bool:
     )
 
 
-def _letter_heard_as_digit(words: list[str], i: int, nums: dict[int, Num], lang: str) -> bool:
+def _letter_heard_as_digit(words: list[str], i: int, nums: dict[int, Num], lang: str) -> int:
     """A one-word number with a key word after it ("siete de Sol", "tres de Tomate"): no one gives a
-    digit a key word, so it was a letter's name (ese, te) that the recognizer wrote as a number."""
+    digit a key word, so it was a letter's name (ese, te) that the recognizer wrote as a number. Also
+    with the "de" swallowed, before a key word that starts as the number does ("tres tomate" for "te
+    de Tomate"). The words it takes (0: none)."""
     num = nums.get(i)
-    return (
-        num is not None and num.end == i + 1 and not words[i].isdigit()
-        and i + 2 < len(words) and words[i + 1] == "de" and _is_keyword(words[i + 2], lang)
-    )
+    if num is None or num.end != i + 1 or words[i].isdigit():
+        return 0
+    if i + 2 < len(words) and words[i + 1] == "de" and _is_keyword(words[i + 2], lang):
+        return 3
+    key = words[i + 1] if i + 1 < len(words) else ""
+    return 2 if len(key) > 3 and key[0] == words[i][0] and _is_keyword(key, lang) \
+        and not _a_number_word_bent(key) else 0
+
+
+def _a_number_word_bent(word: str) -> bool:
+    """ "veis" (seis): a Spanish number word with one letter changed, no key word."""
+    from rapidfuzz.distance import Levenshtein
+
+    return any(Levenshtein.distance(word, n) <= 1 for n in es_mx_words.UNITS | es_mx_words.TEENS
+               | es_mx_words.TENS)
 
 
 def _e_with_its_de_bent(words: list[str], i: int, lang: str) -> bool:
@@ -427,8 +440,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
                 continue
             i += 1
             continue
-        if not english and _letter_heard_as_digit(words, i, nums, lang):
-            i += 3  # "siete de Sol": ese de Sol, the letter's name heard as a number's
+        if not english and (taken := _letter_heard_as_digit(words, i, nums, lang)):
+            i += taken  # "siete de Sol": ese de Sol, the letter's name heard as a number's
             emit(_key_letter(words[i - 1]), "L!", with_key=True)
             continue
         if i in nums and num_words[i] != "letter_o":

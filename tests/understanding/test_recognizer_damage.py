@@ -377,6 +377,9 @@ def test_a_letter_name_heard_as_a_number_before_its_key_word_is_that_letter() ->
     assert reader.read_value("plate", "siete cero efe de foco doble u de wafe seis siete de son", "es-MX",
                              NOW) == "70FW6S"
     assert reader.read_value("plate", "ocho dos tres de tomate", "es-MX", NOW) == "82T"
+    # ...its "de" swallowed too, before a key word that starts as the number ("te de Tomate", Kokoro)
+    assert reader.read_value("number", "tres tomate seis", "es-MX", NOW) == "T6"
+    assert reader.read_value("number", "veinte veis", "es-MX", NOW) != "V"  # a bent "seis", no key word
 
 
 @pytest.mark.parametrize(
