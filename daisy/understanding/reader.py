@@ -97,13 +97,15 @@ def _email_piece(text: str, lang: str) -> str:
     if not words:
         return body
     separators = _SEPARATORS.get(lang, _SEPARATORS["es-MX"])
-    for word, sep in separators:  # a separator word at either end, not the recognizer's full stop
-        if " ".join(words[: len(word.split())]) == word and not body.startswith(sep):
-            body = sep + body
+    # a separator word at either end, not the recognizer's full stop; the longest that matches only
+    # ("guion bajo" is "_", never "-" and "_")
+    for word, sep in separators:
+        if " ".join(words[: len(word.split())]) == word:
+            body = body if body.startswith(sep) else sep + body
             break
     for word, sep in separators:
-        if " ".join(words[-len(word.split()) :]) == word and not body.endswith(sep):
-            body += sep
+        if " ".join(words[-len(word.split()) :]) == word:
+            body = body if body.endswith(sep) else body + sep
             break
     return body
 

@@ -652,6 +652,15 @@ def test_every_call_ends_in_a_bounded_number_of_turns(replies: list[str]) -> Non
     assert line.out["ended"], line.out
 
 
+def test_an_address_piece_starting_with_guion_bajo_starts_with_one_underscore() -> None:
+    from daisy.understanding import reader
+
+    # Kokoro's "yeni guion bajo posada…" heard without its "yeni": read back as "guion guion bajo"
+    said = "Guion bajo, posada 23, arroba yahoo punto com, punto mx."
+    assert reader.read_piece("email", said, "es-MX") == "_posada23@yahoo.com.mx"
+    assert reader.read_piece("email", "juan guion bajo", "es-MX") == "juan_"
+
+
 def test_an_address_spelled_with_key_words_is_read_as_spelled() -> None:
     from daisy.understanding import reader
 
