@@ -218,6 +218,9 @@ def mend_word(word: str, lang: str = "es") -> str:
         # written as it sounds: "Ariaga" for Arriaga, "Castiyo" for Castillo (a Spanish sound written
         # another way is nearer than any letter off)
         alike = _by_sound().get(sound(word), [])
+        if not alike and folded.startswith("h"):
+            # the Spanish j written h, as an English speller writes that sound ("Hakeline" for Jaqueline)
+            alike = _by_sound().get(sound("j" + folded[1:]), [])
         mexican = [n for n in alike if n in _mexican_names()]
         if len(alike) == 1 or len(mexican) == 1:
             # (of several, the one a Mexican list knows: "Kiros" is Quiroz there, Quirós in Spain)

@@ -250,6 +250,7 @@ def test_a_spanish_name_written_as_it_sounds_is_the_one_known_name_that_sounds_s
     # language writes it
     assert reader.name_from_letters("HERNANDE", "es", heard=True) == "Hernández"
     assert reader.name_from_letters("HERNANDE", "en", heard=True) == "Hernandez"
+    assert name_lexicon.mend_word("Hakeline") == "Jaqueline"  # the j written h, as English writes it
     # of several that sound so, the one the Mexican lists know (Quirós is Spain's)
     assert name_lexicon.mend_word("Kiros") == "Quiroz"
 
