@@ -113,6 +113,16 @@ def test_a_second_copy_cut_short_is_heard_once_when_the_audio_is_too_short_for_i
     assert drop_echo("dos cuatro dos cuatro", voiced=2.0) == "dos cuatro dos cuatro"  # 2424, said
 
 
+def test_a_decode_gone_round_a_loop_a_little_off_each_round_is_heard_once() -> None:
+    # Kokoro's "Charlie, three, three, two" (about 2 s) written over and over (made-up set 14): read
+    # back as a fleet number of 26 symbols, three times, and the field left empty
+    looped = ("Charlie three three two Charlie three three two three two Charlie three three two Charlie "
+              "three three two Charlie three thr")
+    assert drop_echo(looped, voiced=2.0) == "Charlie three three two"
+    # "November, November, Tango" heard "no ven ver no ven ver tango": the time to say it twice
+    assert drop_echo("no ven ver no ven ver tango", voiced=2.5) == "no ven ver no ven ver tango"
+
+
 def test_last_words_written_twice_are_heard_once_when_the_audio_is_too_short_for_them() -> None:
     # "es el tres mil doscientos treinta y dos" (about 2 s of speech) with its end written again
     assert drop_echo("es el tres mil doscientos treinta y dos treinta y dos", voiced=2.2) \

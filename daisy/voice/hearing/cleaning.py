@@ -117,7 +117,8 @@ def drop_echo(text: str, voiced: float) -> str:
     flat = [w for ws in words for w in ws]
     if len(flat) < 2 or voiced <= 0:
         return text
-    size = _period(flat)
+    size, looped = _period(flat), _looped_start(flat, voiced)
+    size = looped if looped and (not size or looped < size) else size
     if not size:
         return _drop_echoed_end(tokens, words, flat, voiced)
     copies = len(flat) / size
@@ -133,6 +134,17 @@ def drop_echo(text: str, voiced: float) -> str:
         kept.append(token)
         count += len(ws)
     return " ".join(kept).rstrip(",;:-")
+
+
+def _looped_start(flat: list[str], voiced: float) -> int:
+    """The length of a phrase of three words or more written twice at the start of a decode that
+    then went on round a loop, each round a little off ("Charlie three three two Charlie three three
+    two three two Charlie three three two…" for two seconds of "Charlie, three, three, two"), when
+    the voiced audio is too short to hold it all; else 0."""
+    n = len(flat)
+    if voiced >= SECONDS_PER_SYLLABLE * sum(syllables(w) for w in flat) + SECONDS_BETWEEN:
+        return 0
+    return next((p for p in range(WHOLE_PHRASE_WORDS, n // 2 + 1) if flat[p : 2 * p] == flat[:p]), 0)
 
 
 def _drop_echoed_end(tokens: list[str], words: list[list[str]], flat: list[str], voiced: float) -> str:
