@@ -971,6 +971,9 @@ def _maybe_key(
             return letter, k + 3
         if k < n and words[k] == letter.lower() and not is_english(lang):
             return letter, k + 1  # "N. de N.": the key word heard as its letter alone
+        if k < n and is_english(lang) and words[j] == "as" and len(words[k]) == 2 and words[k].isalpha() \
+                and words[k][0] == letter.lower() and words[k] not in _names(lang):
+            return letter, k + 1  # "S as in Sx": the key word cut short, no two more letters
         if k < n and (_is_keyword(words[k], lang) or words[k] in _NATO):
             end = k + 1
             split_before_last_vowel = (

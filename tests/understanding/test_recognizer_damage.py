@@ -373,6 +373,11 @@ def test_a_key_word_whose_letter_name_was_lost_before_its_de_still_gives_the_let
     assert reader.read_piece("plate", heard, "es-MX") == "CARDENA"
 
 
+def test_an_english_key_word_cut_to_two_letters_after_as_in_is_still_the_key_word() -> None:
+    # Kokoro's "S as in Sugar" heard "S as in Sx" (made-up set 14): S, not S, S, X
+    assert reader.read_piece("plate", "7S for Sierra X like Xerox S as in Sx 33.", "en-US") == "7SXS33"
+
+
 def test_a_letter_name_heard_as_a_number_before_its_key_word_is_that_letter() -> None:
     # "ese de Sol" heard "siete de son": no one gives a digit a key word
     assert reader.read_value("plate", "siete cero efe de foco doble u de wafe seis siete de son", "es-MX",
