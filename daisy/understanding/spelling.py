@@ -184,12 +184,14 @@ def _letter_heard_as_digit(words: list[str], i: int, nums: dict[int, Num], lang:
         and not _a_number_word_bent(key) else 0
 
 
+_ES_NUMBER_WORDS = frozenset(es_mx_words.UNITS) | frozenset(es_mx_words.TEENS) | frozenset(es_mx_words.TENS)
+
+
 def _a_number_word_bent(word: str) -> bool:
     """ "veis" (seis): a Spanish number word with one letter changed, no key word."""
     from rapidfuzz.distance import Levenshtein
 
-    return any(Levenshtein.distance(word, n) <= 1 for n in es_mx_words.UNITS | es_mx_words.TEENS
-               | es_mx_words.TENS)
+    return any(Levenshtein.distance(word, n) <= 1 for n in _ES_NUMBER_WORDS)
 
 
 def _e_with_its_de_bent(words: list[str], i: int, lang: str) -> bool:
@@ -197,13 +199,17 @@ def _e_with_its_de_bent(words: list[str], i: int, lang: str) -> bool:
     article "el" before a key word no "el" goes with, one ending in a ("el escuela", "el ensinada";
     not "el económico", "el estado"), or a given name ("el enrique cinco uno cinco": no one calls
     a fleet number by a person)."""
-    from daisy.understanding import name_lexicon  # (it builds on this module)
-
-    if i + 1 >= len(words):
+    if i + 1 >= len(words) or words[i + 1][:1] != "e":
         return False
     w, key = words[i], words[i + 1]
-    article = w == "el" and len(key) > 4 and (key.endswith("a") or name_lexicon.given(key))
-    return (w in _E_NAMES or article) and key[:1] == "e" and _is_keyword(key, lang) and key not in _NATO
+    article = w == "el" and len(key) > 4 and (key.endswith("a") or _given_name(key))
+    return (w in _E_NAMES or article) and _is_keyword(key, lang) and key not in _NATO
+
+
+def _given_name(word: str) -> bool:
+    from daisy.understanding import name_lexicon  # (it builds on this module)
+
+    return name_lexicon.given(word)
 
 
 # Words that never serve as the key word of "X de <palabra>"
