@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from daisy.understanding import name_asides
-from daisy.understanding.normalize import last_version, normalize, strip_accents
+from daisy.understanding.normalize import is_english, last_version, normalize, strip_accents
 from daisy.understanding.numbers import word_table
 
 PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "van", "von", "der", "da", "di", "du", "le"}
@@ -225,9 +225,21 @@ def read_name(text: str, lang: str) -> str | None:
         name = _read_name(asides.name_text, lang)
         if not name and asides.letters:
             name = _given_before_letters(asides.name_text)
+        if name and is_english(lang):
+            name = _once_each(name)
         return name_asides.mend(name, asides, lang) if name else None
     except Exception:  # never crash the call
         return None
+
+
+def _once_each(name: str) -> str:
+    """ "Tammy Smith Smith": a word written twice running, as Whisper echoes a last word, is said once
+    in an English name (a Mexican one may well be "Hernández Hernández")."""
+    from daisy.understanding.spelling import is_nato_word  # (spelled letters do come twice: "Lima Lima")
+
+    words = name.split()
+    return " ".join(w for k, w in enumerate(words)
+                    if k == 0 or w.lower() != words[k - 1].lower() or is_nato_word(w) or len(w) == 1)
 
 
 def _given_before_letters(text: str) -> str | None:

@@ -241,3 +241,10 @@ def test_a_given_name_whose_last_vowel_went_to_the_surname_is_mended_before_a_sp
 def test_a_spanish_name_stressed_three_syllables_from_its_end_keeps_its_accent() -> None:
     assert reader.mend_name("Oliver Zapata", "es") == "Óliver Zapata"
     assert reader.mend_name("Oliver Stone", "en") == "Oliver Stone"
+
+
+def test_an_english_surname_written_twice_running_is_said_once() -> None:
+    # espeak-ng's "Tammy Smith" heard "Tammy Smith Smith" (made-up set 14); a Mexican name may well
+    # carry the same surname twice
+    assert read_name("Tammy Smith Smith", "en") == "Tammy Smith"
+    assert read_name("Soy Juan Hernández Hernández", "es") == "Juan Hernández Hernández"
