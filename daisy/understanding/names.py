@@ -227,9 +227,17 @@ def read_name(text: str, lang: str) -> str | None:
             name = _given_before_letters(asides.name_text)
         if name and is_english(lang):
             name = _once_each(name)
+        elif name and " " in name:
+            # a Mexican's two surnames are two words: Whisper's hyphen between them is its own
+            # ("Isaac Javier Ureña-Laureano", made-up set 14); a given name's stays ("Jean-Luc")
+            given, rest = name.split(" ", 1)
+            name = given + " " + _HYPHEN_IN_A_NAME.sub(" ", rest)
         return name_asides.mend(name, asides, lang) if name else None
     except Exception:  # never crash the call
         return None
+
+
+_HYPHEN_IN_A_NAME = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def _once_each(name: str) -> str:

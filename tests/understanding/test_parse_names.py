@@ -248,3 +248,8 @@ def test_an_english_surname_written_twice_running_is_said_once() -> None:
     # carry the same surname twice
     assert read_name("Tammy Smith Smith", "en") == "Tammy Smith"
     assert read_name("Soy Juan Hernández Hernández", "es") == "Juan Hernández Hernández"
+
+
+def test_a_hyphen_whisper_puts_between_two_mexican_surnames_is_a_space() -> None:
+    assert read_name("Isaac Javier Ureña-Laureano a sus órdenes", "es") == "Isaac Javier Ureña Laureano"
+    assert read_name("Mary Smith-Jones", "en") == "Mary Smith-Jones"  # an English double-barrelled name
