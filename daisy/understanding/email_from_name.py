@@ -107,14 +107,19 @@ SPELLED_EDITS = 2
 SPELLED_LENGTH_GAP = 1
 
 
+def _paired(heard: list[str], arrangement: _Arrangement) -> list[tuple[str, str]]:
+    """Each heard part with its part of the arrangement, as many as there are; else the two run together."""
+    if len(heard) == len(arrangement.parts):
+        return list(zip(heard, arrangement.parts, strict=True))
+    return [("".join(heard), arrangement.glued)]
+
+
 def _spelled_near(heard: list[str], arrangement: _Arrangement) -> bool:
     from rapidfuzz.distance import Levenshtein
 
-    parts = arrangement.parts if len(heard) == len(arrangement.parts) else (arrangement.glued,)
-    said = heard if len(heard) == len(parts) else ["".join(heard)]
     return all(
         abs(len(h) - len(p)) <= SPELLED_LENGTH_GAP and Levenshtein.distance(h, p) <= SPELLED_EDITS
-        for h, p in zip(said, parts, strict=True)
+        for h, p in _paired(heard, arrangement)
     )
 
 
@@ -155,9 +160,7 @@ def toward_name(address: str, name: str, lang: str, spelled: bool = False, near:
 
 def _each_a_letter_off(heard: list[str], arrangement: _Arrangement, lang: str) -> bool:
     """Each heard word is as near its part of the arrangement as a letter off (NEAR_IF_NAMES)."""
-    parts = arrangement.parts if len(heard) == len(arrangement.parts) else (arrangement.glued,)
-    said = heard if len(heard) == len(parts) else ["".join(heard)]
-    return all(_alike(h, p, lang) >= NEAR_IF_NAMES for h, p in zip(said, parts, strict=True))
+    return all(_alike(h, p, lang) >= NEAR_IF_NAMES for h, p in _paired(heard, arrangement))
 
 
 def _sound_twin(heard: list[str], name: str) -> _Arrangement | None:

@@ -171,8 +171,7 @@ def one_letter_longer(word: str, lang: str = "es") -> str | None:
     longer = sorted({n for n in _by_one_dropped().get(folded, ()) if n.startswith(folded)})
     names = _names(lang)
     if len(longer) > 1:
-        own = _english_names() if lang == "en" else _mexican_names()
-        longer = [n for n in longer if n in own]
+        longer = [n for n in longer if n in _own_names(lang)]
     if len(longer) > 1 and lang == "es":
         # Faker's Mexican lists also write Hernandes, Sanches: the way Spanish writes it (accented) wins
         longer = [n for n in longer if not names[n].isascii()]
@@ -221,7 +220,7 @@ def mend_word(word: str, lang: str = "es") -> str:
         if not alike and folded.startswith("h"):
             # the Spanish j written h, as an English speller writes that sound ("Hakeline" for Jaqueline)
             alike = _by_sound().get(sound("j" + folded[1:]), [])
-        mexican = [n for n in alike if n in _mexican_names()]
+        mexican = [n for n in alike if n in _own_names("es")]
         if len(alike) == 1 or len(mexican) == 1:
             # (of several, the one a Mexican list knows: "Kiros" is Quiroz there, Quirós in Spain)
             return names.get(alike[0] if len(alike) == 1 else mexican[0], word)
@@ -247,28 +246,23 @@ def mend_word(word: str, lang: str = "es") -> str:
     return names[near.pop()]
 
 
-@lru_cache(maxsize=1)
-def _english_names() -> frozenset[str]:
-    """The (folded) names Faker's US lists know."""
-    from faker.providers.person.en_US import Provider as English
+@lru_cache(maxsize=2)
+def _own_names(lang: str) -> frozenset[str]:
+    """The (folded) names the call's own Faker lists know: the US ones ("en"), the Mexican ones."""
+    if lang == "en":
+        from faker.providers.person.en_US import Provider
+    else:
+        from faker.providers.person.es_MX import Provider  # type: ignore[assignment]
 
-    return frozenset(_ways_written((English.first_names, English.last_names)))
-
-
-@lru_cache(maxsize=1)
-def _mexican_names() -> frozenset[str]:
-    """The (folded) names Faker's Mexican lists know."""
-    from faker.providers.person.es_MX import Provider as Mexican
-
-    return frozenset(_ways_written((Mexican.first_names, Mexican.last_names)))
+    return frozenset(_ways_written((Provider.first_names, Provider.last_names)))
 
 
 def _written_the_spanish_way(folded: str) -> str | None:
     """In a Spanish call, a name the Mexican lists lack, written the one Mexican way it sounds the
     same: Whisper writes "Sylvia" for a Mexican caller's Silvia (made-up set 11)."""
-    if folded in _mexican_names():
+    if folded in _own_names("es"):
         return None
-    alike = [n for n in _by_sound().get(sound(folded), []) if n in _mexican_names()]
+    alike = [n for n in _by_sound().get(sound(folded), []) if n in _own_names("es")]
     return _names("es")[alike[0]] if len(alike) == 1 else None
 
 

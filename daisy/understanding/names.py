@@ -13,6 +13,7 @@ import re
 from daisy.understanding import name_asides
 from daisy.understanding.normalize import is_english, last_version, normalize, strip_accents
 from daisy.understanding.numbers import word_table
+from daisy.understanding.spelling import is_nato_word
 
 PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "van", "von", "der", "da", "di", "du", "le"}
 
@@ -243,9 +244,7 @@ _HYPHEN_IN_A_NAME = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 def _once_each(name: str) -> str:
     """ "Tammy Smith Smith": a word written twice running, as Whisper echoes a last word, is said once
     in an English name (a Mexican one may well be "Hernández Hernández")."""
-    from daisy.understanding.spelling import is_nato_word  # (spelled letters do come twice: "Lima Lima")
-
-    words = name.split()
+    words = name.split()  # (but spelled letters do come twice: "Lima Lima")
     return " ".join(w for k, w in enumerate(words)
                     if k == 0 or w.lower() != words[k - 1].lower() or is_nato_word(w) or len(w) == 1)
 

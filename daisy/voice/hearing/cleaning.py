@@ -88,6 +88,11 @@ def lost_most_of(text: str, voiced: float) -> bool:
     return voiced >= LOST_AFTER_SECONDS and spoken_syllables(text) < FEWEST_SYLLABLES_A_SECOND * voiced
 
 
+def _seconds_to_say(words: list[str]) -> float:
+    """About how long a caller takes to say these words once."""
+    return SECONDS_PER_SYLLABLE * sum(syllables(w) for w in words) + SECONDS_BETWEEN
+
+
 def _period(words: list[str]) -> int:
     """The length of the words' first copy when they are two or more copies of it (the last copy may
     stop short, even inside a word: the token budget cut it), else 0."""
@@ -122,7 +127,7 @@ def drop_echo(text: str, voiced: float) -> str:
     if not size:
         return _drop_echoed_end(tokens, words, flat, voiced)
     copies = len(flat) / size
-    needed = copies * (SECONDS_PER_SYLLABLE * sum(syllables(w) for w in flat[:size]) + SECONDS_BETWEEN)
+    needed = copies * _seconds_to_say(flat[:size])
     # A phrase of three words or more said twice over in one turn means what it means once, whether
     # the caller or Whisper repeated it ("Así es correcto. Así es correcto."): one copy is heard.
     if voiced >= needed and (size < WHOLE_PHRASE_WORDS or _a_number(flat[:size]) or copies < 2):
@@ -142,7 +147,7 @@ def _looped_start(flat: list[str], voiced: float) -> int:
     two three two Charlie three three two…" for two seconds of "Charlie, three, three, two"), when
     the voiced audio is too short to hold it all; else 0."""
     n = len(flat)
-    if voiced >= SECONDS_PER_SYLLABLE * sum(syllables(w) for w in flat) + SECONDS_BETWEEN:
+    if voiced >= _seconds_to_say(flat):
         return 0
     return next((p for p in range(WHOLE_PHRASE_WORDS, n // 2 + 1) if flat[p : 2 * p] == flat[:p]), 0)
 
@@ -154,7 +159,7 @@ def _drop_echoed_end(tokens: list[str], words: list[list[str]], flat: list[str],
     text = " ".join(tokens)
     n = len(flat)
     tail = next((k for k in range(n // 2, 1, -1) if flat[n - k:] == flat[n - 2 * k : n - k]), 0)
-    if not tail or voiced >= SECONDS_PER_SYLLABLE * sum(syllables(w) for w in flat) + SECONDS_BETWEEN:
+    if not tail or voiced >= _seconds_to_say(flat):
         return text
     count, kept = 0, []
     for token, ws in zip(tokens, words, strict=True):

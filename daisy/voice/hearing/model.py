@@ -9,6 +9,7 @@ import os
 import platform
 import shutil
 import threading
+from functools import cache
 from pathlib import Path
 
 _PARTS = (
@@ -60,8 +61,9 @@ def _intel_with_avx512() -> bool:
     return "GenuineIntel" in info and " avx512f" in info
 
 
-def load_whisper(data_dir: Path):  # type: ignore[no-untyped-def]
-    """One shared WhisperModel per process (loading costs ~1 s and ~150 MB)."""
+@cache
+def _pin_the_arithmetic() -> None:
+    """Once per process: the hearing calls load_whisper for every turn, and the CPU does not change."""
     # The same arithmetic on every x86 machine keeps the hearing, and what was measured with it, the
     # same: CTranslate2 uses Intel's MKL only on Intel CPUs unless told otherwise, and its int8 kernels
     # round and saturate differently by instruction set (AVX-512 on an Intel CPU, AVX2 on an AMD one
@@ -74,7 +76,13 @@ def load_whisper(data_dir: Path):  # type: ignore[no-untyped-def]
     os.environ.setdefault("CT2_USE_MKL", "1")
     if platform.machine().lower() in ("x86_64", "amd64"):
         os.environ.setdefault("CT2_FORCE_CPU_ISA", "AVX2")
-        os.environ.setdefault("MKL_CBWR", "AVX512" if _intel_with_avx512() else "AVX2")
+        if "MKL_CBWR" not in os.environ:  # (a value the user set wins, and spares reading the CPU)
+            os.environ["MKL_CBWR"] = "AVX512" if _intel_with_avx512() else "AVX2"
+
+
+def load_whisper(data_dir: Path):  # type: ignore[no-untyped-def]
+    """One shared WhisperModel per process (loading costs ~1 s and ~150 MB)."""
+    _pin_the_arithmetic()
     from faster_whisper import WhisperModel
 
     key = str(data_dir.resolve())
