@@ -52,6 +52,13 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # "hace de ormiga": "hache" heard as the verb, before its key word with the H silent; "letra hace",
     # "letra vez": the letter's name heard as a word after "letra"
     (re.compile(r"\bhace(?= de [aeiou])|(?<=\bletra )hace\b"), "hache"),
+    # "a che de ir algo": "hache" split after its first vowel (the recognizer's article "a" and a
+    # "che" no Spanish answer has alone)
+    (re.compile(r"\ba che\b"), "hache"),
+    # "kiloguion", "evagion bajo": "guion" run into the word before it (not "region", "religion",
+    # "legion"); and "yon bajo", "gion bajo": the underscore of an address as the line bends it
+    (re.compile(r"\b(?!(?:re|reli|le)gion\b)([a-zñ]{2,}?)gu?ion\b"), r"\1 guion"),
+    (re.compile(r"\b(?:gion|yon|llon) bajo\b"), "guion bajo"),
     (re.compile(r"(?<=\bletra )vez\b"), "ve"),
     # "letra caletra u": a letter's name run into the "letra" after it
     (re.compile(rf"\b({_LETTER_NAMES})letra\b"), r"\1 letra"),
@@ -139,7 +146,8 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "nta|n ta", " do$", r" do\b", "hace", "letra vez", ".letra", "lle de ll", "nt", "nt", "dieci |diez ",
+    "nta|n ta", " do$", r" do\b", "hace", "a che", "gu?ion", "on bajo", "letra vez", ".letra", "lle de ll",
+    "nt", "nt", "dieci |diez ",
     "veinti ", "veinti", "letras", "trae ", "trae", "tra",
     "me tra", "re ?tra", "do b?le",
     "chic|grande|larga|corta|baja|alta", r"\d", "qua|twa", "ient",

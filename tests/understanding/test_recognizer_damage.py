@@ -812,3 +812,21 @@ def test_the_given_name_heard_before_goes_before_surnames_said_without_it() -> N
 def test_an_e_de_heard_as_the_article_el_before_a_feminine_or_name_key_word_is_e(
         kind: str, heard: str, value: str) -> None:
     assert reader.read_value(kind, heard, "es-MX", NOW) == value
+
+
+@pytest.mark.parametrize(
+    ("kind", "heard", "value"),
+    [
+        # "hache" split after its first vowel: "a che"
+        ("plate", "a che de ir algo ese de sapo cero nueve uno tres", "HS0913"),
+        ("plate", "a che leor miga ceta de solo dos dos ocho nueve seis", "HZ22896"),
+        # "guion" run into the word before it, and the underscore's "guion" bent before "bajo"
+        ("plate", "bravo kiloguion noventa y dos sesenta y siete", "BK9267"),
+        ("email", "Evagion bajo, perea 99 arroba live punto com, punto mx.", "eva_perea99@live.com.mx"),
+        ("email", "Y de Iglesia, Yon bajo, pe de Paco, 2, 3 arroba yahoo punto com", "i_p23@yahoo.com"),
+        ("email", "la region arroba gmail punto com", "region@gmail.com"),  # a word that ends so stays
+    ],
+)
+def test_spanish_letter_names_and_guion_split_or_run_together_are_still_read(
+        kind: str, heard: str, value: str) -> None:
+    assert reader.read_value(kind, heard, "es-MX", NOW) == value
