@@ -122,6 +122,9 @@ def read_email(text: str, lang: str) -> str:
         return ""
 
 
+_UNDERSCORE_RUN_IN = re.compile(r"(?<=[a-z])(?=underscore|guionbajo)|(?<=underscore)(?=[a-z0-9])")
+
+
 def _read_email(text: str, lang: str) -> str:
     if not isinstance(text, str):
         return ""
@@ -132,8 +135,10 @@ def _read_email(text: str, lang: str) -> str:
     # a dot that ends a sentence is punctuation, not "punto"
     norm = _END_DOT.sub(" ", normalize(_END_DOT.sub(" ", text), keep="@._-"))
     # "guion bajo" and friends first, as they are two words for one symbol; the recognizer may run
-    # one into the word before it ("carlunderscore")
-    norm = re.sub(r"(?<=[a-z])(underscore|guionbajo)\b", r" \1", norm).replace("guionbajo", "guion bajo")
+    # one into the words around it ("carlunderscore", "robbertunderscoremail": no address holds the
+    # word) or write it as the verb ("underscored turner")
+    norm = _UNDERSCORE_RUN_IN.sub(" ", re.sub(r"underscore[ds]\b", "underscore", norm))
+    norm = norm.replace("guionbajo", "guion bajo")
     if not english:  # "veneguion bajo", "mitsuyom bajo": "guion" run into the word before, or bent
         norm = re.sub(r"(?<=[a-z]{2})(?:guion|yom|yon|llon) bajo\b", " guion bajo", norm)
     norm = re.sub(r"\b(?:guion bajo|guion abajo|bajo guion|sub guion|subguion|under score|underscore)\b",

@@ -830,3 +830,15 @@ def test_an_e_de_heard_as_the_article_el_before_a_feminine_or_name_key_word_is_e
 def test_spanish_letter_names_and_guion_split_or_run_together_are_still_read(
         kind: str, heard: str, value: str) -> None:
     assert reader.read_value(kind, heard, "es-MX", NOW) == value
+
+
+@pytest.mark.parametrize(
+    ("heard", "address"),
+    [
+        ("It's robertunderscoremiller74 at hotmail dot com.", "robert_miller74@hotmail.com"),
+        ("tiffanyunderscorepowell6, at gmail dot com.", "tiffany_powell6@gmail.com"),
+        ("alejandro underscored turner 86 at yahoo dot com", "alejandro_turner86@yahoo.com"),
+    ],
+)
+def test_an_underscore_run_into_the_words_around_it_is_still_the_underscore(heard: str, address: str) -> None:
+    assert reader.read_value("email", heard, "en-US", NOW) == address
