@@ -473,6 +473,10 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
             i += 1
             emit(_key_letter(glued.group(3)), "L!")
             continue
+        if glued and not english and _vowel_run_into_de(glued):
+            i += 1
+            emit(glued.group(1).upper(), "L!")
+            continue
         cut_short = None if english else _cut_name_with_key(words, i)
         if cut_short:
             letter, i = cut_short
@@ -1285,11 +1289,21 @@ def cut_name_with_key(word: str, key: str = "") -> bool:
     return folded.isalpha() and _cut_name_with_key(words, 0) is not None
 
 
+def _vowel_run_into_de(glued: re.Match[str]) -> bool:
+    """ "adevion", "adecapunco", "adeguacate": a de Avión, a de Acapulco, a de Aguacate with the key
+    word's first vowel, the letter's own, run into the "de" before it. Not for e: names of other
+    letters end in it ("En Edenayari" is ene de Nayarit)."""
+    return glued.group(1) in ("a", "i", "o", "u") and glued.group(2) == "de" \
+        and glued.group(3)[0] not in "aeiou"
+
+
 def glued_key_word(word: str) -> bool:
     """ "Tedetaco", "Bedevota": a letter name, "de" and a key word sounding like it, heard as one word."""
     glued = _GLUED_KEY.match(strip_accents(word.lower()))
     if not glued:
         return False
+    if _vowel_run_into_de(glued):
+        return True
     letter = _ES_NAMES.get(glued.group(1), glued.group(1))[:1].upper()
     return _sounds_like(glued.group(3)[0].upper(), letter)
 

@@ -842,3 +842,21 @@ def test_spanish_letter_names_and_guion_split_or_run_together_are_still_read(
 )
 def test_an_underscore_run_into_the_words_around_it_is_still_the_underscore(heard: str, address: str) -> None:
     assert reader.read_value("email", heard, "en-US", NOW) == address
+
+
+@pytest.mark.parametrize(
+    ("kind", "heard", "value"),
+    [
+        # a de Avión, a de Acapulco: the key word's first vowel, the letter's own, run into the "de"
+        ("plate", "adevion ka de kilo uno dos tres", "AK123"),
+        ("plate", "adecapunco ka de kilo uno dos tres", "AK123"),
+        ("email", "Adeguacate, sede Carmen, u de Ursula, edestrella, ele de limón, ele de limón, adeavión, "
+                  "ele de ratón, arroba yahoo punto com, punto mx.", "acuellar@yahoo.com.mx"),
+        # ...apart, the key word still decides; and e is no such vowel: other names end in it
+        ("plate", "a de vion ka de kilo uno dos tres", "VK123"),
+        ("plate", "en edenayari ka de kilo uno dos tres", "NK123"),
+    ],
+)
+def test_a_vowel_whose_key_word_lost_its_first_vowel_into_the_de_is_that_vowel(
+        kind: str, heard: str, value: str) -> None:
+    assert reader.read_value(kind, heard, "es-MX", NOW) == value
