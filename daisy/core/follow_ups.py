@@ -53,6 +53,10 @@ def hear_permission(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn |
         # a no the audio contradicts (Kokoro's "Sure thing, go ahead." heard as the prompt's "No,
         # that's wrong.") asks again, as at a read-back: it had turned an accepted call into a call back
         return None
+    if Intent.YES in intents and Intent.NO in intents and not intents & {Intent.REFUSE, Intent.BUSY}:
+        # a yes with a no after it ("Sure thing, no head." for "Sure thing, go ahead."; "Sure, no
+        # problem."): asked again, never taken as a no that turns an accepted call into a call back
+        return None
     if Intent.REFUSE in intents or (offered_callback and Intent.NO in intents):
         return ctx.end(ctx.text("refused"), Outcome.REFUSED)
     if offered_callback and Intent.YES in intents and can_talk_now(text, ctx.lang):
@@ -106,6 +110,8 @@ def _ask(ctx: TurnContext, step: str, **changes: object) -> Turn:
 
 def ask_callback_time(ctx: TurnContext) -> Turn:
     resume = {"resume_field": ctx.state.field} if ctx.state.field else {}
+    if ctx.state.scratch.get("asked_again"):
+        resume["asked_again"] = True  # (whether it can be now is asked once a call)
     return _ask(ctx, "callback_time", scratch=MappingProxyType(resume))
 
 
@@ -139,6 +145,13 @@ def hear_follow_up(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | 
             if resume:
                 return ask_field(ctx, ctx.dialogue.form.field(resume), ctx.text("ack", rotate=1))
             return start_collecting(ctx)
+        if not resume and Intent.YES in intents and not intents & {Intent.LATER, Intent.BUSY, Intent.NO} \
+                and not s.scratch.get("asked_again"):
+            # "Sure." and no time, to "What time should I call you?": the call back may never have been
+            # wanted (a yes to "¿tienes un par de minutos?" heard as a no led here); asked once whether
+            # it can be now
+            return ctx.reply(ctx.text("ask_permission"), phase=Phase.PERMISSION, step="permission",
+                             scratch=MappingProxyType({**s.scratch, "asked_again": True}))
         return None
     if s.step == "email_address":
         gathered = s.pieces + reader.read_email(text, ctx.lang)

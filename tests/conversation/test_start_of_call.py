@@ -200,3 +200,38 @@ def test_hold_on_while_confirming_a_callback_keeps_the_time(callee: Line) -> Non
     out = callee.say("Ya, aquí estoy")
     assert "20 minutos" in out["say"]  # back from the hold, Daisy asks again what she was asking
     assert callee.say("Sí")["outcome"] == "callback"
+
+
+def test_a_yes_with_a_no_after_it_asks_again_rather_than_offering_a_call_back() -> None:
+    callee = Line(lang="en", direction="outbound")
+    callee.say("Hello?")
+    out = callee.say("Sure thing, no head.")  # "Sure thing, go ahead." as the line bent it
+    assert out["state"] == "permission" and "now" in out["say"]
+    assert callee.say("Sure.")["field"] == "driver_name"
+    callee = Line(lang="en", direction="outbound")
+    callee.say("Hello?")
+    callee.say("Sure, no problem.")
+    assert callee.say("Yes.")["field"] == "driver_name"
+
+
+def test_a_yes_without_a_time_to_when_to_call_back_asks_once_whether_it_can_be_now(callee: Line) -> None:
+    _answered(callee)
+    assert "más tarde" in callee.say("No.")["say"]  # (a yes heard as a no, say)
+    assert callee.say("Claro.")["state"] == "asking"  # ...then a yes to the offer: when?
+    out = callee.say("Sí.")
+    assert out["state"] == "permission" and "ahorita" in out["say"]
+    assert callee.say("Sí, dime.")["field"] == "driver_name"
+
+
+def test_a_call_back_asked_again_after_now_was_refused_still_ends(callee: Line) -> None:
+    _answered(callee)
+    callee.say("No.")
+    callee.say("Sí.")
+    callee.say("Sí.")  # asked whether it can be now
+    callee.say("No.")  # not now
+    out = callee.say("Sí.")
+    turns = 0
+    while not out["ended"] and turns < 8:
+        out = callee.say("Sí.")
+        turns += 1
+    assert out["ended"]
