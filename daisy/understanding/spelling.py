@@ -10,6 +10,7 @@ arrive as words in groups ("catorce ochenta" -> "1480") or digits.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from daisy.understanding import readback
 from daisy.understanding.bent_digits import digit_words_bent, ordinals_as_numbers
@@ -140,7 +141,20 @@ def _letter_of(token: str, lang: str) -> str | None:
 
 def _key_letter(word: str) -> str:
     first = word[0]
+    if first == "j" and _y_written_j(word):
+        return "Y"
     return "N" if first == "ñ" else first.upper()
+
+
+@lru_cache(maxsize=512)
+def _y_written_j(word: str) -> bool:
+    """ "Jolanda", "Jucatan": the Mexican y of a Y's key word (Yolanda, Yucatán) written as a j, as
+    Whisper writes it ("ye de Yolanda" heard "Gede Jolanda"): no name nor state as heard, one with y."""
+    from daisy.understanding import name_lexicon  # (it builds on this module)
+
+    with_y = "y" + word[1:]
+    return len(word) > 3 and not name_lexicon.known(word) and word not in _STATE_WORDS and (
+        with_y in _STATE_WORDS or name_lexicon.given(with_y))
 
 
 def _caps_words(text: str) -> set[str]:
@@ -298,6 +312,7 @@ _STATES = (
     "zacatecas|cdmx|ciudad de mexico|la ciudad de mexico|distrito federal|texas|california|arizona|"
     "nuevo mexico|new mexico|illinois|florida|georgia"
 )
+_STATE_WORDS = frozenset(w for w in _STATES.split("|") if " " not in w)
 _REPEAT_WORD = {"dos": "doble", "two": "double", "twice": "double", "tres": "triple", "three": "triple",
                 "thrice": "triple"}
 _TIMES_BEFORE = re.compile(r"\b(dos|tres|two|three) (?:veces|times) (?:la |el |the |letra |letter )?"

@@ -860,3 +860,19 @@ def test_an_underscore_run_into_the_words_around_it_is_still_the_underscore(hear
 def test_a_vowel_whose_key_word_lost_its_first_vowel_into_the_de_is_that_vowel(
         kind: str, heard: str, value: str) -> None:
     assert reader.read_value(kind, heard, "es-MX", NOW) == value
+
+
+@pytest.mark.parametrize(
+    ("kind", "heard", "value"),
+    [
+        # the Mexican y of Yolanda, Yucatán written as a j: still Y's key word
+        ("plate", "ye de jolanda a de ana uno dos tres", "YA123"),
+        ("plate", "jota de jalisco ye de jucatan uno dos tres", "JY123"),
+        ("email", "ade ana, eme de maria, ade aguacate, je de jolanda, ade ana arroba gmail punto com",
+         "amaya@gmail.com"),
+        # ...but a key word that is a name or a state as heard keeps its j
+        ("plate", "jota de juarez jota de jalisco uno dos tres", "JJ123"),
+    ],
+)
+def test_a_y_key_word_written_with_a_j_is_still_y(kind: str, heard: str, value: str) -> None:
+    assert reader.read_value(kind, heard, "es-MX", NOW) == value
