@@ -565,3 +565,14 @@ def test_a_yes_whose_other_readings_put_a_no_after_it_is_torn() -> None:
 
     assert torn_between(["Sí, no me de esto.", "Sí, no me dejo."])
     assert not torn_between(["Sí, señorita.", "Sí, correcto."]) and not torn_between([])
+
+
+def test_a_fleet_number_no_reading_of_makes_a_number_is_decoded_again_in_spelling_words() -> None:
+    # espeak-ng's "Tango, Romeo, five" (en-us+f2, clean line) comes out of Whisper base as "Tango,
+    # Romeo, Hyde" three times running: no number, and the field was left empty (made-up set 16)
+    from daisy.evaluation.audio.line import RATE
+
+    with wave.open(str(CLIPS / "espeak_en_f2_tango_romeo_five.wav")) as clip:
+        pcm = np.frombuffer(clip.readframes(clip.getnframes()), dtype=np.int16)
+    heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.DIGITS, "en", NOW)
+    assert value(Expected.DIGITS, heard.text, "en", NOW) == "TR5", heard.text

@@ -199,7 +199,9 @@ def hear(
             values[text] = None if found_value in refused else found_value
         return values[text]
 
-    def read(found, prompt_text: str) -> tuple[list[Hypothesis], list[int]]:  # type: ignore[no-untyped-def]
+    def read(  # type: ignore[no-untyped-def]
+        found, prompt_text: str, spelled_in: Expected | None = None
+    ) -> tuple[list[Hypothesis], list[int]]:
         hypotheses: list[Hypothesis] = []
         lengths: list[int] = []
         for ids, score in zip(found.sequences_ids, found.scores, strict=True):
@@ -207,8 +209,8 @@ def hear(
             spelling_pass = found is not result
             said = stuck_loop_cut(closed_vocabulary.restart_cut(tokens) if spelling_pass else tokens)
             text = clean(tok.decode(said), voiced, prompt_text, expecting == Expected.EMAIL, lang)
-            if spelling_pass:
-                text = closed_vocabulary.snap_to_words(text, vocabulary.spelling_words(expecting, lang))
+            if spelled_in is not None:
+                text = closed_vocabulary.snap_to_words(text, vocabulary.spelling_words(spelled_in, lang))
             if text:
                 # Two decodes that clean to the same words both count towards the agreement.
                 hypotheses.append(Hypothesis(text, float(score), value_of(text)))
@@ -232,7 +234,14 @@ def hear(
     closed: list[Hypothesis] = []
     if n_best > 1 and (expecting == Expected.PLATE or spelled) and vocabulary.spelling_words(expecting, lang):
         found = closed_vocabulary.decode(model, encoded, tok, expecting, lang, BEAM, n_best, budget)
-        closed, closed_lengths = read(found, "")
+        closed, closed_lengths = read(found, "", expecting)
+    elif n_best > 1 and lang == "en" and expecting == Expected.DIGITS \
+            and not any(h.value for h in hypotheses):
+        # an English fleet number none of whose readings is a number (or one not said no to): its NATO
+        # letter bent out of the words ("Tango, Romeo, Hyde" for "…, five"), decoded again in the words
+        # of a spelled value only (closed_vocabulary.py)
+        found = closed_vocabulary.decode(model, encoded, tok, Expected.PLATE, lang, BEAM, n_best, budget)
+        closed, closed_lengths = read(found, "", Expected.PLATE)
     if not hypotheses and not closed:
         return NOTHING
     if closed:
