@@ -994,8 +994,9 @@ def _maybe_key(
                 and _is_keyword(words[k + 2], lang) \
                 and words[k + 2] not in _names(lang) and words[k + 3 : k + 4] not in (["de"], ["y"]):
             return letter, k + 3
-        if k < n and words[k] == letter.lower() and not is_english(lang):
-            return letter, k + 1  # "N. de N.": the key word heard as its letter alone
+        if k < n and (words[k] == letter.lower() or is_english(lang) and words[k] == letter.lower() * 2):
+            # "N. de N.", "W for W", "C like C", "S for Ss": the key word heard as its letter alone
+            return letter, k + 1
         if k < n and is_english(lang) and words[j] == "as" and len(words[k]) == 2 and words[k].isalpha() \
                 and words[k][0] == letter.lower() and words[k] not in _names(lang):
             return letter, k + 1  # "S as in Sx": the key word cut short, no two more letters

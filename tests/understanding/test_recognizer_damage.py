@@ -876,3 +876,16 @@ def test_a_vowel_whose_key_word_lost_its_first_vowel_into_the_de_is_that_vowel(
 )
 def test_a_y_key_word_written_with_a_j_is_still_y(kind: str, heard: str, value: str) -> None:
     assert reader.read_value(kind, heard, "es-MX", NOW) == value
+
+
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [
+        ("77, D like David, W for W, 7, D like Delta.", "77DW7D"),  # W for Water
+        ("F-like Fox, Z as in Zebra, S for Ss, 077.", "FZS077"),  # S for Sugar
+        ("A like Adam X like X-ray G like G, 4232.", "AXG4232"),  # G like Green
+        ("W four W 1 2 3", "W4W123"),  # a number said between two letters stays one
+    ],
+)
+def test_an_english_key_word_heard_as_its_own_letter_is_no_second_letter(heard: str, plate: str) -> None:
+    assert reader.read_value("plate", heard, "en-US", NOW) == plate
