@@ -107,9 +107,10 @@ def _strip_lead(words: list[str], english: bool) -> list[str]:
     return words
 
 
-# the line's "at" heard "as" or "add" right before a well-known provider and its ending
+# the line's "at" heard "as", "add", "and" or "are" right before a well-known provider and its ending
+# (when no "at" was heard: "Murray and iCloud dot com")
 _AT_HEARD_BEFORE_A_PROVIDER = re.compile(
-    rf"\b(?:as|add|ad)(?= (?:{'|'.join(PROVIDERS)}) (?:dot|not|\.) ?(?:com|mx|net)\b)")
+    rf"\b(?:as|add|ad|and|are)(?= (?:{'|'.join(PROVIDERS)}) (?:dot|not|\.) ?(?:com|mx|net)\b)")
 
 
 def read_email(text: str, lang: str) -> str:

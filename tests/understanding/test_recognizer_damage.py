@@ -405,6 +405,12 @@ def test_an_at_heard_as_as_before_a_provider_is_the_at() -> None:
     # espeak-ng's "laura dot short at yahoo dot com" on the line: its "at" heard "as", each "dot" "not"
     heard = "Laura not short as yahoo not com."
     assert reader.read_value("email", heard, "en-US", NOW) == "laura.short@yahoo.com"
+    # ...or "and", "are" where no "at" was heard at all
+    assert reader.read_value("email", "It's kevin not Murray and iCloud dot com.", "en-US", NOW) \
+        == "kevin.murray@icloud.com"
+    assert reader.read_value("email", "tdavies are gmail dot com", "en-US", NOW) == "tdavies@gmail.com"
+    assert reader.read_value("email", "doris dot rodriguez and at hotmail dot com", "en-US", NOW) \
+        == "doris.rodriguez@hotmail.com"
 
 
 @pytest.mark.parametrize(
