@@ -121,6 +121,12 @@ def test_a_decode_gone_round_a_loop_a_little_off_each_round_is_heard_once() -> N
     assert drop_echo(looped, voiced=2.0) == "Charlie three three two"
     # "November, November, Tango" heard "no ven ver no ven ver tango": the time to say it twice
     assert drop_echo("no ven ver no ven ver tango", voiced=2.5) == "no ven ver no ven ver tango"
+    # ...its first round off from the next ones (a "de" more): the first round, when more follow
+    looped = ("cuatro guion be grande de de guion cuarenta y seis cuatro guion be grande de guion cuarenta y "
+              "seis cuatro guion be grande de guion cuarenta y seis cua")
+    assert drop_echo(looped, voiced=4.0) == "cuatro guion be grande de de guion cuarenta y seis"
+    # (one start again is no loop: "ele de luna ele de lupe" spells two L's)
+    assert drop_echo("ele de luna ele de lupe uno dos", voiced=1.0) == "ele de luna ele de lupe uno dos"
 
 
 def test_last_words_written_twice_are_heard_once_when_the_audio_is_too_short_for_them() -> None:

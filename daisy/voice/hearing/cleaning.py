@@ -149,7 +149,16 @@ def _looped_start(flat: list[str], voiced: float) -> int:
     n = len(flat)
     if voiced >= _seconds_to_say(flat):
         return 0
-    return next((p for p in range(WHOLE_PHRASE_WORDS, n // 2 + 1) if flat[p : 2 * p] == flat[:p]), 0)
+    twice = next((p for p in range(WHOLE_PHRASE_WORDS, n // 2 + 1) if flat[p : 2 * p] == flat[:p]), 0)
+    if twice:
+        return twice
+    # ...or started over from its first words with the first round a little off ("cuatro guion be
+    # grande de de guion cuarenta y seis cuatro guion be grande de guion cuarenta…"): the first round,
+    # when what follows it is more rounds (its first words at least twice again)
+    head = flat[:WHOLE_PHRASE_WORDS]
+    starts = [p for p in range(WHOLE_PHRASE_WORDS, n - WHOLE_PHRASE_WORDS + 1)
+              if flat[p : p + WHOLE_PHRASE_WORDS] == head]
+    return starts[0] if len(starts) >= 2 else 0
 
 
 def _drop_echoed_end(tokens: list[str], words: list[list[str]], flat: list[str], voiced: float) -> str:
