@@ -186,7 +186,9 @@ class Dialogue:
             and not (intents & {Intent.YES, Intent.NO})
             and not self._carries_value(ctx, text)
         ):
-            return ctx.reply(self._question(ctx), failures=s.failures)
+            # (counted as an aside: a line can bend every answer into "What did you say?", made-up
+            # set 17 asked for a name fourteen times)
+            return self._aside(ctx, "")
         if s.step == "field":
             text = self._keep_values_ahead(ctx, text)
         turn = self._step(ctx, text, intents)
@@ -236,9 +238,13 @@ class Dialogue:
             aside = ""
         if aside is None:
             return self._not_understood(ctx)
-        # An aside is answered and the question asked again, twice per question; after that it
-        # counts as not understood, so the ladder climbs: on a phone line the recognizer can hear
-        # the same insult in every answer ("idiot" for "India"), and the question must still end.
+        return self._aside(ctx, aside)
+
+    def _aside(self, ctx: TurnContext, aside: str) -> Turn:
+        """An aside answered ('' : none to answer, a request to hear the question again) and the
+        question asked again, twice per question; after that it counts as not understood, so the
+        ladder climbs: on a phone line the recognizer can hear the same insult in every answer
+        ("idiot" for "India"), and the question must still end."""
         question = _question_of(ctx.state)
         before, _, count = ctx.state.scratch.get("asides", "").rpartition("|")
         answered = int(count) if before == question and count.isdigit() else 0

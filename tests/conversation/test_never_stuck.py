@@ -954,3 +954,16 @@ def test_a_surname_heard_before_and_spelled_now_is_read_back_once() -> None:
                  "Sí, mi nombre es Micaela Escobedo Azuzódenes", "No, no, no.", spelled):
         turn = _heard(dialogue, turn, said, 0.9)
     assert turn.state.pending == "Micaela Escobedo"
+
+
+def test_a_request_to_hear_the_question_again_heard_every_time_still_ends_the_question() -> None:
+    # a line that bends "Timothy Ellis" into "What did you say?" every time (made-up set 17): the
+    # question was asked fourteen times; twice it is asked again for free, then the ladder climbs
+    for lang, again in (("en", "What did you say?"), ("es", "¿Qué dijiste?")):
+        dialogue = Dialogue(FORM, lang)
+        turn = dialogue.start(Direction.INBOUND, NOW)
+        turns = 0
+        while turn.state.field in (None, "driver_name") and not turn.state.ended and turns < 20:
+            turn = dialogue.handle(turn.state, Utterance(again, 0.9), NOW)
+            turns += 1
+        assert turn.state.field == "tractor_number" and turns <= 6, (lang, turns)
