@@ -27,6 +27,7 @@ from daisy.understanding.plausible import plausible
 FIELD_STEPS = ("field", "confirm")
 PERMISSION_STEPS = ("permission", "offer_callback")
 LONG_GREETING_WORDS = 16  # a first utterance this long on an outbound call is a recorded greeting
+FOLLOW_UP_TRIES = 3  # a follow-up question (when to call back, which address) not understood
 ASIDES_PER_QUESTION = 2  # off-topic answers, insults, greetings answered before they count as not understood
 HOLD_LIMIT_S = 180.0  # how long Daisy waits on the line after "espérame tantito"
 OFF_TOPIC = {  # one-sentence answers, then back to the question
@@ -261,6 +262,8 @@ class Dialogue:
         failures = s.failures + 1
         if s.step in PERMISSION_STEPS and failures >= 2:
             return follow_ups.start_collecting(ctx)  # when in doubt, get on with the call
+        if failures >= FOLLOW_UP_TRIES:
+            return follow_ups.give_up(ctx)  # no question is asked more than three times running
         return ctx.reply(self._question(ctx), failures=failures)
 
     def _question(self, ctx: TurnContext) -> str:

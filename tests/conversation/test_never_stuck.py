@@ -967,3 +967,15 @@ def test_a_request_to_hear_the_question_again_heard_every_time_still_ends_the_qu
             turn = dialogue.handle(turn.state, Utterance(again, 0.9), NOW)
             turns += 1
         assert turn.state.field == "tractor_number" and turns <= 6, (lang, turns)
+
+
+def test_a_follow_up_question_not_understood_is_asked_at_most_three_times_running() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.OUTBOUND, NOW)
+    for text in ("¿Bueno?", "Mejor llámame más tarde"):
+        turn = dialogue.handle(turn.state, Utterance(text, 0.9), NOW)
+    asked = 1
+    while not turn.state.ended and asked < 10:
+        turn = dialogue.handle(turn.state, Utterance("quién sabe", 0.9), NOW)
+        asked += not turn.state.ended
+    assert turn.state.ended and turn.state.outcome.value == "callback" and asked <= 3
