@@ -207,6 +207,10 @@ def mend_word(word: str, lang: str = "es") -> str:
             return spanish
         spelled = names[folded]
         has_accent = any(not c.isascii() for c in word)
+        if has_accent and not lang.startswith("en"):
+            # an accent Whisper put where the name has none, or another ("Pérea" for Perea, "Saldáña"
+            # for Saldaña): in a Spanish call the name as the lists write it
+            return spelled
         return word if has_accent or spelled.isascii() else spelled
     if len(folded) < MIN_MENDED or not folded.isalpha() or spelling.is_nato_word(word):
         return word  # a NATO word ("India", "Romeo") is spelling, not a bent name

@@ -205,7 +205,8 @@ def test_the_first_surname_said_before_the_spelled_second_one_is_kept() -> None:
 
     # a Mexican driver says the first surname and spells the second; Whisper bends a word or two
     heard = "Olíver Espataco Ureña Que de Paco Y de Iglesia N de Naranja"
-    assert reader.given_name_said(heard, "es-MX") == "Olíver Espartaco Ureña"
+    # (written as the Mexican lists write the name, not with the accent Whisper put on it)
+    assert reader.given_name_said(heard, "es-MX") == "Óliver Espartaco Ureña"
     heard = "Tania Ariaga, Belgrande de Bueno, e de Escuela"  # the trill of Arriaga heard as one r
     assert reader.given_name_said(heard, "es-MX") == "Tania Arriaga"
     assert reader.given_name_said("Mi nombre es Héctor Manuel, ge de Gato", "es-MX") == "Héctor Manuel"
@@ -219,7 +220,7 @@ def test_the_spelling_run_into_words_is_no_part_of_the_name_said_before_it() -> 
     # a letter name run into its "de" before the key word ("Heredé Rancho": erre de Rancho; "Ubedevaso":
     # uve de Vaso, its v heard b)
     heard = "Cristóbal Paola Alcántal Heredé Rancho Odeolivia Dedetiana Adéavión Heredé Rosa Tedetoro"
-    assert reader.given_name_said(heard, "es-MX") == "Cristóbal Paola Alcántar"
+    assert reader.given_name_said(heard, "es-MX") == "Cristobal Paola Alcántar"  # (the lists' spelling)
     assert reader.read_letters(heard, "es-MX", longest=20) == "ROART"  # Diana heard "tiana": D lost
     heard = "Trinidad Manuel Ubedevaso Ede Estreía Ele de Leona de Avión"
     assert reader.given_name_said(heard, "es-MX") == "Trinidad Manuel"
@@ -895,3 +896,12 @@ def test_a_y_key_word_written_with_a_j_is_still_y(kind: str, heard: str, value: 
 )
 def test_an_english_key_word_heard_as_its_own_letter_is_no_second_letter(heard: str, plate: str) -> None:
     assert reader.read_value("plate", heard, "en-US", NOW) == plate
+
+
+def test_an_accent_whisper_puts_on_a_known_name_is_the_lists_spelling_in_a_spanish_call() -> None:
+    from daisy.understanding import name_lexicon
+
+    assert name_lexicon.mend_word("Pérea", "es") == "Perea"
+    assert name_lexicon.mend_word("Saldáña", "es") == "Saldaña"
+    assert name_lexicon.mend_word("Ángela", "es") == "Ángela"
+    assert name_lexicon.mend_word("José", "en") == "José"  # an English call keeps the caller's accent

@@ -41,7 +41,15 @@ import numpy as np
 from daisy.core.expectation import Expected, Listening
 from daisy.understanding.answers import value as answer_value
 from daisy.voice import vocabulary
-from daisy.voice.hearing import closed_vocabulary, closing, lexicon_names, long_i, nato_words, yes_twin
+from daisy.voice.hearing import (
+    closed_vocabulary,
+    closing,
+    lead_in,
+    lexicon_names,
+    long_i,
+    nato_words,
+    yes_twin,
+)
 from daisy.voice.hearing.alignment import TurnAudio
 from daisy.voice.hearing.cleaning import clean, lost_most_of, voiced_seconds, without_echoed_last_digit
 from daisy.voice.phone_band import RATE as LINE_RATE
@@ -265,6 +273,9 @@ def hear(
                                                       or spelled and refused):
         text = _weighed("names", text,
                         lambda: lexicon_names.with_known_names(as_prompted, text, lang, spelled, refused))
+    if expecting == Expected.NAME and n_best > 1 and not spelled:
+        # (after the names are weighed: "Guarro Vengamín" is "Guarro Benjamín" only then)
+        text = _weighed("a lead-in", text, lambda: lead_in.with_lead_in(as_prompted, text, lang))
     if lang == "en" and (expecting == Expected.PLATE or spelled) and n_best > 1:
         text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(
             unprompted, text, expecting, expecting == Expected.NAME))
