@@ -173,7 +173,10 @@ class Dialogue:
         if s.waiting:
             scratch = {k: v for k, v in s.scratch.items() if k != "waited"}
             ctx.state = s = replace(s, waiting=False, scratch=scratch)
-            back_only = intents <= {Intent.YES, Intent.GREETING, Intent.DONE} and len(text.split()) <= 4
+            # (a value is no "I'm back": "eight" heard "wait", then "number eight" was taken for one,
+            # and the fleet number asked for again fourteen times on made-up set 18)
+            back_only = intents <= {Intent.YES, Intent.GREETING, Intent.DONE} and len(text.split()) <= 4 \
+                and not self._carries_value(ctx, text)
             if s.step in PERMISSION_STEPS and (back_only or Intent.YES in intents):
                 return follow_ups.start_collecting(ctx)  # "ya, aquí estoy, dime": on with the call
             if only_filler(text, self.lang) or back_only:
@@ -181,7 +184,15 @@ class Dialogue:
         # "no, espera, es arroba yahoo": a wait word inside a correction is no request to hold.
         holding = Intent.WAIT in intents and Intent.NO not in intents
         if holding and not self._carries_value(ctx, text):
-            return ctx.reply(ctx.text("hold"), waiting=True, scratch={**s.scratch, "waited": "0"})
+            # held for twice per question, as asides are; then the ladder climbs (a line that hears
+            # every "eight" as "wait" must not hold the question for ever)
+            question = _question_of(s)
+            before, _, count = s.scratch.get("asides", "").rpartition("|")
+            held = int(count) if before == question and count.isdigit() else 0
+            if held >= ASIDES_PER_QUESTION and s.step in FIELD_STEPS:
+                return self._not_understood(ctx)
+            return ctx.reply(ctx.text("hold"), waiting=True,
+                             scratch={**s.scratch, "waited": "0", "asides": f"{question}|{held + 1}"})
         if (
             Intent.REPEAT in intents
             and not (intents & {Intent.YES, Intent.NO})

@@ -979,3 +979,22 @@ def test_a_follow_up_question_not_understood_is_asked_at_most_three_times_runnin
         turn = dialogue.handle(turn.state, Utterance("quién sabe", 0.9), NOW)
         asked += not turn.state.ended
     assert turn.state.ended and turn.state.outcome.value == "callback" and asked <= 3
+
+
+def test_a_value_said_after_a_hold_is_taken_and_holds_heard_every_time_still_end_the_question() -> None:
+    # made-up set 18: "eight" heard "wait" (a hold), then "number eight" taken for "I'm back" and the
+    # fleet number asked again, fourteen times running
+    line = Line(lang="en")
+    line.say("Phillip Shea")
+    line.say("yes")
+    assert line.say("wait")["state"] == "asking"
+    assert line.say("number eight")["pending"] == "8"
+    line = Line(lang="en")
+    line.say("Phillip Shea")
+    line.say("yes")
+    turns = 0
+    out = line.out
+    while out.get("field") == "tractor_number" and turns < 14:
+        out = line.say("wait")
+        turns += 1
+    assert out.get("field") != "tractor_number" and turns <= 6
