@@ -34,6 +34,16 @@ def _hundreds(m: re.Match[str]) -> str:
     return _HUNDREDS_HEAD.get(head, head + "cien") + "t" + m.group(2)
 
 
+_NATO_WORD = re.compile(rf"\b(?:{_NATO})\b")
+
+
+def _bent_november(m: re.Match[str]) -> str:
+    """ "victor juliet no ven ver": November split in three among other NATO words (alone, "no
+    vender" is what it says)."""
+    others = m.string[: m.start()] + " " + m.string[m.end() :]
+    return "november" if _NATO_WORD.search(others) else m.group(0)
+
+
 def _glued_trae(m: re.Match[str]) -> str:
     rest = m.group(1)
     if _A_LETTER.fullmatch("e" + rest) or not _A_LETTER.fullmatch(rest):
@@ -60,6 +70,8 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"\b(?!(?:re|reli|le)gion\b)([a-zñ]{2,}?)gu?ion\b"), r"\1 guion"),
     (re.compile(r"\b(?:gion|yon|llon) bajo\b"), "guion bajo"),
     (re.compile(r"(?<=\bletra )vez\b"), "ve"),
+    # "no ven ver", "no vender": November among NATO words
+    (re.compile(r"\bno ?ven ?[bdv]?er\b"), _bent_november),
     # "letra caletra u": a letter's name run into the "letra" after it
     (re.compile(rf"\b({_LETTER_NAMES})letra\b"), r"\1 letra"),
     # "llé de llégua": "ye de Yegua" written with the ll that sounds the same in Mexico
@@ -146,7 +158,8 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "nta|n ta", " do$", r" do\b", "hace", "a che", "gu?ion", "on bajo", "letra vez", ".letra", "lle de ll",
+    "nta|n ta", " do$", r" do\b", "hace", "a che", "gu?ion", "on bajo", "letra vez", "no ?ven", ".letra",
+    "lle de ll",
     "nt", "nt", "dieci |diez ",
     "veinti ", "veinti", "letras", "trae ", "trae", "tra",
     "me tra", "re ?tra", "do b?le",
@@ -204,6 +217,7 @@ _SELF_FIX = re.compile(
 _BARE_NO = re.compile(
     r"(?i)(?<=[\w\d])[\s,;.]+no\b(?![\s,.]*(?:s[eé]|me|lo|la|le|los|las|les|tengo|tiene|hay|puedo|recuerdo|"
     r"acuerdo|estoy|est[aá]|es cierto|quiero|va|van|lleva|llevan|sabes|sabe|not|problem|idea|venta|"
+    r"ven ?[bdv]?er|"
     r"i (?:don'?t|do not|can'?t|cannot|have no|am not)|i'?m not)\b)"
     r"[\s,.;:!]*"
 )

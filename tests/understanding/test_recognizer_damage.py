@@ -905,3 +905,17 @@ def test_an_accent_whisper_puts_on_a_known_name_is_the_lists_spelling_in_a_spani
     assert name_lexicon.mend_word("Saldáña", "es") == "Saldaña"
     assert name_lexicon.mend_word("Ángela", "es") == "Ángela"
     assert name_lexicon.mend_word("José", "en") == "José"  # an English call keeps the caller's accent
+
+
+@pytest.mark.parametrize(
+    ("heard", "lang", "plate"),
+    [
+        ("el cero guion victor juliet no ven ver guion 41", "es-MX", "0VJN41"),
+        ("whisky papa no ven ver y ocho mil setecientos cuatro", "es-MX", "WPN8704"),
+        ("zero victor juliet no vender 41", "en-US", "0VJN41"),
+    ],
+)
+def test_november_split_in_three_among_nato_words_is_november_not_a_no(
+        heard: str, lang: str, plate: str) -> None:
+    assert reader.read_value("plate", heard, lang, NOW) == plate
+    assert reader.read_value("number", "ochenta, no, noventa", "es-MX", NOW) == "90"  # a no still corrects
