@@ -28,6 +28,13 @@ FEW_WORDS = 6  # "I want a real person now, please."
 _WRONG = re.compile(r"\b(?:incorrect\w*|wrong|mal|equivocad\w*)\b")  # a no-word, not just a "no"
 
 
+_ENDS_IN_A_YES = re.compile(r"\b(?:yes|yeah|si)$")
+_ENDS_IN_A_NO = re.compile(r"\b(?:no|nope)$")
+# (an answer that starts with one of these and has a "no" further on, "Sure, no problem.", is a yes)
+_STARTS_WITH_A_YES = re.compile(
+    r"(?:si|yes|yeah|yep|yup|sure|ok|okay|claro|correcto|exacto|aja|andale|sale)\b")
+
+
 def classify(text: str, lang: str) -> set[Intent]:
     """Every conversational move the words make, e.g. {NO, CALLBACK} for "no, llámame luego"."""
     # "In correct.", "In correcto.": the recognizer split the negative prefix off
@@ -65,12 +72,16 @@ def classify(text: str, lang: str) -> set[Intent]:
             r"(?:no|nope|nah) (?:es |esta |estan |son |is |it'?s )?"
             r"(?:bien|correct\w*|right|asi|eso)",
             folded,
-        ) or folded.startswith(("no ", "nope", "nah")):
+        ):
             found.discard(Intent.YES)
-        elif re.match(r"(?:si|yes|yeah|claro|correcto|exacto)\b", folded):
+        elif folded.startswith(("no ", "nope", "nah")):
+            # "No. Yes.", "no, sí": a no that ends in a bare yes-word says both; Daisy asks "¿sí o no?"
+            found -= {Intent.NO, Intent.YES} if _ENDS_IN_A_YES.search(folded) else {Intent.YES}
+        elif _STARTS_WITH_A_YES.match(folded):
             # "Sí, no hay problema" is a yes; "Sí, incorrecto." and "Yes, that's wrong." say both
             # (a no the recognizer began with a yes-word): neither, and Daisy asks "¿sí o no?"
-            found -= {Intent.NO, Intent.YES} if _WRONG.search(folded) else {Intent.NO}
+            found -= {Intent.NO, Intent.YES} if _WRONG.search(folded) or _ENDS_IN_A_NO.search(folded) \
+                else {Intent.NO}
     if Intent.NO in found and pack.no_then_yes.match(text.strip().lower()):
         found -= {Intent.NO, Intent.YES}  # "No, that's correct.": neither; Daisy asks "¿sí o no?"
     return found

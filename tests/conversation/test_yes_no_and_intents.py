@@ -106,3 +106,14 @@ def test_why_do_you_call_is_not_a_callback_request() -> None:
 @given(st.text(max_size=80), st.sampled_from(["es-MX", "en-US"]))
 def test_any_text_is_classified_without_crashing(text: str, lang: str) -> None:
     assert isinstance(classify(text, lang), set)
+
+
+def test_a_reply_that_starts_with_one_answer_and_ends_with_the_other_is_neither() -> None:
+    from daisy.understanding.intents import Intent, classify
+
+    # "Uh huh, yes." heard "No. Yes." had a right plate refused (made-up set 18)
+    assert not classify("No. Yes.", "en") & {Intent.YES, Intent.NO}
+    assert not classify("No, sí.", "es") & {Intent.YES, Intent.NO}
+    assert not classify("Okay, no.", "en") & {Intent.YES, Intent.NO}
+    assert classify("Sure, no problem.", "en") & {Intent.YES, Intent.NO} == {Intent.YES}
+    assert classify("No, no, no.", "es") & {Intent.YES, Intent.NO} == {Intent.NO}
