@@ -32,6 +32,13 @@ def speak(text: str, voice: str, tmp: Path) -> tuple[np.ndarray, int]:
     return np.concatenate([pad, pcm, pad]), rate
 
 
+def line_clip(name: str) -> np.ndarray:
+    """A line's output kept as a file (8 kHz int16): heard the same on every machine kind, where the
+    same words synthesized afresh may not be."""
+    with wave.open(str(CLIPS / name)) as clip:
+        return np.frombuffer(clip.readframes(clip.getnframes()), dtype=np.int16)
+
+
 def test_a_read_back_answer_and_a_number_are_heard_as_answers(tmp_path: Path) -> None:
     model = load_whisper(Path("data"))
     pcm, rate = speak("No, that's wrong.", "en-us", tmp_path)
@@ -501,8 +508,7 @@ def test_a_fleet_numbers_first_nato_letter_bent_into_a_word_like_no_nato_word_is
     # other vector instructions (an EPYC with AVX2 only wrote a sixth "six")
     from daisy.evaluation.audio.line import RATE
 
-    with wave.open(str(CLIPS / "kokoro_jf_alpha_echo_six_five_six_cab.wav")) as clip:
-        pcm = np.frombuffer(clip.readframes(clip.getnframes()), dtype=np.int16)
+    pcm = line_clip("kokoro_jf_alpha_echo_six_five_six_cab.wav")
     heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.DIGITS, "en", NOW)
     assert value(Expected.DIGITS, heard.text, "en", NOW) == "E656", heard.text
 
@@ -572,8 +578,7 @@ def test_a_fleet_number_no_reading_of_makes_a_number_is_decoded_again_in_spellin
     # Romeo, Hyde" three times running: no number, and the field was left empty (made-up set 16)
     from daisy.evaluation.audio.line import RATE
 
-    with wave.open(str(CLIPS / "espeak_en_f2_tango_romeo_five.wav")) as clip:
-        pcm = np.frombuffer(clip.readframes(clip.getnframes()), dtype=np.int16)
+    pcm = line_clip("espeak_en_f2_tango_romeo_five.wav")
     heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.DIGITS, "en", NOW)
     assert value(Expected.DIGITS, heard.text, "en", NOW) == "TR5", heard.text
 
@@ -583,7 +588,6 @@ def test_a_lead_in_the_line_bent_into_a_word_before_a_known_given_name_is_no_nam
     # Benjamín Leyva-Botello": read back as Guarro Benjamín Leyva Botello (made-up set 16)
     from daisy.evaluation.audio.line import RATE
 
-    with wave.open(str(CLIPS / "kokoro_es_claro_benjamin_leyva_botello_cab.wav")) as clip:
-        pcm = np.frombuffer(clip.readframes(clip.getnframes()), dtype=np.int16)
+    pcm = line_clip("kokoro_es_claro_benjamin_leyva_botello_cab.wav")
     heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.NAME, "es", NOW)
     assert value(Expected.NAME, heard.text, "es", NOW) == "benjamin leyva botello", heard.text
