@@ -49,6 +49,12 @@ def _question_of(state: CallState) -> str:
     return state.step.split("_")[0]  # callback_time / callback_confirm → "callback"
 
 
+def _asides_on(state: CallState) -> int:
+    """The asides (and holds) already answered on the question the state is on."""
+    before, _, count = state.scratch.get("asides", "").rpartition("|")
+    return int(count) if before == _question_of(state) and count.isdigit() else 0
+
+
 class Dialogue:
     """Pure and deterministic: the same form, language, events and clock give the same call."""
 
@@ -186,13 +192,11 @@ class Dialogue:
         if holding and not self._carries_value(ctx, text):
             # held for twice per question, as asides are; then the ladder climbs (a line that hears
             # every "eight" as "wait" must not hold the question for ever)
-            question = _question_of(s)
-            before, _, count = s.scratch.get("asides", "").rpartition("|")
-            held = int(count) if before == question and count.isdigit() else 0
+            held = _asides_on(s)
             if held >= ASIDES_PER_QUESTION and s.step in FIELD_STEPS:
                 return self._not_understood(ctx)
             return ctx.reply(ctx.text("hold"), waiting=True,
-                             scratch={**s.scratch, "waited": "0", "asides": f"{question}|{held + 1}"})
+                             scratch={**s.scratch, "waited": "0", "asides": f"{_question_of(s)}|{held + 1}"})
         if (
             Intent.REPEAT in intents
             and not (intents & {Intent.YES, Intent.NO})
@@ -257,12 +261,10 @@ class Dialogue:
         question asked again, twice per question; after that it counts as not understood, so the
         ladder climbs: on a phone line the recognizer can hear the same insult in every answer
         ("idiot" for "India"), and the question must still end."""
-        question = _question_of(ctx.state)
-        before, _, count = ctx.state.scratch.get("asides", "").rpartition("|")
-        answered = int(count) if before == question and count.isdigit() else 0
+        answered = _asides_on(ctx.state)
         if answered >= ASIDES_PER_QUESTION:
             return self._not_understood(ctx)
-        scratch = {**ctx.state.scratch, "asides": f"{question}|{answered + 1}"}
+        scratch = {**ctx.state.scratch, "asides": f"{_question_of(ctx.state)}|{answered + 1}"}
         say = ctx.text(aside, ask=self._question(ctx)) if aside else self._question(ctx)
         return ctx.reply(say, failures=ctx.state.failures, scratch=scratch)
 

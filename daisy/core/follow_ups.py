@@ -111,7 +111,7 @@ def _ask(ctx: TurnContext, step: str, **changes: object) -> Turn:
 def ask_callback_time(ctx: TurnContext) -> Turn:
     resume = {"resume_field": ctx.state.field} if ctx.state.field else {}
     if ctx.state.scratch.get("asked_again"):
-        resume["asked_again"] = True  # (whether it can be now is asked once a call)
+        resume["asked_again"] = "1"  # (whether it can be now is asked once a call)
     return _ask(ctx, "callback_time", scratch=MappingProxyType(resume))
 
 
@@ -151,7 +151,7 @@ def hear_follow_up(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | 
             # wanted (a yes to "¿tienes un par de minutos?" heard as a no led here); asked once whether
             # it can be now
             return ctx.reply(ctx.text("ask_permission"), phase=Phase.PERMISSION, step="permission",
-                             scratch=MappingProxyType({**s.scratch, "asked_again": True}))
+                             scratch=MappingProxyType({**s.scratch, "asked_again": "1"}))
         return None
     if s.step == "email_address":
         gathered = s.pieces + reader.read_email(text, ctx.lang)
