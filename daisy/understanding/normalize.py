@@ -159,8 +159,7 @@ def _junk(keep: str) -> re.Pattern[str]:
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
     "nta|n ta", " do$", r" do\b", "hace", "a che", "gu?ion", "on bajo", "letra vez", "no ?ven", ".letra",
-    "lle de ll",
-    "nt", "nt", "dieci |diez ",
+    "lle de ll", "nt", "nt", "dieci |diez ",
     "veinti ", "veinti", "letras", "trae ", "trae", "tra",
     "me tra", "re ?tra", "do b?le",
     "chic|grande|larga|corta|baja|alta", r"\d", "qua|twa", "ient",
