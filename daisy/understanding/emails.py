@@ -140,8 +140,7 @@ def _read_email(text: str, lang: str) -> str:
     # word) or write it as the verb ("underscored turner")
     norm = _UNDERSCORE_RUN_IN.sub(" ", re.sub(r"underscore[ds]\b", "underscore", norm))
     norm = norm.replace("guionbajo", "guion bajo")
-    if not english:  # "veneguion bajo", "mitsuyom bajo": "guion" run into the word before, or bent
-        norm = re.sub(r"(?<=[a-z]{2})(?:guion|yom|yon|llon) bajo\b", " guion bajo", norm)
+    # ("veneguion bajo", "mitsuyom bajo": normalize has split and mended those already)
     norm = re.sub(r"\b(?:guion bajo|guion abajo|bajo guion|sub guion|subguion|under score|underscore)\b",
                   " _ ", norm)
     norm = re.sub(r"\b(?:guion medio|guion|dash|hyphen|medio guion)\b", " - ", norm)

@@ -66,9 +66,10 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # "che" no Spanish answer has alone)
     (re.compile(r"\ba che\b"), "hache"),
     # "kiloguion", "evagion bajo": "guion" run into the word before it (not "region", "religion",
-    # "legion"); and "yon bajo", "gion bajo": the underscore of an address as the line bends it
+    # "legion"); and "yon bajo", "mitsuyom bajo": the underscore of an address as the line bends it,
+    # alone or run into the word before
     (re.compile(r"\b(?!(?:re|reli|le)gion\b)([a-zñ]{2,}?)gu?ion\b"), r"\1 guion"),
-    (re.compile(r"\b(?:gion|yon|llon) bajo\b"), "guion bajo"),
+    (re.compile(r"(?:\b|(?<=[a-zñ]{2}))(?:gion|yom|yon|llon) bajo\b"), " guion bajo"),
     (re.compile(r"(?<=\bletra )vez\b"), "ve"),
     # "no ven ver", "no vender": November among NATO words
     (re.compile(r"\bno ?ven ?[bdv]?er\b"), _bent_november),
@@ -158,7 +159,7 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "nta|n ta", " do$", r" do\b", "hace", "a che", "gu?ion", "on bajo", "letra vez", "no ?ven", ".letra",
+    "nta|n ta", " do$", r" do\b", "hace", "a che", "gu?ion", "o[nm] bajo", "letra vez", "no ?ven", ".letra",
     "lle de ll", "nt", "nt", "dieci |diez ",
     "veinti ", "veinti", "letras", "trae ", "trae", "tra",
     "me tra", "re ?tra", "do b?le",
