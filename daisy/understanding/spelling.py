@@ -794,9 +794,12 @@ def _nato_one_sound_off(sound: str, shortest: int = 6) -> str | None:
 _ES_DIGIT_WORDS = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}
 
 
-# Digit words the recognizer bends among digits said one by one: "dos" heard "los"/"nos", "tres" its
-# s dropped ("ocho, tre, seis"), "seis" heard "veis"
-_BENT_DIGITS = {"los": "dos", "nos": "dos", "tre": "tres", "veis": "seis"}
+# Digit words the recognizer bends among digits said one by one: "dos" heard "los"/"nos"/"do", "tres"
+# its s dropped ("ocho, tre, seis"), "seis" heard "veis"
+_BENT_DIGITS = {"los": "dos", "nos": "dos", "do": "dos", "tre": "tres", "veis": "seis"}
+# ...of which one no Spanish word nor letter name: before a digit it is one after anything ("te de
+# Taco, do, cero" for T20; made-up set 19)
+_NO_WORD_BUT_A_DIGIT = {"do"}
 
 
 def _digits_bent_among_digits(words: list[str]) -> list[str]:
@@ -806,8 +809,8 @@ def _digits_bent_among_digits(words: list[str]) -> list[str]:
             k += step
         return 0 <= k < len(words) and words[k] in _ES_DIGIT_WORDS
 
-    return [_BENT_DIGITS[w] if w in _BENT_DIGITS and digit_at(i - 1, -1) and digit_at(i + 1, 1) else w
-            for i, w in enumerate(words)]
+    return [_BENT_DIGITS[w] if w in _BENT_DIGITS and (w in _NO_WORD_BUT_A_DIGIT or digit_at(i - 1, -1))
+            and digit_at(i + 1, 1) else w for i, w in enumerate(words)]
 
 
 def _de_heard_nasal(name: str, heard: str, nxt: str) -> bool:

@@ -33,6 +33,9 @@ NOW = datetime(2026, 3, 2, 10, 0)
         # a digit word bent among digits said one by one: "tres" without its s, "seis" heard "veis"
         ("el nueve ocho tre seis cinco", "es-MX", "98365"),
         ("ocho veis cinco", "es-MX", "865"),
+        # "dos" without its s, before a digit, after a digit or a key word
+        ("cinco cuatro do cero", "es-MX", "5420"),
+        ("tenetaco do cero", "es-MX", "T20"),
         ("ocho twarenta y siete", "es-MX", "847"),  # "cuarenta" as a synthetic voice's "twarenta"
         ("el 30 y 2", "es-MX", "32"),
         # "four" written "for" right after the number's NATO letter ("C for Charlie" stays a key word)
