@@ -792,6 +792,8 @@ def _nato_one_sound_off(sound: str, shortest: int = 6) -> str | None:
 
 
 _ES_DIGIT_WORDS = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}
+_EN_DIGIT_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                   *"0123456789"}
 
 
 # Digit words the recognizer bends among digits said one by one: "dos" heard "los"/"nos"/"do", "tres"
@@ -1017,6 +1019,10 @@ def _maybe_key(
             return _key_letter(words[k]), end
         if k < n and words[k] in _KEYABLE_NUMBERS and _key_letter(words[k]) == letter:
             return letter, k + 1  # "D de dos", "ese de seis": a number word as the key word
+        if k < n and is_english(lang) and words[j] in ("like", "as") and words[k] in _EN_DIGIT_WORDS:
+            # "K like eight", "K as in nine", "V like one ninety seven": no one keys a letter with a
+            # number; it is the key word (Kite, Van) the line bent, and the letter stands alone
+            return letter, k + 1
         return letter, j
     # "eme mamá": a letter followed right away by a word that starts with it (not "de dónde")
     if j < n and not is_english(lang) and _is_keyword(words[j], lang) and _key_letter(words[j]) == letter \

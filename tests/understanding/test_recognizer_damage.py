@@ -901,6 +901,17 @@ def test_an_english_key_word_heard_as_its_own_letter_is_no_second_letter(heard: 
     assert reader.read_value("plate", heard, "en-US", NOW) == plate
 
 
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [
+        ("0-4G like George E, as in easy 3K like eight.", "04GE3K"),  # K like Kite
+        ("It's N like Nancy V like one ninety seven ninety eight", "NV9798"),  # V like Van
+    ],
+)
+def test_an_english_key_word_heard_as_a_number_is_no_digit(heard: str, plate: str) -> None:
+    assert reader.read_value("plate", heard, "en-US", NOW) == plate
+
+
 def test_an_accent_whisper_puts_on_a_known_name_is_the_lists_spelling_in_a_spanish_call() -> None:
     from daisy.understanding import name_lexicon
 
