@@ -268,7 +268,8 @@ def _merge_pairs(words: list[str]) -> list[str]:
     while i < len(words):
         w_name = next((len(p) for p in _UVE_DOBLE if words[i : i + len(p)] == p), 0)
         after = words[i + w_name] if w_name and i + w_name < len(words) else ""
-        if w_name and not (after in word_table("es") or after.isdigit()):
+        # (a number after it may be "doble": "uve, doble cuatro"; not after "letra", which names one)
+        if w_name and (out[-1:] == ["letra"] or not (after in word_table("es") or after.isdigit())):
             out.append("dobleu")
             i += w_name
             continue

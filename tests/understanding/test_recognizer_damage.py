@@ -332,6 +332,7 @@ def test_a_de_heard_as_another_sound_still_joins_the_letter_and_its_key_word(
         ("mira treinta uno letra ele letra efe cuatro letra aere", "31LF4R"),  # erre heard "aere"
         ("treinta y nueve ele de leon u ve doble de Walter cero i griega de jolanda", "39LW0Y"),  # uve doble
         ("uve doble cero ka uno dos tres", "V00K123"),  # ...but before a digit it is V and the double
+        ("nueve letra eme letra ve grande letra u ve doble veinte", "9MBW20"),  # (after "letra", W)
         ("letra u letra u doble cuatro tres cero uno", "UW4301"),  # "letra u doble": W said the other way
         ("letra u doble letra a 1.396", "WA1396"),
     ],
