@@ -440,8 +440,19 @@ def _near_provider(name: str, ending: str) -> str:
            if ending in endings and len(p) >= _LONG and Levenshtein.distance(bare, p) == 2]
     if not near and len(bare) >= _LONG and len(far) == 1:
         return far[0]
-    said = provider_as_said(bare)
+    said = provider_as_said(bare) or _first_letter_said(bare)
     return said if said and ending in PROVIDERS[said] else name
+
+
+def _first_letter_said(bare: str) -> str | None:
+    """ "eyecloud", "geemail": a provider whose first letter was written as its English name."""
+    from daisy.understanding.packs.en_us_words import LETTER_NAMES
+
+    for name, letter in LETTER_NAMES.items():
+        provider = letter.lower() + bare[len(name) :]
+        if len(name) > 1 and bare.startswith(name) and provider in PROVIDERS:
+            return provider
+    return None
 
 
 _TLDS = {"com", "mx", "net", "org", "edu", "gob", "us", "info", "es", "co", "io", "biz", "con"}

@@ -219,6 +219,18 @@ def test_a_long_provider_bent_by_two_letters_is_that_provider(said: str, email: 
 
 
 @pytest.mark.parametrize(
+    ("said", "email"),
+    [
+        ("My email is Elizabeth Underscore, Lopez4, at eyecloud.com.", "elizabeth_lopez4@icloud.com"),
+        ("john at geemail dot com", "john@gmail.com"),
+        ("john at eye cloud dot com dot mx", "john@eyecloud.com.mx"),  # no icloud with that ending
+    ],
+)
+def test_a_provider_with_its_first_letter_written_as_its_name_is_that_provider(said: str, email: str) -> None:
+    assert read_email(said, "en-US") == email
+
+
+@pytest.mark.parametrize(
     ("heard", "lang", "address"),
     [
         ("My email is mdashbellatyahoo dot com.", "en", "mdashbell@yahoo.com"),  # "at" run into it
