@@ -215,3 +215,26 @@ def initial_and_surname(address: str, lang: str) -> tuple[str, str] | None:
     else:
         return None
     return (initial, name_lexicon.written(surname, lang)) if name_lexicon.known(surname) else None
+
+
+# A word of the address a letter off a name, or written as a name sounds, mended only in place: a
+# letter more or less is often an initial ("ccorona", "jarchuleta" would lose theirs).
+SHORTEST_MENDED = 4
+
+
+def names_set_right(address: str, heard: str, lang: str) -> str | None:
+    """An address whose local part has a word the recognizer bent off a name the lexicon knows
+    ("marcosrollan" heard "Marcos rollan junto": Roldán; "altamerano41"), with that word set right;
+    None when none is. For an address heard whole before the caller's name is known: the caller's
+    yes still confirms it."""
+    local, at, domain = address.partition("@")
+    mended = local
+    for word in re.findall(r"[^\W\d_]+", heard):
+        bent = strip_accents(word.lower())
+        if len(bent) < SHORTEST_MENDED or bent not in mended or name_lexicon.known(word):
+            continue
+        name = name_lexicon.mend_word(word.capitalize(), lang)
+        right = strip_accents(name.lower())
+        if right != bent and len(right) == len(bent) and name_lexicon.known(name):
+            mended = mended.replace(bent, right, 1)
+    return mended + at + domain if mended != local else None

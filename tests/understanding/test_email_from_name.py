@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from daisy.understanding.email_from_name import toward_name
+from daisy.understanding.email_from_name import names_set_right, toward_name
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,26 @@ def test_a_spelled_address_already_made_of_the_name_keeps_its_spelled_dash() -> 
     # "Mike, dash, Bravo, Echo, Lima, Lima": the dash was spelled, so it is the caller's
     assert toward_name("m-bell@yahoo.com", "Marcus Bell", "en", spelled=True) is None
     assert toward_name("m-bel@yahoo.com", "Marcus Bell", "en", spelled=True) == "m-bell@yahoo.com"
+
+
+@pytest.mark.parametrize(
+    ("address", "heard", "lang", "mended"),
+    [
+        ("marcosrollan@live.com.mx", "Marcos rollan junto, arroba line, punto com, punto mx.", "es",
+         "marcosroldan@live.com.mx"),
+        ("altamerano41@hotmail.com", "Altamerano 41 arroba hotmail punto com.", "es",
+         "altamirano41@hotmail.com"),
+        ("rosario.elisondo@hotmail.com", "Rosario punto elisondo arroba hotmail punto com.", "es",
+         "rosario.elizondo@hotmail.com"),
+        # an initial is no letter too many: it stays
+        ("ccorona@hotmail.com", "ccorona@hotmail.com", "es", None),
+        ("jarchuleta@live.com.mx", "jarchuleta@live.com.mx", "es", None),
+        # names as heard, and words no name is near, stay
+        ("marcosroldan@live.com.mx", "Marcos Roldán junto arroba live punto com punto mx", "es", None),
+        ("fletes@fletes.com", "fletes arroba fletes punto com", "es", None),
+    ],
+)
+def test_a_word_of_an_address_a_letter_off_a_known_name_is_that_name(
+    address: str, heard: str, lang: str, mended: str | None
+) -> None:
+    assert names_set_right(address, heard, lang) == mended

@@ -299,6 +299,12 @@ def hear(
             if hypotheses else []
         text, confidence = _as_the_name(text, confidence, value_of(text), caller_name, lang, refused,
                                         spelled, as_prompted, tied)
+    if expecting == Expected.EMAIL and not spelled and n_best > 1 and (address := value_of(text)):
+        # a word of it a letter off a name ("Marcos rollan junto"): the name (email_from_name)
+        from daisy.understanding.email_from_name import names_set_right
+
+        mended = names_set_right(address, text, lang)
+        text = mended if mended and mended not in refused else text
     if expecting == Expected.YES_NO and values.get(text) == "yes" and n_best > 1:
         # the decoder's other readings that are a yes too: one with a "no" in it says it was torn
         others = [h.text for h in hypotheses if h.text != text and h.value == "yes"]
