@@ -210,11 +210,16 @@ def _without_company(raw: list[str], norm: list[str]) -> tuple[list[str], list[s
 
 
 def _without_restart(raw: list[str], norm: list[str]) -> tuple[list[str], list[str]]:
-    """ "Juan. Juan Pérez.", "Pérez, Juan Pérez": words said first and then again in the full name."""
+    """ "Juan. Juan Pérez.", "Pérez, Juan Pérez": words said first and then again in the full name
+    (the full name starts with them, or they are a surname said first); a given name that comes
+    again inside the name is the name's own ("José Carlos María José Posada", made-up set 22)."""
+    from daisy.understanding.name_lexicon import given
+
     for k in (2, 1):
         rest = norm[k:]
         if len(rest) >= 2 and len(rest) > k and all(w in rest for w in norm[:k]) \
-                and not any(w in PARTICLES for w in norm[:k]):
+                and not any(w in PARTICLES for w in norm[:k]) \
+                and (rest[:k] == norm[:k] or not any(given(w) for w in norm[:k])):
             return raw[k:], norm[k:]
     return raw, norm
 
