@@ -234,7 +234,7 @@ def names_set_right(address: str, heard: str, lang: str) -> str | None:
         if len(bent) < SHORTEST_MENDED or bent not in mended or name_lexicon.known(word):
             continue
         name = name_lexicon.mend_word(word.capitalize(), lang)
-        right = strip_accents(name.lower())
+        right = strip_accents(name.lower()).replace("ñ", "n")  # as _words writes a name in an address
         if right != bent and len(right) == len(bent) and name_lexicon.known(name):
             mended = mended.replace(bent, right, 1)
     return mended + at + domain if mended != local else None

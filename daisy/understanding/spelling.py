@@ -793,8 +793,7 @@ def _nato_one_sound_off(sound: str, shortest: int = 6) -> str | None:
 
 
 _ES_DIGIT_WORDS = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}
-_EN_DIGIT_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                   *"0123456789"}
+_EN_DIGIT_WORDS = {"zero", *en_us_words.UNITS, *"0123456789"}
 
 
 # Digit words the recognizer bends among digits said one by one: "dos" heard "los"/"nos"/"do", "tres"
