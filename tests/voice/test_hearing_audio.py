@@ -602,3 +602,14 @@ def test_a_word_of_an_address_a_letter_off_a_known_surname_is_that_surname() -> 
     pcm = line_clip("espeak_es_f2_marcos_roldan_junto_email.wav")
     heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.EMAIL, "es", NOW)
     assert value(Expected.EMAIL, heard.text, "es", NOW) == "marcosroldan@live.com.mx", heard.text
+
+
+def test_a_yes_to_a_spelled_value_read_back_is_heard_as_a_yes_not_as_spelling() -> None:
+    # espeak-ng's "Uh huh, yes." with cab noise, to a plate spelled on request: weighed for NATO words
+    # as if it were the plate, it had come out "Papa, yes. Yes." (made-up set 21)
+    from daisy.evaluation.audio.line import RATE
+    from daisy.understanding.intents import plain_yes
+
+    pcm = line_clip("espeak_en_f2_uh_huh_yes_cab.wav")
+    heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.YES_NO, "en", NOW, spelled=True)
+    assert plain_yes(heard.text, "en") and "Papa" not in heard.text, heard.text

@@ -69,6 +69,7 @@ N_BEST = 4
 # token (log-probability): beyond that it is the parser's wish, not what the audio says.
 MAX_RESCUE = 1.0
 SILENT_PEAK = 64  # int16: nothing louder than this on the line is silence
+SPELLABLE = frozenset({Expected.PLATE, Expected.EMAIL, Expected.NAME, Expected.DIGITS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +179,9 @@ def hear(
     confirmed, when an address is asked for (an address that sounds like it is taken as it).
     `gathering`: pieces of the value are held, so the answer may be a closing ("That's it.")."""
     lang = "es" if lang.lower().startswith("es") else "en"
+    # A read-back's yes or no is no spelled value, though the value was spelled: weighed for NATO words,
+    # espeak-ng's "Uh huh, yes." had come out "Papa, yes. Yes." (no plain yes) on made-up set 21.
+    spelled = spelled and expecting in SPELLABLE
     now = now or datetime.now().astimezone()
     if pcm.size == 0 or int(np.abs(pcm.astype(np.int32)).max()) <= SILENT_PEAK:
         return NOTHING
