@@ -26,6 +26,8 @@ _EN_NAMES = en_us_words.LETTER_NAMES
 _PAIRS = {
     ("doble", "u"): "dobleu", ("doble", "ve"): "dobleve", ("doble", "v"): "dobleve",
     ("doble", "uve"): "dobleve", ("i", "griega"): "igriega", ("y", "griega"): "ygriega",
+    # "doble" with its b lost on the line ("letra dole u", "letra dole ve": Kokoro, made-up sets 19, 23)
+    ("dole", "u"): "dobleu", ("dole", "ve"): "dobleve", ("dole", "v"): "dobleve", ("dole", "uve"): "dobleve",
     ("double", "u"): "doubleu", ("double", "you"): "doubleu", ("double", "v"): "doubleu",
     ("i", "latina"): "i", ("x", "ray"): "xray", ("ex", "ray"): "xray", ("equis", "ray"): "xray",
     # X-ray as a Spanish speaker says it, written as it sounds ("romeo ex rai", "ekis rai")

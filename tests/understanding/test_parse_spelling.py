@@ -195,6 +195,15 @@ def test_double_letters_and_digits(said: str, lang: str, symbols: str) -> None:
     assert spell(said, lang) == symbols
 
 
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("letra ka letra dole u y tres tres uno dos nueve", "KW33129"),
+     ("nueve letra eme letra ve grande letra dole ve veinte", "9MBW20")],
+)
+def test_doble_heard_without_its_b_still_names_w(said: str, symbols: str) -> None:
+    assert spell(said, "es") == symbols
+
+
 def test_de_after_guion_is_the_letter_d() -> None:
     assert spell("diecinueve guion letra u ye de Yolanda guion cero guion de", "es") == "19UY0D"
     assert spell("Y ee ensenada guion sesenta y dos sesenta y nueve", "es") == "YE6269"
