@@ -843,7 +843,9 @@ def _bv_modifier(words: list[str], j: int, letter: str) -> tuple[str, int]:
 
 
 _HOMOPHONES = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight", "tree": "three",
-               "time": "five", "fix": "six"}
+               "time": "five", "times": "five", "fix": "six"}
+# espeak-ng's five and six as Whisper base writes them: no connector ("F for Fox") nor key word
+_PLAIN_HOMOPHONES = {"time", "times", "fix"}
 
 
 def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> None:
@@ -855,14 +857,33 @@ def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> No
     def after_nato(k: int) -> bool:
         return k > 0 and words[k - 1] in _NATO and is_num(k + 1)
 
+    def is_nato(k: int) -> bool:
+        return 0 <= k < len(words) and words[k] in _NATO
+
     def before_a_break(k: int) -> bool:  # "for dash Zulu", "For, C like Charles": no key word follows
         nxt = words[k + 1] if k + 1 < len(words) else ""
         return words[k] == "for" and (nxt in ("dash", "hyphen") or k == 0 and nxt == ",")
 
-    for k, w in enumerate(words):
-        if w in _HOMOPHONES and (is_num(k - 1) and (is_num(k + 1) or k + 1 == len(words)) or after_nato(k)
-                                 or before_a_break(k)):
-            words[k] = _HOMOPHONES[w]
+    k = 0
+    while k < len(words):
+        end = k
+        while end < len(words) and words[end] in _HOMOPHONES:
+            end += 1
+        if end == k:
+            k += 1
+            continue
+        # a run of them among digits is digits too ("nine four time time time", "four six time time
+        # for four"); "time" and "fix", no connector nor key word, also beside a NATO word, and first
+        # before a number ("it's time for three one" for five four three one)
+        plain = all(words[j] in _PLAIN_HOMOPHONES for j in range(k, end))
+        first = all(w in _FILLER for w in words[:k])
+        before = is_num(k - 1) or plain and is_nato(k - 1) \
+            or first and words[k] in _PLAIN_HOMOPHONES and is_num(end)
+        after = is_num(end) or end == len(words) or plain and is_nato(end)
+        if before and after or end == k + 1 and (after_nato(k) or before_a_break(k)):
+            for j in range(k, end):
+                words[j] = _HOMOPHONES[words[j]]
+        k = end
 
 
 def _and_heard_as_i(words: list[str]) -> list[str]:

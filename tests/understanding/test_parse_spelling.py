@@ -187,6 +187,22 @@ def test_english_homophones_among_digits(said: str, symbols: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("X-ray Mike nine four time time time", "XM94555"), ("Bravo Sierra six times three eight", "BS6538"),
+     ("eight nine Papa Echo Time Golf", "89PE5G"), ("it's time for three one", "5431"),
+     ("time thirty four sixty three", "53463")],
+)
+def test_espeak_five_and_six_written_as_words_are_digits_in_runs_beside_nato_words_and_first(
+    said: str, symbols: str
+) -> None:
+    # Whisper base writes espeak-ng's "five" as "time" (made-up sets 15-23): among digits, beside a
+    # NATO word, or first before a number; never "F for Foxtrot", where "for" is the connector
+    assert spell(said, "en") == symbols
+    assert spell("F for Foxtrot, two for seven", "en") == "F247"
+
+
+
+@pytest.mark.parametrize(
     ("said", "lang", "symbols"),
     [("doble ele", "es", "LL"), ("doble u", "es", "W"), ("double A", "en", "AA"), ("double u", "en", "W"),
      ("doble cero", "es", "00"), ("triple seven", "en", "777")],
