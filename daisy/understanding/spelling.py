@@ -843,9 +843,11 @@ def _bv_modifier(words: list[str], j: int, letter: str) -> tuple[str, int]:
 
 
 _HOMOPHONES = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight", "tree": "three",
-               "time": "five", "times": "five", "fix": "six"}
-# espeak-ng's five and six as Whisper base writes them: no connector ("F for Fox") nor key word
-_PLAIN_HOMOPHONES = {"time", "times", "fix"}
+               "time": "five", "times": "five", "fix": "six", "evan": "seven", "famine": "seven"}
+# espeak-ng's five, six and seven as Whisper base writes them: no connector ("F for Fox") nor key word
+# (but after a connector a word is the key word: "E like Evan")
+_KEY_LEADS = {"for", "like", "in", "as", "of"}
+_PLAIN_HOMOPHONES = {"time", "times", "fix", "evan", "famine"}
 
 
 def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> None:
@@ -873,12 +875,12 @@ def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> No
             k += 1
             continue
         # a run of them among digits is digits too ("nine four time time time", "four six time time
-        # for four"); "time" and "fix", no connector nor key word, also beside a NATO word, and first
-        # before a number ("it's time for three one" for five four three one)
+        # for four"); "time", "fix", "Evan", no connector, also beside a NATO word, and before a number
+        # but after a connector ("it's time for three one" for five four three one, "Nash Evan two")
         plain = all(words[j] in _PLAIN_HOMOPHONES for j in range(k, end))
         first = all(w in _FILLER for w in words[:k])
         before = is_num(k - 1) or plain and is_nato(k - 1) \
-            or first and words[k] in _PLAIN_HOMOPHONES and is_num(end)
+            or words[k] in _PLAIN_HOMOPHONES and is_num(end) and (first or words[k - 1] not in _KEY_LEADS)
         after = is_num(end) or end == len(words) or plain and is_nato(end)
         if before and after or end == k + 1 and (after_nato(k) or before_a_break(k)):
             for j in range(k, end):

@@ -190,15 +190,18 @@ def test_english_homophones_among_digits(said: str, symbols: str) -> None:
     ("said", "symbols"),
     [("X-ray Mike nine four time time time", "XM94555"), ("Bravo Sierra six times three eight", "BS6538"),
      ("eight nine Papa Echo Time Golf", "89PE5G"), ("it's time for three one", "5431"),
-     ("time thirty four sixty three", "53463")],
+     ("time thirty four sixty three", "53463"), ("W like William, dash Evan two six four", "W7264"),
+     ("two four nine time famine", "24957")],
 )
-def test_espeak_five_and_six_written_as_words_are_digits_in_runs_beside_nato_words_and_first(
+def test_espeak_five_six_and_seven_written_as_words_are_digits_in_runs_beside_nato_words_and_first(
     said: str, symbols: str
 ) -> None:
-    # Whisper base writes espeak-ng's "five" as "time" (made-up sets 15-23): among digits, beside a
-    # NATO word, or first before a number; never "F for Foxtrot", where "for" is the connector
+    # Whisper base writes espeak-ng's "five" as "time", "seven" as "Evan" (made-up sets 15-23): among
+    # digits, beside a NATO word, or before a number; never "F for Foxtrot" nor "E like Evan", where
+    # "for" is the connector and Evan the key word
     assert spell(said, "en") == symbols
     assert spell("F for Foxtrot, two for seven", "en") == "F247"
+    assert spell("E like Evan two three four five", "en") == "E2345"
 
 
 
