@@ -843,33 +843,39 @@ def _bv_modifier(words: list[str], j: int, letter: str) -> tuple[str, int]:
 
 
 _HOMOPHONES = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight", "tree": "three",
-               "time": "five", "times": "five", "fix": "six", "evan": "seven", "famine": "seven"}
-# espeak-ng's five, six and seven as Whisper base writes them: no connector ("F for Fox") nor key word
-# (but after a connector a word is the key word: "E like Evan")
+               "time": "five", "times": "five", "fix": "six", "evan": "seven", "famine": "seven",
+               "hive": "five", "free": "three", "nile": "nine", "wern": "one", "lerop": "zero",
+               "hyde": "five", "big": "six"}
+# espeak-ng's digits as Whisper base writes them (said and heard on made-up sets 13-23): no connector
+# ("F for Fox") nor key word (but after a connector a word is the key word: "E like Evan")
 _KEY_LEADS = {"for", "like", "in", "as", "of"}
-_PLAIN_HOMOPHONES = {"time", "times", "fix", "evan", "famine"}
+_PLAIN_HOMOPHONES = {"time", "times", "fix", "evan", "famine", "hive", "free", "nile", "wern", "lerop",
+                     "hyde", "big"}
 
 
 def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> None:
     """ "seven for two": among digits the recognizer's "for"/"to"/"won" are four, two, one; so after a
     NATO word and before a digit ("Tango for seven three": no key word follows that "for")."""
+    at = [j for j, w in enumerate(words) if w != ","]  # commas apart: "Tango, Wern, Lerop, Hive"
+    seen = [words[j] for j in at]
+
     def is_num(k: int) -> bool:
-        return 0 <= k < len(words) and (words[k].isdigit() or words[k] in table and words[k] != "letter_o")
+        return 0 <= k < len(seen) and (seen[k].isdigit() or seen[k] in table and seen[k] != "letter_o")
 
     def after_nato(k: int) -> bool:
-        return k > 0 and words[k - 1] in _NATO and is_num(k + 1)
+        return k > 0 and seen[k - 1] in _NATO and is_num(k + 1)
 
     def is_nato(k: int) -> bool:
-        return 0 <= k < len(words) and words[k] in _NATO
+        return 0 <= k < len(seen) and seen[k] in _NATO
 
-    def before_a_break(k: int) -> bool:  # "for dash Zulu", "For, C like Charles": no key word follows
-        nxt = words[k + 1] if k + 1 < len(words) else ""
-        return words[k] == "for" and (nxt in ("dash", "hyphen") or k == 0 and nxt == ",")
+    def before_a_break(j: int) -> bool:  # "for dash Zulu", "For, C like Charles": no key word follows
+        nxt = words[j + 1] if j + 1 < len(words) else ""
+        return words[j] == "for" and (nxt in ("dash", "hyphen") or j == 0 and nxt == ",")
 
     k = 0
-    while k < len(words):
+    while k < len(seen):
         end = k
-        while end < len(words) and words[end] in _HOMOPHONES:
+        while end < len(seen) and seen[end] in _HOMOPHONES:
             end += 1
         if end == k:
             k += 1
@@ -877,14 +883,14 @@ def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> No
         # a run of them among digits is digits too ("nine four time time time", "four six time time
         # for four"); "time", "fix", "Evan", no connector, also beside a NATO word, and before a number
         # but after a connector ("it's time for three one" for five four three one, "Nash Evan two")
-        plain = all(words[j] in _PLAIN_HOMOPHONES for j in range(k, end))
-        first = all(w in _FILLER for w in words[:k])
+        plain = all(seen[j] in _PLAIN_HOMOPHONES for j in range(k, end))
+        first = all(w in _FILLER for w in seen[:k])
         before = is_num(k - 1) or plain and is_nato(k - 1) \
-            or words[k] in _PLAIN_HOMOPHONES and is_num(end) and (first or words[k - 1] not in _KEY_LEADS)
-        after = is_num(end) or end == len(words) or plain and is_nato(end)
-        if before and after or end == k + 1 and (after_nato(k) or before_a_break(k)):
+            or seen[k] in _PLAIN_HOMOPHONES and is_num(end) and (first or seen[k - 1] not in _KEY_LEADS)
+        after = is_num(end) or end == len(seen) or plain and is_nato(end)
+        if before and after or end == k + 1 and (after_nato(k) or before_a_break(at[k])):
             for j in range(k, end):
-                words[j] = _HOMOPHONES[words[j]]
+                words[at[j]] = _HOMOPHONES[seen[j]]
         k = end
 
 
