@@ -800,10 +800,14 @@ _EN_DIGIT_WORDS = {"zero", *en_us_words.UNITS, *"0123456789"}
 
 # Digit words the recognizer bends among digits said one by one: "dos" heard "los"/"nos"/"do", "tres"
 # its s dropped ("ocho, tre, seis"), "seis" heard "veis"
-_BENT_DIGITS = {"los": "dos", "nos": "dos", "do": "dos", "tre": "tres", "veis": "seis"}
+_BENT_DIGITS = {"los": "dos", "nos": "dos", "do": "dos", "tre": "tres", "veis": "seis", "huele": "nueve",
+                "cinto": "cinco", "tiete": "siete"}
 # ...of which one no Spanish word nor letter name: before a digit it is one after anything ("te de
 # Taco, do, cero" for T20; made-up set 19)
 _NO_WORD_BUT_A_DIGIT = {"do"}
+# ...and words no one puts in a plate or a fleet number, espeak-ng's nine, five and seven as Whisper
+# base writes them (14-20 times each on made-up sets 13-23): digits wherever they are ("el cinto")
+_NO_PLATE_WORD = {"huele", "cinto", "tiete"}
 
 
 def _digits_bent_among_digits(words: list[str]) -> list[str]:
@@ -813,8 +817,9 @@ def _digits_bent_among_digits(words: list[str]) -> list[str]:
             k += step
         return 0 <= k < len(words) and words[k] in _ES_DIGIT_WORDS
 
-    return [_BENT_DIGITS[w] if w in _BENT_DIGITS and (w in _NO_WORD_BUT_A_DIGIT or digit_at(i - 1, -1))
-            and digit_at(i + 1, 1) else w for i, w in enumerate(words)]
+    return [_BENT_DIGITS[w] if w in _NO_PLATE_WORD or w in _BENT_DIGITS
+            and (w in _NO_WORD_BUT_A_DIGIT or digit_at(i - 1, -1)) and digit_at(i + 1, 1) else w
+            for i, w in enumerate(words)]
 
 
 def _de_heard_nasal(name: str, heard: str, nxt: str) -> bool:
