@@ -801,13 +801,13 @@ _EN_DIGIT_WORDS = {"zero", *en_us_words.UNITS, *"0123456789"}
 # Digit words the recognizer bends among digits said one by one: "dos" heard "los"/"nos"/"do", "tres"
 # its s dropped ("ocho, tre, seis"), "seis" heard "veis"
 _BENT_DIGITS = {"los": "dos", "nos": "dos", "do": "dos", "tre": "tres", "veis": "seis", "huele": "nueve",
-                "cinto": "cinco", "tiete": "siete"}
+                "cinto": "cinco", "tiete": "siete", "hueve": "nueve", "mosa": "dos"}
 # ...of which one no Spanish word nor letter name: before a digit it is one after anything ("te de
 # Taco, do, cero" for T20; made-up set 19)
 _NO_WORD_BUT_A_DIGIT = {"do"}
-# ...and words no one puts in a plate or a fleet number, espeak-ng's nine, five and seven as Whisper
-# base writes them (14-20 times each on made-up sets 13-23): digits wherever they are ("el cinto")
-_NO_PLATE_WORD = {"huele", "cinto", "tiete"}
+# ...and words no one puts in a plate or a fleet number, espeak-ng's nine, five, seven and two as
+# Whisper base writes them (2-20 times each on made-up sets 13-23): digits wherever they are ("el cinto")
+_NO_PLATE_WORD = {"huele", "cinto", "tiete", "hueve", "mosa"}
 
 
 def _digits_bent_among_digits(words: list[str]) -> list[str]:

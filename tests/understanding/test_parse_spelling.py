@@ -371,11 +371,12 @@ def test_bare_oh_is_zero_when_the_caller_keys_their_letters(said: str, symbols: 
 @pytest.mark.parametrize(
     ("said", "symbols"),
     [("el cinto", "5"), ("Cenecara, cinto, cinto, cinto", "C555"), ("ochenta y cinto", "85"),
-     ("cinto mil setecientos 40", "5740"), ("el huele", "9"), ("ka de Kilo, tiete, uno", "K71")],
+     ("cinto mil setecientos 40", "5740"), ("el huele", "9"), ("ka de Kilo, tiete, uno", "K71"),
+     ("ene equis mosa tres cinco mosa", "NX2352")],
 )
 def test_espeak_spanish_digits_written_as_words_no_one_puts_in_a_plate_are_digits(
     said: str, symbols: str
 ) -> None:
-    # Whisper base writes espeak-ng's "cinco", "nueve", "siete" as "cinto", "huele", "tiete" (made-up
-    # sets 13-23)
+    # Whisper base writes espeak-ng's "cinco", "nueve", "siete", "dos" as "cinto", "huele", "tiete",
+    # "mosa" (made-up sets 13-23)
     assert spell(said, "es") == symbols
