@@ -137,6 +137,8 @@ def toward_name(address: str, name: str, lang: str, spelled: bool = False, near:
     if not heard or sum(map(len, heard)) < 3:
         return None
     separators = _SEPARATOR.findall(letters)
+    if letters[:1] in "._-" and len(heard) == 1 and not spelled:
+        return _given_name_lost(heard[0], letters[0], digits, domain, name, lang, near)
     best = None if spelled or is_english(lang) else _sound_twin(heard, name)
     if best is None:
         glued = "".join(heard)
@@ -156,6 +158,20 @@ def toward_name(address: str, name: str, lang: str, spelled: bool = False, near:
     joiner = separators[0] if kept else ""
     local_part = joiner.join(best.parts) + digits
     return None if local_part == local else f"{local_part}@{domain}"
+
+
+def _given_name_lost(heard: str, separator: str, digits: str, domain: str, name: str, lang: str,
+                     near: float) -> str | None:
+    """An address starts with no separator: the words before the one heard first were lost ("Con el
+    guion bajo mesa 68" for cornelio_mesa68, "And not English" for jon.english). It is the given name
+    and the surname heard, when the heard part is near a surname of the name (the first given name
+    when several are)."""
+    pairs = [a for a in _arrangements(name) if len(a.parts) == 2 and len(a.parts[0]) > 1]
+    scored = [(_alike(heard, a.parts[1], lang), a) for a in pairs]
+    score, best = max(scored, key=lambda s: s[0], default=(0.0, None))
+    if best is None or score < near:
+        return None
+    return f"{best.parts[0]}{separator}{best.parts[1]}{digits}@{domain}"
 
 
 def _each_a_letter_off(heard: list[str], arrangement: _Arrangement, lang: str) -> bool:

@@ -70,6 +70,16 @@ def test_an_address_not_made_of_the_callers_name_stays_as_heard(heard: str, name
     assert toward_name(heard, name, lang) is None
 
 
+def test_an_address_heard_from_its_separator_on_gets_the_given_name_before_it() -> None:
+    # "Con el guion bajo mesa 68" (Kokoro, made-up set 22), "And not English" (espeak-ng, set 15): no
+    # address starts with a separator, so what was said before it was lost
+    assert toward_name("_mesa68@outlook.com", "Cornelio Aldonza Mesa", "es") == "cornelio_mesa68@outlook.com"
+    assert toward_name(".english@hotmail.com", "Jon English", "en") == "jon.english@hotmail.com"
+    # ...only when what was heard is near a surname of the caller's, and never when it was spelled
+    assert toward_name("_garcia@gmail.com", "Juan Pérez", "es") is None
+    assert toward_name(".english@hotmail.com", "Jon English", "en", spelled=True) is None
+
+
 def test_a_spelled_address_a_letter_or_two_off_the_callers_name_is_that_name() -> None:
     # "Bravo, Romeo, Echo, …" with its first and a later letter bent
     assert toward_name("rrenda.whithfield12@hotmail.com", "Brenda Whitfield", "en", spelled=True) == (
