@@ -396,7 +396,9 @@ def _at_run_into_provider(addr: str) -> str:
 _AT_HEARD = set("tdvpb")  # the t of "at" on the line
 
 
-_ROLA = re.compile(r"\brola(?= (?:" + "|".join(PROVIDERS) + r")\b)")
+# ...and its "ar" lost ("Zera la roba gmail punto com", "esa roba line punto com"): before a provider or
+# a domain that goes on with "punto"
+_ROLA = re.compile(r"\bro[bl]a(?= (?:" + "|".join(PROVIDERS) + r")\b| [a-z0-9-]+ punto\b)")
 
 
 # the endings the well-known providers have, longest first ("commx" is com.mx before com)

@@ -238,6 +238,10 @@ def test_a_provider_with_its_first_letter_written_as_its_name_is_that_provider(s
         ("carlagmail.com", "en", "carla@gmail.com"),  # all of "at" run into the name's last a
         ("Aferalta 27 arrola transportezada punto mx.", "es", "aferalta27@transportezada.mx"),
         ("Sofe montoya rola hotmail punto com.", "es", "sofemontoya@hotmail.com"),
+        # "arroba" with its "ar" lost, before a provider or a domain that goes on with "punto"
+        ("Es catalina punto chava viva roba yahoo punto com, punto mx.", "es",
+         "catalina.chavaviva@yahoo.com.mx"),
+        ("Es fulio punto miren de esa roba line punto com, punto mx.", "es", "fulio.mirendeesa@live.com.mx"),
         # the "at" lost whole before a provider heard exactly: not "hues98ho" at a "tmail" near gmail
         ("hues98hotmail.com", "en", "hues98@hotmail.com"),
         ("bslodorexhotmail.com", "en", "bslodorex@hotmail.com"),
