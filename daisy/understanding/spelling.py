@@ -594,6 +594,9 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
 _NAME_GLUED_TO_DE = re.compile(
     r"^h?(be|de|efe|ge|jota|ka|ele|eme|ene|pe|erre|ere|ese|te|ve|uve|ube|equis|zeta)(?:de|re)$"
 )
+# ...and its "de" heard "da" ("Hereda Rancho"): only before a key word of that letter, as "Hereda" may
+# also be the surname Heredia bent
+_NAME_GLUED_TO_DA = re.compile(_NAME_GLUED_TO_DE.pattern.replace("(?:de|re)", "da"))
 
 
 def glued_name_and_de(word: str) -> bool:
@@ -615,6 +618,8 @@ def _rejoined(words: list[str]) -> list[str]:
     for i, w in enumerate(words):
         glued = _NAME_GLUED_TO_DE.match(w)
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if not glued and (da := _NAME_GLUED_TO_DA.match(w)) and nxt[:1] == _ES_NAMES[da.group(1)].lower():
+            glued = da
         if out and out[-1] == "e" and w not in _ES_NAMES and "e" + w in _ES_NAMES and len(w) >= 2:
             out[-1] = "e" + w
         elif w == "ed" and nxt.startswith("e") and _is_keyword(nxt, "es"):

@@ -232,6 +232,10 @@ def test_the_spelling_run_into_words_is_no_part_of_the_name_said_before_it() -> 
     # the letter's name run into its "de" before the key word, apart from it ("e de Estrella")
     heard = "Clemente Aranda Ede Estrella S. de Sol P. de Pato I. de Iguana N. de Naranja"
     assert reader.given_name_said(heard, "es-MX") == "Clemente Aranda"
+    # ...its "de" heard "da" ("Hereda Rancho", Kokoro, made-up set 24), before a key word of that letter
+    heard = "Giorgina Sedecoche Adéavión Hereda Rancho Hereda Ratón I de Iglesia Ele de Limón Ele de Lupe"
+    assert reader.read_letters(heard, "es-MX", longest=20) == "CARRILL"
+    assert reader.words_before_spelling("Juan Hereda López") == ""  # no spelling there: Heredia bent
 
 
 def test_a_name_heard_with_a_letter_lost_or_added_is_the_one_known_name_it_is_near() -> None:
