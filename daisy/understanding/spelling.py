@@ -1379,6 +1379,9 @@ def letter_size(word: str) -> bool:
     return word.lower() in _B_MODS | _V_MODS
 
 
+NATO_WORDS = frozenset(_NATO)
+
+
 def is_nato_word(word: str) -> bool:
     """'Victor', 'Mike', 'Oscar', 'X-ray': a NATO word (some are given names too)."""
     return strip_accents(word.lower()).replace("-", "") in _NATO
@@ -1393,3 +1396,20 @@ def key_word_cues(folded: str, lang: str) -> list[str]:
     if lang.startswith("es"):  # "adeana, adeahuacate": a letter, its "de" and its key word as one word
         found += [w for w in folded.split() if glued_key_word(w)]
     return found
+
+
+def spelling_word(word: str, lang: str) -> bool:
+    """A word (lowercase, accent-free) that spelling reads or passes over: a number, a letter's name, a
+    NATO word, a connector, a bent digit it knows, or talk around the symbols ("placas", "dash")."""
+    english = is_english(lang)
+    connectors = _KEY_CONNECTORS_EN if english else _KEY_CONNECTORS_ES
+    return (
+        word.isdigit() or word in word_table(lang) or _letter_of(word, lang) is not None
+        or word in _NATO or word in _FILLER or word in connectors or word in _PAIR_WORDS | {"triple"}
+        or word in (_HOMOPHONES if english else _BENT_DIGITS) or word in _CASE_MODS
+    )
+
+
+def key_connector(word: str, lang: str) -> bool:
+    """ "de", "like", "for": the word after it is a key word."""
+    return word in (_KEY_CONNECTORS_EN if is_english(lang) else _KEY_CONNECTORS_ES)

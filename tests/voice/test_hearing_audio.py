@@ -613,3 +613,21 @@ def test_a_yes_to_a_spelled_value_read_back_is_heard_as_a_yes_not_as_spelling() 
     pcm = line_clip("espeak_en_f2_uh_huh_yes_cab.wav")
     heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.YES_NO, "en", NOW, spelled=True)
     assert plain_yes(heard.text, "en") and "Papa" not in heard.text, heard.text
+
+
+def test_a_digit_written_as_a_word_no_spelling_uses_is_the_digit_that_fits_the_audio() -> None:
+    # espeak-ng's "forty six" with cab noise comes out of Whisper base as "forty jigs" (made-up set 23)
+    from daisy.evaluation.audio.line import RATE
+
+    pcm = line_clip("espeak_en_f2_forty_six_cab.wav")
+    heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.DIGITS, "en", NOW)
+    assert value(Expected.DIGITS, heard.text, "en", NOW) == "46", heard.text
+
+
+def test_a_key_word_after_a_letter_is_never_weighed_as_a_digit() -> None:
+    from daisy.voice.hearing.stray_digits import strays
+
+    assert strays("forty jigs", "en") == [1]
+    assert strays("en el coche cincuenta siete", "es") == []  # ce de Coche: the key word
+    assert strays("enrique cuatro", "es") == []  # e de Enrique, its letter lost
+    assert strays("quarenta y nueve", "es") == []  # a number word bent: the understanding reads it

@@ -18,7 +18,9 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
 9. in an English answer spelled with NATO words, a stray word (or two) gives way to the NATO word
    that fits the audio nearly as well ("Park Strot" → Foxtrot; nato_words.py), and a fleet number's
    NATO letter heard as a number word takes its place ("forty nine eight two" → Charlie, nine, …);
-   and in an English plate or number a five or nine heard as "I" is put back (long_i.py);
+   and in an English plate or number a five or nine heard as "I" is put back (long_i.py), and in any
+   plate or number a word no spelling uses beside a number gives way to a digit that fits the audio
+   nearly as well (stray_digits.py);
 10. a yes is weighed on the audio: plain yes-words against plain no-words, and a yes with a near
    twin ("That's right." / "That's wrong.") against its twin; a no against the everyday yes-words, and
    one written as one of the prompt's no-phrases against the plain yes-words; an answer heard as
@@ -48,6 +50,7 @@ from daisy.voice.hearing import (
     lexicon_names,
     long_i,
     nato_words,
+    stray_digits,
     yes_twin,
 )
 from daisy.voice.hearing.alignment import TurnAudio
@@ -295,6 +298,8 @@ def hear(
     digits_wanted = expecting in (Expected.PLATE, Expected.DIGITS)
     if lang == "en" and digits_wanted and n_best > 1 and long_i.has_a_pronoun(text):
         text = _weighed("a five or nine", text, lambda: long_i.with_five_or_nine(unprompted, text))
+    if digits_wanted and n_best > 1 and stray_digits.strays(text, lang):
+        text = _weighed("a digit", text, lambda: stray_digits.with_digits(unprompted, text, lang))
     # judged on the words decoded: an address set to the caller's name is written shorter than said
     lost = expecting not in (Expected.YES_NO, Expected.FREE) and lost_most_of(text, voiced)
     if expecting == Expected.EMAIL and caller_name:
