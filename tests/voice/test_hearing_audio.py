@@ -631,3 +631,14 @@ def test_a_key_word_after_a_letter_is_never_weighed_as_a_digit() -> None:
     assert strays("en el coche cincuenta siete", "es") == []  # ce de Coche: the key word
     assert strays("enrique cuatro", "es") == []  # e de Enrique, its letter lost
     assert strays("quarenta y nueve", "es") == []  # a number word bent: the understanding reads it
+
+
+def test_a_no_heard_as_si_si_that_the_no_words_fit_better_is_never_a_yes() -> None:
+    # espeak-ng's "No, no, no." with cab noise comes out of Whisper base as "Sí, sí" at 0.74; "No." fits
+    # the audio 0.8 nats better than any yes-word, and "Sí, sí" itself trails it: contradicted, it
+    # confirms nothing, even after "¿sí o no?" (it had stored an ETA on made-up set 25)
+    from daisy.evaluation.audio.line import RATE
+
+    pcm = line_clip("espeak_es_f4_no_no_no_cab.wav")
+    heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.YES_NO, "es", NOW)
+    assert value(Expected.YES_NO, heard.text, "es", NOW) != "yes" or heard.confidence == 0.0, heard

@@ -9,8 +9,9 @@ yes-words ("Sí.", "Sí, sí.", "Correcto.") fit the audio better than plain no-
 - a yes whose no-twin ("That's right." / "That's wrong.") fits nearly as well is maybe a no:
   confidence capped at MAYBE_NO, so the core asks "¿sí o no?" (espeak-ng's "That's wrong." comes
   out of Whisper as "That's right." with no other hypothesis);
-- no-words fitting clearly better (by more than a nat) → maybe a no too, unless the words heard
-  fit far better than any no-word (a yes in other words: "You got it.");
+- no-words fitting clearly better (by more than a nat, or by half a nat when the words heard trail
+  them too) → maybe a no too, unless the words heard fit far better than any no-word (a yes in
+  other words: "You got it.");
 - yes-words, or the words heard themselves, clearly better (by CLEAR_YES nats or more) → a sure
   yes, whatever the decoder's confidence;
 - in between → the decoder's confidence stands.
@@ -123,7 +124,11 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
     said_otherwise = as_heard - best_no >= SAID_OTHERWISE and not twins
     no_margin = NO_MARGIN_BARE if vocabulary.only_correct(text) else NO_MARGIN
     twin_close = best_twin is not None and best_twin > as_heard - no_margin
-    if twin_close or (margin < -CLEAR_NO and not said_otherwise):
+    # (the words heard trailing the no-words and the plain yes-words too, half a nat behind is enough:
+    # espeak-ng's "No, no, no." heard "Sí, sí" at 0.74, the yes-words 0.8 behind "No." and "Sí, sí" 1.1,
+    # had stored an ETA; a plain "Sí." heard as said, 0.7 behind, is no such reading)
+    heard_behind = as_heard < min(best_no, best_no + margin) and margin <= -PLAIN_CLOSE
+    if twin_close or ((margin < -CLEAR_NO or heard_behind) and not said_otherwise):
         return min(confidence, MAYBE_NO)
     leans_yes = margin > 0 or (text in yes_words and margin > -PLAIN_CLOSE)
     # ...but not a yes written with a "no" in it ("Sí, no me he hecho." for espeak-ng's "Incorrecto.",
