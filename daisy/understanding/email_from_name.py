@@ -137,7 +137,7 @@ def toward_name(address: str, name: str, lang: str, spelled: bool = False, near:
     if not heard or sum(map(len, heard)) < 3:
         return None
     separators = _SEPARATOR.findall(letters)
-    if letters[:1] in "._-" and len(heard) == 1 and not spelled:
+    if letters[0] in "._-" and len(heard) == 1 and not spelled:
         return _given_name_lost(heard[0], letters[0], digits, domain, name, lang, near)
     best = None if spelled or is_english(lang) else _sound_twin(heard, name)
     if best is None:

@@ -1408,8 +1408,3 @@ def spelling_word(word: str, lang: str) -> bool:
         or word in _NATO or word in _FILLER or word in connectors or word in _PAIR_WORDS | {"triple"}
         or word in (_HOMOPHONES if english else _BENT_DIGITS) or word in _CASE_MODS
     )
-
-
-def key_connector(word: str, lang: str) -> bool:
-    """ "de", "like", "for": the word after it is a key word."""
-    return word in (_KEY_CONNECTORS_EN if is_english(lang) else _KEY_CONNECTORS_ES)
