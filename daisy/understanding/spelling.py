@@ -388,6 +388,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     words = _merge_pairs([w[:-1] if w.endswith("s") and w[:-1] in _NATO else w for w in norm.split()])
     if not english:
         words = _nato_heard_in_spanish(_digits_bent_among_digits(_and_heard_as_i(_rejoined(_k_keys(words)))))
+    else:
+        words = _n_heard_as_and(words)
     if not words:
         return ""
     names = _names(lang)
@@ -904,6 +906,21 @@ def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> No
         k = end
 
 
+_N_AS_HEARD = {"and", "an", "end", "in"}
+
+
+def _n_heard_as_and(words: list[str]) -> list[str]:
+    """ "and like Nancy", "and as in Nora": N's name heard as "and" (Piper and espeak-ng, made-up sets
+    18-25) before its connector and a key word of N."""
+    out = list(words)
+    for i, w in enumerate(words):
+        k = i + 2 + (words[i + 1 : i + 3] == ["as", "in"])
+        if w in _N_AS_HEARD and i + 1 < len(words) and words[i + 1] in ("like", "as", "for") \
+                and k < len(words) and words[k].startswith("n") and words[k] not in word_table("en"):
+            out[i] = "n"
+    return out
+
+
 def _and_heard_as_i(words: list[str]) -> list[str]:
     """ "delta tango lima i 18 22": the "y" before the digits written "i". A bare "i" right before a
     number, not after "letra" or "la", is that "and": the letter I is said "letra i", "i latina" or
@@ -1013,7 +1030,7 @@ def _maybe_key(
         return _key_letter(words[j]), j + 1  # "ene pato" (pe de Pato): the letter lost, its "de" heard
     if j < n and words[j] in connectors:
         k = j + 1
-        if words[j] == "as" and k < n and words[k] == "in":
+        if words[j] == "as" and k < n and words[k] in ("in", "an"):  # ("as an": "as in" bent)
             k += 1
         if k < n and words[k] in _B_MODS | _V_MODS and words[j] in ("be", "ve"):
             return letter, j  # "ka, ve chica": the next letter, not a key word

@@ -380,3 +380,16 @@ def test_espeak_spanish_digits_written_as_words_no_one_puts_in_a_plate_are_digit
     # Whisper base writes espeak-ng's "cinco", "nueve", "siete", "dos" as "cinto", "huele", "tiete",
     # "mosa" (made-up sets 13-23)
     assert spell(said, "es") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
+    [("and like Nora I as an Alpha 6015", "NA6015"),
+     ("45 dash B for Victor. You like uniform dash four dash and like Nancy", "45VU4N"),
+     ("O like Adam J like J X as an X-ray dash three hundred thirteen", "AJX313")],
+)
+def test_n_heard_as_and_before_its_key_word_and_as_in_heard_as_an(said: str, symbols: str) -> None:
+    # Piper's and espeak-ng's "N like Nora" comes out "and like Nora", "as in" "as an" (made-up sets
+    # 19-25); "and" before a number stays a word
+    assert spell(said, "en") == symbols
+    assert spell("four and like nine five", "en") == "495"
