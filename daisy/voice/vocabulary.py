@@ -244,6 +244,16 @@ def odd_lead(text: str, lang: str) -> bool:
                and not _CORRECT.fullmatch(words[k - 1]) for k, w in enumerate(words))
 
 
+def prompt_yes_phrase(text: str, lang: str) -> bool:
+    """The words are one of the yes/no prompt's yes-phrases of two words or more ("Yes, correct.",
+    "Sí, correcto."): words the decoder may give back from its prompt as well as hear."""
+    pack = "es" if lang.lower().startswith("es") else "en"
+    said = " ".join(re.findall(r"[\w']+", text.lower()))
+    prompt = _PROMPTS[pack][Expected.YES_NO]
+    phrases = (" ".join(re.findall(r"[\w']+", p.lower())) for p in prompt.split(". "))
+    return any(said == p and len(p.split()) > 1 and p.split()[0] not in ("no", "not") for p in phrases)
+
+
 def only_correct(text: str) -> bool:
     """The answer is the word "correct" / "correcto" and nothing else ("Correct.", "correcto")."""
     words = re.findall(r"[\w']+", text.lower())

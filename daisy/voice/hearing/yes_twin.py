@@ -130,6 +130,8 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
     heard_behind = as_heard < min(best_no, best_no + margin) and margin <= -PLAIN_CLOSE
     if twin_close or ((margin < -CLEAR_NO or heard_behind) and not said_otherwise):
         return min(confidence, MAYBE_NO)
+    if vocabulary.prompt_yes_phrase(text, lang) and as_heard - best_no <= -PROMPT_NOT_SAID:
+        return min(confidence, LEANS_NO)  # the prompt's words, maybe, not the caller's
     leans_yes = margin > 0 or (text in yes_words and margin > -PLAIN_CLOSE)
     # ...but not a yes written with a "no" in it ("Sí, no me he hecho." for espeak-ng's "Incorrecto.",
     # its "Sí." only 0.6 nats ahead of it): unsure as the decoder was, it gets "¿sí o no?"
@@ -144,6 +146,14 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
         return max(confidence, SURE)
     return confidence
 
+
+
+# A yes written as one of the prompt's yes-phrases ("Yes, correct.") that fits the audio far worse than
+# a plain no-word may have come back from the prompt: espeak-ng's "Negative." so heard trailed
+# "Negative." or "No." by 6.7-11 nats (twice it confirmed plates heard clearly, at 0.42 and 0.9: made-up
+# sets 23 and 26). True yeses so heard trail by 6.6 at most ("Yup.", "Sí, correcto."), too near to tell
+# them apart: such a yes leans no (under the 0.3 a value heard clearly needs), and gets "¿sí o no?".
+PROMPT_NOT_SAID = 5.0
 
 
 # A no the decoder wrote as one of its prompt's no-phrases ("No, está mal.", "No, that's wrong.")
