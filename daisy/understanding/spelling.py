@@ -910,8 +910,8 @@ _N_AS_HEARD = {"and", "an", "end", "in"}
 
 
 def _n_heard_as_and(words: list[str]) -> list[str]:
-    """ "and like Nancy", "and as in Nora": N's name heard as "and" (Piper and espeak-ng, made-up sets
-    18-25) before its connector and a key word of N."""
+    """ "and like Nancy", "and as in Nora": N's name heard as "and" (Piper and espeak-ng, made-up set
+    25) before its connector and a key word of N."""
     out = list(words)
     for i, w in enumerate(words):
         k = i + 2 + (words[i + 1 : i + 3] == ["as", "in"])
