@@ -27,6 +27,13 @@ def test_made_up_values_are_possible_values_of_their_kind() -> None:
         assert number.isdigit() or (number.isalnum() and number.isupper())
 
 
+def test_a_made_up_name_has_one_space_between_its_words() -> None:
+    # Faker's es_MX list has "Alta  Gracia": no caller says the second space (made-up set 27)
+    names = [c.values["driver_name"] for c in made_up(48, 27)]
+    assert "Alta Gracia Hernádez Nieves" in names
+    assert all(name == " ".join(name.split()) for name in names)
+
+
 def test_a_language_picks_its_own_callers_only() -> None:
     callers = made_up(5, seed=2, lang="en")
     assert len(callers) == 5 and {c.lang for c in callers} == {"en"}
