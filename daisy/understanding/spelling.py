@@ -593,12 +593,11 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
 
 
 # (with an h the recognizer put in front: "herede" for "erre de")
-_NAME_GLUED_TO_DE = re.compile(
-    r"^h?(be|de|efe|ge|jota|ka|ele|eme|ene|pe|erre|ere|ese|te|ve|uve|ube|equis|zeta)(?:de|re)$"
-)
+_GLUED_NAMES = r"^h?(be|de|efe|ge|jota|ka|ele|eme|ene|pe|erre|ere|ese|te|ve|uve|ube|equis|zeta)"
+_NAME_GLUED_TO_DE = re.compile(_GLUED_NAMES + r"(?:de|re)$")
 # ...and its "de" heard "da" ("Hereda Rancho"): only before a key word of that letter, as "Hereda" may
 # also be the surname Heredia bent
-_NAME_GLUED_TO_DA = re.compile(_NAME_GLUED_TO_DE.pattern.replace("(?:de|re)", "da"))
+_NAME_GLUED_TO_DA = re.compile(_GLUED_NAMES + r"da$")
 
 
 def glued_name_and_de(word: str) -> bool:
@@ -801,20 +800,25 @@ def _nato_one_sound_off(sound: str, shortest: int = 6) -> str | None:
     return near[0] if len(set(near)) == 1 else None
 
 
-_ES_DIGIT_WORDS = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}
+_ES_DIGITS = ("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve")
+_ES_DIGIT_WORDS = set(_ES_DIGITS)
 _EN_DIGIT_WORDS = {"zero", *en_us_words.UNITS, *"0123456789"}
+
+
+def digit_words(lang: str) -> tuple[str, ...]:
+    """The ten digit words of the language, zero to nine."""
+    return ("zero", *en_us_words.UNITS) if is_english(lang) else _ES_DIGITS
 
 
 # Digit words the recognizer bends among digits said one by one: "dos" heard "los"/"nos"/"do", "tres"
 # its s dropped ("ocho, tre, seis"), "seis" heard "veis"
-_BENT_DIGITS = {"los": "dos", "nos": "dos", "do": "dos", "tre": "tres", "veis": "seis", "huele": "nueve",
-                "cinto": "cinco", "tiete": "siete", "hueve": "nueve", "mosa": "dos"}
+# ...and words no one puts in a plate or a fleet number, espeak-ng's nine, five, seven and two as
+# Whisper base writes them (2-20 times each on made-up sets 13-23): digits wherever they are ("el cinto")
+_NO_PLATE_WORDS = {"huele": "nueve", "cinto": "cinco", "tiete": "siete", "hueve": "nueve", "mosa": "dos"}
+_BENT_DIGITS = {"los": "dos", "nos": "dos", "do": "dos", "tre": "tres", "veis": "seis", **_NO_PLATE_WORDS}
 # ...of which one no Spanish word nor letter name: before a digit it is one after anything ("te de
 # Taco, do, cero" for T20; made-up set 19)
 _NO_WORD_BUT_A_DIGIT = {"do"}
-# ...and words no one puts in a plate or a fleet number, espeak-ng's nine, five, seven and two as
-# Whisper base writes them (2-20 times each on made-up sets 13-23): digits wherever they are ("el cinto")
-_NO_PLATE_WORD = {"huele", "cinto", "tiete", "hueve", "mosa"}
 
 
 def _digits_bent_among_digits(words: list[str]) -> list[str]:
@@ -824,7 +828,7 @@ def _digits_bent_among_digits(words: list[str]) -> list[str]:
             k += step
         return 0 <= k < len(words) and words[k] in _ES_DIGIT_WORDS
 
-    return [_BENT_DIGITS[w] if w in _NO_PLATE_WORD or w in _BENT_DIGITS
+    return [_BENT_DIGITS[w] if w in _NO_PLATE_WORDS or w in _BENT_DIGITS
             and (w in _NO_WORD_BUT_A_DIGIT or digit_at(i - 1, -1)) and digit_at(i + 1, 1) else w
             for i, w in enumerate(words)]
 
@@ -854,15 +858,13 @@ def _bv_modifier(words: list[str], j: int, letter: str) -> tuple[str, int]:
     return letter, j
 
 
-_HOMOPHONES = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight", "tree": "three",
-               "time": "five", "times": "five", "fix": "six", "evan": "seven", "famine": "seven",
-               "hive": "five", "free": "three", "nile": "nine", "wern": "one", "lerop": "zero",
-               "hyde": "five", "big": "six"}
 # espeak-ng's digits as Whisper base writes them (said and heard on made-up sets 13-23): no connector
 # ("F for Fox") nor key word (but after a connector a word is the key word: "E like Evan")
-_KEY_LEADS = {"for", "like", "in", "as", "of"}
-_PLAIN_HOMOPHONES = {"time", "times", "fix", "evan", "famine", "hive", "free", "nile", "wern", "lerop",
-                     "hyde", "big"}
+_PLAIN_HOMOPHONES = {"time": "five", "times": "five", "fix": "six", "evan": "seven", "famine": "seven",
+                     "hive": "five", "free": "three", "nile": "nine", "wern": "one", "lerop": "zero",
+                     "hyde": "five", "big": "six"}
+_HOMOPHONES = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight", "tree": "three",
+               **_PLAIN_HOMOPHONES}
 
 
 def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> None:
@@ -897,8 +899,9 @@ def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> No
         # but after a connector ("it's time for three one" for five four three one, "Nash Evan two")
         plain = all(seen[j] in _PLAIN_HOMOPHONES for j in range(k, end))
         first = all(w in _FILLER for w in seen[:k])
+        after_connector = not first and seen[k - 1] in _KEY_CONNECTORS_EN
         before = is_num(k - 1) or plain and is_nato(k - 1) \
-            or seen[k] in _PLAIN_HOMOPHONES and is_num(end) and (first or seen[k - 1] not in _KEY_LEADS)
+            or seen[k] in _PLAIN_HOMOPHONES and is_num(end) and not after_connector
         after = is_num(end) or end == len(seen) or plain and is_nato(end)
         if before and after or end == k + 1 and (after_nato(k) or before_a_break(at[k])):
             for j in range(k, end):

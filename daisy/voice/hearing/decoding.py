@@ -298,8 +298,8 @@ def hear(
     digits_wanted = expecting in (Expected.PLATE, Expected.DIGITS)
     if lang == "en" and digits_wanted and n_best > 1 and long_i.has_a_pronoun(text):
         text = _weighed("a five or nine", text, lambda: long_i.with_five_or_nine(unprompted, text))
-    if digits_wanted and n_best > 1 and stray_digits.strays(text, lang):
-        text = _weighed("a digit", text, lambda: stray_digits.with_digits(unprompted, text, lang))
+    if digits_wanted and n_best > 1 and (strays := stray_digits.strays(text, lang)):
+        text = _weighed("a digit", text, lambda: stray_digits.with_digits(unprompted, text, lang, strays))
     # judged on the words decoded: an address set to the caller's name is written shorter than said
     lost = expecting not in (Expected.YES_NO, Expected.FREE) and lost_most_of(text, voiced)
     if expecting == Expected.EMAIL and caller_name:

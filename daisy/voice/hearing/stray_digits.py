@@ -21,10 +21,6 @@ from daisy.voice.hearing.alignment import TurnAudio
 
 NEAR = 3.0  # nats, as for a five or nine heard "I" (long_i)
 MOST = 2  # stray words weighed in one answer (one batched alignment each)
-DIGITS = {
-    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-    "es": ("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"),
-}
 _WORD = re.compile(r"^([^\w]*)([\w'-]+?)([^\w]*)$")
 
 
@@ -70,15 +66,16 @@ def _bent_word(word: str, lang: str) -> bool:
     return process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=NEAR_A_WORD) is not None
 
 
-def with_digits(turn: TurnAudio, text: str, lang: str) -> str:
-    """`text` with each stray word beside a number (`strays`) replaced by the digit word that fits the
-    audio nearly as well, if one does."""
+def with_digits(turn: TurnAudio, text: str, lang: str, at: list[int]) -> str:
+    """`text` with each stray word at `at` (`strays`) replaced by the digit word that fits the audio
+    nearly as well, if one does."""
     words = text.split()
-    for k in strays(text, lang):
+    for k in at:
         found = _WORD.match(words[k])
         if found is None:
             continue
         lead, _, tail = found.groups()
-        readings = [" ".join([*words[:k], lead + digit + tail, *words[k + 1 :]]) for digit in DIGITS[lang]]
+        readings = [" ".join([*words[:k], lead + digit + tail, *words[k + 1 :]])
+                    for digit in spelling.digit_words(lang)]
         words = turn.best_reading(" ".join(words), readings, NEAR).split()
     return " ".join(words)
