@@ -655,3 +655,27 @@ def test_a_no_heard_as_the_prompts_yes_phrase_that_fits_the_audio_far_worse_only
     heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.YES_NO, "en", NOW)
     assert value(Expected.YES_NO, heard.text, "en", NOW) != "yes" \
         or heard.confidence < SURE_YES_FOR_A_CLEAR_VALUE, heard
+
+
+def test_an_address_provider_the_prompt_bent_is_the_one_that_fits_the_audio() -> None:
+    # Kokoro's clean "… arroba outlook punto com" comes out of Whisper base, prompted with the usual
+    # providers, as "… arroba hotmail punto com" (made-up set 27); unprompted, outlook fits it clearly better
+    from daisy.evaluation.audio.line import RATE
+
+    pcm = line_clip("kokoro_es_berrios_veintiuno_arroba_outlook.wav")
+    heard = hear(load_whisper(Path("data")), pcm, RATE, Expected.EMAIL, "es", NOW)
+    assert (value(Expected.EMAIL, heard.text, "es", NOW) or "").endswith("@outlook.com"), heard.text
+
+
+def test_only_the_words_between_the_at_and_the_ending_are_weighed_as_the_provider() -> None:
+    from daisy.voice.hearing.providers import provider_span
+
+    def label(text: str) -> str | None:
+        span = provider_span(text)
+        return text[span[0]:span[1]] if span else None
+
+    assert label("berrios veintiuno arroba hotmail punto com") == "hotmail"
+    assert label("Mi correo es se tirado arroba auto octo punto com.") == "auto octo"
+    assert label("Eileen underscore thompson 22, at 8.com.") == "8"
+    assert label("ctirado@hotmail.com") is None  # written whole: glued, "@gmail" fits any provider
+    assert label("juan punto perez arroba") is None  # no ending yet: a piece

@@ -25,7 +25,9 @@ The same path serves a phone call (WhisperSTT) and the machine protocol's audio 
    twin ("That's right." / "That's wrong.") against its twin; a no against the everyday yes-words, and
    one written as one of the prompt's no-phrases against the plain yes-words; an answer heard as
    neither is taken as the side whose words clearly fit it better (yes_twin.py);
-11. with pieces of a value held, a short answer heard as one more piece is the closing ("That's it."
+11. an address's provider gives way to the well-known one that fits the audio clearly better without
+   the prompt ("arroba hotmail" for outlook; providers.py);
+12. with pieces of a value held, a short answer heard as one more piece is the closing ("That's it."
    heard "F") when a usual closing fits the audio well (closing.py).
 """
 
@@ -50,6 +52,7 @@ from daisy.voice.hearing import (
     lexicon_names,
     long_i,
     nato_words,
+    providers,
     stray_digits,
     yes_twin,
 )
@@ -300,6 +303,8 @@ def hear(
         text = _weighed("a five or nine", text, lambda: long_i.with_five_or_nine(unprompted, text))
     if digits_wanted and n_best > 1 and (strays := stray_digits.strays(text, lang)):
         text = _weighed("a digit", text, lambda: stray_digits.with_digits(unprompted, text, lang, strays))
+    if expecting == Expected.EMAIL and n_best > 1 and providers.provider_span(text):
+        text = _weighed("a provider", text, lambda: providers.with_provider(unprompted, text))
     # judged on the words decoded: an address set to the caller's name is written shorter than said
     lost = expecting not in (Expected.YES_NO, Expected.FREE) and lost_most_of(text, voiced)
     if expecting == Expected.EMAIL and caller_name:
