@@ -15,7 +15,7 @@ from functools import lru_cache
 from daisy.understanding import readback
 from daisy.understanding.bent_digits import digit_words_bent, ordinals_as_numbers
 from daisy.understanding.normalize import is_english, last_version, normalize, strip_accents
-from daisy.understanding.numbers import Num, find_numbers, word_table
+from daisy.understanding.numbers import Num, find_numbers, is_number_word, word_table
 from daisy.understanding.packs import en_us_words, es_mx_words
 from daisy.understanding.plausible import plate
 from daisy.understanding.spelled_connectors import connectors_heard_as_symbols
@@ -390,7 +390,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         words = _rejoined(_r_named(_k_keys(words)))
         words = _nato_heard_in_spanish(_digits_bent_among_digits(_and_heard_as_i(words)))
     else:
-        words = _n_heard_as_and(words)
+        words = _letter_lost_before_key(_eff_spelled_out(_n_heard_as_and(words)))
     if not words:
         return ""
     names = _names(lang)
@@ -938,6 +938,45 @@ def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> No
             for j in range(k, end):
                 words[at[j]] = _HOMOPHONES[seen[j]]
         k = end
+
+
+def _eff_spelled_out(words: list[str]) -> list[str]:
+    """ "E F F", "EF F": F's name "eff" written out letter by letter (Kokoro, Piper; 8 of the 9 such
+    runs heard on made-up sets 13-28 were one "eff" said). A plate spelled E, F, F is rarer than that."""
+    out: list[str] = []
+    for w in words:
+        if w == "f" and out[-2:] == ["e", "f"]:
+            out[-2:] = ["f"]
+        elif w == "f" and out[-1:] == ["ef"]:
+            out[-1] = "f"
+        else:
+            out.append(w)
+    return out
+
+
+def _letter_lost_before_key(words: list[str]) -> list[str]:
+    """ "For Apple, S like Sierra", "zero three for Adam": a letter lost into its connector ("A for
+    Adam" heard "For Adam", "A as in" heard "As in"), where no letter comes before it: the key word's
+    first letter is put back. Not before a NATO word, which may follow a "four" ("For Victor, Bravo").
+    A digit right before it that sounds like that letter was the letter ("8 like Henry": H)."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        size = 2 if words[i : i + 2] == ["as", "in"] else 1 if w in ("for", "like") else 0
+        key = words[i + size] if size and i + size < len(words) else ""
+        before = out[-1] if out else ""
+        lost = not before or before == "," or before.isdigit() or is_number_word(before, "en")
+        if lost and key.isalpha() and len(key) >= 3 and key not in _NATO and not is_number_word(key, "en") \
+                and _is_keyword(key, "en"):
+            if key[0] in _LETTERS_HEARD_AS_DIGIT.get(before, ""):
+                out[-1] = key[0]
+            else:
+                out.append(key[0])
+        out.append(w)
+    return out
+
+
+# English letter names Whisper writes as a digit ("H" → 8, "O" → 0)
+_LETTERS_HEARD_AS_DIGIT = {"8": "ah", "0": "o", "9": "n", "6": "sx", "4": "f", "2": "tu"}
 
 
 _N_AS_HEARD = {"and", "an", "end", "in"}

@@ -950,3 +950,23 @@ def test_november_split_in_three_among_nato_words_is_november_not_a_no(
 def test_r_named_erre_the_way_whisper_writes_kokoros_spanish_is_r(heard: str, number: str) -> None:
     # Kokoro's Spanish "te de Toro, erre de Rancho, …" as Whisper base wrote it on made-up sets 18-28
     assert reader.read_piece("plate", heard, "es-MX") == number
+
+
+@pytest.mark.parametrize(("heard", "plate"), [
+    ("48 e f f n 9 d", "48FN9D"),  # Kokoro's "eff" written out letter by letter
+    ("EF F C E-3271", "FCE3271"),
+    ("E, F, F, 123", "EFF123"),  # said apart, they are three letters
+])
+def test_the_name_eff_written_out_letter_by_letter_is_one_f(heard: str, plate: str) -> None:
+    assert reader.read_piece("plate", heard, "en-US") == plate
+
+
+@pytest.mark.parametrize(("heard", "plate"), [
+    ("For Apple, S like Sierra, 16,712.", "AS16712"),  # "A for Apple": the A lost into "for"
+    ("As in Adam L like Lucy 1175", "AL1175"),  # "A as in Adam": the A glued to "as"
+    ("zero three for Adam Y like young seven", "03AY7"),
+    ("42 W like whiskey K for kilo 3 H like Henry", "42WK3H"),  # H heard as 8 before its key word
+    ("For Victor Papa Whiskey 39.", "VPW39"),  # a NATO word may follow a "four": nothing put back
+])
+def test_a_letter_lost_into_its_connector_is_the_key_words_first_letter(heard: str, plate: str) -> None:
+    assert reader.read_piece("plate", heard, "en-US") == plate
