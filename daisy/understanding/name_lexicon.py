@@ -195,6 +195,12 @@ def _given_names() -> frozenset[str]:
     return frozenset(_ways_written(lists))
 
 
+def own(word: str, lang: str) -> bool:
+    """A name the call's own lists know (Mexican in Spanish, US in English): "Frederick" is known,
+    but no Mexican driver's name."""
+    return _fold(word) in _own_names("en" if lang.lower().startswith("en") else "es")
+
+
 def given(word: str) -> bool:
     """A given name the lists know ("Noemí"; not "Ortiz")."""
     return _fold(word) in _given_names()

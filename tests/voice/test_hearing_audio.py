@@ -679,3 +679,16 @@ def test_only_the_words_between_the_at_and_the_ending_are_weighed_as_the_provide
     assert label("Eileen underscore thompson 22, at 8.com.") == "8"
     assert label("ctirado@hotmail.com") is None  # written whole: glued, "@gmail" fits any provider
     assert label("juan punto perez arroba") is None  # no ending yet: a piece
+
+
+def test_a_given_name_heard_twice_before_a_spelled_surname_wins_over_a_name_of_another_language() -> None:
+    # Kokoro's "Federico Orosco: eme de Monterrey, …" with cab noise comes out of Whisper base as
+    # "Frederick Orozco M. de Monterey …" (made-up set 27), after "Federico" was heard twice and refused
+    # with the first surname heard wrong: Frederick is no Mexican name, Federico fits nearly as well
+    from daisy.evaluation.audio.line import RATE
+
+    pcm = line_clip("kokoro_es_federico_orosco_spelled_cab.wav")
+    refused = frozenset({"Federico Ros Comadriz", "Federico Orozco Madrid"})
+    model = load_whisper(Path("data"))
+    heard = hear(model, pcm, RATE, Expected.NAME, "es", NOW, spelled=True, refused=refused)
+    assert heard.text.startswith("Federico "), heard.text

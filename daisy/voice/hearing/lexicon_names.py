@@ -74,7 +74,7 @@ def _spelled_given_name(turn: TurnAudio, text: str, lang: str, heard_before: fro
     if not first:
         return text
     wrong = _given_names_said_no_to(text, lang, heard_before)
-    text = _given_as_before(turn, text, first, heard_before, wrong)
+    text = _given_as_before(turn, text, first, lang, heard_before, wrong)
     first = _first_name_word(text, lang)
     if first and _sound(first, lang) in {_sound(w, lang) for w in wrong}:
         text = _another_given_name(turn, text, first, lang, heard_before, wrong)
@@ -101,8 +101,9 @@ def _given_names_said_no_to(text: str, lang: str, heard_before: frozenset[str]) 
     if len(letters) < 2:
         return set()
     surname = strip_accents(reader.name_from_letters(letters, lang, heard=True).lower())
+    # (a name of two words only: "Federico Orozco Madrid" refused may have had its first surname wrong)
     return {strip_accents(w.split()[0].lower()) for w in heard_before
-            if len(w.split()) > 1 and strip_accents(w.split()[-1].lower()) == surname}
+            if len(w.split()) == 2 and strip_accents(w.split()[-1].lower()) == surname}
 
 
 def _another_given_name(turn: TurnAudio, text: str, word: str, lang: str, heard_before: frozenset[str],
@@ -119,19 +120,21 @@ def _another_given_name(turn: TurnAudio, text: str, word: str, lang: str, heard_
     return turn.best_reading(text, _readings(pattern, text, alike), float("inf"))
 
 
-def _given_as_before(turn: TurnAudio, text: str, word: str, heard_before: frozenset[str],
+def _given_as_before(turn: TurnAudio, text: str, word: str, lang: str, heard_before: frozenset[str],
                      wrong: set[str] | frozenset[str] = frozenset()) -> str:
     """The given name said before a spelled surname is the one said in the earlier answers: Whisper
     may bend it differently each time ("Lonnie Proved", then "Lani: Papa, Romeo, …"). The known given
     names heard before are scored in its place; one wins if it fits the audio better, or nearly as
-    well when the word heard now is no known name. (Not one said no to with the surname spelled now.)"""
+    well when the word heard now is no name of the call's language: among the key words of a Spanish
+    spelling Whisper drifts into English ("Frederick Orozco M. de Monterey…" after "Federico" twice).
+    (Not one said no to with the surname spelled now.)"""
     before = {w.split()[0] for w in heard_before if w.split()}
     alike = sorted(b for b in before if len(b) >= 3 and b.lower() != word.lower() and name_lexicon.known(b)
                    and strip_accents(b.lower()) not in wrong)
     pattern = _word(word)
     if not alike or not pattern.search(text):
         return text
-    near = -MORE if name_lexicon.known(word) else NEAR
+    near = -MORE if name_lexicon.own(word, lang) else NEAR
     return turn.best_reading(text, _readings(pattern, text, alike), near)
 
 
