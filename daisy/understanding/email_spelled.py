@@ -33,7 +33,7 @@ def address(text: str, lang: str) -> str | None:
     words or NATO words; None when it is not spelled so (the address reader's own job)."""
     from daisy.understanding.emails import read_email
 
-    folded = fold(text)
+    folded = fold(_nato_dot_glued(text))
     at = _AT_WORD.search(folded) or _PROVIDER.search(folded)
     if at is None:
         # ...also a provider written as it sounds, its "at" lost ("…, Yankee, VOL.com": AOL)
@@ -82,6 +82,19 @@ def _provider_among_nato_words(folded: str) -> str:
         if words[i] in PROVIDERS and spelling.is_nato_word(before) and spelling.is_nato_word(words[i + 1]):
             words[i] = en_us_wording.KEY_WORDS[words[i][0].upper()].lower()  # the NATO word of its letter
     return " ".join(words)
+
+
+_GLUED_DOT = re.compile(r"\b([A-Za-z-]+)\.([A-Za-z-]+)\b")
+
+
+def _nato_dot_glued(text: str) -> str:
+    """ "Yankee.Mike": a dot Whisper wrote glued between two NATO words is the "dot" said there (a full
+    stop has a space after it); folding the text would lose it."""
+    def said(m: re.Match[str]) -> str:
+        both = spelling.is_nato_word(m.group(1).lower()) and spelling.is_nato_word(m.group(2).lower())
+        return f"{m.group(1)} dot {m.group(2)}" if both else m.group(0)
+
+    return _GLUED_DOT.sub(said, text)
 
 
 def _dot_between_nato_words(folded: str) -> str:

@@ -404,6 +404,8 @@ def test_a_letter_name_heard_as_a_number_before_its_key_word_is_that_letter() ->
          "derek.lawson@gmail.com"),
         ("Lima, Oscar, November, November, India, Echo, NOT, Papa, Romeo, Uniform, India, Tango, Tango, "
          "Six, zero, At Yahoo, NOT, COM", "lonnie.pruitt60@yahoo.com"),
+        # written glued between the two NATO words, as a symbol (Kokoro, made-up set 29)
+        ("Romeo, Alpha November Delta Yankee.Mike, Alpha Yankee at AOL.com.", "randy.may@aol.com"),
     ],
 )
 def test_a_dot_heard_as_d_or_as_not_between_nato_words_is_the_dot(heard: str, address: str) -> None:
