@@ -139,12 +139,15 @@ def toward_name(address: str, name: str, lang: str, spelled: bool = False, near:
     separators = _SEPARATOR.findall(letters)
     if letters[0] in "._-" and len(heard) == 1 and not spelled:
         return _given_name_lost(heard[0], letters[0], digits, domain, name, lang, near)
+    glued = "".join(heard)
+    if any(a.glued == glued for a in _arrangements(name)):
+        return None  # heard as one of them already ("ccorona" for Concepción Rubio Corona)
+    # heard in two parts or more, the address has them all: "randy.me" is not "randy" (May was misheard)
+    arrangements = [a for a in _arrangements(name) if len(a.parts) >= len(heard)]
     best = None if spelled or is_english(lang) else _sound_twin(heard, name)
     if best is None:
-        glued = "".join(heard)
         # (of arrangements as near, the one nearest in length: "iglesias", not "i" + "iglesias")
-        scored = ((_similarity(heard, a, lang), -abs(len(a.glued) - len(glued)), a)
-                  for a in _arrangements(name))
+        scored = ((_similarity(heard, a, lang), -abs(len(a.glued) - len(glued)), a) for a in arrangements)
         score, _, best = max(scored, key=lambda s: s[:2], default=(0.0, 0, None))
         if best is None or score < near or (spelled and not _spelled_near(heard, best)):
             return None

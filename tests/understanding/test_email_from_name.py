@@ -33,6 +33,8 @@ from daisy.understanding.email_from_name import names_set_right, toward_name
         # the Spanish j written h, as an English speller writes that sound ("Hacke" for Jáquez)
         ("patricia_hacke90@live.com.mx", "Patricia Ramírez Jáquez", "es", "patricia_jaquez90@live.com.mx"),
         ("balares25@hotmail.com", "Ulises Valadez", "es", "valadez25@hotmail.com"),
+        # both parts heard: the surname a bent word, not dropped (made-up set 16)
+        ("silvano.mx@hotmail.com", "Silvano Meza", "es", "silvano.meza@hotmail.com"),
     ],
 )
 def test_a_bent_address_made_of_the_callers_name_is_that_name(
@@ -57,6 +59,10 @@ def test_a_bent_address_made_of_the_callers_name_is_that_name(
         ("steven.flores@gmail.com", "Stephen Flores", "en"),
         # a name heard right with what was lost around it: nothing to set right
         ("susana_36@gmail.com", "Susana Toro", "es"),
+        # heard as one arrangement already, its letters as written ("ccorona" sounds as "corona")
+        ("ccorona@hotmail.com", "Concepción Rubio Corona", "es"),
+        # two parts heard: never the given name alone, the second part dropped (May was misheard "me")
+        ("randy.me@aol.com", "Randy May", "en"),
         # too far from any arrangement
         ("chao.metancold30@live.com.mx", "Saúl Betancourt Nava", "es"),
         ("mdashmail@yahoo.com", "Marcus Bell", "en"),
