@@ -608,6 +608,7 @@ def glued_name_and_de(word: str) -> bool:
 
 # ...and glued to its key word too ("tedetoro", "heredratón"): only when the key word starts with the letter
 _NAME_GLUED_TO_KEY = re.compile(_GLUED_NAMES + r"de?([a-z]{3,})$")
+_TE_DE_HEARD = re.compile(r"^tre[tvdr]e$")
 # R's name as Whisper base writes Kokoro's Spanish "erre" (with an h, or as "era"): it keeps the R that
 # the key word after it loses or bends ("era del ancho", "here de gancho", "era delatón" for erre de
 # Rancho / Ratón; 5 of 5 such on made-up sets 13-28 were R, while the key word wins other conflicts)
@@ -668,6 +669,8 @@ def _rejoined(words: list[str]) -> list[str]:
         elif w in _NAME_TAILS and out and len(out[-1]) > 1 and out[-1].endswith("e") \
                 and out[-1] in _ES_NAMES and "e" + w in _ES_NAMES and not _de_heard_nasal(out[-1], w, nxt):
             out.append("e" + w)
+        elif _TE_DE_HEARD.match(w) and nxt.startswith("t") and _is_keyword(nxt, "es"):
+            out += ["te", "de"]  # "trete tomate", "treve toro": te de Tomate, its t heard "tr"
         elif (key := _NAME_GLUED_TO_KEY.match(w)) and key.group(2)[0] == _ES_NAMES[key.group(1)].lower():
             out += [key.group(1), "de", key.group(2)]  # "heredratón": erre de Ratón as one word
         elif glued and len(nxt) >= 3 and (

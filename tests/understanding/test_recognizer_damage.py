@@ -948,6 +948,8 @@ def test_november_split_in_three_among_nato_words_is_november_not_a_no(
     ("tedetoro era del ancho cuatro cinco", "TR45"),  # Rancho lost its r; R's name keeps it
     ("tede tomate era delatón cuatro cinco", "TR45"),  # Ratón bent to "latón", glued to its "de"
     ("te de tomate here de gancho cinco uno nueve", "TR519"),
+    ("trete tomate herederosa cinco uno nueve", "TR519"),  # te de Tomate, its t heard "tr"
+    ("trete taco yere de reinoza cuatro cero ocho", "TR408"),
 ])
 def test_r_named_erre_the_way_whisper_writes_kokoros_spanish_is_r(heard: str, number: str) -> None:
     # Kokoro's Spanish "te de Toro, erre de Rancho, …" as Whisper base wrote it on made-up sets 18-28
