@@ -196,8 +196,11 @@ def _letter_heard_as_digit(words: list[str], i: int, nums: dict[int, Num], lang:
     if i + 2 < len(words) and words[i + 1] == "de" and _is_keyword(words[i + 2], lang):
         return 3
     key = words[i + 1] if i + 1 < len(words) else ""
-    return 2 if len(key) > 3 and key[0] == words[i][0] and _is_keyword(key, lang) \
-        and not _a_number_word_bent(key) else 0
+    # (in Spanish "ce" sounds as the s of "siete" and "seis": "siete coches" for "ce de Coche"; a key
+    # word of a hard c only, as "cierra" and "cilto" are Sierra and "cinco" bent)
+    alike = key[:1] == words[i][:1] or not is_english(lang) and words[i][:1] == "s" \
+        and key[:1] == "c" and key[1:2] in ("a", "o", "u", "l", "r")
+    return 2 if len(key) > 3 and alike and _is_keyword(key, lang) and not _a_number_word_bent(key) else 0
 
 
 _ES_NUMBER_WORDS = frozenset(es_mx_words.UNITS) | frozenset(es_mx_words.TEENS) | frozenset(es_mx_words.TENS)

@@ -950,6 +950,7 @@ def test_november_split_in_three_among_nato_words_is_november_not_a_no(
     ("te de tomate here de gancho cinco uno nueve", "TR519"),
     ("trete tomate herederosa cinco uno nueve", "TR519"),  # te de Tomate, its t heard "tr"
     ("trete taco yere de reinoza cuatro cero ocho", "TR408"),
+    ("siete coches cuatro cinco cero", "C450"),  # ce de Coche: "ce" sounds as the s of "siete"
 ])
 def test_r_named_erre_the_way_whisper_writes_kokoros_spanish_is_r(heard: str, number: str) -> None:
     # Kokoro's Spanish "te de Toro, erre de Rancho, …" as Whisper base wrote it on made-up sets 18-28
@@ -974,3 +975,8 @@ def test_the_name_eff_written_out_letter_by_letter_is_one_f(heard: str, plate: s
 ])
 def test_a_letter_lost_into_its_connector_is_the_key_words_first_letter(heard: str, plate: str) -> None:
     assert reader.read_piece("plate", heard, "en-US") == plate
+
+
+def test_a_seven_before_a_soft_c_word_stays_a_seven() -> None:
+    # "cierra" is Sierra bent, not a key word of C (only a hard c is: Casa, Coche, Carmen)
+    assert reader.read_piece("plate", "siete cierra uno", "es-MX").startswith("7")
