@@ -971,8 +971,7 @@ def _letter_lost_before_key(words: list[str]) -> list[str]:
         key = words[i + size] if size and i + size < len(words) else ""
         before = out[-1] if out else ""
         lost = not before or before == "," or before.isdigit() or is_number_word(before, "en")
-        if lost and key.isalpha() and len(key) >= 3 and key not in _NATO and not is_number_word(key, "en") \
-                and _is_keyword(key, "en"):
+        if lost and key not in _NATO and not is_number_word(key, "en") and _is_keyword(key, "en"):
             if key[0] in _LETTERS_HEARD_AS_DIGIT.get(before, ""):
                 out[-1] = key[0]
             else:

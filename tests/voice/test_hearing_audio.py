@@ -671,14 +671,17 @@ def test_only_the_words_between_the_at_and_the_ending_are_weighed_as_the_provide
     from daisy.voice.hearing.providers import provider_span
 
     def label(text: str) -> str | None:
-        span = provider_span(text)
-        return text[span[0]:span[1]] if span else None
+        found = provider_span(text)
+        return found.group("label") if found else None
 
     assert label("berrios veintiuno arroba hotmail punto com") == "hotmail"
     assert label("Mi correo es se tirado arroba auto octo punto com.") == "auto octo"
     assert label("Eileen underscore thompson 22, at 8.com.") == "8"
     assert label("ctirado@hotmail.com") is None  # written whole: glued, "@gmail" fits any provider
     assert label("juan punto perez arroba") is None  # no ending yet: a piece
+    # only providers with the ending heard are weighed in its place ("com": not prodigy's net.mx)
+    found = provider_span("juan arroba yahoo punto com punto mx")
+    assert found is not None and found.group("ending") == "com"
 
 
 def test_a_given_name_heard_twice_before_a_spelled_surname_wins_over_a_name_of_another_language() -> None:

@@ -303,8 +303,8 @@ def hear(
         text = _weighed("a five or nine", text, lambda: long_i.with_five_or_nine(unprompted, text))
     if digits_wanted and n_best > 1 and (strays := stray_digits.strays(text, lang)):
         text = _weighed("a digit", text, lambda: stray_digits.with_digits(unprompted, text, lang, strays))
-    if expecting == Expected.EMAIL and n_best > 1 and providers.provider_span(text):
-        text = _weighed("a provider", text, lambda: providers.with_provider(unprompted, text))
+    if expecting == Expected.EMAIL and n_best > 1 and (provider := providers.provider_span(text)):
+        text = _weighed("a provider", text, lambda: providers.with_provider(unprompted, text, provider))
     # judged on the words decoded: an address set to the caller's name is written shorter than said
     lost = expecting not in (Expected.YES_NO, Expected.FREE) and lost_most_of(text, voiced)
     if expecting == Expected.EMAIL and caller_name:

@@ -20,36 +20,34 @@ from daisy.voice.hearing.alignment import TurnAudio, as_a_sentence
 BETTER = 2.0  # nats a provider must fit better than the provider heard
 NEAR = 2.0  # nats a provider may trail a word heard that is no provider
 # how Whisper writes them in a sentence, each scored as written (its case changes the tokens)
-_WRITTEN = {"gmail": ("gmail", "Gmail"), "hotmail": ("hotmail", "Hotmail"), "outlook": ("outlook", "Outlook"),
-            "live": ("live", "Live"), "yahoo": ("yahoo", "Yahoo"), "icloud": ("icloud", "iCloud"),
-            "aol": ("aol", "AOL"), "msn": ("msn", "MSN"), "prodigy": ("prodigy", "Prodigy")}
+_CASED = {"icloud": "iCloud", "aol": "AOL", "msn": "MSN"}
 # the at and the ending of an address in words as Whisper writes them: "arroba hotmail punto com", "at
 # iCloud dot com", "At 8.com" (one or two words between them: "auto octo", "heart mail"). Not an address
 # written whole ("ctirado@hotmail.com"): glued so, "@gmail" fits the audio of any provider better (on
 # the 36 such answers of made-up sets 22-27, 7 right providers would have become gmail, none mended).
 _PROVIDER = re.compile(
     r"\b(?:arroba|at)\s+(?P<label>[\w-]+(?:\s+[\w-]+)?)\s*"
-    r"(?=(?:\.|,?\s+(?:punto|dot)\s+)(?:com|net|mx|es)\b)",
+    r"(?=(?:\.|,?\s+(?:punto|dot)\s+)(?P<ending>com|net|mx|es|me)\b)",
     re.IGNORECASE,
 )
 
 
-def provider_span(text: str) -> tuple[int, int] | None:
+def provider_span(text: str) -> re.Match[str] | None:
     """Where the provider is in the words heard (the last at before an ending), if anywhere."""
     found = list(_PROVIDER.finditer(text))
-    return found[-1].span("label") if found else None
+    return found[-1] if found else None
 
 
-def with_provider(turn: TurnAudio, text: str) -> str:
-    """`text` with the provider of its address put back as the well-known one the audio says."""
-    span = provider_span(text)
-    if span is None:
+def with_provider(turn: TurnAudio, text: str, found: re.Match[str]) -> str:
+    """`text` with the provider of its address (`found` by provider_span) put back as the well-known
+    one the audio says, among those with the ending heard."""
+    start, end = found.span("label")
+    label, ending = found.group("label").lower(), found.group("ending").lower()
+    readings = [text[:start] + written + text[end:] for provider, endings in PROVIDERS.items()
+                if provider != label and ending in {e.split(".")[0] for e in endings}
+                for written in (provider, _CASED.get(provider, provider.capitalize()))]
+    if not readings:
         return text
-    start, end = span
-    heard = text[start:end]
-    label = heard.lower()
-    readings = [text[:start] + written + text[end:] for provider, forms in _WRITTEN.items()
-                if provider != label for written in forms]
     fits = turn.fits([as_a_sentence(text), *[as_a_sentence(r) for r in readings]])
     best = max(range(len(readings)), key=lambda k: fits[k + 1])
     margin = -BETTER if label in PROVIDERS else NEAR
