@@ -980,3 +980,12 @@ def test_a_letter_lost_into_its_connector_is_the_key_words_first_letter(heard: s
 def test_a_seven_before_a_soft_c_word_stays_a_seven() -> None:
     # "cierra" is Sierra bent, not a key word of C (only a hard c is: Casa, Coche, Carmen)
     assert reader.read_piece("plate", "siete cierra uno", "es-MX").startswith("7")
+
+
+@pytest.mark.parametrize(("heard", "name"), [
+    ("El hoy Guerrero, a sus órdenes", "Eloy Guerrero"),  # Kokoro's Eloy, split after "El"
+    ("El Vira Palomo Quintanilla", "Elvira Palomo Quintanilla"),
+    ("Soy Juan de la Rosa", "Juan de la Rosa"),  # "la Rosa" is no given name: the particle stays
+])
+def test_a_given_name_split_into_an_article_and_a_word_is_one_name(heard: str, name: str) -> None:
+    assert reader.read_name(heard, "es-MX") == name
