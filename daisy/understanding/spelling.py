@@ -616,16 +616,21 @@ _TE_DE_HEARD = re.compile(r"^tre[tvdr]e$")
 # the key word after it loses or bends ("era del ancho", "here de gancho", "era delatón" for erre de
 # Rancho / Ratón; 5 of 5 such on made-up sets 13-28 were R, while the key word wins other conflicts)
 _R_NAMES = frozenset({"erre", "ere", "here", "herre", "era", "hera"})
+_TOLD_OF = frozenset({"placa", "placas", "numero", "caja", "tractor", "camion", "remolque", "que"})
 
 
 def _r_named(words: list[str]) -> list[str]:
-    """R named before a key word that does not start with r: R, the key word dropped."""
+    """R named before a key word that does not start with r: R, the key word dropped. Not the verb
+    after what it tells of ("la placa era de Jalisco")."""
     out: list[str] = []
     i = 0
     while i < len(words):
         w, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
         after = words[i + 2] if i + 2 < len(words) else ""
-        if w in _R_NAMES and nxt in ("de", "del") and len(after) >= 3 and after.isalpha() \
+        if w == "era" and out and out[-1] in _TOLD_OF:
+            out.append(w)
+            i += 1
+        elif w in _R_NAMES and nxt in ("de", "del") and len(after) >= 3 and after.isalpha() \
                 and not after.startswith("r"):
             out.append("erre")
             i += 3

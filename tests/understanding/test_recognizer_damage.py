@@ -989,3 +989,9 @@ def test_a_seven_before_a_soft_c_word_stays_a_seven() -> None:
 ])
 def test_a_given_name_split_into_an_article_and_a_word_is_one_name(heard: str, name: str) -> None:
     assert reader.read_name(heard, "es-MX") == name
+
+
+def test_was_after_the_plate_is_the_verb_never_rs_name() -> None:
+    # "era" is R's name as Kokoro's "erre" comes out, but not after what it tells of
+    heard = "la placa era de jalisco a b c uno dos tres"
+    assert not reader.read_piece("plate", heard, "es-MX").startswith("R")
