@@ -616,7 +616,9 @@ _TE_DE_HEARD = re.compile(r"^tre[tvdr]e$")
 # the key word after it loses or bends ("era del ancho", "here de gancho", "era delatón" for erre de
 # Rancho / Ratón; 5 of 5 such on made-up sets 13-28 were R, while the key word wins other conflicts)
 _R_NAMES = frozenset({"erre", "ere", "here", "herre", "era", "hera"})
-_TOLD_OF = frozenset({"placa", "placas", "numero", "caja", "tractor", "camion", "remolque", "que"})
+# the words that name what is spelled: after them "de" is a preposition and "era" a verb
+_FIELD_NOUNS = frozenset({"placas", "placa", "numero", "numeros", "letras", "digitos", "tractor", "caja",
+                          "remolque"})
 
 
 def _r_named(words: list[str]) -> list[str]:
@@ -627,7 +629,7 @@ def _r_named(words: list[str]) -> list[str]:
     while i < len(words):
         w, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
         after = words[i + 2] if i + 2 < len(words) else ""
-        if w == "era" and out and out[-1] in _TOLD_OF:
+        if w == "era" and out and out[-1] in _FIELD_NOUNS:
             out.append(w)
             i += 1
         elif w in _R_NAMES and nxt in ("de", "del") and len(after) >= 3 and after.isalpha() \
@@ -972,7 +974,7 @@ def _letter_lost_before_key(words: list[str]) -> list[str]:
     A digit right before it that sounds like that letter was the letter ("8 like Henry": H)."""
     out: list[str] = []
     for i, w in enumerate(words):
-        size = 2 if words[i : i + 2] == ["as", "in"] else 1 if w in ("for", "like") else 0
+        size = 2 if words[i : i + 2] == ["as", "in"] else 1 if w in _KEY_CONNECTORS_EN else 0
         key = words[i + size] if size and i + size < len(words) else ""
         before = out[-1] if out else ""
         lost = not before or before == "," or before.isdigit() or is_number_word(before, "en")
@@ -998,7 +1000,7 @@ def _n_heard_as_and(words: list[str]) -> list[str]:
     out = list(words)
     for i, w in enumerate(words):
         k = i + 2 + (words[i + 1 : i + 3] == ["as", "in"])
-        if w in _N_AS_HEARD and i + 1 < len(words) and words[i + 1] in ("like", "as", "for") \
+        if w in _N_AS_HEARD and i + 1 < len(words) and words[i + 1] in _KEY_CONNECTORS_EN \
                 and k < len(words) and words[k].startswith("n") and words[k] not in word_table("en"):
             out[i] = "n"
     return out
@@ -1065,9 +1067,8 @@ def _de_is_preposition(words: list[str], i: int) -> bool:
             and nxt not in _NATO and nxt not in word_table("es"):
         return True  # "son de Jalisco": where the plates are from
     return nxt in {"la", "el", "los", "las", "mi", "su", "tu", "mis", "sus", "tus", "este", "esta",
-                   "ese", "esa", "que", "nuevo", "una", "un"} or prev in {
-        "placas", "placa", "numero", "numeros", "letras", "digitos", "tractor", "caja", "remolque",
-        "vez", "antes", "despues", "lugar"}
+                   "ese", "esa", "que", "nuevo", "una", "un"} or prev in _FIELD_NOUNS \
+        or prev in {"vez", "antes", "despues", "lugar"}
 
 
 def _x_sound(key_word: str) -> bool:

@@ -21,13 +21,15 @@ BETTER = 2.0  # nats a provider must fit better than the provider heard
 NEAR = 2.0  # nats a provider may trail a word heard that is no provider
 # how Whisper writes them in a sentence, each scored as written (its case changes the tokens)
 _CASED = {"icloud": "iCloud", "aol": "AOL", "msn": "MSN"}
+# the first label of each provider's endings ("com" of com.mx): what the ending heard is checked against
+_FIRST_LABELS = {p: frozenset(e.split(".")[0] for e in endings) for p, endings in PROVIDERS.items()}
 # the at and the ending of an address in words as Whisper writes them: "arroba hotmail punto com", "at
 # iCloud dot com", "At 8.com" (one or two words between them: "auto octo", "heart mail"). Not an address
 # written whole ("ctirado@hotmail.com"): glued so, "@gmail" fits the audio of any provider better (on
 # the 36 such answers of made-up sets 22-27, 7 right providers would have become gmail, none mended).
 _PROVIDER = re.compile(
     r"\b(?:arroba|at)\s+(?P<label>[\w-]+(?:\s+[\w-]+)?)\s*"
-    r"(?=(?:\.|,?\s+(?:punto|dot)\s+)(?P<ending>com|net|mx|es|me)\b)",
+    rf"(?=(?:\.|,?\s+(?:punto|dot)\s+)(?P<ending>{'|'.join(sorted(set().union(*_FIRST_LABELS.values())))})\b)",
     re.IGNORECASE,
 )
 
@@ -43,8 +45,8 @@ def with_provider(turn: TurnAudio, text: str, found: re.Match[str]) -> str:
     one the audio says, among those with the ending heard."""
     start, end = found.span("label")
     label, ending = found.group("label").lower(), found.group("ending").lower()
-    readings = [text[:start] + written + text[end:] for provider, endings in PROVIDERS.items()
-                if provider != label and ending in {e.split(".")[0] for e in endings}
+    readings = [text[:start] + written + text[end:] for provider in PROVIDERS
+                if provider != label and ending in _FIRST_LABELS[provider]
                 for written in (provider, _CASED.get(provider, provider.capitalize()))]
     if not readings:
         return text
