@@ -323,6 +323,10 @@ _REPEAT_WORD = {"dos": "doble", "two": "double", "twice": "double", "tres": "tri
                 "thrice": "triple"}
 _TIMES_BEFORE = re.compile(r"\b(dos|tres|two|three) (?:veces|times) (?:la |el |the |letra |letter )?"
                            r"|\b(twice) ")
+# "Tango three times two": espeak-ng's "three five two" as Whisper base writes it ("time(s)" for five, as
+# among digits elsewhere); a caller repeating a symbol says "two three times" or "double two"
+_FIVE_BETWEEN_DIGITS = re.compile(r"\b(two|three) times "
+                                  r"(?=(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)\b)")
 _TIMES_AFTER = re.compile(r"\b([a-z]+|\d) (dos|tres|two|three)(?: veces| times)\b|\b([a-z]+|\d) (twice)\b")
 _MULTI_STATES = ("baja california sur|baja california|nuevo leon|quintana roo|san luis potosi|"
                  "ciudad de mexico|la ciudad de mexico|distrito federal|nuevo mexico")
@@ -380,6 +384,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         text = _DROPPED_DE.sub(_dropped_de, _GREEN_FOR_BE_DE.sub("ve de ", text))
     marked = _COUNTS.sub(" ", strip_accents(_mark_capitals(text, english).lower()))
     marked = _STATE.sub(" ", marked)  # "son del estado de Nuevo León": where from, not which symbols
+    if english:
+        marked = _FIVE_BETWEEN_DIGITS.sub(r"\1 five ", marked)
     if "vec" in marked or "twice" in marked or "times" in marked:  # "dos veces la ele": "doble ele"
         marked = _TIMES_BEFORE.sub(lambda m: _REPEAT_WORD[m.group(1) or m.group(2)] + " ", marked)
         marked = _TIMES_AFTER.sub(

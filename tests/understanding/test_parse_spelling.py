@@ -192,7 +192,7 @@ def test_english_homophones_among_digits(said: str, symbols: str) -> None:
      ("eight nine Papa Echo Time Golf", "89PE5G"), ("it's time for three one", "5431"),
      ("time thirty four sixty three", "53463"), ("W like William, dash Evan two six four", "W7264"),
      ("two four nine time famine", "24957"), ("Tango, Wern, Lerop, Hive", "T105"), ("Tango Nile", "T9"),
-     ("H J three big six free", "HJ3663")],
+     ("H J three big six free", "HJ3663"), ("Tango three times two", "T352")],
 )
 def test_espeak_five_six_and_seven_written_as_words_are_digits_in_runs_beside_nato_words_and_first(
     said: str, symbols: str
@@ -321,7 +321,7 @@ def test_state_the_plates_are_from_is_filler(said: str, lang: str, symbols: str)
     [("dos veces la ele, doce", "es", "LL12"), ("ele dos veces, doce", "es", "LL12"),
      ("tres veces el cinco", "es", "555"), ("twice A, one two three", "en", "AA123"),
      ("A twice, one two three", "en", "AA123"), ("double A, one two three", "en", "AA123"),
-     ("triple a, doce", "es", "AAA12")],
+     ("triple a, doce", "es", "AAA12"), ("seven three times, A", "en", "777A")],
 )
 def test_letter_said_with_how_many_times(said: str, lang: str, symbols: str) -> None:
     assert spell(said, lang) == symbols
