@@ -221,7 +221,8 @@ def mend_word(word: str, lang: str = "es") -> str:
             # Spanish mostly writes it, stands)
             return spelled
         return word if has_accent or spelled.isascii() else spelled
-    if len(folded) < MIN_MENDED or not folded.isalpha() or spelling.is_nato_word(word):
+    # (the folded ñ keeps its tilde as a combining mark, no letter of its own: "Súñiga" is all letters)
+    if len(folded) < MIN_MENDED or not folded.replace("\u0303", "").isalpha() or spelling.is_nato_word(word):
         return word  # a NATO word ("India", "Romeo") is spelling, not a bent name
     glued = _two_names(folded, names)
     if glued:

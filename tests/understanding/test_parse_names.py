@@ -170,6 +170,9 @@ def test_en_los_in_a_name_is_de_los() -> None:
         # the English way Whisper writes a name the Mexican lists know written another way it sounds
         ("Sylvia Lozano", "Silvia Lozano"),
         ("Dolores Chaves", "Dolores Chávez"),
+        # a word with an ñ is mended like any other (Kokoro's Zúñiga heard with a Mexican s)
+        ("Camilo Súñiga Polanco", "Camilo Zúñiga Polanco"),
+        ("Elisa Inesniño", "Elisa Inés Niño"),
     ],
 )
 def test_a_heard_name_is_mended_from_the_lexicon(heard: str, mended: str) -> None:
