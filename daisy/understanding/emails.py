@@ -113,10 +113,18 @@ _AT_HEARD_BEFORE_A_PROVIDER = re.compile(
     rf"\b(?:as|add|ad|and|are)(?= (?:{'|'.join(PROVIDERS)}) (?:dot|not|\.) ?(?:com|mx|net)\b)")
 
 
+# A digit said last before the at, written as the word it sounds like ("king for at yahoo dot com",
+# "Tango Hotel, for at gmail"): no connector nor word of an address stands right before the at
+_DIGIT_BEFORE_THE_AT = re.compile(r"(?i)(?<=\w[\s,.])\s*\b(for|to|too|won|ate)\b(?=[,.]?\s*(?:at\b|@))")
+_DIGIT_AS_SAID = {"for": "4", "to": "2", "too": "2", "won": "1", "ate": "8"}
+
+
 def read_email(text: str, lang: str) -> str:
     """The (possibly partial) email address in this utterance, lowercase; "" when none."""
     try:
         text = last_version(text)
+        if is_english(lang):
+            text = _DIGIT_BEFORE_THE_AT.sub(lambda m: " " + _DIGIT_AS_SAID[m.group(1).lower()], text)
         spelled = email_spelled.address(text, lang)
         return spelled if spelled is not None else _read_email(text, lang)
     except Exception:  # never crash the call

@@ -103,6 +103,19 @@ def test_hyphenated_english_number_in_email_is_a_number() -> None:
     assert read_email("ange dot brooks twenty-seven at gmail dot com", "en") == "ange.brooks27@gmail.com"
 
 
+@pytest.mark.parametrize(
+    ("heard", "address"),
+    [("Joseph underscore king for at yahoo dot com.", "joseph_king4@yahoo.com"),
+     ("November, Alpha, Tango Hotel, Alpha, November, Underscore, Sierra, Mike, India, Tango Hotel,"
+      " for at gmail dot com.", "nathan_smith4@gmail.com"),
+     ("mike to@gmail.com", "mike2@gmail.com")],
+)
+def test_a_digit_last_before_the_at_written_as_the_word_it_sounds_like_is_that_digit(heard: str,
+                                                                                      address: str) -> None:
+    # Kokoro's "king four at yahoo": no connector nor word of an address stands right before the at
+    assert read_email(heard, "en") == address
+
+
 def test_recognizer_spells_a_word_with_hyphens() -> None:
     assert read_email("J-O-H-N dot smith at gmail dot com", "en") == "john.smith@gmail.com"
 
