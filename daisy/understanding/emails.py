@@ -333,7 +333,7 @@ def _fix_domain(addr: str) -> str:
     addr = re.sub(r"\.{2,}", ".", addr.lower())
     addr = re.sub(r"@{2,}", "@", addr)
     if "@" not in addr:
-        addr = _at_run_into_provider(addr)
+        addr = _at_heard_as_a_dot(_at_run_into_provider(addr))
     # "mario arroba gmail punto com, arroba gmail punto com": the domain heard twice is said once
     addr = _domain_said_once(addr)
     if "@" not in addr:
@@ -402,6 +402,17 @@ def _at_run_into_provider(addr: str) -> str:
 
 
 _AT_HEARD = set("tdvpb")  # the t of "at" on the line
+
+
+def _at_heard_as_a_dot(addr: str) -> str:
+    """ "jack.martina.yahoo.com", "tenya.shanana.aol.com": the "at" heard as "dot" or "not" before a
+    well-known provider and its ending. No address has such a provider's domain under another name,
+    so that dot is the at. Only where no "@" was heard."""
+    parts = addr.split(".")
+    for k in range(1, len(parts) - 1):
+        if parts[k] in PROVIDERS and ".".join(parts[k + 1:]) in PROVIDERS[parts[k]] and all(parts[:k]):
+            return f"{'.'.join(parts[:k])}@{'.'.join(parts[k:])}"
+    return addr
 
 
 # ...and its "ar" lost ("Zera la roba gmail punto com", "esa roba line punto com"): before a provider or

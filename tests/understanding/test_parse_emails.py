@@ -258,6 +258,11 @@ def test_a_provider_with_its_first_letter_written_as_its_name_is_that_provider(s
         # the "at" lost whole before a provider heard exactly: not "hues98ho" at a "tmail" near gmail
         ("hues98hotmail.com", "en", "hues98@hotmail.com"),
         ("bslodorexhotmail.com", "en", "bslodorex@hotmail.com"),
+        # heard as "dot" or "not": no address has a well-known provider's domain under another name
+        ("It's tenya.shanana.aol.com.", "en", "tenya.shanana@aol.com"),
+        ("Lindsey dot contour dot gmail dot com.", "en", "lindsey.contour@gmail.com"),
+        ("It's Jack, not Martina, not yahoo dot com.", "en", "jack.martina@yahoo.com"),
+        ("juan punto perez punto hotmail punto com punto mx", "es", "juan.perez@hotmail.com.mx"),
     ],
 )
 def test_an_at_lost_or_bent_before_a_known_provider_is_the_at(heard: str, lang: str, address: str) -> None:
