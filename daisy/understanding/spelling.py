@@ -396,7 +396,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     # "Uniforms, Lima": a NATO word with a stray plural s is still that word
     words = _merge_pairs([w[:-1] if w.endswith("s") and w[:-1] in _NATO else w for w in norm.split()])
     if not english:
-        words = _rejoined(_r_named(_k_keys(words)))
+        words = _rejoined(_r_named(_k_keys(_guion_unglued(words))))
         words = _nato_heard_in_spanish(_digits_bent_among_digits(_and_heard_as_i(words)))
     else:
         words = _letter_lost_before_key(_eff_spelled_out(_n_heard_as_and(words)))
@@ -654,6 +654,19 @@ def _r_named(words: list[str]) -> list[str]:
 # The tail of a letter name that starts with "e", as the recognizer writes it when the name before
 # ends in "e" too and the two vowels run together ("ene eme" → "ene me"); "se" stays C.
 _NAME_TAILS = {"me", "ne", "le", "fe", "rre", "re"}
+
+
+# "guion" run into the symbol after it ("quionciera" for guion Sierra, "guionte de toluka",
+# "guionuno"): no Spanish word starts so, and the dash is only a separator
+_GUION_GLUED = re.compile(r"^(?:gu|q|qu|g)i?on(?=[a-z]{2,}$)")
+
+
+def _guion_unglued(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        m = _GUION_GLUED.match(w)
+        out += ["guion", w[m.end():]] if m and w not in ("quiones", "guiones") else [w]
+    return out
 
 
 def _rejoined(words: list[str]) -> list[str]:

@@ -995,3 +995,14 @@ def test_was_after_the_plate_is_the_verb_never_rs_name() -> None:
     # "era" is R's name as Kokoro's "erre" comes out, but not after what it tells of
     heard = "la placa era de jalisco a b c uno dos tres"
     assert not reader.read_piece("plate", heard, "es-MX").startswith("R")
+
+
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [("seis quionciera bravo x ray guion sesenta y uno", "6SBX61"),
+     ("cinco guionte u ca guion treinta y nueve", "5TUK39"),
+     ("chalie hotel guionuno ocho nueve tres", "CH1893")],
+)
+def test_a_dash_run_into_the_symbol_after_it_is_a_dash_and_that_symbol(heard: str, plate: str) -> None:
+    # Kokoro's "guion Sierra" heard "quionciera": no Spanish word starts with "guion"
+    assert reader.read_piece("plate", heard, "es-MX") == plate
