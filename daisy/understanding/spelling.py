@@ -750,8 +750,10 @@ def _starts_a_name_of(prefix: str, key: str) -> bool:
     before "pero")."""
     k = _key_letter(key)
     whole = prefix in _ES_NAMES and _sounds_like(k, _ES_NAMES[prefix])  # "ede estrella": e de Estrella
-    return whole or any(len(name) > 1 and name.startswith(prefix) and _sounds_like(k, letter)
-                        for name, letter in _ES_NAMES.items()) or _bent_syllable_of(prefix, k)
+    # ...or a name's tail, its first e lost ("Lede León": ele de León)
+    tail = prefix in _NAME_TAILS and "e" + prefix in _ES_NAMES and _sounds_like(k, _ES_NAMES["e" + prefix])
+    return whole or tail or any(len(name) > 1 and name.startswith(prefix) and _sounds_like(k, letter)
+                                for name, letter in _ES_NAMES.items()) or _bent_syllable_of(prefix, k)
 
 
 def _cut_name_with_key(words: list[str], i: int) -> tuple[str, int] | None:

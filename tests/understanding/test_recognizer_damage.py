@@ -228,6 +228,11 @@ def test_the_spelling_run_into_words_is_no_part_of_the_name_said_before_it() -> 
     heard = "Trinidad Manuel Ubedevaso Ede Estreía Ele de Leona de Avión"
     assert reader.given_name_said(heard, "es-MX") == "Trinidad Manuel"
     assert reader.read_letters(heard, "es-MX", longest=20) == "VELA"
+    # ...and a name that starts with an e heard without it ("Lede León": ele de León)
+    heard = "Jerónimo Ceja Cetadezoro Ede Enrique Lede León Adeaca Pulco Lede Yolanda Adeana"
+    letters = reader.read_letters(heard, "es-MX", longest=20)
+    assert letters == "ZELAA"  # (ye de Yolanda heard "Lede Yolanda": a letter and a key at odds)
+    assert reader.name_from_letters(letters, "es-MX", heard=True) == "Zelaya"
     assert reader.given_name_said("Duviver dusco, be grande de vota", "es-MX") == "Duviver Dusco"
     # the letter's name run into its "de" before the key word, apart from it ("e de Estrella")
     heard = "Clemente Aranda Ede Estrella S. de Sol P. de Pato I. de Iguana N. de Naranja"
