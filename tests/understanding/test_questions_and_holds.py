@@ -68,6 +68,8 @@ def test_a_person_asked_for_in_many_words_or_in_one_is_a_request(said: str, lang
     ("said", "lang"),
     [
         ("It's here like young human immune form 10,636", "en-US"),  # "U as in Uniform, 7636" misheard
+        # espeak-ng's "this is Susan Gonzalez", "it's Joshua Bishop": "human" before a noun asks nothing
+        ("It's human concern.", "en-US"), ("It's not human nature.", "en-US"),
         ("ese de Sapo, agente, ocho cuatro seis, ye de Yegua, cinco", "es-MX"),
     ],
 )

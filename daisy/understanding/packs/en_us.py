@@ -11,7 +11,10 @@ from daisy.understanding.moves import Intent, patterns
 
 INTENTS: dict[Intent, re.Pattern[str]] = {
     Intent.HUMAN: patterns(
-        r"(?:a |an )?(?:real |live )?(?:person|human|agent|representative|operator|dispatcher|someone)",
+        # ("human" before a word it tells of is an adjective: "It's not human nature." is a name misheard,
+        # not a request; "a human being", "human please" ask)
+        r"(?:a |an )?(?:real |live )?(?:person|agent|representative|operator|dispatcher|someone"
+        r"|human(?! (?!being|please|now|right|here|thanks|thank|agent)[a-z]))",
         r"talk to (?:somebody|someone)",
         r"speak (?:to|with) (?:somebody|someone)",
     ),
