@@ -119,12 +119,25 @@ _DIGIT_BEFORE_THE_AT = re.compile(r"(?i)(?<=\w[\s,.])\s*\b(for|to|too|won|ate)\b
 _DIGIT_AS_SAID = {"for": "4", "to": "2", "too": "2", "won": "1", "ate": "8"}
 
 
+# "Se polanco arroba yahoo…": the initial C ("ce", which Whisper writes as the pronoun "se") before a
+# surname, as addresses start ("cpolanco"); a pronoun never stands before a surname and the at
+_C_BEFORE_A_SURNAME = re.compile(r"(?i)^((?:mi correo es|es)\s+)?se,?\s+(?=([^\W\d_]{4,})[,.]?\s+arroba\b)")
+
+
+def _c_before_a_surname(m: re.Match[str]) -> str:
+    from daisy.understanding import name_lexicon  # (only on such an answer: the lists load on first use)
+
+    return f"{m.group(1) or ''}ce " if name_lexicon.known(m.group(2)) else m.group(0)
+
+
 def read_email(text: str, lang: str) -> str:
     """The (possibly partial) email address in this utterance, lowercase; "" when none."""
     try:
         text = last_version(text)
         if is_english(lang):
             text = _DIGIT_BEFORE_THE_AT.sub(lambda m: " " + _DIGIT_AS_SAID[m.group(1).lower()], text)
+        else:
+            text = _C_BEFORE_A_SURNAME.sub(_c_before_a_surname, text)
         spelled = email_spelled.address(text, lang)
         return spelled if spelled is not None else _read_email(text, lang)
     except Exception:  # never crash the call

@@ -116,6 +116,18 @@ def test_a_digit_last_before_the_at_written_as_the_word_it_sounds_like_is_that_d
     assert read_email(heard, "en") == address
 
 
+@pytest.mark.parametrize(
+    ("heard", "address"),
+    [("Se polanco arroba yahoo punto com, punto mx.", "cpolanco@yahoo.com.mx"),
+     ("Se bonilla arroba gmail punto com.", "cbonilla@gmail.com"),
+     ("Se prestinota arroba gmail punto com.", "prestinota@gmail.com")],
+)
+def test_an_initial_c_written_as_the_pronoun_se_before_a_surname_is_the_c(heard: str, address: str) -> None:
+    # Kokoro's "cpolanco": Whisper writes the letter's name "ce" as "se"; before a word no surname is
+    # ("prestinota", espeak-ng's "es respinoza"), it stays talk
+    assert read_email(heard, "es") == address
+
+
 def test_recognizer_spells_a_word_with_hyphens() -> None:
     assert read_email("J-O-H-N dot smith at gmail dot com", "en") == "john.smith@gmail.com"
 
