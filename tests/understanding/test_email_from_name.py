@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from daisy.understanding.email_from_name import names_set_right, toward_name
+from daisy.understanding.email_from_name import names_set_right, toward_name, with_initial
 
 
 @pytest.mark.parametrize(
@@ -125,3 +125,15 @@ def test_a_word_of_an_address_a_letter_off_a_known_name_is_that_name(
     address: str, heard: str, lang: str, mended: str | None
 ) -> None:
     assert names_set_right(address, heard, lang) == mended
+
+
+def test_a_surname_alone_said_no_to_is_offered_with_the_initial_of_a_given_name_before_it() -> None:
+    # Kokoro's "ehines at gmail dot com" heard "hines@gmail.com": the lone letter said first was lost
+    refused = frozenset({"hines@gmail.com"})
+    assert with_initial("hines@gmail.com", "Eric Hines", refused) == "ehines@gmail.com"
+    corona = "corona7@hotmail.com"
+    assert with_initial(corona, "Concepción Rubio Corona", frozenset({corona})) == "ccorona7@hotmail.com"
+    # only once said no to, only for a surname, and never an initial said no to as well
+    assert with_initial("hines@gmail.com", "Eric Hines", frozenset()) is None
+    assert with_initial("eric@gmail.com", "Eric Hines", frozenset({"eric@gmail.com"})) is None
+    assert with_initial("hines@gmail.com", "Eric Hines", refused | {"ehines@gmail.com"}) is None

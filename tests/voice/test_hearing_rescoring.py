@@ -97,3 +97,14 @@ def test_that_is_all_said_after_pieces_is_not_overruled_by_spelling_words() -> N
 def test_an_echo_of_the_chosen_value_counts_as_agreeing_with_it() -> None:
     hyps = [_hyp("639", -0.2, Expected.DIGITS, "en"), _hyp("639 639", -0.25, Expected.DIGITS, "en")]
     assert choose(hyps, [2, 3])[1] > 0.7
+
+
+def test_an_address_of_the_surname_alone_heard_again_after_a_no_gets_the_given_names_initial() -> None:
+    from daisy.voice.hearing.decoding import AS_THE_NAME, _as_the_name
+
+    refused = frozenset({"hines@gmail.com"})
+    text, confidence = _as_the_name("hines@gmail.com", 0.2, "hines@gmail.com", "Eric Hines", "en", refused)
+    assert (text, confidence) == ("ehines@gmail.com", AS_THE_NAME)
+    # spelled, the letters are the caller's own: as heard
+    assert _as_the_name("hines@gmail.com", 0.2, "hines@gmail.com", "Eric Hines", "en", refused,
+                        spelled=True) == ("hines@gmail.com", 0.2)

@@ -322,7 +322,9 @@ def hear(
         # the words may have changed since they were read (a NATO word put back): read them again
         tied = [h.value for h in hypotheses if h.value and h.score >= hypotheses[0].score - TIED] \
             if hypotheses else []
-        text, confidence = _as_the_name(text, confidence, value_of(text), caller_name, lang, refused,
+        # (an address said no to reads as no value: it goes as heard, for an initial maybe lost)
+        address = value_of(text) or answer_value(expecting, text, lang, now)
+        text, confidence = _as_the_name(text, confidence, address, caller_name, lang, refused,
                                         spelled, as_prompted, tied)
     if expecting == Expected.EMAIL and not spelled and n_best > 1 and (address := value_of(text)):
         # a word of it a letter off a name ("Marcos rollan junto"): the name (email_from_name)
@@ -390,10 +392,13 @@ def _as_the_name(
     only when the name said that way fits the audio at least as well as what was heard). `tied`: the
     addresses of readings the decoder scored nearly as well, tried in turn when the heard one is not
     near the name ("Tremis dot haleway" and "Tram is dot haleway" for travis dot holloway)."""
-    from daisy.understanding.email_from_name import NEAR_IF_HEARD, said, toward_name
+    from daisy.understanding.email_from_name import NEAR_IF_HEARD, said, toward_name, with_initial
 
     if not address or "@" not in address:
         return text, confidence
+    if address in refused:
+        initial = None if spelled else with_initial(address, name, refused)  # "hines@": "ehines"?
+        return (initial, max(confidence, AS_THE_NAME)) if initial else (text, confidence)
     mended = next((m for a in [address, *(tied or [])] if "@" in a
                    and (m := toward_name(a, name, lang, spelled)) is not None), None)
     if mended is None and not spelled and turn is not None:
