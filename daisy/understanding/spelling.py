@@ -465,6 +465,13 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
                 i += 1  # "letra, letra eme": the first one's letter was lost
                 continue
             letter = _letter_of(nxt, lang) or _letter_of(nxt, "es") or _letter_of(nxt, "en")
+            if nxt in ("double", "doble"):
+                after = words[i + 2] if i + 2 < n else ""
+                if after and after not in ("letra", "letter") and i + 2 not in nums \
+                        and _letter_of(after, lang) is not None:
+                    i += 1  # "letter double L": the letter twice
+                    continue
+                letter = "W"  # "letter double, letter F": W's name with its "u" lost (never a D)
             if letter is None and nxt.isalpha() and nxt not in _FILLER and nxt not in table:
                 letter = _key_letter(nxt)
             if letter is not None:

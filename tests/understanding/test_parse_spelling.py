@@ -393,3 +393,13 @@ def test_n_heard_as_and_before_its_key_word_and_as_in_heard_as_an(said: str, sym
     # 19-25); "and" before a number stays a word
     assert spell(said, "en") == symbols
     assert spell("four and like nine five", "en") == "495"
+
+
+@pytest.mark.parametrize(
+    ("heard", "lang", "plate"),
+    [("letter double letter F two eight six three", "en", "WF2863"),
+     ("letra doble, letra efe 2863", "es", "WF2863"), ("letter double L 2863", "en", "LL2863")],
+)
+def test_double_after_letter_is_w_with_its_u_lost_never_a_d(heard: str, lang: str, plate: str) -> None:
+    # espeak-ng's "letter W, letter F" heard "letter double letter F": it had stored DF2863 (set 35)
+    assert spell(heard, lang) == plate
