@@ -620,6 +620,16 @@ def test_a_value_refused_and_heard_again_with_its_ending_twice_is_offered_with_i
     turn = _heard(dialogue, turn, "Yes.", 0.9)
     assert turn.state.values["tractor_number"].value == "T78"
 
+
+def test_a_value_refused_for_its_last_digit_twice_and_heard_again_is_offered_with_it_once() -> None:
+    # Whisper base writes espeak-ng's "Tango, four, four, eight" as "Tango four four eight eight", every time
+    dialogue, turn = _call_hearing("en", "My name is Mario Lopez", "Yes.", "Tango four four eight eight")
+    assert turn.state.pending == "T4488"  # a real double is read back as heard first
+    turn = _heard(dialogue, turn, "No.", 0.9)
+    turn = _heard(dialogue, turn, "Tango four four eight eight", 0.9)
+    assert turn.state.pending == "T448"
+
+
 # --- follow-ups end too ---------------------------------------------------------------------------
 def test_a_whatsapp_number_never_understood_falls_back_to_the_calling_number() -> None:
     line = Line(direction="outbound", caller_number="+5215512345678")

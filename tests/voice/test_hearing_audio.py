@@ -699,13 +699,3 @@ def test_a_given_name_heard_twice_before_a_spelled_surname_wins_over_a_name_of_a
     heard = hear(model, pcm, RATE, Expected.NAME, "es", NOW, spelled=True, refused=refused)
     assert heard.text.startswith("Federico "), heard.text
 
-
-def test_a_last_digit_echoed_is_heard_once_when_the_double_was_said_no_to() -> None:
-    # espeak-ng en-us+m7's "Tango, four, four, eight" with cab noise comes out "Tango four four eight
-    # eight" every time (made-up set 34: T4488 read back three times, said no to, the field lost)
-    model = load_whisper(Path("data"))
-    pcm = line_clip("espeak_en_m7_tango_four_four_eight_cab.wav")
-    first = hear(model, pcm, 8000, Expected.DIGITS, "en", NOW)
-    assert value(Expected.DIGITS, first.text, "en", NOW) == "T4488"
-    again = hear(model, pcm, 8000, Expected.DIGITS, "en", NOW, refused=frozenset({"T4488"}))
-    assert value(Expected.DIGITS, again.text, "en", NOW) == "T448"

@@ -13,7 +13,6 @@ from daisy.voice.hearing.cleaning import (
     drop_inventions,
     space_spelled_symbols,
     voiced_seconds,
-    without_echoed_double,
     without_echoed_last_digit,
 )
 
@@ -139,15 +138,6 @@ def test_last_words_written_twice_are_heard_once_when_the_audio_is_too_short_for
         == "es el tres mil doscientos treinta y dos treinta y dos"
     assert drop_echo("montoya arroba hotmail punto com, arroba hotmail punto com,", voiced=2.5) \
         == "montoya arroba hotmail punto com"
-
-
-def test_a_last_double_said_no_to_may_be_a_digit_said_once_and_echoed() -> None:
-    # espeak-ng's "Tango, four, four, eight" heard "Tango four four eight eight" three times running
-    assert without_echoed_double("Tango four four eight eight") == "Tango four four eight"
-    assert without_echoed_double("Tango 4 4 8 8.") == "Tango 4 4 8"
-    # a triple is without_echoed_last_digit's; a number word is no digit said twice
-    assert without_echoed_double("T 5 5 5") is None
-    assert without_echoed_double("Tango four four eighty-eight") is None
 
 
 def test_a_digit_said_twice_last_and_written_three_times_is_heard_twice() -> None:

@@ -270,19 +270,3 @@ def without_echoed_last_digit(text: str) -> str | None:
     if not (a == b == c and c in _digit_words()) or before == [c]:
         return None  # (four of them running is no echo of a double)
     return " ".join(tokens[:-1]).rstrip(",;:-")
-
-
-def without_echoed_double(text: str) -> str | None:
-    """The words without their last digit word when it is the one before it again, not a third time
-    ("Tango four four eight eight" for "Tango, four, four, eight"); None otherwise. Only for a reading
-    the caller said no to: a double said last is mostly real (on made-up sets 13-34, 272 fleet numbers
-    and plates said no to ended in a double digit; 22 were the value said with its last digit echoed,
-    and a reading said no to is read back again anyway when nothing else is heard)."""
-    tokens = text.split()
-    last = [fold_words(t) for t in tokens[-3:]]
-    if len(last) < 2 or any(len(ws) != 1 for ws in last[-2:]):
-        return None
-    a, b = (ws[0] for ws in last[-2:])
-    if not (a == b and b in _digit_words()) or (len(last) == 3 and last[0] == [b]):
-        return None
-    return " ".join(tokens[:-1]).rstrip(",;:-")

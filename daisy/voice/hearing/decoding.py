@@ -57,13 +57,7 @@ from daisy.voice.hearing import (
     yes_twin,
 )
 from daisy.voice.hearing.alignment import TurnAudio
-from daisy.voice.hearing.cleaning import (
-    clean,
-    lost_most_of,
-    voiced_seconds,
-    without_echoed_double,
-    without_echoed_last_digit,
-)
+from daisy.voice.hearing.cleaning import clean, lost_most_of, voiced_seconds, without_echoed_last_digit
 from daisy.voice.phone_band import RATE as LINE_RATE
 from daisy.voice.phone_band import resample_exact, through_the_line
 
@@ -305,11 +299,6 @@ def hear(
     if fleet_number and nato_words.second_word_a_number(text) and value_of(text) is None:
         text = _weighed("a letter", text, lambda: nato_words.with_a_letter_second(unprompted, text))
     digits_wanted = expecting in (Expected.PLATE, Expected.DIGITS)
-    if digits_wanted and value_of(text) is None and answer_value(expecting, text, lang, now) in refused:
-        # a double said last and said no to, heard again (its NATO word put back): maybe a digit said
-        # once and echoed (cleaning.without_echoed_double)
-        shorter = without_echoed_double(text)
-        text = shorter if shorter and value_of(shorter) is not None else text
     if lang == "en" and digits_wanted and n_best > 1 and long_i.has_a_pronoun(text):
         text = _weighed("a five or nine", text, lambda: long_i.with_five_or_nine(unprompted, text))
     if digits_wanted and n_best > 1 and (strays := stray_digits.strays(text, lang)):
