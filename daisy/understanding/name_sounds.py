@@ -21,17 +21,21 @@ def _sound(word: str, lang: str) -> str:
 
 @lru_cache(maxsize=4)
 def _by_sound(lang: str) -> dict[str, list[tuple[str, frozenset[str]]]]:
-    """sound → (given name as written, the sexes it is given to)."""
+    """sound → (given name as written, the sexes it is given to), the commonest way first: the US
+    lists weigh each name by how many people bear it (Christy before Christie), and a name said no to
+    is likelier written the common way than the rare one. (The Mexican lists carry no weights.)"""
     if is_english(lang):
         from faker.providers.person.en_US import Provider
     else:
         from faker.providers.person.es_MX import Provider
     sexes: dict[str, set[str]] = {}
+    weight: dict[str, float] = {}
     for sex, names in (("m", Provider.first_names_male), ("f", Provider.first_names_female)):
         for name in names:
             sexes.setdefault(name, set()).add(sex)
+            weight[name] = weight.get(name, 0.0) + (names[name] if isinstance(names, dict) else 0.0)
     index: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for name, given_to in sexes.items():
+    for name, given_to in sorted(sexes.items(), key=lambda item: -weight[item[0]]):
         index.setdefault(_sound(name, lang), []).append((name, frozenset(given_to)))
     return index
 

@@ -261,3 +261,13 @@ def test_an_english_surname_written_twice_running_is_said_once() -> None:
 def test_a_hyphen_whisper_puts_between_two_mexican_surnames_is_a_space() -> None:
     assert read_name("Isaac Javier Ureña-Laureano a sus órdenes", "es") == "Isaac Javier Ureña Laureano"
     assert read_name("Mary Smith-Jones", "en") == "Mary Smith-Jones"  # an English double-barrelled name
+
+
+def test_a_given_name_is_offered_written_the_commonest_other_way_it_sounds_first() -> None:
+    from daisy.understanding.name_sounds import given_name_alikes
+
+    # the US lists weigh names by how many bear them: Christy (0.14 %) before Christie (0.04 %)
+    assert given_name_alikes("Kristi Golden", "en")[:2] == ["Christy Golden", "Kristy Golden"]
+    # "Corey", "Tracey" end as "Cory", "Tracy" sound
+    assert given_name_alikes("Cory Hogan", "en") == ["Corey Hogan"]
+    assert given_name_alikes("Tracy Snyder", "en")[0] == "Tracey Snyder"

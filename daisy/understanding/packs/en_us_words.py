@@ -45,7 +45,8 @@ DIGIT_ORDINALS = {"fourth": "four", "fifth": "five", "sixth": "six", "seventh": 
 _SOUNDS = tuple((re.compile(a), b) for a, b in (
     ("^kn", "n"), ("^wr", "r"), ("ph", "f"), ("chr", "kr"), ("ch", "C"), ("ck", "k"), ("c(?=[eiy])", "s"),
     ("c", "k"), ("q", "k"), ("x", "ks"), ("z", "s"), ("v", "f"), ("(?<=[aeiougkrw])h|h$", ""),
-    ("(?<=.)y", "i"), (r"([^aeiou])\1", r"\1"), ("(?:ie|ee|ey|ea|i)$", "I"),
+    # (the long ending before a lone y: "Corey" ends as "Cory" does, "ey" being no "e" then an "i")
+    ("(?:ie|ee|ey|ea|i)$", "I"), ("(?<=.)y", "i"), (r"([^aeiou])\1", r"\1"), ("i$", "I"),
 ))
 
 
