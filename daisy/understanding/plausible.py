@@ -74,9 +74,14 @@ def email(value: str) -> bool:
 
 
 def name(value: str) -> bool:
+    from daisy.understanding.names import PARTICLES  # (names builds on the speller, which needs this module)
+
     words = value.split()
     lo, hi = NAME_WORDS
-    if not lo <= len(words) <= hi or any(ch.isdigit() for ch in value):
+    # the words joining a surname's parts are no name words ("Alejandra María Eugenia de la Garza
+    # Acosta": six name words, seven in all)
+    named = [w for w in words if w.lower() not in PARTICLES]
+    if not lo <= len(named) <= hi or len(words) > hi + 2 or any(ch.isdigit() for ch in value):
         return False
     folded = [w.lower().strip(".,'-") for w in words]
     # one letter is no name word, but for "y"/"e" between surnames and the surname "de la O"

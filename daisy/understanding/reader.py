@@ -237,11 +237,24 @@ def given_name_said(text: str, lang: str) -> str:
     said, start = _words_before_spelling(text)
     name = names.read_name(" ".join(said), lang) if start is not None and len(said) > 1 else None
     if name:
-        return name_lexicon.mend(" ".join(name.split()[:_MOST_WORDS_BEFORE_SPELLING]), lang)
+        return name_lexicon.mend(" ".join(_first_name_words(name.split(), _MOST_WORDS_BEFORE_SPELLING)), lang)
     # one word, or no spelling heard where it starts (the words may be the spelling itself, bent out of
     # shape: "Saúleta Cruz Enene Núme…"): only the given names the lexicon knows
     known = list(itertools.takewhile(name_lexicon.known, [w for w in said if len(w) >= 3][:3]))
     return " ".join(w.capitalize() for w in known)
+
+
+def _first_name_words(words: list[str], most: int) -> list[str]:
+    """The first `most` name words with the particles among them ("Eugenia de la Garza" is two)."""
+    out: list[str] = []
+    for w in words:
+        counted = w.lower() not in names.PARTICLES
+        if counted and sum(x.lower() not in names.PARTICLES for x in out) == most:
+            break
+        out.append(w)
+    while out and out[-1].lower() in names.PARTICLES:
+        out.pop()
+    return out
 
 
 def _words_before_spelling(text: str) -> tuple[list[str], int | None]:
@@ -263,8 +276,10 @@ def words_before_spelling(text: str) -> str:
 
 def _spelling_starts(words: list[str], i: int) -> bool:
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    after = words[i + 2].lower() if i + 2 < len(words) else ""
     return (
-        nxt in ("de", "as", "like", "for", "como")  # "pe de Perro", "P as in Papa"
+        # "pe de Perro", "P as in Papa"; not a surname's "de la" ("Eugenia de la Garza: a de Ana")
+        nxt in ("de", "as", "like", "for", "como") and not (nxt == "de" and after in ("la", "las", "los"))
         # "Tyler: Victor, Alfa, …" (a NATO word and more later: "I'm from Quebec." spells nothing)
         or (i > 0 and spelling.is_nato_word(words[i]) and any(map(spelling.is_nato_word, words[i + 1 :])))
         or spelling.glued_key_word(words[i])  # "Evelio Tedetaco Erederatón…"

@@ -221,6 +221,16 @@ def test_a_surname_after_de_la_is_a_name_however_short_or_common() -> None:
         assert reader.read_value("name", name, "es", None) == name
         assert plausible.plausible("name", name)
     assert reader.read_value("name", "la dos", "es", None) is None
+    # three given names and "de la Garza": seven words, six of them name words (Faker's es_MX names)
+    assert plausible.plausible("name", "Alejandra María Eugenia de la Garza Acosta")
+    assert not plausible.plausible("name", "Uno Dos Tres Cuatro Cinco Seis Siete")
+
+
+def test_a_surname_with_de_la_before_a_spelled_surname_is_said_not_spelled() -> None:
+    from daisy.understanding import reader
+
+    said = "Alejandra María Eugenia de la Garza: a de Ana, ce de Culiacán, o de Oso, ese de Sonora"
+    assert reader.given_name_said(said, "es") == "Alejandra María Eugenia de la Garza"
 
 
 @pytest.mark.parametrize(
