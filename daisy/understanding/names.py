@@ -258,6 +258,13 @@ def _given_name_split(m: re.Match[str]) -> str:
     return joined if name_lexicon.given(joined) and not name_lexicon.known(m.group(2)) else m.group(0)
 
 
+def _surname_after_given(free: list[str], k: int) -> bool:
+    """The word at `k` is a surname the lexicon knows and a given name it knows comes first."""
+    from daisy.understanding import name_lexicon  # (it builds on the speller, as this module does)
+
+    return name_lexicon.given(free[0]) and name_lexicon.known(free[k]) and not name_lexicon.given(free[k])
+
+
 def _once_each(name: str) -> str:
     """ "Tammy Smith Smith": a word written twice running, as Whisper echoes a last word, is said once
     in an English name (a Mexican one may well be "Hernández Hernández")."""
@@ -367,9 +374,12 @@ def _read_name(text: str, lang: str) -> str | None:
         return None
     if norm[0] in PARTICLES - {"de", "del", "la", "van", "von", "da", "di", "du", "le"}:
         return None  # "Y flota bien": a name does not start with "y"
-    if any(re.search(r"\w['’]s$", w) for w in raw) or (intro and len(free) > 1 and free[-1] in _COMMON):
+    ends_common = len(free) > 1 and free[-1] in _COMMON and not _surname_after_given(free, len(free) - 1)
+    if any(re.search(r"\w['’]s$", w) for w in raw) or (intro and ends_common):
         return None  # "Stephen's lore is…": a sentence, not a name (a possessive; ending on a word like "is")
-    common = sum(1 for n in free if n in _COMMON)
+    # (a surname that is also an everyday word, after a given name the lexicon knows, is the surname:
+    # "Ángela Llamas", "María Luisa Jaimes Bueno")
+    common = sum(1 for k, n in enumerate(free) if n in _COMMON and not (k and _surname_after_given(free, k)))
     if common and (common >= len(content) / 2 or not intro):
         return None
     intro = intro or said_intro

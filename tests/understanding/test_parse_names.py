@@ -243,6 +243,12 @@ def test_a_sentence_the_recognizer_wrote_for_a_name_is_no_name(heard: str) -> No
     assert read_name(heard, "en") is None
 
 
+@pytest.mark.parametrize("said", ["Ángela Llamas.", "Soy Ángela Llamas."])
+def test_a_surname_that_is_an_everyday_word_after_a_known_given_name_is_the_surname(said: str) -> None:
+    # Faker's es_MX Llamas ("you call"): made-up set 47's text caller had been asked three times
+    assert read_name(said, "es") == "Ángela Llamas"
+
+
 def test_a_surname_that_is_also_a_yes_word_is_a_name_but_not_said_first() -> None:
     from daisy.understanding import plausible
 
