@@ -213,7 +213,11 @@ def _read_email(text: str, lang: str) -> str:
     n = len(words)
     while i < n:
         w = words[i]
-        if w in _AT:
+        if w.isalpha() and i + 1 < n and words[i + 1][:1].isdigit() and "@" in words[i + 1]:
+            # the letters of an address written whole, split from its digits ("hess59@aol.com" as
+            # "hess 59@aol.com"): a word as written, no letter's name ("hess") nor case word ("small")
+            out.append(w)
+        elif w in _AT:
             out.append("@")
         elif w in _DOT:
             out.append(".")

@@ -1363,7 +1363,9 @@ def _eight_heard_as_h(text: str, lang: str) -> str:
 # "zero" before a lone capital letter, the way "letter N" is said ("zero N, zero H, 8863." for "letter N,
 # letter H, …"; "zero G, K, 7167."): Whisper writes a bare letter it hears named in capitals
 _ZERO_BEFORE_A_LETTER = re.compile(r"\b(?i:zero),?\s+(?=[A-Z](?![A-Za-z'’]))")  # ("zero B464": its digits)
-_ZERO_OPENS_LETTERS = re.compile(r"(?i:zero),?\s+[A-Z][ ,]+[A-Z](?![\w'’])")
+# (a zero said apart from what follows, "zero, K, H, W, ninety one", is the digit: "letter" heard as
+# "zero" runs into its letter, "zero G, K")
+_ZERO_OPENS_LETTERS = re.compile(r"(?i:zero)\s+[A-Z][ ,]+[A-Z](?![\w'’])")
 
 
 _EIGHT_AFTER_LETTER = re.compile(r"(?i)\b(letter),? (?:eight|8)\b")

@@ -128,6 +128,15 @@ def test_an_initial_c_written_as_the_pronoun_se_before_a_surname_is_the_c(heard:
     assert read_email(heard, "es") == address
 
 
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [("hess59@aol.com", "hess59@aol.com"), ("Nope, it's small18@hotmail.com.", "small18@hotmail.com")],
+)
+def test_an_address_written_whole_keeps_the_word_before_its_digits(said: str, address: str) -> None:
+    # (the letters split from the digits are no letter's name, "hess", nor case word, "small")
+    assert read_email(said, "en") == address
+
+
 def test_recognizer_spells_a_word_with_hyphens() -> None:
     assert read_email("J-O-H-N dot smith at gmail dot com", "en") == "john.smith@gmail.com"
 

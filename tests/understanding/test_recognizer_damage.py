@@ -125,6 +125,7 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("Juliett Lima Delta four three time", "en-US", "JLD435"),
         ("Tango Alfa nine fix one", "en-US", "TA961"),
         ("zero G, K, 7167.", "en-US", "GK7167"),
+        ("zero, K, H, W, ninety one", "en-US", "0KHW91"),  # ...but a zero said apart is the digit
         ("one zero A B 123", "en-US", "10AB123"),  # ...but a zero among digits is the digit
     ],
 )
