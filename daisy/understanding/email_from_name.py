@@ -274,6 +274,9 @@ def names_set_right(address: str, heard: str, lang: str) -> str | None:
             continue
         name = name_lexicon.mend_word(word.capitalize(), lang)
         right = strip_accents(name.lower()).replace("ñ", "n")  # as _words writes a name in an address
-        if right != bent and len(right) == len(bent) and name_lexicon.known(name):
+        # (in place, or in Spanish a double letter written single: "guerero" is Guerrero, Whisper's rr)
+        doubled = not is_english(lang) and len(right) == len(bent) + 1 and any(
+            right[k] == right[k + 1] and right[:k] + right[k + 1 :] == bent for k in range(1, len(right) - 1))
+        if right != bent and (len(right) == len(bent) or doubled) and name_lexicon.known(name):
             mended = mended.replace(bent, right, 1)
     return mended + at + domain if mended != local else None

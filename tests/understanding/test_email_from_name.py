@@ -113,6 +113,9 @@ def test_a_spelled_address_already_made_of_the_name_keeps_its_spelled_dash() -> 
          "altamirano41@hotmail.com"),
         ("rosario.elisondo@hotmail.com", "Rosario punto elisondo arroba hotmail punto com.", "es",
          "rosario.elizondo@hotmail.com"),
+        # a Spanish double letter written single (Whisper's r for rr); not in an English call
+        ("guerero67@outlook.com", "Guerero 67, arroba outlook punto com,", "es", "guerrero67@outlook.com"),
+        ("britney_henderson45@aol.com", "Britney, underscore Henderson 45, at aol dot com.", "en", None),
         # an initial is no letter too many: it stays
         ("ccorona@hotmail.com", "ccorona@hotmail.com", "es", None),
         ("jarchuleta@live.com.mx", "jarchuleta@live.com.mx", "es", None),
