@@ -252,7 +252,9 @@ def _toward_the_callers_name(ctx: TurnContext, f: FormField, address: str) -> st
 # on, starts it again: "marting_" (martin guion bajo, a g added), then the whole address "martin_quesada70@…"
 # had read "marting_martin_quesada70@…" back.
 RESTART_FROM = 4
-RESTART_ALIKE = 80.0  # rapidfuzz ratio of what was gathered and the piece's start as long
+# rapidfuzz ratio of what was gathered and the piece's start as long: Kokoro's "felicia underscore burke
+# sixty two at aol dot com" heard whole after the pieces "selisha_", "book62" comes to 79
+RESTART_ALIKE = 75.0
 
 
 def _starts_near(piece: str, held: str) -> bool:

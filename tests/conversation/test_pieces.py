@@ -93,6 +93,14 @@ def test_a_whole_address_said_again_from_a_first_piece_heard_a_letter_off_replac
     assert out["state"] == "confirming" and out["pending"] == "ramon_ibarra@gmail.com"
 
 
+def test_a_whole_address_said_again_from_pieces_heard_two_letters_off_replaces_them(line: Line) -> None:
+    line.reach("email")
+    line.say("selisha guion bajo")  # Kokoro's "felicia underscore", then "burke sixty two" heard "book 62"
+    line.say("book sesenta y dos")
+    out = line.say("felicia guion bajo book sesenta y dos arroba aol punto com")
+    assert out["state"] == "confirming" and out["pending"] == "felicia_book62@aol.com"
+
+
 def test_a_whole_address_named_before_it_is_said_again_replaces_the_pieces(line: Line) -> None:
     line.reach("email")
     line.say("ramon")  # the first piece, then one misheard: the driver starts over, naming it
