@@ -296,8 +296,8 @@ def _plate_said_whole(ctx: TurnContext, f: FormField, piece: str, text: str) -> 
 
 
 def _given_name_written_otherwise(ctx: TurnContext, f: FormField, pending: str) -> str | None:
-    """A heard name with its surname spelled, said no to on the last try: the given name written
-    another way it sounds (Dylan, Dillon), read back once before the field is left empty. The
+    """A heard name with its surname spelled, said no to on the last try: the given name (or a first
+    surname) written another way it sounds (Dylan, Dillon), read back once before the field is left empty. The
     caller spelled the surname but said the given name, which the recognizer wrote the usual way
     and the caller, hearing it read back, could not tell from theirs."""
     last_try = ctx.state.tries + 1 >= ladder.MAX_TRIES
@@ -305,7 +305,10 @@ def _given_name_written_otherwise(ctx: TurnContext, f: FormField, pending: str) 
     if f.kind is not FieldKind.NAME or not spelled or not last_try or ctx.confidence is None \
             or ctx.state.scratch.get("given_alike_offered"):
         return None
-    ways = reader.given_name_alikes(pending, ctx.lang)
+    # (or a first surname said, not spelled, written another way it sounds: "Gaitán" for Gaytán)
+    spelled_word = pending.split()[-1:]
+    said_alike = [v for v in reader.sound_alike_names(pending, ctx.lang) if v.split()[-1:] == spelled_word]
+    ways = reader.given_name_alikes(pending, ctx.lang) + said_alike
     alike = next((v for v in ways if v not in refused(ctx.state)), None)
     if alike:
         ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "given_alike_offered": "1"})
@@ -491,7 +494,9 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
             # said aloud, both ways sound alike: the caller hears the letters
             other = next(w for w, was in zip(alike.split(), pending.split(), strict=True) if w != was)
             letters = ", ".join(other.upper())
-            return read_back(ctx, f, alike, prefix=ctx.text("given_name_written", letters=letters))
+            given = alike in reader.given_name_alikes(pending, ctx.lang)
+            said = "given_name_written" if given else "surname_written"
+            return read_back(ctx, f, alike, prefix=ctx.text(said, letters=letters))
         return ladder.strike(ctx, f, "retry_lead")
     # A whole new value said instead of yes or no ("no" lost by the recognizer): read it back.
     fresh = _value_in(ctx, f, text)

@@ -455,6 +455,17 @@ def test_a_given_name_said_no_to_after_the_surname_was_spelled_is_offered_writte
     assert whole.state.values["driver_name"].left_empty
 
 
+def test_a_first_surname_said_no_to_after_the_second_was_spelled_is_offered_written_another_way() -> None:
+    # Kokoro's "Zacarías Gaytán: ese de Sonora, …" (made-up set 37): Whisper writes Gaitán, which
+    # sounds the same; the second surname, spelled, is right
+    said = ("Mi nombre es Sakarias Gaetán Segóvia", "No", "Claro Sakarias Gaitán Segovia Cláaro", "No",
+            "Zacarias Guaitán, ese de Sonora, Ede Escuela, Hedegloria, Odeoro, Medchica de Vaso,"
+            " Idee Iglesia, Adéaca Punco", "No")
+    dialogue, turn = _call_hearing("es", *said)
+    assert turn.state.pending == "Zacarías Gaytán Segovia" and turn.state.phase is Phase.CONFIRMING
+    assert turn.say.startswith("Quizá tu apellido se escribe de otra forma: G, A, Y, T, Á, N.")
+
+
 def test_a_long_spelling_the_hearing_lost_is_no_piece_even_at_the_last_rung() -> None:
     # five seconds of "te de Toluca, ele de Luna, …" heard as "ene": no "¿qué sigue?" for an N
     dialogue = Dialogue(FORM, "es")
