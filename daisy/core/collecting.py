@@ -435,6 +435,12 @@ def not_understood(ctx: TurnContext) -> Turn:
     if ctx.state.step == "confirm" and ctx.state.pending is not None:
         return unclear(ctx, f)
     pieces = ctx.state.pieces
+    if pieces and f.kind is FieldKind.NUMBER and not any(c.isdigit() for c in pieces):
+        # a fleet number's letter heard alone, then nothing: maybe no letter was said ("sería el siete"
+        # heard "sería un seta", Z, then "siete" heard "cietro" three times, made-up set 37): the field's
+        # own ladder, which offers the keypad, rather than "¿qué sigue?" until it is left empty
+        ctx.state = replace(ctx.state, pieces="")
+        return ladder.strike(ctx, f, "not_understood_lead")
     if pieces:  # asking the whole question again would make the caller start over
         tries = ctx.state.tries + 1
         if tries >= ladder.MAX_TRIES:

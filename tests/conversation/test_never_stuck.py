@@ -466,6 +466,16 @@ def test_a_first_surname_said_no_to_after_the_second_was_spelled_is_offered_writ
     assert turn.say.startswith("Quizá tu apellido se escribe de otra forma: G, A, Y, T, Á, N.")
 
 
+def test_a_fleet_numbers_letter_heard_alone_then_nothing_goes_to_the_keypad_not_what_follows() -> None:
+    # Kokoro's "sería el siete" heard "sería un seta" (Z), then "siete" heard "cietro" (made-up set 37)
+    dialogue, turn = _call_hearing("es", "Soy Ramón Ibarra", "Sí", "sería un seta")
+    assert turn.state.pieces == "Z"
+    turn = _heard(dialogue, turn, "cietro", 0.9)
+    assert turn.state.pieces == "" and "teclado" in turn.say
+    turn = dialogue.handle(turn.state, Keypad("7#"), NOW)
+    assert turn.state.values["tractor_number"].value == "7"
+
+
 def test_a_long_spelling_the_hearing_lost_is_no_piece_even_at_the_last_rung() -> None:
     # five seconds of "te de Toluca, ele de Luna, …" heard as "ene": no "¿qué sigue?" for an N
     dialogue = Dialogue(FORM, "es")
