@@ -209,17 +209,19 @@ def _without_company(raw: list[str], norm: list[str]) -> tuple[list[str], list[s
     return raw, norm
 
 
-def _without_restart(raw: list[str], norm: list[str]) -> tuple[list[str], list[str]]:
-    """ "Juan. Juan Pérez.", "Pérez, Juan Pérez": words said first and then again in the full name
-    (the full name starts with them, or they are a surname said first); a given name that comes
-    again inside the name is the name's own ("José Carlos María José Posada", made-up set 22)."""
+def _without_restart(raw: list[str], norm: list[str], text: str) -> tuple[list[str], list[str]]:
+    """ "Juan. Juan Pérez.", "Pérez, Juan Pérez": words said first, a pause, and then again in the full
+    name (the full name starts with them, or they are a surname said first); a given name that comes
+    again inside the name is the name's own ("José Carlos María José Posada", made-up set 22), and so is
+    one written twice with no pause between ("Emiliano Emiliano Lerma Alejandro", made-up text set 93)."""
     from daisy.understanding.name_lexicon import given
 
     for k in (2, 1):
         rest = norm[k:]
+        paused = len(raw) >= k and re.search(re.escape(raw[k - 1]) + r"\s*[.,;:!?…]", text) is not None
         if len(rest) >= 2 and len(rest) > k and all(w in rest for w in norm[:k]) \
                 and not any(w in PARTICLES for w in norm[:k]) \
-                and (rest[:k] == norm[:k] or not any(given(w) for w in norm[:k])):
+                and (rest[:k] == norm[:k] and paused or not any(given(w) for w in norm[:k])):
             return raw[k:], norm[k:]
     return raw, norm
 
@@ -291,6 +293,7 @@ _GLUED_SI_SOY = re.compile(r"(?i)^\s*s[ií]\s?so(?:\s?y)?\b")
 def _read_name(text: str, lang: str) -> str | None:
     if not isinstance(text, str) or not text.strip():
         return None
+    as_said = text  # (with its punctuation: a pause before a name said again is a restart)
     text = _GLUED_SI_SOY.sub("sí soy", _GLUED_LEAD.sub("mi nombre", text))
     if "?" in text or "¿" in text:
         # "Juan Pérez, ¿me escuchas?": the question goes, the name stays
@@ -360,7 +363,7 @@ def _read_name(text: str, lang: str) -> str | None:
             break
     raw, norm = raw[start:end], norm[start:end]
     raw, norm = _without_company(raw, norm)
-    raw, norm = _without_restart(raw, norm)
+    raw, norm = _without_restart(raw, norm, as_said)
     if not raw or len(raw) > 7:
         return None
     if any(not _NAME_TOKEN.match(w) for w in raw):

@@ -101,7 +101,9 @@ def test_soy_yo_is_not_a_name(said: str) -> None:
      ("Hey this is Mike, Mike O'Brien", "en", "Mike O'Brien"), ("José José", "es", "José José"),
      ("Juan Pérez Pérez", "es", "Juan Pérez Pérez"),
      # a given name that comes again inside the name is the name's own
-     ("José Carlos María José Posada Arriaga", "es", "José Carlos María José Posada Arriaga")],
+     ("José Carlos María José Posada Arriaga", "es", "José Carlos María José Posada Arriaga"),
+     # ...and so is one written twice with no pause between (Faker's "Emiliano Emiliano Lerma Alejandro")
+     ("Incorrecto, es Emiliano Emiliano Lerma Alejandro.", "es", "Emiliano Emiliano Lerma Alejandro")],
 )
 def test_name_restated_in_full_is_said_once(said: str, lang: str, name: str) -> None:
     assert read_name(said, lang) == name
