@@ -233,6 +233,8 @@ def read_name(text: str, lang: str) -> str | None:
             text = _ARTICLE_SPLIT.sub(_given_name_split, text)
         asides = name_asides.split(last_version(text), lang)
         name = _read_name(asides.name_text, lang)
+        if name and _spelled_only(name):
+            return None  # "Tango Hotel Oscar Mike Alpha Sierra": letters spelled, the given name lost
         if not name and asides.letters:
             name = _given_before_letters(asides.name_text)
         if name and is_english(lang):
@@ -265,6 +267,12 @@ def _surname_after_given(free: list[str], k: int) -> bool:
     from daisy.understanding import name_lexicon  # (it builds on the speller, as this module does)
 
     return name_lexicon.given(free[0]) and name_lexicon.known(free[k]) and not name_lexicon.given(free[k])
+
+
+def _spelled_only(name: str) -> bool:
+    """Three NATO words or more, and as many as the other words: a spelling read as a name."""
+    nato = sum(map(is_nato_word, name.split()))
+    return nato >= 3 and 2 * nato >= len(name.split())
 
 
 def _once_each(name: str) -> str:

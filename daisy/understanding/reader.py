@@ -282,6 +282,10 @@ def _spelling_starts(words: list[str], i: int) -> bool:
         nxt in ("de", "as", "like", "for", "como") and not (nxt == "de" and after in ("la", "las", "los"))
         # "Tyler: Victor, Alfa, …" (a NATO word and more later: "I'm from Quebec." spells nothing)
         or (i > 0 and spelling.is_nato_word(words[i]) and any(map(spelling.is_nato_word, words[i + 1 :])))
+        # ...or from the first word, with the given name lost ("Tango Hotel Oscar Mike Alpha Sierra"), when
+        # that word is no given name too (Victor, Oscar) and two NATO words follow
+        or (i == 0 and spelling.is_nato_word(words[0]) and not name_lexicon.given(words[0])
+            and sum(map(spelling.is_nato_word, words[1:])) >= 2)
         or spelling.glued_key_word(words[i])  # "Evelio Tedetaco Erederatón…"
         or nxt.startswith("de") and spelling.glued_key_word(words[i] + nxt)  # "Kiros Te detomate…"
         or i > 0 and spelling.cut_name_with_key(words[i], nxt)  # "Micaela Edénrique…", "Ede Estrella"

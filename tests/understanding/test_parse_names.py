@@ -289,3 +289,16 @@ def test_a_given_name_is_offered_written_the_commonest_other_way_it_sounds_first
     # "Corey", "Tracey" end as "Cory", "Tracy" sound
     assert given_name_alikes("Cory Hogan", "en") == ["Corey Hogan"]
     assert given_name_alikes("Tracy Snyder", "en")[0] == "Tracey Snyder"
+
+
+@pytest.mark.parametrize(
+    "heard", ["Tango Hotel Oscar Mike Alpha Sierra", "My name is Bravo Alfa India Lima Eko Yankee"]
+)
+def test_nato_words_with_the_given_name_lost_are_a_spelling_not_a_name(heard: str) -> None:
+    from daisy.understanding import reader
+
+    # Kokoro's "Tammy: Tango, Hotel, …" heard without its Tammy (made-up set 39) had been read back as
+    # the name "Tango Hotel Oscar Mike Alpha Sierra"
+    assert read_name(heard, "en") is None
+    assert reader.given_name_said("Tango Hotel Oscar Mike Alpha Sierra", "en") == ""
+    assert read_name("Oscar Mike Lopez", "en") == "Oscar Mike Lopez"  # names that are NATO words too
