@@ -295,9 +295,10 @@ def _plate_said_whole(ctx: TurnContext, f: FormField, piece: str, text: str) -> 
     return bool(re.fullmatch(r"[A-Z]+[0-9]{2,}", piece)) and not reader.trails_off(text, ctx.lang)
 
 
-def _given_name_written_otherwise(ctx: TurnContext, f: FormField, pending: str) -> str | None:
+def _given_name_written_otherwise(ctx: TurnContext, f: FormField, pending: str) -> tuple[str, bool] | None:
     """A heard name with its surname spelled, said no to on the last try: the given name (or a first
-    surname) written another way it sounds (Dylan, Dillon), read back once before the field is left empty. The
+    surname) written another way it sounds (Dylan, Dillon), read back once before the field is left empty,
+    and whether the word written otherwise is a given name. The
     caller spelled the surname but said the given name, which the recognizer wrote the usual way
     and the caller, hearing it read back, could not tell from theirs."""
     last_try = ctx.state.tries + 1 >= ladder.MAX_TRIES
@@ -308,11 +309,12 @@ def _given_name_written_otherwise(ctx: TurnContext, f: FormField, pending: str) 
     # (or a first surname said, not spelled, written another way it sounds: "Gaitán" for Gaytán)
     spelled_word = pending.split()[-1:]
     said_alike = [v for v in reader.sound_alike_names(pending, ctx.lang) if v.split()[-1:] == spelled_word]
-    ways = reader.given_name_alikes(pending, ctx.lang) + said_alike
-    alike = next((v for v in ways if v not in refused(ctx.state)), None)
-    if alike:
-        ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "given_alike_offered": "1"})
-    return alike
+    given = reader.given_name_alikes(pending, ctx.lang)
+    alike = next((v for v in given + said_alike if v not in refused(ctx.state)), None)
+    if alike is None:
+        return None
+    ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "given_alike_offered": "1"})
+    return alike, alike in given
 
 
 def _spelled_name(ctx: TurnContext, text: str) -> str | None:
@@ -495,12 +497,12 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
         if not ladder.no_counts(ctx):
             return unclear(ctx, f)  # a no the audio contradicts: "¿sí o no?" once
         ctx.state = refusing
-        alike = _given_name_written_otherwise(ctx, f, pending)
-        if alike:
+        offered = _given_name_written_otherwise(ctx, f, pending)
+        if offered:
             # said aloud, both ways sound alike: the caller hears the letters
+            alike, given = offered
             other = next(w for w, was in zip(alike.split(), pending.split(), strict=True) if w != was)
             letters = ", ".join(other.upper())
-            given = alike in reader.given_name_alikes(pending, ctx.lang)
             said = "given_name_written" if given else "surname_written"
             return read_back(ctx, f, alike, prefix=ctx.text(said, letters=letters))
         return ladder.strike(ctx, f, "retry_lead")

@@ -12,7 +12,7 @@ import re
 
 from daisy.understanding import email_spelled, readback, spelling
 from daisy.understanding.normalize import is_english, last_version, normalize
-from daisy.understanding.numbers import find_numbers
+from daisy.understanding.numbers import find_numbers, word_table
 from daisy.understanding.plausible import PROVIDERS, provider_as_said
 
 _COMPLETE = re.compile(r"^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
@@ -115,8 +115,11 @@ _AT_HEARD_BEFORE_A_PROVIDER = re.compile(
 
 # A digit said last before the at, written as the word it sounds like ("king for at yahoo dot com",
 # "Tango Hotel, for at gmail"): no connector nor word of an address stands right before the at
-_DIGIT_BEFORE_THE_AT = re.compile(r"(?i)(?<=\w[\s,.])\s*\b(for|to|too|won|ate)\b(?=[,.]?\s*(?:at\b|@))")
-_DIGIT_AS_SAID = {"for": "4", "to": "2", "too": "2", "won": "1", "ate": "8"}
+# (the speller's everyday homophones of digits: "for", "to", "won", "ate", "tree")
+_DIGIT_AS_SAID = {said: str(word_table("en")[digit][1]) for said, digit in spelling._HOMOPHONES.items()
+                  if said not in spelling._PLAIN_HOMOPHONES}
+_DIGIT_BEFORE_THE_AT = re.compile(
+    r"(?i)(?<=\w[\s,.])\s*\b(" + "|".join(_DIGIT_AS_SAID) + r")\b(?=[,.]?\s*(?:at\b|@))")
 
 
 # "Se polanco arroba yahoo…": the initial C ("ce", which Whisper writes as the pronoun "se") before a
