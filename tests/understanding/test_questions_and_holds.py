@@ -58,6 +58,7 @@ def test_asking_for_a_person_after_the_question_is_still_a_request(said: str, la
         ("Oiga, ¿no me puede pasar con alguien de la oficina, por favor?", "es-MX"),
         ("Can I get a real person on the line, please?", "en-US"),
         ("Agent.", "en-US"),
+        ("I'm a driver, get me a person.", "en-US"),
     ],
 )
 def test_a_person_asked_for_in_many_words_or_in_one_is_a_request(said: str, lang: str) -> None:
@@ -70,6 +71,7 @@ def test_a_person_asked_for_in_many_words_or_in_one_is_a_request(said: str, lang
         ("It's here like young human immune form 10,636", "en-US"),  # "U as in Uniform, 7636" misheard
         # espeak-ng's "this is Susan Gonzalez", "it's Joshua Bishop": "human" before a noun asks nothing
         ("It's human concern.", "en-US"), ("It's not human nature.", "en-US"),
+        ("I'm a human.", "en-US"), ("I am human.", "en-US"),  # Whisper's for "Daniel Randall"
         ("ese de Sapo, agente, ocho cuatro seis, ye de Yegua, cinco", "es-MX"),
     ],
 )
