@@ -20,6 +20,9 @@ _PROVIDER = re.compile(
     rf"(?:^| )(?:{'|'.join(PROVIDERS)})(?= ?(?:\.|punto |dot |not |knot |nod )? ?(?:com|mx|net|org|es)\b)"
 )
 _WORD_BEFORE_COM = re.compile(r"(?<= )[a-z]+(?= (?:dot |not |knot |nod )?com$)")
+# ...and "at gmail" heard "e-mail" ("…, Kilo, Sierra, e-mail.com", "…, Echo, November, e-mail.com": twice
+# on made-up sets 13-39, each after a spelled local part with no "at" anywhere)
+_AT_GMAIL_HEARD = re.compile(r" e ?mail(?= (?:dot )?com$)")
 # ...and the "at" before it heard as a word of the same sound ("…, Alpha, NOT, Outlook")
 _AT_HEARD = {"not", "knot", "nod", "add", "and", "had", "it", "that", "a"}
 _LOCAL_SEPARATORS = re.compile(r"(?:^| )(guion bajo|underscore|punto|dot|guion|dash|hyphen)(?= |$)")
@@ -38,7 +41,8 @@ def address(text: str, lang: str) -> str | None:
     if at is None:
         # ...also a provider written as it sounds, its "at" lost ("…, Yankee, VOL.com": AOL)
         folded = _WORD_BEFORE_COM.sub(lambda m: provider_as_said(m.group(0)) or m.group(0), folded)
-        at = _PROVIDER.search(folded)
+        folded = _AT_GMAIL_HEARD.sub(" at gmail", folded) if is_english(lang) else folded
+        at = _PROVIDER.search(folded) or _AT_WORD.search(folded)
     local_text = folded[: at.start()] if at else folded
     if at is not None and not _AT_WORD.match(folded, at.start()):
         *before, last = local_text.split() or [""]

@@ -629,9 +629,22 @@ _TE_DE_HEARD = re.compile(r"^tre[tvdr]e$")
 # the key word after it loses or bends ("era del ancho", "here de gancho", "era delatón" for erre de
 # Rancho / Ratón; 5 of 5 such on made-up sets 13-28 were R, while the key word wins other conflicts)
 _R_NAMES = frozenset({"erre", "ere", "here", "herre", "era", "hera"})
+# ...but Kokoro's "e de" comes out as those too ("Era de Escuela", "here ensenada", "era estrella"): before
+# a key word of E (one that starts with e) the bent ones are E's name and its "de". On the heard Spanish
+# answers of made-up sets 13-39, 8 such, each an E said; none of the R's key words so bent starts with e
+# (they lose their r: "era del ancho", "era delatón").
+_E_HEARD_AS_R = frozenset({"here", "era", "hera"})
 # the words that name what is spelled: after them "de" is a preposition and "era" a verb
 _FIELD_NOUNS = frozenset({"placas", "placa", "numero", "numeros", "letras", "digitos", "tractor", "caja",
                           "remolque"})
+
+
+def _e_key_after(nxt: str, after: str) -> str | None:
+    """The key word of E after a name heard as R's, with or without its "de" ("era de escuela", "here
+    ensenada"); None if what follows is none."""
+    key = after if nxt in ("de", "del") else nxt
+    return key if len(key) >= 4 and key.isalpha() and key.startswith("e") and key not in _FUNCTION_WORDS \
+        else None
 
 
 def _r_named(words: list[str]) -> list[str]:
@@ -645,6 +658,9 @@ def _r_named(words: list[str]) -> list[str]:
         if w == "era" and out and out[-1] in _FIELD_NOUNS:
             out.append(w)
             i += 1
+        elif w in _E_HEARD_AS_R and (key := _e_key_after(nxt, after)):
+            out.extend(["e", "de", key])
+            i += 3 if nxt in ("de", "del") else 2
         elif w in _R_NAMES and nxt in ("de", "del") and len(after) >= 3 and after.isalpha() \
                 and not after.startswith("r"):
             out.append("erre")
@@ -733,6 +749,9 @@ def _lost_its_e(word: str) -> bool:
 # A letter name cut short and run into its "de" (and its key word): "jodejaro", "edelupe", "pede".
 _CUT_NAME_KEY = re.compile(r"^([a-zñ]{0,4}?)(de|re)([a-zñ]{3,})$")
 _CUT_NAME_DE = re.compile(r"^([a-zñ]{1,4})(de|re)$")
+# ...and a vowel's name whose "de" lost its e into the key word's own first vowel: "Adacapulco", "adávión"
+# (a de Acapulco, a de Avión), "odoro". Not E's: "ede…" is ele's or ene's cut short ("en edenayari").
+_VOWEL_D_KEY = re.compile(r"^([aiou])d(\1[a-zñ]{2,})$")
 
 
 # A one-syllable letter name ("pe", "ge") the recognizer bent into another consonant before its "e":
@@ -772,6 +791,9 @@ def _cut_name_with_key(words: list[str], i: int) -> tuple[str, int] | None:
     glued = _CUT_NAME_KEY.match(w)
     if glued and glued.group(1) == "e" and _lost_its_e(glued.group(3)):
         return "E", i + 1  # "edestreia", "edense": e de Estrella, the key word's e run into the "de"
+    vowel = _VOWEL_D_KEY.match(w)
+    if vowel and _is_keyword(vowel.group(2), "es"):
+        return vowel.group(1).upper(), i + 1
     if glued and _is_keyword(glued.group(3), "es"):
         prefix, key = glued.group(1), glued.group(3)
         before = _ES_NAMES.get(words[i - 1], "") if i > 0 else ""
@@ -1039,12 +1061,17 @@ def _and_heard_as_i(words: list[str]) -> list[str]:
     number, not after "letra" or "la", is that "and": the letter I is said "letra i", "i latina" or
     "i de Iglesia" (and Mexican private plates leave it out, with O and Q, for looking like 1 and 0)."""
     table = word_table("es")
+    # ...also run into the word after it: "letra g inueve y letra t", "95 iletra efe" (made-up set 40)
+    words = [part for w in words for part in
+             (["y", w[1:]] if w[:1] == "i" and (w[1:] in table or w[1:] == "letra") else [w])]
     out = list(words)
     for k in range(1, len(words) - 1):
         nxt = words[k + 1]
         before_number = nxt.isdigit() or nxt in table
         # ...and between a number and a NATO word ("cero uno i delta"): among NATO words I is India
         after_number = (words[k - 1].isdigit() or words[k - 1] in table) and nxt in _NATO
+        # ...and before "letra" ("95 i letra efe"): a caller who says "letra" names the I so too
+        before_number = before_number or nxt == "letra"
         if words[k] == "i" and words[k - 1] not in ("letra", "la") and (before_number or after_number):
             out[k] = "y"
     return out

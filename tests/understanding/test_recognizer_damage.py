@@ -592,6 +592,8 @@ def test_a_bare_h_stays_a_letter_when_the_caller_does_not_spell_with_nato_words(
         # ...its A's "ay" heard as a y or a v, with the "at" or without it
         ("Sierra, November, Oscar, Whiskey, Three, One, at YOL.com", "en-US", "snow31@aol.com"),
         ("Charlie, Oscar, Oscar, Lima, Echo, Yankee, VOL.com", "en-US", "cooley@aol.com"),
+        # "at gmail" heard as "e-mail", no "at" left
+        ("Hotel, Bravo, Romeo, Oscar, Oscar, Kilo, Sierra, e-mail.com", "en-US", "hbrooks@gmail.com"),
         # ...or heard as "not" like the dots around the provider
         ("Kilo, Alpha, Romeo, Echo, November, NOT, Echo, Sierra, Papa, India, November, Oscar, Zulu, Alpha, "
          "NOT, Outlook, NOT, COM.", "en-US", "karen.espinoza@outlook.com"),
@@ -674,6 +676,10 @@ def test_the_and_before_the_digits_heard_as_i_is_no_letter() -> None:
 
     assert reader.read_piece("plate", "las placas son delta tango lima i 18 22", "es") == "DTL1822"
     assert reader.read_piece("plate", "letra a letra i cuatro cinco", "es") == "AI45"  # "letra i" is I
+    # ...before "letra" too, and run into the word after it (Kokoro's "y", made-up set 40)
+    assert reader.read_piece("plate", "95 iletra efe letra ge i 9 iletra te", "es") == "95FG9T"
+    heard = "noventa y cinco y letra efe letra g inueve y letra t"
+    assert reader.read_piece("plate", heard, "es") == "95FG9T"
 
 
 @pytest.mark.parametrize(
@@ -961,6 +967,26 @@ def test_november_split_in_three_among_nato_words_is_november_not_a_no(
 def test_r_named_erre_the_way_whisper_writes_kokoros_spanish_is_r(heard: str, number: str) -> None:
     # Kokoro's Spanish "te de Toro, erre de Rancho, …" as Whisper base wrote it on made-up sets 18-28
     assert reader.read_piece("plate", heard, "es-MX") == number
+
+
+@pytest.mark.parametrize(("heard", "number"), [
+    ("era escuela dos", "E2"),  # e de Escuela, dos
+    ("Te de Toro O de Oro Era de Ratón Era de Reinoza Era de Escuela Ese de Sol", "TORRES"),
+    ("tedetoro here ensenada cuatro", "TE4"),
+    ("era delatón era estrella ocho", "RE8"),  # the R's key word lost its r; the E's kept its e
+])
+def test_e_named_as_r_before_a_key_word_of_e_is_e(heard: str, number: str) -> None:
+    # Kokoro's Spanish "e de Escuela" as Whisper base wrote it on made-up sets 16-36
+    assert reader.read_piece("plate", heard, "es-MX") == number
+
+
+@pytest.mark.parametrize(("heard", "plate"), [
+    ("Adacapulco, u de uno, ocho", "AU8"),  # a de Acapulco, the "de" run into the key word's a
+    ("adávión odoro tres", "AO3"),
+    ("en edenayari, ese de Sol", "NS"),  # "ede…" is ene's cut short, not E's
+])
+def test_a_vowel_run_into_its_de_and_key_word_is_that_vowel(heard: str, plate: str) -> None:
+    assert reader.read_piece("plate", heard, "es-MX") == plate
 
 
 @pytest.mark.parametrize(("heard", "plate"), [
