@@ -312,6 +312,14 @@ def test_a_bare_letter_among_nato_words_is_the_nato_word_that_fits_the_audio() -
     assert value(Expected.PLATE, heard.text, "en", NOW) == "ARF2944"
 
 
+def test_letters_whisper_writes_for_one_nato_word_among_nato_words_are_that_word() -> None:
+    # Kokoro's "Papa Sierra Tango dash four two four" on a clean line (made-up set 39): Whisper base
+    # wrote Sierra as "C A", and the plate read PCAT424
+    heard = hear(load_whisper(Path("data")), line_clip("kokoro_en_papa_sierra_tango_424.wav"), 8000,
+                 Expected.PLATE, "en", NOW)
+    assert value(Expected.PLATE, heard.text, "en", NOW) == "PST424", heard.text
+
+
 def test_a_value_the_caller_said_no_to_gives_way_to_the_next_reading_of_the_audio() -> None:
     model = load_whisper(Path("data"))
     pcm, rate = _on_the_line("seiscientos treinta y nueve", "es-419", noisy=False)
