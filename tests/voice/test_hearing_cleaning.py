@@ -11,6 +11,7 @@ from daisy.voice.hearing.cleaning import (
     clean,
     drop_echo,
     drop_inventions,
+    names_from_the_prompt,
     space_spelled_symbols,
     voiced_seconds,
     without_echoed_last_digit,
@@ -149,3 +150,17 @@ def test_a_digit_said_twice_last_and_written_three_times_is_heard_twice() -> Non
     assert without_echoed_last_digit("number four four four eight") is None
     assert without_echoed_last_digit("uno uno uno uno") is None
     assert without_echoed_last_digit("Tango, Romeo, fifty five") is None
+
+
+def test_the_name_prompts_list_given_back_is_no_name() -> None:
+    # espeak-ng's spelled surnames as Whisper base wrote them with the Spanish name prompt
+    for heard in ("Díaz Guadalupe Hernández García Martínez", "López López López González",
+                  "Me llamo Alejandro Luis Guadalupe Hernández García Sánchez",
+                  "Suyo José Juan Luis Francisco Camero"):
+        assert names_from_the_prompt(heard, "es"), heard
+
+
+def test_a_common_name_made_of_the_prompts_names_is_still_a_name() -> None:
+    for heard in ("Me llamo José Luis Hernández García", "María Guadalupe López Pérez", "Juan Carlos Cruz"):
+        assert not names_from_the_prompt(heard, "es"), heard
+    assert not names_from_the_prompt("Díaz Guadalupe Hernández García Martínez", "en")  # no list in English

@@ -204,6 +204,30 @@ def absurd(text: str) -> bool:
     return bool(_BIG_GROUPED.search(text) or _LONG_DIGITS.search(text.replace(" ", "")))
 
 
+# The name prompt's list given back as a name: four of its names or more, in an order no name has: three
+# of its surnames running, four of its given names running, one of them twice, or a surname first
+# ("Díaz Guadalupe Hernández García Martínez", "López López López González"). On the Spanish name
+# answers of made-up sets 13-40, 18 such, none the name said (espeak-ng, a spelled surname mostly).
+LISTED_NAMES = 4
+
+
+def names_from_the_prompt(text: str, lang: str) -> bool:
+    """Whisper wrote out the name prompt's list of names, not the caller's name."""
+    from daisy.understanding.intents import fold
+    from daisy.voice.vocabulary import prompted_names
+
+    given, surnames = prompted_names(lang)
+    words = [w for w in fold(text).split() if w not in _NAME_LEADS]
+    if sum(w in given or w in surnames for w in words) < LISTED_NAMES:
+        return False
+    listed = [w for w in words if w in given or w in surnames]
+    kinds = "".join("s" if w in surnames else "g" if w in given else "-" for w in words)
+    return "sss" in kinds or "gggg" in kinds or len(set(listed)) < len(listed) or kinds[:1] == "s"
+
+
+_NAME_LEADS = frozenset({"me", "llamo", "soy", "mi", "nombre", "es", "el", "la", "si", "claro", "este"})
+
+
 def echoes_prompt(text: str, prompt: str) -> bool:
     """The decoder gave back (part of) its prompt: prompt words in a row that run from one of its
     phrases into the next (an answer said like one of the examples is fine), or a long run."""

@@ -57,7 +57,13 @@ from daisy.voice.hearing import (
     yes_twin,
 )
 from daisy.voice.hearing.alignment import TurnAudio
-from daisy.voice.hearing.cleaning import clean, lost_most_of, voiced_seconds, without_echoed_last_digit
+from daisy.voice.hearing.cleaning import (
+    clean,
+    lost_most_of,
+    names_from_the_prompt,
+    voiced_seconds,
+    without_echoed_last_digit,
+)
 from daisy.voice.phone_band import RATE as LINE_RATE
 from daisy.voice.phone_band import resample_exact, through_the_line
 
@@ -229,6 +235,8 @@ def hear(
             text = clean(tok.decode(said), voiced, prompt_text, expecting == Expected.EMAIL, lang)
             if spelled_in is not None:
                 text = closed_vocabulary.snap_to_words(text, vocabulary.spelling_words(spelled_in, lang))
+            if expecting == Expected.NAME and names_from_the_prompt(text, lang):
+                continue
             if text:
                 # Two decodes that clean to the same words both count towards the agreement.
                 hypotheses.append(Hypothesis(text, float(score), value_of(text)))
