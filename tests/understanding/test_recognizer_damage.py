@@ -981,6 +981,15 @@ def test_e_named_as_r_before_a_key_word_of_e_is_e(heard: str, number: str) -> No
 
 
 @pytest.mark.parametrize(("heard", "plate"), [
+    ("letraere letra guion cinco treinta y ocho ochenta y cuatro", "RA53884"),  # Kokoro, made-up set 41
+    ("sesenta y cuatro letra letra efe cuatro letra y griega", "64AF4Y"),
+    ("letra x letra y cinco ocho dos nueve uno", "XY58291"),  # "letra y" is Y, not "letra" and "y"
+])
+def test_an_a_run_into_the_letra_before_it_is_still_an_a(heard: str, plate: str) -> None:
+    assert reader.read_piece("plate", heard, "es-MX") == plate
+
+
+@pytest.mark.parametrize(("heard", "plate"), [
     ("Adacapulco, u de uno, ocho", "AU8"),  # a de Acapulco, the "de" run into the key word's a
     ("adávión odoro tres", "AO3"),
     ("en edenayari, ese de Sol", "NS"),  # "ede…" is ene's cut short, not E's
