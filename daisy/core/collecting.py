@@ -156,6 +156,11 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         # ...or the caller names it first ("my email is …" after "dylan underscore")
         named = bool(held) and reader.names_the_whole(kind, text, ctx.lang)
         restated = overflows or again or named  # (pieces never end like a whole value: asked again below)
+        # ...or it is a whole plate by itself that what was held makes none: the caller said all of it,
+        # the pieces held were misheard ("O", "X", then "dos guion equis de equis guion cero cuatro" had
+        # read OX2XDX04 on made-up set 42)
+        whole_alone = reader.looks_complete(kind, piece) and not reader.looks_complete(kind, gathered)
+        restated = restated or (f.kind is FieldKind.PLATE and bool(held) and whole_alone)
         if restated and reader.looks_complete(kind, piece):
             gathered = piece  # the whole value said again, from the start: it replaces the pieces
         elif len(piece) >= SAID_AGAIN and ctx.state.pieces.startswith(piece):

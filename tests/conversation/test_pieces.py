@@ -20,6 +20,21 @@ def test_plate_letters_then_digits_over_several_turns(line: Line) -> None:
     assert out["state"] == "confirming" and out["pending"] == "WYZ128"
 
 
+def test_a_whole_plate_said_after_pieces_it_does_not_go_on_from_replaces_them(line: Line) -> None:
+    line.reach("tractor_plates")
+    line.say("o de Oso")  # "dos" misheard
+    line.say("equis")
+    out = line.say("dos guion equis de equis guion cero cuatro")
+    assert out["state"] == "confirming" and out["pending"] == "2XDX04"
+
+
+def test_the_rest_of_a_plate_after_its_first_pieces_still_joins_them(line: Line) -> None:
+    line.reach("tractor_plates")
+    line.say("siete")
+    out = line.say("A B C uno dos")
+    assert out["pending"] == "7ABC12" or out["state"] == "asking"
+
+
 def test_a_pause_after_pieces_reads_back_what_was_given(line: Line) -> None:
     line.reach("tractor_plates")
     line.say("Letra M, letra N, letra A, uno, dos")
