@@ -200,7 +200,9 @@ def _letter_heard_as_digit(words: list[str], i: int, nums: dict[int, Num], lang:
     # word of a hard c only, as "cierra" and "cilto" are Sierra and "cinco" bent)
     alike = key[:1] == words[i][:1] or not is_english(lang) and words[i][:1] == "s" \
         and key[:1] == "c" and key[1:2] in ("a", "o", "u", "l", "r")
-    return 2 if len(key) > 3 and alike and _is_keyword(key, lang) and not _a_number_word_bent(key) else 0
+    # (not a NATO word: it is said alone, no "de" before it: "cinco, Charlie, November" is 5CN)
+    return 2 if len(key) > 3 and alike and _is_keyword(key, lang) and not _a_number_word_bent(key) \
+        and key not in _NATO else 0
 
 
 _ES_NUMBER_WORDS = frozenset(es_mx_words.UNITS) | frozenset(es_mx_words.TEENS) | frozenset(es_mx_words.TENS)

@@ -969,6 +969,15 @@ def test_r_named_erre_the_way_whisper_writes_kokoros_spanish_is_r(heard: str, nu
     assert reader.read_piece("plate", heard, "es-MX") == number
 
 
+@pytest.mark.parametrize(("heard", "plate"), [
+    ("cinco charlie no vender bravo 60", "5CNB60"),  # Kokoro, made-up set 42: not "ce de Charlie"
+    ("el seis ciera uniform uniform cero cero", "6SUU00"),
+])
+def test_a_number_before_a_nato_word_is_a_digit_not_a_letter_and_its_key_word(
+        heard: str, plate: str) -> None:
+    assert reader.read_piece("plate", heard, "es-MX") == plate
+
+
 @pytest.mark.parametrize(("heard", "number"), [
     ("era escuela dos", "E2"),  # e de Escuela, dos
     ("Te de Toro O de Oro Era de Ratón Era de Reinoza Era de Escuela Ese de Sol", "TORRES"),
