@@ -818,6 +818,7 @@ def test_a_dont_know_heard_in_reply_to_a_read_back_gets_si_o_no_before_the_value
         ("Soy Ramón Ibarra", 0.1, "Ramón Ibarra"),
         ("Betilla Amunior Ángel", 0.5, "Betilla Amunior Ángel"),  # a name the lexicon lacks
         ("ce de casa ocho cuatro seis", 0.1, "C846"),
+        ("tango romeo cuatro nueve uno", 0.001, "TR491"),  # the hearing's least confidence: no lost decode
     ],
 )
 def test_a_value_heard_with_doubt_is_still_read_back_so_the_caller_can_say_no(

@@ -320,6 +320,16 @@ def test_letters_whisper_writes_for_one_nato_word_among_nato_words_are_that_word
     assert value(Expected.PLATE, heard.text, "en", NOW) == "PST424", heard.text
 
 
+def test_a_reading_rescued_far_below_the_best_is_a_doubt_not_a_lost_decode() -> None:
+    # espeak-ng's "Tango, Romeo, four, nine, one" (made-up set 41): after a no to 10491 ("ten don't roam
+    # at all…"), the fleet number read from a far lower reading had rounded to no confidence at all,
+    # the mark of a decode that lost what was said, and the field was left empty
+    heard = hear(load_whisper(Path("data")), line_clip("espeak_en_tango_romeo_491.wav"), 8000,
+                 Expected.DIGITS, "en", NOW, refused=frozenset({"10491"}))
+    assert value(Expected.DIGITS, heard.text, "en", NOW) == "TR491", heard.text
+    assert heard.confidence > 0
+
+
 def test_a_value_the_caller_said_no_to_gives_way_to_the_next_reading_of_the_audio() -> None:
     model = load_whisper(Path("data"))
     pcm, rate = _on_the_line("seiscientos treinta y nueve", "es-419", noisy=False)

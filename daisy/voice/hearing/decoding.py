@@ -471,4 +471,11 @@ def choose(hypotheses: list[Hypothesis], lengths: list[int], value_wanted: bool 
         same = [h.value == chosen.value or _copies_of(h.value, chosen.value) for h in hypotheses]
     agreement = sum(w for w, s in zip(weights, same, strict=True) if s) / sum(weights)
     certainty = min(1.0, math.exp(chosen.score))
-    return chosen.text, round((math.sqrt(certainty) if value_wanted else certainty) * agreement, 3)
+    confidence = round((math.sqrt(certainty) if value_wanted else certainty) * agreement, 3)
+    # A reading rescued far below the best rounds to nothing, which is the sign of a decode that lost
+    # most of what was said (ladder.LOST): it keeps the least confidence instead, a doubt ("Tango, Romeo,
+    # four, nine, one" rescued from "ten don't roam at all…" after a no had been left empty twice).
+    return chosen.text, max(confidence, LEAST) if chosen.value is not None else confidence
+
+
+LEAST = 0.001
