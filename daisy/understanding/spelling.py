@@ -398,7 +398,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     # "Uniforms, Lima": a NATO word with a stray plural s is still that word
     words = _merge_pairs([w[:-1] if w.endswith("s") and w[:-1] in _NATO else w for w in norm.split()])
     if not english:
-        words = _rejoined(_r_named(_k_keys(_guion_unglued(_a_run_into_letra(words)))))
+        words = _rejoined(_r_named(_k_keys(_guion_unglued(_a_run_into_letra(_d_for_de(words))))))
         words = _nato_heard_in_spanish(_digits_bent_among_digits(_and_heard_as_i(words)))
     else:
         words = _letter_lost_before_key(_eff_spelled_out(_n_heard_as_and(words)))
@@ -1055,6 +1055,20 @@ def _n_heard_as_and(words: list[str]) -> list[str]:
         if w in _N_AS_HEARD and i + 1 < len(words) and words[i + 1] in _KEY_CONNECTORS_EN \
                 and k < len(words) and words[k].startswith("n") and words[k] not in word_table("en"):
             out[i] = "n"
+    return out
+
+
+def _d_for_de(words: list[str]) -> list[str]:
+    """ "N D Nube", "T D Toro": Whisper writes the "de" between a letter and its key word as the letter
+    D (Kokoro's Spanish, made-up set 42). A key word that starts with the letter before it (a number word
+    too: "N D Nueve" for ene de Nube) says the D was that "de"."""
+    out = list(words)
+    for k in range(1, len(words) - 1):
+        before, key = words[k - 1], words[k + 1]
+        letter = before.upper() if len(before) == 1 and before.isalpha() else _ES_NAMES.get(before)
+        if words[k] == "d" and letter and len(key) >= 3 and key.isalpha() and key not in _FUNCTION_WORDS \
+                and _sounds_like(_key_letter(key), letter):
+            out[k] = "de"
     return out
 
 

@@ -999,6 +999,15 @@ def test_an_a_run_into_the_letra_before_it_is_still_an_a(heard: str, plate: str)
 
 
 @pytest.mark.parametrize(("heard", "plate"), [
+    ("N D Nueve Adéavión Béchica de Vaso Adéavión", "NAVA"),  # Kokoro's "ene de Nube, …", made-up set 42
+    ("te d toro ocho", "T8"),
+    ("B D D 123", "BDD123"),  # letters said bare stay letters
+])
+def test_the_de_written_as_the_letter_d_before_a_key_word_is_the_de(heard: str, plate: str) -> None:
+    assert reader.read_piece("plate", heard, "es-MX") == plate
+
+
+@pytest.mark.parametrize(("heard", "plate"), [
     ("Adacapulco, u de uno, ocho", "AU8"),  # a de Acapulco, the "de" run into the key word's a
     ("adávión odoro tres", "AO3"),
     ("en edenayari, ese de Sol", "NS"),  # "ede…" is ene's cut short, not E's
