@@ -61,6 +61,9 @@ def read_back(
 ) -> Turn:
     """Read a value back for the caller to confirm, once it is checked to be possible at all.
     `gathered`: the value was put together over earlier turns, not only heard now."""
+    once = reader.ending_echoed(value) if ctx.confidence is not None and f.kind in ECHOED else None
+    if once and once not in refused(ctx.state) and plausible.plausible(f.kind.value, once, f.symbols):
+        value = once  # an ending heard twice is Whisper's echo (reader.ECHOED_ENDING)
     if not plausible.plausible(f.kind.value, value, f.symbols):
         return echo(ctx, f, value) or not_understood(ctx)
     if source == "speech" and value in refused(ctx.state):

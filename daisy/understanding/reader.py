@@ -216,6 +216,21 @@ def without_echo(symbols: str) -> list[str]:
     return readings
 
 
+# An ending of this many symbols or more written twice is Whisper's echo even before any "no": on the
+# plates and fleet numbers read back on made-up sets 13-42, 5 so heard were the value with it once,
+# none the value as heard ("de tomate siete ocho cuatro siete ocho cuatro" for T784).
+ECHOED_ENDING = 3
+
+
+def ending_echoed(symbols: str) -> str | None:
+    """`symbols` with an ending of ECHOED_ENDING symbols or more, written twice, said once; None when
+    none is."""
+    n = len(symbols) if symbols.isalnum() else 0
+    size = next((k for k in range(n // 2, ECHOED_ENDING - 1, -1)
+                 if symbols[n - k :] == symbols[n - 2 * k : n - k]), 0)
+    return symbols[: n - size] if size else None
+
+
 def name_from_letters(letters: str, lang: str, heard: bool = False) -> str:
     """A spelled surname as a name: "VAZQUEZ" → "Vázquez" when the lexicon knows it with accents; heard
     (not typed), one letter off the only surname of the lexicon that near ("HOLLOWDY": Alfa heard Delta

@@ -642,6 +642,15 @@ def test_a_value_refused_and_heard_again_with_its_ending_twice_is_offered_with_i
     assert turn.state.values["tractor_number"].value == "T78"
 
 
+def test_an_ending_of_three_symbols_or_more_heard_twice_is_read_back_once_from_the_start() -> None:
+    # Kokoro's "te de Tomate, siete, ocho, cuatro" heard "de tomate siete ocho cuatro siete ocho cuatro"
+    _, turn = _call_hearing("es", "Soy Ramón Ibarra", "Sí", "de tomate siete ocho cuatro siete ocho cuatro")
+    assert turn.state.pending == "T784"
+    _, turn = _call_hearing("es", "Soy Ramón Ibarra", "Sí", "de tomate siete ocho cuatro siete ocho cuatro",
+                            confidence=None)
+    assert turn.state.pending != "T784"  # typed, it is what was meant (too long a fleet number)
+
+
 def test_a_value_refused_for_its_last_digit_twice_and_heard_again_is_offered_with_it_once() -> None:
     # Whisper base writes espeak-ng's "Tango, four, four, eight" as "Tango four four eight eight", every time
     dialogue, turn = _call_hearing("en", "My name is Mario Lopez", "Yes.", "Tango four four eight eight")
