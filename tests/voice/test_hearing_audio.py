@@ -330,6 +330,14 @@ def test_a_reading_rescued_far_below_the_best_is_a_doubt_not_a_lost_decode() -> 
     assert heard.confidence > 0
 
 
+def test_a_fleet_numbers_letter_heard_as_a_tens_word_is_weighed_as_a_dictation() -> None:
+    # Kokoro's "Charlie, nine, six" in the cab (made-up set 40): Whisper base wrote "forty nine six"
+    # three times; scored as "Charlie, nine, six" against "forty, nine, six", the letter wins
+    heard = hear(load_whisper(Path("data")), line_clip("kokoro_en_charlie_nine_six_cab.wav"), 8000,
+                 Expected.DIGITS, "en", NOW)
+    assert value(Expected.DIGITS, heard.text, "en", NOW) == "C96", heard.text
+
+
 def test_a_value_the_caller_said_no_to_gives_way_to_the_next_reading_of_the_audio() -> None:
     model = load_whisper(Path("data"))
     pcm, rate = _on_the_line("seiscientos treinta y nueve", "es-419", noisy=False)
