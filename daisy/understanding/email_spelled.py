@@ -42,7 +42,7 @@ def address(text: str, lang: str) -> str | None:
         # ...also a provider written as it sounds, its "at" lost ("…, Yankee, VOL.com": AOL)
         folded = _WORD_BEFORE_COM.sub(lambda m: provider_as_said(m.group(0)) or m.group(0), folded)
         folded = _AT_GMAIL_HEARD.sub(" at gmail", folded) if is_english(lang) else folded
-        at = _PROVIDER.search(folded) or _AT_WORD.search(folded)
+        at = _AT_WORD.search(folded) or _PROVIDER.search(folded)
     local_text = folded[: at.start()] if at else folded
     if at is not None and not _AT_WORD.match(folded, at.start()):
         *before, last = local_text.split() or [""]
