@@ -12,6 +12,7 @@ dropped (hearing.cleaning).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from daisy.core.expectation import Expected
 
@@ -39,6 +40,7 @@ _SURNAMES_MX = (
 _NAMES_MX = f"{_GIVEN_MX} {_SURNAMES_MX}"
 
 
+@cache
 def prompted_names(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """The given names and the surnames the name prompt lists (folded: lowercase, no accents); empty
     where it lists none."""
