@@ -322,7 +322,9 @@ def _given_name_written_otherwise(ctx: TurnContext, f: FormField, pending: str) 
     if alike is None:
         return None
     ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "given_alike_offered": "1"})
-    return alike, alike in given
+    # (the word written otherwise says which: a sound-alike of the whole name may differ in its first word,
+    # "Rebecca Rico" → Rebeca Rico had been offered as "tu apellido")
+    return alike, alike.split()[:1] != pending.split()[:1]
 
 
 def _spelled_name(ctx: TurnContext, text: str) -> str | None:

@@ -466,6 +466,16 @@ def test_a_first_surname_said_no_to_after_the_second_was_spelled_is_offered_writ
     assert turn.say.startswith("Quizá tu apellido se escribe de otra forma: G, A, Y, T, Á, N.")
 
 
+def test_a_given_name_offered_written_another_way_is_told_as_the_given_name() -> None:
+    # Kokoro's "Rebeca" written "Rebecca" (made-up set 44): the offer had said "tu apellido" and spelled
+    # the given name
+    said = ("Me llamo Rebecca Coralugias Carrasco", "No", "Claro, Rebecca Coral Carrasco", "No",
+            "Rebecca: erre de Rosa, i de Iglesia, ce de Casa, o de Oso", "No")
+    _, turn = _call_hearing("es", *said)
+    assert turn.state.pending == "Rebeca Rico" and turn.state.phase is Phase.CONFIRMING
+    assert turn.say.startswith("Quizá tu nombre se escribe de otra forma: R, E, B, E, C, A.")
+
+
 def test_a_fleet_numbers_letter_heard_alone_then_nothing_goes_to_the_keypad_not_what_follows() -> None:
     # Kokoro's "sería el siete" heard "sería un seta" (Z), then "siete" heard "cietro" (made-up set 37)
     dialogue, turn = _call_hearing("es", "Soy Ramón Ibarra", "Sí", "sería un seta")
