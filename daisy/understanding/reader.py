@@ -204,10 +204,10 @@ def without_echo(symbols: str) -> list[str]:
     ("Tango, seven, eight" heard "Tango seven eight seven eight": "T7878" → "T78"), a last digit twice
     said once ("T4488" → "T448")."""
     readings = [echo_dropped(symbols)] if echo_dropped(symbols) != symbols else []
+    once = ending_echoed(symbols, shortest=2)
+    if once:
+        readings.append(once)
     n = len(symbols) if symbols.isalnum() else 0  # (a name's or an address's words are no symbols)
-    size = next((k for k in range(n // 2, 1, -1) if symbols[n - k :] == symbols[n - 2 * k : n - k]), 0)
-    if size:
-        readings.append(symbols[: n - size])
     if n > 2 and symbols[-1] == symbols[-2] != symbols[-3] and symbols[-1].isdigit():
         # ...and a last digit said once, written twice ("Tango, four, four, eight" heard "Tango four four
         # eight eight", three times running: espeak-ng, made-up set 34); a double said last is mostly
@@ -222,11 +222,11 @@ def without_echo(symbols: str) -> list[str]:
 ECHOED_ENDING = 3
 
 
-def ending_echoed(symbols: str) -> str | None:
-    """`symbols` with an ending of ECHOED_ENDING symbols or more, written twice, said once; None when
-    none is."""
+def ending_echoed(symbols: str, shortest: int = ECHOED_ENDING) -> str | None:
+    """`symbols` with its longest ending of `shortest` symbols or more that is written twice said once;
+    None when none is (a name's or an address's words are no symbols)."""
     n = len(symbols) if symbols.isalnum() else 0
-    size = next((k for k in range(n // 2, ECHOED_ENDING - 1, -1)
+    size = next((k for k in range(n // 2, shortest - 1, -1)
                  if symbols[n - k :] == symbols[n - 2 * k : n - k]), 0)
     return symbols[: n - size] if size else None
 

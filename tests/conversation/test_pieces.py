@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from daisy.core import Dialogue, Direction, Utterance
 from daisy.core.state import Turn
 from daisy.form import load_form
@@ -18,14 +20,6 @@ def test_plate_letters_then_digits_over_several_turns(line: Line) -> None:
     assert out["state"] == "asking"
     out = line.say("Ciento veintiocho")
     assert out["state"] == "confirming" and out["pending"] == "WYZ128"
-
-
-def test_a_whole_plate_said_after_pieces_it_does_not_go_on_from_replaces_them(line: Line) -> None:
-    line.reach("tractor_plates")
-    line.say("o de Oso")  # "dos" misheard
-    line.say("equis")
-    out = line.say("dos guion equis de equis guion cero cuatro")
-    assert out["state"] == "confirming" and out["pending"] == "2XDX04"
 
 
 def test_the_rest_of_a_plate_after_its_first_pieces_still_joins_them(line: Line) -> None:
@@ -139,11 +133,18 @@ def test_a_piece_with_its_provider_after_pieces_is_still_more_of_the_address(lin
     assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"
 
 
-def test_a_whole_plate_said_again_after_pieces_replaces_them(line: Line) -> None:
+@pytest.mark.parametrize(("pieces", "whole", "plate"), [
+    (("Letra M, letra N, letra A, uno",), "eme ene a uno cuatro ocho cero", "MNA1480"),
+    # ...or pieces it does not go on from: misheard ("dos" heard "o de Oso"), the whole plate replaces them
+    (("o de Oso", "equis"), "dos guion equis de equis guion cero cuatro", "2XDX04"),
+])
+def test_a_whole_plate_said_again_after_pieces_replaces_them(
+        line: Line, pieces: tuple[str, ...], whole: str, plate: str) -> None:
     line.reach("tractor_plates")
-    line.say("Letra M, letra N, letra A, uno")
-    out = line.say("eme ene a uno cuatro ocho cero")
-    assert out["state"] == "confirming" and out["pending"] == "MNA1480"
+    for piece in pieces:
+        line.say(piece)
+    out = line.say(whole)
+    assert out["state"] == "confirming" and out["pending"] == plate
 
 
 def test_an_address_ending_in_a_domain_that_is_none_is_asked_again_and_the_next_one_read(line: Line) -> None:
