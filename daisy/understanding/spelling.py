@@ -269,6 +269,11 @@ _KEYABLE_NUMBERS = {"uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "o
 _UVE_DOBLE = (["uve", "doble"], ["u", "ve", "doble"], ["ube", "doble"])
 
 
+def _w_key_after(words: list[str], i: int) -> bool:
+    """ "de Waffle", "de Washington" at `i`: W's key word after its "de"."""
+    return words[i : i + 1] == ["de"] and i + 1 < len(words) and words[i + 1].startswith("w")
+
+
 def _merge_pairs(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
@@ -280,8 +285,10 @@ def _merge_pairs(words: list[str]) -> list[str]:
             out.append("dobleu")
             i += w_name
             continue
-        if words[i : i + 2] == ["u", "doble"] and out[-1:] == ["letra"]:
-            out.append("dobleu")  # "letra u doble": W's name said the other way round (a letra names one)
+        if words[i : i + 2] == ["u", "doble"] and (out[-1:] == ["letra"] or _w_key_after(words, i + 2)):
+            # "letra u doble", "u doble de Waffle": W's name said the other way round (a letra names
+            # one; so does a key word of W after its "de")
+            out.append("dobleu")
             i += 2
             continue
         if i + 1 < len(words) and (words[i], words[i + 1]) in _PAIRS:

@@ -345,6 +345,8 @@ def test_a_de_heard_as_another_sound_still_joins_the_letter_and_its_key_word(
         ("nueve letra eme letra ve grande letra u ve doble veinte", "9MBW20"),  # (after "letra", W)
         ("letra u letra u doble cuatro tres cero uno", "UW4301"),  # "letra u doble": W said the other way
         ("letra u doble letra a 1.396", "WA1396"),
+        ("catorce u doble de waffle nueve", "14W9"),  # ...and so does W's key word after its "de"
+        ("u doble de dado", "UDD"),  # (a key word of another letter: U, then "doble de")
     ],
 )
 def test_letter_names_of_r_and_w_as_other_speakers_say_them(heard: str, value: str) -> None:
