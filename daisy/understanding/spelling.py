@@ -624,6 +624,9 @@ _NAME_GLUED_TO_DE = re.compile(_GLUED_NAMES + r"(?:de|re)$")
 # ...and its "de" heard "da" ("Hereda Rancho"): only before a key word of that letter, as "Hereda" may
 # also be the surname Heredia bent
 _NAME_GLUED_TO_DA = re.compile(_GLUED_NAMES + r"da$")
+# ...and its "de" heard as a nasal, as between words ("vene perro", "kane koala": espeak-ng's "pe de
+# Perro", "ka de Koala"); only before a key word, which decides the letter
+_NAME_GLUED_TO_NASAL = re.compile(_GLUED_NAMES + r"(?:ne|me)$")
 
 
 def glued_name_and_de(word: str) -> bool:
@@ -712,6 +715,8 @@ def _rejoined(words: list[str]) -> list[str]:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if not glued and (da := _NAME_GLUED_TO_DA.match(w)) and nxt[:1] == _ES_NAMES[da.group(1)].lower():
             glued = da
+        if not glued and (nasal := _NAME_GLUED_TO_NASAL.match(w)) and _is_keyword(nxt, "es"):
+            glued = nasal
         if out and out[-1] == "e" and w not in _ES_NAMES and "e" + w in _ES_NAMES and len(w) >= 2:
             out[-1] = "e" + w
         elif w == "ed" and nxt.startswith("e") and _is_keyword(nxt, "es"):

@@ -321,6 +321,10 @@ def test_e_and_a_key_word_that_starts_with_e_run_together_are_still_e(heard: str
     [
         # a letter name, its "de" heard as a nasal and its key word, run together
         ("tenetoluka siete seis dos", "number", "T762"),
+        # ...or the name and its nasal "de" as one word, the key word apart (espeak-ng's Spanish)
+        ("kane koala ene estuela ene ene nule tres ocho cuatro", "plate", "KEN384"),
+        ("tené tomate tres", "number", "T3"),
+        ("vene perro nueve dos", "number", "P92"),
         # "e de Escuela": its "de" heard as the l of another name that starts like E's
         ("ele escuela nueve seis nueve", "number", "E969"),
         ("se de Carmen ere ensinada uno dos tres", "plate", "CE123"),
