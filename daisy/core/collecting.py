@@ -16,6 +16,7 @@ from daisy.understanding import email_from_name, plausible, reader
 from daisy.understanding.intents import Intent, sounds_done
 
 PIECED = (FieldKind.PLATE, FieldKind.EMAIL)
+_JOINING = set("YAEO")  # letters whose names are words that join others ("y", "a", "e", "o")
 KEYPAD_KINDS = (FieldKind.NUMBER, FieldKind.TIME)
 
 
@@ -137,7 +138,10 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         # (a whole value heard with doubt is no stray syllable: it is read back, as any value is)
         stray = doubtful and offer(ctx.state) is not Offer.SPELL and not reader.looks_complete(kind, piece)
         done = closing if piece else closing or Intent.YES in intents
-        if ctx.state.pieces and done and (not piece or stray):
+        # a closing bent out of shape whose only "piece" is a word Spanish joins with ("y a son tomas",
+        # "y a la más el tolo" for "Ya, son todas." / "Nada más, es todo.": Y, A) is the closing
+        joined_by = closing and Intent.DONE not in intents and len(piece) <= 2 and set(piece) <= _JOINING
+        if ctx.state.pieces and done and (not piece or stray or joined_by):
             guess = reader.best_guess(kind, ctx.state.pieces)
             if not plausible.plausible(kind, guess, f.symbols):
                 # the caller is done and the pieces make no value (a whole plate heard as "N"):

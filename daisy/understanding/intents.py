@@ -96,6 +96,8 @@ def holds_with_reason(text: str, lang: str) -> bool:
 DONE_LOOK_ALIKE = 80
 # ...and of its last word to the word a closing ends on: "tomo" is 75 from "todo"
 DONE_LAST_LOOK_ALIKE = 75
+# A closing runs to six words bent ("y a la más el tolo" for "Nada más, es todo.")
+DONE_MOST_WORDS = 6
 
 
 def sounds_done(text: str, lang: str) -> bool:
@@ -105,7 +107,7 @@ def sounds_done(text: str, lang: str) -> bool:
     from rapidfuzz import fuzz  # only on a reply nothing else understood
 
     folded = re.sub(r"[^a-z ]", "", fold(text)).strip()
-    if not folded or len(folded.split()) > 4:
+    if not folded or len(folded.split()) > DONE_MOST_WORDS:
         return False
     pack = packs.get(lang)
     last = folded.split()[-1]

@@ -744,6 +744,31 @@ def test_a_doubtful_closing_after_pieces_reads_the_pieces_back() -> None:
     assert turn.state.step == "confirm" and turn.state.pending == "LMN14", turn.say
 
 
+@pytest.mark.parametrize("closing", ["y a son tomas", "y a la más el tolo"])
+def test_a_closing_bent_into_joining_words_adds_no_letters(closing: str) -> None:
+    # "Ya, son todas." / "Nada más, es todo." heard with "y a" in front: Y and A as letters, but the
+    # reply is the closing, however sure the decoder was
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    for text in ("Soy Ramón Ibarra", "sí", "cuarenta y cinco", "sí"):
+        turn = dialogue.handle(turn.state, Utterance(text), NOW)
+    turn = _heard(dialogue, turn, "ele eme ene", 0.9)
+    turn = _heard(dialogue, turn, "catorce", 0.9)
+    turn = _heard(dialogue, turn, closing, 0.45)
+    assert turn.state.step == "confirm" and turn.state.pending == "LMN14", turn.say
+
+
+def test_a_closing_said_with_a_letter_keeps_the_letter() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = dialogue.start(Direction.INBOUND, NOW)
+    for text in ("Soy Ramón Ibarra", "sí", "cuarenta y cinco", "sí"):
+        turn = dialogue.handle(turn.state, Utterance(text), NOW)
+    turn = _heard(dialogue, turn, "ele eme ene", 0.9)
+    turn = _heard(dialogue, turn, "catorce", 0.9)
+    turn = _heard(dialogue, turn, "a, es todo", 0.9)
+    assert turn.state.step == "confirm" and turn.state.pending == "LMN14A", turn.say
+
+
 def test_speech_heard_as_no_words_is_not_understood_and_climbs_the_ladder() -> None:
     dialogue = Dialogue(FORM, "es")
     turn = dialogue.start(Direction.INBOUND, NOW)

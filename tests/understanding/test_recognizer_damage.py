@@ -459,7 +459,8 @@ def test_es_todo_glued_by_the_recognizer_still_closes_the_pieces() -> None:
 @pytest.mark.parametrize(
     ("said", "lang"), [("son tomas", "es-MX"), ("ese todo", "es-MX"), ("That's it.", "en-US"),
                        # espeak-ng's "Es todo." as Whisper writes it most: the last word is still close
-                       ("el tomo", "es-MX"), ("y su estodo", "es-MX"), ("llana masque tomo", "es-MX")]
+                       ("el tomo", "es-MX"), ("y su estodo", "es-MX"), ("llana masque tomo", "es-MX"),
+                       ("y a la más el tolo", "es-MX")]  # "Nada más, es todo."
 )
 def test_a_that_is_all_the_recognizer_bent_sounds_done(said: str, lang: str) -> None:
     from daisy.understanding.intents import sounds_done
