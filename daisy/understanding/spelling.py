@@ -966,11 +966,12 @@ def _bv_modifier(words: list[str], j: int, letter: str) -> tuple[str, int]:
     return letter, j
 
 
-# espeak-ng's digits as Whisper base writes them (said and heard on made-up sets 13-23): no connector
+# espeak-ng's digits as Whisper base writes them (said and heard on made-up sets 13-23; "nero",
+# "heaven", "seine" on set 46 and espeak-ng subsets of 47-50, 18, 5 and 2 times): no connector
 # ("F for Fox") nor key word (but after a connector a word is the key word: "E like Evan")
 _PLAIN_HOMOPHONES = {"time": "five", "times": "five", "fix": "six", "evan": "seven", "famine": "seven",
                      "hive": "five", "free": "three", "nile": "nine", "wern": "one", "lerop": "zero",
-                     "hyde": "five", "big": "six"}
+                     "hyde": "five", "big": "six", "nero": "zero", "heaven": "seven", "seine": "nine"}
 _HOMOPHONES = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight", "tree": "three",
                **_PLAIN_HOMOPHONES}
 

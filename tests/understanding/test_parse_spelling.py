@@ -192,7 +192,8 @@ def test_english_homophones_among_digits(said: str, symbols: str) -> None:
      ("eight nine Papa Echo Time Golf", "89PE5G"), ("it's time for three one", "5431"),
      ("time thirty four sixty three", "53463"), ("W like William, dash Evan two six four", "W7264"),
      ("two four nine time famine", "24957"), ("Tango, Wern, Lerop, Hive", "T105"), ("Tango Nile", "T9"),
-     ("H J three big six free", "HJ3663"), ("Tango three times two", "T352")],
+     ("H J three big six free", "HJ3663"), ("Tango three times two", "T352"),
+     ("Charlie six Nero two", "C602"), ("it's heaven for heaven one time", "74715")],
 )
 def test_espeak_five_six_and_seven_written_as_words_are_digits_in_runs_beside_nato_words_and_first(
     said: str, symbols: str
