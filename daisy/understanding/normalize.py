@@ -61,7 +61,7 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(rf"\b({_UNITS}|cero|\d) do\b(?= (?:{_UNITS}|cero|\d)\b| *$)"), r"\1 dos"),
     # "hace de ormiga": "hache" heard as the verb, before its key word with the H silent; "letra hace",
     # "letra vez": the letter's name heard as a word after "letra"
-    (re.compile(r"\bhace(?= de [aeiou])|(?<=\bletra )hace\b"), "hache"),
+    (re.compile(r"\bhace(?= de [aeiou])|(?<=\bletra )hace\b|(?<=\btrae )hace\b"), "hache"),
     # "a che de ir algo": "hache" split after its first vowel (the recognizer's article "a" and a
     # "che" no Spanish answer has alone)
     (re.compile(r"\ba che\b"), "hache"),
@@ -95,6 +95,8 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # glued: "letraehache", "letraeka" (but "letraeme", "letraene" are "letra eme", "letra ene")
     (re.compile(r"\b(?:le|li|lec|lek)trae([a-zñ]{2,})\b"), _glued_trae),
     (re.compile(r"\b(?:le ?|li ?|lec ?|lek ?)tra(?=[a-zñ ]|$)"), "letra "),
+    # ...its r dropped ("leta doble u", "leta c"): only before a letter
+    (re.compile(rf"\bleta (?=(?:{_LETTER_NAMES}|{_NATO})\b)"), "letra "),
     # ...its l heard as an m ("me trae se", "me traú"): only as a whole word made of "tra" and a
     # letter name's sound, so "me transfieres", "me trajeron" stay what they are
     (re.compile(r"\bme tra(?=(?:e|u|ue|ce|se|te|fe|je|ere|ele|eme|ene|che)\b)"), "letra "),
@@ -161,7 +163,7 @@ def _junk(keep: str) -> re.Pattern[str]:
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
     "nta|n ta", " do$", r" do\b", "hace", "a che", "gu?ion", "o[nm] bajo", "letra vez", "no ?ven", ".letra",
     "lle de ll", "nt", "nt", "dieci |diez ",
-    "veinti ", "veinti", "letras", "trae ", "trae", "tra",
+    "veinti ", "veinti", "letras", "trae ", "trae", "tra", "leta ",
     "me tra", "re ?tra", "do b?le",
     "chic|grande|larga|corta|baja|alta", r"\d", "qua|twa", "ient",
 ))

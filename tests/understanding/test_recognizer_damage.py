@@ -70,6 +70,9 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("llé de llégua, ele de llave, cinco cuatro tres dos", "es-MX", "YL5432"),  # ye de Yegua
         # ...a letter's name run into the "letra" after it, or heard as a word after "letra"
         ("letra caletra hace letra vez cinco cinco ocho", "es-MX", "KHV558"),
+        # ...after a "letra" bent ("le trae hace"), or with the r of "letra" dropped ("leta c")
+        ("le trae se le trae hace uno ocho cuatro dos", "es-MX", "SH1842"),
+        ("letra e me leta c siete cuatro cuatro nueve", "es-MX", "MC7449"),
         # "letra efe" cut after its first vowel
         ("letra a fe letra ve letra je ocho uno siete", "es-MX", "FVG817"),
         # a name run into its "de" before a key word; a clear name ("equis") over a bent key word
