@@ -131,8 +131,8 @@ def _letter_of(token: str, lang: str) -> str | None:
     if token in ("xray",):
         return "X"
     got = _names(lang).get(token) or _mended_name(token, _names(lang))
-    if got is None and not is_english(lang) and token[:2] == "ae" and len(token) >= 4:
-        got = _ES_NAMES.get(token[1:])  # "aene", "aeme": an e-name with a vowel heard before it
+    if got is None and not is_english(lang) and token[:2] in ("ae", "ee") and len(token) >= 4:
+        got = _ES_NAMES.get(token[1:])  # "aene", "eere": an e-name with a vowel heard before it
     if got is None and len(token) == 1 and token.isalpha():
         got = token.upper()
     if got is None and not is_english(lang):

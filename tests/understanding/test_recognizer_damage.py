@@ -74,6 +74,8 @@ def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: st
         ("le trae se le trae hace uno ocho cuatro dos", "es-MX", "SH1842"),
         # a vowel's name glued to its "de" with the h the recognizer writes before it
         ("hide irapuato ele de luna tres dos", "es-MX", "IL32"),
+        # an e-name with its first vowel heard twice (Kokoro's "letra erre, letra ene")
+        ("letra eere letra eene letra u guion dos uno cinco", "es-MX", "RNU215"),
         ("letra e me leta c siete cuatro cuatro nueve", "es-MX", "MC7449"),
         # "letra efe" cut after its first vowel
         ("letra a fe letra ve letra je ocho uno siete", "es-MX", "FVG817"),
