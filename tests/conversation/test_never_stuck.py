@@ -731,8 +731,8 @@ def test_doubtful_pieces_end_in_a_read_back_or_an_empty_field_never_a_loop() -> 
     assert turn.state.field != "tractor_plates" or turn.state.step == "confirm"
 
 
-def test_a_doubtful_closing_after_pieces_reads_the_pieces_back() -> None:
-    # "Es todo." heard "el tomo" at low confidence: "el" reads as a letter, but the reply is the closing
+def _plate_pieces_held() -> tuple[Dialogue, Turn]:
+    """A Spanish call on the tractor plates, "ele eme ene" and "catorce" held, asked what follows."""
     dialogue = Dialogue(FORM, "es")
     turn = dialogue.start(Direction.INBOUND, NOW)
     for text in ("Soy Ramón Ibarra", "sí", "cuarenta y cinco", "sí"):
@@ -740,6 +740,12 @@ def test_a_doubtful_closing_after_pieces_reads_the_pieces_back() -> None:
     turn = _heard(dialogue, turn, "ele eme ene", 0.9)
     turn = _heard(dialogue, turn, "catorce", 0.9)
     assert turn.state.step != "confirm", turn.say
+    return dialogue, turn
+
+
+def test_a_doubtful_closing_after_pieces_reads_the_pieces_back() -> None:
+    # "Es todo." heard "el tomo" at low confidence: "el" reads as a letter, but the reply is the closing
+    dialogue, turn = _plate_pieces_held()
     turn = _heard(dialogue, turn, "el tomo", 0.1)
     assert turn.state.step == "confirm" and turn.state.pending == "LMN14", turn.say
 
@@ -748,23 +754,13 @@ def test_a_doubtful_closing_after_pieces_reads_the_pieces_back() -> None:
 def test_a_closing_bent_into_joining_words_adds_no_letters(closing: str) -> None:
     # "Ya, son todas." / "Nada más, es todo." heard with "y a" in front: Y and A as letters, but the
     # reply is the closing, however sure the decoder was
-    dialogue = Dialogue(FORM, "es")
-    turn = dialogue.start(Direction.INBOUND, NOW)
-    for text in ("Soy Ramón Ibarra", "sí", "cuarenta y cinco", "sí"):
-        turn = dialogue.handle(turn.state, Utterance(text), NOW)
-    turn = _heard(dialogue, turn, "ele eme ene", 0.9)
-    turn = _heard(dialogue, turn, "catorce", 0.9)
+    dialogue, turn = _plate_pieces_held()
     turn = _heard(dialogue, turn, closing, 0.45)
     assert turn.state.step == "confirm" and turn.state.pending == "LMN14", turn.say
 
 
 def test_a_closing_said_with_a_letter_keeps_the_letter() -> None:
-    dialogue = Dialogue(FORM, "es")
-    turn = dialogue.start(Direction.INBOUND, NOW)
-    for text in ("Soy Ramón Ibarra", "sí", "cuarenta y cinco", "sí"):
-        turn = dialogue.handle(turn.state, Utterance(text), NOW)
-    turn = _heard(dialogue, turn, "ele eme ene", 0.9)
-    turn = _heard(dialogue, turn, "catorce", 0.9)
+    dialogue, turn = _plate_pieces_held()
     turn = _heard(dialogue, turn, "a, es todo", 0.9)
     assert turn.state.step == "confirm" and turn.state.pending == "LMN14A", turn.say
 
