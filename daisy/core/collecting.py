@@ -138,7 +138,7 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         # (a whole value heard with doubt is no stray syllable: it is read back, as any value is)
         stray = doubtful and offer(ctx.state) is not Offer.SPELL and not reader.looks_complete(kind, piece)
         done = closing if piece else closing or Intent.YES in intents
-        # a closing bent out of shape whose only "piece" is a word Spanish joins with ("y a son tomas",
+        # a closing bent out of shape whose only "piece" is a word that joins others ("y a son tomas",
         # "y a la más el tolo" for "Ya, son todas." / "Nada más, es todo.": Y, A) is the closing
         joined_by = closing and Intent.DONE not in intents and len(piece) <= 2 and set(piece) <= _JOINING
         if ctx.state.pieces and done and (not piece or stray or joined_by):

@@ -794,8 +794,9 @@ def _starts_a_name_of(prefix: str, key: str) -> bool:
     tail = prefix in _NAME_TAILS and "e" + prefix in _ES_NAMES and _sounds_like(k, _ES_NAMES["e" + prefix])
     # ...or a vowel's name with the h the recognizer writes before it ("hide irapuato": i de Irapuato)
     vowel = len(prefix) == 2 and prefix[0] == "h" and prefix[1] in _VOWELS and k == prefix[1].upper()
-    return whole or tail or vowel or any(len(name) > 1 and name.startswith(prefix) and _sounds_like(k, letter)
-                                for name, letter in _ES_NAMES.items()) or _bent_syllable_of(prefix, k)
+    alike = any(len(name) > 1 and name.startswith(prefix) and _sounds_like(k, letter)
+                for name, letter in _ES_NAMES.items())
+    return whole or tail or vowel or alike or _bent_syllable_of(prefix, k)
 
 
 def _cut_name_with_key(words: list[str], i: int) -> tuple[str, int] | None:
