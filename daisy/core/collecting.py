@@ -13,10 +13,9 @@ from daisy.core.state import Outcome, Phase, Turn
 from daisy.core.wording import join, spoken_list
 from daisy.form import FieldKind, FormField
 from daisy.understanding import email_from_name, plausible, reader
-from daisy.understanding.intents import Intent, sounds_done
+from daisy.understanding.intents import Intent, only_joining, sounds_done
 
 PIECED = (FieldKind.PLATE, FieldKind.EMAIL)
-_JOINING = set("YAEO")  # letters whose names are words that join others ("y", "a", "e", "o")
 KEYPAD_KINDS = (FieldKind.NUMBER, FieldKind.TIME)
 
 
@@ -140,7 +139,7 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         done = closing if piece else closing or Intent.YES in intents
         # a closing bent out of shape whose only "piece" is a word that joins others ("y a son tomas",
         # "y a la más el tolo" for "Ya, son todas." / "Nada más, es todo.": Y, A) is the closing
-        joined_by = closing and Intent.DONE not in intents and len(piece) <= 2 and set(piece) <= _JOINING
+        joined_by = closing and Intent.DONE not in intents and only_joining(piece, ctx.lang)
         if ctx.state.pieces and done and (not piece or stray or joined_by):
             guess = reader.best_guess(kind, ctx.state.pieces)
             if not plausible.plausible(kind, guess, f.symbols):

@@ -115,6 +115,12 @@ def sounds_done(text: str, lang: str) -> bool:
         or any(fuzz.ratio(last, word) >= DONE_LAST_LOOK_ALIKE for word in pack.done_last)
 
 
+def only_joining(piece: str, lang: str) -> bool:
+    """A "piece" of at most two letters whose names are words that join others ("y", "a"): heard
+    before a bent closing, it belongs to the closing."""
+    return 0 < len(piece) <= 2 and set(piece) <= packs.get(lang).joining_letters
+
+
 def without_done(text: str, lang: str) -> str:
     """The words with any "es todo" / "that's all" taken out (folded)."""
     pack = packs.get(lang).intents

@@ -35,6 +35,7 @@ class LanguagePack:
     done_said: tuple[str, ...]
     done_last: tuple[str, ...]
     can_talk_now: re.Pattern[str]
+    joining_letters: frozenset[str]
 
 
 def _pack(code: str, module: ModuleType) -> LanguagePack:
@@ -54,6 +55,7 @@ def _pack(code: str, module: ModuleType) -> LanguagePack:
         done_said=module.DONE_SAID,
         done_last=module.DONE_LAST,
         can_talk_now=module.CAN_TALK_NOW,
+        joining_letters=module.JOINING_LETTERS,
     )
 
 

@@ -250,6 +250,9 @@ INTENTS: dict[Intent, re.Pattern[str]] = {
 # "That's all" as callers say it, to recognize it bent by the recognizer ("Let's all.").
 DONE_SAID = ("thats all", "thats it", "thats everything", "thats the whole thing", "nothing else", "all done")
 DONE_LAST: tuple[str, ...] = ()  # "all", "it": too short to recognize bent
+# Letters whose names are words said around a closing ("a", "eh", "oh"): one of them alone before a
+# bent closing is part of it, not a letter of the value.
+JOINING_LETTERS = frozenset("AEO")
 WEAK_YES: frozenset[str] = frozenset()  # English has no yes made only of weak words
 AMBIGUOUS_ALONE = frozenset({"so", "well", "ye", "yay"})
 ROOTS = {

@@ -366,6 +366,9 @@ DONE_SAID = (
 # The word a closing ends on, which the recognizer bends least out of shape ("el tomo", "y su estodo",
 # "ya son tomas" for "es todo", "ya son todas").
 DONE_LAST = ("todo", "todas", "todos", "estodo")
+# Letters whose names are the words that join others ("y", "a", "e", "o"): one of them alone before a
+# bent closing ("y a son tomas" for "ya son todas") is part of the closing, not a letter of the value.
+JOINING_LETTERS = frozenset("YAEO")
 # Words that mean yes only when the answer is made of nothing else ("va", "eso es", "muy bien"):
 # "Y flota bien." is recognizer noise, not a yes.
 WEAK_YES = frozenset({
