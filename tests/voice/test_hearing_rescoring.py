@@ -88,6 +88,16 @@ def test_two_different_plates_are_a_doubt_settled_for_the_spelling_decode() -> N
     assert value(Expected.PLATE, text, "en", NOW) == "DAV815" and sure < 0.55
 
 
+def test_a_whole_address_heard_freely_beats_a_spelling_decode_that_lost_its_provider() -> None:
+    # the spelling-words decode has no word for "hotmail" and went round a loop of letters instead
+    free = [_hyp("Bravo Romeo Echo November Delta Alpha dot Whiskey Hotel One Two at hotmail dot com.",
+                 -0.23, Expected.EMAIL, "en")]
+    closed = [_hyp("Bravo, Romeo, Echo, November, Delta, Alpha, Whiskey, Hotel, One, Two, Alpha, Delta, "
+                   "Alpha, Whiskey, Hotel,", -0.23, Expected.EMAIL, "en")]
+    text, sure = two_opinions(free, [20], closed, [20])
+    assert value(Expected.EMAIL, text, "en", NOW) == "brenda.wh12@hotmail.com" and sure < 0.55
+
+
 def test_that_is_all_said_after_pieces_is_not_overruled_by_spelling_words() -> None:
     free = [_hyp("That's all.", -0.3, Expected.PLATE, "en")]
     closed = [_hyp("Sierra, Hotel, Alpha, one, two, three", -0.9, Expected.PLATE, "en")]

@@ -43,6 +43,7 @@ from typing import TypeVar
 import numpy as np
 
 from daisy.core.expectation import Expected, Listening
+from daisy.understanding import reader
 from daisy.understanding.answers import value as answer_value
 from daisy.voice import vocabulary
 from daisy.voice.hearing import (
@@ -447,7 +448,16 @@ def two_opinions(
         return closed_text, closed_conf
     if free_value == closed_value:
         return free_text, max(free_conf, closed_conf, AGREED)
+    if _whole_address(free_value) and not _whole_address(closed_value):
+        # the closed decode lost the provider it has no words for, and went round a loop of letters
+        # instead ("…, Lima, Delta, One, Two, Alpha, Delta, Alpha, Whiskey, …" for "…, one, two, at
+        # hotmail dot com"): a whole address heard freely is nearer what was said, still in doubt
+        return free_text, round(min(free_conf, closed_conf) * 0.5, 3)
     return closed_text, round(min(free_conf, closed_conf) * 0.5, 3)
+
+
+def _whole_address(value: str | None) -> bool:
+    return value is not None and reader.is_complete_email(value)
 
 
 def choose(hypotheses: list[Hypothesis], lengths: list[int], value_wanted: bool = False) -> tuple[str, float]:
