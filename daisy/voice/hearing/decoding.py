@@ -448,12 +448,13 @@ def two_opinions(
         return closed_text, closed_conf
     if free_value == closed_value:
         return free_text, max(free_conf, closed_conf, AGREED)
+    doubt = round(min(free_conf, closed_conf) * 0.5, 3)
     if _whole_address(free_value) and not _whole_address(closed_value):
         # the closed decode lost the provider it has no words for, and went round a loop of letters
         # instead ("…, Lima, Delta, One, Two, Alpha, Delta, Alpha, Whiskey, …" for "…, one, two, at
         # hotmail dot com"): a whole address heard freely is nearer what was said, still in doubt
-        return free_text, round(min(free_conf, closed_conf) * 0.5, 3)
-    return closed_text, round(min(free_conf, closed_conf) * 0.5, 3)
+        return free_text, doubt
+    return closed_text, doubt
 
 
 def _whole_address(value: str | None) -> bool:
