@@ -20,6 +20,7 @@ from livekit.agents.types import NOT_GIVEN, APIConnectOptions, NotGivenOr
 
 from daisy.core.expectation import Listening
 from daisy.voice.hearing import Heard, hear_for
+from daisy.voice.hearing.alignment import plain_start
 from daisy.voice.hearing.cleaning import drop_inventions
 from daisy.voice.hearing.decoding import (
     MAX_TOKENS,
@@ -66,7 +67,7 @@ def transcribe_short(model, audio: np.ndarray, language: str) -> str:  # type: i
         return transcribe(model, audio, language)
     tok = tokenizer(model, language)
     result = model.model.generate(
-        encode(model, audio), [[*tok.sot_sequence, tok.no_timestamps]], beam_size=1,
+        encode(model, audio), [plain_start(tok)], beam_size=1,
         max_length=token_budget(seconds), return_no_speech_prob=True, return_scores=True,
         suppress_blank=True, suppress_tokens=[-1],
     )[0]

@@ -14,7 +14,7 @@ from livekit import rtc
 from daisy.core.expectation import Expected, Listening
 from daisy.understanding.answers import value
 from daisy.voice.hearing import hear, load_whisper
-from daisy.voice.hearing.alignment import TurnAudio
+from daisy.voice.hearing.alignment import TurnAudio, plain_start
 from daisy.voice.hearing.decoding import encode, phone_audio, tokenizer
 from daisy.voice.local_stt import WhisperSTT
 from daisy.voice.phone_band import through_the_line
@@ -46,8 +46,7 @@ def turn_audio(pcm: np.ndarray, lang: str) -> TurnAudio:
     audio = phone_audio(pcm, 8000)
     model = load_whisper(Path("data"))
     tok = tokenizer(model, lang)
-    start = [*tok.sot_sequence, tok.no_timestamps]
-    return TurnAudio(model, encode(model, audio), len(audio) // 160, tok, start)
+    return TurnAudio(model, encode(model, audio), len(audio) // 160, tok, plain_start(tok))
 
 
 def test_a_read_back_answer_and_a_number_are_heard_as_answers(tmp_path: Path) -> None:

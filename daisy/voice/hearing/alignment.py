@@ -14,6 +14,11 @@ from typing import Any
 import numpy as np
 
 
+def plain_start(tok: Any) -> list[int]:
+    """The decoder's start tokens with no prompt: the language and task, no timestamps."""
+    return [*tok.sot_sequence, tok.no_timestamps]
+
+
 def as_a_sentence(text: str) -> str:
     """Words heard written as the readings scored against them are, with one closing period (a bare
     "Sí" would beat "No." by the period's cost alone)."""

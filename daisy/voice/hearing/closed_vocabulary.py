@@ -12,6 +12,7 @@ from typing import Any
 
 from daisy.core.expectation import Expected
 from daisy.voice import vocabulary
+from daisy.voice.hearing.alignment import plain_start
 
 SNAP_SCORE = 70  # rapidfuzz ratio: "Nomember" → November (82), "Alta" → Alfa (75)
 
@@ -21,7 +22,7 @@ _SUPPRESSIONS: dict[tuple[int, Expected, str], list[int]] = {}
 def decode(model: Any, encoded: Any, tok: Any, expecting: Expected, lang: str, beam: int, n_best: int,
            budget: int) -> Any:
     """The N-best of the utterance (already encoded) in spelling words only."""
-    plain = [*tok.sot_sequence, tok.no_timestamps]
+    plain = plain_start(tok)
     return model.model.generate(
         encoded, [plain], beam_size=beam, num_hypotheses=n_best, max_length=len(plain) + budget,
         return_scores=True, suppress_blank=True,

@@ -57,7 +57,7 @@ from daisy.voice.hearing import (
     stray_digits,
     yes_twin,
 )
-from daisy.voice.hearing.alignment import TurnAudio
+from daisy.voice.hearing.alignment import TurnAudio, plain_start
 from daisy.voice.hearing.cleaning import (
     clean,
     lost_most_of,
@@ -203,7 +203,7 @@ def hear(
     seconds = min(len(audio) / WHISPER_RATE, SHORT_WINDOW_MAX)
     tok = tokenizer(model, lang)
     prompt_text = vocabulary.prompt(expecting, lang, spelled)
-    plain = [*tok.sot_sequence, tok.no_timestamps]  # the decoder's start with no prompt
+    plain = plain_start(tok)
     prompt = [tok.sot_prev, *tok.encode(" " + prompt_text), *plain] if prompt_text else plain
     encoded = encode(model, audio)
     budget = token_budget(seconds)
@@ -435,7 +435,8 @@ def two_opinions(
 ) -> tuple[str, float]:
     """The free decode and the one restricted to spelling words, weighed together: the same value
     from both is sure; a value from only one of them keeps that decode's own confidence; two
-    different values are a doubt, settled for the closed decode (it cannot wander into other words)."""
+    different values are a doubt, settled for the closed decode (it cannot wander into other words)
+    unless only the free one makes a whole address."""
     if not free:
         return choose(closed, closed_lengths, value_wanted=True)
     free_text, free_conf = choose(free, free_lengths, value_wanted=True)
@@ -449,16 +450,12 @@ def two_opinions(
     if free_value == closed_value:
         return free_text, max(free_conf, closed_conf, AGREED)
     doubt = round(min(free_conf, closed_conf) * 0.5, 3)
-    if _whole_address(free_value) and not _whole_address(closed_value):
+    if reader.is_complete_email(free_value) and not reader.is_complete_email(closed_value):
         # the closed decode lost the provider it has no words for, and went round a loop of letters
         # instead ("…, Lima, Delta, One, Two, Alpha, Delta, Alpha, Whiskey, …" for "…, one, two, at
         # hotmail dot com"): a whole address heard freely is nearer what was said, still in doubt
         return free_text, doubt
     return closed_text, doubt
-
-
-def _whole_address(value: str | None) -> bool:
-    return value is not None and reader.is_complete_email(value)
 
 
 def choose(hypotheses: list[Hypothesis], lengths: list[int], value_wanted: bool = False) -> tuple[str, float]:
