@@ -209,6 +209,14 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
                 out.append(Num(value, str(value), False, i, i + 3))
                 i += 3
                 continue
+            step = 2 if i + 2 < n and words[i + 1] == "," else 1  # its comma is no pause of the caller's
+            if _ROUND_HUNDREDS.fullmatch(w) and i + step < n and _tens_or_units(words[i + step], table):
+                # "300, 46", "300 cuarenta y seis": Whisper wrote "three hundred" apart from the rest
+                group = _Group(i)
+                group.below = int(w)
+                group.hundreds = True
+                end = i = i + step
+                continue
             if i + 1 < n and words[i + 1] in ("mil", "thousand") and len(w) <= 3 and w[0] != "0":
                 group = _Group(i)  # "2 mil": digits times a thousand
                 group.below = int(w)
@@ -276,6 +284,17 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
         i += 1
     close()
     return out
+
+
+_ROUND_HUNDREDS = re.compile(r"[1-9]00")
+
+
+def _tens_or_units(word: str, table: dict[str, tuple[int, int]]) -> bool:
+    """What may follow hundreds in the same number: one or two digits, or a word below a hundred."""
+    if word.isdigit():
+        return len(word) <= 2 and word[0] != "0"
+    entry = table.get(word)
+    return entry is not None and entry[0] in (UNIT, TEEN, TENS) and word not in _ARTICLES
 
 
 def _unit_after_y(words: list[str], i: int, table: dict[str, tuple[int, int]]) -> int | None:

@@ -1079,3 +1079,19 @@ def test_was_after_the_plate_is_the_verb_never_rs_name() -> None:
 def test_a_dash_run_into_the_symbol_after_it_is_a_dash_and_that_symbol(heard: str, plate: str) -> None:
     # Kokoro's "guion Sierra" heard "quionciera": no Spanish word starts with "guion"
     assert reader.read_piece("plate", heard, "es-MX") == plate
+
+
+@pytest.mark.parametrize(
+    ("kind", "heard", "lang", "value"),
+    [
+        ("plate", "X, D, F, 300, 46", "en-US", "XDF346"),  # "three hundred forty six"
+        ("plate", "A B C 300 cuarenta y seis", "es-MX", "ABC346"),
+        ("number", "TR 200 18", "en-US", "TR218"),
+        ("number", "700, 5", "es-MX", "705"),
+        ("number", "300 300", "es-MX", "300300"),  # a hundred after hundreds is a group of its own
+        ("number", "100 0 5", "es-MX", "10005"),  # a zero is no tens
+    ],
+)
+def test_round_hundreds_written_in_digits_apart_from_the_rest_are_one_number(
+        kind: str, heard: str, lang: str, value: str) -> None:
+    assert reader.read_value(kind, heard, lang, NOW) == value
