@@ -350,13 +350,20 @@ def _spelled_name(ctx: TurnContext, text: str) -> str | None:
         or " ".join(heard[:-1] if len(heard) > 1 else heard)
     )
     surname = reader.name_from_letters(letters, ctx.lang, heard=True)
+    if ctx.confidence is not None:
+        given = reader.with_names_heard_before(given, " ".join(heard), ctx.lang)
     if given.split()[-1:] == [surname]:
         # the surname heard before and spelled now is said once (a one-word name heard before was
         # the surname: "Walker", then "Whiskey, Alfa, …" is Walker, not "Walker Walker")
         given = given.rsplit(" ", 1)[0] if len(given.split()) > 1 else ""
     if f"{given} {surname}" in refused(ctx.state):
-        # the given name known before was said no to with this very surname: the one said now, even
-        # one the lexicon lacks, may be right
+        # the given name known before was said no to with this very surname: it is written another
+        # way (Helena, Elena), or the one said now, even one the lexicon lacks, is right
+        alikes = reader.given_name_alikes(f"{given} {surname}", ctx.lang)
+        alike = [v for v in alikes if v not in refused(ctx.state)]
+        if alike and ctx.confidence is not None:  # (typed, it is as meant; once: no other is offered)
+            ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, "given_alike_offered": "1"})
+            return alike[0]
         given = said_now or reader.words_before_spelling(text) or given
     spelled = f"{given} {reader.name_from_letters(letters, ctx.lang)}".strip()
     if ctx.confidence is None:

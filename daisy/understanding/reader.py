@@ -334,6 +334,21 @@ def with_given_name(said: str, known_before: str) -> str:
     return " ".join(dict.fromkeys([*before, *words]))
 
 
+def with_names_heard_before(given: str, heard_before: str, lang: str) -> str:
+    """The names said before a spelled surname, as heard whole on an earlier try when that said more
+    of them: asked to spell the last surname, a caller says the others again and the line may bend
+    them now ("Miguel Monta Yes, uve de Vaso…" after "Miguel Montañés Pilar": Miguel Montañez, then
+    the spelling). Only a name of three words or more heard before (its last word being the one
+    spelled now) whose first words are the ones kept now."""
+    before = heard_before.split()[:-1]
+    kept = given.split()
+    if len(before) < 2 or len(before) <= len(kept):
+        return given
+    if [strip_accents(w.lower()) for w in kept] != [strip_accents(w.lower()) for w in before[: len(kept)]]:
+        return given
+    return name_lexicon.mend(" ".join(before), lang)
+
+
 def named(text: str, lang: str) -> bool:
     """The words give a name on purpose: an intro ("me llamo…", "soy…") or a name the lexicon knows."""
     if _NAME_INTRO.search(text):

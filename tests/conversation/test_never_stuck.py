@@ -440,15 +440,16 @@ def test_a_given_name_said_no_to_after_the_surname_was_spelled_is_offered_writte
     # the driver spells the surname and says the given name: Whisper writes Dylan for Dillon, and the
     # driver hearing "Dylan" read back cannot tell which way Daisy wrote it
     said = ("My name is Dylan Delacruz", "No", "Dylan Delacruz", "No",
-            "Dylan Delta Echo Lima Alpha Charlie Romeo Uniform Zulu", "No")
+            "Dylan Delta Echo Lima Alpha Charlie Romeo Uniform Zulu")
     dialogue, turn = _call_hearing("en", "Sure.", *said)
+    # the name said no to has the surname spelled now: the given name is what was wrong
     assert turn.state.pending == "Dillon Delacruz" and turn.state.phase is Phase.CONFIRMING
     assert _heard(dialogue, turn, "Yes.", 0.9).state.values["driver_name"].value == "Dillon Delacruz"
     # only once: a second no leaves the name empty
     turn = _heard(dialogue, turn, "No.", 0.9)
     assert turn.state.values["driver_name"].left_empty
     # typed, the given name is as the caller wrote it
-    _, typed = _call_hearing("en", "Sure.", *said, confidence=None)
+    _, typed = _call_hearing("en", "Sure.", *said, "No", confidence=None)
     assert typed.state.values["driver_name"].left_empty
     # a name said whole on the last rung, no letters spelled, is no surname to keep ("John Fifth Arrow")
     _, whole = _call_hearing("en", "Sure.", *said[:4], "John Fifth Arrow", "No")
@@ -616,6 +617,34 @@ def test_a_spelled_surname_follows_the_known_names_heard_before_over_words_bent_
     )
     turn = _heard(dialogue, turn, heard, 0.9)
     assert turn.state.pending == "Elvia Peralta Barrios"
+
+
+def test_a_spelled_surname_follows_all_the_names_heard_before_when_the_line_bent_them_now() -> None:
+    # Kokoro's "Miguel Montañez: uve de Vaso, …" (made-up set 53): the first surname, heard right
+    # twice before, came out "Monta Yes" with the spelling, and the name read back had lost it
+    said = ("Miguel Montañés Pilar", "No está mal.", "Miguel Montañés Pilar", "Incorrecto.")
+    dialogue, turn = _call_hearing("es", *said, confidence=0.6)
+    assert offer(turn.state) is Offer.SPELL
+    heard = ("Miguel Monta Yes Ube de vaso I de iglesia I de luna I de lúpe I de aguacate I de rosa "
+             "I de ratón I de estrella I de aguacate I de luna")
+    assert _heard(dialogue, turn, heard, 0.6).state.pending == "Miguel Montañez Villarreal"
+    # typed, the names are as the caller typed them now
+    dialogue, turn = _call_hearing("es", *said, confidence=None)
+    spelled = "Miguel: ve, i, ele, ele, a, erre, erre, e, a, ele"
+    typed = dialogue.handle(turn.state, Utterance(spelled, None), NOW)
+    assert typed.state.pending == "Miguel Villarreal"
+
+
+def test_a_name_said_no_to_whose_last_surname_is_spelled_now_is_offered_with_its_given_name_written_otherwise(
+) -> None:
+    # Kokoro's "Helena Citlali Ulibarri Menchaca" heard "Elena …" twice (made-up set 53): the surname
+    # spelled now is the one heard, so the given name is what was wrong
+    said = ("Me llamo Elena Citlali Ulivari Menchaca", "No está bien.", "Soy Elena Citlali Udivari Menchaca",
+            "No está mal.")
+    dialogue, turn = _call_hearing("es", *said, confidence=0.6)
+    heard = ("Elena Siplálio Libari M. Demesa E. Estrella M. N. Aranja C. De Coche H. De Ormiga "
+             "A. De Acapunco C. De Casa A. De Acapunco")
+    assert _heard(dialogue, turn, heard, 0.6).state.pending == "Helena Citlali Ulibarri Menchaca"
 
 
 def test_a_heard_spelled_surname_one_letter_off_a_known_one_is_that_one_typed_it_is_as_typed() -> None:
