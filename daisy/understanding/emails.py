@@ -12,7 +12,7 @@ import re
 
 from daisy.understanding import email_spelled, readback, spelling
 from daisy.understanding.normalize import is_english, last_version, normalize
-from daisy.understanding.numbers import find_numbers, word_table
+from daisy.understanding.numbers import TENS, find_numbers, word_table
 from daisy.understanding.plausible import PROVIDERS, provider_as_said
 
 _COMPLETE = re.compile(r"^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
@@ -91,6 +91,24 @@ def names_the_whole(text: str, lang: str) -> bool:
     words = normalize(text).split()
     leads = _WHOLE_NAMED_EN if is_english(lang) else _WHOLE_NAMED_ES
     return any(words[: len(lead.split())] == lead.split() for lead in leads)
+
+
+def _units_heard_as_words(words: list[str], lang: str) -> list[str]:
+    """ "nelson 60 heaven": the unit of a number said after its tens, heard as the word it sounds like
+    (espeak-ng's "sixty seven", "forty five" as "forty time"). No address runs a tens number into such
+    a word."""
+    table = word_table(lang)
+    out: list[str] = []
+    for w in words:
+        unit = spelling.digit_heard_as_word(w)
+        before = out[-1] if out else ""
+        if unit and unit != "zero" and re.fullmatch(r"[2-9]0", before):
+            out[-1] = str(int(before) + table[unit][1])
+        elif unit and unit != "zero" and table.get(before, (None, 0))[0] == TENS:
+            out.append(unit)
+        else:
+            out.append(w)
+    return out
 
 
 def _strip_lead(words: list[str], english: bool) -> list[str]:
@@ -208,6 +226,8 @@ def _read_email(text: str, lang: str) -> str:
                      or words[0] in (_WORDLIKE_EN if english else _WORDLIKE_ES)
                      and not _among_letters(words, 0, lang)):
             words = _strip_lead(words[1:], english)
+    if english:
+        words = _units_heard_as_words(words, lang)
     # English "oh" among digits is zero; elsewhere it stays a word
     nums = {n.start: n for n in find_numbers(words, lang) if not (n.value == 0 and words[n.start] in ("o",))}
     out: list[str] = []

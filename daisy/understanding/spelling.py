@@ -979,6 +979,11 @@ _HOMOPHONES = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "e
                **_PLAIN_HOMOPHONES}
 
 
+def digit_heard_as_word(word: str) -> str | None:
+    """The English digit a word the recognizer wrote for it stands for ("heaven": seven), if any."""
+    return _PLAIN_HOMOPHONES.get(word)
+
+
 def _homophone_digits(words: list[str], table: dict[str, tuple[int, int]]) -> None:
     """ "seven for two": among digits the recognizer's "for"/"to"/"won" are four, two, one; so after a
     NATO word and before a digit ("Tango for seven three": no key word follows that "for")."""

@@ -105,6 +105,19 @@ def test_hyphenated_english_number_in_email_is_a_number() -> None:
 
 @pytest.mark.parametrize(
     ("heard", "address"),
+    [("Sarah Underscore Nelson 60 heaven at iCloud dot com.", "sarah_nelson67@icloud.com"),
+     ("john forty time at aol dot com", "john45@aol.com"),
+     ("heaven at gmail dot com", "heaven@gmail.com"),  # no tens before it: a word
+     ("bob 60 at gmail dot com", "bob60@gmail.com")],
+)
+def test_the_unit_after_a_tens_number_written_as_the_word_it_sounds_like_is_that_unit(heard: str,
+                                                                                      address: str) -> None:
+    # espeak-ng's "sixty seven" through the line
+    assert read_email(heard, "en") == address
+
+
+@pytest.mark.parametrize(
+    ("heard", "address"),
     [("Joseph underscore king for at yahoo dot com.", "joseph_king4@yahoo.com"),
      ("November, Alpha, Tango Hotel, Alpha, November, Underscore, Sierra, Mike, India, Tango Hotel,"
       " for at gmail dot com.", "nathan_smith4@gmail.com"),
