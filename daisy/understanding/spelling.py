@@ -636,6 +636,7 @@ def glued_name_and_de(word: str) -> bool:
 
 # ...and glued to its key word too ("tedetoro", "heredratón"): only when the key word starts with the letter
 _NAME_GLUED_TO_KEY = re.compile(_GLUED_NAMES + r"de?([a-z]{3,})$")
+_NAME_RUN_INTO_KEY = re.compile(_GLUED_NAMES + r"([a-z]{3,})$")
 _TE_DE_HEARD = re.compile(r"^tre[tvdr]e$")
 # R's name as Whisper base writes Kokoro's Spanish "erre" (with an h, or as "era"): it keeps the R that
 # the key word after it loses or bends ("era del ancho", "here de gancho", "era delatón" for erre de
@@ -739,6 +740,9 @@ def _rejoined(words: list[str]) -> list[str]:
             out += ["te", "de"]  # "trete tomate", "treve toro": te de Tomate, its t heard "tr"
         elif (key := _NAME_GLUED_TO_KEY.match(w)) and key.group(2)[0] == _ES_NAMES[key.group(1)].lower():
             out += [key.group(1), "de", key.group(2)]  # "heredratón": erre de Ratón as one word
+        elif (key := _NAME_RUN_INTO_KEY.match(w)) and key.group(2)[0] == _ES_NAMES[key.group(1)].lower() \
+                and _is_keyword(key.group(2), "es"):
+            out += [key.group(1), "de", key.group(2)]  # "dedado": de de Dado, one "de" lost in the run
         elif glued and len(nxt) >= 3 and (
             nxt[0] == _ES_NAMES[glued.group(1)].lower() or _is_keyword(nxt, "es")
         ):
@@ -792,8 +796,10 @@ def _starts_a_name_of(prefix: str, key: str) -> bool:
     whole = prefix in _ES_NAMES and _sounds_like(k, _ES_NAMES[prefix])  # "ede estrella": e de Estrella
     # ...or a name's tail, its first e lost ("Lede León": ele de León)
     tail = prefix in _NAME_TAILS and "e" + prefix in _ES_NAMES and _sounds_like(k, _ES_NAMES["e" + prefix])
-    # ...or a vowel's name with the h the recognizer writes before it ("hide irapuato": i de Irapuato)
-    vowel = len(prefix) == 2 and prefix[0] == "h" and prefix[1] in _VOWELS and k == prefix[1].upper()
+    # ...or a vowel's name with the h the recognizer writes before it ("hide irapuato": i de Irapuato;
+    # Kokoro's "ele de Limón" comes out "hide limón" too: the key word decides, as after a vowel's name
+    # said apart, "i de limón")
+    vowel = len(prefix) == 2 and prefix[0] == "h" and prefix[1] in _VOWELS
     alike = any(len(name) > 1 and name.startswith(prefix) and _sounds_like(k, letter)
                 for name, letter in _ES_NAMES.items())
     return whole or tail or vowel or alike or _bent_syllable_of(prefix, k)

@@ -223,6 +223,22 @@ def test_the_first_surname_said_before_the_spelled_second_one_is_kept() -> None:
     assert reader.given_name_said("Mi nombre es Héctor Manuel, ge de Gato", "es-MX") == "Héctor Manuel"
 
 
+@pytest.mark.parametrize(
+    ("heard", "letters"),
+    [
+        # Kokoro's "porfirio punto badillo" spelled (made-up set 53): "ele de Limón" heard "hide limón",
+        # "de de Dado" heard "dedado"; the key word decides, as after a vowel's name said apart
+        ("vede barco adeana, dedado, hide isla, hide limón, hide limón, o de olivia", "BADILLO"),
+        ("hide irapuato", "I"),
+    ],
+)
+def test_a_letter_name_bent_or_run_into_its_key_word_is_the_key_words_letter(
+        heard: str, letters: str) -> None:
+    from daisy.understanding import spelling
+
+    assert spelling.spell(heard, "es-MX") == letters
+
+
 def test_the_spelling_run_into_words_is_no_part_of_the_name_said_before_it() -> None:
     from daisy.understanding import reader
 
@@ -232,7 +248,8 @@ def test_the_spelling_run_into_words_is_no_part_of_the_name_said_before_it() -> 
     # uve de Vaso, its v heard b)
     heard = "Cristóbal Paola Alcántal Heredé Rancho Odeolivia Dedetiana Adéavión Heredé Rosa Tedetoro"
     assert reader.given_name_said(heard, "es-MX") == "Cristobal Paola Alcántar"  # (the lists' spelling)
-    assert reader.read_letters(heard, "es-MX", longest=20) == "ROART"  # Diana heard "tiana": D lost
+    # (de de Diana heard "Dedetiana": D's name run into its key word, the "de" between them lost)
+    assert reader.read_letters(heard, "es-MX", longest=20) == "RODART"
     heard = "Trinidad Manuel Ubedevaso Ede Estreía Ele de Leona de Avión"
     assert reader.given_name_said(heard, "es-MX") == "Trinidad Manuel"
     assert reader.read_letters(heard, "es-MX", longest=20) == "VELA"
