@@ -796,10 +796,11 @@ def _starts_a_name_of(prefix: str, key: str) -> bool:
     whole = prefix in _ES_NAMES and _sounds_like(k, _ES_NAMES[prefix])  # "ede estrella": e de Estrella
     # ...or a name's tail, its first e lost ("Lede León": ele de León)
     tail = prefix in _NAME_TAILS and "e" + prefix in _ES_NAMES and _sounds_like(k, _ES_NAMES["e" + prefix])
-    # ...or a vowel's name with the h the recognizer writes before it ("hide irapuato": i de Irapuato;
-    # Kokoro's "ele de Limón" comes out "hide limón" too: the key word decides, as after a vowel's name
-    # said apart, "i de limón")
-    vowel = len(prefix) == 2 and prefix[0] == "h" and prefix[1] in _VOWELS
+    # ...or a vowel's name with the h the recognizer writes before it ("hide irapuato": i de Irapuato).
+    # Kokoro's "ele de Limón" comes out "hide limón" too: after "hi" the key word decides, as after I's
+    # name said apart ("i de limón"); "he" is more often other names bent ("heredera ton": erre de Ratón)
+    vowel = len(prefix) == 2 and prefix[0] == "h" and prefix[1] in _VOWELS and (k == prefix[1].upper()
+                                                                                or prefix == "hi")
     alike = any(len(name) > 1 and name.startswith(prefix) and _sounds_like(k, letter)
                 for name, letter in _ES_NAMES.items())
     return whole or tail or vowel or alike or _bent_syllable_of(prefix, k)

@@ -230,6 +230,7 @@ def test_the_first_surname_said_before_the_spelled_second_one_is_kept() -> None:
         # "de de Dado" heard "dedado"; the key word decides, as after a vowel's name said apart
         ("vede barco adeana, dedado, hide isla, hide limón, hide limón, o de olivia", "BADILLO"),
         ("hide irapuato", "I"),
+        ("heredera ton", ""),  # erre de Ratón bent: no E nor D (its key word's first syllable ran in)
     ],
 )
 def test_a_letter_name_bent_or_run_into_its_key_word_is_the_key_words_letter(
