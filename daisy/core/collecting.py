@@ -64,6 +64,12 @@ def read_back(
     once = reader.ending_echoed(value) if ctx.confidence is not None and f.kind in ECHOED else None
     if once and once not in refused(ctx.state) and plausible.plausible(f.kind.value, once, f.symbols):
         value = once  # an ending heard twice is Whisper's echo (reader.ECHOED_ENDING)
+    heard = ctx.confidence is not None and f.kind in ECHOED
+    if heard and not plausible.plausible(f.kind.value, value, f.symbols):
+        # ...and a value too long as heard is one with Whisper's echo in it ("Tango, Romeo, one, six,
+        # one" heard "… one six one six one" three tries running, espeak-ng, made-up set 53)
+        possible = [v for v in reader.without_echo(value) if plausible.plausible(f.kind.value, v, f.symbols)]
+        value = next((v for v in possible if v not in refused(ctx.state)), value)
     if not plausible.plausible(f.kind.value, value, f.symbols):
         return echo(ctx, f, value) or not_understood(ctx)
     if source == "speech" and value in refused(ctx.state):

@@ -658,6 +658,15 @@ def test_a_heard_spelled_surname_one_letter_off_a_known_one_is_that_one_typed_it
         assert turn.state.pending == f"Travis {surname}"
 
 
+def test_a_value_too_long_as_heard_is_read_back_without_the_recognizers_echo_of_its_ending() -> None:
+    # espeak-ng's "Tango, Romeo, one, six, one" heard "tango Romeo one six one six one", three tries running
+    dialogue, turn = _call_hearing("en", "My name is Mario Lopez", "Yes.", "tango Romeo one six one six one")
+    assert turn.state.pending == "TR161"
+    # said no to, the same heard again is only echoed back: nothing else it can be
+    turn = _heard(dialogue, _heard(dialogue, turn, "No.", 0.9), "tango Romeo one six one six one", 0.9)
+    assert turn.state.pending == "TR16161" and turn.say.startswith("All I caught was")
+
+
 def test_a_value_refused_and_heard_again_with_a_symbol_thrice_is_offered_with_it_twice() -> None:
     # Whisper base adds a repeat to repeated digits: "Tango, Romeo, seven, five, five" heard with three fives
     dialogue, turn = _call_hearing("en", "My name is Mario Lopez", "Yes.", "Tango Romeo seven five five five")
