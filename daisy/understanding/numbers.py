@@ -209,6 +209,13 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
                 out.append(Num(value, str(value), False, i, i + 3))
                 i += 3
                 continue
+            if re.fullmatch(r"[1-9]", w) and i + 1 < n and words[i + 1] == "100":
+                # "7 100 31": Whisper wrote "seven hundred" as the digit and a hundred
+                group = _Group(i)
+                group.below = int(w) * 100
+                group.hundreds = True
+                end = i = i + 2
+                continue
             step = 2 if i + 2 < n and words[i + 1] == "," else 1  # its comma is no pause of the caller's
             if _ROUND_HUNDREDS.fullmatch(w) and i + step < n and _tens_or_units(words[i + step], table):
                 # "300, 46", "300 cuarenta y seis": Whisper wrote "three hundred" apart from the rest

@@ -231,6 +231,7 @@ def test_the_first_surname_said_before_the_spelled_second_one_is_kept() -> None:
         ("vede barco adeana, dedado, hide isla, hide limón, hide limón, o de olivia", "BADILLO"),
         ("hide irapuato", "I"),
         ("heredera ton", ""),  # erre de Ratón bent: no E nor D (its key word's first syllable ran in)
+        ("veventa y nueve", "9"),  # "setenta" bent: no "ve de venta"
     ],
 )
 def test_a_letter_name_bent_or_run_into_its_key_word_is_the_key_words_letter(
@@ -1106,6 +1107,7 @@ def test_a_dash_run_into_the_symbol_after_it_is_a_dash_and_that_symbol(heard: st
         ("plate", "A B C 300 cuarenta y seis", "es-MX", "ABC346"),
         ("number", "TR 200 18", "en-US", "TR218"),
         ("number", "700, 5", "es-MX", "705"),
+        ("number", "7 100 31", "es-MX", "731"),  # "seven hundred" as a digit and a hundred
         ("number", "300 300", "es-MX", "300300"),  # a hundred after hundreds is a group of its own
         ("number", "100 0 5", "es-MX", "10005"),  # a zero is no tens
     ],
