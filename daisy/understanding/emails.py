@@ -102,12 +102,12 @@ def _units_heard_as_words(words: list[str], lang: str) -> list[str]:
     for w in words:
         unit = spelling.digit_heard_as_word(w)
         before = out[-1] if out else ""
-        if unit and unit != "zero" and re.fullmatch(r"[2-9]0", before):
-            out[-1] = str(int(before) + table[unit][1])
-        elif unit and unit != "zero" and table.get(before, (None, 0))[0] == TENS:
-            out.append(unit)
-        else:
+        if unit in (None, "zero"):  # (no number ends its tens with a zero said after them)
             out.append(w)
+        elif re.fullmatch(r"[2-9]0", before):
+            out[-1] = str(int(before) + table[unit][1])
+        else:
+            out.append(unit if table.get(before, (None, 0))[0] == TENS else w)
     return out
 
 

@@ -183,6 +183,13 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
             out.append(Num(group.value, str(group.value), False, group.start, end))
             group = None
 
+    def hundreds_from(at: int, value: int) -> _Group:
+        """A group opened by hundreds Whisper wrote in digits, the rest of the number to follow."""
+        opened = _Group(at)
+        opened.below = value
+        opened.hundreds = True
+        return opened
+
     i = 0
     n = len(words)
     while i < n:
@@ -211,17 +218,13 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
                 continue
             if re.fullmatch(r"[1-9]", w) and i + 1 < n and words[i + 1] == "100":
                 # "7 100 31": Whisper wrote "seven hundred" as the digit and a hundred
-                group = _Group(i)
-                group.below = int(w) * 100
-                group.hundreds = True
+                group = hundreds_from(i, int(w) * 100)
                 end = i = i + 2
                 continue
             step = 2 if i + 2 < n and words[i + 1] == "," else 1  # its comma is no pause of the caller's
             if _ROUND_HUNDREDS.fullmatch(w) and i + step < n and _tens_or_units(words[i + step], table):
                 # "300, 46", "300 cuarenta y seis": Whisper wrote "three hundred" apart from the rest
-                group = _Group(i)
-                group.below = int(w)
-                group.hundreds = True
+                group = hundreds_from(i, int(w))
                 end = i = i + step
                 continue
             if i + 1 < n and words[i + 1] in ("mil", "thousand") and len(w) <= 3 and w[0] != "0":

@@ -637,7 +637,7 @@ def glued_name_and_de(word: str) -> bool:
 # ...and glued to its key word too ("tedetoro", "heredratón"): only when the key word starts with the letter
 _NAME_GLUED_TO_KEY = re.compile(_GLUED_NAMES + r"de?([a-z]{3,})$")
 # D's name and the "de" after it sound alike: Whisper writes one ("dedado": de de Dado)
-_NAME_RUN_INTO_KEY = re.compile(r"^(de)(d[a-z]{2,})$")
+_D_RUN_INTO_KEY = re.compile(r"^de(d[a-z]{2,})$")
 _TE_DE_HEARD = re.compile(r"^tre[tvdr]e$")
 # R's name as Whisper base writes Kokoro's Spanish "erre" (with an h, or as "era"): it keeps the R that
 # the key word after it loses or bends ("era del ancho", "here de gancho", "era delatón" for erre de
@@ -741,9 +741,8 @@ def _rejoined(words: list[str]) -> list[str]:
             out += ["te", "de"]  # "trete tomate", "treve toro": te de Tomate, its t heard "tr"
         elif (key := _NAME_GLUED_TO_KEY.match(w)) and key.group(2)[0] == _ES_NAMES[key.group(1)].lower():
             out += [key.group(1), "de", key.group(2)]  # "heredratón": erre de Ratón as one word
-        elif (key := _NAME_RUN_INTO_KEY.match(w)) and key.group(2)[0] == _ES_NAMES[key.group(1)].lower() \
-                and _is_keyword(key.group(2), "es"):
-            out += [key.group(1), "de", key.group(2)]  # "dedado": de de Dado, one "de" written
+        elif (key := _D_RUN_INTO_KEY.match(w)) and _is_keyword(key.group(1), "es"):
+            out += ["de", "de", key.group(1)]  # "dedado": de de Dado, one "de" written
         elif glued and len(nxt) >= 3 and (
             nxt[0] == _ES_NAMES[glued.group(1)].lower() or _is_keyword(nxt, "es")
         ):
