@@ -274,11 +274,18 @@ RESTART_FROM = 4
 RESTART_ALIKE = 75.0
 
 
+# ...or, said whole, from the same first symbols: the pieces went wrong after them ("cha gum" for
+# "chacon", then "chacon 85 arroba live punto com punto mx" had read "chagumchacon85@…" back; Kokoro,
+# made-up set 53). A piece that goes on from what was held does not start over with its first sounds.
+RESTART_SAME_START = 3
+
+
 def _starts_near(piece: str, held: str) -> bool:
     from rapidfuzz.fuzz import ratio
 
     long_enough = len(held) >= RESTART_FROM and len(piece) > len(held)
-    return long_enough and ratio(held, piece[: len(held)]) >= RESTART_ALIKE
+    same_start = piece[:RESTART_SAME_START] == held[:RESTART_SAME_START]
+    return long_enough and (same_start or ratio(held, piece[: len(held)]) >= RESTART_ALIKE)
 
 
 # The start of what was gathered, said again as it is, from this many symbols on, is no new piece

@@ -405,7 +405,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     # "Uniforms, Lima": a NATO word with a stray plural s is still that word
     words = _merge_pairs([w[:-1] if w.endswith("s") and w[:-1] in _NATO else w for w in norm.split()])
     if not english:
-        words = _rejoined(_r_named(_k_keys(_guion_unglued(_a_run_into_letra(_d_for_de(words))))))
+        words = _a_run_into_letra(_name_bent_after_letra(_d_for_de(words)))
+        words = _rejoined(_r_named(_k_keys(_guion_unglued(words))))
         words = _nato_heard_in_spanish(_digits_bent_among_digits(_and_heard_as_i(words)))
     else:
         words = _letter_lost_before_key(_eff_spelled_out(_n_heard_as_and(words)))
@@ -1111,6 +1112,24 @@ def _a_run_into_letra(words: list[str]) -> list[str]:
         nxt = words[k + 1] if k + 1 < len(words) else ""
         if w == "letra" and (nxt in ("letra", "guion") or nxt.isdigit() or nxt in table and nxt != "y"):
             out.append("a")
+    return out
+
+
+# A letter's name bent into a word after "letra" ("le traeste", "le traer": letra ese, letra erre, heard
+# so on Kokoro's Spanish, made-up sets 53-54); "este" is the filler too ("letra, este, eme"), so it is
+# the S only when no letter follows it.
+_BENT_AFTER_LETRA = {"este": "ese", "er": "erre"}
+
+
+def _name_bent_after_letra(words: list[str]) -> list[str]:
+    table = word_table("es")
+    out = list(words)
+    for k in range(1, len(words)):
+        name = _BENT_AFTER_LETRA.get(words[k])
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if name and words[k - 1] == "letra" and (name == "erre" or not nxt or nxt in ("letra", "guion")
+                                                 or nxt.isdigit() or nxt in table):
+            out[k] = name
     return out
 
 

@@ -227,3 +227,17 @@ def test_a_whole_plate_said_again_that_holds_the_pieces_replaces_them(english_li
     line.say("letter M")
     out = line.say("letter N letter L letter M 572")
     assert out["state"] == "confirming" and out["pending"] == "NLM572"
+
+
+def test_a_whole_address_said_again_with_the_same_first_sounds_replaces_a_misheard_piece(line: Line) -> None:
+    line.reach("email")
+    line.say("cha gum")  # "chacon" misheard as the first piece
+    out = line.say("chacon ochenta y cinco arroba live punto com punto mx")
+    assert out["state"] == "confirming" and out["pending"] == "chacon85@live.com.mx"
+
+
+def test_the_rest_of_an_address_that_does_not_start_over_still_joins_the_pieces(line: Line) -> None:
+    line.reach("email")
+    line.say("ramon punto")
+    out = line.say("ibarra arroba gmail punto com")
+    assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"

@@ -1115,3 +1115,19 @@ def test_a_dash_run_into_the_symbol_after_it_is_a_dash_and_that_symbol(heard: st
 def test_round_hundreds_written_in_digits_apart_from_the_rest_are_one_number(
         kind: str, heard: str, lang: str, value: str) -> None:
     assert reader.read_value(kind, heard, lang, NOW) == value
+
+
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [
+        ("mira 19 letra a letra u ocho le traeste", "19AU8S"),  # letra ese, its last word bent
+        ("mira ocho le traeme le traer el letra cero dos", "8MRA02"),  # letra erre cut to "er"
+        ("letra este cinco cuatro", "S54"),
+    ],
+)
+def test_a_letter_name_bent_into_a_word_after_letra_is_that_letter(heard: str, plate: str) -> None:
+    assert reader.read_piece("plate", heard, "es-MX") == plate
+
+
+def test_este_after_letra_with_a_letter_after_it_is_the_filler() -> None:
+    assert reader.read_piece("plate", "letra este eme uno dos", "es-MX") == "M12"
