@@ -17,7 +17,10 @@ from daisy.understanding.numbers import number_vocabulary
 # a key word is no number word: "Z, four, zero" is three symbols
 _KEY = r"(?!(?i:" + "|".join(sorted(number_vocabulary("en"), key=len, reverse=True)) + r")\b)"
 _AS_IN = re.compile(r"\b([A-Za-z])[.,]?\s+M[.,]?\s+N[.,]?\s+" + _KEY + r"(?=([A-Za-z])[A-Za-z]{2,})")
-_FOR = re.compile(r"\b([A-Z])[.,]?\s+(?:four|Four|4)[.,]?\s+" + _KEY + r"(?=([A-Za-z])[A-Za-z]{2,})")
+# (also "Charlie, a four-ample": the letter A written as the article after a comma, the key word
+# joined to the "four" by a dash; espeak-ng, made-up set 54)
+_FOR = re.compile(r"(?:\b|(?<=, ))([A-Z]|(?<=, )a)[.,]?\s+(?:four|Four|4)(?:[.,]?\s+|-)" + _KEY
+                  + r"(?=([A-Za-z])[A-Za-z]{2,})")
 # "C-like, Charlie": a stop Whisper put between the connector and its key word
 _STOPPED = re.compile(r"\b([A-Z])[-\s]+(like|for|as in)[.,]\s+" + _KEY + r"(?=([A-Za-z])[A-Za-z]{2,})")
 

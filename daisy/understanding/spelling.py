@@ -1514,7 +1514,8 @@ def _digits_among_marked_letters(text: str, plate: bool) -> str:
     out = []
     for k, w in enumerate(words):
         lone = re.fullmatch(r"([IiOo])([,.;]?)" if plate else r"(I)([,.;]?)", w)
-        dashed = re.fullmatch(r"I-(\w+[,.;]?)", w) if marked else None
+        # (or glued to the digits after it: "Yankee Yankee I641" for "…, five, six, four, one")
+        dashed = re.fullmatch(r"I-(\w+[,.;]?)|I(\d+[,.;]?)", w) if marked else None
         after_letter = k > 0 and bare[k - 1] == "letter"
         ends_in_m = plate and k == len(words) - 2 and bare[k + 1] == "m" and w.lower() == "i"
         among_symbols = plate and lone is not None and w[0] == "I" and symbol(k - 1) and symbol(k + 1)
@@ -1526,7 +1527,7 @@ def _digits_among_marked_letters(text: str, plate: bool) -> str:
                 out.append(w)
                 break
         elif dashed and not after_letter:
-            w = "five-" + dashed.group(1)
+            w = "five-" + (dashed.group(1) or dashed.group(2))
         out.append(w)
     return " ".join(out)
 

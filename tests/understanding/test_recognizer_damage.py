@@ -585,7 +585,9 @@ def test_an_everyday_word_beside_spelled_digits_is_no_digit(heard: str, plate: s
     ("heard", "plate"),
     [("Nineteen K M N King one H four house", "19K1H"),  # "as in" heard as letters, "for" as a four
      ("U for uniform, C-like, Charlie, 9-pix", "UC96"),  # a stop before the key word, "six" bent
-     ("C, M, N, 4 5 6", "CMN456"), ("H 4 5 6", "H456"), ("S four seven", "S47")],  # no key word after them
+     ("C like Charlie, a four-ample, 3 6 9", "CA369"),  # A written as the article, "four-" run into its key
+     ("C, M, N, 4 5 6", "CMN456"), ("H 4 5 6", "H456"), ("S four seven", "S47"),  # no key word after them
+     ("Charlie, a four, 4 5", "CA445")],
 )
 def test_the_words_between_an_english_letter_and_its_key_word_heard_as_symbols_are_no_symbols(
         heard: str, plate: str) -> None:
@@ -784,6 +786,7 @@ def test_a_provider_spelled_out_or_hyphenated_in_english_is_the_provider() -> No
         # among NATO words the letter is said "India": a bare I is the five, anywhere
         ("I, hotel, November, Kilo, zero, I", "5HNK05"),
         ("X-ray, Kilo, Delta, I-8, 6 8", "XKD5868"),
+        ("Yankee Yankee I641", "YY5641"),  # ...or glued to the digits after it
         # ...and so where each letter is said "letter X": its O is the zero "oh", its v heard as an m
         ("I'm letter H letter N letter K O I", "5HNK05"),
         ("five letter h letter n letter k zero i m", "5HNK05"),

@@ -386,6 +386,15 @@ def test_an_address_spelled_in_nato_words_is_set_right_by_the_callers_confirmed_
     assert value(Expected.EMAIL, heard.text, "en", NOW) == "brenda.whitfield12@hotmail.com"
 
 
+def test_an_address_said_as_words_when_asked_to_spell_it_is_set_right_by_the_callers_name() -> None:
+    # en-us+m3 on a clean line, asked to spell: "Wayne, dot, merges, at yahoo dot com" said as words is
+    # mended as words are, not held to a spelled answer's letter or two
+    model = load_whisper(Path("data"))
+    pcm, rate = _on_the_line("wayne dot burgess at yahoo dot com", "en-us+m3", noisy=False)
+    heard = hear(model, pcm, rate, Expected.EMAIL, "en", NOW, spelled=True, caller_name="Wayne Burgess")
+    assert value(Expected.EMAIL, heard.text, "en", NOW) == "wayne.burgess@yahoo.com"
+
+
 def test_a_yes_in_words_of_its_own_is_heard_as_a_sure_yes() -> None:
     # "De acuerdo." is no plain yes-word; heard right, it fits the audio far better than any no-word
     said, confidence = _answer_on_the_line("De acuerdo.", "es-419", "es")

@@ -43,7 +43,7 @@ from typing import TypeVar
 import numpy as np
 
 from daisy.core.expectation import Expected, Listening
-from daisy.understanding import reader
+from daisy.understanding import email_spelled, reader
 from daisy.understanding.answers import value as answer_value
 from daisy.voice import vocabulary
 from daisy.voice.hearing import (
@@ -322,8 +322,11 @@ def hear(
             if hypotheses else []
         # (an address said no to reads as no value: it goes as heard, for an initial maybe lost)
         address = value_of(text) or answer_value(expecting, text, lang, now)
+        # asked to spell it, the caller may say it as words all the same ("Wayne, dot, merges, at
+        # yahoo dot com." for wayne.burgess, made-up set 54): words are mended as words are
+        spelled_out = spelled and email_spelled.address(text, lang) is not None
         text, confidence = _as_the_name(text, confidence, address, caller_name, lang, refused,
-                                        spelled, as_prompted, tied)
+                                        spelled_out, as_prompted, tied)
     if expecting == Expected.EMAIL and not spelled and n_best > 1 and (address := value_of(text)):
         # a word of it a letter off a name ("Marcos rollan junto"): the name (email_from_name)
         from daisy.understanding.email_from_name import names_set_right
