@@ -1134,3 +1134,17 @@ def test_a_letter_name_bent_into_a_word_after_letra_is_that_letter(heard: str, p
 
 def test_este_after_letra_with_a_letter_after_it_is_the_filler() -> None:
     assert reader.read_piece("plate", "letra este eme uno dos", "es-MX") == "M12"
+
+
+@pytest.mark.parametrize(
+    ("heard", "letters"),
+    [
+        # espeak-ng's Spanish "a de Ana, ele de Luna, ce de Carmen, …" as Whisper writes it: each "de"
+        # a nasal run into the vowel's name before it, or into C's name heard with an f
+        ("Arduro Campo Anérea Elene Luda Féne Carmen Anérea Elene Lube Anérea Guacate", "ALCALA"),
+        ("Inésla, anemion", "IA"),  # i de Isla, a de Avión
+        ("cene carmen, sene sonora", "CS"),
+    ],
+)
+def test_a_vowels_name_with_its_de_heard_as_a_nasal_is_that_vowel(heard: str, letters: str) -> None:
+    assert reader.read_letters(heard, "es-MX", longest=20) == letters
