@@ -1394,7 +1394,8 @@ def _as_said(text: str, lang: str, plate: bool) -> str:
     text = digit_words_bent(_nato_bent(text, lang), lang, is_nato_word)
     for step in (_eight_heard_as_h, _aitch_heard_as_eight, _okay_heard_as_letters):
         text = step(text, lang)
-    return _letter_heard_as_zero(_oh_heard_as_o(_five_heard_as_i(text, lang, plate), lang), lang)
+    text = _seven_heard_as_m_n(_five_heard_as_i(text, lang, plate), lang, plate)
+    return _letter_heard_as_zero(_oh_heard_as_o(text, lang), lang)
 
 
 # A vowel's letter name is the vowel alone, and Whisper glues it to a number word said just before it:
@@ -1548,6 +1549,35 @@ def _five_heard_as_i(text: str, lang: str, plate: bool = False) -> str:
     spelled = nxt == "letter" or is_nato_word(nxt) or nxt.isdigit() or nxt in word_table("en") \
         or len(nxt) == 1 and text[m.end()].isupper()
     return f"{m.group(1) or ''}five, {text[m.end():]}" if spelled else text
+
+
+_KEYED = {"like", "as", "for"}
+
+
+def _seven_heard_as_m_n(text: str, lang: str, plate: bool) -> str:
+    """espeak-ng's "seven" heard as the letters it sounds like, where the caller marks the letters with
+    NATO words or "letter" (so a letter said bare is none): "Whiskey Bravo M N 1 2 6", "letter double
+    u, letter b, m 1 2 6" for W, B, seven, one, two, six (made-up set 53). A bare "M N", or a bare "m"
+    right before a digit, is the seven; one after "letter" or before its key word stays a letter."""
+    if not is_english(lang) or not re.search(r"(?<![\w'’])[Mm](?![\w'’])", text):
+        return text
+    words = text.split()
+    bare = [re.sub(r"[^\w-]", "", w).lower() for w in words]
+    nato = sum(is_nato_word(w) for w in bare)
+    if nato < _MARKS and not (plate and bare.count("letter") >= _MARKS):
+        return text
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        nxt = bare[k + 1] if k + 1 < len(words) else ""
+        bare_m = bare[k] == "m" and (k == 0 or bare[k - 1] != "letter") and nxt not in _KEYED
+        if bare_m and nxt == "n" and bare[k + 2 : k + 3] != ["like"]:
+            out.append("seven" + words[k + 1][1:])
+            k += 2
+            continue
+        out.append("seven" + words[k][1:] if bare_m and nxt.isdigit() else words[k])
+        k += 1
+    return " ".join(out)
 
 
 def _letter_heard_as_zero(text: str, lang: str) -> str:

@@ -1148,3 +1148,18 @@ def test_este_after_letra_with_a_letter_after_it_is_the_filler() -> None:
 )
 def test_a_vowels_name_with_its_de_heard_as_a_nasal_is_that_vowel(heard: str, letters: str) -> None:
     assert reader.read_letters(heard, "es-MX", longest=20) == letters
+
+
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [
+        ("Whiskey Bravo M N 1 2 6", "WB7126"),  # espeak-ng's "seven" heard as the letters it sounds like
+        ("okey, letter double u, letter b, m 1 2 6", "WB7126"),
+        # a letter marked as the caller marks the others stays a letter
+        ("letter J letter M letter N dash 104", "JMN104"),
+        ("M like Mike T like Tom E like Echo 998", "MTE998"),
+        ("M N 1 2 3", "MN123"),  # no letter marked: bare letters are letters
+    ],
+)
+def test_a_seven_heard_as_m_n_where_the_caller_marks_each_letter_is_the_seven(heard: str, plate: str) -> None:
+    assert reader.read_piece("plate", heard, "en-US") == plate
