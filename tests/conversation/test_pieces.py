@@ -234,10 +234,3 @@ def test_a_whole_address_said_again_with_the_same_first_sounds_replaces_a_mishea
     line.say("cha gum")  # "chacon" misheard as the first piece
     out = line.say("chacon ochenta y cinco arroba live punto com punto mx")
     assert out["state"] == "confirming" and out["pending"] == "chacon85@live.com.mx"
-
-
-def test_the_rest_of_an_address_that_does_not_start_over_still_joins_the_pieces(line: Line) -> None:
-    line.reach("email")
-    line.say("ramon punto")
-    out = line.say("ibarra arroba gmail punto com")
-    assert out["state"] == "confirming" and out["pending"] == "ramon.ibarra@gmail.com"
