@@ -276,7 +276,7 @@ RESTART_ALIKE = 75.0
 
 # ...or, said whole, from the same first symbols: the pieces went wrong after them ("cha gum" for
 # "chacon", then "chacon 85 arroba live punto com punto mx" had read "chagumchacon85@…" back; Kokoro,
-# made-up set 53). A piece that goes on from what was held does not start over with its first sounds.
+# made-up set 54). A piece that goes on from what was held does not start over with its first sounds.
 RESTART_SAME_START = 3
 
 

@@ -1122,7 +1122,7 @@ def _a_run_into_letra(words: list[str]) -> list[str]:
 
 
 # A letter's name bent into a word after "letra" ("le traeste", "le traer": letra ese, letra erre, heard
-# so on Kokoro's Spanish, made-up sets 53-54); "este" is the filler too ("letra, este, eme"), so it is
+# so on Kokoro's Spanish, made-up set 53); "este" is the filler too ("letra, este, eme"), so it is
 # the S only when no letter follows it.
 _BENT_AFTER_LETRA = {"este": "ese", "er": "erre"}
 
