@@ -53,8 +53,10 @@ def _glued_trae(m: re.Match[str]) -> str:
 
 _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # tens the recognizer split after their first syllable: "se senta", "no venta", "o chenta"
-    (re.compile(r"\b(?:se [sc]enta|se tenta|o chenta|no venta|trein ta|cin cuenta|cua renta)\b"),
-     lambda m: m.group(0).replace(" ", "").replace("secenta", "sesenta")),
+    # (and Kokoro's "ochenta" heard "o centa", its o run into a "mil" before it: "nueve milo centa y dos")
+    (re.compile(r"\bmilo (?=c?h?enta\b)"), "mil o "),
+    (re.compile(r"\b(?:se [sc]enta|se tenta|o c?henta|o centa|no venta|trein ta|cin cuenta|cua renta)\b"),
+     lambda m: m.group(0).replace(" ", "").replace("secenta", "sesenta").replace("ocenta", "ochenta")),
     # "cuarenta y do", "180 i do": a last "dos" cut short where the caller stopped
     (re.compile(rf"\b({_TENS}|\d*[1-9]0) [iy] do$"), r"\1 y dos"),
     # "cinco cuatro do cero": a "dos" cut short between digit words (the s fades on the line)
@@ -99,7 +101,7 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(rf"\bleta (?=(?:{_LETTER_NAMES}|{_NATO})\b)"), "letra "),
     # ...its l heard as an m ("me trae se", "me traú"): only as a whole word made of "tra" and a
     # letter name's sound, so "me transfieres", "me trajeron" stay what they are
-    (re.compile(r"\bme tra(?=(?:e|u|ue|ce|se|te|fe|je|ere|ele|eme|ene|che)\b)"), "letra "),
+    (re.compile(r"\bme tra(?=(?:e|u|ue|ce|se|te|fe|je|ye|ere|ele|eme|ene|che)\b)"), "letra "),
     # ...and with its l flapped to r ("retra equis", "re trae ye"), only before a letter: "retraso" and
     # "me voy a retrasar" are a delay
     (re.compile(rf"\bre ?trae? (?=(?:{_LETTER_NAMES}|{_NATO})\b)"), "letra "),
@@ -161,7 +163,8 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "nta|n ta", " do$", r" do\b", "hace", "a che", "gu?ion", "o[nm] bajo", "letra vez", "no ?ven", ".letra",
+    "milo ", "nta|n ta", " do$", r" do\b", "hace", "a che", "gu?ion", "o[nm] bajo", "letra vez", "no ?ven",
+    ".letra",
     "lle de ll", "nt", "nt", "dieci |diez ",
     "veinti ", "veinti", "letras", "trae ", "trae", "tra", "leta ",
     "me tra", "re ?tra", "do b?le",

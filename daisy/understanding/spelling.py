@@ -1394,7 +1394,8 @@ def _as_said(text: str, lang: str, plate: bool) -> str:
     text = digit_words_bent(_nato_bent(text, lang), lang, is_nato_word)
     for step in (_eight_heard_as_h, _aitch_heard_as_eight, _okay_heard_as_letters):
         text = step(text, lang)
-    text = _seven_heard_as_m_n(_five_heard_as_i(text, lang, plate), lang, plate)
+    text = _five_heard_as_i(_letter_heard_as_a_word(text, lang), lang, plate)
+    text = _seven_heard_as_m_n(text, lang, plate)
     return _letter_heard_as_zero(_oh_heard_as_o(text, lang), lang)
 
 
@@ -1552,6 +1553,23 @@ def _five_heard_as_i(text: str, lang: str, plate: bool = False) -> str:
 
 
 _KEYED = {"like", "as", "for"}
+
+
+def _letter_heard_as_a_word(text: str, lang: str) -> str:
+    """ "Lena P Lena C O 653" for "letter P, letter C dash oh six five three" (Kokoro on a noisy line,
+    made-up set 55): one word said before each of two letters or more, and nowhere else, is the
+    word "letter" bent the same way each time, when it keeps its l (a "mash" so is a dash, a "double"
+    a W's)."""
+    if not is_english(lang):
+        return text
+    words = text.split()
+    bare = [re.sub(r"[^\w]", "", w) for w in words]
+    low = [b.lower() for b in bare]
+    before = [low[k] for k in range(len(bare) - 1) if len(bare[k + 1]) == 1 and bare[k + 1].isupper()]
+    bent = {w for w in before if before.count(w) >= _MARKS and low.count(w) == before.count(w)}
+    bent = {w for w in bent if len(w) >= 3 and w[0] == "l" and w != "letter" and not is_nato_word(w)
+            and w not in word_table("en")}
+    return " ".join("letter" if b in bent else w for w, b in zip(words, low, strict=True)) if bent else text
 
 
 def _seven_heard_as_m_n(text: str, lang: str, plate: bool) -> str:

@@ -266,6 +266,7 @@ def test_letra_heard_with_its_l_as_an_m_and_ese_cut_after_its_e() -> None:
     # Kokoro's "cero, letra ese, letra ese, letra E, cero tres" on the line
     assert spell("cero le trae se me trae se me trae cero tres", "es-MX") == "0SSE03"
     assert spell("me trate", "es-MX") == "T"
+    assert spell("me traye me traú ve treinta y uno", "es-MX") == "YV31"  # letra ye, letra uve (Kokoro)
     assert spell("es le trae le trae se y siete doble dos tres", "es-MX") == "ES7223"
     assert spell("las placas son letra ece letra de y mil setecientos", "es-MX") == "SD1700"  # ese, c as s
     # ...but a caller's own words with "me tra" in them stay words

@@ -16,6 +16,7 @@ NOW = datetime(2026, 3, 2, 10, 0)
     ("said", "lang", "value"),
     [
         ("trescientos9", "es-MX", "309"),
+        ("nueve milo centa y dos", "es-MX", "9082"),  # Kokoro's "ochenta" as "o centa", its o run into "mil"
         ("el cuatrocientos 18", "es-MX", "418"),
         ("sesenta y 4 doce", "es-MX", "6412"),
         ("ocho cientos treinta", "es-MX", "830"),
@@ -1163,3 +1164,10 @@ def test_a_vowels_name_with_its_de_heard_as_a_nasal_is_that_vowel(heard: str, le
 )
 def test_a_seven_heard_as_m_n_where_the_caller_marks_each_letter_is_the_seven(heard: str, plate: str) -> None:
     assert reader.read_piece("plate", heard, "en-US") == plate
+
+
+def test_one_word_heard_before_each_letter_is_the_word_letter_bent() -> None:
+    # Kokoro's "letter P, letter C dash oh six five three" on a noisy line: marked, the O is the zero
+    assert reader.read_piece("plate", "Lena P Lena C O 653", "en-US") == "PC0653"
+    assert reader.read_piece("plate", "Lou A Lou B Lou", "en-US") == "AB"  # said elsewhere too: a word
+    assert reader.read_piece("plate", "Double U for W, Double U", "en-US") == "WW"
