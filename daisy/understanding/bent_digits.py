@@ -36,7 +36,10 @@ def _a_letter_off(word: str, among: Iterable[str]) -> str | None:
 
 
 def _one_off(word: str) -> str | None:
-    """The one digit word this word is a letter off, if exactly one."""
+    """The one digit word this word is a letter off, if exactly one; or "seven" heard without its s,
+    a letter off "even" maybe ("Papa Nero-04-Aven", "3-4-Evan-Nero": espeak-ng, made-up set 55)."""
+    if word == "even" or _a_letter_off(word, ("even",)):
+        return "seven"
     return _a_letter_off(word, _DIGIT_WORDS)
 
 

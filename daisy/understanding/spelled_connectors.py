@@ -33,7 +33,9 @@ def connectors_heard_as_symbols(text: str, lang: str) -> str:
 
     def keyed(connector: str | None) -> Callable[[re.Match[str]], str]:
         def put(m: re.Match[str]) -> str:
-            same = m.group(1).lower() == m.group(m.lastindex or 2).lower()
+            # (B and V sound alike: "B-like, Victor" is the V its key word says)
+            pair = {m.group(1).lower(), m.group(m.lastindex or 2).lower()}
+            same = len(pair) == 1 or pair == {"b", "v"}
             return f"{m.group(1)} {connector or m.group(2)} " if same else m.group(0)
         return put
 

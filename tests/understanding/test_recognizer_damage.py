@@ -587,6 +587,7 @@ def test_an_everyday_word_beside_spelled_digits_is_no_digit(heard: str, plate: s
     [("Nineteen K M N King one H four house", "19K1H"),  # "as in" heard as letters, "for" as a four
      ("U for uniform, C-like, Charlie, 9-pix", "UC96"),  # a stop before the key word, "six" bent
      ("C like Charlie, a four-ample, 3 6 9", "CA369"),  # A written as the article, "four-" run into its key
+     ("E like Echo, B-like, Victor, 3 4", "EV34"),  # B and V sound alike: the key word says which
      ("C, M, N, 4 5 6", "CMN456"), ("H 4 5 6", "H456"), ("S four seven", "S47"),  # no key word after them
      ("Charlie, a four, 4 5", "CA445")],
 )
@@ -1171,3 +1172,13 @@ def test_one_word_heard_before_each_letter_is_the_word_letter_bent() -> None:
     assert reader.read_piece("plate", "Lena P Lena C O 653", "en-US") == "PC0653"
     assert reader.read_piece("plate", "Lou A Lou B Lou", "en-US") == "AB"  # said elsewhere too: a word
     assert reader.read_piece("plate", "Double U for W, Double U", "en-US") == "WW"
+
+
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [("November X-ray, Papa Nero-04-Aven.", "NXP0047"),  # espeak-ng's "seven" without its s
+     ("Victor 3-4-Evan-Nero", "V3470"),
+     ("I can even do 4 5", "IDO45")],  # "even" among words stays a word
+)
+def test_a_seven_heard_without_its_s_among_symbols_is_the_seven(heard: str, plate: str) -> None:
+    assert reader.read_piece("plate", heard, "en-US") == plate
