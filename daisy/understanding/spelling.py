@@ -1382,6 +1382,20 @@ def _oh_heard_as_o(text: str, lang: str) -> str:
     return " ".join(out)
 
 
+# The last syllable of a NATO word ending in an r sound written again as the letter ("Sierra R. Oscar,
+# November", espeak-ng on made-up set 55): where the caller says each letter as a NATO word, a bare R
+# right after one of these is its echo (the caller would say Romeo).
+_R_ECHO = re.compile(r"\b(Sierra|Victor|Oscar)\s+R\b\.?", re.IGNORECASE)
+
+
+def _r_echo_after_nato(text: str, lang: str) -> str:
+    if not _R_ECHO.search(text):
+        return text
+    if sum(is_nato_word(re.sub(r"[^\w-]", "", w)) for w in text.split()) <= _MARKS:
+        return text
+    return _R_ECHO.sub(r"\1", text)
+
+
 def _as_said(text: str, lang: str, plate: bool) -> str:
     """What Whisper made of a spelled value put back before its symbols are read, step by step (each
     step reads the text the one before left)."""
@@ -1392,7 +1406,7 @@ def _as_said(text: str, lang: str, plate: bool) -> str:
     text = last_version(connectors_heard_as_symbols(_article_among_nato(text), lang))
     text = ordinals_as_numbers(text) if plate else text
     text = digit_words_bent(_nato_bent(text, lang), lang, is_nato_word)
-    for step in (_eight_heard_as_h, _aitch_heard_as_eight, _okay_heard_as_letters):
+    for step in (_eight_heard_as_h, _aitch_heard_as_eight, _okay_heard_as_letters, _r_echo_after_nato):
         text = step(text, lang)
     text = _five_heard_as_i(_letter_heard_as_a_word(text, lang), lang, plate)
     text = _seven_heard_as_m_n(text, lang, plate)

@@ -1182,3 +1182,10 @@ def test_one_word_heard_before_each_letter_is_the_word_letter_bent() -> None:
 )
 def test_a_seven_heard_without_its_s_among_symbols_is_the_seven(heard: str, plate: str) -> None:
     assert reader.read_piece("plate", heard, "en-US") == plate
+
+
+def test_an_r_written_after_sierra_among_nato_words_is_its_last_syllable() -> None:
+    heard = ("Juliet, Alpha, Sierra R. Oscar, November, underscore, Sierra R. Papa, Echo, Alpha, Romeo, "
+             "Sierra R. 8, 8, at Yahoo.com.")  # espeak-ng: each Sierra's "-rra" written again as an R
+    assert reader.read_value("email", heard, "en-US", NOW) == "jason_spears88@yahoo.com"
+    assert reader.read_piece("plate", "S R 5 5", "en-US") == "SR55"  # no NATO words: an R is an R
