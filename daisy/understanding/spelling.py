@@ -1505,7 +1505,8 @@ def _aitch_heard_as_eight(text: str, lang: str) -> str:
 
 # "five" opening a plate, heard as the pronoun ("I, letter H, …", "I M H J D 31", "I m golf, Charlie"):
 # the caller spells, so the "I" before a spelled symbol is the five (its v heard "m" or "'m")
-_LEADING_I = re.compile(r"^((?:(?i:okay|ok|so|yeah)),?\s+)?I(?:'m|,?\s+[Mm](?![\w'’]))?,?\s+")
+# (or "I've": the five without its f, "I've double eight four", espeak-ng on made-up set 55)
+_LEADING_I = re.compile(r"^((?:(?i:okay|ok|so|yeah)),?\s+)?I(?:'m|'ve|,?\s+[Mm](?![\w'’]))?,?\s+")
 
 
 # "five hundred seventy two" heard "I 172": the five heard as the pronoun, its hundred as a one
@@ -1561,7 +1562,7 @@ def _five_heard_as_i(text: str, lang: str, plate: bool = False) -> str:
     if m is None:
         return text
     nxt = re.sub(r"[^\w-]", "", text[m.end() :].split(" ", 1)[0]).lower()
-    spelled = nxt == "letter" or is_nato_word(nxt) or nxt.isdigit() or nxt in word_table("en") \
+    spelled = nxt in ("letter", "double") or is_nato_word(nxt) or nxt.isdigit() or nxt in word_table("en") \
         or len(nxt) == 1 and text[m.end()].isupper()
     return f"{m.group(1) or ''}five, {text[m.end():]}" if spelled else text
 

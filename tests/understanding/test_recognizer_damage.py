@@ -784,6 +784,7 @@ def test_a_provider_spelled_out_or_hyphenated_in_english_is_the_provider() -> No
         ("I, letter H, letter N, letter K, zero 5.", "5HNK05"),  # "five, letter H, …"
         ("I M H J D 31", "5HJD31"),  # its v heard as an M
         ("I m golf, Charlie, golf, six, three.", "5GCG63"),
+        ("I've double eight four", "5884"),  # the five without its f
         ("letter M letter L letter M I 172", "MLM572"),  # "five hundred seventy two"
         # among NATO words the letter is said "India": a bare I is the five, anywhere
         ("I, hotel, November, Kilo, zero, I", "5HNK05"),
