@@ -620,7 +620,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
 
 
 # (with an h the recognizer put in front: "herede" for "erre de")
-_GLUED_NAMES = r"^h?(be|de|efe|ge|jota|ka|ele|eme|ene|pe|erre|ere|ese|te|ve|uve|ube|equis|zeta)"
+_GLUED_NAME_LIST = "be|de|efe|ge|jota|ka|ele|eme|ene|pe|erre|ere|ese|te|ve|uve|ube|equis|zeta"
+_GLUED_NAMES = rf"^h?({_GLUED_NAME_LIST})"
 _NAME_GLUED_TO_DE = re.compile(_GLUED_NAMES + r"(?:de|re)$")
 # ...and its "de" heard "da" ("Hereda Rancho"): only before a key word of that letter, as "Hereda" may
 # also be the surname Heredia bent
@@ -629,8 +630,7 @@ _NAME_GLUED_TO_DA = re.compile(_GLUED_NAMES + r"da$")
 # Perro", "ka de Koala"); only before a key word, which decides the letter
 # (here also C's and S's names, whose "se de"/"ce de" would read as "sede", "cede"; and C's heard with
 # an f: "Féne Carmen" for ce de Carmen, espeak-ng, made-up set 54)
-_NAME_GLUED_TO_NASAL = re.compile(r"^h?(be|de|efe|ge|jota|ka|ele|eme|ene|pe|erre|ere|ese|te|ve|uve|ube|equis|"
-                                  r"zeta|ce|se|fe)(?:ne|me)$")
+_NAME_GLUED_TO_NASAL = re.compile(rf"^h?({_GLUED_NAME_LIST}|ce|se|fe)(?:ne|me)$")
 
 
 def glued_name_and_de(word: str) -> bool:
@@ -1522,13 +1522,18 @@ _FIVE_HUNDRED_AS_I = re.compile(r"(?<![\w'’])I(?:'m)?,? 1([1-9]\d)\b")
 _MARKS = 2
 
 
+def _letters_marked(bare: list[str], plate: bool) -> bool:
+    """The caller marks the letters (`bare`: the answer's words, lowercase, without punctuation)."""
+    nato = sum(is_nato_word(w) or any(is_nato_word(p) for p in w.split("-")) for w in bare)
+    return nato >= _MARKS or plate and bare.count("letter") >= _MARKS
+
+
 def _digits_among_marked_letters(text: str, plate: bool) -> str:
     """Each bare "I" (or "I-8") of an answer whose letters are marked, as "five" (and in a plate, as
     the comment above says, its bare "O" as "zero")."""
     words = text.split()
     bare = [re.sub(r"[^\w-]", "", w).lower() for w in words]
-    nato = sum(is_nato_word(w) or any(is_nato_word(p) for p in w.split("-")) for w in bare)
-    marked = nato >= _MARKS or plate and bare.count("letter") >= _MARKS
+    marked = _letters_marked(bare, plate)
 
     def symbol(k: int) -> bool:  # the word at k is a symbol too, or there is none
         return k < 0 or k >= len(bare) or bare[k].isdigit() or is_nato_word(bare[k]) \
@@ -1596,8 +1601,7 @@ def _seven_heard_as_m_n(text: str, lang: str, plate: bool) -> str:
         return text
     words = text.split()
     bare = [re.sub(r"[^\w-]", "", w).lower() for w in words]
-    nato = sum(is_nato_word(w) for w in bare)
-    if nato < _MARKS and not (plate and bare.count("letter") >= _MARKS):
+    if not _letters_marked(bare, plate):
         return text
     out: list[str] = []
     k = 0
