@@ -240,6 +240,8 @@ _FUNCTION_WORDS = {
     "the", "and", "that", "this", "its", "dash", "letter", "number", "plate", "plates", "digitos",
     "tractor", "caja", "remolque", "trailer", "mayuscula", "minuscula", "ahi", "aqui", "todo",
 }
+# Spanish words a key word heard in two may start with ("del fin": Delfín, "la guna": Laguna)
+_KEY_WORD_STARTS = frozenset({"del", "el", "la", "las", "los", "al"})
 # Short letter names that are also words: "de dónde" is not "D de Dónde"
 _NO_SAME_INITIAL = {"de", "te", "se", "a", "e", "o", "u", "i", "y", "me"}
 # Spanish letter names the recognizer does not confuse with another letter's, in every way it writes
@@ -695,6 +697,8 @@ def _r_named(words: list[str]) -> list[str]:
 # The tail of a letter name that starts with "e", as the recognizer writes it when the name before
 # ends in "e" too and the two vowels run together ("ene eme" → "ene me"); "se" stays C.
 _NAME_TAILS = {"me", "ne", "le", "fe", "rre", "re"}
+# Letter names less their last e ("es" for ese), heard before an "ele" that is their "de" bent
+_NAMES_LESS_E = frozenset({"es", "ef", "el", "em", "en", "er"})
 
 
 # "guion" run into the symbol after it ("quionciera" for guion Sierra, "guionte de toluka",
@@ -716,9 +720,19 @@ def _rejoined(words: list[str]) -> list[str]:
     Spanish ("la eme"): "el" right before a letter name that is no word is "ele" cut short ("el eme"
     for "ele eme"); and a name's tail right after a name ending in "e" is that name ("ene me")."""
     out: list[str] = []
+    de_next = False
     for i, w in enumerate(words):
+        if de_next:
+            de_next, _ = False, out.append("de")
+            continue
         glued = _NAME_GLUED_TO_DE.match(w)
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in _NAMES_LESS_E and nxt in ("ele", "le") and i + 2 < len(words) \
+                and _is_keyword(words[i + 2], "es") and words[i + 2][0] == _ES_NAMES[w + "e"].lower():
+            # "es elé sapo": ese de Sapo, the name's last e run into its "de" heard as an l (Kokoro)
+            out.append(w + "e")
+            de_next = True
+            continue
         if not glued and (da := _NAME_GLUED_TO_DA.match(w)) and nxt[:1] == _ES_NAMES[da.group(1)].lower():
             glued = da
         if not glued and (nasal := _NAME_GLUED_TO_NASAL.match(w)) and _is_keyword(nxt, "es"):
@@ -1268,9 +1282,12 @@ def _maybe_key(
         # (H's key word is heard without its silent h: "hache de ir algo", "hache de i dalgo")
         silent_h = letter == "H" and first in "aeiou" and not is_english(lang) \
             and words[k + 1 : k + 2] != ["de"]  # (but "hache de a de Árbol" is H, D, A)
-        split_key = k + 1 < n and len(words[k]) <= 2 and (
+        # (the first piece may be a word of its own: "de de del fin", Delfín)
+        short = k + 1 < n and (len(words[k]) <= 2 or words[k] in _KEY_WORD_STARTS and not is_english(lang))
+        split_key = short and (
             first == letter.lower() or letter == "W" and first in "ou" and not is_english(lang) or silent_h)
-        if split_key and _is_keyword(words[k] + words[k + 1], lang) and words[k + 1] not in _names(lang):
+        if split_key and _is_keyword(words[k] + words[k + 1], lang) and words[k + 1] not in _names(lang) \
+                and (len(words[k]) <= 2 or _is_keyword(words[k + 1], lang)):
             return letter, k + 2
         # ...or in three pieces ("u de u a pan": Uruapan)
         three = split_key and not is_english(lang) and k + 2 < n

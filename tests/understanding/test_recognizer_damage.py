@@ -1190,3 +1190,32 @@ def test_an_r_written_after_sierra_among_nato_words_is_its_last_syllable() -> No
              "Sierra R. 8, 8, at Yahoo.com.")  # espeak-ng: each Sierra's "-rra" written again as an R
     assert reader.read_value("email", heard, "en-US", NOW) == "jason_spears88@yahoo.com"
     assert reader.read_piece("plate", "S R 5 5", "en-US") == "SR55"  # no NATO words: an R is an R
+
+
+@pytest.mark.parametrize(
+    ("heard", "letters"),
+    [
+        # Kokoro's Spanish "ese de Sapo": the name's last e run into its "de", heard as an l
+        ("Vere bota ure usula es elé sapo, teletoro, oleoro, es elé sol", "BUSTOS"),
+        ("em ele mesa, en ele nube", "MN"),
+    ],
+)
+def test_a_name_less_its_e_before_an_ele_and_a_key_word_of_that_letter_is_that_letter(
+    heard: str, letters: str
+) -> None:
+    assert reader.read_letters(heard, "es-MX", longest=20) == letters
+
+
+def test_es_ele_before_a_key_word_of_l_is_still_el() -> None:
+    assert reader.read_letters("es ele de luna", "es-MX") == "L"
+
+
+@pytest.mark.parametrize(
+    ("heard", "letters"),
+    [
+        ("de de del fin, era de rancho", "DR"),  # Delfín heard in two words
+        ("ele de la guna, o de oro", "LO"),  # Laguna
+    ],
+)
+def test_a_key_word_heard_in_two_words_is_one_key_word(heard: str, letters: str) -> None:
+    assert reader.read_letters(heard, "es-MX", longest=20) == letters
