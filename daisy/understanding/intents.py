@@ -23,7 +23,9 @@ def fold(text: str, keep: str = "") -> str:
     return normalize(text, keep="'@" + keep)
 
 
-_SPLIT_NEGATIVE = re.compile(r"\bin (correct\w*)")  # "in correct": "incorrect" split in two
+# "in correct": "incorrect" split in two; its "in" also heard "into" or "en" ("Into, correcto.", "Está en
+# correcto.": 35 read-back answers of made-up sets 53-55, each "Incorrecto." or "Está incorrecto.")
+_SPLIT_NEGATIVE = re.compile(r"\b(?:in|into|en) (correct\w*)")
 FEW_WORDS = 6  # "I want a real person now, please."
 _WRONG = re.compile(r"\b(?:incorrect\w*|wrong|mal|equivocad\w*)\b")  # a no-word, not just a "no"
 

@@ -92,7 +92,10 @@ def test_a_yes_followed_by_a_no_that_is_no_no_word_stays_a_yes() -> None:
     assert classify("Sí, no hay problema.", "es") & {Intent.YES, Intent.NO} == {Intent.YES}
 
 
-@pytest.mark.parametrize(("said", "lang"), [("In correct.", "en"), ("In correcto.", "es")])
+@pytest.mark.parametrize(
+    ("said", "lang"),
+    [("In correct.", "en"), ("In correcto.", "es"), ("Into, correcto.", "es"), ("Está en correcto.", "es")],
+)
 def test_a_negative_prefix_the_recognizer_split_off_is_still_a_no(said: str, lang: str) -> None:
     assert classify(said, lang) & {Intent.YES, Intent.NO} == {Intent.NO}
 
