@@ -1219,3 +1219,18 @@ def test_es_ele_before_a_key_word_of_l_is_still_el() -> None:
 )
 def test_a_key_word_heard_in_two_words_is_one_key_word(heard: str, letters: str) -> None:
     assert reader.read_letters(heard, "es-MX", longest=20) == letters
+
+
+@pytest.mark.parametrize(
+    ("kind", "heard", "value"),
+    [
+        ("plate", "seiscenta y tres y dede dado eme de manzana y nueve y cede cocha", "63DM9C"),
+        ("number", "seiscenta y siete mil trecientos cuarenta y cuatro", "67344"),
+    ],
+)
+def test_sesenta_heard_with_its_first_syllable_as_seis_is_sesenta(kind: str, heard: str, value: str) -> None:
+    assert reader.read_value(kind, heard, "es-MX", NOW) == value
+
+
+def test_seis_before_a_word_that_only_starts_like_centa_stays_six() -> None:
+    assert reader.read_piece("plate", "seis centavos", "es-MX") != "60"
