@@ -364,7 +364,7 @@ def _spelled_name(ctx: TurnContext, text: str) -> str | None:
     )
     surname = reader.name_from_letters(letters, ctx.lang, heard=True)
     if ctx.confidence is not None:
-        given = reader.with_names_heard_before(given, " ".join(heard), ctx.lang)
+        given = _with_names_heard_before(ctx, given, " ".join(heard))
     if given.split()[-1:] == [surname]:
         # the surname heard before and spelled now is said once (a one-word name heard before was
         # the surname: "Walker", then "Whiskey, Alfa, …" is Walker, not "Walker Walker")
@@ -383,6 +383,18 @@ def _spelled_name(ctx: TurnContext, text: str) -> str | None:
         return spelled  # typed letters are what the caller means
     mended = f"{given} {surname}".strip()
     return spelled if mended in refused(ctx.state) else mended  # ...so is a surname they said no to
+
+
+def _with_names_heard_before(ctx: TurnContext, given: str, last: str) -> str:
+    """The names said before a spelled surname as heard on the last try, or else on an earlier one
+    the caller said no to: the last may have run two names into one ("Guillermina Nietosquivel" after
+    "Guillermina Nieto Esquivel", Kokoro, made-up set 56)."""
+    earlier = sorted(refused(ctx.state) - {last}, key=lambda v: (-len(v.split()), v))
+    for before in (last, *earlier):
+        more = reader.with_names_heard_before(given, before, ctx.lang)
+        if more != given:
+            return more
+    return given
 
 
 def hear_keypad(ctx: TurnContext, event: Keypad) -> Turn:

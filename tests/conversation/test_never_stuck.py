@@ -1108,3 +1108,16 @@ def test_a_value_said_after_a_hold_is_taken_and_holds_heard_every_time_still_end
         out = line.say("wait")
         turns += 1
     assert out.get("field") != "tractor_number" and turns <= 6
+
+
+def test_a_spelled_surname_follows_the_names_heard_whole_on_an_earlier_try_when_the_last_ran_them_together(
+) -> None:
+    # Kokoro's "Guillermina Nieto Esquibel" (made-up set 56): heard whole first, then with the two
+    # surnames run into one, then "Guillermo Minanieto" before the spelling
+    said = ("Guillermina Nieto Esquivel", "No, está mal.", "Mi nombre es Guillermina Nietosquivel",
+            "Está incorrecto.")
+    dialogue, turn = _call_hearing("es", *said, confidence=0.6)
+    assert offer(turn.state) is Offer.SPELL
+    heard = ("Guillermo Minanieto Ede Ensenada Ese Desilla Cude Quintana Udeuru Apan Y de Irapuato "
+             "Vegrande Devota Ede Estrella L de Lupe")
+    assert _heard(dialogue, turn, heard, 0.6).state.pending == "Guillermina Nieto Esquibel"
