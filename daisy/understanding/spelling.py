@@ -1613,8 +1613,9 @@ def _seven_heard_as_m_n(text: str, lang: str, plate: bool) -> str:
     """espeak-ng's "seven" heard as the letters it sounds like, where the caller marks the letters with
     NATO words or "letter" (so a letter said bare is none): "Whiskey Bravo M N 1 2 6", "letter double
     u, letter b, m 1 2 6" for W, B, seven, one, two, six (made-up set 53). A bare "M N", or a bare "m"
-    right before a digit, is the seven; one after "letter" or before its key word stays a letter."""
-    if not is_english(lang) or not re.search(r"(?<![\w'’])[Mm](?![\w'’])", text):
+    right before a digit or glued to it ("six, M4."), is the seven; one after "letter" or before its key
+    word stays a letter."""
+    if not is_english(lang) or not re.search(r"(?<![\w'’])[Mm](?=\d|(?![\w'’]))", text):
         return text
     words = text.split()
     bare = [re.sub(r"[^\w-]", "", w).lower() for w in words]
@@ -1629,7 +1630,9 @@ def _seven_heard_as_m_n(text: str, lang: str, plate: bool) -> str:
             out.append("seven" + words[k + 1][1:])
             k += 2
             continue
-        out.append("seven" + words[k][1:] if bare_m and nxt.isdigit() else words[k])
+        glued = re.fullmatch(r"m\d+", bare[k]) and (k == 0 or bare[k - 1] != "letter")
+        out.append("seven" + words[k][1:] if bare_m and nxt.isdigit()
+                   else "seven " + words[k][1:] if glued else words[k])
         k += 1
     return " ".join(out)
 

@@ -1158,6 +1158,9 @@ def test_a_vowels_name_with_its_de_heard_as_a_nasal_is_that_vowel(heard: str, le
     [
         ("Whiskey Bravo M N 1 2 6", "WB7126"),  # espeak-ng's "seven" heard as the letters it sounds like
         ("okey, letter double u, letter b, m 1 2 6", "WB7126"),
+        ("November, Mike, Kilo, zero, six, M4.", "NMK0674"),  # ...glued to the digit after it
+        ("Whiskey Bravo letter M4 5", "WBM45"),
+        ("M1637", "M1637"),
         # a letter marked as the caller marks the others stays a letter
         ("letter J letter M letter N dash 104", "JMN104"),
         ("M like Mike T like Tom E like Echo 998", "MTE998"),
