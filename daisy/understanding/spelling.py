@@ -722,8 +722,9 @@ def _rejoined(words: list[str]) -> list[str]:
     out: list[str] = []
     de_next = False
     for i, w in enumerate(words):
-        if de_next:
-            de_next, _ = False, out.append("de")
+        if de_next:  # (the "ele" of "es elé sapo")
+            de_next = False
+            out.append("de")
             continue
         glued = _NAME_GLUED_TO_DE.match(w)
         nxt = words[i + 1] if i + 1 < len(words) else ""
