@@ -1290,8 +1290,10 @@ def _maybe_key(
         if split_key and _is_keyword(words[k] + words[k + 1], lang) and words[k + 1] not in _names(lang) \
                 and (len(words[k]) <= 2 or _is_keyword(words[k + 1], lang)):
             return letter, k + 2
-        # ...or in three pieces ("u de u a pan": Uruapan)
-        three = split_key and not is_english(lang) and k + 2 < n
+        # ...or in three pieces ("u de u a pan", "u de uro a pan": Uruapan; a first piece of three letters
+        # only before a lone vowel)
+        three = not is_english(lang) and k + 2 < n and (
+            split_key or len(words[k]) == 3 and first == letter.lower() and words[k + 1] in _VOWELS)
         # (but never across a "de": "ene de N. de Avión" is N, then A whose name was lost)
         if three and len(words[k + 1]) <= 2 and words[k + 1].isalpha() and words[k + 1] not in connectors \
                 and _is_keyword(words[k + 2], lang) \
