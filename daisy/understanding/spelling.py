@@ -9,6 +9,7 @@ arrive as words in groups ("catorce ochenta" -> "1480") or digits.
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 
@@ -19,6 +20,8 @@ from daisy.understanding.numbers import Num, find_numbers, is_number_word, word_
 from daisy.understanding.packs import en_us_words, es_mx_words
 from daisy.understanding.plausible import plate
 from daisy.understanding.spelled_connectors import connectors_heard_as_symbols
+
+log = logging.getLogger(__name__)
 
 _ES_NAMES = es_mx_words.LETTER_NAMES
 _EN_NAMES = en_us_words.LETTER_NAMES
@@ -1458,7 +1461,8 @@ def spell(text: str, lang: str, plate: bool = False) -> str:
     """
     try:
         got = symbols(_as_said(text, lang, plate), lang)
-    except Exception:  # a parser must never crash the call
+    except Exception:  # a parser must never crash the call, but its bug must not pass unseen
+        log.warning("the spelling reader failed on %r; read as nothing spelled", text, exc_info=True)
         return ""
     half = len(got) // 2
     if len(got) >= 6 and len(got) % 2 == 0 and got[:half] == got[half:] and not got.isdigit() \

@@ -1,5 +1,7 @@
 """Plates spelled by drivers, in pieces or at once, through a noisy recognizer."""
 
+import logging
+
 import pytest
 
 from daisy.understanding.normalize import normalize
@@ -50,6 +52,19 @@ def test_driver_spells_plate_in_english(said: str, symbols: str) -> None:
                                   "las placas", "no sé"])
 def test_nothing_plate_like_gives_empty(said: str) -> None:
     assert spell(said, "es") == ""
+
+
+def test_a_bug_in_the_reader_reads_as_nothing_spelled_and_is_logged(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(text: str, lang: str) -> str:
+        raise IndexError("a rule read past the end")
+
+    monkeypatch.setattr("daisy.understanding.spelling.symbols", broken)
+    with caplog.at_level(logging.WARNING, logger="daisy.understanding.spelling"):
+        assert spell("a de árbol, uno, dos", "es") == ""
+    [record] = caplog.records
+    assert "a de árbol" in record.getMessage() and record.exc_info is not None
 
 
 def test_any_key_word_counts_even_unusual_ones() -> None:
