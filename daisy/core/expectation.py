@@ -69,6 +69,7 @@ def expected(form: Form, state: CallState) -> Expected:
 
 
 _REFUSED = "refused:"  # scratch key prefix, per form key: the values said no to, one per line
+_COUNT = "count:"  # before a refused values' key: how many read-backs were said no to
 
 
 # A follow-up's read-back step → the step that asks for its value (they share the refused values)
@@ -90,11 +91,20 @@ def refused(state: CallState) -> frozenset[str]:
     return frozenset(state.scratch.get(key, "").split("\n")) - {""} if key else frozenset()
 
 
+def refusals(state: CallState) -> int:
+    """How many read-backs of the field (or follow-up detail) being asked the caller said no to; the
+    same value may be among them twice (heard the same again, it is read back once more)."""
+    key = _refused_key(state)
+    return int(state.scratch.get(_COUNT + key, "0")) if key else 0
+
+
 def with_refused(state: CallState, value: str) -> dict[str, str]:
-    """The state's scratch with `value` added to the current field's refused values."""
+    """The state's scratch with `value` added to the current field's refused values, and one more
+    refusal counted."""
     key = _refused_key(state)
     assert key is not None
-    return {**state.scratch, key: "\n".join(sorted(refused(state) | {value}))}
+    return {**state.scratch, key: "\n".join(sorted(refused(state) | {value})),
+            _COUNT + key: str(refusals(state) + 1)}
 
 
 def offer(state: CallState) -> Offer:

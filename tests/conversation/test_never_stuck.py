@@ -152,6 +152,38 @@ def test_a_third_no_leaves_the_field_empty_and_moves_on(line: Line) -> None:
     assert out["not_captured"] == ["driver_name"]
 
 
+def test_a_second_no_on_the_last_try_gets_the_spelled_try_it_calls_for(line: Line) -> None:
+    # not understood first, the driver's second "no" fell on the last try, before they ever spelled:
+    # one spelled try more, then the field ends whatever they say
+    line.reach("tractor_plates")
+    line.say("Benvidos.")
+    for heard in ("ABC 124", "ABC 125"):
+        line.say(heard)
+        out = line.say("No")
+    assert out["field"] == "tractor_plates" and out["offer"] == "spell" and "deletr" in out["say"]
+    out = line.say("A de Árbol, B de Burro, C de Casa, uno, dos, tres")
+    assert out["pending"] == "ABC123"
+    assert line.say("Sí")["record"]["tractor_plates"] == "ABC123"
+
+
+def test_the_owed_spelled_try_is_the_last_and_only_after_the_second_no(line: Line) -> None:
+    def plates_refused(line: Line, *heard: str) -> dict[str, Any]:
+        line.reach("tractor_plates")
+        for said in heard:
+            out = line.say(said)
+            if out["state"] == "confirming":
+                out = line.say("No")
+        return out
+
+    spelled = "A de Árbol, B de Burro, C de Casa, uno, dos, cinco"
+    # the owed spelled try said no to as well: the field ends
+    out = plates_refused(line, "Benvidos.", "ABC 123", "ABC 124", spelled)
+    assert out["field"] == "trailer_number" and out["record"]["tractor_plates"] is None
+    # three noes, the third on the spelling rung: no try more
+    out = plates_refused(Line(), "ABC 123", "ABC 124", spelled)
+    assert out["field"] == "trailer_number" and out["record"]["tractor_plates"] is None
+
+
 def test_a_number_said_no_to_and_heard_the_same_again_is_offered_once_more_then_keyed(line: Line) -> None:
     line.reach("tractor_number")
     line.say("cuatro cinco uno dos")
