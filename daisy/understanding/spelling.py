@@ -904,9 +904,48 @@ def _nato_heard_in_spanish(words: list[str]) -> list[str]:
     if sum(w in _NATO for w in out) < _NATO_BESIDE:
         return out
     # beside two NATO words, a word a single sound off a shorter one is that one too ("uniform alfa
-    # domeo" for Romeo, "hecho azulu romeo" for Echo, Zulu): no Spanish number word is so near one
+    # domeo" for Romeo, "hecho azulu romeo" for Echo, Zulu): no Spanish number word is so near one;
+    # a shorter word, only as the NATO word less one of its sounds ("charlie victor gof": Golf)
+    out = _nato_in_three_pieces(out)
     return [_nato_one_sound_off(es_mx_words.sounds_as(w), _SHORT_NATO) or w
-            if w not in _NATO and len(w) >= _SHORT_NATO + 1 else w for w in out]
+            if w not in _NATO and len(w) >= _SHORT_NATO + 1 else _nato_less_a_sound(w) or w for w in out]
+
+
+def _nato_in_three_pieces(words: list[str]) -> list[str]:
+    """Three short words that together sound like a NATO word of five sounds or more, or one sound
+    off it ("ya en que kilo hecho": Yankee, Kilo, Echo), are that word; no digit word among them."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        piece = words[i : i + 3]
+        joined = "".join(piece)
+        if len(piece) == 3 and all(len(w) <= 3 and w not in _NATO and w not in _ES_DIGIT_WORDS
+                                   for w in piece):
+            found = _NATO_BY_SOUND.get(es_mx_words.sounds_as(joined)) or _nato_one_sound_off(
+                es_mx_words.sounds_as(joined), _SHORT_NATO + 1)
+            if found:
+                out.append(found)
+                i += 3
+                continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
+def _nato_less_a_sound(word: str) -> str | None:
+    """The one NATO word of four sounds or more that `word` sounds like with one of its sounds
+    dropped ("gof": Golf; "hilo", its h silent: Kilo), unless `word` is a sound off a digit word
+    ("cera": cero, not Sierra less its i)."""
+    from rapidfuzz.distance import Levenshtein
+
+    if word in _NATO or len(word) < _SHORT_NATO - 1:
+        return None
+    sound = es_mx_words.sounds_as(word)
+    if any(Levenshtein.distance(sound, es_mx_words.sounds_as(d)) <= 1 for d in _ES_DIGITS):
+        return None
+    near = {w for key, w in _NATO_BY_SOUND.items() if len(key) == len(sound) + 1 >= _SHORT_NATO
+            and Levenshtein.distance(key, sound) == 1}
+    return near.pop() if len(near) == 1 else None
 
 
 _NATO_BESIDE = 2

@@ -324,6 +324,17 @@ def test_a_nato_word_written_as_the_spanish_word_it_sounds_like_is_that_nato_wor
     assert spelling.symbols("es hecho azulu romeo y cinco mil cuatrocientos sesenta y tres", "es-MX") \
         == "EZR5463"
     assert spelling.symbols("alfa bravo ocho ocho uno", "es-MX") == "AB881"
+    # ...or less one of its sounds ("gof": Golf; "hilo", its h silent: Kilo), unless that word is a
+    # sound off a digit word ("cera" is cero, not Sierra less its i)
+    assert spelling.symbols("nueve charlie victor gof setenta", "es-MX") == "9CVG70"
+    assert spelling.symbols("cuatro y gol sierra papa y sesenta y cuatro", "es-MX") == "4GSP64"
+    assert spelling.symbols("charlie hilo victor uno dos tres", "es-MX") == "CKV123"
+    assert "S" not in spelling.symbols("alfa bravo cera uno dos", "es-MX")
+    # ...or three short words that together sound like a long one ("ya en que": Yankee; "de el tal": Delta)
+    assert spelling.symbols("ya en que kilo hecho guion dos mil cuatrocientos cuarenta", "es-MX") == "YKE2440"
+    assert spelling.symbols("quilo whisky y en que guion ocho mil seiscientos cuarenta y nueve", "es-MX") \
+        == "KWY8649"
+    assert spelling.symbols("tango charlie de el tal, cuatro mil treinta y cuatro", "es-MX") == "TCD4034"
     # ...but only among other NATO words: otherwise it is the everyday word
     assert spelling.symbols("ya está hecho: a de Árbol, be de Burro, uno dos tres", "es-MX") == "AB123"
 
