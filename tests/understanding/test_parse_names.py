@@ -161,6 +161,7 @@ def test_en_los_in_a_name_is_de_los() -> None:
         ("Natalia Miguel Mira Montes", "Natalia Miguel Miramontes"),  # one surname written as two words
         ("Isabel A Uribe González", "Isabela Uribe González"),  # a name's last vowel written apart
         ("Ana B López", "Ana B López"),  # ...but an initial that makes no name stays
+        ("Citlali Cambó A Pelayo", "Citlali Gamboa Pelayo"),  # ...joined, a letter off a known name
         # ...or written at the start of the next word, its v heard as a b or not
         ("Isabel Avega Espinosa", "Isabela Vega Espinosa"),
         ("Isabel Abega Espino", "Isabela Vega Espino"),
