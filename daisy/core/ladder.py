@@ -135,10 +135,10 @@ def request(ctx: TurnContext, f: FormField, rung: Offer, tries: int | None = Non
 
 def spell_owed(ctx: TurnContext, f: FormField, tries: int) -> bool:
     """The last try failed on the caller's second "no" to a read-back of the field: the spelled try
-    that second "no" calls for is still owed. On made-up sets 53-56
-    (drivers who spell after a second "no"), 64 names, plates and addresses were left empty right
-    after that second "no" on the third try, never spelled; spelled, such values were right 2 times
-    in 3 (espeak-ng English), 6 in 7 (Kokoro English), 1 in 2 (Kokoro Spanish)."""
+    that second "no" calls for is still owed. On made-up sets 53-56 (drivers who spell after a
+    second "no"), 64 names, plates and addresses were left empty right after that second "no" on
+    the third try, never spelled; spelled, such values were right 2 times in 3 (espeak-ng English),
+    6 in 7 (Kokoro English), 1 in 2 (Kokoro Spanish), almost never (espeak-ng Spanish)."""
     return (
         f.kind in _SPELLED
         and tries == MAX_TRIES
