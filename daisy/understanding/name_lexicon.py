@@ -335,10 +335,10 @@ def _split_joined(words: list[str], lang: str) -> list[str]:
         if out and (not known(out[-1]) or split_vowel) and len(out[-1]) > 2 and _fold(out[-1] + w) in names:
             out[-1] = names[_fold(out[-1] + w)]
         elif out and split_vowel and not lang.startswith("en") and len(out[-1]) > 2 and not known(
-                out[-1]) and known(mend_word(out[-1] + w.lower(), lang)):
+                out[-1]) and known(mended := mend_word(out[-1] + w.lower(), lang)):
             # ...also, in Spanish, when joined it is a letter off a known one ("Cambó a" for Gamboa;
             # an English lone letter may be a middle initial)
-            out[-1] = mend_word(out[-1] + w.lower(), lang)
+            out[-1] = mended
         else:
             out.append(w)
     return out

@@ -943,9 +943,7 @@ def _nato_less_a_sound(word: str) -> str | None:
     sound = es_mx_words.sounds_as(word)
     if any(Levenshtein.distance(sound, es_mx_words.sounds_as(d)) <= 1 for d in _ES_DIGITS):
         return None
-    near = {w for key, w in _NATO_BY_SOUND.items() if len(key) == len(sound) + 1 >= _SHORT_NATO
-            and Levenshtein.distance(key, sound) == 1}
-    return near.pop() if len(near) == 1 else None
+    return _nato_one_sound_off(sound, _SHORT_NATO, dropped=True)
 
 
 _NATO_BESIDE = 2
@@ -973,12 +971,14 @@ def _nato_by_sound(word: str) -> str | None:
     return found
 
 
-def _nato_one_sound_off(sound: str, shortest: int = 6) -> str | None:
-    """The one NATO word whose sound is a single edit from `sound` (words of `shortest` sounds or more)."""
+def _nato_one_sound_off(sound: str, shortest: int = 6, dropped: bool = False) -> str | None:
+    """The one NATO word whose sound is a single edit from `sound` (words of `shortest` sounds or more);
+    `dropped`: only a NATO word `sound` is with one of its sounds dropped."""
     from rapidfuzz.distance import Levenshtein
 
     near = [w for key, w in _NATO_BY_SOUND.items()
-            if len(key) >= shortest and Levenshtein.distance(key, sound) <= 1]
+            if len(key) >= shortest and Levenshtein.distance(key, sound) <= 1
+            and (not dropped or len(key) == len(sound) + 1)]
     return near[0] if len(set(near)) == 1 else None
 
 
