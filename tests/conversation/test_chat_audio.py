@@ -4,6 +4,7 @@ hears it, for what Daisy expects at that point, and the call moves on."""
 from __future__ import annotations
 
 import json
+import struct
 import subprocess
 import sys
 import wave
@@ -13,6 +14,7 @@ import numpy as np
 import pytest
 
 from daisy.protocol import ProtocolError, ProtocolSession
+from daisy.voice.phone_band import resample_exact, ulaw_encode
 from tests.conversation.conftest import NOW
 
 
@@ -50,6 +52,33 @@ def test_spoken_answers_fill_a_name_a_number_and_a_spelled_plate(tmp_path: Path)
     assert out["field"] == "tractor_plates" and out["pending"] == "ABC123"
 
 
+def _rewrite_encoded(src: Path, dst: Path, encoding: str) -> str:
+    """The same speech in a WAV encoding the standard library cannot read: IEEE float (what scipy or a
+    neural voice writes) or G.711 µ-law (a phone recording), with a plain RIFF header."""
+    with wave.open(str(src)) as w:
+        rate, pcm = w.getframerate(), np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
+    if encoding == "float":
+        tag, width, data = 3, 4, (pcm / 32768.0).astype("<f4").tobytes()
+    else:
+        pcm = resample_exact(pcm, rate, 8000)
+        tag, width, rate, data = 7, 1, 8000, ulaw_encode(pcm).tobytes()
+    fmt = struct.pack("<HHIIHH", tag, 1, rate, rate * width, width, width * 8)
+    body = b"WAVEfmt " + struct.pack("<I", len(fmt)) + fmt + b"data" + struct.pack("<I", len(data)) + data
+    dst.write_bytes(b"RIFF" + struct.pack("<I", len(body)) + body)
+    return str(dst)
+
+
+@pytest.mark.parametrize("encoding", ["float", "mulaw"])
+def test_a_float_or_mulaw_wav_is_heard_like_pcm(tmp_path: Path, encoding: str) -> None:
+    pcm_wav = Path(_speak("thirty two", "en-us", tmp_path / "number.wav"))
+    call = ProtocolSession(lang="en", now=NOW)
+    call.opening()
+    for said in ["John Miller", "yes"]:
+        call.send({"say": said})
+    out = call.send({"audio": _rewrite_encoded(pcm_wav, tmp_path / f"{encoding}.wav", encoding)})
+    assert out["field"] == "tractor_number" and out["pending"] == "32"
+
+
 def test_a_spanish_read_back_is_confirmed_by_voice(tmp_path: Path) -> None:
     call = ProtocolSession(lang="es", now=NOW)
     call.opening()
@@ -59,10 +88,14 @@ def test_a_spanish_read_back_is_confirmed_by_voice(tmp_path: Path) -> None:
     assert out["record"]["driver_name"] == "Luis Martínez" and out["field"] == "tractor_number"
 
 
-@pytest.mark.parametrize("bad", ["missing", "not_wav", "stereo", "empty", 42, ""])
+@pytest.mark.parametrize("bad", ["missing", "not_wav", "cut_float", "stereo", "empty", 42, ""])
 def test_an_unusable_audio_line_is_refused_in_one_line(tmp_path: Path, bad: object) -> None:
     if bad == "not_wav":
         (tmp_path / "x.wav").write_text("hola")
+    elif bad == "cut_float":  # a float WAV cut inside its header
+        _write(tmp_path / "pcm.wav", np.zeros(1600, np.int16), 8000)
+        whole = Path(_rewrite_encoded(tmp_path / "pcm.wav", tmp_path / "f.wav", "float")).read_bytes()
+        (tmp_path / "x.wav").write_bytes(whole[:30])
     elif bad == "stereo":
         _write(tmp_path / "x.wav", np.zeros(1600, np.int16), 8000, channels=2)
     elif bad == "empty":
