@@ -237,6 +237,8 @@ def read_name(text: str, lang: str) -> str | None:
             return None  # "Tango Hotel Oscar Mike Alpha Sierra": letters spelled, the given name lost
         if not name and asides.letters:
             name = _given_before_letters(asides.name_text)
+        if name:
+            name = _first_of_two_copies(name)
         if name and is_english(lang):
             name = _once_each(name)
         elif name and " " in name:
@@ -281,6 +283,30 @@ def _once_each(name: str) -> str:
     words = name.split()  # (but spelled letters do come twice: "Lima Lima")
     return " ".join(w for k, w in enumerate(words)
                     if k == 0 or w.lower() != words[k - 1].lower() or is_nato_word(w) or len(w) == 1)
+
+
+def _first_of_two_copies(name: str) -> str:
+    """ "Monica Garcia Monica Darcy": the whole name written twice, the second copy bent a little, as
+    Whisper echoes a short answer (espeak-ng, made-up sets 53-57: "Ángel Arromíque Estodemo Ángel
+    Arromíque Estodemos" too) is said once, as first written. Only two copies of two words or more,
+    the same given name first, word for word alike: a given name that comes again in a longer name is
+    the name's own ("José Carlos María José Posada")."""
+    from rapidfuzz.fuzz import ratio  # (only for names of four words or more)
+
+    words = name.split()
+    half = len(words) // 2
+    if half < 2 or len(words) != 2 * half:
+        return name
+    folded = [strip_accents(w.lower()) for w in words]
+    if folded[0] != folded[half]:
+        return name
+    alike = all(ratio(folded[k], folded[half + k]) >= _COPY_ALIKE for k in range(1, half))
+    return " ".join(words[:half]) if alike else name
+
+
+# how alike (rapidfuzz ratio, 0-100) each word of the second copy is to the first: "Darcy" for
+# "Garcia" is 55, "Estodemos" for "Estodemo" 94; two different surnames ("Posada", "Carlos") 33
+_COPY_ALIKE = 50
 
 
 def _given_before_letters(text: str) -> str | None:

@@ -342,8 +342,9 @@ def with_names_heard_before(given: str, heard_before: str, lang: str) -> str:
     spelled now) whose first words are the ones kept now."""
     before = heard_before.split()[:-1]
     kept = given.split()
-    if len(before) < 2 or len(before) <= len(kept):
-        return given
+    folded = [strip_accents(w.lower()) for w in before]
+    if len(before) < 2 or len(before) <= len(kept) or len(set(folded)) < len(folded):
+        return given  # (a word in it twice is an echo, no names: "Monica Garcia Monica Darcy")
     if [strip_accents(w.lower()) for w in kept] != [strip_accents(w.lower()) for w in before[: len(kept)]]:
         return given
     return name_lexicon.mend(" ".join(before), lang)

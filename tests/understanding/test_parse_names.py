@@ -277,6 +277,25 @@ def test_an_english_surname_written_twice_running_is_said_once() -> None:
     assert read_name("Soy Juan Hernández Hernández", "es") == "Juan Hernández Hernández"
 
 
+@pytest.mark.parametrize(
+    ("heard", "lang", "name"),
+    [("Monica Garcia Monica Darcy", "en", "Monica Garcia"),  # espeak-ng, made-up set 57
+     ("Ángel Arromíque Estodemo Ángel Arromíque Estodemos", "es", "Ángel Arromíque Estodemo"),
+     ("Rosa Ruiz Rosa Ruiz", "es", "Rosa Ruiz"),
+     # two names alike in nothing but the given name are no echo of one
+     ("Martín Alberto Martín López", "es", "Martín Alberto Martín López")],
+)
+def test_a_whole_name_the_recognizer_wrote_twice_is_read_once(heard: str, lang: str, name: str) -> None:
+    assert read_name(heard, lang) == name
+
+
+def test_names_heard_before_a_spelled_surname_are_no_echo_of_one() -> None:
+    # "Monica: Golf, Alfa, …" after "Monica Garcia Monica Darcy" was said no to: Monica, not the
+    # echo's "Monica Garcia Monica" before the surname spelled
+    assert reader.with_names_heard_before("Monica", "Monica Garcia Monica Darcy", "en") == "Monica"
+    assert reader.with_names_heard_before("Miguel", "Miguel Montañés Pilar", "es") == "Miguel Montañez"
+
+
 def test_a_hyphen_whisper_puts_between_two_mexican_surnames_is_a_space() -> None:
     assert read_name("Isaac Javier Ureña-Laureano a sus órdenes", "es") == "Isaac Javier Ureña Laureano"
     assert read_name("Mary Smith-Jones", "en") == "Mary Smith-Jones"  # an English double-barrelled name
