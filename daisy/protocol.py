@@ -8,7 +8,8 @@ Daisy's question offered (ask | example | spell | keypad).
 
 An audio line (a mono WAV file, any rate) is heard exactly as a phone call hears the caller
 (daisy.voice.hearing: telephone band, Whisper base, the decoding for what is expected now); its
-output line adds "heard": the words Daisy took the caller to say. The speech stack loads on the
+output line adds "heard": the words Daisy took the caller to say, and "confidence": how sure the
+recognizer was of them (0-1; the core weighs a value by it). The speech stack loads on the
 first audio line, so text-only sessions start fast.
 """
 
@@ -136,7 +137,8 @@ class ProtocolSession:
         if isinstance(obj, dict) and len(obj) == 1 and "audio" in obj:
             said = self._hear(obj["audio"])
             turn = self.conversation.hear(said)
-            return {**turn_to_json(turn, self.form), "heard": said.text}
+            return {**turn_to_json(turn, self.form), "heard": said.text,
+                    "confidence": round(said.confidence, 3)}
         event = parse_event(obj)
         return turn_to_json(self.conversation.hear(event), self.form)
 

@@ -186,7 +186,8 @@ def _run_jsonl(session: Any) -> None:
             print(f"daisy: error: bad input line ({reason}); the call goes on", file=sys.stderr)
             # One output line per input line, always: repeat the state, saying nothing new (and
             # hearing nothing: a bad audio line was not heard).
-            last = {**{k: v for k, v in last.items() if k != "heard"}, "say": "", "error": reason}
+            last = {**{k: v for k, v in last.items() if k not in ("heard", "confidence")}, "say": "",
+                    "error": reason}
         _emit(last)
     if not last.get("ended"):
         session.send({"hangup": True})  # stdin closed mid-call: the caller is gone (no output line)

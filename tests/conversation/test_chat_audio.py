@@ -43,6 +43,7 @@ def test_spoken_answers_fill_a_name_a_number_and_a_spelled_plate(tmp_path: Path)
     call.opening()
     out = call.send({"audio": _speak("My name is John Miller.", "en-us", tmp_path / "name.wav")})
     assert out["heard"] and out["pending"] == "John Miller" and out["expects"] == "yes_no"
+    assert 0 < out["confidence"] <= 1
     out = call.send({"audio": _speak("Yes, that's correct.", "en-us", tmp_path / "yes.wav")})
     assert out["record"]["driver_name"] == "John Miller" and out["field"] == "tractor_number"
     out = call.send({"audio": _speak("thirty two", "en-us", tmp_path / "number.wav")})
@@ -117,7 +118,8 @@ def test_daisy_chat_hears_audio_lines_and_goes_on_after_a_bad_one(tmp_path: Path
     )
     out = [json.loads(x) for x in proc.stdout.splitlines()]
     assert proc.returncode == 0 and len(out) == 4
-    assert "error" in out[1] and "heard" not in out[1] and len(proc.stderr.strip().splitlines()) == 1
+    assert "error" in out[1] and "heard" not in out[1] and "confidence" not in out[1]
+    assert len(proc.stderr.strip().splitlines()) == 1
     assert out[2]["heard"] and out[2]["pending"] == "Luis Martínez"
     assert out[3]["record"]["driver_name"] == "Luis Martínez"
 

@@ -51,6 +51,7 @@ class AudioCallResult:
     spelled: int = 0  # answers the driver spelled symbol by symbol
     utterances: int = 0  # caller turns spoken as audio
     heard: list[str | None] = field(default_factory=list)  # per exchange, what Daisy heard (audio only)
+    confidence: list[float | None] = field(default_factory=list)  # ...and how sure the recognizer was
     seconds: float = 0.0
 
 
@@ -137,6 +138,7 @@ def run_call(
             call.spelled += driver.meant == "spelled"
             out = line.send(sent)
             call.heard.append(out.get("heard") if "audio" in sent else None)
+            call.confidence.append(out.get("confidence") if "audio" in sent else None)
             result.exchanges.append(
                 Exchange(
                     obj, out, before.get("state"), before.get("field"), before.get("pending"), driver.meant
