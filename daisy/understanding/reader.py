@@ -427,9 +427,22 @@ def values_ahead(
             continue
         if key and value and plausible.plausible(kinds[key], value):
             ahead[key] = value
-    if not ahead:
+    if not ahead or _whole_is_the_answer(text, own, kinds[current], lang, now):
         return text, {}
     return own, ahead
+
+
+def _whole_is_the_answer(text: str, own: str, kind: str, lang: str, now: datetime) -> bool:
+    """A cue word heard inside a spelled value ("…i griega de llego a ocho cero ocho" for "i griega
+    de Yegua, ocho, cero, ocho", Kokoro, made-up set 56): when the words left to the field asked
+    make no value of its kind and the whole answer does, the whole is its answer."""
+    if kind not in ("plate", "number", "email"):
+        return False
+    whole = read_value(kind, text, lang, now)
+    if not whole or not plausible.plausible(kind, whole):
+        return False
+    left = read_value(kind, own, lang, now) if own.strip() else None
+    return not left or not plausible.plausible(kind, left)
 
 
 def _by_value(subject: str, words: str, lang: str, now: datetime, fields: list[field_cues.FieldInfo]

@@ -76,6 +76,16 @@ def test_the_fields_own_cue_splits_nothing(said: str, lang: str, current: str) -
     assert reader.values_ahead(said, lang, NOW, fields(lang), current) == (said, {})
 
 
+@pytest.mark.parametrize(
+    ("said", "lang", "current"),
+    [  # a cue word the line made of a key word ("de Yegua" heard "de llego a"): the plate is whole
+        ("u de uro a pan pede pato y griega de llego a ocho cero ocho", "es-MX", "trailer_plates"),
+        ("letter D letter Z three six number four", "en-US", "tractor_plates")],
+)
+def test_a_cue_heard_inside_a_spelled_value_splits_nothing(said: str, lang: str, current: str) -> None:
+    assert reader.values_ahead(said, lang, NOW, fields(lang), current) == (said, {})
+
+
 def test_daisy_reads_the_kept_value_back_when_its_turn_comes() -> None:
     dialogue = Dialogue(FORM, "es")
     turn = dialogue.start("inbound", NOW)
