@@ -1465,7 +1465,7 @@ def _as_said(text: str, lang: str, plate: bool) -> str:
     if not is_english(lang):
         text = _vowel_off_a_number(_nato_bent(text, lang) if plate else text)
         return last_version(_BARE_I.sub("y", text) if plate else text)
-    text = last_version(connectors_heard_as_symbols(_article_among_nato(text), lang))
+    text = last_version(connectors_heard_as_symbols(_article_among_nato(_alfa_heard_as_for(text)), lang))
     text = ordinals_as_numbers(text) if plate else text
     text = digit_words_bent(_nato_bent(text, lang), lang, is_nato_word)
     for step in (_eight_heard_as_h, _aitch_heard_as_eight, _okay_heard_as_letters, _r_echo_after_nato):
@@ -1518,6 +1518,19 @@ _ECHOED_RUN = re.compile(r"(.)\1{3,}")
 # A bare "i" in a Spanish plate (not "letra i", "i griega", "i de Iglesia"), which has no letter I, is
 # its "y" or a key word's piece ("hache de Hidalgo" heard "hache i dango"): read as the "y" it sounds
 _BARE_I = re.compile(r"(?<!\bletra )(?<!\bla )\b[iI]\b(?![.,]? *(?:griega|latina|de)\b)(?!['’])")
+
+
+# "Alfa" written "as for" by Whisper ("As for Mike, as for November, Delta, as for Papa…" for Alfa,
+# Mike, Alfa, November, …; Kokoro, made-up set 58): "as for" with a NATO word after it and no letter
+# before it, which would make it a connector ("B as for Bravo"), is the NATO word it sounds like.
+_ALFA_AS_FOR = re.compile(
+    rf"(?<!\b[A-Za-z] )(?<!\b[A-Za-z], )\bas for\b(?=[,.]? (?:{'|'.join(sorted(_NATO))})\b)", re.IGNORECASE
+)
+
+
+def _alfa_heard_as_for(text: str) -> str:
+    """ "as for Mike" as "Alfa Mike" (English, before any connector is read)."""
+    return _ALFA_AS_FOR.sub("Alfa", text)
 
 
 def _article_among_nato(text: str) -> str:

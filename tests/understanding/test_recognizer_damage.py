@@ -876,6 +876,14 @@ def test_an_article_between_nato_words_is_no_letter_a() -> None:
     assert reader.read_value("plate", "Alpha, a, Bravo 123", "en-US", NOW) == "AAB123"
 
 
+def test_alfa_heard_as_for_before_a_nato_word_is_alfa() -> None:
+    # Kokoro's "Alfa, Mike, Alfa, November, Delta, …" (made-up set 58)
+    heard = "As for Mike, as for November, Delta, as for Papa, echo Romeo, echo, Zulu at icloud.com"
+    assert reader.read_value("email", heard, "en-US", NOW) == "amandaperez@icloud.com"
+    # ...but after a letter "as for" is the caller's connector, no Alfa
+    assert "A" not in (reader.read_value("plate", "B as for Bravo, 1 2 3 4", "en-US", NOW) or "")
+
+
 def test_the_given_name_heard_before_goes_before_surnames_said_without_it() -> None:
     from daisy.understanding import reader
 
