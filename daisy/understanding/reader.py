@@ -432,16 +432,28 @@ def values_ahead(
     return own, ahead
 
 
+# the words before a spelled letter's key word ("ye de Yegua", "Y as in Yankee", "Y for Yoyo")
+_CONNECTOR = r"(?:de|como|as in|for|like)"
+_ENDS_WITH_CONNECTOR = re.compile(rf"\b{_CONNECTOR}$", re.IGNORECASE)
+_STARTS_WITH_CONNECTOR = re.compile(rf"^[\s,]*{_CONNECTOR}\b", re.IGNORECASE)
+
+
 def _whole_is_the_answer(text: str, own: str, kind: str, lang: str, now: datetime) -> bool:
-    """A cue word heard inside a spelled value ("…i griega de llego a ocho cero ocho" for "i griega
-    de Yegua, ocho, cero, ocho", Kokoro, made-up set 56): when the words left to the field asked
-    make no value of its kind and the whole answer does, the whole is its answer."""
-    if kind not in ("plate", "number", "email"):
+    """A cue word heard where a spelled letter's key word goes ("…i griega de llego a ocho cero ocho"
+    for "i griega de Yegua, ocho, cero, ocho", Kokoro, made-up set 56): when the words left to the
+    field asked make no value of its kind and the whole answer does, the whole is its answer. (A cue
+    anywhere else starts another field's value: "a be ce, la caja es la 512".)"""
+    if kind not in ("plate", "number", "email") or not own.strip() or not text.startswith(own):
+        return False
+    # (the cue's part may have taken the connector before it: "de llego a …")
+    at_a_key_word = _ENDS_WITH_CONNECTOR.search(own.rstrip(" ,.;:")) or _STARTS_WITH_CONNECTOR.search(
+        text[len(own):])
+    if not at_a_key_word:
         return False
     whole = read_value(kind, text, lang, now)
     if not whole or not plausible.plausible(kind, whole):
         return False
-    left = read_value(kind, own, lang, now) if own.strip() else None
+    left = read_value(kind, own, lang, now)
     return not left or not plausible.plausible(kind, left)
 
 

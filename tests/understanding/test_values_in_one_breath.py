@@ -79,11 +79,18 @@ def test_the_fields_own_cue_splits_nothing(said: str, lang: str, current: str) -
 @pytest.mark.parametrize(
     ("said", "lang", "current"),
     [  # a cue word the line made of a key word ("de Yegua" heard "de llego a"): the plate is whole
-        ("u de uro a pan pede pato y griega de llego a ocho cero ocho", "es-MX", "trailer_plates"),
-        ("letter D letter Z three six number four", "en-US", "tractor_plates")],
+        ("u de uro a pan pede pato y griega de llego a ocho cero ocho", "es-MX", "trailer_plates")],
 )
 def test_a_cue_heard_inside_a_spelled_value_splits_nothing(said: str, lang: str, current: str) -> None:
     assert reader.values_ahead(said, lang, NOW, fields(lang), current) == (said, {})
+
+
+def test_a_cue_after_a_value_too_short_still_starts_the_other_fields_value() -> None:
+    said = "a be ce, la caja es la 512"
+    assert reader.values_ahead(said, "es-MX", NOW, fields("es-MX"), "tractor_plates") == (
+        "a be ce", {"trailer_number": "512"})
+    assert reader.values_ahead("la caja 78", "es-MX", NOW, fields("es-MX"), "tractor_number") == (
+        "", {"trailer_number": "78"})
 
 
 def test_daisy_reads_the_kept_value_back_when_its_turn_comes() -> None:

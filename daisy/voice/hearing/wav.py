@@ -18,7 +18,8 @@ class AudioFileError(ValueError):
 
 
 def read_wav(path: str | Path) -> tuple[np.ndarray, int]:
-    """int16 mono samples and their rate. 8-, 16-, 24- and 32-bit PCM are taken (16-bit kept as is)."""
+    """int16 mono samples and their rate: 8- to 32-bit integer PCM as is (16-bit untouched), any other
+    WAV encoding decoded (`_decoded`)."""
     p = Path(path)
     if not p.is_file():
         raise AudioFileError(f"audio file not found: {p}")
