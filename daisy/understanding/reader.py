@@ -32,7 +32,8 @@ from daisy.understanding.intents import (
     only_yes_no,
     without_done,
 )
-from daisy.understanding.normalize import strip_accents
+from daisy.understanding.normalize import is_english, strip_accents
+from daisy.understanding.packs import en_us_words, es_mx_words
 
 PIECED_KINDS = ("plate", "email")
 _MOST_WORDS_BEFORE_SPELLING = 4  # given names and a first surname
@@ -432,12 +433,6 @@ def values_ahead(
     return own, ahead
 
 
-# the words before a spelled letter's key word ("ye de Yegua", "Y as in Yankee", "Y for Yoyo")
-_CONNECTOR = r"(?:de|como|as in|for|like)"
-_ENDS_WITH_CONNECTOR = re.compile(rf"\b{_CONNECTOR}$", re.IGNORECASE)
-_STARTS_WITH_CONNECTOR = re.compile(rf"^[\s,]*{_CONNECTOR}\b", re.IGNORECASE)
-
-
 def _whole_is_the_answer(text: str, own: str, kind: str, lang: str, now: datetime) -> bool:
     """A cue word heard where a spelled letter's key word goes ("…i griega de llego a ocho cero ocho"
     for "i griega de Yegua, ocho, cero, ocho", Kokoro, made-up set 56): when the words left to the
@@ -445,10 +440,11 @@ def _whole_is_the_answer(text: str, own: str, kind: str, lang: str, now: datetim
     anywhere else starts another field's value: "a be ce, la caja es la 512".)"""
     if kind not in ("plate", "number", "email") or not own.strip() or not text.startswith(own):
         return False
-    # (the cue's part may have taken the connector before it: "de llego a …")
-    at_a_key_word = _ENDS_WITH_CONNECTOR.search(own.rstrip(" ,.;:")) or _STARTS_WITH_CONNECTOR.search(
-        text[len(own):])
-    if not at_a_key_word:
+    # the key word's connector ("de", "as in", "for") last before the cue, or first in the cue's part,
+    # which may have taken it ("de llego a …")
+    connectors = en_us_words.KEY_CONNECTORS if is_english(lang) else es_mx_words.KEY_CONNECTORS
+    around = re.findall(r"[\w']+", own.lower())[-1:] + re.findall(r"[\w']+", text[len(own):].lower())[:1]
+    if not connectors & set(around):
         return False
     whole = read_value(kind, text, lang, now)
     if not whole or not plausible.plausible(kind, whole):
