@@ -291,8 +291,6 @@ def _first_of_two_copies(name: str) -> str:
     Arromíque Estodemos" too) is said once, as first written. Only two copies of two words or more,
     the same given name first, word for word alike: a given name that comes again in a longer name is
     the name's own ("José Carlos María José Posada")."""
-    from rapidfuzz.fuzz import ratio  # (only for names of four words or more)
-
     words = name.split()
     half = len(words) // 2
     if half < 2 or len(words) != 2 * half:
@@ -300,6 +298,8 @@ def _first_of_two_copies(name: str) -> str:
     folded = [strip_accents(w.lower()) for w in words]
     if folded[0] != folded[half]:
         return name
+    from rapidfuzz.fuzz import ratio  # (only for a name that may be two copies)
+
     alike = all(ratio(folded[k], folded[half + k]) >= _COPY_ALIKE for k in range(1, half))
     return " ".join(words[:half]) if alike else name
 
