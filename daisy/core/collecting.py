@@ -8,7 +8,7 @@ from dataclasses import replace
 from daisy.core import known, ladder, name_by_address
 from daisy.core.context import TurnContext
 from daisy.core.events import Keypad
-from daisy.core.expectation import Offer, caller_name, offer, refused, with_refused
+from daisy.core.expectation import Offer, caller_name, name_of_the_caller, offer, refused, with_refused
 from daisy.core.state import Outcome, Phase, Turn
 from daisy.core.wording import join, spoken_list
 from daisy.form import FieldKind, FormField
@@ -343,6 +343,20 @@ def _given_name_written_otherwise(ctx: TurnContext, f: FormField, pending: str) 
     return alike, alike.split()[:1] != pending.split()[:1]
 
 
+def _address_with_its_dot(ctx: TurnContext, f: FormField, pending: str) -> str | None:
+    """A heard address made of two words of the caller's name run together, said no to: the same with
+    a dot between them, read back once before the ladder goes on (email_from_name.dot_lost). Typed
+    text is what the caller means."""
+    offered = f"dot_offered:{f.key}"
+    if f.kind is not FieldKind.EMAIL or ctx.confidence is None or ctx.state.scratch.get(offered):
+        return None
+    dotted = email_from_name.dot_lost(pending, name_of_the_caller(ctx.dialogue.form, ctx.state))
+    if dotted is None or dotted in refused(ctx.state):
+        return None
+    ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, offered: "1"})
+    return dotted
+
+
 def _spelled_name(ctx: TurnContext, text: str) -> str | None:
     """Asked to spell the surname: the letters said, after the given name heard before (or now)."""
     letters = reader.read_letters(text, ctx.lang, longest=20)
@@ -550,6 +564,9 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
             letters = ", ".join(other.upper())
             said = "given_name_written" if given else "surname_written"
             return read_back(ctx, f, alike, prefix=ctx.text(said, letters=letters))
+        dotted = _address_with_its_dot(ctx, f, pending)
+        if dotted:
+            return read_back(ctx, f, dotted, prefix=ctx.text("address_dot_lost"))
         return ladder.strike(ctx, f, "retry_lead")
     # A whole new value said instead of yes or no ("no" lost by the recognizer): read it back.
     fresh = _value_in(ctx, f, text)

@@ -122,6 +122,11 @@ def caller_name(form: Form, state: CallState) -> str:
     bent address right (daisy.understanding.email_from_name); the caller's yes still decides."""
     if expected(form, state) is not Expected.EMAIL:
         return ""
+    return name_of_the_caller(form, state)
+
+
+def name_of_the_caller(form: Form, state: CallState) -> str:
+    """The name as confirmed in this call, else the known words of the name last heard (caller_name)."""
     for field in form.fields:
         got = state.values.get(field.key)
         if field.kind is FieldKind.NAME and got is not None and got.confirmed and got.value:

@@ -872,6 +872,35 @@ def _heard_up_to_the_email(dialogue: Dialogue, name: str) -> Turn:
     raise AssertionError("the usual answers lead to the email")
 
 
+def test_an_address_of_the_two_names_run_together_said_no_to_is_offered_with_a_dot_between() -> None:
+    # espeak-ng's "…, Echo, dot, Lima, …" heard without its "dot" (made-up set 59): "kylelane" said no to
+    dialogue = Dialogue(FORM, "es")
+    turn = _heard_up_to_the_email(dialogue, "Kyle Lane")
+    turn = _heard(dialogue, turn, "kylelane arroba outlook punto com", 0.9)
+    assert turn.state.pending == "kylelane@outlook.com"
+    turn = _heard(dialogue, turn, "No", 0.9)
+    assert turn.state.pending == "kyle.lane@outlook.com" and "punto entre los dos nombres" in turn.say
+    assert _heard(dialogue, turn, "Sí", 0.9).state.values["email"].value == "kyle.lane@outlook.com"
+    # offered once: said no to as well, the ladder goes on as for any other no
+    turn = _heard(dialogue, turn, "No", 0.9)
+    assert turn.state.pending is None and turn.state.field == "email"
+    # digits stay after the names; one name word alone, or a dot heard already, is no such address
+    turn = _heard_up_to_the_email(dialogue, "Kyle Lane")
+    turn = _heard(dialogue, turn, "kylelane12 arroba aol punto com", 0.9)
+    assert _heard(dialogue, turn, "No", 0.9).state.pending == "kyle.lane12@aol.com"
+    for heard in ("lane arroba aol punto com", "kyle.lane arroba aol punto com",
+                  "kylelopez arroba aol punto com"):
+        turn = _heard(dialogue, _heard_up_to_the_email(dialogue, "Kyle Lane"), heard, 0.9)
+        assert _heard(dialogue, turn, "No", 0.9).state.pending is None, heard
+
+
+def test_a_typed_address_said_no_to_is_never_offered_with_a_dot() -> None:
+    dialogue = Dialogue(FORM, "es")
+    turn = _heard_up_to_the_email(dialogue, "Kyle Lane")
+    turn = dialogue.handle(turn.state, Utterance("kylelane@outlook.com"), NOW)
+    assert dialogue.handle(turn.state, Utterance("no"), NOW).state.pending is None
+
+
 def test_an_address_heard_in_pieces_is_set_to_the_callers_confirmed_name_it_sounds_like() -> None:
     # "brandon", "whitfield", "arroba gmail punto com": the surname heard "withfield" in a piece of its own
     dialogue = Dialogue(FORM, "es")
