@@ -647,6 +647,7 @@ def glued_name_and_de(word: str) -> bool:
 _NAME_GLUED_TO_KEY = re.compile(_GLUED_NAMES + r"de?([a-z]{3,})$")
 # D's name and the "de" after it sound alike: Whisper writes one ("dedado": de de Dado)
 _D_RUN_INTO_KEY = re.compile(r"^de(d[a-z]{2,})$")
+_VOWEL_DE_VOWEL = re.compile(r"^([aeiou])de\1$")
 _TE_DE_HEARD = re.compile(r"^tre[tvdr]e$")
 # R's name as Whisper base writes Kokoro's Spanish "erre" (with an h, or as "era"): it keeps the R that
 # the key word after it loses or bends ("era del ancho", "here de gancho", "era delatón" for erre de
@@ -724,10 +725,14 @@ def _rejoined(words: list[str]) -> list[str]:
     for "ele eme"); and a name's tail right after a name ending in "e" is that name ("ene me")."""
     out: list[str] = []
     de_next = False
+    key_taken = False
     for i, w in enumerate(words):
         if de_next:  # (the "ele" of "es elé sapo")
             de_next = False
             out.append("de")
+            continue
+        if key_taken:
+            key_taken = False
             continue
         glued = _NAME_GLUED_TO_DE.match(w)
         nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -766,6 +771,11 @@ def _rejoined(words: list[str]) -> list[str]:
             out += ["te", "de"]  # "trete tomate", "treve toro": te de Tomate, its t heard "tr"
         elif (key := _NAME_GLUED_TO_KEY.match(w)) and key.group(2)[0] == _ES_NAMES[key.group(1)].lower():
             out += [key.group(1), "de", key.group(2)]  # "heredratón": erre de Ratón as one word
+        elif (vowel := _VOWEL_DE_VOWEL.match(w)) and _is_keyword(nxt, "es"):
+            # "odeo aksaka": o de Oaxaca, the key word's first vowel run into the "de" and its rest
+            # written apart (Kokoro; made-up set 59, twice)
+            out += [vowel.group(1), "de", vowel.group(1) + nxt]
+            key_taken = True
         elif (key := _D_RUN_INTO_KEY.match(w)) and _is_keyword(key.group(1), "es"):
             out += ["de", "de", key.group(1)]  # "dedado": de de Dado, one "de" written
         elif glued and len(nxt) >= 3 and (

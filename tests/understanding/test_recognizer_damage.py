@@ -1077,6 +1077,10 @@ def test_the_de_written_as_the_letter_d_before_a_key_word_is_the_de(heard: str, 
     ("Adacapulco, u de uno, ocho", "AU8"),  # a de Acapulco, the "de" run into the key word's a
     ("adávión odoro tres", "AO3"),
     ("en edenayari, ese de Sol", "NS"),  # "ede…" is ene's cut short, not E's
+    # the key word's first vowel run into the "de", its rest apart: "o de Oaxaca" (Kokoro, made-up set 59)
+    ("Tede Tomate Odeo Aksaka", "TO"),
+    ("Adéana Hede gato Odeó Acsaca Ené de Noval", "AGON"),
+    ("ene odeo uno", "O1"),  # a number after it is no key word's rest (as before: the "odeo" unread)
 ])
 def test_a_vowel_run_into_its_de_and_key_word_is_that_vowel(heard: str, plate: str) -> None:
     assert reader.read_piece("plate", heard, "es-MX") == plate
