@@ -164,6 +164,28 @@ def _near_number_word(word: str, lang: str) -> str:
     return found[0] if found else word
 
 
+def _tens_of_bent_onset(word: str) -> str | None:
+    """A Spanish tens word whose first sounds the line bent ("varenta" for cuarenta, "fecenta" for
+    sesenta): the one tens word that sounds as its rest after its first letter or two, if exactly one."""
+    if not word.endswith("nta") or len(word) < 6 or not word.isalpha():
+        return None
+    sound = es_mx_words.sounds_as
+    rest = sound(word[1:])
+    found = {t for t in _ES_TENS if t.endswith("nta") and rest in (sound(t[1:]), sound(t[2:]))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _tens_bent_before_a_unit(words: list[str]) -> list[str]:
+    """ "varenta y ocho": a word that is no number word, right before "y" and a unit, is the tens word
+    whose rest it sounds as (made-up sets 53-59: "varenta y ocho", "fecenta y ocho", each as said). The
+    "y <unit>" after it says a number is being said; a word like it anywhere else stays a word."""
+    out = list(words)
+    for i, w in enumerate(words[:-2]):
+        if words[i + 1] == "y" and words[i + 2] in es_mx_words.UNITS and w not in word_table("es"):
+            out[i] = _tens_of_bent_onset(w) or w
+    return out
+
+
 def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list[Num]:
     """Every number group in already-normalized words, in order.
 
@@ -173,6 +195,8 @@ def find_numbers(words: list[str], lang: str, article_one: bool = False) -> list
     table = word_table(lang)
     words = [_near_number_word(w, "en" if is_english(lang) else "es") for w in words]
     english = is_english(lang)
+    if not english:
+        words = _tens_bent_before_a_unit(words)
     out: list[Num] = []
     group: _Group | None = None
     end = 0

@@ -38,6 +38,9 @@ NOW = datetime(2026, 3, 2, 10, 0)
         ("cinco cuatro do cero", "es-MX", "5420"),
         ("tenetaco do cero", "es-MX", "T20"),
         ("ocho twarenta y siete", "es-MX", "847"),  # "cuarenta" as a synthetic voice's "twarenta"
+        # a tens word's first sounds bent, before "y" and a unit (espeak-ng, made-up sets 53-59)
+        ("varenta y ocho", "es-MX", "48"),
+        ("fecenta y ocho", "es-MX", "68"),
         ("el 30 y 2", "es-MX", "32"),
         # "four" written "for" right after the number's NATO letter ("C for Charlie" stays a key word)
         ("Tango for seven three", "en-US", "T473"),
@@ -46,6 +49,15 @@ NOW = datetime(2026, 3, 2, 10, 0)
 )
 def test_fleet_numbers_through_recognizer_damage(said: str, lang: str, value: str) -> None:
     assert reader.read_value("number", said, lang, NOW) == value
+
+
+def test_a_word_like_a_bent_tens_word_stays_a_word_unless_a_unit_follows_with_y() -> None:
+    # "veventa": as near setenta as sesenta, so neither; "tormenta": no tens word sounds as its rest
+    assert reader.read_value("number", "veventa y nueve", "es-MX", NOW) == "9"
+    assert reader.read_value("number", "tormenta y dos", "es-MX", NOW) == "2"
+    assert reader.read_value("number", "varenta ocho", "es-MX", NOW) == "8"
+    assert reader.read_value("email", "Al cantar fecenta y ocho arrola hotmail punto com.", "es-MX",
+                             NOW) == "alcantar68@hotmail.com"
 
 
 @pytest.mark.parametrize(
