@@ -343,18 +343,26 @@ def _given_name_written_otherwise(ctx: TurnContext, f: FormField, pending: str) 
     return alike, alike.split()[:1] != pending.split()[:1]
 
 
-def _address_with_its_dot(ctx: TurnContext, f: FormField, pending: str) -> str | None:
-    """A heard address made of two words of the caller's name run together, said no to: the same with
-    a dot between them, read back once before the ladder goes on (email_from_name.dot_lost). Typed
-    text is what the caller means."""
-    offered = f"dot_offered:{f.key}"
+def _address_of_the_name_mended(ctx: TurnContext, f: FormField, pending: str) -> tuple[str, str] | None:
+    """A heard address made of the caller's name, said no to, with the one piece a phone line loses
+    most put back: the dot between two of the name's words run together ("kylelane" → kyle.lane), or
+    the initial before a surname alone ("turner" → sturner: Whisper drops a lone letter said first).
+    Read back once before the ladder goes on (email_from_name.dot_lost, with_initial), with the
+    wording that says what was put back. Typed text is what the caller means."""
+    offered = f"mended_offered:{f.key}"
     if f.kind is not FieldKind.EMAIL or ctx.confidence is None or ctx.state.scratch.get(offered):
         return None
-    dotted = email_from_name.dot_lost(pending, name_of_the_caller(ctx.dialogue.form, ctx.state))
-    if dotted is None or dotted in refused(ctx.state):
+    name, said_no_to = name_of_the_caller(ctx.dialogue.form, ctx.state), refused(ctx.state)
+    if dotted := email_from_name.dot_lost(pending, name):
+        mended, wording = dotted, "address_dot_lost"
+    elif initial := email_from_name.with_initial(pending, name, said_no_to):
+        mended, wording = initial, "address_initial_lost"
+    else:
+        return None
+    if mended in said_no_to:
         return None
     ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, offered: "1"})
-    return dotted
+    return mended, wording
 
 
 def _spelled_name(ctx: TurnContext, text: str) -> str | None:
@@ -564,9 +572,8 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
             letters = ", ".join(other.upper())
             said = "given_name_written" if given else "surname_written"
             return read_back(ctx, f, alike, prefix=ctx.text(said, letters=letters))
-        dotted = _address_with_its_dot(ctx, f, pending)
-        if dotted:
-            return read_back(ctx, f, dotted, prefix=ctx.text("address_dot_lost"))
+        if mended := _address_of_the_name_mended(ctx, f, pending):
+            return read_back(ctx, f, mended[0], prefix=ctx.text(mended[1]))
         return ladder.strike(ctx, f, "retry_lead")
     # A whole new value said instead of yes or no ("no" lost by the recognizer): read it back.
     fresh = _value_in(ctx, f, text)
