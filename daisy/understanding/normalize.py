@@ -53,8 +53,9 @@ def _glued_trae(m: re.Match[str]) -> str:
 
 _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # tens the recognizer split after their first syllable: "se senta", "no venta", "o chenta"
-    # (and Kokoro's "ochenta" heard "o centa", its o run into a "mil" before it: "nueve milo centa y dos")
-    (re.compile(r"\bmilo (?=c?h?enta\b)"), "mil o "),
+    # (and Kokoro's "ochenta" heard "o centa", its o run into a "mil" or a "guion" before it: "nueve milo
+    # centa y dos", "guiono centa y nueve")
+    (re.compile(r"\b(mil|guion)o (?=c?h?enta\b)"), r"\1 o "),
     # ...and Kokoro's "sesenta" heard with its first syllable as "seis" ("seiscenta y tres": 2 of 2 such
     # on made-up sets 53-56; no other number ends in "centa")
     (re.compile(r"\bseis? ?[cs]enta\b"), "sesenta"),
@@ -166,7 +167,8 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "milo ", "sei", "nta|n ta", " do$", r" do\b", "hace", "a che", "gu?ion", "o[nm] bajo", "letra vez",
+    "(?:mil|guion)o ", "sei", "nta|n ta", " do$", r" do\b", "hace", "a che", "gu?ion", "o[nm] bajo",
+    "letra vez",
     "no ?ven",
     ".letra",
     "lle de ll", "nt", "nt", "dieci |diez ",

@@ -17,6 +17,7 @@ NOW = datetime(2026, 3, 2, 10, 0)
     [
         ("trescientos9", "es-MX", "309"),
         ("nueve milo centa y dos", "es-MX", "9082"),  # Kokoro's "ochenta" as "o centa", its o run into "mil"
+        ("guiono centa y nueve", "es-MX", "89"),  # ...or into a "guion" (espeak-ng, made-up set 53)
         ("el cuatrocientos 18", "es-MX", "418"),
         ("sesenta y 4 doce", "es-MX", "6412"),
         ("ocho cientos treinta", "es-MX", "830"),
