@@ -355,7 +355,10 @@ def _address_of_the_name_mended(ctx: TurnContext, f: FormField, pending: str) ->
     name, said_no_to = name_of_the_caller(ctx.dialogue.form, ctx.state), refused(ctx.state)
     if dotted := email_from_name.dot_lost(pending, name):
         mended, wording = dotted, "address_dot_lost"
-    elif initial := email_from_name.with_initial(pending, name, said_no_to):
+    elif not any(c.isdigit() for c in pending.partition("@")[0]) \
+            and (initial := email_from_name.with_initial(pending, name, said_no_to)):
+        # (not before digits: "pollard4" said no to is more likely the surname and digits misheard than
+        # an initial lost; made-up set 60, twice, no gain)
         mended, wording = initial, "address_initial_lost"
     else:
         return None

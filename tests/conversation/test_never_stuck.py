@@ -900,7 +900,10 @@ def test_an_address_of_a_surname_alone_said_no_to_is_offered_with_the_given_name
     turn = _heard_up_to_the_email(dialogue, "Scott Turner")
     turn = _heard(dialogue, _heard(dialogue, turn, "turner arroba aol punto com", 0.9), "No", 0.9)
     assert turn.state.pending == "sturner@aol.com" and "inicial de tu nombre" in turn.say
-    # the given name alone is no surname without its initial
+    # the given name alone is no surname without its initial; a surname with digits is a surname and digits
+    turn = _heard_up_to_the_email(dialogue, "Scott Turner")
+    turn = _heard(dialogue, turn, "turner cuatro arroba aol punto com", 0.9)
+    assert _heard(dialogue, turn, "No", 0.9).state.pending is None
     turn = _heard(dialogue, _heard_up_to_the_email(dialogue, "Scott Turner"),
                   "scott arroba aol punto com", 0.9)
     assert _heard(dialogue, turn, "No", 0.9).state.pending is None
