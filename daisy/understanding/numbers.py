@@ -164,15 +164,23 @@ def _near_number_word(word: str, lang: str) -> str:
     return found[0] if found else word
 
 
+@lru_cache(maxsize=1)
+def _tens_by_rest() -> dict[str, frozenset[str]]:
+    """How each Spanish tens word in -nta sounds after its first letter or two → the tens words."""
+    out: dict[str, set[str]] = {}
+    for tens in (t for t in _ES_TENS if t.endswith("nta")):
+        for rest in (tens[1:], tens[2:]):
+            out.setdefault(es_mx_words.sounds_as(rest), set()).add(tens)
+    return {rest: frozenset(found) for rest, found in out.items()}
+
+
 def _tens_of_bent_onset(word: str) -> str | None:
     """A Spanish tens word whose first sounds the line bent ("varenta" for cuarenta, "fecenta" for
     sesenta): the one tens word that sounds as its rest after its first letter or two, if exactly one."""
     if not word.endswith("nta") or len(word) < 6 or not word.isalpha():
         return None
-    sound = es_mx_words.sounds_as
-    rest = sound(word[1:])
-    found = {t for t in _ES_TENS if t.endswith("nta") and rest in (sound(t[1:]), sound(t[2:]))}
-    return found.pop() if len(found) == 1 else None
+    found = _tens_by_rest().get(es_mx_words.sounds_as(word[1:]), frozenset())
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _tens_bent_before_a_unit(words: list[str]) -> list[str]:
