@@ -52,32 +52,19 @@ _MODELS: dict[str, object] = {}
 _MODELS_LOCK = threading.Lock()
 
 
-def _intel_with_avx512() -> bool:
-    """An Intel processor with AVX-512 (Linux: /proc/cpuinfo; elsewhere, as if not)."""
-    try:
-        info = Path("/proc/cpuinfo").read_text(errors="replace")
-    except OSError:
-        return False
-    return "GenuineIntel" in info and " avx512f" in info
-
-
 @cache
 def _pin_the_arithmetic() -> None:
     """Once per process: the hearing calls load_whisper for every turn, and the CPU does not change."""
     # The same arithmetic on every x86 machine keeps the hearing, and what was measured with it, the
-    # same: CTranslate2 uses Intel's MKL only on Intel CPUs unless told otherwise, and its int8 kernels
-    # round and saturate differently by instruction set (AVX-512 on an Intel CPU, AVX2 on an AMD one
-    # with AVX-512 too), which turned marginal answers another way (4 of the audio tests' on one
-    # machine). AVX2 is on every x86-64 server in use; pinned, an AVX-512 machine decodes as it does.
-    # MKL's own kernels follow too: an Intel Xeon with AVX-512 and AMX (2026-12-05) heard 7 of the
-    # 45 clips of tests/voice/test_hearing_audio.py otherwise with MKL held to AVX2, and all 45 as the
-    # AMD EPYC machines before it did with MKL on its AVX-512 branch (MKL keeps that promise on Intel
-    # processors only; on AMD ones it picks its kernels itself).
-    os.environ.setdefault("CT2_USE_MKL", "1")
+    # same: CTranslate2 picks Intel's MKL on Intel CPUs and oneDNN elsewhere, and both pick kernels by
+    # instruction set (int8 rounds and saturates differently on AVX-512 than on AVX2). oneDNN held to
+    # AVX2 runs on every x86-64 server in use and is quick on all of them: MKL's int8 kernels on an
+    # AMD EPYC took 3.1 s to hear a 3 s address (2 cores), oneDNN's 0.7 s (2026-12-07) — a caller's
+    # wait. (2026-12-02 to 12-07 the hearing ran on MKL everywhere; its audio tests were re-chosen.)
+    os.environ.setdefault("CT2_USE_MKL", "0")
     if platform.machine().lower() in ("x86_64", "amd64"):
         os.environ.setdefault("CT2_FORCE_CPU_ISA", "AVX2")
-        if "MKL_CBWR" not in os.environ:  # (a value the user set wins, and spares reading the CPU)
-            os.environ["MKL_CBWR"] = "AVX512" if _intel_with_avx512() else "AVX2"
+        os.environ.setdefault("ONEDNN_MAX_CPU_ISA", "AVX2")
 
 
 def load_whisper(data_dir: Path):  # type: ignore[no-untyped-def]
