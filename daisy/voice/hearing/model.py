@@ -58,9 +58,9 @@ def _pin_the_arithmetic() -> None:
     # The same arithmetic on every x86 machine keeps the hearing, and what was measured with it, the
     # same: CTranslate2 picks Intel's MKL on Intel CPUs and oneDNN elsewhere, and both pick kernels by
     # instruction set (int8 rounds and saturates differently on AVX-512 than on AVX2). oneDNN held to
-    # AVX2 runs on every x86-64 server in use and is quick on all of them: MKL's int8 kernels on an
-    # AMD EPYC took 3.1 s to hear a 3 s address (2 cores), oneDNN's 0.7 s (2026-12-07) — a caller's
-    # wait. (2026-12-02 to 12-07 the hearing ran on MKL everywhere; its audio tests were re-chosen.)
+    # AVX2 runs on every x86-64 server in use, on Intel and AMD alike; MKL's int8 kernels on an AMD
+    # EPYC took 3.1 s to hear a 3 s address (2 cores), oneDNN's 0.7 s (2026-12-07) — a caller's wait.
+    # (2026-12-02 to 12-07 the hearing ran on MKL everywhere; its audio tests were re-chosen then.)
     os.environ.setdefault("CT2_USE_MKL", "0")
     if platform.machine().lower() in ("x86_64", "amd64"):
         os.environ.setdefault("CT2_FORCE_CPU_ISA", "AVX2")
