@@ -194,12 +194,9 @@ def dot_lost(address: str, name: str) -> str | None:
     if not at or not found or _SEPARATOR.search(local):
         return None
     letters, digits = found.groups()
-    words = _words(name)
-    for i, first in enumerate(words):
-        for second in words[i + 1 :]:
-            if letters == first + second:
-                return f"{first}.{second}{digits}@{domain}"
-    return None
+    # (two whole words of the name, in its order; not an initial and a surname: "mtorres" lost no dot)
+    return next((f"{a.parts[0]}.{a.parts[1]}{digits}@{domain}" for a in _arrangements(name)
+                 if len(a.parts) == 2 and len(a.parts[0]) > 1 and a.glued == letters), None)
 
 
 def _given_name_lost(heard: str, separator: str, digits: str, domain: str, name: str, lang: str,
