@@ -1440,17 +1440,21 @@ def _okay_heard_as_letters(text: str, lang: str) -> str:
     return _OKAY_AS_LETTERS.sub("okay, ", text) if is_english(lang) else text
 
 
-def _oh_heard_as_o(text: str, lang: str) -> str:
-    """ "O" after a digit as the zero said "oh" (English)."""
+def _oh_heard_as_o(text: str, lang: str, plate: bool) -> str:
+    """ "O" after a digit as the zero said "oh" (English); in a plate, also one before a digit."""
     if not is_english(lang):
         return text
     words = text.split()
     digit = [bool(re.match(r"\d", w)) or w.strip(",.").lower() in word_table("en") for w in words]
     out = []
     for k, w in enumerate(words):
-        # (after a digit: an O after letters, "B as in Boy, O, zero seventy", was said as a letter)
+        # (after a digit: an O after letters, "B as in Boy, O, zero seventy", was said as a letter,
+        # unless it is a plate's: "M like Mike, O 20" for "…, oh two zero")
         after_a_digit = k > 0 and digit[k - 1]
-        out.append(w.replace("O", "0") if after_a_digit and w.strip(",.") == "O" else w)
+        named = k > 0 and words[k - 1].lower() == "letter"  # "letter O, 1 2 3": the letter
+        before_a_digit = plate and k + 1 < len(words) and digit[k + 1] and not named
+        bare_o = w.strip(",.") == "O"
+        out.append(w.replace("O", "0") if bare_o and (after_a_digit or before_a_digit) else w)
     return " ".join(out)
 
 
@@ -1482,7 +1486,7 @@ def _as_said(text: str, lang: str, plate: bool) -> str:
         text = step(text, lang)
     text = _five_heard_as_i(_letter_heard_as_a_word(text, lang), lang, plate)
     text = _seven_heard_as_m_n(text, lang, plate)
-    return _letter_heard_as_zero(_oh_heard_as_o(text, lang), lang)
+    return _letter_heard_as_zero(_oh_heard_as_o(text, lang, plate), lang)
 
 
 # A vowel's letter name is the vowel alone, and Whisper glues it to a number word said just before it:

@@ -839,6 +839,9 @@ def test_an_oh_among_digits_is_a_zero_and_an_okay_before_the_plate_no_letters() 
     assert reader.read_piece("plate", "letter O, 1 2 3", "en") == "O123"  # a letter named so stays
     assert reader.read_piece("plate", "letter A, letter B, O 5 1", "en") == "AB051"  # letters marked
     assert reader.read_piece("plate", "I O 1 2 A B", "en") == "5012AB"  # an O after the five heard "I"
+    # ...and one before digits, after letters said with key words ("M like Mike, oh two zero")
+    assert reader.read_piece("plate", "W. For William, B. For Boy, M. Like Mike, O 20", "en") == "WBM020"
+    assert reader.read_piece("plate", "K O 5 3 1", "en") == "K0531"
     # the caller's "okay" written "O K"
     assert reader.read_piece("plate", "O K letter Y, letter V, 7166.", "en") == "YV7166"
     assert reader.read_piece("plate", "O K zero Charlie Charlie Alpha 64", "en") == "0CCA64"
