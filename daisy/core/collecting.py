@@ -555,8 +555,7 @@ def hear_confirmation(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn
         enough = ladder.SURE_YES
     said_yes = Intent.YES in intents and Intent.NO not in intents
     if said_yes and corrected in (None, pending):
-        plain = ctx.state.scratch.get("clear_value") != "1"  # a value not heard clearly: a plain yes
-        if ladder.yes_confirms(ctx, text, enough, plain):
+        if ladder.yes_confirms(ctx, text, enough):
             return confirm(ctx, f, pending)
         return unclear(ctx, f)
     refusing = replace(ctx.state, scratch=with_refused(ctx.state, pending))

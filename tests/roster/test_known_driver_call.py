@@ -98,6 +98,16 @@ def test_an_unclear_answer_to_a_known_value_gets_the_same_question() -> None:
     assert not call.value("tractor_number")[1]
 
 
+def test_a_heard_yes_with_other_words_beside_it_does_not_keep_a_known_value() -> None:
+    # espeak-ng's "Negative." comes out "Yeah, good team." at 0.9: a stale roster value would be stored
+    call = Call("en")
+    call.say("Yes")
+    asked = call.hear(Utterance("Yeah, good team.", 0.9))
+    assert "yes or no" in asked.say.lower() and not call.value("tractor_number")[1]
+    call.hear(Utterance("Yes, same one.", 0.9))  # words that say nothing more: a plain yes
+    assert call.value("tractor_number")[:2] == ("4512", True)
+
+
 def test_someone_else_on_the_drivers_phone_is_asked_everything() -> None:
     call = Call()
     assert call.say("No") == "Entendido. ¿Me dices tu nombre completo?"

@@ -275,6 +275,8 @@ YES_COMPANIONS = frozenset({
     # what was read back, named ("Yes, that's my email."), and thanks ("Correct, thank you very much.")
     "name", "email", "address", "plate", "plates", "number", "time", "thank", "please", "lot", "very",
     "much",
+    # a known value offered back ("Still tractor 4512?" — "Yes, same one.", "Yep, still the same.")
+    "same", "still", "speaking",
 })
 ASKS_FOR_PERSON = re.compile(
     r"\b(?:transfer\w*|put me (?:through|on)|connect me|let me (?:talk|speak)|get me|give me|"

@@ -403,6 +403,8 @@ YES_COMPANIONS = frozenset({
     # what was read back, named ("Sí, ese es mi correo."), and thanks ("Está bien, muchas gracias.")
     "mi", "mis", "nombre", "correo", "placa", "placas", "numero", "hora", "dato", "datos", "muchas",
     "mil", "favor", "por",
+    # a known value offered back ("¿Sigues con el tractor 4512?" — "Sí, el mismo.", "Sí, sigue igual.")
+    "mismo", "misma", "mismos", "mismas", "igual", "sigue", "siguen", "sigo", "todavia", "aun",
 })
 # A request for a person, as opposed to asking whether Daisy is one.
 ASKS_FOR_PERSON = re.compile(
