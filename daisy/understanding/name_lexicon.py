@@ -225,7 +225,9 @@ def mend_word(word: str, lang: str = "es") -> str:
     if len(folded) < MIN_MENDED or not folded.replace("\u0303", "").isalpha() or spelling.is_nato_word(word):
         return word  # a NATO word ("India", "Romeo") is spelling, not a bent name
     glued = _two_names(folded, names)
-    if glued:
+    if glued and (min(len(w) for w in glued.split()) > 3 or len(_letter_off_in_place(folded)) != 1):
+        # ...but a name with a three-letter piece ("Sol Anda") is more likely one name a letter off
+        # ("Solanda" for Yolanda), when exactly one is
         return glued
     if not lang.startswith("en"):
         # written as it sounds: "Ariaga" for Arriaga, "Castiyo" for Castillo (a Spanish sound written
@@ -242,9 +244,7 @@ def mend_word(word: str, lang: str = "es") -> str:
             # names that sound the same, written apart ("Ivara": Ibarra, Ybarra): the one nearest in
             # letters, if one is; never a looser match further off ("Vara", a letter dropped)
             return names[nearest] if (nearest := _nearest_in_letters(folded, alike)) else word
-    shapes = _by_shape()
-    blanked = (folded[:i] + "?" + folded[i + 1 :] for i in range(len(folded)))
-    near = {n for shape in blanked for n in shapes.get((len(folded), shape), ())}
+    near = _letter_off_in_place(folded)
     if not near:
         # one letter lost or added ("Trujill" for Trujillo, "Espataco" for Espartaco), only when no
         # name is a letter off in place: those are nearer
@@ -295,6 +295,13 @@ def two_names(word: str) -> str | None:
 def written(word: str, lang: str = "es") -> str:
     """A known name as the lexicon writes it in the call's language ("maria" → María; "Maria" in English)."""
     return _names("en" if lang.startswith("en") else "es").get(_fold(word), word.capitalize())
+
+
+def _letter_off_in_place(folded: str) -> set[str]:
+    """The known names (folded) a letter off `folded` in place."""
+    shapes = _by_shape()
+    blanked = (folded[:i] + "?" + folded[i + 1 :] for i in range(len(folded)))
+    return {n for shape in blanked for n in shapes.get((len(folded), shape), ())}
 
 
 def _two_names(folded: str, names: dict[str, str]) -> str | None:
