@@ -242,6 +242,7 @@ _FUNCTION_WORDS = {
     "eso", "guion", "numero", "numeros", "letra", "letras", "placa", "placas", "sus", "tus", "mis",
     "the", "and", "that", "this", "its", "dash", "letter", "number", "plate", "plates", "digitos",
     "tractor", "caja", "remolque", "trailer", "mayuscula", "minuscula", "ahi", "aqui", "todo",
+    "estos", "estas", "esos", "esas", "ellos", "ellas", "entonces",
 }
 # Spanish words a key word heard in two may start with ("del fin": Delfín, "la guna": Laguna)
 _KEY_WORD_STARTS = frozenset({"del", "el", "la", "las", "los", "al"})
@@ -673,7 +674,8 @@ def _e_key_after(nxt: str, after: str) -> str | None:
 
 def _r_named(words: list[str]) -> list[str]:
     """R named before a key word that does not start with r: R, the key word dropped. Not the verb
-    after what it tells of ("la placa era de Jalisco")."""
+    after what it tells of ("la placa era de Jalisco"). (E's name and its "de" heard as R's name, or
+    as "en", before a key word of E: E.)"""
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -685,6 +687,12 @@ def _r_named(words: list[str]) -> list[str]:
         elif w in _E_HEARD_AS_R and (key := _e_key_after(nxt, after)):
             out.extend(["e", "de", key])
             i += 3 if nxt in ("de", "del") else 2
+        elif w == "en" and nxt not in ("de", "del") and (key := _e_key_after(nxt, after)) \
+                and _is_keyword(key, "es") and not key.startswith("ede"):
+            # espeak-ng's "e de Escuela" heard "en esuela" (but "en edenayari" is N's name and the "de"
+            # of Nayarit glued to it)
+            out.extend(["e", "de", key])
+            i += 2
         elif w in _R_NAMES and nxt in ("de", "del") and len(after) >= 3 and after.isalpha() \
                 and not after.startswith("r"):
             out.append("erre")

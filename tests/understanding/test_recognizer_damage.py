@@ -1071,6 +1071,15 @@ def test_e_named_as_r_before_a_key_word_of_e_is_e(heard: str, number: str) -> No
     assert reader.read_piece("plate", heard, "es-MX") == number
 
 
+@pytest.mark.parametrize(("heard", "number"), [
+    ("en esuela ocho cinto tres", "E853"),  # espeak-ng's "e de Escuela, ocho, cinco, tres", made-up set 64
+    ("en Ensenada, dos, ocho", "E28"),
+    ("en estos ocho", "8"),  # ...but not before a word that only starts like a key word of E
+])
+def test_e_and_its_de_heard_as_en_before_a_key_word_of_e_is_e(heard: str, number: str) -> None:
+    assert reader.read_value("number", heard, "es-MX", NOW) == number
+
+
 @pytest.mark.parametrize(("heard", "plate"), [
     ("letraere letra guion cinco treinta y ocho ochenta y cuatro", "RA53884"),  # Kokoro, made-up set 41
     ("sesenta y cuatro letra letra efe cuatro letra y griega", "64AF4Y"),
