@@ -649,7 +649,7 @@ _NAME_GLUED_TO_KEY = re.compile(_GLUED_NAMES + r"de?([a-z]{3,})$")
 # D's name and the "de" after it sound alike: Whisper writes one ("dedado": de de Dado)
 _D_RUN_INTO_KEY = re.compile(r"^de(d[a-z]{2,})$")
 _VOWEL_DE_VOWEL = re.compile(r"^([aeiou])de\1$")
-_TE_DE_HEARD = re.compile(r"^tre[tvdr]e$")
+_TE_DE_HEARD = re.compile(r"^tre[tvdrn]e$")
 # R's name as Whisper base writes Kokoro's Spanish "erre" (with an h, or as "era"): it keeps the R that
 # the key word after it loses or bends ("era del ancho", "here de gancho", "era delatón" for erre de
 # Rancho / Ratón; 5 of 5 such on made-up sets 13-28 were R, while the key word wins other conflicts)
@@ -775,8 +775,10 @@ def _rejoined(words: list[str]) -> list[str]:
         elif w in _NAME_TAILS and out and len(out[-1]) > 1 and out[-1].endswith("e") \
                 and out[-1] in _ES_NAMES and "e" + w in _ES_NAMES and not _de_heard_nasal(out[-1], w, nxt):
             out.append("e" + w)
-        elif _TE_DE_HEARD.match(w) and nxt.startswith("t") and _is_keyword(nxt, "es"):
-            out += ["te", "de"]  # "trete tomate", "treve toro": te de Tomate, its t heard "tr"
+        elif _TE_DE_HEARD.match(w) and nxt.startswith(("t", "r")) and _is_keyword(nxt, "es"):
+            # "trete tomate", "treve toro": te de Tomate, its t heard "tr"; espeak-ng's "te de Taco, erre
+            # de Rosa" heard "trene taco trene roca" (its "de" a nasal): the key word decides
+            out += ["te", "de"]
         elif (key := _NAME_GLUED_TO_KEY.match(w)) and key.group(2)[0] == _ES_NAMES[key.group(1)].lower():
             out += [key.group(1), "de", key.group(2)]  # "heredratón": erre de Ratón as one word
         elif (vowel := _VOWEL_DE_VOWEL.match(w)) and _is_keyword(nxt, "es"):

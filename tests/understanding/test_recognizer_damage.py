@@ -1043,6 +1043,7 @@ def test_november_split_in_three_among_nato_words_is_november_not_a_no(
     ("tede tomate era delatón cuatro cinco", "TR45"),  # Ratón bent to "latón", glued to its "de"
     ("te de tomate here de gancho cinco uno nueve", "TR519"),
     ("trete tomate herederosa cinco uno nueve", "TR519"),  # te de Tomate, its t heard "tr"
+    ("trene taco trene roca hueve cero uno", "TR901"),  # espeak-ng: "de" a nasal, the key word decides
     ("trete taco yere de reinoza cuatro cero ocho", "TR408"),
     ("siete coches cuatro cinco cero", "C450"),  # ce de Coche: "ce" sounds as the s of "siete"
 ])
