@@ -148,6 +148,14 @@ def evaluate(
             "Daisy asked them to.",
         ),
     ] = False,
+    espeak_variants: Annotated[
+        str | None,
+        typer.Option(
+            "--espeak-variants",
+            help="With --audio: the espeak-ng variants the callers speak with, comma-separated (m1–m8, "
+            "f1–f5; default m1,m3,m7,f2,f4), e.g. others than the understanding was tuned on.",
+        ),
+    ] = None,
     generate: Annotated[
         int | None,
         typer.Option(
@@ -191,7 +199,8 @@ def evaluate(
         for spec in specs
     ]
     if audio:
-        _evaluate_audio(specs, seed, limit, show, as_json, jobs, english_neural, not spell_after_no)
+        variants = _espeak_variants(espeak_variants)
+        _evaluate_audio(specs, seed, limit, show, as_json, jobs, english_neural, not spell_after_no, variants)
         return
     if show:  # ids as listed among the misses: "es-04", or "es-04#3" for its fourth round
         specs = [spec for spec in specs if spec.id in show]
@@ -208,6 +217,19 @@ def evaluate(
         print(json.dumps({**report.to_dict(), "seconds": round(seconds, 3)}, ensure_ascii=False, indent=2))
     else:
         _print_report(report, seconds, len(results), verbose)
+
+
+def _espeak_variants(given: str | None) -> tuple[str, ...]:
+    """The espeak-ng variants named (comma-separated), checked; the usual ones when none is."""
+    from daisy.evaluation.audio.voices import ESPEAK_ALL_VARIANTS, ESPEAK_VARIANTS
+
+    if given is None:
+        return ESPEAK_VARIANTS
+    named = tuple(dict.fromkeys(v.strip().lower() for v in given.split(",") if v.strip()))
+    unknown = [v for v in named if v not in ESPEAK_ALL_VARIANTS]
+    if not named or unknown:
+        fail(f"--espeak-variants takes {', '.join(ESPEAK_ALL_VARIANTS)}, not {given!r}")
+    return named
 
 
 def _pick(specs: list[CallerSpec], limit: int | None) -> list[CallerSpec]:
@@ -235,11 +257,13 @@ def _evaluate_audio(
     jobs: int,
     english_neural: str = "kokoro",
     spells_when_asked: bool = True,
+    espeak_variants: tuple[str, ...] | None = None,
 ) -> None:
     import os
 
     from daisy.evaluation.audio.report import build, table
     from daisy.evaluation.audio.runner import TEXT, AudioCallResult, Setup, assign, run_calls
+    from daisy.evaluation.audio.voices import ESPEAK_VARIANTS
     from daisy.settings import get_settings
 
     if limit is not None and limit < 1:
@@ -248,7 +272,7 @@ def _evaluate_audio(
         fail("daisy eval --audio needs espeak-ng (apt-get install espeak-ng)")
     specs = _pick(specs, limit)
     # before --show narrows them: a shown caller keeps its voice and line
-    audio_jobs = assign(specs, seed, english_neural, spells_when_asked)
+    audio_jobs = assign(specs, seed, english_neural, spells_when_asked, espeak_variants or ESPEAK_VARIANTS)
     if show:
         specs = [spec for spec in specs if spec.id in show]
         audio_jobs = [job for job in audio_jobs if job[0].id in show]
@@ -280,6 +304,7 @@ def _evaluate_audio(
                     **report.to_dict(),
                     "seed": seed,
                     "spells_when_asked": spells_when_asked,
+                    "espeak_variants": list(espeak_variants or ESPEAK_VARIANTS),
                     "seconds": round(seconds, 1),
                 },
                 ensure_ascii=False,
@@ -288,6 +313,8 @@ def _evaluate_audio(
     else:
         print(table(report))
         drivers = "" if spells_when_asked else ", drivers spell only after a second no"
+        if espeak_variants and espeak_variants != ESPEAK_VARIANTS:
+            drivers += f", espeak-ng variants {','.join(espeak_variants)}"
         print(f"\n{len(calls)} calls ({len(audio_jobs)} spoken) in {seconds:.0f} s, seed {seed}{drivers}")
 
 

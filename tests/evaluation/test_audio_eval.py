@@ -180,6 +180,13 @@ def test_the_english_callers_can_speak_with_a_neural_voice_never_tuned_on() -> N
     assert piper and set(piper) == {"piper:en-us:joe"}
 
 
+def test_the_callers_can_speak_with_espeak_variants_never_tuned_on() -> None:
+    others = ("m2", "m4", "f3")
+    setups = assign(load_callers()[:16], espeak_variants=others)
+    picked = {s.voice.variant for _, s in setups if s.family == "espeak" and s.voice is not None}
+    assert picked and picked <= set(others)
+
+
 def test_drivers_can_be_set_to_spell_only_after_a_second_no() -> None:
     setups = assign(load_callers()[:4], spells_when_asked=False)
     assert not any(s.spells_when_asked for _, s in setups)

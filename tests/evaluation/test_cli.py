@@ -51,6 +51,12 @@ def test_bad_callers_file_is_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
+def test_unknown_espeak_variants_are_a_one_line_error() -> None:
+    result = CliRunner().invoke(app, ["eval", "--audio", "--limit", "1", "--espeak-variants", "m2,m9"])
+    assert result.exit_code == 2 and "--espeak-variants" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
 def test_eval_rounds_run_other_phrasings(tmp_path: Path) -> None:
     line = next(
         ln for ln in default_callers_path().read_text(encoding="utf-8").splitlines() if ln.startswith("{")

