@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
+import pytest
 from livekit import rtc
 
 from daisy.core.expectation import Expected, Listening
@@ -234,6 +235,16 @@ def test_a_name_whisper_bends_comes_back_as_the_known_name_that_fits_the_audio()
     heard = hear(model, pcm, rate, Expected.NAME, "es", NOW)
     assert not any("Héctor" in h.text for h in heard.hypotheses)
     assert "Héctor Manuel Garza" in heard.text
+
+
+@pytest.mark.parametrize(("said", "voice"), [("Regina Washington", "en-us+m3"),
+                                             ("Juan Chambers", "en-us+f2")])
+def test_an_english_name_is_heard_as_said_not_as_the_name_prompt(said: str, voice: str) -> None:
+    # with a prompt of lead-ins only ("My name is... This is... I'm...") Whisper base wrote "My name is
+    # Washington." and "1 chain bus"; with the most common US names listed too, the names said
+    pcm, rate = _on_the_line(said, voice, noisy=False)
+    heard = hear(load_whisper(Path("data")), pcm, rate, Expected.NAME, "en", NOW)
+    assert said in heard.text
 
 
 def test_a_surname_whisper_splits_in_two_comes_back_whole() -> None:

@@ -225,7 +225,8 @@ def names_from_the_prompt(text: str, lang: str) -> bool:
     return "sss" in kinds or "gggg" in kinds or len(set(listed)) < len(listed) or kinds[:1] == "s"
 
 
-_NAME_LEADS = frozenset({"me", "llamo", "soy", "mi", "nombre", "es", "el", "la", "si", "claro", "este"})
+_NAME_LEADS = frozenset({"me", "llamo", "soy", "mi", "nombre", "es", "el", "la", "si", "claro", "este",
+                         "my", "name", "is", "this", "i'm", "it's", "yeah", "yes", "sure"})
 
 
 def echoes_prompt(text: str, prompt: str) -> bool:
