@@ -271,8 +271,9 @@ def _evaluate_audio(
     if shutil.which("espeak-ng") is None:
         fail("daisy eval --audio needs espeak-ng (apt-get install espeak-ng)")
     specs = _pick(specs, limit)
+    variants = espeak_variants or ESPEAK_VARIANTS
     # before --show narrows them: a shown caller keeps its voice and line
-    audio_jobs = assign(specs, seed, english_neural, spells_when_asked, espeak_variants or ESPEAK_VARIANTS)
+    audio_jobs = assign(specs, seed, english_neural, spells_when_asked, variants)
     if show:
         specs = [spec for spec in specs if spec.id in show]
         audio_jobs = [job for job in audio_jobs if job[0].id in show]
@@ -304,7 +305,7 @@ def _evaluate_audio(
                     **report.to_dict(),
                     "seed": seed,
                     "spells_when_asked": spells_when_asked,
-                    "espeak_variants": list(espeak_variants or ESPEAK_VARIANTS),
+                    "espeak_variants": list(variants),
                     "seconds": round(seconds, 1),
                 },
                 ensure_ascii=False,
@@ -313,8 +314,8 @@ def _evaluate_audio(
     else:
         print(table(report))
         drivers = "" if spells_when_asked else ", drivers spell only after a second no"
-        if espeak_variants and espeak_variants != ESPEAK_VARIANTS:
-            drivers += f", espeak-ng variants {','.join(espeak_variants)}"
+        if variants != ESPEAK_VARIANTS:
+            drivers += f", espeak-ng variants {','.join(variants)}"
         print(f"\n{len(calls)} calls ({len(audio_jobs)} spoken) in {seconds:.0f} s, seed {seed}{drivers}")
 
 
