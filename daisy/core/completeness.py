@@ -107,8 +107,8 @@ def _correction_under_way(form: Form, state: CallState, text: str) -> bool:
     return started and not reader.looks_complete(kind, so_far)
 
 
-def clear_yes_or_no(form: Form, state: CallState, text: str) -> bool:
-    """A yes or a no to what Daisy asked, and not both."""
+def clear_no(form: Form, state: CallState, text: str) -> bool:
+    """A no to what Daisy asked, and no yes with it."""
     if expected(form, state) is not Expected.YES_NO:
         return False
-    return len(classify(text, state.lang) & {Intent.YES, Intent.NO}) == 1
+    return classify(text, state.lang) & {Intent.YES, Intent.NO} == {Intent.NO}

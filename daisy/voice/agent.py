@@ -35,7 +35,7 @@ from daisy.voice.backchannel import (
     mid_sentence,
     only_listening,
 )
-from daisy.voice.turn_taking import clear_as_heard
+from daisy.voice.turn_taking import no_as_heard
 
 log = logging.getLogger("daisy.voice")
 
@@ -164,14 +164,10 @@ class DaisyAgent(Agent):
         stt = self.session.stt
         if stt is None or not hasattr(stt, "rehear_turn"):
             return text
-        if clear_as_heard(self.call_view(), text):  # "Así es. Correcto.": no second run needed
+        if no_as_heard(self.call_view(), text):  # "No. Está mal.": no second run needed
             stt.forget_turn()
             return text
-        try:
-            heard = await stt.rehear_turn()
-        except Exception as e:  # noqa: BLE001 (the pieces as heard beat a dropped turn)
-            log.warning("could not hear the whole turn again: %s", e)
-            return text
+        heard = await stt.rehear_turn()
         if heard is None or not heard.text.strip():
             return text
         pending["rehear"] = (stt.rehear_seconds or 0.0) * 1000

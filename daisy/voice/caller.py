@@ -37,7 +37,10 @@ _LM1480_EN = "Lima, Mike, one, four, eight, zero."
 PERSONAS = {
     "es": Persona(
         answers={
-            # wording picked for what Whisper base reads back from espeak-ng over the phone band
+            # wording picked for what Whisper base reads back from espeak-ng over the phone band. The
+            # yes has no comma: its pause cuts "Sí, correcto." into "Sí." (the turn ends) and a
+            # "correcto" heard "Tomí" as the next turn; "Así es, correcto." comes out whole "No, está.
+            # Sí, correcto." (measured 2026-12-07)
             "driver_name": Answer("Soy Mario López.", "Mario López"),
             "tractor_number": Answer("El cuarenta y cinco doce.", "4512", "4512"),
             "tractor_plates": Answer("Ele eme, catorce ochenta.", "LM1480", spelled=_LM1480_ES),
@@ -47,7 +50,7 @@ PERSONAS = {
             # espeak's "arroba" never survives Whisper base: one try, then the driver gives up
             "email": Answer("mario arroba gmail punto com.", "mario@gmail.com", tries=1),
         },
-        lines={"bueno": "¿Bueno?", "accept": "Sí, adelante.", "yes": "Así es, correcto.",
+        lines={"bueno": "¿Bueno?", "accept": "Sí, adelante.", "yes": "Sí es correcto.",
                "no": "No, está mal.", "done": "Son todas.", "unknown": "No lo sé.",
                "bye": "Gracias, hasta luego.", "repeat": "Sí claro."},
     ),

@@ -55,9 +55,12 @@ def turn_over(view: tuple[Form, CallState, datetime] | None, text: str) -> float
         return 1.0
 
 
-def clear_as_heard(view: tuple[Form, CallState, datetime] | None, text: str) -> bool:
-    """A yes or a no, and not both: a turn that came in pieces need not be heard again as a whole."""
-    return view is not None and completeness.clear_yes_or_no(view[0], view[1], text)
+def no_as_heard(view: tuple[Form, CallState, datetime] | None, text: str) -> bool:
+    """A no, and no yes with it: a turn that came in pieces need not be heard again as a whole (a no
+    stores nothing; at worst Daisy asks once more). A yes does: it confirms only when heard plainly and
+    surely, and the pieces' words joined are no hearing ("Así es. Comícto." was espeak-ng's "Así es,
+    correcto."), nor have they any confidence of their own."""
+    return view is not None and completeness.clear_no(view[0], view[1], text)
 
 
 class FieldAwareTurnDetector:

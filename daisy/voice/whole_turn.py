@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import time
 from typing import Any
 
@@ -23,6 +24,8 @@ from daisy.core.expectation import Expected
 from daisy.voice.hearing import Heard, hear, load_whisper
 from daisy.voice.hearing.cleaning import voiced_seconds
 from daisy.voice.local_stt import WhisperSTT, caller_pcm
+
+log = logging.getLogger("daisy.voice")
 
 GAP_SECONDS = 0.3  # the silence put between pieces when they are heard again as one
 # Pieces further apart than this are not one turn (a stretch the framework dropped, e.g. noise
@@ -93,8 +96,11 @@ class WholeTurnWhisperSTT(WhisperSTT):
 
     async def rehear_turn(self) -> Heard | None:
         """The whole turn heard again as one utterance when it came in pieces (else None); the
-        pieces are forgotten either way: the turn is over."""
-        pieces, self._pieces, self._transcripts = _this_turn(self._pieces), [], []
+        pieces are forgotten either way: the turn is over. Should the whole turn come out as nothing
+        (or not be heard at all), the pieces as heard stand, as sure as the least sure of them: words
+        joined from pieces are never taken as typed."""
+        pieces, self._pieces = _this_turn(self._pieces), []
+        transcripts, self._transcripts = self._transcripts[-len(pieces):], []
         self.rehear_seconds = None
         if len(pieces) < 2:
             return None
@@ -103,14 +109,25 @@ class WholeTurnWhisperSTT(WhisperSTT):
         joined: list[np.ndarray] = []
         for _start, _end, pcm, piece_rate in pieces:
             if piece_rate != rate:
-                return None  # never on one line; not worth resampling for
+                return self._as_pieces(transcripts)  # never on one line; not worth resampling for
             joined += [pcm, gap]
         start = time.perf_counter()
-        heard = await self.hear_now(np.concatenate(joined[:-1]), rate, self.language)
+        try:
+            heard = await self.hear_now(np.concatenate(joined[:-1]), rate, self.language)
+        except Exception as e:  # noqa: BLE001 (the pieces as heard beat a dropped turn)
+            log.warning("could not hear the whole turn again: %s", e)
+            return self._as_pieces(transcripts)
         self.rehear_seconds = time.perf_counter() - start
-        if heard.text.strip():
-            self.last_heard = heard
+        if not heard.text.strip():
+            return self._as_pieces(transcripts)
+        self.last_heard = heard
         return heard
+
+    def _as_pieces(self, transcripts: list[object]) -> Heard:
+        said = [t for t in transcripts if getattr(t, "text", "").strip()]
+        text = " ".join(t.text.strip() for t in said)  # type: ignore[attr-defined]
+        self.last_heard = Heard(text, min((float(t.confidence) for t in said), default=0.0), ())  # type: ignore[attr-defined]
+        return self.last_heard
 
 
 def _this_turn(pieces: list[Piece]) -> list[Piece]:

@@ -12,7 +12,7 @@ from daisy.conversation import Conversation
 from daisy.core import Utterance
 from daisy.voice.agent import DaisyAgent
 from daisy.voice.pipelines import bind, build_session
-from daisy.voice.turn_taking import UNLIKELY, FieldAwareTurnDetector
+from daisy.voice.turn_taking import UNLIKELY, FieldAwareTurnDetector, no_as_heard
 from tests.voice.helpers import conversation, settings
 
 
@@ -113,3 +113,15 @@ def test_the_demo_reports_latency_for_complete_answers_apart_from_dictation() ->
     summary = result.summary()
     assert summary["latency_ms"]["turns"] == 4
     assert summary["complete_answers_ms"] == {"p50": 325.0, "p95": 347.5, "turns": 2}
+
+
+def test_a_no_in_pieces_needs_no_second_hearing_but_a_yes_does() -> None:
+    conv = conversation("es")
+    conv.start("inbound")
+    conv.hear(Utterance("Soy Ramón Ibarra"))  # Daisy reads the name back
+    view = DaisyAgent(conv).call_view()
+    assert no_as_heard(view, "No. Está mal.")
+    # a yes confirms only as heard whole, with the hearing's own confidence
+    assert not no_as_heard(view, "Así es. Comícto.")
+    assert not no_as_heard(view, "Sí. No.")
+    assert not no_as_heard(None, "No.")
