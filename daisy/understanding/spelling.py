@@ -415,7 +415,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         words = _rejoined(_r_named(_k_keys(_guion_unglued(words))))
         words = _nato_heard_in_spanish(_digits_bent_among_digits(_and_heard_as_i(words)))
     else:
-        words = _letter_lost_before_key(_eff_spelled_out(_n_heard_as_and(words)))
+        words = _letter_lost_before_key(_letter_bent_before_key(_eff_spelled_out(_n_heard_as_and(words))))
     if not words:
         return ""
     names = _names(lang)
@@ -1148,6 +1148,29 @@ def _letter_lost_before_key(words: list[str]) -> list[str]:
             else:
                 out.append(key[0])
         out.append(w)
+    return out
+
+
+def _letter_bent_before_key(words: list[str]) -> list[str]:
+    """ "all as in red", "Peel like Papa", "why for Yankee": a letter's name written as an everyday
+    word before its connector and key word (Kokoro, made-up set 66). The key word says which letter;
+    the word is none that a reading keeps (a letter, a digit, a digit heard as a word: "heaven for
+    heaven" is 747, a NATO word), nor "and", as often "as" as a letter ("V and in Papa"). A bare "in"
+    (heard for "as in") only after a short word ("am in green"): after a longer one it may be a place
+    ("plates in Texas")."""
+    out = list(words)
+    for i, w in enumerate(words[:-2]):
+        size = 2 if words[i + 1 : i + 3] == ["as", "in"] else 1 if words[i + 1] in _KEY_CONNECTORS_EN else 0
+        key = words[i + 1 + size] if size and i + 1 + size < len(words) else ""
+        if not key or words[i + 1] == "in" and len(w) > 3:
+            continue
+        # (a run of consonants is letters written together: "MNF for Frank")
+        if len(w) >= 2 and w.isalpha() and w not in _NATO and w not in _names("en") \
+                and w not in _KEY_CONNECTORS_EN and re.search("[aeiouy]", w) \
+                and w not in ("oh", "and", "letter", "number") and not is_number_word(w, "en") \
+                and w not in _HOMOPHONES and key not in _HOMOPHONES \
+                and not is_number_word(key, "en") and (key in _NATO or _is_keyword(key, "en")):
+            out[i] = key[0]
     return out
 
 

@@ -401,6 +401,21 @@ def test_espeak_spanish_digits_written_as_words_no_one_puts_in_a_plate_are_digit
 
 @pytest.mark.parametrize(
     ("said", "symbols"),
+    [("Fates are 12 W as in water all as in red 9 J for Jack", "12WR9J"),
+     ("Peel like Papa B for Baker 42", "PB42"),
+     ("seven why for Yankee 3 am in green", "7Y3G")],
+)
+def test_an_english_letter_name_written_as_a_word_is_its_key_words_letter(said: str, symbols: str) -> None:
+    # Kokoro's "R as in red" heard "all as in red" (made-up set 66): the key word says which letter.
+    # Letters written together, numbers and a place after a bare "in" are no such word.
+    assert spell(said, "en") == symbols
+    assert spell("I like MNF for Frank 33216", "en") != spell("I like F for Frank 33216", "en")
+    assert "T" not in spell("my plates in Texas are B like boy 1 2 3", "en")
+    assert spell("three for Bravo 5", "en") == "3B5"
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
     [("and like Nora I as an Alpha 6015", "NA6015"),
      ("45 dash B for Victor. You like uniform dash four dash and like Nancy", "45VU4N"),
      ("O like Adam J like J X as an X-ray dash three hundred thirteen", "AJX313")],
