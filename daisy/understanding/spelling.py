@@ -415,7 +415,8 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
         words = _rejoined(_r_named(_k_keys(_guion_unglued(words))))
         words = _nato_heard_in_spanish(_digits_bent_among_digits(_and_heard_as_i(words)))
     else:
-        words = _letter_lost_before_key(_letter_bent_before_key(_eff_spelled_out(_n_heard_as_and(words))))
+        words = _letter_bent_before_key(_eff_spelled_out(_n_heard_as_and(words)))
+        words = _letter_lost_before_key(_connector_bent(words))
     if not words:
         return ""
     names = _names(lang)
@@ -1174,6 +1175,22 @@ def _letter_bent_before_key(words: list[str]) -> list[str]:
     return out
 
 
+def _connector_bent(words: list[str]) -> list[str]:
+    """ "R-Ranin Robert", "F, N in Frank": the "as in" between a letter and a key word of it written
+    as a word of its own (espeak-ng, made-up set 65). A letter, a word no reading keeps, and a key
+    word that starts with that letter: the word is the connector, and the letter is said once."""
+    out = list(words)
+    for i in range(len(words) - 2):
+        letter, bent, key = words[i : i + 3]
+        if len(letter) == 1 and letter.isalpha() and key[:1] == letter and bent.isalpha() \
+                and len(bent) >= 3 and bent not in _KEY_CONNECTORS_EN and bent not in _NATO \
+                and bent not in _names("en") and not is_number_word(bent, "en") \
+                and bent not in _FUNCTION_WORDS and bent not in _HOMOPHONES \
+                and (key in _NATO or _is_keyword(key, "en")):
+            out[i + 1] = "like"
+    return out
+
+
 # English letter names Whisper writes as a digit ("H" → 8, "O" → 0)
 _LETTERS_HEARD_AS_DIGIT = {"8": "ah", "0": "o", "9": "n", "6": "sx", "4": "f", "2": "tu"}
 
@@ -1449,7 +1466,8 @@ def _nato_bent(text: str, lang: str) -> str:
             continue
         word = strip_accents(b.lower())
         if english:
-            if not b[0].isupper():
+            # (a connector is no NATO word bent: "G-Like Golf" is G, not G, Mike, Golf)
+            if not b[0].isupper() or word in _KEY_CONNECTORS_EN:
                 continue
             most = 1
         elif (i > 0 and strip_accents(bare[i - 1].lower()) in connectors) or word in word_table("es"):

@@ -401,6 +401,17 @@ def test_espeak_spanish_digits_written_as_words_no_one_puts_in_a_plate_are_digit
 
 @pytest.mark.parametrize(
     ("said", "symbols"),
+    [("Oh, two, R-Ranin Robert, F-Ranin Fox, zero, G-Like Golf.", "02RF0G"),
+     ("F. Asin Fox, L. for Lima, 4898.", "FL4898")],
+)
+def test_an_english_as_in_written_as_a_word_of_its_own_is_the_connector(said: str, symbols: str) -> None:
+    # espeak-ng's "R as in Robert" heard "R-Ranin Robert" (made-up set 65): between a letter and a key
+    # word of that letter; "Like" beside NATO words stays the connector, not Mike
+    assert spell(said, "en") == symbols
+
+
+@pytest.mark.parametrize(
+    ("said", "symbols"),
     [("Fates are 12 W as in water all as in red 9 J for Jack", "12WR9J"),
      ("Peel like Papa B for Baker 42", "PB42"),
      ("seven why for Yankee 3 am in green", "7Y3G")],
