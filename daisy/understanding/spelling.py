@@ -1016,8 +1016,10 @@ def digit_words(lang: str) -> tuple[str, ...]:
 # Digit words the recognizer bends among digits said one by one: "dos" heard "los"/"nos"/"do", "tres"
 # its s dropped ("ocho, tre, seis"), "seis" heard "veis"
 # ...and words no one puts in a plate or a fleet number, espeak-ng's nine, five, seven and two as
-# Whisper base writes them (2-20 times each on made-up sets 13-23): digits wherever they are ("el cinto")
-_NO_PLATE_WORDS = {"huele": "nueve", "cinto": "cinco", "tiete": "siete", "hueve": "nueve", "mosa": "dos"}
+# Whisper base writes them (2-20 times each on made-up sets 13-23; Kokoro's nine "nove", 4 times on sets
+# 62-66): digits wherever they are ("el cinto")
+_NO_PLATE_WORDS = {"huele": "nueve", "cinto": "cinco", "tiete": "siete", "hueve": "nueve", "mosa": "dos",
+                   "nove": "nueve"}
 _BENT_DIGITS = {"los": "dos", "nos": "dos", "do": "dos", "tre": "tres", "veis": "seis", **_NO_PLATE_WORDS}
 # ...of which one no Spanish word nor letter name: before a digit it is one after anything ("te de
 # Taco, do, cero" for T20; made-up set 19)
