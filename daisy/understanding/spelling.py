@@ -411,7 +411,7 @@ def symbols(text: str, lang: str, strict: bool = False) -> str:
     # "Uniforms, Lima": a NATO word with a stray plural s is still that word
     words = _merge_pairs([w[:-1] if w.endswith("s") and w[:-1] in _NATO else w for w in norm.split()])
     if not english:
-        words = _a_run_into_letra(_name_bent_after_letra(_d_for_de(words)))
+        words = _a_run_into_letra(_name_bent_after_letra(_d_for_de(_bv_name_bent(words))))
         words = _rejoined(_r_named(_k_keys(_guion_unglued(words))))
         words = _nato_heard_in_spanish(_digits_bent_among_digits(_and_heard_as_i(words)))
     else:
@@ -1054,6 +1054,15 @@ def _spelled_next(words: list[str], j: int, lang: str, nums: dict[int, object]) 
         return False
     nxt = words[j]
     return j in nums or nxt in _names(lang) or nxt in _NATO or len(nxt) == 1 and nxt.isalpha()
+
+
+def _bv_name_bent(words: list[str]) -> list[str]:
+    """ "de grande de barco", "re grande", "me chica": the "be"/"ve" before its modifier heard as another
+    short word (Kokoro and espeak-ng, made-up sets 62-66). "grande", "chica" and the like say B or V
+    and nothing else in a spelled value, so the word before them was its name."""
+    return ["be" if i + 1 < len(words) and words[i + 1] in _B_MODS | _V_MODS and w not in ("be", "ve")
+            and w.isalpha() and len(w) <= 3 and w not in _ES_DIGIT_WORDS and w not in ("y", "la", "una")
+            else w for i, w in enumerate(words)]
 
 
 def _bv_modifier(words: list[str], j: int, letter: str) -> tuple[str, int]:

@@ -133,6 +133,8 @@ def test_english_zeros_and_thousands(said: str, symbols: str) -> None:
      ("ese sapo", "S"),
      # the size tells B from V, whichever the recognizer wrote for the letter and its key word
      ("a ve grande de verco ocho", "AB8"), ("be chica de burro cinco", "V5"),
+     # ...and says the letter was B or V whatever short word was heard for its name
+     ("ene de naranja de grande de barco nueve", "NB9"), ("de chica de vaca", "V"),
      # a key word heard as its letter alone, then a letter whose name was lost before its "de"
      ("I. de I. Guana N. de N. de Avión L. de Luna", "INAL")],
 )
