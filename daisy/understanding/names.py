@@ -231,6 +231,7 @@ def read_name(text: str, lang: str) -> str | None:
     try:
         if not is_english(lang):
             text = _ARTICLE_SPLIT.sub(_given_name_split, text)
+        text = _POSSESSIVE_LAST.sub(r"\1s", text)
         asides = name_asides.split(last_version(text), lang)
         name = _read_name(asides.name_text, lang)
         if name and _spelled_only(name):
@@ -252,6 +253,10 @@ def read_name(text: str, lang: str) -> str | None:
 
 
 _HYPHEN_IN_A_NAME = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+# "Rachel Monty's" for Rachael Montes (Kokoro, made-up set 67): a name's last word written with a
+# possessive is a surname ending in s, heard; no name is spelled so (O'Brien's apostrophe comes before).
+# Capitalized, as Whisper writes names: a trailing "that's" is no name.
+_POSSESSIVE_LAST = re.compile(r"\b([A-Z][^\W\d_]+)['’]s(?=[\s.,!?]*$)")
 # "El hoy Guerrero", "El Vira": a given name Whisper split after its first syllable into an article and
 # a word (Kokoro's Eloy, Elvira; 5 such on made-up sets 15-32, all of them so)
 _ARTICLE_SPLIT = re.compile(r"\b(El|La|Al)\s+h?([^\W\d_]{2,})", re.IGNORECASE)

@@ -325,3 +325,10 @@ def test_nato_words_with_the_given_name_lost_are_a_spelling_not_a_name(heard: st
     assert read_name(heard, "en") is None
     assert reader.given_name_said("Tango Hotel Oscar Mike Alpha Sierra", "en") == ""
     assert read_name("Oscar Mike Lopez", "en") == "Oscar Mike Lopez"  # names that are NATO words too
+
+
+def test_a_surname_ending_in_s_written_as_a_possessive_is_still_a_name() -> None:
+    # Kokoro's "Rachael Montes" heard "It's Rachel Monty's" (made-up set 67) had been no name at all
+    assert read_name("Sure it's Rachel Monty's.", "en") == "Rachel Montys"
+    assert read_name("It's Sean O'Brien", "en") == "Sean O'Brien"  # an apostrophe of the name's own
+    assert read_name("My name is John, that's", "en") != "John Thats"
