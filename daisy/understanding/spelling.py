@@ -638,6 +638,9 @@ _NAME_GLUED_TO_DA = re.compile(_GLUED_NAMES + r"da$")
 # (here also C's and S's names, whose "se de"/"ce de" would read as "sede", "cede"; and C's heard with
 # an f: "Féne Carmen" for ce de Carmen, espeak-ng, made-up set 54)
 _NAME_GLUED_TO_NASAL = re.compile(rf"^h?({_GLUED_NAME_LIST}|ce|se|fe)(?:ne|me)$")
+# ...and heard "te" ("sete coches" for ce de Coche, Kokoro, made-up set 67): only before a key word of
+# that letter, as "vete" and "pete" are words too
+_NAME_GLUED_TO_TE = re.compile(rf"^h?({_GLUED_NAME_LIST}|ce|se)te$")
 
 
 def glued_name_and_de(word: str) -> bool:
@@ -753,6 +756,9 @@ def _rejoined(words: list[str]) -> list[str]:
             continue
         if not glued and (da := _NAME_GLUED_TO_DA.match(w)) and nxt[:1] == _ES_NAMES[da.group(1)].lower():
             glued = da
+        if not glued and (te := _NAME_GLUED_TO_TE.match(w)) and _is_keyword(nxt, "es") \
+                and _sounds_like(_key_letter(nxt), _ES_NAMES[te.group(1)]):
+            glued = te
         if not glued and (nasal := _NAME_GLUED_TO_NASAL.match(w)) and _is_keyword(nxt, "es"):
             glued = nasal
             if nasal.group(1) == "fe":  # (no letter's name: the key word after it decides)

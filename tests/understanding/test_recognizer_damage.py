@@ -384,6 +384,9 @@ def test_e_and_a_key_word_that_starts_with_e_run_together_are_still_e(heard: str
         ("hache de hotel aleacapulco cinco tres tres dos seis", "plate", "HA53326"),
         ("se le coche ocho cuatro seis", "number", "C846"),
         ("ese de sonora u de uno se le coche ocho nueve dos dos", "plate", "SUC8922"),
+        # ...or as a t, run into the name ("ce de Coche" on Kokoro's Spanish): before a key word of it
+        ("sete coches seis cinco cero", "number", "C650"),
+        ("vete perro nueve dos", "number", "92"),
     ],
 )
 def test_a_de_heard_as_another_sound_still_joins_the_letter_and_its_key_word(
