@@ -304,6 +304,15 @@ def test_a_nato_word_whisper_bends_comes_back_when_it_fits_the_audio() -> None:
     assert heard.text.startswith("Travis") and "Hotel" in heard.text and "Sokel" not in heard.text
 
 
+def test_a_nato_word_whisper_writes_as_another_is_the_one_that_fits_the_audio_far_better() -> None:
+    # espeak-ng en-us m7 in cab noise, made-up set 67: Whisper base wrote "Alfa" for Golf; Golf fits the
+    # audio 10 nats better, and the other NATO words heard are left as they are
+    heard = hear(load_whisper(Path("data")), line_clip("espeak_en_m7_hotel_golf_cab.wav"), 8000,
+                 Expected.PLATE, "en", NOW)
+    assert "Golf" in heard.text and "Alfa" not in heard.text
+    assert "Hotel" in heard.text and "Kilo" in heard.text
+
+
 def test_a_hyphenated_nato_word_whisper_bends_comes_back() -> None:
     from daisy.evaluation.audio.line import RATE, through_line
     from daisy.evaluation.audio.voices import Voice

@@ -298,6 +298,9 @@ def hear(
     if lang == "en" and (expecting == Expected.PLATE or spelled) and n_best > 1:
         text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(
             unprompted, text, expecting, expecting == Expected.NAME))
+    if lang == "en" and expecting == Expected.PLATE and n_best > 1:
+        text = _weighed("NATO words heard as others", text,
+                        lambda: nato_words.with_nato_words_swapped(unprompted, text))
     fleet_number = lang == "en" and expecting == Expected.DIGITS and n_best > 1
     if fleet_number and nato_words.bent_in_a_number(text):
         text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(unprompted, text, expecting))
