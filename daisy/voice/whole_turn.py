@@ -99,11 +99,12 @@ class WholeTurnWhisperSTT(WhisperSTT):
         pieces are forgotten either way: the turn is over. Should the whole turn come out as nothing
         (or not be heard at all), the pieces as heard stand, as sure as the least sure of them: words
         joined from pieces are never taken as typed."""
-        pieces, self._pieces = _this_turn(self._pieces), []
-        transcripts, self._transcripts = self._transcripts[-len(pieces):], []
+        pieces, transcripts = _this_turn(self._pieces), self._transcripts
+        self._pieces, self._transcripts = [], []
         self.rehear_seconds = None
         if len(pieces) < 2:
             return None
+        transcripts = transcripts[-len(pieces) :]  # (the two lists run side by side)
         rate = pieces[-1][3]
         gap = np.zeros(int(GAP_SECONDS * rate), dtype=np.int16)
         joined: list[np.ndarray] = []

@@ -231,7 +231,8 @@ def with_nato_words_swapped(turn: TurnAudio, text: str) -> str:
     if not at:
         return text
     scores = turn.fits([text, *(" ".join(words[:i] + words[i + 1 :]) for i in at)])
-    for i in (i for k, i in enumerate(at) if scores[k + 1] >= scores[0]):
+    doubtful = [i for k, i in enumerate(at) if scores[k + 1] >= scores[0]]  # as well left out
+    for i in doubtful:
         bare = _bare(words[i])
         tail = words[i][len(words[i].rstrip(_PUNCTUATION)) :]
         others = tuple(w for w in _nato() if w[0].lower() != bare[0])
