@@ -39,7 +39,7 @@ class WholeTurnWhisperSTT(WhisperSTT):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pieces: list[Piece] = []
-        self._transcripts: list[object] = []  # each piece's transcript (the SpeechData sent on)
+        self._transcripts: list[stt.SpeechData] = []  # each piece's transcript, as sent on
         self.rehear_seconds: float | None = None  # Whisper's time on the last whole-turn run
 
     async def _recognize_impl(
@@ -56,7 +56,8 @@ class WholeTurnWhisperSTT(WhisperSTT):
             self.keep_piece(pcm, frame.sample_rate, ended - frame.duration, ended, event.alternatives[0])
         return event
 
-    def keep_piece(self, pcm: np.ndarray, rate: int, start: float, end: float, transcript: object) -> None:
+    def keep_piece(self, pcm: np.ndarray, rate: int, start: float, end: float,
+                   transcript: stt.SpeechData) -> None:
         """A stretch that was heard as words, kept in case the turn turns out to come in pieces;
         `transcript` is the SpeechData the framework gets for it, by which the agent names it."""
         self._pieces.append((start, end, pcm.copy(), rate))
@@ -124,10 +125,10 @@ class WholeTurnWhisperSTT(WhisperSTT):
         self.last_heard = heard
         return heard
 
-    def _as_pieces(self, transcripts: list[object]) -> Heard:
-        said = [t for t in transcripts if getattr(t, "text", "").strip()]
-        text = " ".join(t.text.strip() for t in said)  # type: ignore[attr-defined]
-        self.last_heard = Heard(text, min((float(t.confidence) for t in said), default=0.0), ())  # type: ignore[attr-defined]
+    def _as_pieces(self, transcripts: list[stt.SpeechData]) -> Heard:
+        said = [t for t in transcripts if t.text.strip()]
+        text = " ".join(t.text.strip() for t in said)
+        self.last_heard = Heard(text, min((t.confidence for t in said), default=0.0), ())
         return self.last_heard
 
 
