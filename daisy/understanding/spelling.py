@@ -1169,6 +1169,13 @@ def _letter_lost_before_key(words: list[str]) -> list[str]:
     return out
 
 
+def _no_symbol_of_its_own(word: str) -> bool:
+    """An English word no reading of a spelled value keeps: no letter's name, number word, digit heard
+    as a word ("heaven"), NATO word or connector (those before a key word are bent ones)."""
+    return word.isalpha() and word not in _NATO and word not in _EN_NAMES and word not in _KEY_CONNECTORS_EN \
+        and not is_number_word(word, "en") and word not in _HOMOPHONES
+
+
 def _letter_bent_before_key(words: list[str]) -> list[str]:
     """ "all as in red", "Peel like Papa", "why for Yankee": a letter's name written as an everyday
     word before its connector and key word (Kokoro, made-up set 66). The key word says which letter;
@@ -1183,10 +1190,8 @@ def _letter_bent_before_key(words: list[str]) -> list[str]:
         if not key or words[i + 1] == "in" and len(w) > 3:
             continue
         # (a run of consonants is letters written together: "MNF for Frank")
-        if len(w) >= 2 and w.isalpha() and w not in _NATO and w not in _names("en") \
-                and w not in _KEY_CONNECTORS_EN and re.search("[aeiouy]", w) \
-                and w not in ("oh", "and", "letter", "number") and not is_number_word(w, "en") \
-                and w not in _HOMOPHONES and key not in _HOMOPHONES \
+        if len(w) >= 2 and _no_symbol_of_its_own(w) and re.search("[aeiouy]", w) \
+                and w not in ("oh", "and", "letter", "number") and key not in _HOMOPHONES \
                 and not is_number_word(key, "en") and (key in _NATO or _is_keyword(key, "en")):
             out[i] = key[0]
     return out
@@ -1199,10 +1204,8 @@ def _connector_bent(words: list[str]) -> list[str]:
     out = list(words)
     for i in range(len(words) - 2):
         letter, bent, key = words[i : i + 3]
-        if len(letter) == 1 and letter.isalpha() and key[:1] == letter and bent.isalpha() \
-                and len(bent) >= 3 and bent not in _KEY_CONNECTORS_EN and bent not in _NATO \
-                and bent not in _names("en") and not is_number_word(bent, "en") \
-                and bent not in _FUNCTION_WORDS and bent not in _HOMOPHONES \
+        if len(letter) == 1 and letter.isalpha() and key[:1] == letter and len(bent) >= 3 \
+                and _no_symbol_of_its_own(bent) and bent not in _FUNCTION_WORDS \
                 and (key in _NATO or _is_keyword(key, "en")):
             out[i + 1] = "like"
     return out
