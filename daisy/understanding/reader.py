@@ -343,9 +343,16 @@ def with_names_heard_before(given: str, heard_before: str, lang: str) -> str:
     spelled now) whose first words are the ones kept now."""
     before = heard_before.split()[:-1]
     kept = given.split()
-    folded = [strip_accents(w.lower()) for w in before]
+    folded = [strip_accents(w.lower().strip(".,;:")) for w in heard_before.split()]
     if len(before) < 2 or len(before) <= len(kept) or len(set(folded)) < len(folded):
-        return given  # (a word in it twice is an echo, no names: "Monica Garcia Monica Darcy")
+        # (a word in it twice is an echo, no names: "Monica Garcia Monica Darcy", "Stephen Taylor
+        # Steven Taylor", espeak-ng, made-up set 69)
+        return given
+    if sum(spelling.is_nato_word(w) for w in folded) >= 2:
+        # a hearing of a spelling, no names: "Sophia Bramble Elf Indian Romeo Delta" (espeak-ng's
+        # "Sophia: Bravo, Alfa, India, Romeo, Delta", made-up set 70) gave "Bramble Elf Indian Romeo"
+        # (one NATO word may be a name: Víctor, Óscar)
+        return given
     if [strip_accents(w.lower()) for w in kept] != [strip_accents(w.lower()) for w in before[: len(kept)]]:
         return given
     return name_lexicon.mend(" ".join(before), lang)

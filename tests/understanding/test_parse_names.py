@@ -297,6 +297,16 @@ def test_names_heard_before_a_spelled_surname_are_no_echo_of_one() -> None:
     # echo's "Monica Garcia Monica" before the surname spelled
     assert reader.with_names_heard_before("Monica", "Monica Garcia Monica Darcy", "en") == "Monica"
     assert reader.with_names_heard_before("Miguel", "Miguel Montañés Pilar", "es") == "Miguel Montañez"
+    # the echo's last word twice, its given name written two ways (espeak-ng, made-up set 69)
+    assert reader.with_names_heard_before("Stephen", "Stephen Taylor Steven Taylor", "en") == "Stephen"
+
+
+def test_names_heard_before_a_spelled_surname_are_no_spelling_heard_before() -> None:
+    # "Sophia: Bravo, Alfa, India, Romeo, Delta" heard once as a spelling bent into words (espeak-ng,
+    # made-up set 70): those words are no names to put before the surname spelled again
+    assert reader.with_names_heard_before("Sophia", "Sophia Bramble Elf Indian Romeo Delta", "en") == "Sophia"
+    # one NATO word among names heard before is a name (Víctor, Óscar)
+    assert reader.with_names_heard_before("Juan", "Juan Víctor Salas Pérez", "es") == "Juan Víctor Salas"
 
 
 def test_a_hyphen_whisper_puts_between_two_mexican_surnames_is_a_space() -> None:
