@@ -370,7 +370,7 @@ def _address_of_the_name_mended(ctx: TurnContext, f: FormField, pending: str) ->
 
 def _spelled_name(ctx: TurnContext, text: str) -> str | None:
     """Asked to spell the surname: the letters said, after the given name heard before (or now)."""
-    letters = reader.read_letters(text, ctx.lang, longest=20)
+    letters = reader.surname_letters(text, ctx.lang, longest=20)
     if len(letters) < 2:
         return None
     heard = ctx.state.scratch.get("name_heard", "").split()

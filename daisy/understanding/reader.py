@@ -283,6 +283,18 @@ def _words_before_spelling(text: str) -> tuple[list[str], int | None]:
     return said, start
 
 
+def surname_letters(text: str, lang: str, longest: int) -> str:
+    """The letters of a surname spelled after the given name ("Mark: Mike, Echo, Lima, …"): not the
+    given name's own letter, when the words before the spelling are all given names the lists know and
+    no NATO word ("Mark Mike Echo…" had read MMELENDE, "Julie Oscar Delta…" JODONNELL; espeak-ng)."""
+    letters = read_letters(text, lang, longest=longest)
+    words, start = re.findall(r"[^\W\d_]+", text), _words_before_spelling(text)[1]
+    if not start or not all(name_lexicon.given(w) and not spelling.is_nato_word(w) for w in words[:start]):
+        return letters
+    spelled = read_letters(" ".join(words[start:]), lang, longest=longest)
+    return spelled if 2 <= len(spelled) < len(letters) and letters.endswith(spelled) else letters
+
+
 def words_before_spelling(text: str) -> str:
     """The name words said before a spelled surname as heard, known to the lexicon or not (at most
     two): '' when the spelling comes first."""

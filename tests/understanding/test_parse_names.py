@@ -342,3 +342,15 @@ def test_a_surname_ending_in_s_written_as_a_possessive_is_still_a_name() -> None
     assert read_name("Sure it's Rachel Monty's.", "en") == "Rachel Montys"
     assert read_name("It's Sean O'Brien", "en") == "Sean O'Brien"  # an apostrophe of the name's own
     assert read_name("My name is John, that's", "en") != "John Thats"
+
+
+@pytest.mark.parametrize(
+    ("heard", "letters"),
+    [("Mark Mike Echo Lima Echo November Delta Echo", "MELENDE"),  # espeak-ng, made-up set 68
+     ("Julie Oscar Delta Oscar November November Echo Lima Lima", "ODONNELL"),
+     # a NATO word first is a letter, even one that is a given name too
+     ("Mike Echo Lima Echo", "MELE"),
+     ("Victor Alfa Romeo Golf Alfa Sierra", "VARGAS")],
+)
+def test_a_given_name_said_before_a_spelled_surname_is_no_letter_of_it(heard: str, letters: str) -> None:
+    assert reader.surname_letters(heard, "en", longest=20) == letters
