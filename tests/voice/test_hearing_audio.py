@@ -556,6 +556,20 @@ def test_an_english_surname_spelled_in_nato_words_is_heard_letter_by_letter() ->
     assert reader.read_letters(heard.text, "en-US", longest=20) == "WHITFIELD"
 
 
+def test_a_surname_spelled_when_the_whole_name_was_asked_for_is_heard_in_nato_words() -> None:
+    from daisy.understanding import reader
+
+    # espeak-ng en-us+f2 in cab noise, "Sophia: Bravo, Alfa, India, Romeo, Delta" after a second no
+    # (made-up set 70), asked for the whole name: Whisper wrote "Sophia Bramble Elf Indian Romeo Delta",
+    # read back as a six-word name
+    model = load_whisper(Path("data"))
+    clip = line_clip("espeak_en_f2_sophia_spelled_baird_cab.wav")
+    heard = hear(model, clip, 8000, Expected.NAME, "en", NOW)
+    letters = reader.surname_letters(heard.text, "en", longest=20)
+    assert reader.given_name_said(heard.text, "en") == "Sophia"
+    assert reader.name_from_letters(letters, "en", heard=True) == "Baird"
+
+
 def test_a_nato_word_heard_as_a_word_like_no_nato_word_is_put_right_beside_the_others() -> None:
     from daisy.understanding import reader
 

@@ -79,6 +79,12 @@ def _stray(word: str, known: frozenset[str]) -> bool:
     return bare.isalpha() and len(bare) > 1 and bare not in known and not spelling.is_nato_word(bare)
 
 
+def spelled_unasked(text: str) -> bool:
+    """A whole name asked for, answered with a spelled surname all the same (two NATO words or more):
+    a caller who said no twice spells ("Sophia Bramble Elf Indian Romeo Delta", espeak-ng)."""
+    return sum(spelling.is_nato_word(_bare(w)) for w in text.replace("-", " ").split()) >= 2
+
+
 def bent_in_a_number(text: str) -> bool:
     """An English fleet number with a word or two that are neither numbers nor spelling words."""
     known = _known(Expected.PLATE)
