@@ -151,12 +151,26 @@ def _c_before_a_surname(m: re.Match[str]) -> str:
     return f"{m.group(1) or ''}ce " if name_lexicon.known(m.group(2)) else m.group(0)
 
 
+# "underscore" written a letter off ("Lima, Undercore, Lima", espeak-ng, made-up set 70): no address
+# word is that close to it (rapidfuzz ratio; "understood" is 70)
+_UNDERSCORE_BENT = re.compile(r"(?i)\b[a-z]{8,11}\b")
+UNDERSCORE_NEAR = 85
+
+
+def _underscore_bent(m: re.Match[str]) -> str:
+    from rapidfuzz import fuzz
+
+    word = m.group(0)
+    return "underscore" if fuzz.ratio(word.lower(), "underscore") >= UNDERSCORE_NEAR else word
+
+
 def read_email(text: str, lang: str) -> str:
     """The (possibly partial) email address in this utterance, lowercase; "" when none."""
     try:
         text = last_version(text)
         if is_english(lang):
             text = _DIGIT_BEFORE_THE_AT.sub(lambda m: " " + _DIGIT_AS_SAID[m.group(1).lower()], text)
+            text = _UNDERSCORE_BENT.sub(_underscore_bent, text)
         else:
             text = _C_BEFORE_A_SURNAME.sub(_c_before_a_surname, text)
         spelled = email_spelled.address(text, lang)

@@ -131,6 +131,16 @@ def test_a_digit_last_before_the_at_written_as_the_word_it_sounds_like_is_that_d
 
 @pytest.mark.parametrize(
     ("heard", "address"),
+    [("Mike, India, Charlie, Hotel, Alpha, Echo, Lima, Undercore, Lima, Oscar, November, Golf, 4-5, at yahoo"
+      " dot com.", "michael_long45@yahoo.com"),  # espeak-ng, made-up set 70
+     ("bob undersore smith at gmail dot com", "bob_smith@gmail.com")],
+)
+def test_an_underscore_written_a_letter_off_is_the_underscore(heard: str, address: str) -> None:
+    assert read_email(heard, "en") == address
+
+
+@pytest.mark.parametrize(
+    ("heard", "address"),
     [("Se polanco arroba yahoo punto com, punto mx.", "cpolanco@yahoo.com.mx"),
      ("Se bonilla arroba gmail punto com.", "cbonilla@gmail.com"),
      ("Se prestinota arroba gmail punto com.", "prestinota@gmail.com")],
