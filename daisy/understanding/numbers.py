@@ -154,7 +154,14 @@ def _near_number_word(word: str, lang: str) -> str:
     """A long number word the recognizer misspelled ("cinquenta", "veinticuato"), as the word it
     is; any other word as it was."""
     table = word_table(lang)
-    if word in table or len(word) < _LONG_WORD or not word.isalpha():
+    if word in table or not word.isalpha():
+        return word
+    if lang == "es" and "z" in word:
+        # a teen written with the z of Portuguese ("quinze", "onze": Kokoro's Spanish, made-up sets
+        # 62-70): it sounds as the Spanish word does (seseo); no Spanish word with a z sounds as a
+        # number word but "diez" itself
+        return _number_word_by_sound().get(es_mx_words.sounds_as(word), word)
+    if len(word) < _LONG_WORD:
         return word
     from rapidfuzz import fuzz, process
 
@@ -162,6 +169,12 @@ def _near_number_word(word: str, lang: str) -> str:
     longer = [w for w in table if len(w) >= _LONG_WORD and w[0] == word[0] and abs(len(w) - len(word)) <= 1]
     found = process.extractOne(word, longer, scorer=fuzz.ratio, score_cutoff=NEAR_NUMBER_WORD)
     return found[0] if found else word
+
+
+@lru_cache(maxsize=1)
+def _number_word_by_sound() -> dict[str, str]:
+    """How each Spanish number word sounds (es_mx_words.sounds_as) → the word."""
+    return {es_mx_words.sounds_as(w): w for w in word_table("es") if w.isalpha()}
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,9 @@ NOW = datetime(2026, 3, 2, 10, 0)
         # a long number word misspelled the way Whisper writes it on a phone line
         ("cinquenta y ocho", "es-MX", "58"),
         ("el veinticuato", "es-MX", "24"),
+        # a teen written with Portuguese's z (Kokoro's Spanish, made-up sets 62-70)
+        ("quinze", "es-MX", "15"),
+        ("onze cero tres", "es-MX", "1103"),
         # the tens written in digits, the unit said on ("ochenta y uno" heard "80, y uno")
         ("80 y uno", "es-MX", "81"),
         # a digit word bent among digits said one by one: "tres" without its s, "seis" heard "veis"
