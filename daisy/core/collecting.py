@@ -334,6 +334,10 @@ def _given_name_written_otherwise(ctx: TurnContext, f: FormField, pending: str) 
     spelled_word = pending.split()[-1:]
     said_alike = [v for v in reader.sound_alike_names(pending, ctx.lang) if v.split()[-1:] == spelled_word]
     given = reader.given_name_alikes(pending, ctx.lang)
+    # ...or a given name heard before with the surname spelled now, which the line bent this time
+    # ("Perry Ward" after "Terry Ward" twice, for Terri Ward: Kokoro, made-up set 67)
+    before = [v for v in sorted(refused(ctx.state)) if v != pending and v.split()[-1:] == spelled_word]
+    given += [v for name in before for v in reader.given_name_alikes(name, ctx.lang)]
     alike = next((v for v in given + said_alike if v not in refused(ctx.state)), None)
     if alike is None:
         return None

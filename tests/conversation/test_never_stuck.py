@@ -679,6 +679,18 @@ def test_a_name_said_no_to_whose_last_surname_is_spelled_now_is_offered_with_its
     assert _heard(dialogue, turn, heard, 0.6).state.pending == "Helena Citlali Ulibarri Menchaca"
 
 
+def test_a_given_name_heard_before_with_the_surname_spelled_now_is_offered_written_otherwise() -> None:
+    # Kokoro's "Terri Ward" heard "Terry Ward" twice, then "Terri: Whiskey, …" heard "Perry …" (made-up
+    # set 67): the surname spelled is the one heard before, so the given name heard then was the one
+    # written another way
+    said = ("Sure it's Terry Ward", "That's wrong.", "Sure it's Terry Ward", "No, that's not right.",
+            "Perry Whiskey Alpha Romeo Delta")
+    dialogue, turn = _call_hearing("en", *said, confidence=0.6)
+    assert turn.state.pending == "Perry Ward"
+    turn = _heard(dialogue, turn, "No.", 0.6)
+    assert turn.state.pending == "Terri Ward" and "T, E, R, R, I" in turn.say
+
+
 def test_a_heard_spelled_surname_one_letter_off_a_known_one_is_that_one_typed_it_is_as_typed() -> None:
     # espeak-ng's "Alfa" heard "Delta": H-O-L-L-O-W-D-Y
     for confidence, surname in ((0.9, "Holloway"), (None, "Hollowdy")):
