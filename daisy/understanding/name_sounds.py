@@ -42,14 +42,15 @@ def _by_sound(lang: str) -> dict[str, list[tuple[str, frozenset[str]]]]:
 
 def given_name_alikes(name: str, lang: str) -> list[str]:
     """The name with one of its given names (every word but the last) written another way that
-    sounds the same: a known given name of the same sex. The first given name first."""
+    sounds the same: a known given name of the same sex (of either, for a word the lists lack). The
+    first given name first."""
     words = name.split()
     out: list[str] = []
     for i, word in enumerate(words[:-1]):
         same = _by_sound(lang).get(_sound(word, lang), [])
-        sexes = next((s for n, s in same if strip_accents(n.lower()) == strip_accents(word.lower())), None)
-        if sexes is None:
-            continue  # a given name the lists lack: no telling what it sounds like
+        # (a given name the lists lack is written another way of one they have: "Trisha", Tricia)
+        sexes = next((s for n, s in same if strip_accents(n.lower()) == strip_accents(word.lower())),
+                     frozenset({"m", "f"}))
         out += [" ".join([*words[:i], n, *words[i + 1:]]) for n, s in same
                 if strip_accents(n.lower()) != strip_accents(word.lower()) and s & sexes]
     return out

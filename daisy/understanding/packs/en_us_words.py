@@ -41,9 +41,11 @@ DIGIT_ORDINALS = {"fourth": "four", "fifth": "five", "sixth": "six", "seventh": 
 
 # How an English name sounds, written one way, for names spelled apart that a read-back cannot tell
 # apart (Dylan, Dillon; Christian, Cristian; Steven, Stephen; Sara, Sarah): the consonants as they
-# sound, the first vowel as written, a lone unstressed vowel after it as any other, the last as it ends.
+# sound, the first vowel as written, a lone unstressed vowel after it as any other, the last as it ends;
+# "cia" as "sha" (Tricia, Trisha) and "aur" as "or" (Laurie, Lori).
 _SOUNDS = tuple((re.compile(a), b) for a, b in (
-    ("^kn", "n"), ("^wr", "r"), ("ph", "f"), ("chr", "kr"), ("ch", "C"), ("ck", "k"), ("c(?=[eiy])", "s"),
+    ("^kn", "n"), ("^wr", "r"), ("ph", "f"), ("chr", "kr"), ("ch", "C"), ("ck", "k"), ("ci(?=a)", "sh"),
+    ("au(?=r)", "o"), ("c(?=[eiy])", "s"),
     ("c", "k"), ("q", "k"), ("x", "ks"), ("z", "s"), ("v", "f"), ("(?<=[aeiougkrw])h|h$", ""),
     # (the long ending before a lone y: "Corey" ends as "Cory" does, "ey" being no "e" then an "i")
     ("(?:ie|ee|ey|ea|i)$", "I"), ("(?<=.)y", "i"), (r"([^aeiou])\1", r"\1"), ("i$", "I"),
