@@ -920,6 +920,7 @@ def _nato_heard_in_spanish(words: list[str]) -> list[str]:
     for Sierra, "mique" for Mike, "hecho" for Echo): among other NATO words it is that word."""
     if not any(w in _NATO for w in words) and not _two_nato_by_sound(words):
         return words
+    words = [part for w in words for part in _nato_unglued(w)]
     out: list[str] = []
     for w in words:  # ...also split in two ("mi ke", "al fa")
         joined = _nato_by_sound(out[-1] + w) if out and out[-1] not in _NATO and w not in _NATO else None
@@ -936,6 +937,19 @@ def _nato_heard_in_spanish(words: list[str]) -> list[str]:
     out = _nato_in_three_pieces(out)
     return [_nato_one_sound_off(es_mx_words.sounds_as(w), _SHORT_NATO) or w
             if w not in _NATO and len(w) >= _SHORT_NATO + 1 else _nato_less_a_sound(w) or w for w in out]
+
+
+def _nato_unglued(word: str) -> list[str]:
+    """A NATO word run into the next one or into a "guion" ("kilomique" for Kilo, Mike; "papagion" for
+    Papa, guion: Kokoro, made-up sets 65-70), as two words; any other word as it is."""
+    if word in _NATO:
+        return [word]
+    for nato in _NATO:
+        rest = word[len(nato):]
+        if len(nato) >= 4 and word.startswith(nato) and len(rest) >= 3 \
+                and (rest in _NATO or rest == "guion" or _nato_by_sound(rest)):
+            return [nato, rest]
+    return [word]
 
 
 def _nato_in_three_pieces(words: list[str]) -> list[str]:

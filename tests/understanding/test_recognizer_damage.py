@@ -351,6 +351,9 @@ def test_a_nato_word_written_as_the_spanish_word_it_sounds_like_is_that_nato_wor
     assert spelling.symbols("quilo whisky y en que guion ocho mil seiscientos cuarenta y nueve", "es-MX") \
         == "KWY8649"
     assert spelling.symbols("tango charlie de el tal, cuatro mil treinta y cuatro", "es-MX") == "TCD4034"
+    # ...or run into the next one, or into a "guion" ("kilomique": Kokoro, made-up set 69)
+    assert spelling.symbols("las placas son kilo kilomique ocho uno nueve seis", "es-MX") == "KKM8196"
+    assert spelling.symbols("kilo papaguion cuarenta y ocho", "es-MX") == "KP48"
     # ...but only among other NATO words: otherwise it is the everyday word
     assert spelling.symbols("ya está hecho: a de Árbol, be de Burro, uno dos tres", "es-MX") == "AB123"
 
