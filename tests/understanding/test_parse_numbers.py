@@ -73,6 +73,18 @@ def test_fleet_number_with_spelled_letters(said: str, code: str) -> None:
     assert spoken_code(said, "es") == code
 
 
+@pytest.mark.parametrize(
+    ("heard", "code"),
+    [("en el tomate cuatro nueve dos", "T492"),  # espeak-ng's "te de Tomate, cuatro, nueve, dos"
+     ("en el carmen cuatro", "C4"),
+     # ...but only a key word first, with a number after it
+     ("en el camión cuatro cinco", "45"), ("en el tinto", None), ("en el cinco cero cinco ocho", "5058")],
+)
+def test_a_fleet_numbers_letter_with_its_name_and_de_heard_en_el_is_its_key_words(heard: str,
+                                                                                   code: str | None) -> None:
+    assert spoken_code(heard, "es") == code
+
+
 def test_fleet_number_alone_letter_is_not_a_number() -> None:
     assert spoken_code("a", "es") is None
     assert spoken_code("sí", "es") is None
