@@ -1813,21 +1813,30 @@ def code_symbols(text: str, lang: str) -> str:
     """Like ``spell`` but bare ambiguous letter names ("a", "de", "ese") only count beside digits."""
     text = last_version(text)
     if not is_english(lang):
-        text = _EN_EL_KEY.sub(_key_named, text)
+        text = _letters_heard_en_el(text)
     return symbols(text, lang, strict=True)
 
 
 # A Spanish fleet number's letter, its name and "de" heard "en el" before its key word ("en el tomate
-# cuatro nueve dos" for te de Tomate, cuatro, nueve, dos: espeak-ng, 8 answers of made-up sets 62-71,
-# 3 more heard so with the key word's first sound lost, "en el rique" for e de Enrique): first in the
-# answer and with a number after it (no one says "en el tomate" of a truck's number)
-_EN_EL_KEY = re.compile(r"(?i)^\s*(?:y\s+)?en el ([^\W\d_]{4,})(?=[\s,]+\S*?(?:\d|" + "|".join(
-    sorted(_ES_DIGIT_WORDS, key=len, reverse=True)) + "))")
-
-
-def _key_named(m: re.Match[str]) -> str:
-    key = strip_accents(m.group(1).lower())
-    return f"{key[0]} de {key}" if _is_keyword(key, "es") else m.group(0)
+# cuatro nueve dos" for te de Tomate, cuatro, nueve, dos; "en el taco y en el rosa uno": espeak-ng, 9
+# answers of made-up sets 62-71, 3 more heard so with the key word's first sound lost, "en el rique"
+# for e de Enrique): the letters first in the answer, with a number after them (no one says "en el
+# tomate" of a truck's number)
+def _letters_heard_en_el(text: str) -> str:
+    words = text.replace(",", " ").lower().split()
+    out: list[str] = []
+    i = 0
+    while words[i : i + 2] == ["y", "en"] or words[i : i + 1] == ["en"]:
+        at = i + (words[i] == "y")
+        key = strip_accents(words[at + 2].lower()) if at + 2 < len(words) and words[at + 1] == "el" else ""
+        if len(key) < 4 or not key.isalpha() or not _is_keyword(key, "es"):
+            break
+        out += [key[0], "de", key]
+        i = at + 3
+    rest = words[i:]
+    if not out or not any(w.isdigit() or w in _ES_DIGIT_WORDS or is_number_word(w, "es") for w in rest):
+        return text
+    return " ".join(out + rest)
 
 
 def looks_complete_plate(value: str) -> bool:

@@ -76,7 +76,7 @@ def test_fleet_number_with_spelled_letters(said: str, code: str) -> None:
 @pytest.mark.parametrize(
     ("heard", "code"),
     [("en el tomate cuatro nueve dos", "T492"),  # espeak-ng's "te de Tomate, cuatro, nueve, dos"
-     ("en el carmen cuatro", "C4"),
+     ("en el carmen cuatro", "C4"), ("En el taco y en el rosa uno", "TR1"),
      # ...but only a key word first, with a number after it
      ("en el camión cuatro cinco", "45"), ("en el tinto", None), ("en el cinco cero cinco ocho", "5058")],
 )
