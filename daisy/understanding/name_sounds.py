@@ -42,8 +42,8 @@ def _by_sound(lang: str) -> dict[str, list[tuple[str, frozenset[str]]]]:
 
 def given_name_alikes(name: str, lang: str) -> list[str]:
     """The name with one of its given names (every word but the last) written another way that
-    sounds the same: a known given name of the same sex (of either, for a word the lists lack). The
-    first given name first."""
+    sounds the same: known given names of the same sex first (of either, for a word the lists lack),
+    then those of the other. The first given name first."""
     words = name.split()
     out: list[str] = []
     for i, word in enumerate(words[:-1]):
@@ -51,8 +51,11 @@ def given_name_alikes(name: str, lang: str) -> list[str]:
         # (a given name the lists lack is written another way of one they have: "Trisha", Tricia)
         sexes = next((s for n, s in same if strip_accents(n.lower()) == strip_accents(word.lower())),
                      frozenset({"m", "f"}))
-        out += [" ".join([*words[:i], n, *words[i + 1:]]) for n, s in same
-                if strip_accents(n.lower()) != strip_accents(word.lower()) and s & sexes]
+        others = [(n, s) for n, s in same if strip_accents(n.lower()) != strip_accents(word.lower())]
+        # the same sex's first; one the lists give only to the other sex after them ("Lee" for Leah,
+        # espeak-ng, made-up set 72: the lists give Lee to men only)
+        for n, _s in sorted(others, key=lambda other: not other[1] & sexes):
+            out.append(" ".join([*words[:i], n, *words[i + 1:]]))
     return out
 
 

@@ -223,12 +223,13 @@ _SELF_FIX = re.compile(
 
 
 # "ochenta, no, noventa", "three, no, four": a bare "no" between two versions of a value. Not the
-# "no" of a negated verb ("…, no sé", "no me acuerdo", "no, it's not") nor a tag question ("¿no?").
+# "no" of a negated verb ("…, no sé", "no me acuerdo", "no, it's not") nor a tag question ("¿no?"),
+# nor November split ("Echo No Memble Delta": espeak-ng, made-up set 72; "no venber").
 # Nor "no venta": "noventa" split by the recognizer.
 _BARE_NO = re.compile(
     r"(?i)(?<=[\w\d])[\s,;.]+no\b(?![\s,.]*(?:s[eé]|me|lo|la|le|los|las|les|tengo|tiene|hay|puedo|recuerdo|"
     r"acuerdo|estoy|est[aá]|es cierto|quiero|va|van|lleva|llevan|sabes|sabe|not|problem|idea|venta|"
-    r"ven ?[bdv]?er|"
+    r"ven ?[bdv]?er|(?:mem|vem|bem)\w*|"
     r"i (?:don'?t|do not|can'?t|cannot|have no|am not)|i'?m not)\b)"
     r"[\s,.;:!]*"
 )

@@ -1558,6 +1558,23 @@ def _r_echo_after_nato(text: str, lang: str) -> str:
     return _R_ECHO.sub(r"\1", text)
 
 
+# November heard as "No" and a word ("Echo No Memble Delta", "Hotel, Echo, no member, Delta": espeak-ng,
+# 13 answers of made-up sets 62-72): beside another NATO word, "no" and a word starting as "vember" does
+# that together come near November (rapidfuzz ratio) are November, not a caller's "no" correcting
+_NO_AND_A_WORD = re.compile(r"\b[Nn]o,?\s+([MmVvBb][a-z]{3,})\b")
+NOVEMBER_NEAR = 75
+
+
+def _november_split(text: str) -> str:
+    from rapidfuzz import fuzz
+
+    if not any(is_nato_word(w) for w in re.findall(r"[\w-]+", text)):
+        return text
+    return _NO_AND_A_WORD.sub(
+        lambda m: "November" if fuzz.ratio("no" + m.group(1).lower(), "november") >= NOVEMBER_NEAR
+        else m.group(0), text)
+
+
 def _as_said(text: str, lang: str, plate: bool) -> str:
     """What Whisper made of a spelled value put back before its symbols are read, step by step (each
     step reads the text the one before left)."""
@@ -1565,6 +1582,7 @@ def _as_said(text: str, lang: str, plate: bool) -> str:
     if not is_english(lang):
         text = _vowel_off_a_number(_nato_bent(text, lang) if plate else text)
         return last_version(_BARE_I.sub("y", text) if plate else text)
+    text = _november_split(text)
     text = last_version(connectors_heard_as_symbols(_article_among_nato(_alfa_heard_as_for(text)), lang))
     text = ordinals_as_numbers(text) if plate else text
     text = digit_words_bent(_nato_bent(text, lang), lang, is_nato_word)

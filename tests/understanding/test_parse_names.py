@@ -309,6 +309,12 @@ def test_names_heard_before_a_spelled_surname_are_no_spelling_heard_before() -> 
     assert reader.with_names_heard_before("Juan", "Juan Víctor Salas Pérez", "es") == "Juan Víctor Salas"
 
 
+def test_an_english_word_heard_before_that_is_no_name_is_not_put_before_a_spelled_surname() -> None:
+    # espeak-ng's "Michael Henderson" heard "Michael Pan Johnson" (made-up set 72)
+    assert reader.with_names_heard_before("Michael", "Michael Pan Johnson", "en") == "Michael"
+    assert reader.with_names_heard_before("Mary", "Mary Ann Smith", "en") == "Mary Ann"
+
+
 def test_a_hyphen_whisper_puts_between_two_mexican_surnames_is_a_space() -> None:
     assert read_name("Isaac Javier Ureña-Laureano a sus órdenes", "es") == "Isaac Javier Ureña Laureano"
     assert read_name("Mary Smith-Jones", "en") == "Mary Smith-Jones"  # an English double-barrelled name
@@ -326,6 +332,9 @@ def test_a_given_name_is_offered_written_the_commonest_other_way_it_sounds_first
     # given name the lists lack is offered as the one they have that sounds the same ("Trisha")
     assert given_name_alikes("Lori Collins", "en") == ["Laurie Collins"]
     assert given_name_alikes("Trisha Barnes", "en") == ["Tricia Barnes"]
+    # one the lists give only to the other sex comes after the same sex's (they give Lee to men only:
+    # espeak-ng's "Leah Nelson" heard "Lee Nelson", made-up set 72)
+    assert given_name_alikes("Lee Nelson", "en") == ["Leah Nelson"]
 
 
 @pytest.mark.parametrize(

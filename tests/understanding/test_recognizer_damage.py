@@ -354,6 +354,19 @@ def test_a_nato_word_written_as_the_spanish_word_it_sounds_like_is_that_nato_wor
     # ...or run into the next one, or into a "guion" ("kilomique": Kokoro, made-up set 69)
     assert spelling.symbols("las placas son kilo kilomique ocho uno nueve seis", "es-MX") == "KKM8196"
     assert spelling.symbols("kilo papaguion cuarenta y ocho", "es-MX") == "KP48"
+
+
+@pytest.mark.parametrize(
+    ("heard", "symbols"),
+    [("Hotel Echo No Member Delta", "HEND"),  # espeak-ng, made-up sets 62-72
+     ("Juliett, Oscar, hotel, no member, Sierra, Oscar, no member", "JOHNSON"),
+     # a "no" correcting stays one
+     ("Echo, no, Mike", "M"), ("three, no, four", "4")],
+)
+def test_november_heard_as_no_and_a_word_beside_nato_words_is_november(heard: str, symbols: str) -> None:
+    from daisy.understanding import spelling
+
+    assert spelling.spell(heard, "en-US") == symbols
     # ...but only among other NATO words: otherwise it is the everyday word
     assert spelling.symbols("ya está hecho: a de Árbol, be de Burro, uno dos tres", "es-MX") == "AB123"
 
