@@ -1559,8 +1559,8 @@ def _r_echo_after_nato(text: str, lang: str) -> str:
 
 
 # November heard as "No" and a word ("Echo No Memble Delta", "Hotel, Echo, no member, Delta": espeak-ng,
-# 13 answers of made-up sets 62-72): beside another NATO word, "no" and a word starting as "vember" does
-# that together come near November (rapidfuzz ratio) are November, not a caller's "no" correcting
+# 13 answers of made-up sets 62-72): among NATO words, a "no" and the word after it that together come
+# near November (rapidfuzz ratio) are November, not a caller's "no" correcting what they said
 _NO_AND_A_WORD = re.compile(r"\b[Nn]o,?\s+([MmVvBb][a-z]{3,})\b")
 NOVEMBER_NEAR = 75
 
@@ -1846,7 +1846,7 @@ def _letters_heard_en_el(text: str) -> str:
     i = 0
     while words[i : i + 2] == ["y", "en"] or words[i : i + 1] == ["en"]:
         at = i + (words[i] == "y")
-        key = strip_accents(words[at + 2].lower()) if at + 2 < len(words) and words[at + 1] == "el" else ""
+        key = strip_accents(words[at + 2]) if at + 2 < len(words) and words[at + 1] == "el" else ""
         if len(key) < 4 or not key.isalpha() or not _is_keyword(key, "es"):
             break
         out += [key[0], "de", key]

@@ -295,8 +295,9 @@ def hear(
     if expecting == Expected.NAME and n_best > 1 and not spelled:
         # (after the names are weighed: "Guarro Vengamín" is "Guarro Benjamín" only then)
         text = _weighed("a lead-in", text, lambda: lead_in.with_lead_in(as_prompted, text, lang))
-    spelled_name = expecting == Expected.NAME and (spelled or nato_words.spelled_unasked(text))
-    if lang == "en" and (expecting == Expected.PLATE or spelled or spelled_name) and n_best > 1:
+    # (a surname spelled when the whole name was asked for is weighed as a spelled one)
+    spelled_anyway = spelled or expecting == Expected.NAME and nato_words.spelled_unasked(text)
+    if lang == "en" and (expecting == Expected.PLATE or spelled_anyway) and n_best > 1:
         text = _weighed("NATO words", text, lambda: nato_words.with_nato_words(
             unprompted, text, expecting, expecting == Expected.NAME))
     if lang == "en" and expecting == Expected.PLATE and n_best > 1:
