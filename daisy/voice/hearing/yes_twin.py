@@ -205,11 +205,17 @@ def weigh_no(turn: TurnAudio, text: str, lang: str, prompt: str, confidence: flo
 # 1.8 either way.
 NEITHER_CLEAR = 2.0
 NEITHER_NEAR = 4.0
+# A yes so found is no clear yes: below every yes threshold of a first read-back (core.ladder), it gets
+# the one "¿sí o no?", and confirms only as the answer to it. espeak-ng m1's "Negative." in cab noise,
+# heard "Agapim.", fit "Yeah." 3.0 nats better than "Negative." and had stored a name said no to
+# (made-up set 74: the only no among the 91 read-back answers of sets 62-74 that came out a bare yes-word
+# at the usual yes's confidence, these among them). Below core.ladder.SURE_YES_FOR_A_CLEAR_VALUE.
+NEITHER_YES = 0.29
 
 
 def weigh_neither(turn: TurnAudio, text: str, lang: str) -> tuple[str, float] | None:
-    """The yes- or no-words an unclear answer to a read-back was, with the confidence of a usual yes or
-    no, when the audio clearly says which; else None."""
+    """The yes- or no-words an unclear answer to a read-back was, when the audio clearly says which: a
+    no with the confidence of a usual one, a yes with one that asks "¿sí o no?" first; else None."""
     yes_words, no_words = vocabulary.yes_and_no_words(lang, around_twins=True)
     everyday_yes, plain_no = vocabulary.everyday_yes_and_no(lang)
     yeses = list(dict.fromkeys([*yes_words, *everyday_yes]))
@@ -220,7 +226,7 @@ def weigh_neither(turn: TurnAudio, text: str, lang: str) -> tuple[str, float] | 
     best_no = max(range(len(noes)), key=lambda k: fits[len(yeses) + k])
     yes_fit, no_fit = fits[best_yes], fits[len(yeses) + best_no]
     if yes_fit - no_fit >= NEITHER_CLEAR and yes_fit >= as_heard - NEITHER_NEAR:
-        return yeses[best_yes], USUAL_YES
+        return yeses[best_yes], NEITHER_YES
     if no_fit - yes_fit >= NEITHER_CLEAR and no_fit >= as_heard - NEITHER_NEAR:
         return noes[best_no], USUAL_YES  # as sure as a usual yes: a no well over the core's bar for one
     return None
