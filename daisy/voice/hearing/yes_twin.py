@@ -133,7 +133,8 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
     heard_behind = as_heard < min(best_no, best_no + margin) and margin <= -PLAIN_CLOSE
     if twin_close or ((margin < -CLEAR_NO or heard_behind) and not said_otherwise):
         return min(confidence, MAYBE_NO)
-    if vocabulary.prompt_yes_phrase(text, lang) and as_heard - best_no <= -PROMPT_NOT_SAID:
+    prompt_phrase = vocabulary.prompt_yes_phrase(text, lang)
+    if prompt_phrase and as_heard - best_no <= -PROMPT_NOT_SAID:
         return min(confidence, LEANS_NO)  # the prompt's words, maybe, not the caller's
     leans_yes = margin > 0 or (text in yes_words and margin > -PLAIN_CLOSE)
     # ...but not a yes written with a "no" in it ("Sí, no me he hecho." for espeak-ng's "Incorrecto.",
@@ -145,6 +146,8 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
         confidence = min(confidence, LEANS_NO)
     # The words heard may be a yes of their own ("Ándale.", "De acuerdo."): over every no-word by as
     # much, they make it as sure.
+    if prompt_phrase and as_heard - best_no <= -PROMPT_BEHIND:
+        return min(confidence, LEANS_NO)  # the prompt's words trailing a no-word: "¿sí o no?" first
     if max(margin, as_heard - best_no) >= CLEAR_YES:
         return max(confidence, SURE)
     return confidence
@@ -157,6 +160,12 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
 # sets 23 and 26). True yeses so heard trail by 6.6 at most ("Yup.", "Sí, correcto."), too near to tell
 # them apart: such a yes leans no (under the 0.3 a value heard clearly needs), and gets "¿sí o no?".
 PROMPT_NOT_SAID = 5.0
+# ...and so does one that trails a no-word by less, but still by this many nats: espeak-ng m1's
+# "Negative." in cab noise heard "Yes, correct." (4.7 behind "Negative.", "Yeah." 3.2 ahead of it) had
+# confirmed a name ("Christine Apalel" for Cristina Powell, made-up set 75). Re-heard, the 115 read-back
+# answers of sets 71, 72, 74 and 75 heard as a prompt yes-phrase: that no and 2 of 85 yeses ("Sí, son
+# esas.", "Eso es." heard "Sí, correcto.") now get "¿sí o no?"; no other answer changed.
+PROMPT_BEHIND = 2.0
 
 
 # A no the decoder wrote as one of its prompt's no-phrases ("No, está mal.", "No, that's wrong.")
