@@ -133,8 +133,7 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
     heard_behind = as_heard < min(best_no, best_no + margin) and margin <= -PLAIN_CLOSE
     if twin_close or ((margin < -CLEAR_NO or heard_behind) and not said_otherwise):
         return min(confidence, MAYBE_NO)
-    prompt_phrase = vocabulary.prompt_yes_phrase(text, lang)
-    if prompt_phrase and as_heard - best_no <= -PROMPT_NOT_SAID:
+    if vocabulary.prompt_yes_phrase(text, lang) and as_heard - best_no <= -PROMPT_BEHIND:
         return min(confidence, LEANS_NO)  # the prompt's words, maybe, not the caller's
     leans_yes = margin > 0 or (text in yes_words and margin > -PLAIN_CLOSE)
     # ...but not a yes written with a "no" in it ("Sí, no me he hecho." for espeak-ng's "Incorrecto.",
@@ -146,8 +145,6 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
         confidence = min(confidence, LEANS_NO)
     # The words heard may be a yes of their own ("Ándale.", "De acuerdo."): over every no-word by as
     # much, they make it as sure.
-    if prompt_phrase and as_heard - best_no <= -PROMPT_BEHIND:
-        return min(confidence, LEANS_NO)  # the prompt's words trailing a no-word: "¿sí o no?" first
     if max(margin, as_heard - best_no) >= CLEAR_YES:
         return max(confidence, SURE)
     return confidence
@@ -159,12 +156,11 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
 # "Negative." or "No." by 6.7-11 nats (twice it confirmed plates heard clearly, at 0.42 and 0.9: made-up
 # sets 23 and 26). True yeses so heard trail by 6.6 at most ("Yup.", "Sí, correcto."), too near to tell
 # them apart: such a yes leans no (under the 0.3 a value heard clearly needs), and gets "¿sí o no?".
-PROMPT_NOT_SAID = 5.0
-# ...and so does one that trails a no-word by less, but still by this many nats: espeak-ng m1's
-# "Negative." in cab noise heard "Yes, correct." (4.7 behind "Negative.", "Yeah." 3.2 ahead of it) had
-# confirmed a name ("Christine Apalel" for Cristina Powell, made-up set 75). Re-heard, the 115 read-back
-# answers of sets 71, 72, 74 and 75 heard as a prompt yes-phrase: that no and 2 of 85 yeses ("Sí, son
-# esas.", "Eso es." heard "Sí, correcto.") now get "¿sí o no?"; no other answer changed.
+# The bound was 5 nats until espeak-ng m1's "Negative." in cab noise, heard "Yes, correct." 4.7 behind
+# "Negative." ("Yeah." 3.2 ahead of it, so it passed as a sure yes), confirmed a name ("Christine Apalel"
+# for Cristina Powell, made-up set 75). At 2, re-heard, the 115 read-back answers of sets 71, 72, 74 and
+# 75 heard as a prompt yes-phrase: that no and 8 of 85 yeses now get "¿sí o no?" (one more turn each:
+# six "Sí, correcto." heard as said at 0.78, "Sí, son esas." and two "Eso es."); 29 noes stay as they were.
 PROMPT_BEHIND = 2.0
 
 
