@@ -940,12 +940,15 @@ def _nato_heard_in_spanish(words: list[str]) -> list[str]:
             if w not in _NATO and len(w) >= _SHORT_NATO + 1 else _nato_less_a_sound(w) or w for w in out]
 
 
+_NATO_LONGEST_FIRST = tuple(sorted(_NATO, key=lambda w: (-len(w), w)))
+
+
 def _nato_unglued(word: str) -> list[str]:
     """A NATO word run into the next one or into a "guion" ("kilomique" for Kilo, Mike; "papagion" for
     Papa, guion: Kokoro, made-up sets 65-70), as two words; any other word as it is."""
     if word in _NATO:
         return [word]
-    for nato in _NATO:
+    for nato in _NATO_LONGEST_FIRST:  # ("julietttango": Juliett, then Tango)
         rest = word[len(nato):]
         if len(nato) >= 4 and word.startswith(nato) and len(rest) >= 3 \
                 and (rest in _NATO or rest == "guion" or _nato_by_sound(rest)):
