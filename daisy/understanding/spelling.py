@@ -1855,7 +1855,7 @@ def _letters_heard_en_el(text: str) -> str:
         out += [key[0], "de", key]
         i = at + 3
     rest = words[i:]
-    if not out or not any(w.isdigit() or w in _ES_DIGIT_WORDS or is_number_word(w, "es") for w in rest):
+    if not out or not any(is_number_word(w, "es") for w in rest):
         return text
     return " ".join(out + rest)
 
