@@ -299,5 +299,23 @@ def said_as_no(text: str, lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([turned, *alone]))
 
 
+# A "not" before "right" sounds like the "That's" before it on a phone line: Whisper base writes
+# "That's right." for espeak-ng's "Not right." and "Not quite." on every variant, with no other
+# hypothesis and whatever its prompt (hearing.yes_twin.weigh_yes scores "Not right." in its place).
+# Only a two-word "<lead> right": a yes with more words before it ("Yes, that's right.") fits "Yes, not
+# right." nearly as well as what was said, and so does "That's correct." its "Not correct.".
+_NEGATED_LEAD: dict[str, tuple[str, str]] = {"en": ("right", "Not right.")}
+
+
+def said_with_not(text: str, lang: str) -> tuple[str, ...]:
+    """The negated reading of a two-word "<lead> right" yes ("That's right." → "Not right."), else ()."""
+    pack = "es" if lang.lower().startswith("es") else "en"
+    if pack not in _NEGATED_LEAD:
+        return ()
+    word, negated = _NEGATED_LEAD[pack]
+    words = re.findall(r"[\w']+", text.lower())
+    return (negated,) if len(words) == 2 and words[1] == word and words[0] not in ("not", "no") else ()
+
+
 def _as_written(word: str, other: str) -> str:
     return other.capitalize() if word[:1].isupper() else other

@@ -89,6 +89,16 @@ PLAIN_CLOSE = 0.5
 SAID_OTHERWISE = 3.0
 
 
+# How near "Not right." may come to a "That's right." heard before the yes is a maybe
+# (vocabulary.said_with_not). Said by 8-9 voices a language (espeak-ng, Kokoro, Piper; clean and noisy),
+# 12 yeses and 12 noes in phrasings the evaluation's callers never use were answered to a read-back:
+# 30 of 216 English noes confirmed, 20 of them "Not right." and "Not quite." heard "That's right." at
+# 0.9; there "Not right." fit from 5.9 nats better to 6.7 worse, while every yes heard "That's right."
+# trailed by 3.5 or more. At 3 nats: "Not right." 10 → 0 confirmed, "Not quite." 10 → 4; the yeses
+# of both phrasings (those and the evaluation's own) confirm or are asked again exactly as before.
+NOT_NEAR = 3.0
+
+
 _A_NO = re.compile(r"(?i)\b(?:no|not|nope)\b")
 
 
@@ -115,12 +125,17 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
         # "Incorrect.", so no scoring tells them apart; no yes is said that way
         return min(confidence, MAYBE_NO)
     twins = vocabulary.said_as_no(text, lang)
+    negated = vocabulary.said_with_not(text, lang)
     yes_words, no_words = vocabulary.yes_and_no_words(lang, around_twins=bool(twins))
-    readings = [*yes_words, *no_words, text, *twins]
+    readings = [*yes_words, *no_words, text, *twins, *negated]
     fits = turn.fits(readings)
+    if negated:
+        fits, negated_fit = fits[: -len(negated)], max(fits[-len(negated) :])
     best_no = max(fits[len(yes_words) : len(yes_words) + len(no_words)])
     as_heard = fits[len(yes_words) + len(no_words)]
     best_twin = max(fits[len(yes_words) + len(no_words) + 1 :], default=None)
+    if negated and negated_fit > as_heard - NOT_NEAR:
+        return min(confidence, MAYBE_NO)  # "Not right." heard "That's right."
     margin = max(fits[: len(yes_words)]) - best_no
     # Only words with no twin can be a yes of their own: "Have sin correct." is a "correct" like any
     # other, however well those very words fit.
