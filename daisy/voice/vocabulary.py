@@ -299,22 +299,23 @@ def said_as_no(text: str, lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([turned, *alone]))
 
 
-# A "not" before "right" sounds like the "That's" before it on a phone line: Whisper base writes
-# "That's right." for espeak-ng's "Not right." and "Not quite." on every variant, with no other
-# hypothesis and whatever its prompt (hearing.yes_twin.weigh_yes scores "Not right." in its place).
-# Only a two-word "<lead> right": a yes with more words before it ("Yes, that's right.") fits "Yes, not
-# right." nearly as well as what was said, and so does "That's correct." its "Not correct.".
-_NEGATED_LEAD: dict[str, tuple[str, str]] = {"en": ("right", "Not right.")}
+# Noes that sound like a yes on a phone line, where Whisper base writes the yes with no other
+# hypothesis and whatever its prompt: the "Not" of espeak-ng's "Not right." and "Not quite." like a
+# "That's" ("That's right."), its "Nah." like "Yes." (hearing.yes_twin.weigh_yes scores the no in the
+# yes's place). Only these exact yeses: one with more words before "right" ("Yes, that's right.") fits
+# "Yes, not right." nearly as well as what was said, "That's correct." its "Not correct." too, and a
+# "Yeah." its "Nah." as near as a real "Nah." comes.
+_SOUNDS_LIKE_NO: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "en": ((re.compile(r"(?!not |no )[\w']+ right"), "Not right."), (re.compile(r"yes"), "Nah.")),
+}
 
 
-def said_with_not(text: str, lang: str) -> tuple[str, ...]:
-    """The negated reading of a two-word "<lead> right" yes ("That's right." → "Not right."), else ()."""
+def said_as_a_close_no(text: str, lang: str) -> tuple[str, ...]:
+    """The no a yes heard may have been, where the two sound alike ("That's right." → "Not right.",
+    "Yes." → "Nah."); () for any other words."""
     pack = "es" if lang.lower().startswith("es") else "en"
-    if pack not in _NEGATED_LEAD:
-        return ()
-    word, negated = _NEGATED_LEAD[pack]
-    words = re.findall(r"[\w']+", text.lower())
-    return (negated,) if len(words) == 2 and words[1] == word and words[0] not in ("not", "no") else ()
+    said = " ".join(re.findall(r"[\w']+", text.lower()))
+    return tuple(no for yes, no in _SOUNDS_LIKE_NO.get(pack, ()) if yes.fullmatch(said))
 
 
 def _as_written(word: str, other: str) -> str:

@@ -89,13 +89,15 @@ PLAIN_CLOSE = 0.5
 SAID_OTHERWISE = 3.0
 
 
-# How near "Not right." may come to a "That's right." heard before the yes is a maybe
-# (vocabulary.said_with_not). Said by 8-9 voices a language (espeak-ng, Kokoro, Piper; clean and noisy),
-# 12 yeses and 12 noes in phrasings the evaluation's callers never use were answered to a read-back:
-# 30 of 216 English noes confirmed, 20 of them "Not right." and "Not quite." heard "That's right." at
-# 0.9; there "Not right." fit from 5.9 nats better to 6.7 worse, while every yes heard "That's right."
-# trailed by 3.5 or more. At 3 nats: "Not right." 10 → 0 confirmed, "Not quite." 10 → 4; the yeses
-# of both phrasings (those and the evaluation's own) confirm or are asked again exactly as before.
+# How near the no a yes sounds like (vocabulary.said_as_a_close_no) may come to the yes heard before the
+# yes is a maybe. Said by 8-9 voices a language (espeak-ng, Kokoro, Piper; clean and noisy), 12 yeses
+# and 12 noes in phrasings the evaluation's callers never use were answered to a read-back
+# (benchmarks/read_back_answers.py): 30 of 216 English noes confirmed, 20 of them "Not right." and
+# "Not quite." heard "That's right." at 0.9, 3 "Nah." heard "Yes.". "Not right." fit those from 5.9 nats
+# better to 6.7 worse, every yes heard "That's right." 3.5 worse or more; "Nah." fit the noes heard
+# "Yes." 0.6-2.2 worse, and 287 of the 288 yeses heard as a bare "Yes." in made-up sets 71-77 more
+# than 3 worse (one 2.8: one more "¿sí o no?"). At 3 nats: "Not right." 10 → 0 confirmed, "Not
+# quite." 10 → 4, "Nah." heard "Yes." 3 → 0; the yeses of both phrasings as before.
 NOT_NEAR = 3.0
 
 
@@ -125,7 +127,7 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
         # "Incorrect.", so no scoring tells them apart; no yes is said that way
         return min(confidence, MAYBE_NO)
     twins = vocabulary.said_as_no(text, lang)
-    negated = vocabulary.said_with_not(text, lang)
+    negated = vocabulary.said_as_a_close_no(text, lang)
     yes_words, no_words = vocabulary.yes_and_no_words(lang, around_twins=bool(twins))
     readings = [*yes_words, *no_words, text, *twins, *negated]
     fits = turn.fits(readings)
@@ -135,7 +137,7 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
     as_heard = fits[len(yes_words) + len(no_words)]
     best_twin = max(fits[len(yes_words) + len(no_words) + 1 :], default=None)
     if negated and negated_fit > as_heard - NOT_NEAR:
-        return min(confidence, MAYBE_NO)  # "Not right." heard "That's right."
+        return min(confidence, MAYBE_NO)  # "Not right." heard "That's right.", "Nah." heard "Yes."
     margin = max(fits[: len(yes_words)]) - best_no
     # Only words with no twin can be a yes of their own: "Have sin correct." is a "correct" like any
     # other, however well those very words fit.
