@@ -13,9 +13,10 @@ hears `{"audio": ...}` in that state. Each answer is tallied by what Daisy did: 
 Measured on this 2-core machine (~8 min a language), 2026-12-07, unseen phrasings (216 English and
 192 Spanish answers): English noes confirmed 30 before the noes a yes sounds like were weighed (20 of
 them "Not right." and "Not quite." heard "That's right.", 3 "Nah." heard "Yes."), 11 after; Spanish 2
-(noisy noes heard "Sí, sí, sí."). Yeses confirmed at once: English 173 of 216, Spanish 128 of 192 (the
-rest asked "¿sí o no?", 6 and 3 taken as a no). The evaluation's own phrasings (`--seen`): no no
-confirmed in either language.
+before a yes-word written three times over leaned no (noisy noes heard "Sí, sí, sí."), 0 after. Yeses
+confirmed at once, before and after: English 173 of 216, Spanish 128 of 192 (the rest asked "¿sí o
+no?", 6 and 3 taken as a no). The evaluation's own phrasings (`--seen`): no no confirmed in either
+language, before or after.
 """
 
 from __future__ import annotations

@@ -157,6 +157,19 @@ def test_a_no_whisper_writes_as_the_yes_it_sounds_like_is_never_a_sure_yes() -> 
         assert value(Expected.YES_NO, heard.text, "en", NOW) == "yes" and heard.confidence >= SURE_YES, heard
 
 
+def test_a_no_the_decoder_loops_into_one_yes_word_never_confirms_at_once() -> None:
+    from daisy.core.ladder import SURE_YES_FOR_A_CLEAR_VALUE
+
+    # Kokoro's "Está equivocado." and espeak-ng es-419+f3's "Nel, no es.", both in cab noise, come out
+    # of Whisper base as "Sí, sí, sí, sí." and "Sí, sí, sí.": a plain "Sí." fits their audio a little
+    # better than "No.", and they had confirmed a name said no to (at 0.5 and 0.46)
+    model = load_whisper(Path("data"))
+    for clip in ("kokoro_es_esta_equivocado_cab.wav", "espeak_es_f3_nel_no_es_cab.wav"):
+        heard = hear(model, line_clip(clip), 8000, Expected.YES_NO, "es", NOW)
+        assert value(Expected.YES_NO, heard.text, "es", NOW) != "yes" \
+            or heard.confidence < SURE_YES_FOR_A_CLEAR_VALUE, heard
+
+
 def test_an_english_plate_spelled_in_nato_words_is_heard_through_the_spelling_decode(tmp_path: Path) -> None:
     model = load_whisper(Path("data"))
     pcm, rate = speak("Mike, Alpha, Alpha, seven, four, three, nine.", "en-us", tmp_path)

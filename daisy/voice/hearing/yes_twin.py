@@ -102,6 +102,14 @@ NOT_NEAR = 3.0
 
 
 _A_NO = re.compile(r"(?i)\b(?:no|not|nope)\b")
+# One yes-word written three times or more ("Sí, sí, sí, sí."): the decoder looping on audio it could
+# not read, not a yes it heard; unless the yes-words fit the audio clearly better than the no-words
+# (CLEAR_YES: "Uh huh, yes." written "Yes. Yes. Yes." 51 times on made-up sets 62-77, every one so),
+# it leans no and gets "¿sí o no?". Two noes in the read-back phrasings the callers never use
+# (benchmarks/read_back_answers.py: Kokoro's noisy "Está equivocado.", espeak-ng's noisy "Nel, no es.")
+# came out so, plain "Sí." fitting them 0.8 and 1.3 nats better than "No.", and confirmed names said
+# no to (at 0.5 and 0.46); no yes of the callers' own phrasings there was written so.
+_ECHOED_YES = re.compile(r"(?i)\W*(s[ií]|yes|yeah)(?:\W+\1){2,}\W*")
 
 
 def torn_between(readings: list[str]) -> bool:
@@ -164,6 +172,8 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
     # much, they make it as sure.
     if max(margin, as_heard - best_no) >= CLEAR_YES:
         return max(confidence, SURE)
+    if _ECHOED_YES.fullmatch(text):
+        return min(confidence, LEANS_NO)  # a loop, and the yes-words not clearly ahead: "¿sí o no?"
     return confidence
 
 
