@@ -16,7 +16,7 @@ them "Not right." and "Not quite." heard "That's right.", 3 "Nah." heard "Yes.")
 before a yes-word written three times over leaned no (noisy noes heard "Sí, sí, sí."), 0 after. Yeses
 confirmed at once, before and after: English 173 of 216, Spanish 128 of 192 (the rest asked "¿sí o
 no?", 6 and 3 taken as a no). The evaluation's own phrasings (`--seen`): no no confirmed in either
-language, before or after.
+language, before or after; one Spanish yes more asked "¿sí o no?" after (177 of 256 confirmed at once).
 """
 
 from __future__ import annotations
