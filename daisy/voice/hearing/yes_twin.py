@@ -98,13 +98,13 @@ SAID_OTHERWISE = 3.0
 # "Yes." 0.6-2.2 worse, and 287 of the 288 yeses heard as a bare "Yes." in made-up sets 71-77 more
 # than 3 worse (one 2.8: one more "¿sí o no?"). At 3 nats: "Not right." 10 → 0 confirmed, "Not
 # quite." 10 → 4, "Nah." heard "Yes." 3 → 0; the yeses of both phrasings as before.
-NOT_NEAR = 3.0
+CLOSE_NO_NEAR = 3.0
 
 
 _A_NO = re.compile(r"(?i)\b(?:no|not|nope)\b")
 # One yes-word written three times or more ("Sí, sí, sí, sí."): the decoder looping on audio it could
 # not read, not a yes it heard; unless the yes-words fit the audio clearly better than the no-words
-# (CLEAR_YES: "Uh huh, yes." written "Yes. Yes. Yes." 51 times on made-up sets 62-77, every one so),
+# (CLEAR_YES: "Uh huh, yes." written "Yes. Yes. Yes." 51 times on made-up sets 62-76, each a sure yes),
 # it leans no and gets "¿sí o no?". Two noes in the read-back phrasings the callers never use
 # (benchmarks/read_back_answers.py: Kokoro's noisy "Está equivocado.", espeak-ng's noisy "Nel, no es.")
 # came out so, plain "Sí." fitting them 0.8 and 1.3 nats better than "No.", and confirmed names said
@@ -136,16 +136,16 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
         # "Incorrect.", so no scoring tells them apart; no yes is said that way
         return min(confidence, MAYBE_NO)
     twins = vocabulary.said_as_no(text, lang)
-    negated = vocabulary.said_as_a_close_no(text, lang)
+    close_noes = vocabulary.said_as_a_close_no(text, lang)
     yes_words, no_words = vocabulary.yes_and_no_words(lang, around_twins=bool(twins))
-    readings = [*yes_words, *no_words, text, *twins, *negated]
+    readings = [*yes_words, *no_words, text, *twins, *close_noes]
     fits = turn.fits(readings)
-    if negated:
-        fits, negated_fit = fits[: -len(negated)], max(fits[-len(negated) :])
+    if close_noes:
+        fits, close_no_fit = fits[: -len(close_noes)], max(fits[-len(close_noes) :])
     best_no = max(fits[len(yes_words) : len(yes_words) + len(no_words)])
     as_heard = fits[len(yes_words) + len(no_words)]
     best_twin = max(fits[len(yes_words) + len(no_words) + 1 :], default=None)
-    if negated and negated_fit > as_heard - NOT_NEAR:
+    if close_noes and close_no_fit > as_heard - CLOSE_NO_NEAR:
         return min(confidence, MAYBE_NO)  # "Not right." heard "That's right.", "Nah." heard "Yes."
     margin = max(fits[: len(yes_words)]) - best_no
     # Only words with no twin can be a yes of their own: "Have sin correct." is a "correct" like any
