@@ -7,9 +7,11 @@ English), sent through the 8 kHz µ-law line clean and with cab noise, and heard
 hears `{"audio": ...}` in that state. Each answer is tallied by what Daisy did: confirmed (yes), asked
 "¿sí o no?", or took it as a no.
 
-    .venv/bin/python benchmarks/read_back_answers.py [--lang es|en] [--seen] [--json OUT]
+    .venv/bin/python benchmarks/read_back_answers.py [--lang es|en] [--seen | --phrases FILE] [--json OUT]
 
-`--seen` uses the evaluation callers' own yes and no sayings instead (what was tuned on).
+`--seen` uses the evaluation callers' own yes and no sayings instead (what was tuned on); `--phrases`
+other ones, from a TOML file laid out as the sayings are (`[yes]` and `[no]`, each with `es` and `en`
+lists).
 Measured on this 2-core machine (~8 min a language), 2026-12-07, unseen phrasings (216 English and
 192 Spanish answers): English noes confirmed 30 before the noes a yes sounds like were weighed (20 of
 them "Not right." and "Not quite." heard "That's right.", 3 "Nah." heard "Yes."), 11 after; Spanish 2
@@ -54,10 +56,11 @@ VOICES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def _seen() -> dict[str, dict[str, list[str]]]:
+def _sayings(path: Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """Yes and no phrasings from a TOML file (the evaluation callers' own sayings by default)."""
     import daisy.evaluation as evaluation
 
-    sayings = tomllib.loads((Path(evaluation.__file__).parent / "sayings.toml").read_text())
+    sayings = tomllib.loads((path or Path(evaluation.__file__).parent / "sayings.toml").read_text())
     return {lang: {"yes": sayings["yes"][lang], "no": sayings["no"][lang]} for lang in ("es", "en")}
 
 
@@ -105,9 +108,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=("es", "en"), action="append")
     parser.add_argument("--seen", action="store_true", help="the evaluation callers' own sayings")
+    parser.add_argument("--phrases", type=Path, help="a TOML file of other yes and no phrasings")
     parser.add_argument("--json", type=Path, help="every answer, heard and tallied, to this file")
     args = parser.parse_args()
-    phrases = _seen() if args.seen else UNSEEN
+    phrases = _sayings() if args.seen else _sayings(args.phrases) if args.phrases else UNSEEN
     rows = [row for lang in args.lang or ["es", "en"] for row in run(lang, phrases[lang])]
     tally = Counter((r["lang"], r["meant"], r["got"]) for r in rows)
     for (lang, meant, got), n in sorted(tally.items()):
