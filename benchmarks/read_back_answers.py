@@ -111,6 +111,8 @@ def main() -> None:
     parser.add_argument("--phrases", type=Path, help="a TOML file of other yes and no phrasings")
     parser.add_argument("--json", type=Path, help="every answer, heard and tallied, to this file")
     args = parser.parse_args()
+    if args.phrases and not args.phrases.is_file():
+        parser.error(f"no phrasings file at {args.phrases}")
     phrases = _sayings() if args.seen else _sayings(args.phrases) if args.phrases else UNSEEN
     rows = [row for lang in args.lang or ["es", "en"] for row in run(lang, phrases[lang])]
     tally = Counter((r["lang"], r["meant"], r["got"]) for r in rows)
