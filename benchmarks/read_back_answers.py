@@ -19,6 +19,8 @@ before a yes-word written three times over leaned no (noisy noes heard "Sí, sí
 confirmed at once, before and after: English 173 of 216, Spanish 128 of 192 (the rest asked "¿sí o
 no?", 6 and 3 taken as a no). The evaluation's own phrasings (`--seen`): no no confirmed in either
 language, before or after; one Spanish yes more asked "¿sí o no?" after (177 of 256 confirmed at once).
+A second unseen set, chosen after (`--phrases benchmarks/read_back_answers_more.toml`): English 11 of
+144 noes confirmed (9 "Not correct." heard "That's correct.", 2 "Uh-uh." heard "Yeah."), Spanish 0 of 128.
 """
 
 from __future__ import annotations
