@@ -13,7 +13,7 @@ hears `{"audio": ...}` in that state. Each answer is tallied by what Daisy did: 
 other ones, from a TOML file laid out as the sayings are (`[yes]` and `[no]`, each with `es` and `en`
 lists).
 Measured on this 2-core machine (~8 min a language), 2026-12-07, unseen phrasings (216 English and
-192 Spanish answers): English noes confirmed 30 before the noes a yes sounds like were weighed (20 of
+192 Spanish answers each way): English noes confirmed 30 before the noes a yes sounds like were weighed (20 of
 them "Not right." and "Not quite." heard "That's right.", 3 "Nah." heard "Yes."), 11 after; Spanish 2
 before a yes-word written three times over leaned no (noisy noes heard "Sí, sí, sí."), 0 after. Yeses
 confirmed at once, before and after: English 173 of 216, Spanish 128 of 192 (the rest asked "¿sí o
@@ -84,6 +84,8 @@ def run(lang: str, phrases: dict[str, list[str]]) -> list[dict[str, Any]]:
     while out.get("state") != "confirming" and len(sent) < 20:  # in text, to the first read-back
         sent.append(driver.next(out))
         out = session.send(sent[-1])
+    if out.get("state") != "confirming":
+        raise SystemExit(f"the {lang} caller never reached a read-back in text; nothing to measure")
     field = out.get("field")
     rows = []
     for meant, said in phrases.items():
@@ -115,7 +117,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.phrases and not args.phrases.is_file():
         parser.error(f"no phrasings file at {args.phrases}")
-    phrases = _sayings() if args.seen else _sayings(args.phrases) if args.phrases else UNSEEN
+    try:
+        phrases = _sayings() if args.seen else _sayings(args.phrases) if args.phrases else UNSEEN
+    except (KeyError, tomllib.TOMLDecodeError) as e:
+        parser.error(f"{args.phrases}: needs [yes] and [no], each with es and en lists ({e})")
     rows = [row for lang in args.lang or ["es", "en"] for row in run(lang, phrases[lang])]
     tally = Counter((r["lang"], r["meant"], r["got"]) for r in rows)
     for (lang, meant, got), n in sorted(tally.items()):
