@@ -38,6 +38,7 @@ import re
 
 from daisy.voice import vocabulary
 from daisy.voice.hearing.alignment import TurnAudio, as_a_sentence
+from daisy.voice.hearing.cleaning import fold_words
 
 # The yes is contradicted by the audio: no confidence at all, below every yes threshold of the core
 # (a yes heard with any other confidence is at least not contradicted: core.ladder.SURE_YES_WHEN_ASKED).
@@ -110,7 +111,13 @@ _A_NO = re.compile(r"(?i)\b(?:no|not|nope)\b")
 # came out so, plain "Sí." fitting them 0.8 and 1.3 nats better than "No.", and confirmed names said
 # no to (at 0.5 and 0.46); of the callers' own yeses there, one now gets "¿sí o no?" (espeak-ng's noisy
 # "Ajá, sí." heard "Sí. Sí. Sí."), the rest as before.
-_ECHOED_YES = re.compile(r"(?i)\W*(s[ií]|yes|yeah)(?:\W+\1){2,}\W*")
+_LOOPED_YES_WORDS = frozenset({"si", "yes", "yeah"})  # as cleaning.fold_words writes them
+
+
+def _looped_yes(text: str) -> bool:
+    """One yes-word and nothing else, three times or more ("Sí, sí, sí, sí.", "Sí, si, sí")."""
+    words = fold_words(text)
+    return len(words) >= 3 and len(set(words)) == 1 and words[0] in _LOOPED_YES_WORDS
 
 
 def torn_between(readings: list[str]) -> bool:
@@ -173,7 +180,7 @@ def weigh_yes(turn: TurnAudio, text: str, lang: str, confidence: float, torn: bo
     # much, they make it as sure.
     if max(margin, as_heard - best_no) >= CLEAR_YES:
         return max(confidence, SURE)
-    if _ECHOED_YES.fullmatch(text):
+    if _looped_yes(text):
         return min(confidence, LEANS_NO)  # a loop, and the yes-words not clearly ahead: "¿sí o no?"
     return confidence
 
