@@ -131,6 +131,6 @@ def test_an_address_said_after_a_confirmed_name_is_heard_knowing_the_name(tmp_pa
                  "at five pm", "yes"]:
         out = call.send({"say": said})
     assert out["expects"] == "email" and out["record"]["driver_name"] == "Travis Holloway"
-    said = _speak("travis dot holloway at icloud dot com", "en-us", tmp_path / "email.wav")
+    said = _speak("travis dot holloway at icloud dot com", "en-us+m1", tmp_path / "email.wav")
     out = call.send({"audio": said})
     assert out["pending"].startswith("travis.holloway@")

@@ -65,6 +65,7 @@ from daisy.voice.hearing.cleaning import (
     voiced_seconds,
     without_echoed_last_digit,
 )
+from daisy.voice.hearing.features import log_mel
 from daisy.voice.phone_band import RATE as LINE_RATE
 from daisy.voice.phone_band import resample_exact, through_the_line
 
@@ -131,7 +132,7 @@ def encode(model, audio: np.ndarray):  # type: ignore[no-untyped-def]
     seconds = len(audio) / WHISPER_RATE
     window = int(max(seconds + 1.0, 3.0) * WHISPER_RATE)
     padded = np.pad(audio, (0, window - len(audio)))
-    features = model.feature_extractor(padded)[:, : window // 160]
+    features = log_mel(model.feature_extractor, padded)[:, : window // 160]
     return model.model.encode(
         ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None], dtype=np.float32)),
         to_cpu=False,
