@@ -12,7 +12,7 @@ from daisy.core.expectation import Offer, caller_name, name_of_the_caller, offer
 from daisy.core.state import Outcome, Phase, Turn
 from daisy.core.wording import join, spoken_list
 from daisy.form import FieldKind, FormField
-from daisy.understanding import email_from_name, plausible, reader
+from daisy.understanding import email_from_name, names, plausible, reader
 from daisy.understanding.intents import Intent, only_joining, sounds_done
 
 PIECED = (FieldKind.PLATE, FieldKind.EMAIL)
@@ -394,6 +394,7 @@ def _spelled_name(ctx: TurnContext, text: str) -> str | None:
     surname = reader.name_from_letters(letters, ctx.lang, heard=True)
     if ctx.confidence is not None:
         given = _with_names_heard_before(ctx, given, " ".join(heard))
+    given = names.without_particles_spelled_into(given, surname)
     if given.split()[-1:] == [surname]:
         # the surname heard before and spelled now is said once (a one-word name heard before was
         # the surname: "Walker", then "Whiskey, Alfa, …" is Walker, not "Walker Walker")

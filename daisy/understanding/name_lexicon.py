@@ -339,7 +339,10 @@ def _split_joined(words: list[str], lang: str) -> list[str]:
             continue
         # ...or a name's last vowel written apart as an initial ("Isabel A." for Isabela)
         split_vowel = len(w) == 1 and w.lower() in "aeiou"
-        if out and (not known(out[-1]) or split_vowel) and len(out[-1]) > 2 and _fold(out[-1] + w) in names:
+        # ...or a surname's start written as a particle ("del Gadillo" for Delgadillo)
+        run_in = out and out[-1].lower() in ("de", "del") and len(w) > 2 and not known(w)
+        if out and (not known(out[-1]) or split_vowel or run_in) and (len(out[-1]) > 2 or run_in) and _fold(
+                out[-1] + w) in names:
             out[-1] = names[_fold(out[-1] + w)]
         elif out and split_vowel and not lang.startswith("en") and len(out[-1]) > 2 and not known(
                 out[-1]) and known(mended := mend_word(out[-1] + w.lower(), lang)):

@@ -430,3 +430,18 @@ def _read_name(text: str, lang: str) -> str | None:
     if any(len(n) == 1 for n in content) and len(content) <= 1:
         return None
     return " ".join(_cap(w, k == 0) for k, w in enumerate(raw))
+
+
+def without_particles_spelled_into(given: str, surname: str) -> str:
+    """The names before a spelled surname, less the particles at their end that the spelling starts
+    with: Whisper wrote "Delgadillo" as "del Gadillo", so the caller refused "Villarreal del Badillo"
+    and spelled D-E-L-G-A-…; the "del" was the surname's own start, not a particle ("de la" before a
+    spelled "Cruz" stays)."""
+    words = given.split()
+    folded = strip_accents(surname.lower())
+    for k in range(len(words)):
+        tail = words[k:]
+        particles = strip_accents("".join(tail).lower())
+        if all(w.lower() in PARTICLES for w in tail) and folded.startswith(particles):
+            return " ".join(words[:k])
+    return given

@@ -622,6 +622,23 @@ def test_the_first_surname_said_before_the_spelling_stays_when_the_first_key_wor
     assert _heard(dialogue, turn, heard, 0.9).state.pending == "Esmeralda Quiroz Tello"
 
 
+def test_a_particle_the_spelled_surname_starts_with_is_not_kept_before_it() -> None:
+    # Kokoro's "Ángela Villarreal Delgadillo" heard "… del Gadillo" (made-up set 80): the caller spells
+    # D-E-L-G-A-…, and the "del" heard before was the surname's own start, not "del Delgadillo"
+    said = ("Ángela Villareal del Badillo", "No.", "Mi nombre, Ángela Villareal del Gatillo", "No.")
+    dialogue, turn = _call_hearing("es", *said)
+    heard = ("Ángela Villareal De De Durango Eden Senada Ele De Limón Gede Gloria Adéana De De Delfín I de "
+             "Isla Ele De Limón Ele De Luna Odeoro")
+    assert _heard(dialogue, turn, heard, 0.3).state.pending == "Ángela Villareal Delgadillo"
+
+
+def test_a_particle_before_a_spelled_surname_that_does_not_start_with_it_stays() -> None:
+    said = ("Soy Juan de la Rus.", "No.", "Soy Juan de la Rus.", "No.")
+    dialogue, turn = _call_hearing("es", *said)
+    heard = "Juan de la ce de Casa, erre de Roma, u de Uva, zeta de Zapato"
+    assert _heard(dialogue, turn, heard, 0.5).state.pending == "Juan de la Cruz"
+
+
 def test_a_spelled_surname_that_lost_its_last_letter_is_the_name_one_letter_longer() -> None:
     # espeak-ng's "Crystal: Hotel, Echo, …, Echo, Zulu" heard without its Zulu (made-up set 13): not
     # Hernando, a letter off in place

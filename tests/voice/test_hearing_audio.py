@@ -298,6 +298,14 @@ def test_a_surname_whisper_splits_in_two_comes_back_whole() -> None:
     assert "Arturo Villaseñor" in heard.text
 
 
+def test_a_surname_whisper_starts_with_a_particle_comes_back_whole() -> None:
+    # Kokoro (jf_nezumi) on a clean line, made-up set 80: Whisper base writes "Villareal del gatillo"
+    # for Delgadillo; "del" is the surname's start, not a particle before a name a letter off
+    model = load_whisper(Path("data"))
+    heard = hear(model, line_clip("kokoro_es_villarreal_del_gadillo.wav"), 8000, Expected.NAME, "es", NOW)
+    assert "Delgadillo" in heard.text and "del" not in heard.text.split()
+
+
 def test_the_given_name_before_a_spelled_surname_is_the_one_heard_in_the_earlier_answer() -> None:
     # en-us+m1 on a clean line: Whisper base writes "Lani Papa Romeo …"; the first answer was heard
     # "Lonnie Proved" (said no to for its surname), and Lonnie fits this audio nearly as well

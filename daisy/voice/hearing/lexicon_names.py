@@ -39,6 +39,7 @@ CANDIDATES = 4  # look-alikes scored per word (each costs a share of one batched
 MORE = 1.0  # nats an earlier given name must fit better than a known one heard now
 SURE_AS_HEARD = 0.8  # a name heard this sure is kept as heard (a rare surname said right)
 _PARTICLES = {"de", "del", "la", "las", "los", "y"}
+_RUN_IN = {"de", "del"}  # particles a surname may start with (Delgado, Delgadillo, Delacruz)
 
 
 def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = False,
@@ -153,7 +154,11 @@ def _joined(turn: TurnAudio, text: str, words: list[str], lang: str) -> str:
     Rigoberto): the known names that look like them written together are scored in their place."""
     for first, second in zip(words, words[1:], strict=False):
         both_known = name_lexicon.known(first) and name_lexicon.known(second)
-        if both_known or {first.lower(), second.lower()} & _PARTICLES:
+        # "del Gadillo" for Delgadillo: a particle before a word the lexicon lacks may be the start of
+        # one surname (only names that start so are scored: "de León" is left as it is)
+        run_in = (first.lower() in _RUN_IN and second.lower() not in _PARTICLES
+                  and not name_lexicon.known(second))
+        if both_known or ({first.lower(), second.lower()} & _PARTICLES and not run_in):
             continue
         pattern = re.compile(rf"\b{re.escape(first)}[\s,]+{re.escape(second)}\b", re.IGNORECASE)
         if not pattern.search(text):
@@ -163,6 +168,6 @@ def _joined(turn: TurnAudio, text: str, words: list[str], lang: str) -> str:
         both = len(first) + len(second)
         alike = [known for known in name_lexicon.near_names(first + second, lang, limit=CANDIDATES,
                                                              cutoff=LOOK_ALIKE)
-                 if len(known) >= both - 2]
+                 if len(known) >= both - 2 and (not run_in or known.lower().startswith(first.lower()))]
         text = turn.best_reading(text, _readings(pattern, text, alike), NEAR)
     return text
