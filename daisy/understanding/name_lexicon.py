@@ -21,6 +21,7 @@ from daisy.understanding import spelling
 from daisy.understanding.packs import es_mx_words
 
 MIN_MENDED = 5  # shorter words have too many one-letter neighbours
+RUN_IN = frozenset({"de", "del"})  # particles a surname may start with (Delgado, Delgadillo, Delacruz)
 SOUND_ALIKE = 75  # rapidfuzz ratio of two Spanish names' sounds ("uyua" for Ulloa's "uyoa")
 
 
@@ -340,9 +341,9 @@ def _split_joined(words: list[str], lang: str) -> list[str]:
         # ...or a name's last vowel written apart as an initial ("Isabel A." for Isabela)
         split_vowel = len(w) == 1 and w.lower() in "aeiou"
         # ...or a surname's start written as a particle ("del Gadillo" for Delgadillo)
-        run_in = out and out[-1].lower() in ("de", "del") and len(w) > 2 and not known(w)
-        if out and (not known(out[-1]) or split_vowel or run_in) and (len(out[-1]) > 2 or run_in) and _fold(
-                out[-1] + w) in names:
+        run_in = bool(out) and out[-1].lower() in RUN_IN and len(w) > 2 and not known(w)
+        joinable = run_in or bool(out) and (not known(out[-1]) or split_vowel) and len(out[-1]) > 2
+        if joinable and _fold(out[-1] + w) in names:
             out[-1] = names[_fold(out[-1] + w)]
         elif out and split_vowel and not lang.startswith("en") and len(out[-1]) > 2 and not known(
                 out[-1]) and known(mended := mend_word(out[-1] + w.lower(), lang)):

@@ -39,7 +39,6 @@ CANDIDATES = 4  # look-alikes scored per word (each costs a share of one batched
 MORE = 1.0  # nats an earlier given name must fit better than a known one heard now
 SURE_AS_HEARD = 0.8  # a name heard this sure is kept as heard (a rare surname said right)
 _PARTICLES = {"de", "del", "la", "las", "los", "y"}
-_RUN_IN = {"de", "del"}  # particles a surname may start with (Delgado, Delgadillo, Delacruz)
 
 
 def with_known_names(turn: TurnAudio, text: str, lang: str, spelled: bool = False,
@@ -156,7 +155,7 @@ def _joined(turn: TurnAudio, text: str, words: list[str], lang: str) -> str:
         both_known = name_lexicon.known(first) and name_lexicon.known(second)
         # "del Gadillo" for Delgadillo: a particle before a word the lexicon lacks may be the start of
         # one surname (only names that start so are scored: "de León" is left as it is)
-        run_in = (first.lower() in _RUN_IN and second.lower() not in _PARTICLES
+        run_in = (first.lower() in name_lexicon.RUN_IN and second.lower() not in _PARTICLES
                   and not name_lexicon.known(second))
         if both_known or ({first.lower(), second.lower()} & _PARTICLES and not run_in):
             continue
