@@ -8,7 +8,15 @@ from dataclasses import replace
 from daisy.core import known, ladder, name_by_address
 from daisy.core.context import TurnContext
 from daisy.core.events import Keypad
-from daisy.core.expectation import Offer, caller_name, name_of_the_caller, offer, refused, with_refused
+from daisy.core.expectation import (
+    Offer,
+    caller_name,
+    name_of_the_caller,
+    offer,
+    refused,
+    said_no_to,
+    with_refused,
+)
 from daisy.core.state import Outcome, Phase, Turn
 from daisy.core.wording import join, spoken_list
 from daisy.form import FieldKind, FormField
@@ -227,15 +235,7 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
     if value:
         if f.kind is FieldKind.NAME:
             if ctx.confidence is not None:  # heard, not typed: mend near-miss names from the lexicon
-                mended = reader.mend_name(value, ctx.lang)
-                # ...unless the caller said no to the mended one: their name may be one it lacks
-                value = value if mended in refused(ctx.state) else mended
-                if value in refused(ctx.state):
-                    # Heard the same as a name they said no to, it may be one that sounds the same
-                    # written another way (Carbajal, Carvajal; González, Gonzales): neither the
-                    # recognizer nor the caller hearing it read back tells them apart
-                    alike = reader.sound_alike_names(value, ctx.lang)
-                    value = next((v for v in alike if v not in refused(ctx.state)), value)
+                value = _not_said_no_to(ctx, value, reader.mend_name(value, ctx.lang))
             # a given name the lexicon knows outlives a later try's unknown one ("Lonnie Plut", then
             # "Rani Putt": the surname spelled next goes after Lonnie)
             given = reader.known_given_name(value) or ctx.state.scratch.get("given_known", "")
@@ -370,6 +370,19 @@ def _address_of_the_name_mended(ctx: TurnContext, f: FormField, pending: str) ->
         return None
     ctx.state = replace(ctx.state, scratch={**ctx.state.scratch, offered: "1"})
     return mended, wording
+
+
+def _not_said_no_to(ctx: TurnContext, heard: str, mended: str) -> str:
+    """The name to read back: the lexicon's mending of the words heard, unless the caller said no to it
+    (as it sounds: accents and word breaks are not heard), then the words as heard (their name may be
+    one the lexicon lacks), then a name that sounds the same written another way (Carbajal, Carvajal;
+    Pérez, Peres; Villarreal, Villareal): neither the recognizer nor the caller hearing it read back
+    tells them apart. Else the mended one again."""
+    for ways in ([mended, heard], reader.sound_alike_names(mended, ctx.lang),
+                 reader.sound_alike_names(heard, ctx.lang)):
+        if (fresh := next((v for v in ways if not said_no_to(ctx.state, v)), None)) is not None:
+            return fresh
+    return mended
 
 
 def _spelled_name(ctx: TurnContext, text: str) -> str | None:

@@ -4,6 +4,7 @@ hypotheses per kind); the evaluation's simulated drivers use `offer` to key digi
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -89,6 +90,19 @@ def refused(state: CallState) -> frozenset[str]:
     misreading twice costs the driver two "no"s and teaches nothing)."""
     key = _refused_key(state)
     return frozenset(state.scratch.get(key, "").split("\n")) - {""} if key else frozenset()
+
+
+def said_no_to(state: CallState, value: str) -> bool:
+    """Whether the caller said no to `value` as it sounds read back: accents, capitals and word breaks
+    are not heard ("Angela Villareal" after "Ángela Villareal", "Celiatoro" after "Celia Toro")."""
+    heard = _as_read_back(value)
+    return any(_as_read_back(v) == heard for v in refused(state))
+
+
+def _as_read_back(value: str) -> str:
+    decomposed = unicodedata.normalize("NFD", value.lower())
+    # (the tilde is heard: Peña is not Pena)
+    return "".join(c for c in decomposed if c.isalnum() or c == "\u0303")
 
 
 def refusals(state: CallState) -> int:

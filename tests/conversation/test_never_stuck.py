@@ -468,6 +468,21 @@ def test_a_heard_name_said_no_to_and_heard_again_is_offered_written_another_way_
     assert typed.state.pending == "Pedro Carbajal Saldivar"
 
 
+def test_a_name_heard_again_with_only_accents_or_word_breaks_changed_counts_as_the_one_said_no_to() -> None:
+    # Kokoro's "Ángela Villarreal Delgadillo" (made-up set 80): the mended "Ángela Villareal Delgadillo"
+    # was said no to, and the next try, heard "Angela …", was read back the same to the ear; the same
+    # name written the other way it sounds is the one to offer
+    said = ("Ángela Villareal Delgadillo, a sus órdenes", "Está incorrecto.")
+    dialogue, turn = _call_hearing("es", *said)
+    turn = _heard(dialogue, turn, "Este, mi nombre, Angela Villareal Delgadillo", 0.6)
+    assert turn.state.pending == "Ángela Villarreal Delgadillo"
+    # ...and "Celiatoro" after "Celia Toro" (made-up set 80): Pérez said no to, Peres sounds the same
+    said = ("Sí, mi nombre es Ricardo Celiatoro Pérez", "No, no, no.")
+    dialogue, turn = _call_hearing("es", *said)
+    turn = _heard(dialogue, turn, "Me llamo Ricardo Celiatoro Pérez para servirla", 0.8)
+    assert turn.state.pending == "Ricardo Celia Toro Peres"
+
+
 def test_a_given_name_said_no_to_after_the_surname_was_spelled_is_offered_written_another_way_once() -> None:
     # the driver spells the surname and says the given name: Whisper writes Dylan for Dillon, and the
     # driver hearing "Dylan" read back cannot tell which way Daisy wrote it
