@@ -654,6 +654,9 @@ _NAME_GLUED_TO_KEY = re.compile(_GLUED_NAMES + r"de?([a-z]{3,})$")
 # D's name and the "de" after it sound alike: Whisper writes one ("dedado": de de Dado)
 _D_RUN_INTO_KEY = re.compile(r"^de(d[a-z]{2,})$")
 _VOWEL_DE_VOWEL = re.compile(r"^([aeiou])de\1$")
+# ...or the key word's first vowel and the consonant after it ("Eden Senada": e de Ensenada, Kokoro, made-up
+# sets 80 and 81): the vowel said twice is heard once, the consonant stays with the "de"
+_VOWEL_DE_ITS_CONSONANT = re.compile(r"^([aeiou])de([lmnrs])$")
 _TE_DE_HEARD = re.compile(r"^tre[tvdrn]e$")
 # R's name as Whisper base writes Kokoro's Spanish "erre" (with an h, or as "era"): it keeps the R that
 # the key word after it loses or bends ("era del ancho", "here de gancho", "era delatón" for erre de
@@ -793,6 +796,10 @@ def _rejoined(words: list[str]) -> list[str]:
             # "odeo aksaka": o de Oaxaca, the key word's first vowel run into the "de" and its rest
             # written apart (Kokoro; made-up set 59, twice)
             out += [vowel.group(1), "de", vowel.group(1) + nxt]
+            key_taken = True
+        elif (vowel := _VOWEL_DE_ITS_CONSONANT.match(w)) and nxt[:1] not in "aeiouhy" \
+                and _is_keyword(nxt, "es"):
+            out += [vowel.group(1), "de", vowel.group(1) + vowel.group(2) + nxt]
             key_taken = True
         elif (key := _D_RUN_INTO_KEY.match(w)) and _is_keyword(key.group(1), "es"):
             out += ["de", "de", key.group(1)]  # "dedado": de de Dado, one "de" written

@@ -249,6 +249,9 @@ def test_the_first_surname_said_before_the_spelled_second_one_is_kept() -> None:
         ("hide irapuato", "I"),
         ("heredera ton", ""),  # erre de Ratón bent: no E nor D (its key word's first syllable ran in)
         ("veventa y nueve", "9"),  # "setenta" bent: no "ve de venta"
+        # Kokoro's "zeta de Zacatecas, e de Ensenada, ele de Luna…" (made-up set 81): the key word's first
+        # vowel heard once, its consonant with the "de"
+        ("Zeta de Zacatecas Eden Senada Ele de Luna Adéavión Y Griega de Yucatán Adéana", "ZELAYA"),
     ],
 )
 def test_a_letter_name_bent_or_run_into_its_key_word_is_the_key_words_letter(
