@@ -426,33 +426,36 @@ def _at_run_into_provider(addr: str) -> str:
     gmail). Only where no "@" was heard: as it is, the address could not be one."""
     from rapidfuzz.distance import Levenshtein
 
-    head, dot, ending = addr.partition(".")
-    if not dot or len(head) < 5:
-        return addr
-    found: list[tuple[int, int, str, int]] = []  # (letters off, how "at" was heard, provider, where)
+    # (letters off, how "at" was heard, provider, where, the ending)
+    found: list[tuple[int, int, str, int, str]] = []
     for provider, endings in PROVIDERS.items():
-        if ending not in endings:
+        # (the address may have a dot of its own before: "cashin.bulletinicloud.com")
+        ending = next((e for e in sorted(endings, key=len, reverse=True) if addr.endswith("." + e)), None)
+        head = addr[: -len(ending) - 1] if ending else ""
+        if len(head) < 5:
             continue
         for size in range(len(provider) - 1, len(provider) + 2):
             off = Levenshtein.distance(head[-size:], provider)
             if off > 1:
                 continue
             before = head[:-size]
+            if before.endswith("."):
+                continue  # the "at" heard as a dot: _at_heard_as_a_dot
             if before[-2:-1] == "a" and before[-1:] in _AT_HEARD and before[-1:] != provider[0]:
-                found.append((off, 0, provider, len(before) - 2))  # "at", its t bent: "at", "ad", "av"
+                found.append((off, 0, provider, len(before) - 2, ending))  # "at", its t bent: "ad", "av"
             elif before[-1:] in ("t", "d"):
-                found.append((off, 1, provider, len(before) - 1))  # its a run into the word before
+                found.append((off, 1, provider, len(before) - 1, ending))  # its a run into the word before
             elif before[-1:] == "a" and off == 0:
-                found.append((off, 2, provider, len(before)))  # all of it run into a word's last a
+                found.append((off, 2, provider, len(before), ending))  # all of it run into a word's last a
             elif off == 0:
-                found.append((off, 3, provider, len(before)))  # lost whole: "hughes98hotmail.com"
+                found.append((off, 3, provider, len(before), ending))  # lost whole: "hughes98hotmail.com"
     found = [f for f in found if f[3] >= 2]
     if not found:
         return addr
     best = min(found)
     if any(f[2] != best[2] and f[:2] == best[:2] for f in found):
         return addr  # as near another provider: not ours to choose
-    return f"{head[: best[3]]}@{best[2]}.{ending}"
+    return f"{addr[: best[3]]}@{best[2]}.{best[4]}"
 
 
 _AT_HEARD = set("tdvpb")  # the t of "at" on the line

@@ -302,6 +302,10 @@ def test_a_provider_with_its_first_letter_written_as_its_name_is_that_provider(s
         # the "at" lost whole before a provider heard exactly: not "hues98ho" at a "tmail" near gmail
         ("hues98hotmail.com", "en", "hues98@hotmail.com"),
         ("bslodorexhotmail.com", "en", "bslodorex@hotmail.com"),
+        # ...after a dot of the address's own (Kokoro's "catherine dot bullock at icloud dot com", made-up
+        # set 80)
+        ("cashin dot bulletin iCloud dot com.", "en", "cashin.bulletin@icloud.com"),
+        ("maria punto lopez hotmail punto com", "es", "maria.lopez@hotmail.com"),
         # heard as "dot" or "not": no address has a well-known provider's domain under another name
         ("It's tenya.shanana.aol.com.", "en", "tenya.shanana@aol.com"),
         ("Lindsey dot contour dot gmail dot com.", "en", "lindsey.contour@gmail.com"),
