@@ -755,6 +755,16 @@ def test_a_value_refused_and_heard_again_with_a_symbol_thrice_is_offered_with_it
 
 
 
+def test_a_run_of_four_refused_cut_to_two_and_to_three_is_offered_one_shorter_at_last() -> None:
+    # Kokoro's "Tango, Romeo, five, five, five" heard "Tango Romeo 5555" three tries running (made-up set 80)
+    dialogue, turn = _call_hearing("en", "My name is Mario Lopez", "Yes.", "Tango Romeo 5555")
+    assert turn.state.pending == "TR5555"
+    turn = _heard(dialogue, _heard(dialogue, turn, "No.", 0.9), "Tango Romeo 5555", 0.9)
+    assert turn.state.pending == "TR55"
+    turn = _heard(dialogue, _heard(dialogue, turn, "No.", 0.9), "Tango Romeo 5555", 0.9)
+    assert turn.state.pending == "TR555"
+
+
 def test_a_value_refused_and_heard_again_with_its_ending_twice_is_offered_with_it_once() -> None:
     # Whisper base writes Kokoro's "Tango, seven, eight" as "Tango seven eight seven eight", every time
     dialogue, turn = _call_hearing("en", "My name is Mario Lopez", "Yes.", "Tango seven eight seven eight")
