@@ -203,7 +203,7 @@ def without_echo(symbols: str) -> list[str]:
     """Readings of heard `symbols` less the recognizer's echo, likeliest first: each run of a symbol
     cut to two ("TR7555" → "TR755"), an ending of two or more symbols written twice said once
     ("Tango, seven, eight" heard "Tango seven eight seven eight": "T7878" → "T78"), a last digit twice
-    said once ("T4488" → "T448"), a run of four or more one shorter ("TR5555" → "TR555")."""
+    said once ("T4488" → "T448"), a run one shorter ("TR5555" → "TR555", "EE3" → "E3")."""
     readings = [echo_dropped(symbols)] if echo_dropped(symbols) != symbols else []
     once = ending_echoed(symbols, shortest=2)
     if once:
@@ -214,9 +214,10 @@ def without_echo(symbols: str) -> list[str]:
         # eight eight", three times running: espeak-ng, made-up set 34); a double said last is mostly
         # real (22 of 272 such values said no to on sets 13-34 were an echo), so it goes last
         readings.append(symbols[:-1])
-    # ...and a run of three or more written once too often ("Tango, Romeo, five, five, five" heard "Tango
-    # Romeo 5555" on three tries, Kokoro, made-up set 80: cut to two, it was refused again)
-    for run in re.finditer(r"(.)\1{3,}", symbols if n else ""):
+    # ...and a run written once too often ("Tango, Romeo, five, five, five" heard "Tango Romeo 5555" on
+    # three tries, Kokoro, made-up set 80: cut to two, it was refused again; "Echo, three" heard "Echo,
+    # Echo, three" twice, set 82), last: most doubles are real
+    for run in re.finditer(r"(.)\1+", symbols if n else ""):
         readings.append(symbols[: run.end() - 1] + symbols[run.end() :])
     return list(dict.fromkeys(readings))
 

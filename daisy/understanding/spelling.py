@@ -266,6 +266,10 @@ _DE_AS_NASAL = {"me", "ne", "eme", "ene"}
 # Letters Mexican Spanish says alike, as a key word's first letter may show (seseo, b/v, j/g, y/ll)
 _SOUNDS_ALIKE = {"S": "SZC", "Z": "ZSC", "C": "CSZK", "B": "BV", "V": "VB", "J": "JG", "G": "GJ",
                  "Y": "YLI", "K": "KCQ", "Q": "QKC", "X": "XSJ", "I": "IY"}
+# Letter names no recognizer takes one for the other, of letters whose key words sound alike in Mexican
+# Spanish (Sapo, zapato, cereza: one s sound): the name tells the letter, not how the key word was
+# written ("ese de Sapo" heard "ese de zapo", Kokoro, made-up set 82)
+_SAID_APART = {"ese": "S", "zeta": "Z"}
 _KEYABLE_NUMBERS = {"uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
                     "once", "doce", "trece", "catorce", "quince", "veinte", "treinta", "cuarenta",
                     "cincuenta", "sesenta", "setenta", "ochenta", "noventa", "cien", "mil", "cero"}
@@ -1463,7 +1467,11 @@ def _maybe_key(
             )
             if split_before_last_vowel:
                 end += 1  # "i griega de llego a, ocho": the key word (Yegua) split before its last vowel
-            return _key_letter(words[k]), end
+            key = _key_letter(words[k])
+            if not is_english(lang) and j > 0 and _SAID_APART.get(words[j - 1]) == letter \
+                    and key in _SOUNDS_ALIKE[letter]:
+                return letter, end  # "ese de zapo": the name heard, the key word's s or z is not
+            return key, end
         if k < n and words[k] in _KEYABLE_NUMBERS and _key_letter(words[k]) == letter:
             return letter, k + 1  # "D de dos", "ese de seis": a number word as the key word
         if k < n and is_english(lang) and words[j] in ("like", "as") and words[k] in _EN_DIGIT_WORDS:

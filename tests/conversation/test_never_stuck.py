@@ -755,7 +755,7 @@ def test_a_value_refused_and_heard_again_with_a_symbol_thrice_is_offered_with_it
 
 
 
-def test_a_run_of_four_refused_cut_to_two_and_to_three_is_offered_one_shorter_at_last() -> None:
+def test_a_run_refused_as_heard_and_heard_again_is_offered_one_shorter_at_last() -> None:
     # Kokoro's "Tango, Romeo, five, five, five" heard "Tango Romeo 5555" three tries running (made-up set 80)
     dialogue, turn = _call_hearing("en", "My name is Mario Lopez", "Yes.", "Tango Romeo 5555")
     assert turn.state.pending == "TR5555"
@@ -763,6 +763,11 @@ def test_a_run_of_four_refused_cut_to_two_and_to_three_is_offered_one_shorter_at
     assert turn.state.pending == "TR55"
     turn = _heard(dialogue, _heard(dialogue, turn, "No.", 0.9), "Tango Romeo 5555", 0.9)
     assert turn.state.pending == "TR555"
+    # ...and a double refused and heard again, once ("Echo, three" heard "Echo, Echo, three", set 82)
+    dialogue, turn = _call_hearing("en", "My name is Mario Lopez", "Yes.", "Echo, Echo, three")
+    assert turn.state.pending == "EE3"
+    turn = _heard(dialogue, _heard(dialogue, turn, "No.", 0.9), "Echo, Echo, three", 0.9)
+    assert turn.state.pending == "E3"
 
 
 def test_a_value_refused_and_heard_again_with_its_ending_twice_is_offered_with_it_once() -> None:

@@ -453,6 +453,15 @@ def test_a_written_h_before_a_key_word_without_its_silent_h_is_h() -> None:
     assert reader.read_value("plate", heard, "es-MX", NOW) == "HA53326"
 
 
+def test_ese_or_zeta_before_a_key_word_written_with_the_other_s_sound_is_the_letter_named() -> None:
+    # Kokoro's "ese de Sapo" heard "ese de zapo" (made-up set 82): in Mexican Spanish s, z and soft c
+    # sound alike, so the key word's spelling is the recognizer's guess; "ese" and "zeta" are not
+    heard = "siete ese de zapo ene de no pal g de gloria tres uno"
+    assert reader.read_value("plate", heard, "es-MX", NOW) == "7SNG31"
+    assert reader.read_value("plate", "zeta de sorro uno dos tres", "es-MX", NOW) == "Z123"
+    assert reader.read_value("plate", "ce de casa uno dos tres", "es-MX", NOW) == "C123"
+
+
 def test_a_symbol_written_once_more_than_a_plate_can_hold_is_an_echo() -> None:
     from daisy.understanding import spelling
 
