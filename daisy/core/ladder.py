@@ -88,9 +88,19 @@ def lost(ctx: TurnContext) -> bool:
     return ctx.confidence is not None and ctx.confidence <= LOST
 
 
+# ...and a value heard clearly (CLEAR_VALUE) is refused only by a no heard surer than this: the same two
+# errors at once the other way round (a right value refused is a field lost). On the read-back answers of
+# made-up sets 80-82, such noes under 0.35 were 3 yeses (Kokoro's "Ajá." heard "No." at 0.29, twice;
+# "Eso." at 0.35), no no; the first no above was at 0.38 ("Nope." heard "No, that's wrong.").
+SURE_NO_TO_A_CLEAR_VALUE = 0.35
+
+
 def no_counts(ctx: TurnContext) -> bool:
     """A no to a read-back refuses the value, unless the audio contradicted it (asked once more)."""
-    return ctx.confidence is None or ctx.confidence >= SURE_NO or ctx.state.unclear > 0
+    if ctx.confidence is None or ctx.state.unclear > 0:
+        return True
+    clear = ctx.state.step == "confirm" and ctx.state.scratch.get("clear_value") == "1"  # (a read-back's)
+    return ctx.confidence >= (SURE_NO_TO_A_CLEAR_VALUE if clear else SURE_NO)
 
 
 def yes_confirms(ctx: TurnContext, text: str, enough: float = SURE_YES) -> bool:

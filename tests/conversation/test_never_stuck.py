@@ -611,6 +611,18 @@ def test_a_no_heard_unsure_is_asked_once_more_and_a_second_no_counts() -> None:
     assert refused.state.pending is None and refused.state.scratch["refused:driver_name"] == "Ramón Ibarra"
 
 
+def test_a_weak_no_to_a_value_heard_clearly_is_asked_once_more_but_not_to_a_doubtful_one() -> None:
+    # Kokoro's "Ajá." heard "No." at 0.29 had refused a right address heard at 0.87 (made-up set 80)
+    dialogue = Dialogue(FORM, "es")
+    clear = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Ramón Ibarra", 0.87)
+    asked = _heard(dialogue, clear, "No.", 0.29)
+    assert asked.state.pending == "Ramón Ibarra" and "sí o no" in asked.say.lower()
+    assert _heard(dialogue, asked, "Sí.", 0.9).state.values["driver_name"].value == "Ramón Ibarra"
+    assert _heard(dialogue, clear, "No.", 0.4).state.pending is None  # a no surer than that counts
+    heard_so_so = _heard(dialogue, dialogue.start(Direction.INBOUND, NOW), "Soy Ramón Ibarra", 0.7)
+    assert _heard(dialogue, heard_so_so, "No.", 0.29).state.pending is None
+
+
 def test_a_given_name_said_no_to_with_the_surname_spelled_now_is_not_read_back_again() -> None:
     # "Mason Rogers" was refused and Rogers is spelled now: the given name was the wrong part, so the
     # one heard now goes in, even one the lexicon lacks (not "Mason Rogers" a second time)
