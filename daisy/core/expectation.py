@@ -95,14 +95,16 @@ def refused(state: CallState) -> frozenset[str]:
 def said_no_to(state: CallState, value: str) -> bool:
     """Whether the caller said no to `value` as it sounds read back: accents, capitals and word breaks
     are not heard ("Angela Villareal" after "Ángela Villareal", "Celiatoro" after "Celia Toro")."""
-    heard = _as_read_back(value)
-    return any(_as_read_back(v) == heard for v in refused(state))
+    heard = as_read_back(value)
+    return any(as_read_back(v) == heard for v in refused(state))
 
 
-def _as_read_back(value: str) -> str:
+def as_read_back(value: str) -> str:
+    """A value as the caller hears it read back: no accents, capitals nor spaces (an address's "@", dots,
+    dashes and underscores are said)."""
     decomposed = unicodedata.normalize("NFD", value.lower())
     # (the tilde is heard: Peña is not Pena)
-    return "".join(c for c in decomposed if c.isalnum() or c == "\u0303")
+    return "".join(c for c in decomposed if c.isalnum() or c in "\u0303@._-")
 
 
 def refusals(state: CallState) -> int:

@@ -42,7 +42,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from daisy.core.expectation import Expected, Listening
+from daisy.core.expectation import Expected, Listening, as_read_back
 from daisy.understanding import email_spelled, reader
 from daisy.understanding.answers import value as answer_value
 from daisy.voice import vocabulary
@@ -218,11 +218,14 @@ def hear(
     if result.no_speech_prob > 0.8 and result.scores and max(result.scores) < -1.0:
         return NOTHING
     values: dict[str, str | None] = {}  # words heard → the answer they give (None: none, or one refused)
+    # (as a read-back sounds: "Angela Villareal" is the "Ángela Villareal" said no to)
+    refused_as_heard = {as_read_back(v) for v in refused}
 
     def value_of(text: str) -> str | None:
         if text not in values:
             found_value = answer_value(expecting, text, lang, now)
-            values[text] = None if found_value in refused else found_value
+            said_no_to = found_value is not None and as_read_back(found_value) in refused_as_heard
+            values[text] = None if said_no_to else found_value
         return values[text]
 
     def read(  # type: ignore[no-untyped-def]
