@@ -787,6 +787,23 @@ def test_a_run_refused_as_heard_and_heard_again_is_offered_one_shorter_at_last()
     assert turn.state.pending == "E3"
 
 
+@pytest.mark.parametrize(
+    ("heard", "plate"),
+    [
+        ("Foxtrot X-ray Juliet 08080", "FXJ080"),  # Kokoro's "zero, eight, zero" (made-up set 83)
+        ("Lima Lima Tango six zero four five nine", "LT60459"),
+        ("Sierra November three seven seven seven eight five", "SN37785"),
+    ],
+)
+def test_a_plate_longer_than_any_mexican_one_is_read_back_without_whispers_echo_first(
+        heard: str, plate: str) -> None:
+    said = ("My name is Mario Lopez", "Yes.", "Tango 5", "Yes.", heard)
+    _, turn = _call_hearing("en", *said)
+    assert turn.state.field == "tractor_plates" and turn.state.pending == plate
+    _, typed = _call_hearing("en", *said, confidence=None)
+    assert typed.state.pending != plate  # typed, eight symbols are what was meant
+
+
 def test_a_value_refused_and_heard_again_with_its_ending_twice_is_offered_with_it_once() -> None:
     # Whisper base writes Kokoro's "Tango, seven, eight" as "Tango seven eight seven eight", every time
     dialogue, turn = _call_hearing("en", "My name is Mario Lopez", "Yes.", "Tango seven eight seven eight")
