@@ -662,6 +662,8 @@ _VOWEL_DE_VOWEL = re.compile(r"^([aeiou])de\1$")
 # sets 80 and 81): the vowel said twice is heard once, the consonant stays with the "de"
 _VOWEL_DE_ITS_CONSONANT = re.compile(r"^([aeiou])de([lmnrs])$")
 _TE_DE_HEARD = re.compile(r"^tre[tvdrn]e$")
+# ...and run into its key word too ("tredetaco": te de Taco, Kokoro, made-up set 83)
+_TE_DE_KEY_HEARD = re.compile(r"^tre[tdr]e(t[a-zñ]{2,})$")
 # R's name as Whisper base writes Kokoro's Spanish "erre" (with an h, or as "era"): it keeps the R that
 # the key word after it loses or bends ("era del ancho", "here de gancho", "era delatón" for erre de
 # Rancho / Ratón; 5 of 5 such on made-up sets 13-28 were R, while the key word wins other conflicts)
@@ -794,6 +796,8 @@ def _rejoined(words: list[str]) -> list[str]:
             # "trete tomate", "treve toro": te de Tomate, its t heard "tr"; espeak-ng's "te de Taco, erre
             # de Rosa" heard "trene taco trene roca" (its "de" a nasal): the key word decides
             out += ["te", "de"]
+        elif (key := _TE_DE_KEY_HEARD.match(w)) and _is_keyword(key.group(1), "es"):
+            out += ["te", "de", key.group(1)]
         elif (key := _NAME_GLUED_TO_KEY.match(w)) and key.group(2)[0] == _ES_NAMES[key.group(1)].lower():
             out += [key.group(1), "de", key.group(2)]  # "heredratón": erre de Ratón as one word
         elif (vowel := _VOWEL_DE_VOWEL.match(w)) and _is_keyword(nxt, "es"):

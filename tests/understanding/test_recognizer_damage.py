@@ -249,6 +249,8 @@ def test_the_first_surname_said_before_the_spelled_second_one_is_kept() -> None:
         ("hide irapuato", "I"),
         ("heredera ton", ""),  # erre de Ratón bent: no E nor D (its key word's first syllable ran in)
         ("veventa y nueve", "9"),  # "setenta" bent: no "ve de venta"
+        # Kokoro's "te" heard "tre" (as in "trete tomate"), run into its "de" and key word (made-up set 83)
+        ("cinco siete tredetaco pede puebla ocho hache de hotel", "57TP8H"),
         # Kokoro's "zeta de Zacatecas, e de Ensenada, ele de Luna…" (made-up set 81): the key word's first
         # vowel heard once, its consonant with the "de"
         ("Zeta de Zacatecas Eden Senada Ele de Luna Adéavión Y Griega de Yucatán Adéana", "ZELAYA"),
