@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 PLATE_SYMBOLS = (5, 8)
-MEXICAN_PLATE_LONGEST = 7
+MEXICAN_PLATE_LONGEST = 7  # (the formats above; a US plate may have 8)
 PLATE_LETTERS = 4
 _FOUR_ALIKE = re.compile(r"(.)\1\1\1")  # no plate has a symbol four times running
 NUMBER_SYMBOLS = (1, 6)  # a fleet number's default length; a form field may set its own
