@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +33,15 @@ def test_model_is_assembled_once(tmp_path: Path) -> None:
     mtime = (first / "model.bin").stat().st_mtime_ns
     assert size > 140_000_000 and (first / "tokenizer.json").exists()
     assert whisper_base_dir(tmp_path) == first and (first / "model.bin").stat().st_mtime_ns == mtime
+
+
+def test_a_side_file_left_half_written_is_copied_again_not_loaded(tmp_path: Path) -> None:
+    # two eval workers building the model at once had loaded a tokenizer.json the other was still copying
+    built = whisper_base_dir(tmp_path)
+    tokenizer = built / "tokenizer.json"
+    tokenizer.write_bytes(tokenizer.read_bytes()[:1000])
+    assert whisper_base_dir(tmp_path) == built
+    json.loads(tokenizer.read_text())  # whole again, not the first 1,000 bytes
 
 
 def test_short_window_reads_a_phone_answer() -> None:

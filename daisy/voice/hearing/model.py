@@ -32,20 +32,34 @@ def whisper_base_dir(data_dir: Path) -> Path:
     parts = [_package_data(pkg) / name for pkg, name in _PARTS]
     expected = sum(p.stat().st_size for p in parts)
     model = target / "model.bin"
-    complete = all((target / f).exists() for f in _SIDE_FILES)
-    if complete and model.exists() and model.stat().st_size == expected:
+    sides = {name: _package_data(_PARTS[1][0]) / name for name in _SIDE_FILES}
+    # (whole, not only there: a side file cut short by an older build's crash is copied again)
+    complete = all(_size(target / name) == source.stat().st_size for name, source in sides.items())
+    if complete and _size(model) == expected:
         return target
     target.mkdir(parents=True, exist_ok=True)
-    tmp = target / f"model.bin.{os.getpid()}.tmp"
-    with tmp.open("wb") as out:
-        for part in parts:
-            with part.open("rb") as src:
-                shutil.copyfileobj(src, out, 1 << 22)
-    os.replace(tmp, model)  # atomic: a concurrent or interrupted build never leaves half a model
-    for name in _SIDE_FILES:
-        shutil.copyfile(_package_data(_PARTS[1][0]) / name, target / name)
+    # Every file is written aside and renamed into place (atomic), the model last: a process that finds
+    # the model whole finds whole side files. Two eval workers building at once had loaded a
+    # tokenizer.json the other was still copying (made-up set 84, a fresh data directory).
+    for name, source in sides.items():
+        _put(target / name, [source])
+    _put(model, parts)
     json.loads((target / "config.json").read_text())  # sanity: the side files are readable
     return target
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.exists() else -1
+
+
+def _put(path: Path, sources: list[Path]) -> None:
+    """`path` made of `sources` one after the other, never seen half written."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    with tmp.open("wb") as out:
+        for source in sources:
+            with source.open("rb") as src:
+                shutil.copyfileobj(src, out, 1 << 22)
+    os.replace(tmp, path)
 
 
 _MODELS: dict[str, object] = {}
