@@ -4,13 +4,13 @@ hypotheses per kind); the evaluation's simulated drivers use `offer` to key digi
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
 from daisy.core.state import CallState
 from daisy.form import FieldKind, Form
 from daisy.understanding import name_lexicon
+from daisy.understanding.normalize import strip_accents
 
 
 class Expected(StrEnum):
@@ -102,9 +102,8 @@ def said_no_to(state: CallState, value: str) -> bool:
 def as_read_back(value: str) -> str:
     """A value as the caller hears it read back: no accents, capitals nor spaces (an address's "@", dots,
     dashes and underscores are said)."""
-    decomposed = unicodedata.normalize("NFD", value.lower())
-    # (the tilde is heard: Peña is not Pena)
-    return "".join(c for c in decomposed if c.isalnum() or c in "\u0303@._-")
+    # (strip_accents keeps ñ: Peña is not Pena to the ear)
+    return "".join(c for c in strip_accents(value.lower()) if c.isalnum() or c in "@._-")
 
 
 def refusals(state: CallState) -> int:
