@@ -115,23 +115,32 @@ _LEAD_WORDS = sorted((normalize(p).split() for p in _LEADS), key=len, reverse=Tr
 _LEAD_SET = {w for lead in _LEAD_WORDS for w in lead}
 _LONGEST_LEAD = max(map(len, _LEAD_WORDS))
 _TAIL_WORDS = sorted((normalize(p).split() for p in _TAILS), key=len, reverse=True)
-# A courtesy after the name bent by the recognizer: "para servirle" heard "para Ferribles", "a sus
-# órdenes" heard "Asusódenes". "Para"/"for" start no part of a name; a glued tail is that close to the
-# courtesy itself (no name or pair of surnames of the lexicon comes within 72).
+# A courtesy after the name bent by the recognizer: "para servirle" heard "para Ferribles" or "Para Ser
+# Libre", "a sus órdenes" heard "Asusódenes" or "Azuzón Menes". "Para"/"for" and one word after it
+# go ("para" starts no part of a name). Glued, the last (up to three) words are compared with the
+# courtesy as they sound (z as s, v as b): at 80 when one of them is no name the lists know, at 88
+# when all are (only "Jesús Órdenes"-like pairs of names come between the two).
 _BENT_TAIL_LEADS = {"para", "for"}
 _GLUED_TAILS = [t.replace(" ", "") for t in (normalize(p) for p in _TAILS) if " " in t and len(t) >= 10]
-GLUED_TAIL_LIKENESS = 88
+GLUED_TAIL_LIKENESS = 80
+GLUED_NAMES_LIKENESS = 88
+_LONGEST_BENT_TAIL = 3
 
 
 def _bent_tail(norm: list[str]) -> int:
-    """How many last words are a courtesy the recognizer bent: one word after "para" (2), one glued
-    word (1), or two words split where the courtesy's are not ("Asus Ordenes": 2); 0 when none."""
+    """How many last words are a courtesy the recognizer bent; 0 when none."""
     if norm[-2] in _BENT_TAIL_LEADS:
         return 2
     from rapidfuzz import fuzz  # here, not at import: `daisy chat` starts without it
 
-    for size, word in ((1, norm[-1]), (2, norm[-2] + norm[-1])):
-        if any(fuzz.ratio(word, tail) >= GLUED_TAIL_LIKENESS for tail in _GLUED_TAILS):
+    from daisy.understanding import name_lexicon
+
+    sounds = [name_lexicon.sound(t) for t in _GLUED_TAILS]
+    for size in range(1, min(_LONGEST_BENT_TAIL, len(norm) - 1) + 1):
+        words = norm[-size:]
+        likeness = GLUED_NAMES_LIKENESS if all(map(name_lexicon.known, words)) else GLUED_TAIL_LIKENESS
+        glued = name_lexicon.sound("".join(words))
+        if any(fuzz.ratio(glued, tail) >= likeness for tail in sounds):
             return size
     return 0
 
