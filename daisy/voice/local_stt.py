@@ -20,7 +20,7 @@ from livekit.agents.types import NOT_GIVEN, APIConnectOptions, NotGivenOr
 
 from daisy.core.expectation import Listening
 from daisy.voice.hearing import Heard, hear_for
-from daisy.voice.hearing.alignment import plain_start
+from daisy.voice.hearing.alignment import max_length, plain_start
 from daisy.voice.hearing.cleaning import drop_inventions
 from daisy.voice.hearing.decoding import (
     MAX_TOKENS,
@@ -66,9 +66,10 @@ def transcribe_short(model, audio: np.ndarray, language: str) -> str:  # type: i
     if seconds > SHORT_WINDOW_MAX:
         return transcribe(model, audio, language)
     tok = tokenizer(model, language)
+    start = plain_start(tok)
     result = model.model.generate(
-        encode(model, audio), [plain_start(tok)], beam_size=1,
-        max_length=token_budget(seconds), return_no_speech_prob=True, return_scores=True,
+        encode(model, audio), [start], beam_size=1,
+        max_length=max_length(start, token_budget(seconds)), return_no_speech_prob=True, return_scores=True,
         suppress_blank=True, suppress_tokens=[-1],
     )[0]
     if result.no_speech_prob > 0.8 and result.scores and result.scores[0] < -1.0:

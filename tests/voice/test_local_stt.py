@@ -53,3 +53,12 @@ def test_short_window_reads_a_phone_answer() -> None:
     assert text.lower().count("correcto") == 1
     silence = np.zeros(WHISPER_RATE, np.float32)
     assert len(transcribe_short(load_whisper(Path("data")), silence, "es")) < 20
+
+
+def test_a_decode_is_given_room_for_its_whole_budget_after_any_prompt() -> None:
+    from daisy.voice.hearing.alignment import WHISPER_POSITIONS, max_length
+
+    # CTranslate2 stops at half of max_length and at max_length less the prompt: both leave the budget
+    for prompt_tokens, budget in ((4, 30), (4, 128), (60, 30), (60, 128), (200, 128)):
+        length = max_length([0] * prompt_tokens, budget)
+        assert min(length // 2, length - prompt_tokens) >= budget or length == WHISPER_POSITIONS
