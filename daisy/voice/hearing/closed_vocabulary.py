@@ -8,11 +8,12 @@ now (vocabulary.spelling_words says why).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from daisy.core.expectation import Expected
 from daisy.voice import vocabulary
-from daisy.voice.hearing.alignment import plain_start
+from daisy.voice.hearing.alignment import max_length, plain_start
 
 SNAP_SCORE = 70  # rapidfuzz ratio: "Nomember" → November (82), "Alta" → Alfa (75)
 
@@ -24,7 +25,7 @@ def decode(model: Any, encoded: Any, tok: Any, expecting: Expected, lang: str, b
     """The N-best of the utterance (already encoded) in spelling words only."""
     plain = plain_start(tok)
     return model.model.generate(
-        encoded, [plain], beam_size=beam, num_hypotheses=n_best, max_length=len(plain) + budget,
+        encoded, [plain], beam_size=beam, num_hypotheses=n_best, max_length=max_length(plain, budget),
         return_scores=True, suppress_blank=True,
         suppress_tokens=[-1, *suppression(model, tok, expecting, lang)],
     )[0]
@@ -56,6 +57,22 @@ def restart_cut(tokens: list[int], span: int = 6) -> list[int]:
         if tokens[i : i + span] == tokens[:span]:
             return tokens[:i]
     return tokens
+
+
+_SENTENCES = re.compile(r"(?<=\.)\s+")
+
+
+def first_round(text: str) -> str:
+    """A decode that ended a sentence and started the sequence over from its first word, a symbol
+    short ("Mike, Alpha, Alpha, 7, 4, 3, 9. Mike, Alpha, 7, 4, 3, 9." for espeak-ng's "Mike, Alpha,
+    Alpha, seven, four, three, nine."): the first round is what was said."""
+    sentences = _SENTENCES.split(text.strip())
+    first = sentences[0].split()
+    if len(sentences) < 2 or len(first) < 2:
+        return text
+    start = first[0].strip(",.").lower()
+    again = any(s.split()[0].strip(",.").lower() == start for s in sentences[1:] if s.split())
+    return sentences[0] if again else text
 
 
 def snap_to_words(text: str, words: tuple[str, ...]) -> str:
