@@ -203,12 +203,19 @@ def without_echo(symbols: str) -> list[str]:
     """Readings of heard `symbols` less the recognizer's echo, likeliest first: each run of a symbol
     cut to two ("TR7555" → "TR755"), an ending of two or more symbols written twice said once
     ("Tango, seven, eight" heard "Tango seven eight seven eight": "T7878" → "T78"), a last digit twice
-    said once ("T4488" → "T448"), a run one shorter ("TR5555" → "TR555", "EE3" → "E3")."""
+    said once ("T4488" → "T448"), a start written twice said once ("8585HL0J" → "85HL0J"), a run one
+    shorter ("TR5555" → "TR555", "EE3" → "E3")."""
     readings = [echo_dropped(symbols)] if echo_dropped(symbols) != symbols else []
     once = ending_echoed(symbols, shortest=2)
     if once:
         readings.append(once)
-    n = len(symbols) if symbols.isalnum() else 0  # (a name's or an address's words are no symbols)
+    n = len(symbols) if symbols.isalnum() else 0
+    start = next((k for k in range(n // 2, 1, -1) if symbols[:k] == symbols[k : 2 * k]), 0)
+    if start:
+        # ...a start of two or more symbols written twice, said once ("ocho, cinco, hache de Hormiga, …"
+        # heard "ocho cinco ocho cinco hache de hormiga …": "8585HL0J" → "85HL0J", Kokoro, set 85)
+        readings.append(symbols[start:])
+    # (n is 0 for a name's or an address's words: they are no symbols)
     if n > 2 and symbols[-1] == symbols[-2] != symbols[-3] and symbols[-1].isdigit():
         # ...and a last digit said once, written twice ("Tango, four, four, eight" heard "Tango four four
         # eight eight", three times running: espeak-ng, made-up set 34); a double said last is mostly

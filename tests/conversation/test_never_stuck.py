@@ -793,6 +793,8 @@ def test_a_run_refused_as_heard_and_heard_again_is_offered_one_shorter_at_last()
         ("Foxtrot X-ray Juliet 08080", "FXJ080"),  # Kokoro's "zero, eight, zero" (made-up set 83)
         ("Lima Lima Tango six zero four five nine", "LT60459"),
         ("Sierra November three seven seven seven eight five", "SN37785"),
+        # its first words written twice (Kokoro's "eight, five, Hotel, Lima, zero, Juliett", set 85)
+        ("eight five eight five Hotel Lima zero Juliett", "85HL0J"),
     ],
 )
 def test_a_plate_longer_than_any_mexican_one_is_read_back_without_whispers_echo_first(
