@@ -1604,7 +1604,7 @@ def _as_said(text: str, lang: str, plate: bool) -> str:
     if not is_english(lang):
         text = _vowel_off_a_number(_nato_bent(text, lang) if plate else text)
         return last_version(_BARE_I.sub("y", text) if plate else text)
-    text = _november_split(text)
+    text = _november_split(_nato_in_capitals(text))
     text = last_version(connectors_heard_as_symbols(_article_among_nato(_alfa_heard_as_for(text)), lang))
     text = ordinals_as_numbers(text) if plate else text
     text = digit_words_bent(_nato_bent(text, lang), lang, is_nato_word)
@@ -1622,6 +1622,19 @@ _GLUED_VOWEL = re.compile(
     r"\b(" + "|".join(sorted(word_table("es"), key=len, reverse=True)) + r")([aeiou])\b(?=[,.]?\s+de\s+h?\2)",
     re.IGNORECASE,
 )
+
+
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def _nato_in_capitals(text: str) -> str:
+    """A NATO word Whisper wrote in capitals among others, "Romeo Sierra, FOX.138" for "Romeo, Sierra,
+    Foxtrot, one, three, eight" (Kokoro, made-up set 85): the word, not its letters (F, O, X). Alone,
+    capitals may be letters said quickly ("ECHO" for E, C, H, O)."""
+    words = re.findall(r"[A-Za-z-]+", text)
+    if sum(is_nato_word(w) and not w.isupper() for w in words) < 1:
+        return text
+    return _CAPS_WORD.sub(lambda m: m.group(0).capitalize() if is_nato_word(m.group(0)) else m.group(0), text)
 
 
 def _vowel_off_a_number(text: str) -> str:

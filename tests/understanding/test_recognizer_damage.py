@@ -575,6 +575,16 @@ def test_an_english_nato_word_bent_a_letter_off_in_a_run_of_them_is_that_word() 
     assert spelling.spell("B for Delta H like Hotel N like Nora 3776", "en-US") == "DHN3776"
 
 
+def test_a_nato_word_written_in_capitals_among_others_is_that_word_not_its_letters() -> None:
+    from daisy.understanding import reader
+
+    # Kokoro's "Romeo, Sierra, Foxtrot, one, three, eight" heard "Romeo Sierra, FOX.138" (made-up set 85)
+    assert reader.read_piece("plate", "Romeo Sierra, FOX.138", "en-US") == "RSF138"
+    assert reader.read_piece("plate", "Romeo SIERRA 138", "en-US") == "RS138"
+    # alone, capitals may be letters said quickly
+    assert reader.read_piece("plate", "ECHO 138", "en-US") == "ECHO138"
+
+
 def test_an_ordinal_whisper_writes_for_a_digit_in_a_spelled_plate_is_that_digit() -> None:
     from daisy.understanding import spelling
 
