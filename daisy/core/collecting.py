@@ -207,6 +207,13 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         if gathered.count("@") > 1:
             return None  # a second "@" is no piece of one address: not understood
         if longest is not None and len(gathered) > longest:
+            if ctx.confidence is not None and not ctx.state.pieces:
+                # heard whole in one turn, too long with Whisper's echo in it: read back without it
+                shorter = next((v for v in reader.without_echo(gathered) if len(v) <= longest
+                                and v not in refused(ctx.state) and plausible.plausible(kind, v, f.symbols)),
+                               None)
+                if shorter:
+                    return read_back(ctx, f, shorter)
             return echo(ctx, f, gathered) or ladder.too_long(ctx, f)
         if plausible.dead_end(kind, gathered):
             # no plate goes on from here: "¿Qué sigue?" would only add an "es todo" and a strike

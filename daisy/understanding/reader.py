@@ -203,8 +203,9 @@ def without_echo(symbols: str) -> list[str]:
     """Readings of heard `symbols` less the recognizer's echo, likeliest first: each run of a symbol
     cut to two ("TR7555" → "TR755"), an ending of two or more symbols written twice said once
     ("Tango, seven, eight" heard "Tango seven eight seven eight": "T7878" → "T78"), a last digit twice
-    said once ("T4488" → "T448"), a start written twice said once ("8585HL0J" → "85HL0J"), a run one
-    shorter ("TR5555" → "TR555", "EE3" → "E3")."""
+    said once ("T4488" → "T448"), a start written twice said once ("8585HL0J" → "85HL0J"), the whole
+    said again a symbol short ("7AYT527YT52" → "7AYT52"), a run one shorter ("TR5555" → "TR555", "EE3" →
+    "E3")."""
     readings = [echo_dropped(symbols)] if echo_dropped(symbols) != symbols else []
     once = ending_echoed(symbols, shortest=2)
     if once:
@@ -215,6 +216,11 @@ def without_echo(symbols: str) -> list[str]:
         # ...a start of two or more symbols written twice, said once ("ocho, cinco, hache de Hormiga, …"
         # heard "ocho cinco ocho cinco hache de hormiga …": "8585HL0J" → "85HL0J", Kokoro, set 85)
         readings.append(symbols[start:])
+    again = next((k for k in range(3, n - 1) if _said_again_short(symbols[:k], symbols[k:])), 0)
+    if again:
+        # ...the whole said again a symbol short ("siete, a, i griega, te, cincuenta y dos" heard "siete
+        # letra letra y letrate 52 siete letra y letrate 52": "7AYT527YT52" → "7AYT52", Kokoro, set 85)
+        readings.append(symbols[:again])
     # (n is 0 for a name's or an address's words: they are no symbols)
     if n > 2 and symbols[-1] == symbols[-2] != symbols[-3] and symbols[-1].isdigit():
         # ...and a last digit said once, written twice ("Tango, four, four, eight" heard "Tango four four
@@ -227,6 +233,11 @@ def without_echo(symbols: str) -> list[str]:
     for run in re.finditer(r"(.)\1+", symbols if n else ""):
         readings.append(symbols[: run.end() - 1] + symbols[run.end() :])
     return list(dict.fromkeys(readings))
+
+
+def _said_again_short(first: str, rest: str) -> bool:
+    """`rest` is `first` with one of its symbols left out (a second round a symbol short)."""
+    return len(rest) == len(first) - 1 and any(first[:k] + first[k + 1 :] == rest for k in range(len(first)))
 
 
 # An ending of this many symbols or more written twice is Whisper's echo even before any "no": on the

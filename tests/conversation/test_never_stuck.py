@@ -795,6 +795,8 @@ def test_a_run_refused_as_heard_and_heard_again_is_offered_one_shorter_at_last()
         ("Sierra November three seven seven seven eight five", "SN37785"),
         # its first words written twice (Kokoro's "eight, five, Hotel, Lima, zero, Juliett", set 85)
         ("eight five eight five Hotel Lima zero Juliett", "85HL0J"),
+        # ...or the whole of it written again a symbol short (Kokoro's "siete, a, i griega, te, …", set 85)
+        ("seven Alfa Yankee Tango five two seven Yankee Tango five two", "7AYT52"),
     ],
 )
 def test_a_plate_longer_than_any_mexican_one_is_read_back_without_whispers_echo_first(
