@@ -36,7 +36,7 @@ def address(text: str, lang: str) -> str | None:
     words or NATO words; None when it is not spelled so (the address reader's own job)."""
     from daisy.understanding.emails import read_email
 
-    folded = fold(_nato_dot_glued(text))
+    folded = fold(_domain_unglued(_nato_dot_glued(text), lang))
     at = _AT_WORD.search(folded) or _PROVIDER.search(folded)
     if at is None:
         # ...also a provider written as it sounds, its "at" lost ("…, Yankee, VOL.com": AOL)
@@ -99,6 +99,17 @@ def _nato_dot_glued(text: str) -> str:
         return f"{m.group(1)} dot {m.group(2)}" if both else m.group(0)
 
     return _GLUED_DOT.sub(said, text)
+
+
+# "…, 2, 8, Arrobajemael.co": the "arroba" run into the provider, and the dot before the ending that
+# folding would lose (Kokoro's "…, arroba gmail punto com", made-up set 85)
+_AT_RUN_IN = re.compile(r"(?i)\b(arroba)(?=[a-z]{3,})")
+_DOT_BEFORE_ENDING = re.compile(r"(?i)(?<=[a-z])\.(?=(?:com?|mx|net|org|es)\b)")
+
+
+def _domain_unglued(text: str, lang: str) -> str:
+    dot = " dot " if is_english(lang) else " punto "
+    return _DOT_BEFORE_ENDING.sub(dot, _AT_RUN_IN.sub(r"\1 ", text))
 
 
 def _dot_between_nato_words(folded: str) -> str:

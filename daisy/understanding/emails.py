@@ -396,6 +396,14 @@ def _fix_domain(addr: str) -> str:
     parts = _DOT_GLUED.sub(".", domain).split(".")
     parts = _unglued(parts)
     parts = [_DOMAIN_FIXES.get(p, p) if k == 0 else _TLD_FIXES.get(p, p) for k, p in enumerate(parts)]
+    ending = ".".join(parts[1:])
+    provider = _near_provider(parts[0], "com")
+    if ending and provider in PROVIDERS and ending not in PROVIDERS[provider]:
+        # the ending cut short ("Arrobajemael.co" for "arroba gmail punto com"): a well-known provider's
+        # own ending it begins
+        longer = [e for e in PROVIDERS[provider] if e.startswith(ending)]
+        ending = longer[0] if len(longer) == 1 else ending
+    parts = [parts[0], *ending.split(".")] if ending else parts
     parts[0] = _near_provider(parts[0], ".".join(parts[1:]))
     return f"{local}@{'.'.join(parts)}"
 

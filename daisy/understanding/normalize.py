@@ -75,7 +75,8 @@ _GLUE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # "legion"); and "yon bajo", "mitsuyom bajo": the underscore of an address as the line bends it,
     # alone or run into the word before
     (re.compile(r"\b(?!(?:re|reli|le)gion\b)([a-zñ]{2,}?)gu?ion\b"), r"\1 guion"),
-    (re.compile(r"(?:\b|(?<=[a-zñ]{2}))(?:gion|yom|yon|llon) bajo\b"), " guion bajo"),
+    # ...and "John Bajo", "Guiombajo" (Kokoro's "guion bajo", made-up set 85)
+    (re.compile(r"(?:\b|(?<=[a-zñ]{2}))(?:gion|yom|yon|llon|john|guiom) ?bajo\b"), " guion bajo"),
     (re.compile(r"(?<=\bletra )vez\b"), "ve"),
     # "no ven ver", "no vender": November among NATO words
     (re.compile(r"\bno ?ven ?[bdv]?er\b"), _bent_november),
@@ -167,7 +168,7 @@ def _junk(keep: str) -> re.Pattern[str]:
 
 # Cheap checks (one C-level search each) that skip glue rules which cannot apply.
 _GLUE_GATES: tuple[re.Pattern[str], ...] = tuple(re.compile(g) for g in (
-    "(?:mil|guion)o ", "sei", "nta|n ta", " do$", r" do\b", "hace", "a che", "gu?ion", "o[nm] bajo",
+    "(?:mil|guion)o ", "sei", "nta|n ta", " do$", r" do\b", "hace", "a che", "gu?ion", "o(?:[nm]|hn) ?bajo",
     "letra vez",
     "no ?ven",
     ".letra",

@@ -139,7 +139,9 @@ def longest(kind: str, symbols: tuple[int, int] | None = None) -> int | None:
 
 # Providers as Whisper writes them said the Mexican way: hotmail with its h silent ("utmail", "outmail",
 # "atmail"), live said "laiv" ("lai", "la", "light", "like", "lahay"); and AOL said as its letters
-# ("aahol", "ahol", "eol"; its A's "ay" heard as a y or a v: "yol", "vol").
+# ("aahol", "ahol", "eol"; its A's "ay" heard as a y or a v: "yol", "vol"); gmail with its G said "ge",
+# "ji" or "ye" and its "mail" "meil" or "mael" ("jemael", Kokoro, made-up set 85; "yimeil").
+_GMAIL_SAID = re.compile(r"^(?:g|[gjy][ei]|lle)m(?:ai|ei|ae|e)l$")
 _HOTMAIL_SAID = re.compile(r"^[hj]?[aeiou]{1,2}[tr]mail$")
 _LIVE_SAID = re.compile(r"^(?:la(?:h?a?[iy])?[fv]?|li(?:gh|f|k)[te]?)$")
 _AOL_SAID = re.compile(r"^(?:[ae]{1,2}|[vy])h?o{1,2}u?l{1,2}$")
@@ -147,6 +149,8 @@ _AOL_SAID = re.compile(r"^(?:[ae]{1,2}|[vy])h?o{1,2}u?l{1,2}$")
 
 def provider_as_said(name: str) -> str | None:
     """The well-known provider a word is, written as it is said ("utmail", "lai", "yol"), if any."""
+    if _GMAIL_SAID.match(name):
+        return "gmail"
     if _HOTMAIL_SAID.match(name):
         return "hotmail"
     if _LIVE_SAID.match(name):

@@ -707,6 +707,14 @@ def test_a_bare_h_stays_a_letter_when_the_caller_does_not_spell_with_nato_words(
         # the provider run into its ending, bent by a letter ("at gmail dot com" heard "at emailcom")
         ("Brandon Whitfield at emailcom", "en-US", "brandonwhitfield@gmail.com"),
         ("juan arroba hotmailcommx", "es-MX", "juan@hotmail.com.mx"),
+        # Kokoro's spelled "…, guion bajo, …, arroba gmail punto com" decoded without its prompt (set 85):
+        # the underscore heard as "John Bajo", gmail as it is said, its ending cut short
+        ("M. de Manzana, A. de Aguacate, E. de Rosa, C. de Casa, E. de Escuela, E. de León, A. de Aguacate, "
+         "John Bajo, B. de Venado, E. de Irapuato, E. de Luna, E. de León, A. de Ana, 2, 8, Arrobajemael.co",
+         "es-MX", "marcela_villa28@gmail.com"),
+        ("marcela guiombajo villa 28 arroba jemael punto com", "es-MX", "marcela_villa28@gmail.com"),
+        ("juan arroba gmail.co", "es-MX", "juan@gmail.com"),
+        ("juan arroba transportes punto co", "es-MX", "juan@transportes.co"),  # a domain of its own keeps it
     ],
 )
 def test_addresses_through_recognizer_damage(said: str, lang: str, address: str) -> None:
