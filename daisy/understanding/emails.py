@@ -215,6 +215,10 @@ def _read_email(text: str, lang: str) -> str:
         norm = _HEARD_NOT.sub(lambda m: m.group(0) if m.group(1) in _CHATTER else f"{m.group(1)} . ", norm)
         norm = re.sub(r"\b(\d+) ?(?:st|nd|rd|th)\b", r"\1", norm)  # "thirty-eight" written "38th"
     norm = _TOGETHER.sub(" ", spelling._TALK.sub(" ", norm))
+    if not english:
+        # "punto" bent and run into the domain's word before its ending ("transportes navacunto mx" for
+        # "transportesnava punto mx", Kokoro, made-up set 85)
+        norm = _BENT_PUNTO_RUN_IN.sub(" punto ", norm)
     # "arroba gmail com", "@gmail com": a domain followed by its ending lost the dot between them
     norm = _LOST_DOT.sub(r"\1 . ", norm)
     norm = _HYPHEN_NUMBER.sub(r"\1 \2", norm)  # "twenty-seven" is a number, not a dash
@@ -408,6 +412,7 @@ def _fix_domain(addr: str) -> str:
     return f"{local}@{'.'.join(parts)}"
 
 
+_BENT_PUNTO_RUN_IN = re.compile(r"(?<=[a-z]{2})[bcp]unto(?= (?:com|mx|net|org|es)\b)")
 # "at Yahoo Dotcom", "arroba gmail puntocom": the dot's word glued between a domain and its ending
 _DOT_GLUED = re.compile(r"(?<=[a-z])(?:dot|punto)(?=(?:com|net|org|mx|edu|gob)(?:\.|$))")
 
