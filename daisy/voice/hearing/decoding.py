@@ -285,7 +285,7 @@ def hear(
         # of a spelled value only (closed_vocabulary.py)
         found = closed_vocabulary.decode(model, encoded, tok, Expected.PLATE, lang, BEAM, n_best, budget)
         closed, closed_lengths = read(found, "", Expected.PLATE)
-    if not hypotheses and not closed and n_best > 1 and voiced >= SAID_SOMETHING:
+    if not hypotheses and not closed and n_best > 1 and voiced >= LONG_ANSWER:
         # Every reading was the prompt given back or nothing at all, though the caller spoke: a 20 s
         # spelled address ("eme de Manzana, a de Aguacate, …") heard "Mi correo es... arroba gmail
         # punto com" five times over (made-up set 85). Decoded again without the prompt.
@@ -366,7 +366,7 @@ def hear(
                               lambda: yes_twin.weigh_yes(unprompted, text, lang, confidence,
                                                          yes_twin.torn_between(others)))
         best = max(h.score for h in hypotheses)
-        if any(h.score >= best - NO_CLOSE_BEHIND and only_a_no(h) for h in hypotheses):
+        if lang == "en" and any(h.score >= best - NO_CLOSE_BEHIND and only_a_no(h) for h in hypotheses):
             confidence = min(confidence, yes_twin.MAYBE_NO)
     if expecting == Expected.YES_NO and values.get(text) == "no" and n_best > 1:
         confidence = _weighed("a no", confidence,
@@ -393,10 +393,15 @@ def hear(
 # behind, f4's "Nuh uh." heard "Yes. Yes." with a no 0.25 behind (on an Intel Xeon). Of the 88 yeses
 # ("Yeah.", "Yes.", "Yep.", "Yeah, that's right.") of five espeak-ng and four Kokoro voices, clean and
 # in cab noise, one had a no in its readings at all, 0.34 behind. (A no with a yes in it, "No, that's
-# right. That's right.", 0.14 behind en-us+f4's "That's right.", is no such no.)
+# right. That's right.", 0.14 behind en-us+f4's "That's right.", is no such no.) English only: a Spanish
+# "Sí." has "No." close behind it often (made-up set 85 re-run with it: Spanish yeses heard at 0 went
+# from 9 to 20, each a "¿sí o no?"; English from 6 to 10), and no Spanish no sounds like a "Sí".
 NO_CLOSE_BEHIND = 0.3
-# Seconds of voice that are surely words said, not a breath or a bump on the line.
-SAID_SOMETHING = 1.0
+# An answer this long (seconds of voice) heard as nothing is decoded again without the prompt: asked
+# again, the caller would have all of it to say again. A short one is only asked again: decoded
+# unprompted, an address of 4 s came out "M-U-T-R-S-A-R-O-A transportes-nava.MX" (an echo and a "no"
+# more than "¿me lo repites?"; made-up set 85 re-run).
+LONG_ANSWER = 5.0
 # A closing found on the audio: as sure as a usual yes (its own confidence says nothing of the pieces).
 CLOSING = 0.5
 
