@@ -301,9 +301,20 @@ def _words_before_spelling(text: str) -> tuple[list[str], int | None]:
     words = re.findall(r"[^\W\d_]+", text)
     start = next((i for i in range(len(words)) if _spelling_starts(words, i)), None)
     said = words[:start] if start is not None else words[:-1]
+    if start is not None and _name_before_a_lost_letter(words, start):
+        said = words[: start + 1]
     while said and (len(said[-1]) < 3 or spelling.letter_size(said[-1])):
         said.pop()  # the letter the spelling starts with, and its size ("Dusco, be grande, a de…")
     return said, start
+
+
+def _name_before_a_lost_letter(words: list[str], i: int) -> bool:
+    """ "Marcela Alcala de Tomate, o de Oaxaca…" for "Marcela Alcala: te de Tomate, …" (Kokoro, set
+    86): the word before the first "de" is a name the lists know, not the letter, whose own first
+    letter is not the key word's: the letter was lost, and the name is one of those said."""
+    word, key = words[i], words[i + 2] if i + 2 < len(words) else ""
+    return (len(word) >= 4 and name_lexicon.known(word) and words[i + 1].lower() == "de"
+            and bool(key) and strip_accents(word[0]).lower() != strip_accents(key[0]).lower())
 
 
 def surname_letters(text: str, lang: str, longest: int) -> str:

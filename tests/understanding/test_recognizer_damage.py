@@ -1332,3 +1332,11 @@ def test_es_ele_before_a_key_word_of_l_is_still_el() -> None:
 
 def test_seis_before_a_word_that_only_starts_like_centa_stays_six() -> None:
     assert reader.read_piece("plate", "seis centavos", "es-MX") != "60"
+
+
+def test_a_surnames_letter_lost_before_its_key_word_leaves_the_first_surname_said_in_the_name() -> None:
+    # Kokoro's "Marcela Alcala: te de Tomate, o de Oaxaca, …" heard "Marcela Alcala de Tomate o de
+    # Oaxaca, …" (made-up set 86): Alcala is a name said, not the letter of "de Tomate"
+    heard = "Marcela Alcala de Tomate o de Oaxaca, Elé de Rancho, Elé de Reinoza, Elé de Ensenada"
+    assert reader.given_name_said(heard, "es") == "Marcela Alcala"
+    assert reader.given_name_said("Juan Pérez: ele de Luna, o de Oso", "es") == "Juan Pérez"
