@@ -301,7 +301,7 @@ def _read_email(text: str, lang: str) -> str:
                 continue
             out.append(w)
         i += 1
-    return _fix_domain("".join(out))
+    return _fix_domain("".join(out), said="@" not in text)
 
 
 _LOST_DOT = re.compile(r"((?:@|\barroba\b)\s*[a-z][a-z0-9-]*(?:\s*\.\s*[a-z0-9-]+)*)\s+"
@@ -387,7 +387,7 @@ def _key(words: list[str], j: int, letter: str, lang: str, connectors: set[str])
     return j, letter
 
 
-def _fix_domain(addr: str) -> str:
+def _fix_domain(addr: str, said: bool = True) -> str:
     addr = re.sub(r"\.{2,}", ".", addr.lower())
     addr = re.sub(r"@{2,}", "@", addr)
     if "@" not in addr:
@@ -402,9 +402,9 @@ def _fix_domain(addr: str) -> str:
     parts = [_DOMAIN_FIXES.get(p, p) if k == 0 else _TLD_FIXES.get(p, p) for k, p in enumerate(parts)]
     ending = ".".join(parts[1:])
     provider = _near_provider(parts[0], "com")
-    if ending and provider in PROVIDERS and ending not in PROVIDERS[provider]:
+    if said and ending and provider in PROVIDERS and ending not in PROVIDERS[provider]:
         # the ending cut short ("Arrobajemael.co" for "arroba gmail punto com"): a well-known provider's
-        # own ending it begins
+        # own ending it begins (said, not typed: "ramon@gmail.co" typed is refused as it is)
         longer = [e for e in PROVIDERS[provider] if e.startswith(ending)]
         ending = longer[0] if len(longer) == 1 else ending
     parts = [parts[0], *ending.split(".")] if ending else parts

@@ -714,6 +714,7 @@ def test_a_bare_h_stays_a_letter_when_the_caller_does_not_spell_with_nato_words(
          "es-MX", "marcela_villa28@gmail.com"),
         ("marcela guiombajo villa 28 arroba jemael punto com", "es-MX", "marcela_villa28@gmail.com"),
         ("juan arroba gmail.co", "es-MX", "juan@gmail.com"),
+        ("ramon@gmail.co", "es-MX", "ramon@gmail.co"),  # ...typed, it is what was meant (and is refused)
         ("ulloa 86 arroba transportes navacunto mx", "es-MX", "ulloa86@transportesnava.mx"),  # "punto" bent
         ("juan arroba transportes punto co", "es-MX", "juan@transportes.co"),  # a domain of its own keeps it
     ],
