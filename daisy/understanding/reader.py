@@ -312,9 +312,11 @@ def _name_before_a_lost_letter(words: list[str], i: int) -> bool:
     """ "Marcela Alcala de Tomate, o de Oaxaca…" for "Marcela Alcala: te de Tomate, …" (Kokoro, set
     86): the word before the first "de" is a name the lists know, not the letter, whose own first
     letter is not the key word's: the letter was lost, and the name is one of those said."""
-    word, key = words[i], words[i + 2] if i + 2 < len(words) else ""
+    if i + 2 >= len(words):
+        return False
+    word, key = words[i], words[i + 2]
     return (len(word) >= 4 and name_lexicon.known(word) and words[i + 1].lower() == "de"
-            and bool(key) and strip_accents(word[0]).lower() != strip_accents(key[0]).lower())
+            and strip_accents(word[0]).lower() != strip_accents(key[0]).lower())
 
 
 def surname_letters(text: str, lang: str, longest: int) -> str:

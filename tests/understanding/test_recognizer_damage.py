@@ -1341,3 +1341,4 @@ def test_a_surnames_letter_lost_before_its_key_word_leaves_the_first_surname_sai
     heard = "Marcela Alcala de Tomate o de Oaxaca, Elé de Rancho, Elé de Reinoza, Elé de Ensenada"
     assert reader.given_name_said(heard, "es") == "Marcela Alcala"
     assert reader.given_name_said("Juan Pérez: ele de Luna, o de Oso", "es") == "Juan Pérez"
+    assert reader.given_name_said("Juan Alcala de", "es") == "Juan"  # nothing after the "de": no key word

@@ -144,7 +144,6 @@ def token_budget(seconds: float) -> int:
     return min(MAX_TOKENS, 6 + int(seconds * 8))
 
 
-
 def first_of_repeats(tokens: list[int]) -> list[int]:
     """Cut a looping decode: one that starts over ("No, está mal. No, está mal. …") after its first
     pass, and a stuck one ("x, y, n, n, n, n, n, …") after the first of 5+ identical short groups
@@ -365,7 +364,7 @@ def hear(
         confidence = _weighed("a yes", min(confidence, yes_twin.MAYBE_NO),
                               lambda: yes_twin.weigh_yes(unprompted, text, lang, confidence,
                                                          yes_twin.torn_between(others)))
-        best = max(h.score for h in hypotheses)
+        best = max((h.score for h in hypotheses), default=0.0)
         if lang == "en" and any(h.score >= best - NO_CLOSE_BEHIND and only_a_no(h) for h in hypotheses):
             confidence = min(confidence, yes_twin.MAYBE_NO)
     if expecting == Expected.YES_NO and values.get(text) == "no" and n_best > 1:
