@@ -76,30 +76,20 @@ def read_back(
     if heard and not plausible.plausible(f.kind.value, value, f.symbols):
         # ...and a value too long as heard is one with Whisper's echo in it ("Tango, Romeo, one, six,
         # one" heard "… one six one six one" three tries running, espeak-ng, made-up set 53)
-        possible = [v for v in reader.without_echo(value) if plausible.plausible(f.kind.value, v, f.symbols)]
-        value = next((v for v in possible if v not in refused(ctx.state)), value)
+        value = _without_the_echo(ctx, f, value) or value
     if heard and f.kind is FieldKind.PLATE and len(value) > plausible.MEXICAN_PLATE_LONGEST:
         # ...and one longer than any Mexican plate with Whisper's echo in it is read back without it
         # first ("Foxtrot, X-ray, Juliett, zero, eight, zero" heard "FXJ08080"; "LLT60459", "SN377785"):
         # of 70 read-backs of plates of 8 symbols or more on made-up sets 80-83, none was the plate as
         # heard, 7 were once the echo was taken out
-        shorter = [v for v in reader.without_echo(value) if len(v) <= plausible.MEXICAN_PLATE_LONGEST]
-        value = next((v for v in shorter if v not in refused(ctx.state)
-                      and plausible.plausible(f.kind.value, v, f.symbols)), value)
+        value = _without_the_echo(ctx, f, value, plausible.MEXICAN_PLATE_LONGEST) or value
     if not plausible.plausible(f.kind.value, value, f.symbols):
         return echo(ctx, f, value) or not_understood(ctx)
     if source == "speech" and value in refused(ctx.state):
         # Whisper repeats a repeated symbol once too often ("seven five five" heard "seven five five
         # five") or writes the last words twice ("seven eight" heard "seven eight seven eight"): a
         # value the caller said no to, heard the same again so, is offered without the echo
-        value = next(
-            (
-                shorter
-                for shorter in reader.without_echo(value)
-                if shorter not in refused(ctx.state) and plausible.plausible(f.kind.value, shorter, f.symbols)
-            ),
-            value,
-        )
+        value = _without_the_echo(ctx, f, value) or value
         # Heard as before, it is read back again: the caller's second "no" is what makes many drivers
         # spell (spelled, the same value is a second opinion anyway).
     # A value heard with doubt is read back all the same (ladder.DOUBTFUL says why), and only a yes
@@ -209,9 +199,7 @@ def hear_value(ctx: TurnContext, text: str, intents: set[Intent]) -> Turn | None
         if longest is not None and len(gathered) > longest:
             if ctx.confidence is not None and not ctx.state.pieces:
                 # heard whole in one turn, too long with Whisper's echo in it: read back without it
-                shorter = next((v for v in reader.without_echo(gathered) if len(v) <= longest
-                                and v not in refused(ctx.state) and plausible.plausible(kind, v, f.symbols)),
-                               None)
+                shorter = _without_the_echo(ctx, f, gathered, longest)
                 if shorter:
                     return read_back(ctx, f, shorter)
             return echo(ctx, f, gathered) or ladder.too_long(ctx, f)
@@ -630,6 +618,13 @@ def _part_of_a_name(fresh: str, pending: str) -> bool:
 
 # --- echoes: what was heard, when it can be no value ----------------------------------------------
 ECHOED = (FieldKind.PLATE, FieldKind.EMAIL, FieldKind.NUMBER)
+
+
+def _without_the_echo(ctx: TurnContext, f: FormField, value: str, longest: int | None = None) -> str | None:
+    """The likeliest reading of `value` less Whisper's echo (reader.without_echo) that is a possible
+    value, not said no to, and no longer than `longest`; None when there is none."""
+    return next((v for v in reader.without_echo(value) if (longest is None or len(v) <= longest)
+                 and v not in refused(ctx.state) and plausible.plausible(f.kind.value, v, f.symbols)), None)
 ECHO_SYMBOLS = 2  # fewer symbols than this heard are too little to say back
 
 

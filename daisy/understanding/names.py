@@ -9,6 +9,7 @@ made of everyday words) give None so that Daisy asks again instead of reading th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from daisy.understanding import name_asides
 from daisy.understanding.normalize import is_english, last_version, normalize, strip_accents
@@ -127,6 +128,13 @@ GLUED_NAMES_LIKENESS = 88
 _LONGEST_BENT_TAIL = 3
 
 
+@lru_cache(maxsize=1)
+def _glued_tail_sounds() -> tuple[str, ...]:
+    from daisy.understanding import name_lexicon
+
+    return tuple(name_lexicon.sound(t) for t in _GLUED_TAILS)
+
+
 def _bent_tail(norm: list[str]) -> int:
     """How many last words are a courtesy the recognizer bent; 0 when none."""
     if norm[-2] in _BENT_TAIL_LEADS:
@@ -135,7 +143,7 @@ def _bent_tail(norm: list[str]) -> int:
 
     from daisy.understanding import name_lexicon
 
-    sounds = [name_lexicon.sound(t) for t in _GLUED_TAILS]
+    sounds = _glued_tail_sounds()
     for size in range(1, min(_LONGEST_BENT_TAIL, len(norm) - 1) + 1):
         words = norm[-size:]
         likeness = GLUED_NAMES_LIKENESS if all(map(name_lexicon.known, words)) else GLUED_TAIL_LIKENESS
